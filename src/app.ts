@@ -1,0 +1,62 @@
+import type { Config } from './config.ts';
+import { TokenService } from './domain/auth/token-service.ts';
+import { systemClock, type Clock } from './domain/clock.ts';
+import { LicenseService } from './domain/licenses/license-service.ts';
+import { LocationService } from './domain/locations/location-service.ts';
+import { NumberService } from './domain/numbers/number-service.ts';
+import { OrganizationService } from './domain/organizations/organization-service.ts';
+import { PeopleService } from './domain/people/people-service.ts';
+import { buildServer, type Services } from './http/server.ts';
+import type { Server } from './http/types.ts';
+import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
+
+export type App = {
+  config: Config;
+  server: Server;
+  store: Store;
+  services: Services;
+  clock: Clock;
+  /** The demo organization, when the demo is on. */
+  demo: DemoOrganization | undefined;
+  /** Starts listening; resolves with the address. */
+  listen(): Promise<string>;
+  /** Stops taking requests, finishes those under way, then closes the store. */
+  close(): Promise<void>;
+};
+
+/** The one place that builds the store, services and server and wires them together. */
+export async function buildApp(config: Config, options: { clock?: Clock } = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const store = await openStore(config.database);
+  try {
+    const tokens = new TokenService(store, clock);
+    const services: Services = {
+      tokens,
+      organizations: new OrganizationService(store, clock, tokens),
+      licenses: new LicenseService(store),
+      locations: new LocationService(store, clock),
+      numbers: new NumberService(store, clock),
+      people: new PeopleService(store, clock),
+    };
+    const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
+    const server = await buildServer({ config, services, store });
+    return {
+      config,
+      server,
+      store,
+      services,
+      clock,
+      demo,
+      listen: () => server.listen({ port: config.port, host: config.host }),
+      async close() {
+        await server.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,123 @@
+// Configuration is read once, here, from the environment and passed down from src/app.ts.
+// Nothing else reads process.env.
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string } // path is ':memory:' or a file path
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export type RateLimitConfig = { max: number; windowMs: number };
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type Config = {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** The demo organization's full-administrator token; generated on first start when absent. */
+  adminToken: string | undefined;
+  logLevel: LogLevel;
+  /** Per-token request budget; undefined means no rate limiting. */
+  rateLimit: RateLimitConfig | undefined;
+  /** Serve our own /sandbox/v1 API (organizations, tokens, simulation). */
+  sandbox: boolean;
+  /** Create the demo organization on first start with an empty store. */
+  demo: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+};
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/callplane.sqlite';
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  return {
+    port: parsePort(env.PORT ?? '8080'),
+    host: nonEmpty('HOST', env.HOST ?? '127.0.0.1'),
+    database: parseDatabaseUrl(env.DATABASE_URL ?? DEFAULT_DATABASE_URL),
+    adminToken: parseAdminToken(env.CALLPLANE_ADMIN_TOKEN),
+    logLevel: parseLogLevel(env.LOG_LEVEL ?? 'info'),
+    rateLimit: parseRateLimit(env.CALLPLANE_RATE_LIMIT ?? 'off'),
+    sandbox: parseSwitch('CALLPLANE_SANDBOX', env.CALLPLANE_SANDBOX ?? 'on'),
+    demo: parseSwitch('CALLPLANE_DEMO', env.CALLPLANE_DEMO ?? 'on'),
+    bodyLimit: parseBodyLimit(env.CALLPLANE_BODY_LIMIT ?? '1048576'),
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${value}"`);
+  return port;
+}
+
+function nonEmpty(name: string, value: string): string {
+  if (value.trim() === '') throw new ConfigError(`${name} must not be empty`);
+  return value;
+}
+
+/** `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (an optional `schema` query parameter selects the schema). */
+export function parseDatabaseUrl(value: string): DatabaseConfig {
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length);
+    if (path === '') throw new ConfigError('DATABASE_URL "sqlite:" needs a path, for example sqlite:./data/callplane.sqlite or sqlite::memory:');
+    return { kind: 'sqlite', path };
+  }
+  if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid PostgreSQL URL: "${redact(value)}"`);
+    }
+    const schema = url.searchParams.get('schema') ?? undefined;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new ConfigError(`DATABASE_URL schema must be a lower-case SQL identifier, got "${schema}"`);
+    }
+    url.searchParams.delete('schema');
+    return { kind: 'postgres', url: url.toString(), ...(schema ? { schema } : {}) };
+  }
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${redact(value)}"`);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+function parseAdminToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[A-Za-z0-9._~+\/=-]{16,512}$/.test(value)) {
+    throw new ConfigError('CALLPLANE_ADMIN_TOKEN must be 16 to 512 characters of letters, digits and ._~+/=-');
+  }
+  return value;
+}
+
+function parseLogLevel(value: string): LogLevel {
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return level;
+}
+
+/** `off`, or `<requests>/<window>` where the window is a number with s or m, for example `100/10s`. */
+export function parseRateLimit(value: string): RateLimitConfig | undefined {
+  if (value === 'off' || value === '') return undefined;
+  const match = /^(\d+)\/(\d+)(s|m)$/.exec(value);
+  if (!match) throw new ConfigError(`CALLPLANE_RATE_LIMIT must be "off" or like "100/10s" or "600/1m", got "${value}"`);
+  const max = Number(match[1]);
+  const windowMs = Number(match[2]) * (match[3] === 'm' ? 60_000 : 1000);
+  if (max < 1 || windowMs < 1000) throw new ConfigError('CALLPLANE_RATE_LIMIT needs at least 1 request per window of at least 1s');
+  return { max, windowMs };
+}
+
+function parseSwitch(name: string, value: string): boolean {
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${value}"`);
+}
+
+function parseBodyLimit(value: string): number {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value) || limit < 1024) throw new ConfigError(`CALLPLANE_BODY_LIMIT must be a number of bytes of at least 1024, got "${value}"`);
+  return limit;
+}

@@ -1,0 +1,61 @@
+// Scopes and roles as Webex names them. A token's scopes are limited by its person's roles at
+// the moment of each request, so taking a role away also takes its scopes from existing tokens.
+
+export const ROLE_FULL_ADMIN = 'id_full_admin';
+export const ROLE_READONLY_ADMIN = 'id_readonly_admin';
+export const ROLES = [ROLE_FULL_ADMIN, ROLE_READONLY_ADMIN] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USER_SCOPES = ['spark:people_read', 'spark:calls_read', 'spark:calls_write', 'spark:kms'] as const;
+
+export const ADMIN_READ_SCOPES = [
+  'spark-admin:organizations_read',
+  'spark-admin:licenses_read',
+  'spark-admin:people_read',
+  'spark-admin:locations_read',
+  'spark-admin:device_read',
+  'spark-admin:telephony_config_read',
+  'spark-admin:calls_read',
+] as const;
+
+export const ADMIN_WRITE_SCOPES = [
+  'spark-admin:people_write',
+  'spark-admin:locations_write',
+  'spark-admin:telephony_config_write',
+  'spark-admin:calls_write',
+] as const;
+
+export const ALL_SCOPES: readonly string[] = [...USER_SCOPES, ...ADMIN_READ_SCOPES, ...ADMIN_WRITE_SCOPES];
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+export const isAdminRole = (roles: readonly string[]): boolean => roles.some(isRole);
+
+/** Every scope a person with these roles may hold. */
+export function scopesAllowed(roles: readonly string[]): readonly string[] {
+  if (roles.includes(ROLE_FULL_ADMIN)) return ALL_SCOPES;
+  if (roles.includes(ROLE_READONLY_ADMIN)) return [...USER_SCOPES, ...ADMIN_READ_SCOPES];
+  return USER_SCOPES;
+}
+
+/** Who is calling: resolved from the bearer token on every request. */
+export type Principal = {
+  orgId: string;
+  personId: string;
+  roles: readonly string[];
+  scopes: ReadonlySet<string>;
+};
+
+export const isAdmin = (principal: Principal): boolean => isAdminRole(principal.roles);
+
+export const hasScope = (principal: Principal, scope: string): boolean => principal.scopes.has(scope);
+
+/** A route's scope requirement: any one of the scopes, or all of them. */
+export type ScopeRule = { anyOf: readonly string[] } | { allOf: readonly string[] };
+
+export const anyOf = (...scopes: string[]): ScopeRule => ({ anyOf: scopes });
+export const allOf = (...scopes: string[]): ScopeRule => ({ allOf: scopes });
+
+export function satisfies(principal: Principal, rule: ScopeRule): boolean {
+  return 'anyOf' in rule ? rule.anyOf.some((s) => principal.scopes.has(s)) : rule.allOf.every((s) => principal.scopes.has(s));
+}

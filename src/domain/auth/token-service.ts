@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Store } from '../../store/store.ts';
+import type { Clock } from '../clock.ts';
+import { badRequest, notFound, unauthorized } from '../errors.ts';
+import { scopesAllowed, type Principal } from './scopes.ts';
+
+/** Webex access tokens live 14 days. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 14 * 24 * 3600;
+export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
+
+export type IssuedToken = { accessToken: string; expiresIn: number | null; scopes: string[] };
+
+// Tokens are stored as SHA-256 hashes: a copy of the database does not hand out access.
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export const newTokenValue = (): string => randomBytes(48).toString('base64url');
+
+export class TokenService {
+  private readonly store: Store;
+  private readonly clock: Clock;
+
+  constructor(store: Store, clock: Clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. */
+  async resolve(token: string): Promise<Principal> {
+    const record = await this.store.tokens.get(hashToken(token));
+    if (!record) throw unauthorized();
+    if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
+    const person = await this.store.people.get(record.orgId, record.personId);
+    if (!person) throw unauthorized();
+    const allowed = new Set(scopesAllowed(person.roles));
+    return {
+      orgId: record.orgId,
+      personId: record.personId,
+      roles: person.roles,
+      scopes: new Set(record.scopes.filter((s) => allowed.has(s))),
+    };
+  }
+
+  /**
+   * Issues a token for a person of the caller's organization. Without scopes the token gets every
+   * scope the person's roles allow; asking for more is a 400.
+   */
+  async issue(
+    orgId: string,
+    personId: string,
+    scopes: readonly string[] | undefined,
+    expiresIn: number | undefined,
+    store: Store = this.store,
+  ): Promise<IssuedToken> {
+    const person = await store.people.get(orgId, personId);
+    if (!person) throw notFound('Person not found.');
+    const allowed = scopesAllowed(person.roles);
+    const granted = scopes === undefined ? [...allowed] : [...new Set(scopes)];
+    const refused = granted.filter((s) => !allowed.includes(s));
+    if (refused.length > 0) throw badRequest(`The person's roles do not allow these scopes: ${refused.join(' ')}`);
+    const lifetime = expiresIn ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+    if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_TOKEN_LIFETIME_SECONDS) {
+      throw badRequest(`expiresIn must be a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}`);
+    }
+    const accessToken = newTokenValue();
+    const now = this.clock.now();
+    await store.tokens.insert({
+      tokenHash: hashToken(accessToken),
+      orgId,
+      personId,
+      scopes: granted,
+      expiresAt: new Date(now.getTime() + lifetime * 1000).toISOString(),
+      created: now.toISOString(),
+    });
+    return { accessToken, expiresIn: lifetime, scopes: granted };
+  }
+
+  /** Registers a known token value that never expires (the configured admin token). */
+  async register(store: Store, orgId: string, personId: string, token: string, scopes: readonly string[]): Promise<void> {
+    await store.tokens.insert({
+      tokenHash: hashToken(token),
+      orgId,
+      personId,
+      scopes: [...scopes],
+      expiresAt: null,
+      created: this.clock.now().toISOString(),
+    });
+  }
+}

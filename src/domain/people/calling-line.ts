@@ -1,0 +1,142 @@
+import type { Location, Person, PhoneNumber, Store } from '../../store/store.ts';
+import type { WebexError } from '../errors.ts';
+import { invalidLocationReference, locationNotCallingEnabled } from '../locations/location-errors.ts';
+import { callingCode, isValidExtension, looseE164, parsePeopleApiNumber } from '../phone-numbers.ts';
+import { decodeId } from '../webex-ids.ts';
+import {
+  extensionInUse,
+  invalidExtension,
+  invalidPhoneNumber,
+  locationCannotChange,
+  mainNumberNotAssignable,
+  noDefaultLocation,
+  numberInUse,
+  numberNotInLocation,
+  numberOrExtensionRequired,
+} from './people-errors.ts';
+
+// A person's calling line: location, primary number and extension. Shared by the People API
+// (create, update) and license assignment (PATCH /licenses/users), which differ only in the
+// number formats they accept.
+
+/**
+ * `people`: the People API's format (US: 10 digits; elsewhere E.164).
+ * `license`: license assignment, which takes E.164 or a US national number with or without 1.
+ */
+export type NumberFormat = 'people' | 'license';
+
+export type CallingLineRequest = {
+  /** Public location ID; only for a person who is not a calling user yet. */
+  locationId?: string;
+  phoneNumber?: string;
+  extension?: string;
+};
+
+export type CallingLine = { location: Location; phoneNumber: string | null; extension: string | null };
+
+export type CurrentLine = { location: Location; number: PhoneNumber | undefined };
+
+export type LinePlan = {
+  line: CallingLine;
+  /** Set when the phone number cannot be given; everything else about the line is valid. */
+  numberProblem?: WebexError;
+};
+
+function parseNumber(value: string, country: string, format: NumberFormat): string | undefined {
+  if (format === 'people') return parsePeopleApiNumber(value, country);
+  const e164 = looseE164(value);
+  const code = callingCode(country);
+  return e164 !== undefined && code !== undefined && e164.startsWith(`+${code}`) ? e164 : undefined;
+}
+
+async function lineLocation(tx: Store, orgId: string, request: CallingLineRequest, current: CurrentLine | undefined): Promise<Location> {
+  if (current) {
+    if (request.locationId !== undefined && decodeId(request.locationId, 'LOCATION') !== current.location.id) throw locationCannotChange();
+    return current.location;
+  }
+  let location: Location | undefined;
+  if (request.locationId !== undefined) {
+    const id = decodeId(request.locationId, 'LOCATION');
+    location = id ? await tx.locations.get(orgId, id) : undefined;
+    if (!location) throw invalidLocationReference();
+  } else {
+    const org = await tx.organizations.get(orgId);
+    location = org?.defaultLocationId ? await tx.locations.get(orgId, org.defaultLocationId) : undefined;
+    if (!location) throw noDefaultLocation();
+  }
+  if (!location.callingEnabled) throw locationNotCallingEnabled();
+  return location;
+}
+
+async function checkNumber(tx: Store, personId: string, location: Location, value: string, format: NumberFormat): Promise<string | WebexError> {
+  const e164 = parseNumber(value, location.address.country, format);
+  if (e164 === undefined) return invalidPhoneNumber(value, location.address.country);
+  const number = await tx.numbers.get(e164);
+  if (!number || number.locationId !== location.id) return numberNotInLocation(e164);
+  if (number.isMainNumber) return mainNumberNotAssignable(e164);
+  if (number.ownerId !== null && number.ownerId !== personId) return numberInUse(e164);
+  return e164;
+}
+
+/**
+ * Checks a requested line for a person. Throws for every problem but the phone number's, which
+ * is returned as numberProblem so that creating a person can follow the seed's rule.
+ */
+export async function planLine(
+  tx: Store,
+  orgId: string,
+  personId: string,
+  request: CallingLineRequest,
+  format: NumberFormat,
+  current?: CurrentLine,
+): Promise<LinePlan> {
+  if (request.phoneNumber === undefined && request.extension === undefined) throw numberOrExtensionRequired();
+  const location = await lineLocation(tx, orgId, request, current);
+
+  let extension: string | null = null;
+  if (request.extension !== undefined) {
+    if (!isValidExtension(request.extension)) throw invalidExtension(request.extension);
+    const holder = await tx.people.findByExtension(location.id, request.extension);
+    if (holder && holder.id !== personId) throw extensionInUse(request.extension);
+    extension = request.extension;
+  }
+
+  let phoneNumber: string | null = null;
+  if (request.phoneNumber !== undefined) {
+    // The person's own number comes back from GET in E.164; accept it unchanged in any spelling.
+    const unchanged = current?.number && looseE164(request.phoneNumber) === current.number.phoneNumber;
+    const checked = unchanged ? current!.number!.phoneNumber : await checkNumber(tx, personId, location, request.phoneNumber, format);
+    if (typeof checked !== 'string') return { line: { location, phoneNumber: null, extension }, numberProblem: checked };
+    phoneNumber = checked;
+  }
+  return { line: { location, phoneNumber, extension } };
+}
+
+/** Writes a planned line: the person's location and extension, and ownership of the number. */
+export async function applyLine(tx: Store, person: Person, line: CallingLine, currentNumber: string | null): Promise<Person> {
+  if (currentNumber !== null && currentNumber !== line.phoneNumber) await tx.numbers.releaseOwnedBy(person.id);
+  // Claim before writing the person: losing a race for the number leaves nothing half-written.
+  if (line.phoneNumber !== null && line.phoneNumber !== currentNumber) {
+    if (!(await tx.numbers.claim(line.phoneNumber, person.id))) throw numberInUse(line.phoneNumber);
+  }
+  const updated: Person = { ...person, locationId: line.location.id, extension: line.extension };
+  await tx.people.update(updated);
+  return updated;
+}
+
+/** Frees a person's number and extension and takes them out of their calling location. */
+export async function releaseLine(tx: Store, person: Person): Promise<Person> {
+  await tx.numbers.releaseOwnedBy(person.id);
+  const updated: Person = { ...person, locationId: null, extension: null };
+  await tx.people.update(updated);
+  return updated;
+}
+
+/** The line a calling user has now, or undefined for a person without calling. */
+export async function currentLine(tx: Store, person: Person): Promise<CurrentLine | undefined> {
+  if (person.locationId === null) return undefined;
+  const location = await tx.locations.get(person.orgId, person.locationId);
+  if (!location) return undefined;
+  const number = (await tx.numbers.ownedBy([person.id])).get(person.id);
+  return { location, number };
+}

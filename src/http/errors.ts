@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import FindMyWay from 'find-my-way';
+import { WebexError } from '../domain/errors.ts';
+import { UniqueViolation } from '../store/store.ts';
+import type { Server } from './types.ts';
+
+// The one error renderer. Every failure leaves as Webex's error body
+// { message, errors: [{ description, errorCode? }], trackingId } with a TrackingID header;
+// bad input of any kind is a 4xx, only our own faults are a 500.
+
+export function errorBody(request: FastifyRequest, message: string, errorCode?: number) {
+  return {
+    message,
+    errors: [{ description: message, ...(errorCode !== undefined ? { errorCode } : {}) }],
+    trackingId: request.id,
+  };
+}
+
+function sendWebexError(request: FastifyRequest, reply: FastifyReply, error: WebexError) {
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  reply.code(error.status).type('application/json').send(error.body ?? errorBody(request, error.message, error.errorCode));
+}
+
+/** Fastify's own client errors, in words a Webex client understands. */
+function fromFastify(error: FastifyError, bodyLimit: number): WebexError | undefined {
+  if (error.validation) {
+    // Fastify words it as "body/emails must be array" or "querystring/max must be number".
+    return new WebexError(400, `Invalid request: ${error.message}.`);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new WebexError(415, 'Unsupported media type: the request body must be JSON (Content-Type: application/json).');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new WebexError(400, 'The Content-Length header does not match the body.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new WebexError(413, `The request body is larger than the ${bodyLimit} bytes allowed.`);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new WebexError(400, 'The request body is empty but its Content-Type is JSON.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new WebexError(400, `The request body is not valid JSON: ${error.message}`);
+  }
+  if (error instanceof SyntaxError) return new WebexError(400, `The request body is not valid JSON: ${error.message}`);
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new WebexError(error.statusCode, error.message);
+  }
+  return undefined;
+}
+
+export function installErrorHandling(server: Server, bodyLimit: number): void {
+  server.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof WebexError) return sendWebexError(request, reply, error);
+    if (error instanceof UniqueViolation) {
+      return sendWebexError(request, reply, new WebexError(409, 'The request conflicts with a change made at the same time; try again.'));
+    }
+    const client = fromFastify(error, bodyLimit);
+    if (client) return sendWebexError(request, reply, client);
+    request.log.error({ err: error }, 'request failed');
+    return sendWebexError(request, reply, new WebexError(500, 'Something went wrong on the server. If the issue persists, quote the trackingId.'));
+  });
+
+  // Remember every route so that a known path with another method answers 405, not 404.
+  const routes = FindMyWay();
+  const methods = new Set<string>();
+  server.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/')) return;
+    for (const method of [route.method].flat()) {
+      methods.add(method);
+      if (!routes.hasRoute(method as any, route.url)) routes.on(method as any, route.url, () => {});
+    }
+  });
+
+  server.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = [...methods].filter((m) => m !== request.method && routes.find(m as any, path));
+    if (allowed.length > 0) {
+      reply.header('Allow', allowed.join(', '));
+      return sendWebexError(request, reply, new WebexError(405, `The ${request.method} method is not supported for ${path}.`));
+    }
+    return sendWebexError(request, reply, new WebexError(404, 'The requested resource could not be found.'));
+  });
+}

@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { badRequest } from '../domain/errors.ts';
+import type { Cursor } from '../store/store.ts';
+
+// Webex paging: `max` is clamped to the endpoint's limit, never refused; the next page is a
+// complete URL in `Link: <…>; rel="next"`, absent on the last page. Generic lists carry an
+// opaque cursor in it, telephony lists a `start` offset.
+
+export function clampMax(max: number | undefined, fallback: number, limit: number): number {
+  if (max === undefined || !Number.isFinite(max)) return fallback;
+  return Math.min(limit, Math.max(1, Math.floor(max)));
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.created, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(value: string | undefined): Cursor | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string')) {
+      return { created: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through to the 400
+  }
+  throw badRequest('The paging cursor is not valid; follow the Link header of the previous page.');
+}
+
+/** Sets the Link header to this request's URL with the given query parameters replaced. */
+export function linkNext(request: FastifyRequest, reply: FastifyReply, replace: Record<string, string>): void {
+  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  for (const [name, value] of Object.entries(replace)) url.searchParams.set(name, value);
+  reply.header('Link', `<${url.toString()}>; rel="next"`);
+}

@@ -1,0 +1,36 @@
+import { Type, type TSchema } from 'typebox';
+
+// Schemas shared by every API area.
+
+export const ErrorBody = Type.Object(
+  {
+    message: Type.String(),
+    errors: Type.Array(Type.Object({ description: Type.String(), errorCode: Type.Optional(Type.Integer()) })),
+    trackingId: Type.String(),
+  },
+  { description: "Webex's error body." },
+);
+
+/** The `orgId` query parameter every admin endpoint accepts. */
+export const OrgIdQuery = { orgId: Type.Optional(Type.String({ description: 'Act on this organization (defaults to the token\'s).' })) };
+
+/** A Webex ID in a path. */
+export const IdParam = (name: string, description: string) => Type.Object({ [name]: Type.String({ description }) });
+
+/** The error responses documented on every authenticated endpoint. */
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  429: ErrorBody,
+} as const;
+
+export const NoContent = Type.Null({ description: 'No content.' });
+
+/** A response schema map with the usual error responses added. */
+export function responses<R extends Record<number, TSchema>>(success: R) {
+  return { ...success, ...errorResponses };
+}
+

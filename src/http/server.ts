@@ -1,0 +1,104 @@
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { LogController } from 'fastify';
+import packageJson from '../../package.json' with { type: 'json' };
+import { healthRoutes } from '../api/health/health.routes.ts';
+import { licenseRoutes } from '../api/licenses/licenses.routes.ts';
+import { locationRoutes } from '../api/locations/locations.routes.ts';
+import { notServedRoutes } from '../api/not-served.ts';
+import { numberRoutes } from '../api/numbers/numbers.routes.ts';
+import { organizationRoutes } from '../api/organizations/organizations.routes.ts';
+import { peopleRoutes } from '../api/people/people.routes.ts';
+import type { Config } from '../config.ts';
+import type { TokenService } from '../domain/auth/token-service.ts';
+import { WebexError } from '../domain/errors.ts';
+import type { LicenseService } from '../domain/licenses/license-service.ts';
+import type { LocationService } from '../domain/locations/location-service.ts';
+import type { NumberService } from '../domain/numbers/number-service.ts';
+import type { OrganizationService } from '../domain/organizations/organization-service.ts';
+import type { PeopleService } from '../domain/people/people-service.ts';
+import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
+import type { Store } from '../store/store.ts';
+import { installAuthentication } from './auth.ts';
+import { installErrorHandling } from './errors.ts';
+import { registerOpenApi } from './openapi.ts';
+import { trackingId } from './tracking.ts';
+import type { Server } from './types.ts';
+
+export type Services = {
+  tokens: TokenService;
+  organizations: OrganizationService;
+  licenses: LicenseService;
+  locations: LocationService;
+  numbers: NumberService;
+  people: PeopleService;
+};
+
+export type ServerDeps = { config: Config; services: Services; store: Store };
+
+// Query strings and paths arrive as text: coerce them. Bodies are JSON: a string where a number
+// belongs is the client's mistake and a 400, as Webex answers.
+function validators() {
+  const strict = addFormats.default(new Ajv({ coerceTypes: false, useDefaults: true, allErrors: false, strict: false }));
+  const coercing = addFormats.default(new Ajv({ coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+/** The HTTP server, set up in this order: every request meets these steps top to bottom. */
+export async function buildServer(deps: ServerDeps): Promise<Server> {
+  const { config, services } = deps;
+
+  // 1. Fastify: the request id is Webex's TrackingID; bodies are capped.
+  const server: Server = Fastify({
+    logger: { level: config.logLevel },
+    // Request lines only when debugging: at info level they would cost more than the requests.
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+      requestIdLogLabel: 'trackingId',
+    }),
+    genReqId: trackingId,
+    bodyLimit: config.bodyLimit,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  server.setValidatorCompiler(validators());
+
+  // 2. Every answer carries the TrackingID header.
+  server.addHook('onRequest', async (request, reply) => {
+    reply.header('TrackingID', request.id);
+  });
+
+  // 3. One error renderer for every failure, and 404/405 for unknown routes.
+  installErrorHandling(server, config.bodyLimit);
+
+  // 4. Rate limits per token (off unless CALLPLANE_RATE_LIMIT is set).
+  if (config.rateLimit) {
+    await server.register(rateLimit, {
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.windowMs,
+      keyGenerator: (request) => request.headers.authorization ?? request.ip,
+      allowList: (request) => request.url === '/healthz',
+      errorResponseBuilder: (_request, context) =>
+        new WebexError(429, `Too many requests: at most ${context.max} per ${context.after}. Retry after the time in the Retry-After header.`),
+    });
+  }
+
+  // 5. The OpenAPI document and reference page, fed by the route schemas registered below.
+  await registerOpenApi(server, packageJson.version);
+
+  // 6. Bearer token → principal, and the route's scopes, before any body is read.
+  installAuthentication(server, services.tokens);
+
+  // 7. Routes.
+  healthRoutes(server, { store: deps.store });
+  organizationRoutes(server, services);
+  licenseRoutes(server, services);
+  locationRoutes(server, services);
+  numberRoutes(server, services);
+  peopleRoutes(server, services);
+  notServedRoutes(server);
+  if (config.sandbox) sandboxRoutes(server, services);
+
+  await server.ready();
+  return server;
+}

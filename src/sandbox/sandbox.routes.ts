@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { ROLE_FULL_ADMIN } from '../domain/auth/scopes.ts';
+import type { TokenService } from '../domain/auth/token-service.ts';
+import { forbidden, notFound } from '../domain/errors.ts';
+import type { OrganizationService } from '../domain/organizations/organization-service.ts';
+import { decodeId, encodeId } from '../domain/webex-ids.ts';
+import { principalOf } from '../http/auth.ts';
+import type { Server } from '../http/types.ts';
+import { CreateOrganization, CreateToken } from './sandbox.schemas.ts';
+
+// Our own API, not Webex's: sandbox organizations and tokens, under /sandbox/v1.
+
+const emailDomain = (displayName: string) =>
+  `${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'org'}-${randomBytes(3).toString('hex')}.callplane.example`;
+
+export function sandboxRoutes(server: Server, deps: { organizations: OrganizationService; tokens: TokenService }): void {
+  server.post('/sandbox/v1/orgs', { schema: CreateOrganization }, async (request, reply) => {
+    const displayName = request.body.displayName.trim();
+    const provisioned = await deps.organizations.provision({
+      displayName,
+      admin: { email: `admin@${emailDomain(displayName)}`, firstName: 'Org', lastName: 'Admin' },
+    });
+    reply.code(201);
+    return {
+      orgId: encodeId('ORGANIZATION', provisioned.organization.id),
+      personId: encodeId('PEOPLE', provisioned.admin.id),
+      accessToken: provisioned.accessToken,
+    };
+  });
+
+  server.post('/sandbox/v1/tokens', { schema: CreateToken, config: { auth: 'token' } }, async (request, reply) => {
+    const principal = principalOf(request);
+    if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('Issuing tokens needs a full administrator of the organization.');
+    const personId = decodeId(request.body.personId, 'PEOPLE');
+    if (!personId) throw notFound('Person not found.');
+    const { scopes } = request.body;
+    const requested = typeof scopes === 'string' ? scopes.split(/\s+/).filter(Boolean) : scopes;
+    const issued = await deps.tokens.issue(principal.orgId, personId, requested, request.body.expiresIn);
+    reply.code(201);
+    return { access_token: issued.accessToken, token_type: 'Bearer' as const, expires_in: issued.expiresIn ?? 0, scope: issued.scopes.join(' ') };
+  });
+}

@@ -1,0 +1,45 @@
+import { Type } from 'typebox';
+import { ErrorBody } from '../http/schemas.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
+
+export const CreateOrganization = {
+  summary: 'Create a sandbox organization',
+  description:
+    'Creates an organization like the demo one (licenses, a default US location enabled for calling with a main number and 99 free numbers, and a full administrator with extension 1000), without demo users. Needs no token.',
+  tags: ['Sandbox'],
+  body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 256 }) }),
+  response: {
+    201: Type.Object({
+      orgId: Type.String(),
+      personId: Type.String({ description: 'The full administrator.' }),
+      accessToken: Type.String({ description: "The administrator's token (14 days)." }),
+    }),
+    ...errors,
+  },
+};
+
+export const CreateToken = {
+  summary: 'Issue an access token for a person',
+  description:
+    "Called with a full administrator's token of the person's organization. Without scopes the token gets every scope the person's roles allow.",
+  tags: ['Sandbox'],
+  body: Type.Object({
+    personId: Type.String({ maxLength: 512 }),
+    scopes: Type.Optional(
+      Type.Union([Type.Array(Type.String({ maxLength: 128 }), { maxItems: 64 }), Type.String({ maxLength: 4096 })], {
+        description: 'Scopes as an array or a space-separated string.',
+      }),
+    ),
+    expiresIn: Type.Optional(Type.Integer({ minimum: 1, description: 'Lifetime in seconds (default 14 days, at most a year).' })),
+  }),
+  response: {
+    201: Type.Object({
+      access_token: Type.String(),
+      token_type: Type.Literal('Bearer'),
+      expires_in: Type.Integer(),
+      scope: Type.String({ description: 'Granted scopes, space-separated.' }),
+    }),
+    ...errors,
+  },
+};

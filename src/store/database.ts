@@ -1,0 +1,114 @@
+// Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
+// (ISO-8601 UTC with milliseconds, so text order is time order), booleans as integers 0/1,
+// lists as JSON text.
+
+export type Flag = 0 | 1;
+
+export type OrganizationsTable = {
+  id: string;
+  display_name: string;
+  created: string;
+  default_location_id: string | null;
+};
+
+export type LocationsTable = {
+  id: string;
+  org_id: string;
+  name: string;
+  time_zone: string;
+  preferred_language: string;
+  announcement_language: string;
+  address1: string;
+  address2: string | null;
+  city: string;
+  state: string;
+  postal_code: string;
+  country: string;
+  latitude: string | null;
+  longitude: string | null;
+  notes: string | null;
+  calling_enabled: Flag;
+  routing_prefix: string | null;
+  created: string;
+};
+
+export type LicensesTable = {
+  id: string;
+  org_id: string;
+  code: string;
+  name: string;
+  total_units: number;
+  subscription_id: string;
+  site_url: string | null;
+  site_type: string | null;
+  calling: string | null;
+};
+
+export type PeopleTable = {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  /** Lower-cased display name, for case-insensitive prefix search on an index. */
+  display_name_key: string;
+  first_name: string | null;
+  last_name: string | null;
+  nick_name: string | null;
+  avatar: string | null;
+  department: string | null;
+  manager: string | null;
+  manager_id: string | null;
+  title: string | null;
+  addresses: string;
+  roles: string;
+  site_urls: string;
+  timezone: string | null;
+  login_enabled: Flag;
+  location_id: string | null;
+  extension: string | null;
+  created: string;
+  last_modified: string;
+};
+
+export type PersonLicensesTable = {
+  person_id: string;
+  license_id: string;
+  org_id: string;
+};
+
+export type NumbersTable = {
+  phone_number: string;
+  org_id: string;
+  location_id: string;
+  state: string;
+  number_type: string;
+  is_main_number: Flag;
+  is_service_number: Flag;
+  owner_id: string | null;
+  created: string;
+};
+
+export type AccessTokensTable = {
+  token_hash: string;
+  org_id: string;
+  person_id: string;
+  scopes: string;
+  expires_at: string | null;
+  created: string;
+};
+
+export type SettingsTable = {
+  key: string;
+  value: string;
+};
+
+export type Database = {
+  organizations: OrganizationsTable;
+  locations: LocationsTable;
+  licenses: LicensesTable;
+  people: PeopleTable;
+  person_licenses: PersonLicensesTable;
+  numbers: NumbersTable;
+  access_tokens: AccessTokensTable;
+  settings: SettingsTable;
+};

@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Database } from './database.ts';
+import { migrations } from './migrations/index.ts';
+import type { RepositoryContext } from './repositories/context.ts';
+import { KyselyLicenseRepository } from './repositories/licenses.ts';
+import { KyselyLocationRepository } from './repositories/locations.ts';
+import { KyselyNumberRepository } from './repositories/numbers.ts';
+import { KyselyOrganizationRepository } from './repositories/organizations.ts';
+import { KyselyPersonRepository } from './repositories/people.ts';
+import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
+import type { Store } from './store.ts';
+
+export type Dialect = {
+  name: 'sqlite' | 'postgres';
+  isUniqueViolation: (error: unknown) => boolean;
+};
+
+/** The one Store implementation: the same repositories over either dialect. */
+export class KyselyStore implements Store {
+  readonly dialect: Dialect['name'];
+  readonly organizations: KyselyOrganizationRepository;
+  readonly locations: KyselyLocationRepository;
+  readonly licenses: KyselyLicenseRepository;
+  readonly people: KyselyPersonRepository;
+  readonly numbers: KyselyNumberRepository;
+  readonly tokens: KyselyTokenRepository;
+  readonly settings: KyselySettingRepository;
+  private readonly db: Kysely<Database>;
+  private readonly dialectInfo: Dialect;
+  private readonly inTransaction: boolean;
+
+  constructor(db: Kysely<Database>, dialect: Dialect, inTransaction = false) {
+    this.db = db;
+    this.dialectInfo = dialect;
+    this.dialect = dialect.name;
+    this.inTransaction = inTransaction;
+    const ctx: RepositoryContext = { db, isUniqueViolation: dialect.isUniqueViolation };
+    this.organizations = new KyselyOrganizationRepository(ctx);
+    this.locations = new KyselyLocationRepository(ctx);
+    this.licenses = new KyselyLicenseRepository(ctx);
+    this.people = new KyselyPersonRepository(ctx);
+    this.numbers = new KyselyNumberRepository(ctx);
+    this.tokens = new KyselyTokenRepository(ctx);
+    this.settings = new KyselySettingRepository(ctx);
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    // A transaction inside a transaction joins the outer one.
+    if (this.inTransaction) return fn(this);
+    return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.dialectInfo, true)));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider: { getMigrations: async () => migrations } });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error || failed) {
+      throw new Error(`store migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,103 @@
+import type { Selectable } from 'kysely';
+import type { LicensesTable } from '../database.ts';
+import type { CallingLicenseKind, Cursor, License, LicenseRepository, Page, Person } from '../store.ts';
+import { keysetPage, type RepositoryContext } from './context.ts';
+import { toPerson } from './people.ts';
+
+const toLicense = (row: Selectable<LicensesTable>): License => ({
+  id: row.id,
+  orgId: row.org_id,
+  code: row.code,
+  name: row.name,
+  totalUnits: row.total_units,
+  subscriptionId: row.subscription_id,
+  siteUrl: row.site_url,
+  siteType: row.site_type,
+  calling: row.calling as CallingLicenseKind | null,
+});
+
+export class KyselyLicenseRepository implements LicenseRepository {
+  private readonly ctx: RepositoryContext;
+  constructor(ctx: RepositoryContext) {
+    this.ctx = ctx;
+  }
+
+  async insert(l: License): Promise<void> {
+    await this.ctx.db
+      .insertInto('licenses')
+      .values({
+        id: l.id,
+        org_id: l.orgId,
+        code: l.code,
+        name: l.name,
+        total_units: l.totalUnits,
+        subscription_id: l.subscriptionId,
+        site_url: l.siteUrl,
+        site_type: l.siteType,
+        calling: l.calling,
+      })
+      .execute();
+  }
+
+  async list(orgId: string): Promise<License[]> {
+    const rows = await this.ctx.db.selectFrom('licenses').selectAll().where('org_id', '=', orgId).orderBy('name').execute();
+    return rows.map(toLicense);
+  }
+
+  async get(orgId: string, id: string): Promise<License | undefined> {
+    const row = await this.ctx.db.selectFrom('licenses').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row && toLicense(row);
+  }
+
+  async consumedUnits(orgId: string): Promise<Map<string, number>> {
+    const rows = await this.ctx.db
+      .selectFrom('person_licenses')
+      .select(['license_id', (eb) => eb.fn.countAll().as('n')])
+      .where('org_id', '=', orgId)
+      .groupBy('license_id')
+      .execute();
+    return new Map(rows.map((r) => [r.license_id, Number(r.n)]));
+  }
+
+  async assign(orgId: string, personId: string, licenseId: string): Promise<void> {
+    await this.ctx.db
+      .insertInto('person_licenses')
+      .values({ org_id: orgId, person_id: personId, license_id: licenseId })
+      .onConflict((oc) => oc.columns(['person_id', 'license_id']).doNothing())
+      .execute();
+  }
+
+  async unassign(personId: string, licenseId: string): Promise<void> {
+    await this.ctx.db.deleteFrom('person_licenses').where('person_id', '=', personId).where('license_id', '=', licenseId).execute();
+  }
+
+  async heldBy(personIds: readonly string[]): Promise<Map<string, string[]>> {
+    const held = new Map<string, string[]>();
+    if (personIds.length === 0) return held;
+    const rows = await this.ctx.db
+      .selectFrom('person_licenses')
+      .select(['person_id', 'license_id'])
+      .where('person_id', 'in', [...new Set(personIds)])
+      .orderBy('license_id')
+      .execute();
+    for (const row of rows) {
+      const list = held.get(row.person_id);
+      if (list) list.push(row.license_id);
+      else held.set(row.person_id, [row.license_id]);
+    }
+    return held;
+  }
+
+  async holders(licenseId: string, after: Cursor | undefined, limit: number): Promise<Page<Person, Cursor>> {
+    let query = this.ctx.db
+      .selectFrom('people')
+      .innerJoin('person_licenses', 'person_licenses.person_id', 'people.id')
+      .selectAll('people')
+      .where('person_licenses.license_id', '=', licenseId);
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('people.created', 'people.id'), '>', eb.tuple(after.created, after.id)));
+    }
+    const rows = await query.orderBy('people.created').orderBy('people.id').limit(limit + 1).execute();
+    return keysetPage(rows.map(toPerson), limit);
+  }
+}

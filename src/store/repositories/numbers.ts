@@ -1,0 +1,279 @@
+import { sql, type Expression, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Database, Flag, NumbersTable } from '../database.ts';
+import type {
+  NumberCounts,
+  NumberFilter,
+  NumberListing,
+  NumberRepository,
+  NumberState,
+  Page,
+  PhoneNumber,
+  TelephoneNumberType,
+} from '../store.ts';
+import { flag, guardUnique, likePattern, type RepositoryContext } from './context.ts';
+
+const toNumber = (row: Selectable<NumbersTable>): PhoneNumber => ({
+  phoneNumber: row.phone_number,
+  orgId: row.org_id,
+  locationId: row.location_id,
+  state: row.state as NumberState,
+  numberType: row.number_type as TelephoneNumberType,
+  isMainNumber: row.is_main_number === 1,
+  isServiceNumber: row.is_service_number === 1,
+  ownerId: row.owner_id,
+  created: row.created,
+});
+
+type ListingRow = {
+  phone_number: string | null;
+  extension: string | null;
+  location_id: string;
+  location_name: string;
+  routing_prefix: string | null;
+  state: string;
+  number_type: string | null;
+  is_main_number: Flag;
+  is_service_number: Flag;
+  owner_id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string | null;
+};
+
+const toListing = (row: ListingRow): NumberListing => ({
+  phoneNumber: row.phone_number,
+  extension: row.extension,
+  locationId: row.location_id,
+  locationName: row.location_name,
+  routingPrefix: row.routing_prefix,
+  state: row.state as NumberState,
+  numberType: row.number_type as TelephoneNumberType | null,
+  isMainNumber: Number(row.is_main_number) === 1,
+  isServiceNumber: Number(row.is_service_number) === 1,
+  owner:
+    row.owner_id === null
+      ? null
+      : { id: row.owner_id, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name ?? '' },
+});
+
+export class KyselyNumberRepository implements NumberRepository {
+  private readonly ctx: RepositoryContext;
+  constructor(ctx: RepositoryContext) {
+    this.ctx = ctx;
+  }
+
+  async insertMany(numbers: readonly PhoneNumber[]): Promise<void> {
+    if (numbers.length === 0) return;
+    const rows = numbers.map((n) => ({
+      phone_number: n.phoneNumber,
+      org_id: n.orgId,
+      location_id: n.locationId,
+      state: n.state,
+      number_type: n.numberType,
+      is_main_number: flag(n.isMainNumber),
+      is_service_number: flag(n.isServiceNumber),
+      owner_id: n.ownerId,
+      created: n.created,
+    }));
+    // SQLite allows at most 32766 bound values in one statement.
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await guardUnique(this.ctx, 'phone number', () => this.ctx.db.insertInto('numbers').values(chunk).execute());
+    }
+  }
+
+  async get(phoneNumber: string): Promise<PhoneNumber | undefined> {
+    const row = await this.ctx.db.selectFrom('numbers').selectAll().where('phone_number', '=', phoneNumber).executeTakeFirst();
+    return row && toNumber(row);
+  }
+
+  async getMany(phoneNumbers: readonly string[]): Promise<PhoneNumber[]> {
+    if (phoneNumbers.length === 0) return [];
+    const rows = await this.ctx.db.selectFrom('numbers').selectAll().where('phone_number', 'in', [...new Set(phoneNumbers)]).execute();
+    return rows.map(toNumber);
+  }
+
+  async claim(phoneNumber: string, ownerId: string): Promise<boolean> {
+    const result = await guardUnique(this.ctx, 'number owner', () =>
+      this.ctx.db
+        .updateTable('numbers')
+        .set({ owner_id: ownerId })
+        .where('phone_number', '=', phoneNumber)
+        .where('owner_id', 'is', null)
+        .executeTakeFirst(),
+    );
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async releaseOwnedBy(ownerId: string): Promise<void> {
+    await this.ctx.db.updateTable('numbers').set({ owner_id: null }).where('owner_id', '=', ownerId).execute();
+  }
+
+  async ownedBy(ownerIds: readonly string[]): Promise<Map<string, PhoneNumber>> {
+    const owned = new Map<string, PhoneNumber>();
+    if (ownerIds.length === 0) return owned;
+    const rows = await this.ctx.db.selectFrom('numbers').selectAll().where('owner_id', 'in', [...new Set(ownerIds)]).execute();
+    for (const row of rows) owned.set(row.owner_id!, toNumber(row));
+    return owned;
+  }
+
+  async setState(phoneNumbers: readonly string[], state: NumberState): Promise<void> {
+    if (phoneNumbers.length === 0) return;
+    await this.ctx.db.updateTable('numbers').set({ state }).where('phone_number', 'in', [...phoneNumbers]).execute();
+  }
+
+  async deleteMany(phoneNumbers: readonly string[]): Promise<void> {
+    if (phoneNumbers.length === 0) return;
+    await this.ctx.db.deleteFrom('numbers').where('phone_number', 'in', [...phoneNumbers]).execute();
+  }
+
+  async countInLocation(locationId: string): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('numbers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('location_id', '=', locationId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Numbers (with their owner, if any) followed by extensions whose owner has no number. */
+  private inventory(orgId: string, filter: NumberFilter): SelectQueryBuilder<Database, any, ListingRow> {
+    const db = this.ctx.db;
+    let numbers = db
+      .selectFrom('numbers as n')
+      .innerJoin('locations as l', 'l.id', 'n.location_id')
+      .leftJoin('people as p', 'p.id', 'n.owner_id')
+      .select([
+        'n.phone_number',
+        'p.extension',
+        'n.location_id',
+        'l.name as location_name',
+        'l.routing_prefix',
+        'n.state',
+        'n.number_type',
+        'n.is_main_number',
+        'n.is_service_number',
+        'p.id as owner_id',
+        'p.first_name',
+        'p.last_name',
+        'p.display_name',
+      ])
+      .where('n.org_id', '=', orgId);
+    let extensions = db
+      .selectFrom('people as p')
+      .innerJoin('locations as l', 'l.id', 'p.location_id')
+      .select([
+        sql<string | null>`null`.as('phone_number'),
+        'p.extension',
+        'l.id as location_id',
+        'l.name as location_name',
+        'l.routing_prefix',
+        sql<string>`'ACTIVE'`.as('state'),
+        sql<string | null>`null`.as('number_type'),
+        sql<Flag>`0`.as('is_main_number'),
+        sql<Flag>`0`.as('is_service_number'),
+        'p.id as owner_id',
+        'p.first_name',
+        'p.last_name',
+        'p.display_name',
+      ])
+      .where('p.org_id', '=', orgId)
+      .where('p.extension', 'is not', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('numbers as o').select('o.phone_number').whereRef('o.owner_id', '=', 'p.id'))));
+
+    // Filters that narrow both halves alike.
+    const owner = (eb: any): Expression<SqlBool> => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (filter.ownerName !== undefined) {
+        const pattern = likePattern(filter.ownerName.toLowerCase(), 'contains');
+        conditions.push(
+          eb.or([
+            eb(sql`lower(p.display_name)`, 'like', pattern),
+            eb(sql`lower(p.first_name)`, 'like', pattern),
+            eb(sql`lower(p.last_name)`, 'like', pattern),
+          ]),
+        );
+      }
+      if (filter.ownerId !== undefined) conditions.push(eb('p.id', '=', filter.ownerId));
+      if (filter.extension !== undefined) conditions.push(eb('p.extension', '=', filter.extension));
+      return eb.and(conditions);
+    };
+    numbers = numbers.where(owner);
+    extensions = extensions.where(owner);
+    if (filter.locationId !== undefined) {
+      numbers = numbers.where('n.location_id', '=', filter.locationId);
+      extensions = extensions.where('p.location_id', '=', filter.locationId);
+    }
+    if (filter.phoneNumber !== undefined) numbers = numbers.where('n.phone_number', 'like', likePattern(filter.phoneNumber, 'contains'));
+    if (filter.available === true) numbers = numbers.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
+    if (filter.available === false) numbers = numbers.where((eb) => eb.or([eb('n.owner_id', 'is not', null), eb('n.is_main_number', '=', 1)]));
+    if (filter.state !== undefined) numbers = numbers.where('n.state', '=', filter.state);
+    if (filter.tollFreeNumbers === true) numbers = numbers.where('n.number_type', '=', 'TOLLFREE');
+    if (filter.serviceNumber !== undefined) numbers = numbers.where('n.is_service_number', '=', flag(filter.serviceNumber));
+
+    // Extension-only rows have no number, state, availability, toll-free or service flag to match.
+    const numbersOnly =
+      filter.numberType === 'NUMBER' ||
+      filter.phoneNumber !== undefined ||
+      filter.available !== undefined ||
+      filter.state !== undefined ||
+      filter.tollFreeNumbers === true ||
+      filter.serviceNumber === true;
+    type Inventory = SelectQueryBuilder<Database, any, ListingRow>;
+    if (filter.numberType === 'EXTENSION') return extensions as unknown as Inventory;
+    if (numbersOnly) return numbers as unknown as Inventory;
+    // The halves differ only in which columns may be null, which Kysely's union typing cannot express.
+    return numbers.unionAll(extensions as any) as unknown as Inventory;
+  }
+
+  async search(orgId: string, filter: NumberFilter, start: number, limit: number): Promise<Page<NumberListing, number>> {
+    const inventory = this.inventory(orgId, filter).as('inventory');
+    let query = this.ctx.db.selectFrom(inventory).selectAll();
+    const numberLast = sql`case when phone_number is null then 1 else 0 end`;
+    if (filter.order === 'lastName') query = query.orderBy(sql`coalesce(last_name, '')`);
+    if (filter.order === 'extension') query = query.orderBy(sql`coalesce(extension, '')`);
+    query = query.orderBy(numberLast).orderBy('phone_number').orderBy('extension').orderBy('location_id');
+    const rows = await query.limit(limit + 1).offset(start).execute();
+    const items = rows.slice(0, limit).map(toListing);
+    return rows.length > limit ? { items, next: start + limit } : { items };
+  }
+
+  async counts(orgId: string, filter: NumberFilter): Promise<NumberCounts> {
+    const db = this.ctx.db;
+    let numbers = db
+      .selectFrom('numbers')
+      .select((eb) => [
+        eb.fn.countAll().as('total'),
+        eb.fn.sum(eb.case().when('owner_id', 'is not', null).then(1).else(0).end()).as('assigned'),
+        eb.fn.sum(eb.case().when('state', '=', 'INACTIVE').then(1).else(0).end()).as('inactive'),
+        eb.fn.sum(eb.case().when('number_type', '=', 'TOLLFREE').then(1).else(0).end()).as('toll_free'),
+        eb.fn.sum(eb.case().when('number_type', '=', 'MOBILE').then(1).else(0).end()).as('mobile'),
+        eb.fn.sum(eb.case().when('is_service_number', '=', 1).then(1).else(0).end()).as('service'),
+      ])
+      .where('org_id', '=', orgId);
+    let extensions = db
+      .selectFrom('people as p')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('p.org_id', '=', orgId)
+      .where('p.extension', 'is not', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('numbers as o').select('o.phone_number').whereRef('o.owner_id', '=', 'p.id'))));
+    if (filter.locationId !== undefined) {
+      numbers = numbers.where('location_id', '=', filter.locationId);
+      extensions = extensions.where('p.location_id', '=', filter.locationId);
+    }
+    const [n, e] = await Promise.all([numbers.executeTakeFirstOrThrow(), extensions.executeTakeFirstOrThrow()]);
+    const total = Number(n.total);
+    const assigned = Number(n.assigned ?? 0);
+    const extensionOnly = Number(e.n);
+    return {
+      assigned,
+      unAssigned: total - assigned,
+      inActive: Number(n.inactive ?? 0),
+      extensionOnly,
+      tollFreeNumbers: Number(n.toll_free ?? 0),
+      total: total + extensionOnly,
+      mobileNumber: Number(n.mobile ?? 0),
+      serviceNumber: Number(n.service ?? 0),
+    };
+  }
+}

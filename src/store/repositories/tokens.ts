@@ -1,0 +1,61 @@
+import type { AccessToken, SettingRepository, TokenRepository } from '../store.ts';
+import type { RepositoryContext } from './context.ts';
+
+export class KyselyTokenRepository implements TokenRepository {
+  private readonly ctx: RepositoryContext;
+  constructor(ctx: RepositoryContext) {
+    this.ctx = ctx;
+  }
+
+  async insert(t: AccessToken): Promise<void> {
+    await this.ctx.db
+      .insertInto('access_tokens')
+      .values({
+        token_hash: t.tokenHash,
+        org_id: t.orgId,
+        person_id: t.personId,
+        scopes: t.scopes.join(' '),
+        expires_at: t.expiresAt,
+        created: t.created,
+      })
+      .onConflict((oc) => oc.column('token_hash').doNothing())
+      .execute();
+  }
+
+  async get(tokenHash: string): Promise<AccessToken | undefined> {
+    const row = await this.ctx.db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      tokenHash: row.token_hash,
+      orgId: row.org_id,
+      personId: row.person_id,
+      scopes: row.scopes === '' ? [] : row.scopes.split(' '),
+      expiresAt: row.expires_at,
+      created: row.created,
+    };
+  }
+
+  async deleteForPerson(personId: string): Promise<void> {
+    await this.ctx.db.deleteFrom('access_tokens').where('person_id', '=', personId).execute();
+  }
+}
+
+export class KyselySettingRepository implements SettingRepository {
+  private readonly ctx: RepositoryContext;
+  constructor(ctx: RepositoryContext) {
+    this.ctx = ctx;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const row = await this.ctx.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    await this.ctx.db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+}

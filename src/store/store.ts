@@ -1,0 +1,266 @@
+// The Store interface: what the domain may ask of persistence. One Kysely implementation serves
+// both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
+// in the presenters.
+
+export type Organization = {
+  id: string;
+  displayName: string;
+  created: string;
+  /** The location used for calling users created without a locationId. */
+  defaultLocationId: string | null;
+};
+
+export type Address = {
+  address1: string;
+  address2: string | null;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+};
+
+export type Location = {
+  id: string;
+  orgId: string;
+  name: string;
+  timeZone: string;
+  preferredLanguage: string;
+  announcementLanguage: string;
+  address: Address;
+  latitude: string | null;
+  longitude: string | null;
+  notes: string | null;
+  callingEnabled: boolean;
+  routingPrefix: string | null;
+  created: string;
+};
+
+export type CallingLicenseKind = 'professional' | 'basic' | 'workspaces';
+
+export type License = {
+  id: string;
+  orgId: string;
+  /** Webex's license type code, part of the public license ID (for example BCSTD). */
+  code: string;
+  name: string;
+  totalUnits: number;
+  subscriptionId: string;
+  siteUrl: string | null;
+  siteType: string | null;
+  /** Which Webex Calling license this is, or null for other licenses. */
+  calling: CallingLicenseKind | null;
+};
+
+export type PersonAddress = {
+  type?: string;
+  country?: string;
+  locality?: string;
+  region?: string;
+  streetAddress?: string;
+  postalCode?: string;
+};
+
+export type Person = {
+  id: string;
+  orgId: string;
+  email: string;
+  displayName: string;
+  firstName: string | null;
+  lastName: string | null;
+  nickName: string | null;
+  avatar: string | null;
+  department: string | null;
+  manager: string | null;
+  managerId: string | null;
+  title: string | null;
+  addresses: PersonAddress[];
+  /** Role codes such as id_full_admin. */
+  roles: string[];
+  /** Meeting sites with account type, as Webex writes them: "site.webex.com#attendee". */
+  siteUrls: string[];
+  timezone: string | null;
+  loginEnabled: boolean;
+  /** Calling location; null unless the person holds a Webex Calling license. */
+  locationId: string | null;
+  extension: string | null;
+  created: string;
+  lastModified: string;
+};
+
+export type NumberState = 'ACTIVE' | 'INACTIVE';
+export type TelephoneNumberType = 'DID' | 'TOLLFREE' | 'MOBILE';
+
+export type PhoneNumber = {
+  /** E.164, the key of the number everywhere. */
+  phoneNumber: string;
+  orgId: string;
+  locationId: string;
+  state: NumberState;
+  numberType: TelephoneNumberType;
+  isMainNumber: boolean;
+  isServiceNumber: boolean;
+  ownerId: string | null;
+  created: string;
+};
+
+export type AccessToken = {
+  tokenHash: string;
+  orgId: string;
+  personId: string;
+  scopes: string[];
+  /** Null for tokens that never expire (the configured admin token). */
+  expiresAt: string | null;
+  created: string;
+};
+
+/** A slice of an ordered list: `next` is present when more items follow. */
+export type Page<T, C = string> = { items: T[]; next?: C };
+
+/** Keyset position in a list ordered by (created, id). */
+export type Cursor = { created: string; id: string };
+
+export type LocationFilter = { name?: string; ids?: string[] };
+
+export type PersonFilter = {
+  email?: string;
+  /** Prefix match on display name, case-insensitive. */
+  displayName?: string;
+  ids?: string[];
+  locationId?: string;
+  roles?: string[];
+};
+
+export type NumberFilter = {
+  locationId?: string;
+  /** Substring of the E.164 number. */
+  phoneNumber?: string;
+  /** true: unassigned numbers only; false: assigned numbers only. */
+  available?: boolean;
+  ownerName?: string;
+  ownerId?: string;
+  extension?: string;
+  /** NUMBER: rows with a phone number; EXTENSION: extensions without a number. */
+  numberType?: 'NUMBER' | 'EXTENSION';
+  state?: NumberState;
+  tollFreeNumbers?: boolean;
+  serviceNumber?: boolean;
+  order?: 'lastName' | 'dn' | 'extension';
+};
+
+/** One row of the organization's number inventory: a number (maybe owned) or an extension without a number. */
+export type NumberListing = {
+  phoneNumber: string | null;
+  extension: string | null;
+  locationId: string;
+  locationName: string;
+  routingPrefix: string | null;
+  state: NumberState;
+  numberType: TelephoneNumberType | null;
+  isMainNumber: boolean;
+  isServiceNumber: boolean;
+  owner: { id: string; firstName: string | null; lastName: string | null; displayName: string } | null;
+};
+
+export type NumberCounts = {
+  assigned: number;
+  unAssigned: number;
+  inActive: number;
+  extensionOnly: number;
+  tollFreeNumbers: number;
+  total: number;
+  mobileNumber: number;
+  serviceNumber: number;
+};
+
+export interface OrganizationRepository {
+  insert(org: Organization): Promise<void>;
+  get(id: string): Promise<Organization | undefined>;
+  setDefaultLocation(id: string, locationId: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface LocationRepository {
+  insert(location: Location): Promise<void>;
+  get(orgId: string, id: string): Promise<Location | undefined>;
+  getMany(orgId: string, ids: readonly string[]): Promise<Location[]>;
+  findByName(orgId: string, name: string): Promise<Location | undefined>;
+  list(orgId: string, filter: LocationFilter, after: Cursor | undefined, limit: number): Promise<Page<Location, Cursor>>;
+  update(location: Location): Promise<void>;
+  delete(orgId: string, id: string): Promise<void>;
+}
+
+export interface LicenseRepository {
+  insert(license: License): Promise<void>;
+  list(orgId: string): Promise<License[]>;
+  get(orgId: string, id: string): Promise<License | undefined>;
+  /** Units consumed per license id (people holding it). */
+  consumedUnits(orgId: string): Promise<Map<string, number>>;
+  assign(orgId: string, personId: string, licenseId: string): Promise<void>;
+  unassign(personId: string, licenseId: string): Promise<void>;
+  /** License ids held by each of the given people. */
+  heldBy(personIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** People holding a license, ordered by (created, id). */
+  holders(licenseId: string, after: Cursor | undefined, limit: number): Promise<Page<Person, Cursor>>;
+}
+
+export interface PersonRepository {
+  insert(person: Person): Promise<void>;
+  get(orgId: string, id: string): Promise<Person | undefined>;
+  getMany(orgId: string, ids: readonly string[]): Promise<Person[]>;
+  findByEmail(email: string): Promise<Person | undefined>;
+  findByExtension(locationId: string, extension: string): Promise<Person | undefined>;
+  list(orgId: string, filter: PersonFilter, after: Cursor | undefined, limit: number): Promise<Page<Person, Cursor>>;
+  update(person: Person): Promise<void>;
+  delete(orgId: string, id: string): Promise<void>;
+  countInLocation(locationId: string): Promise<number>;
+}
+
+export interface NumberRepository {
+  insertMany(numbers: readonly PhoneNumber[]): Promise<void>;
+  get(phoneNumber: string): Promise<PhoneNumber | undefined>;
+  getMany(phoneNumbers: readonly string[]): Promise<PhoneNumber[]>;
+  /** Gives a free number to an owner; false when the number is not free any more. */
+  claim(phoneNumber: string, ownerId: string): Promise<boolean>;
+  releaseOwnedBy(ownerId: string): Promise<void>;
+  ownedBy(ownerIds: readonly string[]): Promise<Map<string, PhoneNumber>>;
+  setState(phoneNumbers: readonly string[], state: NumberState): Promise<void>;
+  deleteMany(phoneNumbers: readonly string[]): Promise<void>;
+  countInLocation(locationId: string): Promise<number>;
+  search(orgId: string, filter: NumberFilter, start: number, limit: number): Promise<Page<NumberListing, number>>;
+  counts(orgId: string, filter: NumberFilter): Promise<NumberCounts>;
+}
+
+export interface TokenRepository {
+  insert(token: AccessToken): Promise<void>;
+  get(tokenHash: string): Promise<AccessToken | undefined>;
+  deleteForPerson(personId: string): Promise<void>;
+}
+
+export interface SettingRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly organizations: OrganizationRepository;
+  readonly locations: LocationRepository;
+  readonly licenses: LicenseRepository;
+  readonly people: PersonRepository;
+  readonly numbers: NumberRepository;
+  readonly tokens: TokenRepository;
+  readonly settings: SettingRepository;
+  /** Runs fn in one transaction: all its writes land together or none do. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown by a repository when a write breaks a uniqueness rule the database enforces. */
+export class UniqueViolation extends Error {
+  constructor(what: string, cause: unknown) {
+    super(`unique constraint violated: ${what}`, { cause });
+    this.name = 'UniqueViolation';
+  }
+}
