@@ -46,6 +46,14 @@ function fromFastify(error: FastifyError, bodyLimit: number): WebexError | undef
   return undefined;
 }
 
+/** Errors Fastify meets before routing (a malformed URL, an over-long path parameter). */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('TrackingID', request.id);
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  const message = status === 414 ? 'A path parameter of the request URL is too long.' : 'The request URL is malformed.';
+  sendWebexError(request, reply, new WebexError(status, message));
+}
+
 export function installErrorHandling(server: Server, bodyLimit: number): void {
   server.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof WebexError) return sendWebexError(request, reply, error);

@@ -22,7 +22,7 @@ import type { PeopleService } from '../domain/people/people-service.ts';
 import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
 import type { Store } from '../store/store.ts';
 import { installAuthentication } from './auth.ts';
-import { installErrorHandling } from './errors.ts';
+import { frameworkError, installErrorHandling } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { trackingId } from './tracking.ts';
 import type { Server } from './types.ts';
@@ -60,6 +60,9 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     }),
     genReqId: trackingId,
     bodyLimit: config.bodyLimit,
+    // License IDs are longer than Fastify's default limit of 100 characters for a path parameter.
+    routerOptions: { maxParamLength: 1024 },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(validators());
 

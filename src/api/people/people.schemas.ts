@@ -74,7 +74,8 @@ const personFields = {
   title: Type.Optional(text('The person’s title.')),
   addresses: Type.Optional(Type.Array(PersonAddress, { maxItems: 10 })),
   siteUrls: Type.Optional(Type.Array(text('site#attendee', 512), { maxItems: 50 })),
-  loginEnabled: Type.Optional(Type.Boolean()),
+  // GET answers "true"/"false" strings; a GET-modify-PUT round trip sends them back.
+  loginEnabled: Type.Optional(Type.Union([Type.Boolean(), Type.Literal('true'), Type.Literal('false')])),
 };
 
 export const CreatePersonBody = Type.Object(personFields);

@@ -47,7 +47,7 @@ export type PersonInput = {
   title?: string;
   addresses?: PersonAddress[];
   siteUrls?: string[];
-  loginEnabled?: boolean;
+  loginEnabled?: boolean | 'true' | 'false';
 };
 
 export type PeopleQuery = {
@@ -199,7 +199,7 @@ export class PeopleService {
         roles,
         siteUrls: input.siteUrls ?? [],
         timezone: null,
-        loginEnabled: input.loginEnabled ?? true,
+        loginEnabled: input.loginEnabled === undefined ? true : String(input.loginEnabled) === 'true',
         locationId: null,
         extension: null,
         created: now,
@@ -247,7 +247,7 @@ export class PeopleService {
         addresses: input.addresses ?? [],
         roles: roles ?? before.roles,
         siteUrls: input.siteUrls ?? before.siteUrls,
-        loginEnabled: input.loginEnabled ?? before.loginEnabled,
+        loginEnabled: input.loginEnabled === undefined ? before.loginEnabled : String(input.loginEnabled) === 'true',
         lastModified: timestamp(this.clock),
       };
 
