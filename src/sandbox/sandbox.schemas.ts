@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { License } from '../api/licenses/licenses.schemas.ts';
 import { ErrorBody } from '../http/schemas.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
@@ -42,4 +43,13 @@ export const CreateToken = {
     }),
     ...errors,
   },
+};
+
+export const SetLicenseUnits = {
+  summary: "Change a license's total units",
+  description: 'Sandbox only: resize a subscription, for example to provision many users or to test running out of units. Needs a full administrator.',
+  tags: ['Sandbox'],
+  params: Type.Object({ licenseId: Type.String() }),
+  body: Type.Object({ totalUnits: Type.Integer({ minimum: 0, maximum: 10_000_000 }) }),
+  response: { 200: License, ...errors },
 };

@@ -193,6 +193,7 @@ export interface LicenseRepository {
   insert(license: License): Promise<void>;
   list(orgId: string): Promise<License[]>;
   get(orgId: string, id: string): Promise<License | undefined>;
+  setTotalUnits(id: string, totalUnits: number): Promise<void>;
   /** Units consumed per license id (people holding it). */
   consumedUnits(orgId: string): Promise<Map<string, number>>;
   assign(orgId: string, personId: string, licenseId: string): Promise<void>;

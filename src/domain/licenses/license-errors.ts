@@ -8,3 +8,4 @@ export const licenseTargetMismatch = () => badRequest('personId and email name d
 export const userNotFound = () => notFound('User not found.');
 export const invalidSiteUrl = (siteUrl: string) => badRequest(`siteUrl "${siteUrl}" is not a meeting site of this organization.`);
 export const licenseAssignmentFailed = (descriptions: string[]) => badRequest(`License assignment failed: ${descriptions.join(' ')}`);
+export const unitsBelowConsumed = (consumed: number) => badRequest(`totalUnits cannot be less than the ${consumed} units consumed.`);

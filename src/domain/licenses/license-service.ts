@@ -10,6 +10,7 @@ import {
   licenseNotFound,
   licenseTargetMismatch,
   licenseTargetRequired,
+  unitsBelowConsumed,
   userNotFound,
 } from './license-errors.ts';
 import { ensureUnitsLeft } from './license-rules.ts';
@@ -56,6 +57,19 @@ export class LicenseService {
     if (!license) throw licenseNotFound();
     const consumed = (await this.store.licenses.consumedUnits(orgId)).get(license.id) ?? 0;
     return { license, consumed };
+  }
+
+  /** Sandbox: a subscription of another size. */
+  async setTotalUnits(orgId: string, publicId: string, totalUnits: number): Promise<LicenseUsage> {
+    return this.store.transaction(async (tx) => {
+      const id = decodeLicenseId(publicId);
+      const license = id && (await tx.licenses.get(orgId, id));
+      if (!license) throw licenseNotFound();
+      const consumed = (await tx.licenses.consumedUnits(orgId)).get(license.id) ?? 0;
+      if (totalUnits < consumed) throw unitsBelowConsumed(consumed);
+      await tx.licenses.setTotalUnits(license.id, totalUnits);
+      return { license: { ...license, totalUnits }, consumed };
+    });
   }
 
   holders(license: License, after: Cursor | undefined, limit: number): Promise<Page<Person, Cursor>> {

@@ -49,6 +49,10 @@ export class KyselyLicenseRepository implements LicenseRepository {
     return row && toLicense(row);
   }
 
+  async setTotalUnits(id: string, totalUnits: number): Promise<void> {
+    await this.ctx.db.updateTable('licenses').set({ total_units: totalUnits }).where('id', '=', id).execute();
+  }
+
   async consumedUnits(orgId: string): Promise<Map<string, number>> {
     const rows = await this.ctx.db
       .selectFrom('person_licenses')

@@ -83,7 +83,7 @@ export class KyselyLocationRepository implements LocationRepository {
       .selectFrom('locations')
       .selectAll()
       .where('org_id', '=', orgId)
-      .where(sql`lower(name)`, '=', name.toLowerCase())
+      .where(sql<boolean>`lower(name) = lower(${name})`)
       .executeTakeFirst();
     return row && toLocation(row);
   }
@@ -91,7 +91,7 @@ export class KyselyLocationRepository implements LocationRepository {
   async list(orgId: string, filter: LocationFilter, after: Cursor | undefined, limit: number): Promise<Page<Location, Cursor>> {
     let query = this.ctx.db.selectFrom('locations').selectAll().where('org_id', '=', orgId);
     if (filter.name !== undefined) {
-      query = query.where(sql<boolean>`lower(name) like ${likePattern(filter.name.toLowerCase(), 'contains')} escape '\\'`);
+      query = query.where(sql<boolean>`lower(name) like lower(${likePattern(filter.name, 'contains')}) escape '\\'`);
     }
     if (filter.ids !== undefined) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['']);
     if (after) query = query.where((eb) => eb(eb.refTuple('created', 'id'), '>', eb.tuple(after.created, after.id)));

@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { DatabaseConfig } from '../../src/config.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { UniqueViolation, type Location, type Person, type PhoneNumber, type Store } from '../../src/store/store.ts';
+import { dialects, testDatabase, type TestDatabase } from '../support/dialects.ts';
+
+// The same store tests on every dialect: one Kysely code path must behave the same on both.
+
+const now = () => new Date().toISOString();
+
+function location(orgId: string, overrides: Partial<Location> = {}): Location {
+  return {
+    id: randomUUID(),
+    orgId,
+    name: `Loc ${randomUUID().slice(0, 8)}`,
+    timeZone: 'America/New_York',
+    preferredLanguage: 'en_us',
+    announcementLanguage: 'en_us',
+    address: { address1: '1 Main', address2: null, city: 'Reston', state: 'VA', postalCode: '20190', country: 'US' },
+    latitude: null,
+    longitude: null,
+    notes: null,
+    callingEnabled: true,
+    routingPrefix: null,
+    created: now(),
+    ...overrides,
+  };
+}
+
+function person(orgId: string, overrides: Partial<Person> = {}): Person {
+  const id = randomUUID();
+  return {
+    id,
+    orgId,
+    email: `${id}@example.com`,
+    displayName: `Person ${id.slice(0, 8)}`,
+    firstName: 'Person',
+    lastName: id.slice(0, 8),
+    nickName: null,
+    avatar: null,
+    department: null,
+    manager: null,
+    managerId: null,
+    title: null,
+    addresses: [],
+    roles: [],
+    siteUrls: [],
+    timezone: null,
+    loginEnabled: true,
+    locationId: null,
+    extension: null,
+    created: now(),
+    lastModified: now(),
+    ...overrides,
+  };
+}
+
+const number = (orgId: string, locationId: string, phoneNumber: string, overrides: Partial<PhoneNumber> = {}): PhoneNumber => ({
+  phoneNumber,
+  orgId,
+  locationId,
+  state: 'ACTIVE',
+  numberType: 'DID',
+  isMainNumber: false,
+  isServiceNumber: false,
+  ownerId: null,
+  created: now(),
+  ...overrides,
+});
+
+for (const dialect of dialects) {
+  describe(`store (${dialect})`, () => {
+    let database: TestDatabase;
+    let config: DatabaseConfig;
+    let store: Store;
+    let tempDir: string | undefined;
+    let orgId: string;
+    let hq: Location;
+
+    before(async () => {
+      database = testDatabase(dialect);
+      config = database.config;
+      if (dialect === 'sqlite') {
+        tempDir = mkdtempSync(join(tmpdir(), 'callplane-store-'));
+        config = { kind: 'sqlite', path: join(tempDir, 'store.sqlite') };
+      }
+      store = await openStore(config);
+      orgId = randomUUID();
+      await store.organizations.insert({ id: orgId, displayName: 'Store Test', created: now(), defaultLocationId: null });
+      hq = location(orgId);
+      await store.locations.insert(hq);
+    });
+    after(async () => {
+      await store.close();
+      await database.drop();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    });
+
+    it('migrating an up-to-date store again changes nothing and keeps the data', async () => {
+      const again = await openStore(config);
+      try {
+        assert.equal((await again.organizations.get(orgId))?.displayName, 'Store Test');
+        await again.ping();
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('a failed transaction leaves nothing behind', async () => {
+      const p = person(orgId);
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.people.insert(p);
+          await tx.settings.set('half', 'written');
+          throw new Error('stop');
+        }),
+        /stop/,
+      );
+      assert.equal(await store.people.get(orgId, p.id), undefined);
+      assert.equal(await store.settings.get('half'), undefined);
+    });
+
+    it('a transaction inside a transaction joins it', async () => {
+      const p = person(orgId);
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.transaction(async (inner) => inner.people.insert(p));
+          throw new Error('outer fails');
+        }),
+      );
+      assert.equal(await store.people.get(orgId, p.id), undefined);
+    });
+
+    it('a duplicate email, extension in a location or number owner is a UniqueViolation', async () => {
+      const a = person(orgId, { locationId: hq.id, extension: '5001' });
+      await store.people.insert(a);
+      await assert.rejects(store.people.insert(person(orgId, { email: a.email })), UniqueViolation);
+      await assert.rejects(store.people.insert(person(orgId, { locationId: hq.id, extension: '5001' })), UniqueViolation);
+      // The same extension in another location is fine.
+      const branch = location(orgId);
+      await store.locations.insert(branch);
+      await store.people.insert(person(orgId, { locationId: branch.id, extension: '5001' }));
+      await store.numbers.insertMany([number(orgId, hq.id, '+15005550001'), number(orgId, hq.id, '+15005550002')]);
+      assert.equal(await store.numbers.claim('+15005550001', a.id), true);
+      await assert.rejects(store.numbers.claim('+15005550002', a.id), UniqueViolation);
+      await assert.rejects(store.numbers.insertMany([number(orgId, hq.id, '+15005550001')]), UniqueViolation);
+      await assert.rejects(store.locations.insert(location(orgId, { name: hq.name.toUpperCase() })), UniqueViolation);
+    });
+
+    it('claiming a number succeeds only while it is free', async () => {
+      const a = person(orgId);
+      const b = person(orgId);
+      await store.people.insert(a);
+      await store.people.insert(b);
+      await store.numbers.insertMany([number(orgId, hq.id, '+15005550010')]);
+      assert.equal(await store.numbers.claim('+15005550010', a.id), true);
+      assert.equal(await store.numbers.claim('+15005550010', b.id), false);
+      assert.equal((await store.numbers.get('+15005550010'))?.ownerId, a.id);
+    });
+
+    it('deleting a person frees their number and drops their licenses and tokens', async () => {
+      const p = person(orgId);
+      await store.people.insert(p);
+      const licenseId = randomUUID();
+      await store.licenses.insert({
+        id: licenseId,
+        orgId,
+        code: 'BCSTD',
+        name: 'Webex Calling - Professional',
+        totalUnits: 5,
+        subscriptionId: 'Sub-1',
+        siteUrl: null,
+        siteType: null,
+        calling: 'professional',
+      });
+      await store.licenses.assign(orgId, p.id, licenseId);
+      await store.licenses.assign(orgId, p.id, licenseId);
+      assert.equal((await store.licenses.consumedUnits(orgId)).get(licenseId), 1, 'assigning twice holds one unit');
+      await store.tokens.insert({ tokenHash: randomUUID(), orgId, personId: p.id, scopes: ['spark:people_read'], expiresAt: null, created: now() });
+      await store.numbers.insertMany([number(orgId, hq.id, '+15005550020')]);
+      await store.numbers.claim('+15005550020', p.id);
+      await store.people.delete(orgId, p.id);
+      assert.equal((await store.numbers.get('+15005550020'))?.ownerId, null);
+      assert.equal((await store.licenses.consumedUnits(orgId)).get(licenseId), undefined);
+    });
+
+    it('lists people page by page in a stable order, each once', async () => {
+      const listOrg = randomUUID();
+      await store.organizations.insert({ id: listOrg, displayName: 'List', created: now(), defaultLocationId: null });
+      const created = '2026-01-01T00:00:00.000Z';
+      // Equal timestamps: the id breaks the tie.
+      const inserted = Array.from({ length: 7 }, () => person(listOrg, { created }));
+      for (const p of inserted) await store.people.insert(p);
+      const seen: string[] = [];
+      let page = await store.people.list(listOrg, {}, undefined, 3);
+      for (;;) {
+        seen.push(...page.items.map((p) => p.id));
+        if (!page.next) break;
+        page = await store.people.list(listOrg, {}, page.next, 3);
+      }
+      assert.deepEqual(seen, inserted.map((p) => p.id).sort());
+    });
+
+    it('finds people by case-insensitive name prefix, treating % and _ literally', async () => {
+      const p = person(orgId, { displayName: 'Zoë_Percent%Name' });
+      await store.people.insert(p);
+      const hit = await store.people.list(orgId, { displayName: 'zoë_percent%' }, undefined, 10);
+      assert.deepEqual(hit.items.map((x) => x.id), [p.id]);
+      const wildcard = await store.people.list(orgId, { displayName: 'z%' }, undefined, 10);
+      assert.deepEqual(wildcard.items, []);
+    });
+
+    it('lists the number inventory with owners and extension-only members, and counts it', async () => {
+      const invOrg = randomUUID();
+      await store.organizations.insert({ id: invOrg, displayName: 'Inventory', created: now(), defaultLocationId: null });
+      const loc = location(invOrg);
+      await store.locations.insert(loc);
+      const withNumber = person(invOrg, { locationId: loc.id, extension: '100', lastName: 'Alpha' });
+      const extensionOnly = person(invOrg, { locationId: loc.id, extension: '200', lastName: 'Beta' });
+      await store.people.insert(withNumber);
+      await store.people.insert(extensionOnly);
+      await store.numbers.insertMany([
+        number(invOrg, loc.id, '+15005550100', { isMainNumber: true }),
+        number(invOrg, loc.id, '+15005550101'),
+        number(invOrg, loc.id, '+15005550102', { state: 'INACTIVE', numberType: 'TOLLFREE' }),
+      ]);
+      await store.numbers.claim('+15005550101', withNumber.id);
+      const all = await store.numbers.search(invOrg, {}, 0, 10);
+      assert.deepEqual(
+        all.items.map((n) => [n.phoneNumber, n.extension, n.owner?.id ?? null]),
+        [
+          ['+15005550100', null, null],
+          ['+15005550101', '100', withNumber.id],
+          ['+15005550102', null, null],
+          [null, '200', extensionOnly.id],
+        ],
+      );
+      assert.deepEqual((await store.numbers.search(invOrg, { available: true }, 0, 10)).items.map((n) => n.phoneNumber), ['+15005550102']);
+      assert.deepEqual((await store.numbers.search(invOrg, { numberType: 'EXTENSION' }, 0, 10)).items.map((n) => n.extension), ['200']);
+      assert.deepEqual((await store.numbers.search(invOrg, { ownerName: 'alph' }, 0, 10)).items.map((n) => n.phoneNumber), ['+15005550101']);
+      const firstPage = await store.numbers.search(invOrg, {}, 0, 2);
+      assert.equal(firstPage.next, 2);
+      assert.equal((await store.numbers.search(invOrg, {}, 2, 2)).next, undefined);
+      assert.deepEqual(await store.numbers.counts(invOrg, {}), {
+        assigned: 1,
+        unAssigned: 2,
+        inActive: 1,
+        extensionOnly: 1,
+        tollFreeNumbers: 1,
+        total: 4,
+        mobileNumber: 0,
+        serviceNumber: 0,
+      });
+    });
+
+    it('settings overwrite', async () => {
+      await store.settings.set('k', 'one');
+      await store.settings.set('k', 'two');
+      assert.equal(await store.settings.get('k'), 'two');
+    });
+  });
+}
