@@ -9,7 +9,7 @@ export const CreateOrganization = {
   description:
     'Creates an organization like the demo one (licenses, a default US location enabled for calling with a main number and 99 free numbers, and a full administrator with extension 1000), without demo users. Needs no token.',
   tags: ['Sandbox'],
-  body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 256 }) }),
+  body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 256, pattern: '\\S' }) }),
   response: {
     201: Type.Object({
       orgId: Type.String(),

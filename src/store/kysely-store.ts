@@ -14,6 +14,8 @@ import type { Store } from './store.ts';
 export type Dialect = {
   name: 'sqlite' | 'postgres';
   isUniqueViolation: (error: unknown) => boolean;
+  /** PostgreSQL schema holding the tables; Kysely must look for its migration table there only. */
+  schema?: string;
 };
 
 /** The one Store implementation: the same repositories over either dialect. */
@@ -56,7 +58,12 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.db, provider: { getMigrations: async () => migrations } });
+    const migrator = new Migrator({
+      db: this.db,
+      provider: { getMigrations: async () => migrations },
+      // Without it Kysely takes another schema's migration table for this one's.
+      ...(this.dialectInfo.schema ? { migrationTableSchema: this.dialectInfo.schema } : {}),
+    });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error || failed) {

@@ -11,6 +11,7 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
       : new KyselyStore(await createPostgresDatabase(config.url, config.schema), {
           name: 'postgres',
           isUniqueViolation: isPostgresUniqueViolation,
+          schema: config.schema ?? 'public',
         });
   try {
     await store.migrate();

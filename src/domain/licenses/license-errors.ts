@@ -9,3 +9,5 @@ export const userNotFound = () => notFound('User not found.');
 export const invalidSiteUrl = (siteUrl: string) => badRequest(`siteUrl "${siteUrl}" is not a meeting site of this organization.`);
 export const licenseAssignmentFailed = (descriptions: string[]) => badRequest(`License assignment failed: ${descriptions.join(' ')}`);
 export const unitsBelowConsumed = (consumed: number) => badRequest(`totalUnits cannot be less than the ${consumed} units consumed.`);
+export const locationRequiredWithoutNumber = () =>
+  badRequest('properties.locationId is mandatory for a Webex Calling license when properties.phoneNumber is not given.');

@@ -10,6 +10,7 @@ import {
   licenseNotFound,
   licenseTargetMismatch,
   licenseTargetRequired,
+  locationRequiredWithoutNumber,
   unitsBelowConsumed,
   userNotFound,
 } from './license-errors.ts';
@@ -150,6 +151,9 @@ export class LicenseService {
     if (license.calling === 'workspaces') throw workspacesLicenseForPeople();
     if (orgLicenses.some((l) => l.calling !== null && held.includes(l.id))) throw callingLicenseChange();
     const properties = op.properties ?? {};
+    if (properties.phoneNumber === undefined && properties.extension !== undefined && properties.locationId === undefined) {
+      throw locationRequiredWithoutNumber();
+    }
     // With a number and no location, the number's own location is the person's location.
     let locationId = properties.locationId;
     if (locationId === undefined && properties.phoneNumber !== undefined) {
