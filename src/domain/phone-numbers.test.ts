@@ -24,6 +24,7 @@ describe('phone numbers in the number inventory APIs', () => {
     assert.equal(parseInventoryNumber('5715550100', 'US'), '+15715550100');
     assert.equal(parseInventoryNumber('+4930123456', 'DE'), '+4930123456');
     assert.equal(parseInventoryNumber('030123456', 'DE'), undefined);
+    for (const bad of ['+1571666', '+157166612345', '+11234567890', '+15710661234']) assert.equal(parseInventoryNumber(bad, 'US'), undefined, bad);
   });
   it('compares loosely spelled numbers as E.164', () => {
     assert.equal(looseE164('+1 571 555 1212'), '+15715551212');

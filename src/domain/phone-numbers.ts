@@ -4,7 +4,7 @@ import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'lib
 // depends on the API and the location's country.
 
 const E164 = /^\+[1-9]\d{6,14}$/;
-// NANP: area code and exchange both start with 2-9.
+// NANP (the US, Canada and the other +1 countries): area code and exchange both start with 2-9.
 const US_NATIONAL = /^[2-9]\d{2}[2-9]\d{6}$/;
 
 export const isCountry = (country: string): boolean => /^[A-Z]{2}$/.test(country) && isSupportedCountry(country);
@@ -13,10 +13,12 @@ export function callingCode(country: string): string | undefined {
   return isCountry(country) ? getCountryCallingCode(country as CountryCode) : undefined;
 }
 
-/** E.164 and in the country's calling code. */
+/** E.164 in the country's calling code; +1 numbers must also be valid NANP numbers. */
 function e164For(value: string, country: string): string | undefined {
   const code = callingCode(country);
-  return E164.test(value) && code !== undefined && value.startsWith(`+${code}`) ? value : undefined;
+  if (!E164.test(value) || code === undefined || !value.startsWith(`+${code}`)) return undefined;
+  if (code === '1' && !US_NATIONAL.test(value.slice(2))) return undefined;
+  return value;
 }
 
 /**
@@ -38,7 +40,7 @@ export function parseInventoryNumber(value: string, country: string): string | u
 /** Any recognisable spelling of a number, as E.164, for comparing with a stored number. */
 export function looseE164(value: string): string | undefined {
   const digits = value.replace(/[\s().-]/g, '');
-  if (E164.test(digits)) return digits;
+  if (E164.test(digits) && (!digits.startsWith('+1') || US_NATIONAL.test(digits.slice(2)))) return digits;
   if (US_NATIONAL.test(digits)) return `+1${digits}`;
   if (/^1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return `+${digits}`;
   return undefined;

@@ -218,6 +218,8 @@ export interface PersonRepository {
 
 export interface NumberRepository {
   insertMany(numbers: readonly PhoneNumber[]): Promise<void>;
+  /** Inserts the numbers not stored yet, leaving stored ones as they are. */
+  insertMissing(numbers: readonly PhoneNumber[]): Promise<void>;
   get(phoneNumber: string): Promise<PhoneNumber | undefined>;
   getMany(phoneNumbers: readonly string[]): Promise<PhoneNumber[]>;
   /** Gives a free number to an owner; false when the number is not free any more. */

@@ -2,6 +2,7 @@ import { anyOf } from '../../domain/auth/scopes.ts';
 import type { NumberService } from '../../domain/numbers/number-service.ts';
 import { targetOrgId } from '../../http/auth.ts';
 import { clampMax, linkNext } from '../../http/pagination.ts';
+import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { presentNumber } from './numbers.presenters.ts';
 import { AddNumbers, ListNumbers, ManageNumberState, RemoveNumbers } from './numbers.schemas.ts';
@@ -26,8 +27,7 @@ export function numberRoutes(server: Server, deps: { numbers: NumberService }): 
   server.post(numbersOf, { schema: AddNumbers, config: write }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
     await deps.numbers.add(orgId, request.params.locationId, request.body);
-    reply.code(201);
-    return null;
+    sendEmpty(reply, 201);
   });
 
   server.put(numbersOf, { schema: ManageNumberState, config: write }, async (request, reply) => {

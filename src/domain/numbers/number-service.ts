@@ -93,29 +93,28 @@ export class NumberService {
     await this.store.transaction(async (tx) => {
       const location = await this.callingLocation(tx, orgId, locationPublicId);
       const wanted = this.parseAll(location, input.phoneNumbers);
-      const existing = new Map((await tx.numbers.getMany(wanted)).map((n) => [n.phoneNumber, n]));
-      for (const number of existing.values()) {
+      const created = timestamp(this.clock);
+      // Insert what is missing, then check: a concurrent add of the same numbers is no conflict,
+      // a number of another location or organization is (and the transaction rolls back).
+      await tx.numbers.insertMissing(
+        wanted.map(
+          (phoneNumber): PhoneNumber => ({
+            phoneNumber,
+            orgId,
+            locationId: location.id,
+            // Webex activates DID and toll-free numbers by default; mobile numbers on assignment.
+            state: input.state ?? (numberType === 'MOBILE' ? 'INACTIVE' : 'ACTIVE'),
+            numberType,
+            isMainNumber: false,
+            isServiceNumber: input.numberUsageType === 'SERVICE',
+            ownerId: null,
+            created,
+          }),
+        ),
+      );
+      for (const number of await tx.numbers.getMany(wanted)) {
         if (number.locationId !== location.id) throw numberElsewhere(number.phoneNumber);
       }
-      const created = timestamp(this.clock);
-      await tx.numbers.insertMany(
-        wanted
-          .filter((n) => !existing.has(n))
-          .map(
-            (phoneNumber): PhoneNumber => ({
-              phoneNumber,
-              orgId,
-              locationId: location.id,
-              // Webex activates DID and toll-free numbers by default; mobile numbers on assignment.
-              state: input.state ?? (numberType === 'MOBILE' ? 'INACTIVE' : 'ACTIVE'),
-              numberType,
-              isMainNumber: false,
-              isServiceNumber: input.numberUsageType === 'SERVICE',
-              ownerId: null,
-              created,
-            }),
-          ),
-      );
     });
   }
 

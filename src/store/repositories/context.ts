@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database.ts';
 import { UniqueViolation } from '../store.ts';
 
@@ -20,10 +20,16 @@ export async function guardUnique<T>(ctx: RepositoryContext, what: string, write
 
 export const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
-/** `%` and `_` are wildcards in LIKE; escape them so user text matches literally. */
-export function likePattern(text: string, position: 'prefix' | 'contains'): string {
+/**
+ * `column LIKE pattern ESCAPE '\'` matching the text literally (`%` and `_` are escaped; SQLite
+ * has no default escape character). Caseless compares lower() of both sides, so each dialect
+ * folds case the same way on both.
+ */
+export function matches(column: string, text: string, position: 'prefix' | 'contains', caseless = false): RawBuilder<SqlBool> {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return position === 'prefix' ? `${escaped}%` : `%${escaped}%`;
+  const pattern = position === 'prefix' ? `${escaped}%` : `%${escaped}%`;
+  const ref = sql.ref(column);
+  return caseless ? sql<SqlBool>`lower(${ref}) like lower(${pattern}) escape '\\'` : sql<SqlBool>`${ref} like ${pattern} escape '\\'`;
 }
 
 /** Splits a fetched list of limit + 1 rows into a page and the cursor of its last item. */

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { LocationsTable } from '../database.ts';
 import type { Cursor, Location, LocationFilter, LocationRepository, Page } from '../store.ts';
-import { flag, guardUnique, keysetPage, likePattern, type RepositoryContext } from './context.ts';
+import { flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
 
 const toLocation = (row: Selectable<LocationsTable>): Location => ({
   id: row.id,
@@ -91,7 +91,7 @@ export class KyselyLocationRepository implements LocationRepository {
   async list(orgId: string, filter: LocationFilter, after: Cursor | undefined, limit: number): Promise<Page<Location, Cursor>> {
     let query = this.ctx.db.selectFrom('locations').selectAll().where('org_id', '=', orgId);
     if (filter.name !== undefined) {
-      query = query.where(sql<boolean>`lower(name) like lower(${likePattern(filter.name, 'contains')}) escape '\\'`);
+      query = query.where(matches('name', filter.name, 'contains', true));
     }
     if (filter.ids !== undefined) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['']);
     if (after) query = query.where((eb) => eb(eb.refTuple('created', 'id'), '>', eb.tuple(after.created, after.id)));

@@ -10,7 +10,7 @@ import type {
   PhoneNumber,
   TelephoneNumberType,
 } from '../store.ts';
-import { flag, guardUnique, likePattern, type RepositoryContext } from './context.ts';
+import { flag, guardUnique, matches, type RepositoryContext } from './context.ts';
 
 const toNumber = (row: Selectable<NumbersTable>): PhoneNumber => ({
   phoneNumber: row.phone_number,
@@ -63,6 +63,14 @@ export class KyselyNumberRepository implements NumberRepository {
   }
 
   async insertMany(numbers: readonly PhoneNumber[]): Promise<void> {
+    await this.insert(numbers, false);
+  }
+
+  async insertMissing(numbers: readonly PhoneNumber[]): Promise<void> {
+    await this.insert(numbers, true);
+  }
+
+  private async insert(numbers: readonly PhoneNumber[], skipStored: boolean): Promise<void> {
     if (numbers.length === 0) return;
     const rows = numbers.map((n) => ({
       phone_number: n.phoneNumber,
@@ -78,7 +86,10 @@ export class KyselyNumberRepository implements NumberRepository {
     // SQLite allows at most 32766 bound values in one statement.
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      await guardUnique(this.ctx, 'phone number', () => this.ctx.db.insertInto('numbers').values(chunk).execute());
+      const insert = this.ctx.db.insertInto('numbers').values(chunk);
+      await guardUnique(this.ctx, 'phone number', () =>
+        (skipStored ? insert.onConflict((oc) => oc.column('phone_number').doNothing()) : insert).execute(),
+      );
     }
   }
 
@@ -185,13 +196,9 @@ export class KyselyNumberRepository implements NumberRepository {
     const owner = (eb: any): Expression<SqlBool> => {
       const conditions: Expression<SqlBool>[] = [];
       if (filter.ownerName !== undefined) {
-        const pattern = likePattern(filter.ownerName.toLowerCase(), 'contains');
+        const name = filter.ownerName;
         conditions.push(
-          eb.or([
-            eb(sql`lower(p.display_name)`, 'like', pattern),
-            eb(sql`lower(p.first_name)`, 'like', pattern),
-            eb(sql`lower(p.last_name)`, 'like', pattern),
-          ]),
+          eb.or([matches('p.display_name', name, 'contains', true), matches('p.first_name', name, 'contains', true), matches('p.last_name', name, 'contains', true)]),
         );
       }
       if (filter.ownerId !== undefined) conditions.push(eb('p.id', '=', filter.ownerId));
@@ -204,7 +211,7 @@ export class KyselyNumberRepository implements NumberRepository {
       numbers = numbers.where('n.location_id', '=', filter.locationId);
       extensions = extensions.where('p.location_id', '=', filter.locationId);
     }
-    if (filter.phoneNumber !== undefined) numbers = numbers.where('n.phone_number', 'like', likePattern(filter.phoneNumber, 'contains'));
+    if (filter.phoneNumber !== undefined) numbers = numbers.where(matches('n.phone_number', filter.phoneNumber, 'contains'));
     if (filter.available === true) numbers = numbers.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
     if (filter.available === false) numbers = numbers.where((eb) => eb.or([eb('n.owner_id', 'is not', null), eb('n.is_main_number', '=', 1)]));
     if (filter.state !== undefined) numbers = numbers.where('n.state', '=', filter.state);

@@ -1,7 +1,7 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { PeopleTable } from '../database.ts';
 import type { Cursor, Page, Person, PersonFilter, PersonRepository } from '../store.ts';
-import { flag, guardUnique, keysetPage, likePattern, type RepositoryContext } from './context.ts';
+import { flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
 
 export const toPerson = (row: Selectable<PeopleTable>): Person => ({
   id: row.id,
@@ -99,13 +99,13 @@ export class KyselyPersonRepository implements PersonRepository {
     let query = this.ctx.db.selectFrom('people').selectAll().where('org_id', '=', orgId);
     if (filter.email !== undefined) query = query.where('email', '=', filter.email.toLowerCase());
     if (filter.displayName !== undefined) {
-      query = query.where(sql<boolean>`display_name_key like ${likePattern(filter.displayName.toLowerCase(), 'prefix')} escape '\\'`);
+      query = query.where(matches('display_name_key', filter.displayName.toLowerCase(), 'prefix'));
     }
     if (filter.ids !== undefined) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['']);
     if (filter.locationId !== undefined) query = query.where('location_id', '=', filter.locationId);
     if (filter.roles !== undefined && filter.roles.length > 0) {
       const roles = filter.roles;
-      query = query.where((eb) => eb.or(roles.map((role) => eb('roles', 'like', likePattern(JSON.stringify(role), 'contains')))));
+      query = query.where((eb) => eb.or(roles.map((role) => matches('roles', JSON.stringify(role), 'contains'))));
     }
     if (after) query = query.where((eb) => eb(eb.refTuple('created', 'id'), '>', eb.tuple(after.created, after.id)));
     const rows = await query.orderBy('created').orderBy('id').limit(limit + 1).execute();
