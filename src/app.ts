@@ -1,11 +1,15 @@
 import type { Config } from './config.ts';
+import { AnnouncementService } from './domain/announcements/announcements-service.ts';
 import { TokenService } from './domain/auth/token-service.ts';
+import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import { LicenseService } from './domain/licenses/license-service.ts';
+import { LocationNumberService } from './domain/location-numbers/location-numbers-service.ts';
 import { LocationService } from './domain/locations/location-service.ts';
 import { NumberService } from './domain/numbers/number-service.ts';
 import { OrganizationService } from './domain/organizations/organization-service.ts';
 import { PeopleService } from './domain/people/people-service.ts';
+import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { buildServer, type Services } from './http/server.ts';
 import type { Server } from './http/types.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
@@ -39,6 +43,10 @@ export async function buildApp(config: Config, options: { clock?: Clock } = {}):
       locations: new LocationService(store, clock),
       numbers: new NumberService(store, clock),
       people: new PeopleService(store, clock),
+      callRouting: new CallRoutingService(store, clock),
+      locationNumbers: new LocationNumberService(store, clock),
+      announcements: new AnnouncementService(store, clock),
+      receptionistContacts: new ReceptionistContactService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     const server = await buildServer({ config, services, store });

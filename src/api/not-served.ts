@@ -71,6 +71,8 @@ export const NOT_SERVED: ReadonlyArray<readonly [method: 'GET' | 'POST' | 'PUT' 
 export function notServedRoutes(server: Server): void {
   for (const [method, path] of NOT_SERVED) {
     const url = path.replace(/\{(\w+)\}/g, ':$1');
+    // An area that has landed serves the operation itself.
+    if (server.hasRoute({ method, url })) continue;
     server.route({
       method,
       url,

@@ -1,9 +1,20 @@
-// Time comes from one injectable clock, so tests and the sandbox can run it fast or step it.
+// Time comes from one injectable clock: ring timeouts, simulated delays and job progress all
+// schedule their work on it, so tests and the sandbox can run time fast or step it.
 export interface Clock {
   now(): Date;
+  /** Runs task after `ms` of this clock's time; the returned function cancels it. */
+  schedule(ms: number, task: () => unknown): () => void;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = {
+  now: () => new Date(),
+  schedule(ms, task) {
+    const timer = setTimeout(() => void task(), Math.max(0, ms));
+    // Scheduled work never keeps the process alive on its own; the HTTP server does.
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};
 
 /** ISO-8601 UTC with milliseconds, the form Webex uses for timestamps. */
 export const timestamp = (clock: Clock): string => clock.now().toISOString();

@@ -1,3 +1,9 @@
+import type { AnnouncementTables } from './tables/announcements.ts';
+import type { CallRoutingTables } from './tables/call-routing.ts';
+import type { LocationCallingTables } from './tables/location-calling.ts';
+import type { LocationNumberTables } from './tables/location-numbers.ts';
+import type { ReceptionistContactTables } from './tables/receptionist-contacts.ts';
+
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
 // (ISO-8601 UTC with milliseconds, so text order is time order), booleans as integers 0/1,
 // lists as JSON text.
@@ -102,7 +108,7 @@ export type SettingsTable = {
   value: string;
 };
 
-export type Database = {
+export type CoreTables = {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   licenses: LicensesTable;
@@ -112,3 +118,6 @@ export type Database = {
   access_tokens: AccessTokensTable;
   settings: SettingsTable;
 };
+
+/** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables;

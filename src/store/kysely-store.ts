@@ -3,7 +3,11 @@ import { Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
 import type { RepositoryContext } from './repositories/context.ts';
+import { KyselyAnnouncementRepository } from './repositories/announcements.ts';
+import { KyselyCallRoutingRepository } from './repositories/call-routing.ts';
 import { KyselyLicenseRepository } from './repositories/licenses.ts';
+import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
+import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -28,6 +32,10 @@ export class KyselyStore implements Store {
   readonly numbers: KyselyNumberRepository;
   readonly tokens: KyselyTokenRepository;
   readonly settings: KyselySettingRepository;
+  readonly callRouting: KyselyCallRoutingRepository;
+  readonly locationNumbers: KyselyLocationNumberRepository;
+  readonly announcements: KyselyAnnouncementRepository;
+  readonly receptionistContacts: KyselyReceptionistContactRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -45,6 +53,10 @@ export class KyselyStore implements Store {
     this.numbers = new KyselyNumberRepository(ctx);
     this.tokens = new KyselyTokenRepository(ctx);
     this.settings = new KyselySettingRepository(ctx);
+    this.callRouting = new KyselyCallRoutingRepository(ctx);
+    this.locationNumbers = new KyselyLocationNumberRepository(ctx);
+    this.announcements = new KyselyAnnouncementRepository(ctx);
+    this.receptionistContacts = new KyselyReceptionistContactRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -1,3 +1,8 @@
+import type { AnnouncementRepository } from './announcements-store.ts';
+import type { CallRoutingRepository } from './call-routing-store.ts';
+import type { LocationNumberRepository } from './location-numbers-store.ts';
+import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
+
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
 // in the presenters.
@@ -253,6 +258,10 @@ export interface Store {
   readonly numbers: NumberRepository;
   readonly tokens: TokenRepository;
   readonly settings: SettingRepository;
+  readonly callRouting: CallRoutingRepository;
+  readonly locationNumbers: LocationNumberRepository;
+  readonly announcements: AnnouncementRepository;
+  readonly receptionistContacts: ReceptionistContactRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers. */

@@ -13,15 +13,22 @@ type Operation = { method: string; path: string; name: string };
 const catalogue: Operation[] = JSON.parse(readFileSync(new URL('../fixtures/endpoint-catalogue.json', import.meta.url), 'utf8')).endpoints;
 // The catalogue also lists the webhook delivery Webex makes to a client; that is not a route.
 const operations = catalogue.filter((op) => op.path.startsWith('/v1/'));
-const notServed = new Set(NOT_SERVED.map(([method, path]) => `${method} ${path}`));
+const listed = new Set(NOT_SERVED.map(([method, path]) => `${method} ${path}`));
 const sample = (path: string) => path.replace(/\{\w+\}/g, 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS8w');
 
 describe('the Webex operation catalogue', () => {
   let server: TestServer;
-  let paths: Record<string, Record<string, unknown>>;
+  let paths: Record<string, Record<string, { tags?: string[] }>>;
+  // What the server itself says is not served (the 501 routes carry this tag).
+  const notServed = new Set<string>();
   before(async () => {
     server = await startServer();
     paths = (await server.anonymous.get('/openapi.json')).body.paths;
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (operation.tags?.includes('Not served yet')) notServed.add(`${method.toUpperCase()} ${path}`);
+      }
+    }
   });
   after(() => server.close());
 
@@ -45,8 +52,9 @@ describe('the Webex operation catalogue', () => {
     }
   });
 
-  it('the not-served list names only catalogue operations', () => {
+  it('the not-served list names only catalogue operations, none of them served', () => {
     const known = new Set(operations.map((op) => `${op.method} ${op.path}`));
-    assert.deepEqual([...notServed].filter((entry) => !known.has(entry)), []);
+    assert.deepEqual([...listed].filter((entry) => !known.has(entry)), []);
+    assert.deepEqual([...listed].filter((entry) => !notServed.has(entry)), [], 'entries whose route has landed');
   });
 });

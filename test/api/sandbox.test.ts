@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
-import { ManualClock } from '../support/clock.ts';
+import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, createOrganization, createPerson, defaultLocation, licenses, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -224,11 +224,11 @@ for (const dialect of dialects) {
 
   // Its own server with a clock the test moves; started after the other suite's server is closed.
   describe(`Sandbox token expiry (${dialect})`, () => {
-    let clock: ManualClock;
+    let clock: SandboxClock;
     let timed: TestServer;
 
     before(async () => {
-      clock = new ManualClock();
+      clock = new SandboxClock('manual');
       timed = await startServer(dialect, { clock });
     });
     after(() => timed.close());
@@ -242,9 +242,9 @@ for (const dialect of dialects) {
       const shortClient = timed.anonymous.withToken(short.body.access_token);
       const longClient = timed.anonymous.withToken(long.body.access_token);
       assert.equal((await shortClient.get('/v1/people/me')).status, 200);
-      clock.advance(59_000);
+      await clock.advance(59_000);
       assert.equal((await shortClient.get('/v1/people/me')).status, 200, 'still valid before its 60 seconds are up');
-      clock.advance(2_000);
+      await clock.advance(2_000);
       assertWebexError(await shortClient.get('/v1/people/me'), 401);
       assertWebexError(await shortClient.get('/v1/licenses'), 401);
       assert.equal((await longClient.get('/v1/people/me')).status, 200);

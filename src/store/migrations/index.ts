@@ -1,8 +1,18 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
+import * as locationCalling from './0002-location-calling.ts';
+import * as callRouting from './0003-call-routing.ts';
+import * as locationNumbers from './0004-location-numbers.ts';
+import * as announcements from './0005-announcements.ts';
+import * as receptionistContacts from './0006-receptionist-contacts.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-location-calling': locationCalling,
+  '0003-call-routing': callRouting,
+  '0004-location-numbers': locationNumbers,
+  '0005-announcements': announcements,
+  '0006-receptionist-contacts': receptionistContacts,
 };

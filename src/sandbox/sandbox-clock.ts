@@ -1,0 +1,91 @@
+import type { Clock } from '../domain/clock.ts';
+
+export type ClockMode = 'real' | 'manual';
+
+type Task = { due: number; seq: number; run: () => unknown; cancelTimer?: () => void };
+
+/**
+ * The server's clock. In `real` mode it follows wall time (plus any offset left by manual
+ * stepping); in `manual` mode time stands still until advance() moves it, running every task
+ * that falls due, in order, and waiting for each. Tests and the sandbox clock API use manual mode
+ * to make ring timeouts and jobs happen exactly when they say.
+ */
+export class SandboxClock implements Clock {
+  private mode: ClockMode;
+  private offsetMs = 0;
+  private frozenMs: number;
+  private seq = 0;
+  private readonly tasks = new Set<Task>();
+
+  constructor(mode: ClockMode = 'real', start = Date.now()) {
+    this.mode = mode;
+    this.frozenMs = start;
+    this.offsetMs = start - Date.now();
+  }
+
+  get currentMode(): ClockMode {
+    return this.mode;
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  private nowMs(): number {
+    return this.mode === 'manual' ? this.frozenMs : Date.now() + this.offsetMs;
+  }
+
+  schedule(ms: number, run: () => unknown): () => void {
+    const task: Task = { due: this.nowMs() + Math.max(0, ms), seq: this.seq++, run };
+    this.tasks.add(task);
+    if (this.mode === 'real') this.arm(task);
+    return () => {
+      task.cancelTimer?.();
+      this.tasks.delete(task);
+    };
+  }
+
+  private arm(task: Task): void {
+    const timer = setTimeout(() => {
+      this.tasks.delete(task);
+      void task.run();
+    }, Math.max(0, task.due - this.nowMs()));
+    timer.unref();
+    task.cancelTimer = () => clearTimeout(timer);
+  }
+
+  setMode(mode: ClockMode): void {
+    if (mode === this.mode) return;
+    if (mode === 'manual') {
+      this.frozenMs = this.nowMs();
+      for (const task of this.tasks) task.cancelTimer?.();
+    } else {
+      this.offsetMs = this.frozenMs - Date.now();
+      this.mode = 'real';
+      for (const task of this.tasks) this.arm(task);
+    }
+    this.mode = mode;
+  }
+
+  /** Manual mode: moves time forward, running due tasks in order (and tasks they schedule). */
+  async advance(ms: number): Promise<void> {
+    if (this.mode !== 'manual') throw new Error('the clock only advances by hand in manual mode');
+    const target = this.frozenMs + Math.max(0, ms);
+    for (;;) {
+      let next: Task | undefined;
+      for (const task of this.tasks) {
+        if (task.due <= target && (!next || task.due < next.due || (task.due === next.due && task.seq < next.seq))) next = task;
+      }
+      if (!next) break;
+      this.tasks.delete(next);
+      this.frozenMs = Math.max(this.frozenMs, next.due);
+      await next.run();
+    }
+    this.frozenMs = target;
+  }
+
+  /** Tasks waiting, for the sandbox API. */
+  pending(): number {
+    return this.tasks.size;
+  }
+}

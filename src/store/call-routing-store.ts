@@ -1,0 +1,2 @@
+// What the domain may ask of persistence for the call-routing area.
+export interface CallRoutingRepository {}

@@ -1,0 +1,2 @@
+// What the domain may ask of persistence for the location-numbers area.
+export interface LocationNumberRepository {}

@@ -1,0 +1,2 @@
+// What the domain may ask of persistence for the receptionist-contacts area.
+export interface ReceptionistContactRepository {}
