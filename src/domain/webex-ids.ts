@@ -16,7 +16,9 @@ export type WebexIdType =
   | 'TRUNK'
   | 'ROUTE_GROUP'
   | 'DIAL_PLAN'
-  | 'PLACE';
+  | 'PLACE'
+  | 'ANNOUNCEMENT'
+  | 'RECEPTIONIST_DIRECTORY';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

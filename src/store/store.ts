@@ -88,6 +88,13 @@ export type Person = {
   /** Calling location; null unless the person holds a Webex Calling license. */
   locationId: string | null;
   extension: string | null;
+  /**
+   * The routing prefix the person's extension is dialled with. It follows the location's prefix:
+   * at once for a new member, and through an update-routing-prefix job for existing members.
+   */
+  routingPrefix: string | null;
+  /** Announcement language given by Change Announcement Language; null: the location's. */
+  announcementLanguage: string | null;
   created: string;
   lastModified: string;
 };

@@ -54,6 +54,8 @@ function person(orgId: string, overrides: Partial<Person> = {}): Person {
     loginEnabled: true,
     locationId: null,
     extension: null,
+    routingPrefix: null,
+    announcementLanguage: null,
     created: now(),
     lastModified: now(),
     ...overrides,

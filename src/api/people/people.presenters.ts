@@ -14,12 +14,12 @@ export type PersonVisibility = {
 const present = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
   (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
-export function presentPerson({ person, licenses, number, location }: PersonView, show: PersonVisibility): Person {
+export function presentPerson({ person, licenses, number }: PersonView, show: PersonVisibility): Person {
   const calling = show.callingData && person.locationId !== null;
   const phoneNumbers: Person['phoneNumbers'] = [];
   if (calling && number) phoneNumbers.push({ type: 'work', value: number.phoneNumber, primary: true });
   if (calling && person.extension !== null) {
-    phoneNumbers.push({ type: 'work_extension', value: workExtension(location?.routingPrefix ?? null, person.extension), primary: false });
+    phoneNumbers.push({ type: 'work_extension', value: workExtension(person.routingPrefix, person.extension), primary: false });
   }
   return {
     id: encodeId('PEOPLE', person.id),

@@ -119,7 +119,9 @@ export async function applyLine(tx: Store, person: Person, line: CallingLine, cu
   if (line.phoneNumber !== null && line.phoneNumber !== currentNumber) {
     if (!(await tx.numbers.claim(line.phoneNumber, person.id))) throw numberInUse(line.phoneNumber);
   }
-  const updated: Person = { ...person, locationId: line.location.id, extension: line.extension };
+  // A member joining a location dials with its routing prefix at once; existing members keep theirs.
+  const routingPrefix = person.locationId === line.location.id ? person.routingPrefix : line.location.routingPrefix;
+  const updated: Person = { ...person, locationId: line.location.id, extension: line.extension, routingPrefix };
   await tx.people.update(updated);
   return updated;
 }
@@ -127,7 +129,7 @@ export async function applyLine(tx: Store, person: Person, line: CallingLine, cu
 /** Frees a person's number and extension and takes them out of their calling location. */
 export async function releaseLine(tx: Store, person: Person): Promise<Person> {
   await tx.numbers.releaseOwnedBy(person.id);
-  const updated: Person = { ...person, locationId: null, extension: null };
+  const updated: Person = { ...person, locationId: null, extension: null, routingPrefix: null, announcementLanguage: null };
   await tx.people.update(updated);
   return updated;
 }

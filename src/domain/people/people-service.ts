@@ -202,6 +202,8 @@ export class PeopleService {
         loginEnabled: input.loginEnabled === undefined ? true : String(input.loginEnabled) === 'true',
         locationId: null,
         extension: null,
+        routingPrefix: null,
+        announcementLanguage: null,
         created: now,
         lastModified: now,
       };

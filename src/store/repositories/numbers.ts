@@ -159,7 +159,8 @@ export class KyselyNumberRepository implements NumberRepository {
         'p.extension',
         'n.location_id',
         'l.name as location_name',
-        'l.routing_prefix',
+        // An owned number shows its owner's routing prefix (which a job may still be moving).
+        sql<string | null>`case when p.id is null then l.routing_prefix else p.routing_prefix end`.as('routing_prefix'),
         'n.state',
         'n.number_type',
         'n.is_main_number',
@@ -178,7 +179,7 @@ export class KyselyNumberRepository implements NumberRepository {
         'p.extension',
         'l.id as location_id',
         'l.name as location_name',
-        'l.routing_prefix',
+        'p.routing_prefix',
         sql<string>`'ACTIVE'`.as('state'),
         sql<string | null>`null`.as('number_type'),
         sql<Flag>`0`.as('is_main_number'),

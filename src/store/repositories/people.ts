@@ -23,6 +23,8 @@ export const toPerson = (row: Selectable<PeopleTable>): Person => ({
   loginEnabled: row.login_enabled === 1,
   locationId: row.location_id,
   extension: row.extension,
+  routingPrefix: row.routing_prefix,
+  announcementLanguage: row.announcement_language,
   created: row.created,
   lastModified: row.last_modified,
 });
@@ -48,6 +50,8 @@ const toRow = (p: Person): Insertable<PeopleTable> => ({
   login_enabled: flag(p.loginEnabled),
   location_id: p.locationId,
   extension: p.extension,
+  routing_prefix: p.routingPrefix,
+  announcement_language: p.announcementLanguage,
   created: p.created,
   last_modified: p.lastModified,
 });
