@@ -72,6 +72,9 @@ export type PeopleTable = {
   login_enabled: Flag;
   location_id: string | null;
   extension: string | null;
+  /** The routing prefix this member's extension is dialled with (see jobs). */
+  routing_prefix: string | null;
+  announcement_language: string | null;
   created: string;
   last_modified: string;
 };
