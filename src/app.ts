@@ -2,7 +2,8 @@ import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
 import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
-import { systemClock, type Clock } from './domain/clock.ts';
+import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
+import { LocationCallingService } from './domain/location-calling/location-calling-service.ts';
 import { LicenseService } from './domain/licenses/license-service.ts';
 import { LocationNumberService } from './domain/location-numbers/location-numbers-service.ts';
 import { LocationService } from './domain/locations/location-service.ts';
@@ -13,6 +14,7 @@ import { ReceptionistContactService } from './domain/receptionist-contacts/recep
 import { buildServer, type Services } from './http/server.ts';
 import type { Server } from './http/types.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
+import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -21,7 +23,7 @@ export type App = {
   server: Server;
   store: Store;
   services: Services;
-  clock: Clock;
+  clock: SandboxClock;
   /** The demo organization, when the demo is on. */
   demo: DemoOrganization | undefined;
   /** Starts listening; resolves with the address. */
@@ -31,11 +33,14 @@ export type App = {
 };
 
 /** The one place that builds the store, services and server and wires them together. */
-export async function buildApp(config: Config, options: { clock?: Clock } = {}): Promise<App> {
-  const clock = options.clock ?? systemClock;
+export async function buildApp(config: Config, options: { clock?: SandboxClock } = {}): Promise<App> {
+  const clock = options.clock ?? new SandboxClock(config.clock);
   const store = await openStore(config.database);
+  let server: Server | undefined;
   try {
     const tokens = new TokenService(store, clock);
+    const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
+    const callRouting = new CallRoutingService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -43,23 +48,27 @@ export async function buildApp(config: Config, options: { clock?: Clock } = {}):
       locations: new LocationService(store, clock),
       numbers: new NumberService(store, clock),
       people: new PeopleService(store, clock),
-      callRouting: new CallRoutingService(store, clock),
+      callRouting,
+      locationCalling: new LocationCallingService(store, clock, jobs, callRouting),
       locationNumbers: new LocationNumberService(store, clock),
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
-    const server = await buildServer({ config, services, store });
+    server = await buildServer({ config, services, store, clock });
+    await jobs.resume();
+    const built = server;
     return {
       config,
-      server,
+      server: built,
       store,
       services,
       clock,
       demo,
-      listen: () => server.listen({ port: config.port, host: config.host }),
+      listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
-        await server.close();
+        jobs.stop();
+        await built.close();
         await store.close();
       },
     };

@@ -24,6 +24,8 @@ export type Config = {
   demo: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** `real`: the clock follows wall time; `manual`: time stands still until moved (sandbox API). */
+  clock: 'real' | 'manual';
 };
 
 export class ConfigError extends Error {}
@@ -43,6 +45,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sandbox: parseSwitch('CALLPLANE_SANDBOX', env.CALLPLANE_SANDBOX ?? 'on'),
     demo: parseSwitch('CALLPLANE_DEMO', env.CALLPLANE_DEMO ?? 'on'),
     bodyLimit: parseBodyLimit(env.CALLPLANE_BODY_LIMIT ?? '1048576'),
+    clock: parseClock(env.CALLPLANE_CLOCK ?? 'real'),
   };
 }
 
@@ -120,4 +123,9 @@ function parseBodyLimit(value: string): number {
   const limit = Number(value);
   if (!/^\d+$/.test(value) || limit < 1024) throw new ConfigError(`CALLPLANE_BODY_LIMIT must be a number of bytes of at least 1024, got "${value}"`);
   return limit;
+}
+
+function parseClock(value: string): 'real' | 'manual' {
+  if (value === 'real' || value === 'manual') return value;
+  throw new ConfigError(`CALLPLANE_CLOCK must be "real" or "manual", got "${value}"`);
 }

@@ -8,6 +8,7 @@ import { announcementRoutes } from '../api/announcements/announcements.routes.ts
 import { callRoutingRoutes } from '../api/call-routing/call-routing.routes.ts';
 import { healthRoutes } from '../api/health/health.routes.ts';
 import { licenseRoutes } from '../api/licenses/licenses.routes.ts';
+import { locationCallingRoutes } from '../api/location-calling/location-calling.routes.ts';
 import { locationNumberRoutes } from '../api/location-numbers/location-numbers.routes.ts';
 import { locationRoutes } from '../api/locations/locations.routes.ts';
 import { notServedRoutes } from '../api/not-served.ts';
@@ -21,12 +22,14 @@ import type { TokenService } from '../domain/auth/token-service.ts';
 import type { CallRoutingService } from '../domain/call-routing/call-routing-service.ts';
 import { WebexError } from '../domain/errors.ts';
 import type { LicenseService } from '../domain/licenses/license-service.ts';
+import type { LocationCallingService } from '../domain/location-calling/location-calling-service.ts';
 import type { LocationNumberService } from '../domain/location-numbers/location-numbers-service.ts';
 import type { LocationService } from '../domain/locations/location-service.ts';
 import type { NumberService } from '../domain/numbers/number-service.ts';
 import type { OrganizationService } from '../domain/organizations/organization-service.ts';
 import type { PeopleService } from '../domain/people/people-service.ts';
 import type { ReceptionistContactService } from '../domain/receptionist-contacts/receptionist-contacts-service.ts';
+import type { SandboxClock } from '../sandbox/sandbox-clock.ts';
 import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
 import type { Store } from '../store/store.ts';
 import { installAuthentication } from './auth.ts';
@@ -43,12 +46,13 @@ export type Services = {
   numbers: NumberService;
   people: PeopleService;
   callRouting: CallRoutingService;
+  locationCalling: LocationCallingService;
   locationNumbers: LocationNumberService;
   announcements: AnnouncementService;
   receptionistContacts: ReceptionistContactService;
 };
 
-export type ServerDeps = { config: Config; services: Services; store: Store };
+export type ServerDeps = { config: Config; services: Services; store: Store; clock: SandboxClock };
 
 // Query strings and paths arrive as text: coerce them. Bodies are JSON: a string where a number
 // belongs is the client's mistake and a 400, as Webex answers.
@@ -112,11 +116,12 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   numberRoutes(server, services);
   peopleRoutes(server, services);
   callRoutingRoutes(server, services);
+  locationCallingRoutes(server, services);
   locationNumberRoutes(server, services);
   announcementRoutes(server, services);
   receptionistContactRoutes(server, services);
   notServedRoutes(server);
-  if (config.sandbox) sandboxRoutes(server, services);
+  if (config.sandbox) sandboxRoutes(server, { ...services, clock: deps.clock });
 
   await server.ready();
   return server;

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { ROLE_FULL_ADMIN } from '../domain/auth/scopes.ts';
 import type { TokenService } from '../domain/auth/token-service.ts';
-import { forbidden, notFound } from '../domain/errors.ts';
+import { conflict, forbidden, notFound } from '../domain/errors.ts';
 import type { LicenseService } from '../domain/licenses/license-service.ts';
 import type { OrganizationService } from '../domain/organizations/organization-service.ts';
 import { presentLicense } from '../api/licenses/licenses.presenters.ts';
 import { decodeId, encodeId } from '../domain/webex-ids.ts';
 import { principalOf } from '../http/auth.ts';
 import type { Server } from '../http/types.ts';
-import { CreateOrganization, CreateToken, SetLicenseUnits } from './sandbox.schemas.ts';
+import type { SandboxClock } from './sandbox-clock.ts';
+import { AdvanceClock, CreateOrganization, CreateToken, GetClock, SetClockMode, SetLicenseUnits } from './sandbox.schemas.ts';
 
 // Our own API, not Webex's: sandbox organizations and tokens, under /sandbox/v1.
 
@@ -21,8 +22,11 @@ const requireFullAdmin = (principal: { roles: readonly string[] }, what: string)
 
 export function sandboxRoutes(
   server: Server,
-  deps: { organizations: OrganizationService; tokens: TokenService; licenses: LicenseService },
+  deps: { organizations: OrganizationService; tokens: TokenService; licenses: LicenseService; clock: SandboxClock },
 ): void {
+  const { clock } = deps;
+  const clockState = () => ({ now: clock.now().toISOString(), mode: clock.currentMode, pendingTasks: clock.pending() });
+
   server.post('/sandbox/v1/orgs', { schema: CreateOrganization }, async (request, reply) => {
     const displayName = request.body.displayName.trim();
     const provisioned = await deps.organizations.provision({
@@ -54,5 +58,18 @@ export function sandboxRoutes(
     requireFullAdmin(principal, 'Resizing licenses');
     const usage = await deps.licenses.setTotalUnits(principal.orgId, request.params.licenseId, request.body.totalUnits);
     return presentLicense(usage, true);
+  });
+
+  server.get('/sandbox/v1/clock', { schema: GetClock, config: { auth: 'token' } }, async () => clockState());
+
+  server.put('/sandbox/v1/clock', { schema: SetClockMode, config: { auth: 'token' } }, async (request) => {
+    clock.setMode(request.body.mode);
+    return clockState();
+  });
+
+  server.post('/sandbox/v1/clock/advance', { schema: AdvanceClock, config: { auth: 'token' } }, async (request) => {
+    if (clock.currentMode !== 'manual') throw conflict('The clock runs in real time; switch it to manual mode first (PUT /sandbox/v1/clock).');
+    await clock.advance(request.body.ms);
+    return clockState();
   });
 }

@@ -53,3 +53,32 @@ export const SetLicenseUnits = {
   body: Type.Object({ totalUnits: Type.Integer({ minimum: 0, maximum: 10_000_000 }) }),
   response: { 200: License, ...errors },
 };
+
+const ClockState = Type.Object({
+  now: Type.String({ description: 'The server clock, ISO-8601.' }),
+  mode: Type.Union([Type.Literal('real'), Type.Literal('manual')]),
+  pendingTasks: Type.Integer({ description: 'Timers waiting: ring timeouts, job steps, …' }),
+});
+
+export const GetClock = {
+  summary: 'Read the server clock',
+  description: 'The one clock behind ring timeouts, simulated delays and job progress.',
+  tags: ['Sandbox'],
+  response: { 200: ClockState, ...errors },
+};
+
+export const SetClockMode = {
+  summary: 'Switch the server clock between real and manual time',
+  description: 'In manual mode time stands still until POST /sandbox/v1/clock/advance moves it. The clock is the whole server’s.',
+  tags: ['Sandbox'],
+  body: Type.Object({ mode: Type.Union([Type.Literal('real'), Type.Literal('manual')]) }),
+  response: { 200: ClockState, ...errors },
+};
+
+export const AdvanceClock = {
+  summary: 'Move manual time forward',
+  description: 'Runs every timer that falls due, in order, and answers once they have run. 409 in real mode.',
+  tags: ['Sandbox'],
+  body: Type.Object({ ms: Type.Integer({ minimum: 0, maximum: 366 * 24 * 3600 * 1000 }) }),
+  response: { 200: ClockState, 409: ErrorBody, ...errors },
+};

@@ -5,7 +5,9 @@ import { migrations } from './migrations/index.ts';
 import type { RepositoryContext } from './repositories/context.ts';
 import { KyselyAnnouncementRepository } from './repositories/announcements.ts';
 import { KyselyCallRoutingRepository } from './repositories/call-routing.ts';
+import { KyselyJobRepository } from './repositories/jobs.ts';
 import { KyselyLicenseRepository } from './repositories/licenses.ts';
+import { KyselyLocationCallingRepository } from './repositories/location-calling.ts';
 import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
@@ -32,6 +34,8 @@ export class KyselyStore implements Store {
   readonly numbers: KyselyNumberRepository;
   readonly tokens: KyselyTokenRepository;
   readonly settings: KyselySettingRepository;
+  readonly locationCalling: KyselyLocationCallingRepository;
+  readonly jobs: KyselyJobRepository;
   readonly callRouting: KyselyCallRoutingRepository;
   readonly locationNumbers: KyselyLocationNumberRepository;
   readonly announcements: KyselyAnnouncementRepository;
@@ -53,6 +57,8 @@ export class KyselyStore implements Store {
     this.numbers = new KyselyNumberRepository(ctx);
     this.tokens = new KyselyTokenRepository(ctx);
     this.settings = new KyselySettingRepository(ctx);
+    this.locationCalling = new KyselyLocationCallingRepository(ctx);
+    this.jobs = new KyselyJobRepository(ctx);
     this.callRouting = new KyselyCallRoutingRepository(ctx);
     this.locationNumbers = new KyselyLocationNumberRepository(ctx);
     this.announcements = new KyselyAnnouncementRepository(ctx);

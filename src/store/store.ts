@@ -1,5 +1,6 @@
 import type { AnnouncementRepository } from './announcements-store.ts';
 import type { CallRoutingRepository } from './call-routing-store.ts';
+import type { JobRepository, LocationCallingRepository } from './location-calling-store.ts';
 import type { LocationNumberRepository } from './location-numbers-store.ts';
 import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
 
@@ -265,6 +266,8 @@ export interface Store {
   readonly numbers: NumberRepository;
   readonly tokens: TokenRepository;
   readonly settings: SettingRepository;
+  readonly locationCalling: LocationCallingRepository;
+  readonly jobs: JobRepository;
   readonly callRouting: CallRoutingRepository;
   readonly locationNumbers: LocationNumberRepository;
   readonly announcements: AnnouncementRepository;

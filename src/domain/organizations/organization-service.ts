@@ -3,6 +3,7 @@ import type { License, Location, Organization, Person, Store } from '../../store
 import { ROLE_FULL_ADMIN, scopesAllowed, type Principal } from '../auth/scopes.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { timestamp, type Clock } from '../clock.ts';
+import { enableCalling } from '../location-calling/location-calling-service.ts';
 import { LocationService, type CreateLocationInput } from '../locations/location-service.ts';
 import { PeopleService } from '../people/people-service.ts';
 import { decodeId, encodeId, encodeLicenseId } from '../webex-ids.ts';
@@ -101,8 +102,7 @@ export class OrganizationService {
       for (const license of licenses) await tx.licenses.insert(license);
 
       const created = await new LocationService(tx, this.clock).create(organization.id, input.location ?? HEADQUARTERS);
-      const location: Location = { ...created, callingEnabled: true };
-      await tx.locations.update(location);
+      const location: Location = await enableCalling(tx, created, now);
       organization.defaultLocationId = location.id;
 
       const areaCode = input.areaCode ?? (await this.freeAreaCode(tx));

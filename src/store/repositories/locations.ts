@@ -3,7 +3,7 @@ import type { LocationsTable } from '../database.ts';
 import type { Cursor, Location, LocationFilter, LocationRepository, Page } from '../store.ts';
 import { flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
 
-const toLocation = (row: Selectable<LocationsTable>): Location => ({
+export const toLocation = (row: Selectable<LocationsTable>): Location => ({
   id: row.id,
   orgId: row.org_id,
   name: row.name,
