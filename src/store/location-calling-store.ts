@@ -92,6 +92,8 @@ export interface JobRepository {
   /** Newest first. */
   list(orgId: string, jobType: string, start: number, limit: number): Promise<Page<Job, number>>;
   running(orgId: string, jobType: string): Promise<Job | undefined>;
+  /** A job of this type still moving the members of a location. */
+  runningForLocation(locationId: string, jobType: string): Promise<Job | undefined>;
   /** Jobs not finished, of every organization (to resume after a restart). */
   unfinished(): Promise<Job[]>;
   nextInstanceId(): Promise<number>;

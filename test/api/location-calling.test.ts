@@ -163,7 +163,7 @@ for (const dialect of dialects) {
           announcementLanguage: 'fr_fr',
           callingLineId: { name: 'Branch Line', phoneNumber: main },
           externalCallerIdName: 'Big Corp Branch',
-          outsideDialDigit: '9',
+          outsideDialDigit: '12',
           enforceOutsideDialDigit: true,
           chargeNumber: charge,
         });
@@ -173,7 +173,7 @@ for (const dialect of dialects) {
         assert.equal(details.announcementLanguage, 'fr_fr');
         assert.deepEqual(details.callingLineId, { name: 'Branch Line', phoneNumber: main });
         assert.equal(details.externalCallerIdName, 'Big Corp Branch');
-        assert.equal(details.outsideDialDigit, '9');
+        assert.equal(details.outsideDialDigit, '12');
         assert.equal(details.enforceOutsideDialDigit, true);
         assert.equal(details.chargeNumber, charge);
         const numbers = (await admin.get('/v1/telephony/config/numbers', { locationId: id })).body.phoneNumbers;
@@ -189,7 +189,7 @@ for (const dialect of dialects) {
         for (const [body, status, pattern] of [
           [{ routingPrefix: '12a' }, 400, /1 to 7 digits/],
           [{ routingPrefix: '12345678' }, 400, /1 to 7 digits/],
-          [{ outsideDialDigit: '12' }, 400, /one digit/],
+          [{ outsideDialDigit: '123' }, 400, /one or two digits/],
           [{ pAccessNetworkInfo: 'Reston-VA' }, 400, /Belgium \(BE\), Germany \(DE\) or France \(FR\)/],
           [{ callingLineId: { phoneNumber: '+12025550199' } }, 400, /not an E\.164 number of this location/],
           [{ callingLineId: { phoneNumber: alex } }, 409, /assigned/],
@@ -315,8 +315,20 @@ for (const dialect of dialects) {
         const details = (await admin.get(`${LOCATIONS}/${second}`)).body;
         assert.equal(details.routingPrefix, undefined);
         assert.equal(details.outsideDialDigit, undefined, 'nothing of the refused update was applied');
+        // The job's own location is locked for member changes until it is done.
+        const { professional } = await licenses(admin);
+        const locked = await admin.post('/v1/people', {
+          emails: [`${unique('locked')}@example.com`],
+          displayName: 'Locked Out',
+          extension: '5101',
+          locationId: first,
+          licenses: [professional],
+        });
+        assertWebexError(locked, 423, /locked/);
+        assert.equal(locked.headers.get('retry-after'), '1');
         await runJob(running.body.batchJobId);
         assert.equal((await admin.put(`${LOCATIONS}/${second}`, { routingPrefix: '56' })).status, 200);
+        assert.equal((await member(admin, first, '5101')).extension, '5101', 'unlocked once the job is done');
       });
 
       it('jobs of other organizations are 404; unknown or malformed job IDs too', async () => {

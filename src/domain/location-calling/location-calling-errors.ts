@@ -7,7 +7,7 @@ export const callingNameTooLong = () => badRequest('The name of a location enabl
 export const invalidRoutingPrefix = (value: string) => badRequest(`routingPrefix "${value}" must be 1 to 7 digits.`);
 export const routingPrefixInUse = (value: string, location: string) =>
   conflict(`routingPrefix ${value} is already the routing prefix of location "${location}".`);
-export const invalidOutsideDialDigit = (value: string) => badRequest(`outsideDialDigit "${value}" must be one digit.`);
+export const invalidOutsideDialDigit = (value: string) => badRequest(`outsideDialDigit "${value}" must be one or two digits.`);
 export const pAccessNetworkInfoNotAllowed = (country: string) =>
   badRequest(`pAccessNetworkInfo can be set only for locations in Belgium (BE), Germany (DE) or France (FR), not ${country}.`);
 export const connectionTypeNotSupported = (type: string) =>

@@ -176,7 +176,8 @@ export class LocationCallingService {
       }
       if (input.outsideDialDigit !== undefined) {
         const digit = input.outsideDialDigit === null || input.outsideDialDigit === '' ? null : input.outsideDialDigit;
-        if (digit !== null && !/^\d$/.test(digit)) throw invalidOutsideDialDigit(digit);
+        // The seed's own example dials 12 to reach an outside line.
+        if (digit !== null && !/^\d{1,2}$/.test(digit)) throw invalidOutsideDialDigit(digit);
         next.outsideDialDigit = digit;
       }
       if (input.enforceOutsideDialDigit !== undefined) next.enforceOutsideDialDigit = input.enforceOutsideDialDigit;

@@ -2,12 +2,14 @@ import type { Location, Person, PhoneNumber, Store } from '../../store/store.ts'
 import type { WebexError } from '../errors.ts';
 import { invalidLocationReference, locationNotCallingEnabled } from '../locations/location-errors.ts';
 import { callingCode, isValidExtension, looseE164, parsePeopleApiNumber } from '../phone-numbers.ts';
+import { ROUTING_PREFIX_JOB, STEP_MS } from '../jobs/routing-prefix-jobs.ts';
 import { decodeId } from '../webex-ids.ts';
 import {
   extensionInUse,
   invalidExtension,
   invalidPhoneNumber,
   locationCannotChange,
+  locationMembersLocked,
   mainNumberNotAssignable,
   noDefaultLocation,
   numberInUse,
@@ -68,6 +70,11 @@ async function lineLocation(tx: Store, orgId: string, request: CallingLineReques
   return location;
 }
 
+/** 423 while an update-routing-prefix job is moving the location's members. */
+async function ensureMembersUnlocked(tx: Store, location: Location): Promise<void> {
+  if (await tx.jobs.runningForLocation(location.id, ROUTING_PREFIX_JOB)) throw locationMembersLocked(Math.ceil(STEP_MS / 1000));
+}
+
 async function checkNumber(tx: Store, personId: string, location: Location, value: string, format: NumberFormat): Promise<string | WebexError> {
   const e164 = parseNumber(value, location.address.country, format);
   if (e164 === undefined) return invalidPhoneNumber(value, location.address.country);
@@ -92,6 +99,7 @@ export async function planLine(
 ): Promise<LinePlan> {
   if (request.phoneNumber === undefined && request.extension === undefined) throw numberOrExtensionRequired();
   const location = await lineLocation(tx, orgId, request, current);
+  await ensureMembersUnlocked(tx, location);
 
   let extension: string | null = null;
   if (request.extension !== undefined) {
@@ -128,6 +136,8 @@ export async function applyLine(tx: Store, person: Person, line: CallingLine, cu
 
 /** Frees a person's number and extension and takes them out of their calling location. */
 export async function releaseLine(tx: Store, person: Person): Promise<Person> {
+  const current = person.locationId === null ? undefined : await tx.locations.get(person.orgId, person.locationId);
+  if (current) await ensureMembersUnlocked(tx, current);
   await tx.numbers.releaseOwnedBy(person.id);
   const updated: Person = { ...person, locationId: null, extension: null, routingPrefix: null, announcementLanguage: null };
   await tx.people.update(updated);

@@ -1,4 +1,4 @@
-import { badRequest, conflict, notFound } from '../errors.ts';
+import { badRequest, conflict, notFound, WebexError } from '../errors.ts';
 
 export const personNotFound = () => notFound('Person not found.');
 export const emailRequired = () => badRequest('emails must hold the email address of the person.');
@@ -40,3 +40,9 @@ export const extensionInUse = (extension: string) => conflict(`Extension ${exten
 /** The seed's rule for creating users: a bad number leaves the person without number and extension. */
 export const createdWithoutCallingLine = (reason: string) =>
   badRequest(`The person was created, but without a phone number or extension: ${reason}`);
+
+/** While a routing-prefix job moves a location's members, they cannot change: retry shortly. */
+export const locationMembersLocked = (retryAfterSeconds: number) =>
+  new WebexError(423, 'The location is locked while an update routing prefix job moves its members; retry after the time in Retry-After.', {
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });

@@ -105,6 +105,17 @@ export class KyselyJobRepository implements JobRepository {
     return row && toJob(row);
   }
 
+  async runningForLocation(locationId: string, jobType: string): Promise<Job | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('location_id', '=', locationId)
+      .where('job_type', '=', jobType)
+      .where('status', 'in', ['STARTING', 'STARTED'])
+      .executeTakeFirst();
+    return row && toJob(row);
+  }
+
   async unfinished(): Promise<Job[]> {
     const rows = await this.ctx.db.selectFrom('jobs').selectAll().where('status', 'in', ['STARTING', 'STARTED']).orderBy('created').execute();
     return rows.map(toJob);
