@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp, type App } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
-import type { Clock } from '../../src/domain/clock.ts';
+import type { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import type { DemoOrganization } from '../../src/sandbox/demo-organization.ts';
 import { Client } from './client.ts';
 import { testDatabase, type Dialect } from './dialects.ts';
@@ -21,7 +21,7 @@ export type TestServer = {
  * Starts the real app on port 0 over a fresh store of the given dialect, with the demo
  * organization. Call close() in an after hook.
  */
-export async function startServer(dialect: Dialect = 'sqlite', options: { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestServer> {
+export async function startServer(dialect: Dialect = 'sqlite', options: { config?: Partial<Config>; clock?: SandboxClock } = {}): Promise<TestServer> {
   const database = testDatabase(dialect);
   const config: Config = {
     port: 0,
@@ -33,6 +33,7 @@ export async function startServer(dialect: Dialect = 'sqlite', options: { config
     sandbox: true,
     demo: true,
     bodyLimit: 1024 * 1024,
+    clock: 'real',
     ...options.config,
   };
   const app = await buildApp(config, { clock: options.clock });

@@ -1,9 +1,140 @@
-import type { LocationNumberRepository } from '../location-numbers-store.ts';
-import type { RepositoryContext } from './context.ts';
+import type { Flag } from '../database.ts';
+import type { CandidateFilter, CandidateNumber, EcbnSelected, EcbnSelection, LocationNumberRepository } from '../location-numbers-store.ts';
+import type { NumberState, Page, TelephoneNumberType } from '../store.ts';
+import { flag, matches, type RepositoryContext } from './context.ts';
+
+type CandidateRow = {
+  phone_number: string;
+  location_id: string;
+  location_name: string;
+  state: string;
+  number_type: string;
+  is_main_number: Flag;
+  is_service_number: Flag;
+  owner_id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string | null;
+  extension: string | null;
+};
+
+const toCandidate = (row: CandidateRow): CandidateNumber => ({
+  phoneNumber: row.phone_number,
+  locationId: row.location_id,
+  locationName: row.location_name,
+  state: row.state as NumberState,
+  numberType: row.number_type as TelephoneNumberType,
+  isMainNumber: Number(row.is_main_number) === 1,
+  isServiceNumber: Number(row.is_service_number) === 1,
+  owner:
+    row.owner_id === null
+      ? null
+      : { id: row.owner_id, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name ?? '', extension: row.extension },
+});
+
+// SQLite allows at most 32766 bound values in one statement.
+const CHUNK = 500;
 
 export class KyselyLocationNumberRepository implements LocationNumberRepository {
   private readonly ctx: RepositoryContext;
   constructor(ctx: RepositoryContext) {
     this.ctx = ctx;
+  }
+
+  async getEcbn(locationId: string): Promise<EcbnSelection | undefined> {
+    const row = await this.ctx.db.selectFrom('location_ecbn').selectAll().where('location_id', '=', locationId).executeTakeFirst();
+    return (
+      row && {
+        locationId: row.location_id,
+        orgId: row.org_id,
+        selected: row.selected as EcbnSelected,
+        memberId: row.member_id,
+        elinExpiryTimeMinutes: Number(row.elin_expiry_minutes),
+        lastModified: row.last_modified,
+      }
+    );
+  }
+
+  async saveEcbn(selection: EcbnSelection): Promise<void> {
+    const values = {
+      selected: selection.selected,
+      member_id: selection.memberId,
+      elin_expiry_minutes: selection.elinExpiryTimeMinutes,
+      last_modified: selection.lastModified,
+    };
+    await this.ctx.db
+      .insertInto('location_ecbn')
+      .values({ location_id: selection.locationId, org_id: selection.orgId, ...values })
+      .onConflict((oc) => oc.column('location_id').doUpdateSet(values))
+      .execute();
+  }
+
+  async mainNumber(locationId: string): Promise<{ phoneNumber: string; state: NumberState } | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('numbers')
+      .select(['phone_number', 'state'])
+      .where('location_id', '=', locationId)
+      .where('is_main_number', '=', 1)
+      .orderBy('phone_number')
+      .executeTakeFirst();
+    return row && { phoneNumber: row.phone_number, state: row.state as NumberState };
+  }
+
+  async candidates(orgId: string, filter: CandidateFilter, start: number, limit: number): Promise<Page<CandidateNumber, number>> {
+    let query = this.ctx.db
+      .selectFrom('numbers as n')
+      .innerJoin('locations as l', 'l.id', 'n.location_id')
+      .leftJoin('people as p', 'p.id', 'n.owner_id')
+      .select([
+        'n.phone_number',
+        'n.location_id',
+        'l.name as location_name',
+        'n.state',
+        'n.number_type',
+        'n.is_main_number',
+        'n.is_service_number',
+        'p.id as owner_id',
+        'p.first_name',
+        'p.last_name',
+        'p.display_name',
+        'p.extension',
+      ])
+      .where('n.org_id', '=', orgId);
+    const { scope } = filter;
+    if ('locationId' in scope) query = query.where('n.location_id', '=', scope.locationId);
+    else query = query.where('l.calling_enabled', '=', 1).where('l.country', '=', scope.callingCountry);
+    if (filter.phoneNumbers !== undefined) {
+      if (filter.phoneNumbers.length === 0) return { items: [] };
+      query = query.where('n.phone_number', 'in', [...new Set(filter.phoneNumbers)]);
+    }
+    if (filter.assigned === true) query = query.where('n.owner_id', 'is not', null);
+    if (filter.assigned === false) query = query.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
+    if (filter.numberTypes !== undefined) query = query.where('n.number_type', 'in', filter.numberTypes);
+    if (filter.serviceNumber !== undefined) query = query.where('n.is_service_number', '=', flag(filter.serviceNumber));
+    if (filter.ownerName !== undefined) {
+      const name = filter.ownerName;
+      query = query.where((eb) =>
+        eb.or([matches('p.display_name', name, 'contains', true), matches('p.first_name', name, 'contains', true), matches('p.last_name', name, 'contains', true)]),
+      );
+    }
+    if (filter.extension !== undefined) query = query.where('p.extension', '=', filter.extension);
+    const rows = await query.orderBy('n.phone_number').limit(limit + 1).offset(start).execute();
+    const items = rows.slice(0, limit).map(toCandidate);
+    return rows.length > limit ? { items, next: start + limit } : { items };
+  }
+
+  async extensionsInUse(locationId: string, extensions: readonly string[]): Promise<Set<string>> {
+    const wanted = [...new Set(extensions)];
+    const used = new Set<string>();
+    for (let i = 0; i < wanted.length; i += CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('people')
+        .select('extension')
+        .where('location_id', '=', locationId)
+        .where('extension', 'in', wanted.slice(i, i + CHUNK))
+        .execute();
+      for (const row of rows) if (row.extension !== null) used.add(row.extension);
+    }
+    return used;
   }
 }

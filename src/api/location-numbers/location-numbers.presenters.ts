@@ -1,0 +1,82 @@
+import type { AvailableList } from '../../domain/location-numbers/available-numbers.ts';
+import type { EcbnOption, LocationEcbnView } from '../../domain/location-numbers/emergency-callback-number.ts';
+import { encodeId } from '../../domain/webex-ids.ts';
+import type { CandidateNumber } from '../../store/location-numbers-store.ts';
+import type { EcbnLocationInfo, EcbnMemberInfo } from './location-numbers.schemas.ts';
+
+const present = <T>(value: T | null | undefined, field: string) => (value === null || value === undefined ? {} : { [field]: value });
+
+function presentOption(option: EcbnOption) {
+  return {
+    effectiveLevel: option.effectiveLevel,
+    ...present(option.effectiveValue, 'effectiveValue'),
+    quality: option.quality,
+  };
+}
+
+export function presentEcbn(view: LocationEcbnView) {
+  const locationInfo: EcbnLocationInfo = {
+    ...present(view.location.phoneNumber, 'phoneNumber'),
+    name: view.locationName,
+    ...presentOption(view.location),
+  };
+  const member = view.member;
+  const locationMemberInfo: EcbnMemberInfo | undefined = member
+    ? {
+        ...present(member.phoneNumber, 'phoneNumber'),
+        ...present(member.firstName, 'firstName'),
+        ...present(member.lastName, 'lastName'),
+        memberId: encodeId('PEOPLE', member.id),
+        memberType: 'PEOPLE',
+        ...presentOption(member),
+      }
+    : undefined;
+  return {
+    locationInfo,
+    ...(locationMemberInfo ? { locationMemberInfo } : {}),
+    selected: view.selected,
+    elinExpiryTimeMinutes: view.elinExpiryTimeMinutes,
+  };
+}
+
+/** The fields Webex documents for each list's items, in its order. */
+const LIST_FIELDS = {
+  externalCallerId: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'location', 'owner'],
+  location: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
+  webexGo: ['phoneNumber', 'state', 'isMainNumber', 'telephonyType', 'isServiceNumber'],
+  emergencyCallbackNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
+  callIntercept: ['phoneNumber', 'extension', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
+  chargeNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'owner'],
+} as const satisfies Record<AvailableList, readonly (keyof ReturnType<typeof candidateFields>)[]>;
+
+function candidateFields(n: CandidateNumber) {
+  return {
+    phoneNumber: n.phoneNumber,
+    // The owner's extension (call intercept shows it).
+    extension: n.owner?.extension ?? undefined,
+    state: n.state,
+    isMainNumber: n.isMainNumber,
+    tollFreeNumber: n.numberType === 'TOLLFREE',
+    // Lists that show it hold no mobile numbers.
+    telephonyType: 'PSTN_NUMBER' as const,
+    isServiceNumber: n.isServiceNumber,
+    location: { id: encodeId('LOCATION', n.locationId), name: n.locationName },
+    owner: n.owner
+      ? {
+          id: encodeId('PEOPLE', n.owner.id),
+          type: 'PEOPLE',
+          ...present(n.owner.firstName, 'firstName'),
+          ...present(n.owner.lastName, 'lastName'),
+          ...present(n.owner.displayName || null, 'displayName'),
+        }
+      : undefined,
+  };
+}
+
+/** One item of an available-number list, with that list's fields; absent values are omitted. */
+export function presentCandidate(list: AvailableList, n: CandidateNumber): Record<string, unknown> {
+  const all = candidateFields(n);
+  const item: Record<string, unknown> = {};
+  for (const field of LIST_FIELDS[list]) if (all[field] !== undefined) item[field] = all[field];
+  return item;
+}
