@@ -1,0 +1,336 @@
+import {
+  activeLegs,
+  addAlertingLeg,
+  addTimer,
+  answersAtOnce,
+  cancelTimers,
+  endLeg,
+  isActive,
+  isAnswered,
+  newLeg,
+  onAnswered,
+  peerOf,
+  type EngineContext,
+  type RecordingMode,
+  type Step,
+} from './legs.ts';
+import { outcomeOf, type LegAction } from './transitions.ts';
+import type { EngineEvent, Leg, Party, Session } from './types.ts';
+
+// The session machine: (session, action on a leg) → new session and events, or a refusal that
+// changes nothing. Pure: the caller stores the result, arms its timers and publishes the events.
+
+export type Refusal = { refused: string };
+
+export type Action =
+  | { type: 'answer' }
+  | { type: 'reject'; action: 'busy' | 'temporarilyUnavailable' | 'ignore' }
+  | { type: 'hangup' }
+  | { type: 'hold' }
+  | { type: 'resume' }
+  | { type: 'divert'; to: Party }
+  | { type: 'park'; against: Party }
+  | { type: 'startRecording' }
+  | { type: 'stopRecording' }
+  | { type: 'pauseRecording' }
+  | { type: 'resumeRecording' }
+  | { type: 'mute' }
+  | { type: 'unmute' }
+  | { type: 'transmitDtmf' };
+
+const copy = (s: Session): Session => structuredClone(s);
+
+function legOf(s: Session, legId: string): Leg {
+  const leg = s.legs.find((l) => l.id === legId);
+  if (!leg) throw new Error(`no leg ${legId} in session ${s.id}`);
+  return leg;
+}
+
+/** A new call from one party to another: the originator connecting, the terminator alerting. */
+export function startCall(
+  ctx: EngineContext,
+  init: { sessionId: string; orgId: string; from: Party; to: Party },
+): { step: Step; originatorLegId: string } {
+  const s: Session = { id: init.sessionId, orgId: init.orgId, legs: [], timers: [], park: null, pendingTransfer: null, created: ctx.now, version: 0 };
+  const events: EngineEvent[] = [];
+  const originator = newLeg(ctx, init.from, 'originator', 'connecting');
+  s.legs.push(originator);
+  events.push({ type: 'originated', legId: originator.id });
+  placeTo(s, ctx, originator, init.to, events);
+  return { step: { sessions: [s], events }, originatorLegId: originator.id };
+}
+
+/** Click-to-dial: the person's own leg alerts first; answering it places the call. */
+export function startClickToDial(ctx: EngineContext, init: { sessionId: string; orgId: string; caller: Party; destination: Party }): { step: Step; legId: string } {
+  const s: Session = { id: init.sessionId, orgId: init.orgId, legs: [], timers: [], park: null, pendingTransfer: null, created: ctx.now, version: 0 };
+  const events: EngineEvent[] = [];
+  const leg = addAlertingLeg(s, ctx, newLeg(ctx, init.caller, 'clickToDial', 'alerting', { pendingDestination: init.destination }), events);
+  return { step: { sessions: [s], events }, legId: leg.id };
+}
+
+/** Retrieve: a new click-to-dial style leg in a parked call's session; answering it takes the call. */
+export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { step: Step; legId: string } {
+  const s = copy(s0);
+  const events: EngineEvent[] = [];
+  const leg = addAlertingLeg(s, ctx, newLeg(ctx, party, 'clickToDial', 'alerting'), events);
+  return { step: { sessions: [s], events }, legId: leg.id };
+}
+
+/** The originator's call reaches its destination: a new alerting leg, or an answer at once. */
+export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg {
+  const target = newLeg(ctx, to, 'terminator', 'alerting', { redirections });
+  if (answersAtOnce(to)) {
+    s.legs.push(target);
+    answerLeg(s, ctx, target, events);
+    return target;
+  }
+  return addAlertingLeg(s, ctx, target, events);
+}
+
+export function act(s0: Session, legId: string, action: Action, ctx: EngineContext): Step | Refusal {
+  const s = copy(s0);
+  const leg = legOf(s, legId);
+  const check = outcomeOf(leg, action.type);
+  if ('refusal' in check) return { refused: check.refusal };
+  const events: EngineEvent[] = [];
+  const step: Step = { sessions: [s], events };
+  switch (action.type) {
+    case 'answer':
+      answerLeg(s, ctx, leg, events, step);
+      break;
+    case 'reject':
+      reject(s, ctx, leg, action.action, events);
+      break;
+    case 'hangup':
+      hangup(s, ctx, leg, events);
+      break;
+    case 'hold':
+      hold(s, leg, events);
+      break;
+    case 'resume':
+      resume(s, leg, events);
+      break;
+    case 'divert': {
+      const refused = divert(s, ctx, leg, action.to, events);
+      if (refused) return refused;
+      break;
+    }
+    case 'park': {
+      const refused = park(s, ctx, leg, action.against, events);
+      if (refused) return refused;
+      break;
+    }
+    case 'startRecording':
+    case 'stopRecording':
+    case 'pauseRecording':
+    case 'resumeRecording': {
+      const refused = record(leg, action.type, ctx.policy(leg.party).recording, events);
+      if (refused) return refused;
+      break;
+    }
+    case 'mute':
+    case 'unmute': {
+      if (leg.muted === (action.type === 'mute')) return { refused: `The call is already ${leg.muted ? 'muted' : 'unmuted'}.` };
+      leg.muted = action.type === 'mute';
+      events.push({ type: 'updated', legId: leg.id });
+      break;
+    }
+    case 'transmitDtmf':
+      break;
+  }
+  s.version++;
+  return step;
+}
+
+/** A timer falls due; a timer the session no longer holds (already handled) does nothing. */
+export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Step | undefined {
+  const s = copy(s0);
+  const timer = s.timers.find((t) => t.id === timerId);
+  if (!timer) return undefined;
+  s.timers = s.timers.filter((t) => t.id !== timerId);
+  const leg = s.legs.find((l) => l.id === timer.legId);
+  const events: EngineEvent[] = [];
+  const step: Step = { sessions: [s], events };
+  if (!leg || !isActive(leg)) return undefined;
+  switch (timer.kind) {
+    case 'ringTimeout':
+      if (leg.state === 'alerting') ringOut(s, ctx, leg, events);
+      else if (leg.state === 'connecting') endCall(s, ctx, leg, 'noAnswer', 'noAnswer', events);
+      break;
+    case 'autoAnswer':
+      if (leg.state === 'alerting') answerLeg(s, ctx, leg, events, step);
+      break;
+    case 'autoReject':
+      if (leg.state === 'alerting') reject(s, ctx, leg, ctx.policy(leg.party).busy ? 'busy' : 'temporarilyUnavailable', events);
+      break;
+    case 'autoHangup':
+      hangup(s, ctx, leg, events);
+      break;
+    case 'parkRecall':
+      if (s.park?.legId === leg.id) {
+        const parker = s.park.parkedBy;
+        addAlertingLeg(s, ctx, newLeg(ctx, parker, 'terminator', 'alerting', { recall: { type: 'park', party: s.park.against } }), events);
+      }
+      break;
+  }
+  if (events.length === 0) return undefined;
+  s.version++;
+  return step;
+}
+
+function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[], step?: Step): void {
+  cancelTimers(s, leg.id);
+  leg.answered = ctx.now;
+  events.push({ type: 'answered', legId: leg.id });
+  if (leg.personality === 'clickToDial' && leg.pendingDestination) {
+    // The person answered their own click-to-dial leg: now the call goes out.
+    const destination = leg.pendingDestination;
+    leg.pendingDestination = null;
+    leg.personality = 'originator';
+    leg.state = 'connecting';
+    leg.placedAt = ctx.now;
+    placeTo(s, ctx, leg, destination, events);
+    return;
+  }
+  const peer = s.park ? s.legs.find((l) => l.id === s.park!.legId) : peerOf(s, leg);
+  if (leg.personality === 'clickToDial') leg.personality = 'originator';
+  leg.state = peer?.holding ? 'remoteHeld' : 'connected';
+  onAnswered(s, ctx, leg, events);
+  if (s.park && peer) {
+    // A retriever or a recall took the parked call.
+    cancelTimers(s, peer.id, ['parkRecall']);
+    s.park = null;
+    peer.state = peer.holding ? 'held' : 'connected';
+    events.push({ type: 'remoteResumed', legId: peer.id });
+  } else if (peer && peer.state === 'connecting') {
+    cancelTimers(s, peer.id, ['ringTimeout']);
+    peer.state = 'connected';
+    peer.answered = ctx.now;
+    events.push({ type: 'connected', legId: peer.id });
+    onAnswered(s, ctx, peer, events);
+  }
+  // Anyone else still ringing for this call lost it to this answer.
+  for (const other of activeLegs(s)) {
+    if (other.id !== leg.id && other.id !== peer?.id && other.state === 'alerting') endLeg(s, ctx, other, 'cancelled', events, true);
+  }
+  if (s.pendingTransfer?.targetLegId === leg.id && step) {
+    const { transferorSessionId, transferorLegId, consultLegId } = s.pendingTransfer;
+    step.completeTransfer = { transferorSessionId, transferorLegId, consultSessionId: s.id, consultLegId };
+  }
+}
+
+/** The leg ends with `reason`; the peer ends with `peerReason`, and so does anyone still ringing. */
+function endCall(s: Session, ctx: EngineContext, leg: Leg, reason: Leg['endReason'] & string, peerReason: Leg['endReason'] & string, events: EngineEvent[]): void {
+  endLeg(s, ctx, leg, reason, events);
+  for (const other of activeLegs(s)) endLeg(s, ctx, other, other.state === 'alerting' ? 'cancelled' : peerReason, events);
+}
+
+/** Is this an extra leg ringing for a call that goes on without it (retrieve, recall)? */
+const isSideLeg = (s: Session, leg: Leg) => s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting';
+
+function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
+  if (isSideLeg(s, leg) || leg.personality === 'clickToDial') return endLeg(s, ctx, leg, 'rejected', events);
+  const peer = peerOf(s, leg);
+  if (how === 'ignore' && peer) {
+    // The person's devices stop alerting; the caller hears ringback until the ring timeout.
+    const ring = s.timers.find((t) => t.legId === leg.id && t.kind === 'ringTimeout');
+    endLeg(s, ctx, leg, 'rejected', events);
+    s.timers.push({ id: ctx.newTimerId(), kind: 'ringTimeout', legId: peer.id, at: ring?.at ?? new Date(Date.parse(ctx.now) + ctx.ringTimeoutMs).toISOString() });
+    return;
+  }
+  endCall(s, ctx, leg, 'rejected', 'busy', events);
+}
+
+function ringOut(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  if (isSideLeg(s, leg) && leg.recall === null) return endLeg(s, ctx, leg, 'noAnswer', events);
+  // An unanswered recall drops the parked call too.
+  endCall(s, ctx, leg, 'noAnswer', 'noAnswer', events);
+}
+
+function hangup(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  // Hanging up an unanswered incoming call rejects it as busy.
+  if (leg.state === 'alerting' && leg.personality === 'terminator' && !isSideLeg(s, leg)) return reject(s, ctx, leg, 'busy', events);
+  if (leg.state === 'alerting') return endLeg(s, ctx, leg, 'cancelled', events);
+  endCall(s, ctx, leg, 'hangup', 'remoteHangup', events);
+}
+
+function hold(s: Session, leg: Leg, events: EngineEvent[]): void {
+  leg.holding = true;
+  leg.state = 'held';
+  events.push({ type: 'held', legId: leg.id });
+  const peer = peerOf(s, leg);
+  if (peer && peer.state === 'connected') {
+    peer.state = 'remoteHeld';
+    events.push({ type: 'remoteHeld', legId: peer.id });
+  }
+}
+
+function resume(s: Session, leg: Leg, events: EngineEvent[]): void {
+  const peer = peerOf(s, leg);
+  leg.holding = false;
+  leg.state = peer?.holding ? 'remoteHeld' : 'connected';
+  events.push({ type: 'resumed', legId: leg.id });
+  if (peer && peer.state === 'remoteHeld' && s.park?.legId !== peer.id) {
+    peer.state = 'connected';
+    events.push({ type: 'remoteResumed', legId: peer.id });
+  }
+}
+
+/** Divert: the leg leaves, its caller goes on to another destination (or a voicemail box). */
+function divert(s: Session, ctx: EngineContext, leg: Leg, to: Party, events: EngineEvent[]): Refusal | undefined {
+  const peer = peerOf(s, leg);
+  if (!peer || s.park) return { refused: 'Cannot divert this call: it has no other party.' };
+  const redirections = [{ reason: 'divert' as const, redirectingParty: leg.party }, ...leg.redirections];
+  endLeg(s, ctx, leg, 'diverted', events);
+  const target = placeTo(s, ctx, peer, to, events, redirections);
+  if (isActive(target)) events.push({ type: 'forwarded', legId: peer.id });
+  return undefined;
+}
+
+/** Park: the leg leaves, its peer waits against a party until retrieved or recalled. */
+function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: EngineEvent[]): Refusal | undefined {
+  const peer = peerOf(s, leg);
+  if (!peer || !isAnswered(leg) || s.park) return { refused: 'Cannot park this call: only an answered two-party call can be parked.' };
+  endLeg(s, ctx, leg, 'parked', events);
+  s.park = { legId: peer.id, against, parkedBy: leg.party };
+  if (peer.state === 'connected') peer.state = 'remoteHeld';
+  events.push({ type: 'parked', legId: peer.id });
+  addTimer(s, ctx, 'parkRecall', peer.id, ctx.parkRecallMs);
+  return undefined;
+}
+
+/**
+ * Recording follows the person's call recording rule: start and stop only "On Demand"; pause and
+ * resume "On Demand" or "Always with Pause/Resume"; pause only while recording, resume only
+ * while paused.
+ */
+function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode: RecordingMode, events: EngineEvent[]): Refusal | undefined {
+  const onDemand = mode === 'On Demand';
+  const pausable = onDemand || mode === 'Always with Pause/Resume';
+  const state = leg.recordingState;
+  const refuse = (why: string): Refusal => ({ refused: `Cannot ${action.replace('Recording', ' recording')}: ${why}` });
+  switch (action) {
+    case 'startRecording':
+      if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording starts on demand only with "On Demand".`);
+      if (state === 'started' || state === 'paused') return refuse(`the call is already being recorded.`);
+      leg.recordingState = 'started';
+      break;
+    case 'stopRecording':
+      if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording stops on demand only with "On Demand".`);
+      if (state !== 'started' && state !== 'paused') return refuse('the call is not being recorded.');
+      leg.recordingState = 'stopped';
+      break;
+    case 'pauseRecording':
+      if (!pausable) return refuse(`the person's call recording is "${mode}".`);
+      if (state !== 'started') return refuse('the call is not being recorded.');
+      leg.recordingState = 'paused';
+      break;
+    case 'resumeRecording':
+      if (!pausable) return refuse(`the person's call recording is "${mode}".`);
+      if (state !== 'paused') return refuse('the recording is not paused.');
+      leg.recordingState = 'started';
+      break;
+  }
+  events.push({ type: 'recording', legId: leg.id });
+  return undefined;
+}

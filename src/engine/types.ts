@@ -1,0 +1,176 @@
+// The call engine's vocabulary. A session joins legs; a leg is one party's side of a call. A
+// person's leg is what the Webex API calls a call (its callId). Everything here is plain data:
+// the engine is pure, and a session is stored as it is.
+
+export type LegState = 'connecting' | 'alerting' | 'connected' | 'held' | 'remoteHeld' | 'disconnected';
+export const LEG_STATES: readonly LegState[] = ['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected'];
+
+export type Personality = 'originator' | 'terminator' | 'clickToDial';
+
+/** location: same location; organization: same org, another location; external: PSTN. */
+export type CallType = 'location' | 'organization' | 'external' | 'emergency' | 'repair' | 'other';
+
+export type RecordingState = 'pending' | 'started' | 'paused' | 'stopped' | 'failed';
+
+/** Who a leg belongs to. Only person legs are visible in the Call Controls API. */
+export type Party =
+  | {
+      kind: 'person';
+      personId: string;
+      orgId: string;
+      locationId: string;
+      name: string;
+      /** E.164, when the person has a number. */
+      number: string | null;
+      /** The number others in the organization dial: routing prefix + extension, or null. */
+      extension: string | null;
+    }
+  /** A simulated PSTN party: an external caller or called number. */
+  | { kind: 'pstn'; number: string; name: string | null; emergency: boolean }
+  /** A person's voicemail box, answering for them. */
+  | { kind: 'voicemail'; personId: string; name: string; number: string | null }
+  /** A feature access code (*73 …): answered by the system, which plays a confirmation. */
+  | { kind: 'feature'; code: string };
+
+export type RedirectReason =
+  | 'busy'
+  | 'noAnswer'
+  | 'unavailable'
+  | 'unconditional'
+  | 'timeOfDay'
+  | 'divert'
+  | 'followMe'
+  | 'huntGroup'
+  | 'callQueue'
+  | 'unknown';
+
+export type Redirection = { reason: RedirectReason; redirectingParty: Party };
+
+/** A timer the session waits on; stored with the session so that a restart re-arms it. */
+export type Timer = {
+  id: string;
+  kind: TimerKind;
+  legId: string;
+  /** ISO time it fires at. */
+  at: string;
+};
+
+export type TimerKind =
+  /** An alerting leg nobody answers ends as missed. */
+  | 'ringTimeout'
+  /** A simulated party (PSTN, phone on auto-answer) answers. */
+  | 'autoAnswer'
+  /** A simulated party rejects. */
+  | 'autoReject'
+  /** A simulated party hangs up. */
+  | 'autoHangup'
+  /** A parked call rings back the person who parked it. */
+  | 'parkRecall';
+
+export type Recall = { type: 'park'; party: Party };
+
+export type Leg = {
+  /** The callId. */
+  id: string;
+  party: Party;
+  personality: Personality;
+  state: LegState;
+  /** Set while this party has put the call on hold (its state then reads held). */
+  holding: boolean;
+  created: string;
+  /** When the call went out: creation for an originator, the person's answer for click-to-dial. */
+  placedAt: string | null;
+  answered: string | null;
+  disconnected: string | null;
+  /** Most recent first; shown while an incoming leg alerts. */
+  redirections: Redirection[];
+  recall: Recall | null;
+  recordingState: RecordingState | null;
+  muted: boolean;
+  /** Line appearance on the person's phone. */
+  appearance: number | null;
+  /** For a clickToDial leg: where the call goes once the person answers. */
+  pendingDestination: Party | null;
+  /** Why the leg ended: shapes call history (missed or not). */
+  endReason: EndReason | null;
+  /** Set on the leg taken elsewhere (answered by another party, transferred, parked). */
+  completedElsewhere: boolean;
+};
+
+export type EndReason =
+  | 'hangup'
+  | 'remoteHangup'
+  | 'rejected'
+  | 'busy'
+  | 'noAnswer'
+  | 'cancelled'
+  | 'diverted'
+  | 'transferred'
+  | 'parked'
+  | 'retrieved';
+
+/** A call parked against someone waits in the session for retrieval. */
+export type Park = {
+  /** The leg of the parked party. */
+  legId: string;
+  /** Who the call is parked against (the number to retrieve it with is theirs). */
+  against: Party;
+  /** Who parked it (rung back on recall). */
+  parkedBy: Party;
+};
+
+export type Session = {
+  id: string;
+  orgId: string;
+  legs: Leg[];
+  timers: Timer[];
+  park: Park | null;
+  /**
+   * On the consultation session of a transfer to a destination: when `targetLegId` answers, the
+   * transferor's held call (`transferorLegId` in `transferorSessionId`) is joined with the
+   * target, and both of the transferor's legs drop.
+   */
+  pendingTransfer: { transferorSessionId: string; transferorLegId: string; consultLegId: string; targetLegId: string } | null;
+  created: string;
+  /** Last applied transition; bumps on every change. */
+  version: number;
+};
+
+/** Event types, one per affected person leg per transition (issue 5 delivers them). */
+export const CALL_EVENT_TYPES = [
+  'received',
+  'originated',
+  'answered',
+  'connected',
+  'held',
+  'resumed',
+  'remoteHeld',
+  'remoteResumed',
+  'forwarded',
+  'transferred',
+  'parked',
+  'recording',
+  'updated',
+  'disconnected',
+] as const;
+export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
+
+/** The webhook event each eventType is delivered as. */
+export const WEBHOOK_EVENT_OF: Record<CallEventType, 'created' | 'updated' | 'deleted'> = {
+  received: 'created',
+  originated: 'created',
+  answered: 'updated',
+  connected: 'updated',
+  held: 'updated',
+  resumed: 'updated',
+  remoteHeld: 'updated',
+  remoteResumed: 'updated',
+  forwarded: 'updated',
+  transferred: 'updated',
+  parked: 'updated',
+  recording: 'updated',
+  updated: 'updated',
+  disconnected: 'deleted',
+};
+
+export type EngineEvent = { type: CallEventType; legId: string };
