@@ -18,7 +18,7 @@ export type WebexIdType =
   | 'DIAL_PLAN'
   | 'PLACE'
   | 'ANNOUNCEMENT'
-  | 'RECEPTIONIST_DIRECTORY';
+  | 'SCIM_GROUP';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';
