@@ -2,7 +2,7 @@ import { decodeId, encodeId, type WebexIdType } from '../webex-ids.ts';
 
 // Announcement IDs are Webex's: ciscospark://us/ANNOUNCEMENT/<uuid>. The shared WebexIdType
 // union does not name ANNOUNCEMENT yet; this is the one place that casts.
-const ANNOUNCEMENT = 'ANNOUNCEMENT' as WebexIdType;
+const ANNOUNCEMENT: WebexIdType = 'ANNOUNCEMENT';
 
 export const encodeAnnouncementId = (uuid: string): string => encodeId(ANNOUNCEMENT, uuid);
 

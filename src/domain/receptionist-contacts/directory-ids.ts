@@ -5,7 +5,7 @@ import { decodeIdValue, encodeId, isUuid, type WebexIdType } from '../webex-ids.
 // answers with an ID: the name part changes. The uuid alone identifies the directory here, so
 // an ID issued before a rename keeps working. The shared WebexIdType union does not name
 // SCIM_GROUP yet; this is the one place that casts.
-const SCIM_GROUP = 'SCIM_GROUP' as WebexIdType;
+const SCIM_GROUP: WebexIdType = 'SCIM_GROUP';
 
 export const encodeDirectoryId = (uuid: string, name: string): string =>
   encodeId(SCIM_GROUP, `${Buffer.from(name, 'utf8').toString('base64')}:${uuid}`);
