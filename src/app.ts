@@ -2,6 +2,9 @@ import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
 import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
+import { CallControlService } from './domain/calls/call-control-service.ts';
+import { CallRecordingService } from './domain/calls/call-recording-service.ts';
+import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
 import { LocationCallingService } from './domain/location-calling/location-calling-service.ts';
 import { LicenseService } from './domain/licenses/license-service.ts';
@@ -15,6 +18,7 @@ import { buildServer, type Services } from './http/server.ts';
 import type { Server } from './http/types.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
+import { Simulator } from './sandbox/simulator.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -41,6 +45,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const tokens = new TokenService(store, clock);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const callRouting = new CallRoutingService(store, clock);
+    const calls = new CallRuntime(store, clock, config.calls, (error) => server?.log.error({ err: error }, 'call timer failed'));
+    const callControl = new CallControlService(store, calls);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -53,10 +59,14 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationNumbers: new LocationNumberService(store, clock),
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
+      calls: callControl,
+      callRecording: new CallRecordingService(store),
+      simulator: new Simulator(store, calls, callControl),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     server = await buildServer({ config, services, store, clock });
     await jobs.resume();
+    await calls.rearm();
     const built = server;
     return {
       config,
@@ -68,6 +78,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();
+        calls.stop();
         await built.close();
         await store.close();
       },

@@ -26,6 +26,16 @@ export type Config = {
   bodyLimit: number;
   /** `real`: the clock follows wall time; `manual`: time stands still until moved (sandbox API). */
   clock: 'real' | 'manual';
+  calls: {
+    /** An alerting call nobody answers ends after this long (missed). */
+    ringTimeoutMs: number;
+    /** A parked call rings back the person who parked it after this long. */
+    parkRecallMs: number;
+    /** A simulated PSTN party answers after this long. */
+    pstnAnswerDelayMs: number;
+    /** A voicemail box listens this long, then hangs up. */
+    voicemailMs: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -46,6 +56,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: parseSwitch('CALLPLANE_DEMO', env.CALLPLANE_DEMO ?? 'on'),
     bodyLimit: parseBodyLimit(env.CALLPLANE_BODY_LIMIT ?? '1048576'),
     clock: parseClock(env.CALLPLANE_CLOCK ?? 'real'),
+    calls: {
+      ringTimeoutMs: parseSeconds('CALLPLANE_RING_TIMEOUT', env.CALLPLANE_RING_TIMEOUT ?? '30') * 1000,
+      parkRecallMs: parseSeconds('CALLPLANE_PARK_RECALL', env.CALLPLANE_PARK_RECALL ?? '45') * 1000,
+      pstnAnswerDelayMs: parseSeconds('CALLPLANE_PSTN_ANSWER_DELAY', env.CALLPLANE_PSTN_ANSWER_DELAY ?? '2') * 1000,
+      voicemailMs: 20_000,
+    },
   };
 }
 
@@ -128,4 +144,10 @@ function parseBodyLimit(value: string): number {
 function parseClock(value: string): 'real' | 'manual' {
   if (value === 'real' || value === 'manual') return value;
   throw new ConfigError(`CALLPLANE_CLOCK must be "real" or "manual", got "${value}"`);
+}
+
+function parseSeconds(name: string, value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds > 86_400) throw new ConfigError(`${name} must be a number of seconds from 0 to 86400, got "${value}"`);
+  return seconds;
 }

@@ -6,6 +6,8 @@ import Fastify, { LogController } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import { announcementRoutes } from '../api/announcements/announcements.routes.ts';
 import { callRoutingRoutes } from '../api/call-routing/call-routing.routes.ts';
+import { callRoutes } from '../api/calls/calls.routes.ts';
+import { callRecordingRoutes } from '../api/person-features/call-recording.routes.ts';
 import { healthRoutes } from '../api/health/health.routes.ts';
 import { licenseRoutes } from '../api/licenses/licenses.routes.ts';
 import { locationCallingRoutes } from '../api/location-calling/location-calling.routes.ts';
@@ -20,6 +22,8 @@ import type { Config } from '../config.ts';
 import type { AnnouncementService } from '../domain/announcements/announcements-service.ts';
 import type { TokenService } from '../domain/auth/token-service.ts';
 import type { CallRoutingService } from '../domain/call-routing/call-routing-service.ts';
+import type { CallControlService } from '../domain/calls/call-control-service.ts';
+import type { CallRecordingService } from '../domain/calls/call-recording-service.ts';
 import { WebexError } from '../domain/errors.ts';
 import type { LicenseService } from '../domain/licenses/license-service.ts';
 import type { LocationCallingService } from '../domain/location-calling/location-calling-service.ts';
@@ -30,7 +34,9 @@ import type { OrganizationService } from '../domain/organizations/organization-s
 import type { PeopleService } from '../domain/people/people-service.ts';
 import type { ReceptionistContactService } from '../domain/receptionist-contacts/receptionist-contacts-service.ts';
 import type { SandboxClock } from '../sandbox/sandbox-clock.ts';
+import { sandboxCallRoutes } from '../sandbox/sandbox-calls.routes.ts';
 import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
+import type { Simulator } from '../sandbox/simulator.ts';
 import type { Store } from '../store/store.ts';
 import { installAuthentication } from './auth.ts';
 import { frameworkError, installErrorHandling } from './errors.ts';
@@ -50,6 +56,9 @@ export type Services = {
   locationNumbers: LocationNumberService;
   announcements: AnnouncementService;
   receptionistContacts: ReceptionistContactService;
+  calls: CallControlService;
+  callRecording: CallRecordingService;
+  simulator: Simulator;
 };
 
 export type ServerDeps = { config: Config; services: Services; store: Store; clock: SandboxClock };
@@ -120,8 +129,13 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   locationNumberRoutes(server, services);
   announcementRoutes(server, services);
   receptionistContactRoutes(server, services);
+  callRoutes(server, services);
+  callRecordingRoutes(server, services);
   notServedRoutes(server);
-  if (config.sandbox) sandboxRoutes(server, { ...services, clock: deps.clock });
+  if (config.sandbox) {
+    sandboxRoutes(server, { ...services, clock: deps.clock });
+    sandboxCallRoutes(server, services);
+  }
 
   await server.ready();
   return server;

@@ -4,6 +4,7 @@ import { scopesAllowed } from '../domain/auth/scopes.ts';
 import { OrganizationService } from '../domain/organizations/organization-service.ts';
 import { PeopleService } from '../domain/people/people-service.ts';
 import type { Clock } from '../domain/clock.ts';
+import { ON_DEMAND_RECORDING } from '../domain/calls/call-recording-settings.ts';
 import { encodeLicenseId } from '../domain/webex-ids.ts';
 import type { Store } from '../store/store.ts';
 
@@ -73,7 +74,7 @@ export async function ensureDemoOrganization(deps: {
     const messaging = licenses.find((l) => l.code === 'MS')!;
     for (const demo of DEMO_PEOPLE) {
       const license = licenses.find((l) => l.calling === demo.license)!;
-      await people.create(organization.id, {
+      const person = await people.create(organization.id, {
         emails: [`${demo.firstName}.${demo.lastName}@${DOMAIN}`.toLowerCase()],
         firstName: demo.firstName,
         lastName: demo.lastName,
@@ -81,6 +82,7 @@ export async function ensureDemoOrganization(deps: {
         ...(demo.phoneNumber ? { phoneNumbers: [{ type: 'work', value: demo.phoneNumber }] } : {}),
         licenses: [license, messaging].map((l) => encodeLicenseId(organization.id, l.code, l.id)),
       });
+      await tx.calls.saveRecordingSettings(person.id, organization.id, JSON.stringify(ON_DEMAND_RECORDING));
     }
     await tx.settings.set(KEYS.orgId, organization.id);
     await tx.settings.set(KEYS.adminPersonId, provisioned.admin.id);

@@ -5,6 +5,7 @@ import { migrations } from './migrations/index.ts';
 import type { RepositoryContext } from './repositories/context.ts';
 import { KyselyAnnouncementRepository } from './repositories/announcements.ts';
 import { KyselyCallRoutingRepository } from './repositories/call-routing.ts';
+import { KyselyCallRepository } from './repositories/calls.ts';
 import { KyselyJobRepository } from './repositories/jobs.ts';
 import { KyselyLicenseRepository } from './repositories/licenses.ts';
 import { KyselyLocationCallingRepository } from './repositories/location-calling.ts';
@@ -40,6 +41,7 @@ export class KyselyStore implements Store {
   readonly locationNumbers: KyselyLocationNumberRepository;
   readonly announcements: KyselyAnnouncementRepository;
   readonly receptionistContacts: KyselyReceptionistContactRepository;
+  readonly calls: KyselyCallRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -63,6 +65,7 @@ export class KyselyStore implements Store {
     this.locationNumbers = new KyselyLocationNumberRepository(ctx);
     this.announcements = new KyselyAnnouncementRepository(ctx);
     this.receptionistContacts = new KyselyReceptionistContactRepository(ctx);
+    this.calls = new KyselyCallRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -34,6 +34,7 @@ export async function startServer(dialect: Dialect = 'sqlite', options: { config
     demo: true,
     bodyLimit: 1024 * 1024,
     clock: 'real',
+    calls: { ringTimeoutMs: 30_000, parkRecallMs: 45_000, pstnAnswerDelayMs: 2000, voicemailMs: 20_000 },
     ...options.config,
   };
   const app = await buildApp(config, { clock: options.clock });

@@ -3,6 +3,7 @@ import type { License, Location, Organization, Person, Store } from '../../store
 import { ROLE_FULL_ADMIN, scopesAllowed, type Principal } from '../auth/scopes.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import { timestamp, type Clock } from '../clock.ts';
+import { ON_DEMAND_RECORDING } from '../calls/call-recording-settings.ts';
 import { enableCalling } from '../location-calling/location-calling-service.ts';
 import { LocationService, type CreateLocationInput } from '../locations/location-service.ts';
 import { PeopleService } from '../people/people-service.ts';
@@ -130,6 +131,9 @@ export class OrganizationService {
         licenses: [encodeLicenseId(organization.id, professional.code, professional.id), encodeLicenseId(organization.id, messaging.code, messaging.id)],
         extension: '1000',
       });
+
+      // Administrators of new organizations record calls on demand, as the demo's people do.
+      await tx.calls.saveRecordingSettings(admin.id, organization.id, JSON.stringify(ON_DEMAND_RECORDING));
 
       let accessToken: string;
       let expiresIn: number | null;

@@ -5,6 +5,7 @@ import * as callRouting from './0003-call-routing.ts';
 import * as locationNumbers from './0004-location-numbers.ts';
 import * as announcements from './0005-announcements.ts';
 import * as receptionistContacts from './0006-receptionist-contacts.ts';
+import * as calls from './0007-calls.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004-location-numbers': locationNumbers,
   '0005-announcements': announcements,
   '0006-receptionist-contacts': receptionistContacts,
+  '0007-calls': calls,
 };

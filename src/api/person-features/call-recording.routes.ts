@@ -1,0 +1,19 @@
+import { anyOf } from '../../domain/auth/scopes.ts';
+import type { CallRecordingService } from '../../domain/calls/call-recording-service.ts';
+import { targetOrgId } from '../../http/auth.ts';
+import type { Server } from '../../http/types.ts';
+import { GetCallRecording, UpdateCallRecording } from './call-recording.schemas.ts';
+
+export function callRecordingRoutes(server: Server, deps: { callRecording: CallRecordingService }): void {
+  const path = '/v1/people/:personId/features/callRecording';
+
+  server.get(path, { schema: GetCallRecording, config: { auth: anyOf('spark-admin:people_read') } }, async (request) => {
+    return deps.callRecording.get(targetOrgId(request, request.query.orgId), request.params.personId);
+  });
+
+  server.put(path, { schema: UpdateCallRecording, config: { auth: anyOf('spark-admin:people_write') } }, async (request, reply) => {
+    await deps.callRecording.update(targetOrgId(request, request.query.orgId), request.params.personId, request.body);
+    reply.code(204);
+    return null;
+  });
+}

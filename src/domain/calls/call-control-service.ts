@@ -1,0 +1,233 @@
+import { isActive } from '../../engine/legs.ts';
+import { act, addRetriever, startCall, startClickToDial, type Action } from '../../engine/session.ts';
+import { consultTransfer, transferTo } from '../../engine/transfer.ts';
+import type { Leg, Party, Session } from '../../engine/types.ts';
+import type { CallHistoryRecord } from '../../store/calls-store.ts';
+import type { Person, Store } from '../../store/store.ts';
+import { personNotFound } from '../people/people-errors.ts';
+import {
+  callIdRequired,
+  callNotFound,
+  cannotCallSelf,
+  destinationNotFound,
+  destinationOrVoicemail,
+  invalidDtmf,
+  noActiveCall,
+  notCallingUser,
+  nothingParked,
+  transferIdsRequired,
+} from './call-errors.ts';
+import { decodeCallId, encodeCallId, encodeSessionId, newSessionId } from './call-ids.ts';
+import type { CallRuntime, CallWork } from './call-runtime.ts';
+import { callObject, type CallObject } from './call-views.ts';
+import { resolveDestination } from './destinations.ts';
+import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
+
+// The Call Controls: a person acting on their own calls. The acting person is the token's
+// person (or, from the sandbox, the person whose simulated phone is used).
+
+export type Actor = { person: Person; party: Extract<Party, { kind: 'person' }> };
+export type NewCall = { callId: string; callSessionId: string };
+
+const HISTORY_PER_TYPE = 20;
+
+export class CallControlService {
+  private readonly store: Store;
+  private readonly runtime: CallRuntime;
+
+  constructor(store: Store, runtime: CallRuntime) {
+    this.store = store;
+    this.runtime = runtime;
+  }
+
+  /** The acting person; Call Controls are for Webex Calling users only. */
+  async actor(orgId: string, personId: string): Promise<Actor> {
+    const person = await this.store.people.get(orgId, personId);
+    if (!person) throw personNotFound();
+    if (person.locationId === null) throw notCallingUser();
+    return { person, party: (await personParty(this.store, person)) as Actor['party'] };
+  }
+
+  async dial(actor: Actor, destination: string): Promise<NewCall> {
+    const to = await this.destination(actor, destination);
+    return this.runtime.transact(async (w) => {
+      const { step, legId } = startClickToDial(await w.context(actor.party, to), {
+        sessionId: newSessionId(),
+        orgId: actor.person.orgId,
+        caller: actor.party,
+        destination: to,
+      });
+      return { step, value: newCall(step.sessions[0]!, legId) };
+    });
+  }
+
+  /** A call the person's phone places directly (the simulator's outgoing call). */
+  async call(actor: Actor, destination: string): Promise<NewCall> {
+    const to = await this.destination(actor, destination);
+    return this.runtime.transact(async (w) => {
+      const { step, originatorLegId } = startCall(await w.context(actor.party, to), {
+        sessionId: newSessionId(),
+        orgId: actor.person.orgId,
+        from: actor.party,
+        to,
+      });
+      return { step, value: newCall(step.sessions[0]!, originatorLegId) };
+    });
+  }
+
+  answer = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'answer' });
+  reject = (actor: Actor, callId: string, how: 'busy' | 'temporarilyUnavailable' | 'ignore' = 'busy') =>
+    this.act(actor, callId, { type: 'reject', action: how });
+  hangup = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'hangup' });
+  hold = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'hold' });
+  resume = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'resume' });
+  mute = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'mute' });
+  unmute = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'unmute' });
+
+  async transmitDtmf(actor: Actor, callId: string, dtmf: string): Promise<void> {
+    if (!/^[0-9*#A-Da-d,]{1,64}$/.test(dtmf)) throw invalidDtmf();
+    await this.act(actor, callId, { type: 'transmitDtmf' });
+  }
+
+  /** Start/stop/pause/resume recording; without a callId, the person's only call. */
+  async recording(actor: Actor, callId: string | undefined, type: 'startRecording' | 'stopRecording' | 'pauseRecording' | 'resumeRecording'): Promise<void> {
+    await this.act(actor, callId ?? (await this.onlyCall(actor)), { type });
+  }
+
+  /** Divert to a destination, to the person's own voicemail, or to the destination's voicemail. */
+  async divert(actor: Actor, callId: string, destination: string | undefined, toVoicemail: boolean): Promise<void> {
+    let to: Party;
+    if (destination === undefined) {
+      if (!toVoicemail) throw destinationOrVoicemail();
+      to = voicemailOf(actor.party);
+    } else {
+      const target = await this.destination(actor, destination, toVoicemail);
+      to = toVoicemail && target.kind === 'person' ? voicemailOf(target) : target;
+    }
+    await this.act(actor, callId, { type: 'divert', to });
+  }
+
+  /**
+   * Transfer: two calls (with IDs, or without when the person has exactly two) join their other
+   * parties (204); callId1 with a destination places a consultation call and completes when it
+   * is answered (201 with the new call).
+   */
+  async transfer(actor: Actor, input: { callId1?: string; callId2?: string; destination?: string }): Promise<NewCall | undefined> {
+    if (input.destination !== undefined) {
+      if (input.callId1 === undefined) throw transferIdsRequired();
+      const to = await this.destination(actor, input.destination);
+      const legId = this.legIdOf(input.callId1);
+      return this.runtime.transact(async (w) => {
+        const session = await this.ownSession(w, actor, legId);
+        const result = transferTo(session, legId, to, await w.context(to), newSessionId());
+        if ('refused' in result) return result;
+        return { step: result.step, value: newCall(result.step.sessions[1]!, result.consultLegId) };
+      });
+    }
+    let [first, second] = [input.callId1, input.callId2];
+    if (first === undefined || second === undefined) {
+      const calls = (await this.store.calls.activeLegsOf(actor.person.id)).map((l) => encodeCallId(l.legId));
+      if (first === undefined && second === undefined && calls.length === 2) [first, second] = calls;
+      else if (first !== undefined && second === undefined && calls.length === 2 && calls.includes(first)) second = calls.find((c) => c !== first);
+      else throw transferIdsRequired();
+    }
+    const [legA, legB] = [this.legIdOf(first!), this.legIdOf(second!)];
+    await this.runtime.transact(async (w) => {
+      const a = await this.ownSession(w, actor, legA);
+      const b = await this.ownSession(w, actor, legB);
+      const result = consultTransfer(a, legA, b, legB, await w.context());
+      return 'refused' in result ? result : { step: result, value: undefined };
+    });
+    return undefined;
+  }
+
+  /** Park against a destination (a person of the organization) or the person themselves. */
+  async park(actor: Actor, callId: string, destination: string | undefined): Promise<PartyInformation> {
+    const against = destination === undefined ? actor.party : await this.destination(actor, destination, true);
+    if (against.kind !== 'person') throw destinationNotFound(destination ?? '');
+    await this.act(actor, callId, { type: 'park', against });
+    return partyInformation(actor.party, against);
+  }
+
+  /** Retrieve a call parked against a destination (or the person): a new call, like dial. */
+  async retrieve(actor: Actor, destination: string | undefined): Promise<NewCall> {
+    const against = destination === undefined ? actor.party : await this.destination(actor, destination, true);
+    if (against.kind !== 'person') throw nothingParked();
+    return this.runtime.transact(async (w) => {
+      const parked = await w.parkedAgainst(actor.person.orgId, against.personId);
+      if (!parked) throw nothingParked();
+      const { step, legId } = addRetriever(parked, await w.context(actor.party), actor.party);
+      return { step, value: newCall(step.sessions[0]!, legId) };
+    });
+  }
+
+  async list(actor: Actor): Promise<CallObject[]> {
+    const calls: CallObject[] = [];
+    for (const { legId, sessionId } of await this.store.calls.activeLegsOf(actor.person.id)) {
+      const stored = await this.store.calls.get(sessionId);
+      const session: Session | undefined = stored && JSON.parse(stored.data);
+      const leg = session?.legs.find((l) => l.id === legId);
+      if (session && leg && isActive(leg)) calls.push(callObject(session, leg));
+    }
+    return calls;
+  }
+
+  async get(actor: Actor, callId: string): Promise<CallObject> {
+    const legId = this.legIdOf(callId);
+    const stored = await this.store.calls.sessionOfLeg(legId);
+    const session: Session | undefined = stored && JSON.parse(stored.data);
+    const leg = session?.legs.find((l) => l.id === legId);
+    if (!session || !leg || !this.owns(actor, leg) || !isActive(leg)) throw callNotFound();
+    return callObject(session, leg);
+  }
+
+  history(actor: Actor, type: CallHistoryRecord['type'] | undefined): Promise<CallHistoryRecord[]> {
+    return this.store.calls.history(actor.person.id, type, HISTORY_PER_TYPE);
+  }
+
+  private async act(actor: Actor, callId: string, action: Action): Promise<void> {
+    const legId = this.legIdOf(callId);
+    await this.runtime.transact(async (w) => {
+      const session = await this.ownSession(w, actor, legId);
+      const extra = action.type === 'divert' ? [action.to] : action.type === 'park' ? [action.against] : [];
+      const result = act(session, legId, action, await w.context(...extra));
+      return 'refused' in result ? result : { step: result, value: undefined };
+    });
+  }
+
+  /** The session of one of the person's active calls; anything else is a 404. */
+  private async ownSession(w: CallWork, actor: Actor, legId: string): Promise<Session> {
+    const session = await w.sessionOfLeg(legId);
+    const leg = session?.legs.find((l) => l.id === legId);
+    if (!session || !leg || !this.owns(actor, leg) || !isActive(leg)) throw callNotFound();
+    return session;
+  }
+
+  private owns(actor: Actor, leg: Leg): boolean {
+    return leg.party.kind === 'person' && leg.party.personId === actor.person.id;
+  }
+
+  private legIdOf(callId: string): string {
+    const legId = decodeCallId(callId);
+    if (!legId) throw callNotFound();
+    return legId;
+  }
+
+  private async onlyCall(actor: Actor): Promise<string> {
+    const legs = await this.store.calls.activeLegsOf(actor.person.id);
+    if (legs.length === 0) throw noActiveCall();
+    if (legs.length > 1) throw callIdRequired();
+    return encodeCallId(legs[0]!.legId);
+  }
+
+  /** Resolves a destination; `internal`: it must be a person (park, retrieve, voicemail), who may be the actor. */
+  private async destination(actor: Actor, destination: string, internal = false): Promise<Party> {
+    const party = await resolveDestination(this.store, { orgId: actor.person.orgId, locationId: actor.person.locationId! }, destination);
+    if (!party || (internal && party.kind !== 'person')) throw destinationNotFound(destination);
+    if (!internal && party.kind === 'person' && party.personId === actor.person.id) throw cannotCallSelf();
+    return party;
+  }
+}
+
+const newCall = (session: Session, legId: string): NewCall => ({ callId: encodeCallId(legId), callSessionId: encodeSessionId(session.id) });
+

@@ -1,0 +1,55 @@
+import type { PartyPolicy, RecordingMode } from '../../engine/legs.ts';
+import type { Party } from '../../engine/types.ts';
+import type { Store } from '../../store/store.ts';
+import { recordingModeOf } from './call-recording-settings.ts';
+
+// How the simulated world behaves: people's phones (ring and wait by default, or auto-answer),
+// PSTN parties (answer after a delay, or the documented magic numbers) and recording rules.
+
+export type CallTiming = {
+  ringTimeoutMs: number;
+  parkRecallMs: number;
+  pstnAnswerDelayMs: number;
+  voicemailMs: number;
+};
+
+/**
+ * External numbers ending in these four digits behave on purpose (docs/simulator.md):
+ * 0186 is busy, 0187 never answers, 0188 rejects after ringing 3 s, 0189 answers and hangs up
+ * after 10 s. Every other external number answers after the configured delay.
+ */
+export const MAGIC_NUMBERS: Record<string, Omit<PartyPolicy, 'recording'>> = {
+  '0186': { busy: true },
+  '0187': {},
+  '0188': { rejectAfterMs: 3000 },
+  '0189': { answerAfterMs: 1000, hangupAfterMs: 10_000 },
+};
+
+export function pstnPolicy(number: string, timing: CallTiming): PartyPolicy {
+  const magic = MAGIC_NUMBERS[number.slice(-4)];
+  return { ...(magic ?? { answerAfterMs: timing.pstnAnswerDelayMs }), recording: 'Never' };
+}
+
+/** The policies of the given people, as a function the engine can call for any party. */
+export async function loadPolicies(store: Store, personIds: Iterable<string>, timing: CallTiming): Promise<(party: Party) => PartyPolicy> {
+  const people = new Map<string, PartyPolicy>();
+  for (const personId of new Set(personIds)) {
+    const [phone, recording] = await Promise.all([store.calls.phone(personId), store.calls.recordingSettings(personId)]);
+    const mode: RecordingMode = recordingModeOf(recording);
+    people.set(personId, {
+      recording: mode,
+      ...(phone?.busy ? { busy: true } : {}),
+      ...(phone?.autoAnswer ? { answerAfterMs: phone.autoAnswerDelayMs } : {}),
+    });
+  }
+  return (party) => {
+    switch (party.kind) {
+      case 'person':
+        return people.get(party.personId) ?? { recording: 'Never' };
+      case 'pstn':
+        return pstnPolicy(party.number, timing);
+      default:
+        return { recording: 'Never' };
+    }
+  };
+}

@@ -1,0 +1,73 @@
+import { isAnswered, peerOf } from '../../engine/legs.ts';
+import type { CallEventType, Leg, Party, Session } from '../../engine/types.ts';
+import { encodeCallId, encodeSessionId } from './call-ids.ts';
+import { partyInformation, type PartyInformation } from './parties.ts';
+
+// A person's leg as Webex shows it: the Call object of List Calls / Get Call Details, and the
+// `data` of a telephony_calls event (the same snapshot, named callId, with event fields).
+
+export type CallObject = {
+  id: string;
+  callSessionId: string;
+  personality: Leg['personality'];
+  state: Leg['state'];
+  remoteParty: PartyInformation;
+  appearance?: number;
+  created: string;
+  answered?: string;
+  redirections?: { reason: string; redirectingParty: PartyInformation }[];
+  recall?: { type: 'park'; party: PartyInformation };
+  recordingState?: string;
+  muteCapable: boolean;
+  muted: boolean;
+};
+
+export type CallEventData = Omit<CallObject, 'id'> & {
+  callId: string;
+  eventType: CallEventType;
+  eventTimestamp: string;
+  disconnected?: string;
+  completedElsewhere: boolean;
+};
+
+/** Whom the leg is talking to (or, for a click-to-dial leg still alerting, going to call). */
+function remotePartyOf(session: Session, leg: Leg): Party | undefined {
+  if (leg.pendingDestination) return leg.pendingDestination;
+  if (session.park?.legId === leg.id) return session.park.against;
+  const peer = peerOf(session, leg) ?? [...session.legs].reverse().find((l) => l.id !== leg.id);
+  return peer?.party;
+}
+
+export function callObject(session: Session, leg: Leg): CallObject {
+  const remote = remotePartyOf(session, leg);
+  return {
+    id: encodeCallId(leg.id),
+    callSessionId: encodeSessionId(session.id),
+    personality: leg.personality,
+    state: leg.state,
+    remoteParty: remote ? partyInformation(leg.party, remote) : { privacyEnabled: false, callType: 'other' },
+    ...(leg.appearance !== null && leg.state !== 'disconnected' ? { appearance: leg.appearance } : {}),
+    created: leg.created,
+    ...(leg.answered ? { answered: leg.answered } : {}),
+    // Webex shows redirections only while an incoming call alerts.
+    ...(leg.state === 'alerting' && leg.redirections.length > 0
+      ? { redirections: leg.redirections.map((r) => ({ reason: r.reason, redirectingParty: partyInformation(leg.party, r.redirectingParty) })) }
+      : {}),
+    ...(leg.recall ? { recall: { type: leg.recall.type, party: partyInformation(leg.party, leg.recall.party) } } : {}),
+    ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),
+    muteCapable: isAnswered(leg),
+    muted: leg.muted,
+  };
+}
+
+export function callEventData(session: Session, leg: Leg, eventType: CallEventType, at: string): CallEventData {
+  const { id, ...call } = callObject(session, leg);
+  return {
+    eventType,
+    eventTimestamp: at,
+    callId: id,
+    ...call,
+    ...(leg.disconnected ? { disconnected: leg.disconnected } : {}),
+    completedElsewhere: leg.completedElsewhere,
+  };
+}

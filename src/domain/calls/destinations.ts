@@ -1,0 +1,39 @@
+import type { Party } from '../../engine/types.ts';
+import type { Store } from '../../store/store.ts';
+import { looseE164 } from '../phone-numbers.ts';
+import { personParty, pstnParty } from './parties.ts';
+
+// Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
+// +12223334444, *73, tel:+1…, user@company.domain, sip:user@company.domain):
+//   an extension of the caller's location, routing prefix + extension of another location,
+//   a number of the organization (its owner), an email or SIP URI of a person of the
+//   organization, a feature access code, or any other number, which is a PSTN party.
+// Anything that looks internal but is not there resolves to undefined: the call fails.
+
+export async function resolveDestination(store: Store, caller: { orgId: string; locationId: string }, raw: string): Promise<Party | undefined> {
+  let destination = raw.trim();
+  destination = destination.replace(/^(tel|sip|sips):/i, '');
+  if (destination.includes('@')) {
+    const [user] = destination.split(';');
+    const person = await store.people.findByEmail(user!);
+    return person && person.orgId === caller.orgId && person.locationId !== null ? personParty(store, person) : undefined;
+  }
+  if (/^\*\d{2,3}$/.test(destination)) return { kind: 'feature', code: destination };
+  const digits = destination.replace(/[\s().-]/g, '');
+  if (/^(911|112|999)$/.test(digits)) return pstnParty(digits);
+  if (/^\d{2,17}$/.test(digits)) {
+    const local = await store.people.findByExtension(caller.locationId, digits);
+    if (local && local.orgId === caller.orgId) return personParty(store, local);
+    const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
+    if (esn) return personParty(store, esn);
+  }
+  const e164 = digits.startsWith('+') ? digits : looseE164(digits);
+  if (!e164) return undefined;
+  const number = await store.numbers.get(e164);
+  if (number && number.orgId === caller.orgId) {
+    if (number.ownerId === null) return undefined;
+    const owner = await store.people.get(caller.orgId, number.ownerId);
+    return owner ? personParty(store, owner) : undefined;
+  }
+  return pstnParty(e164);
+}

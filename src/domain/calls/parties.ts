@@ -1,0 +1,68 @@
+import type { CallType, Party } from '../../engine/types.ts';
+import type { Person, Store } from '../../store/store.ts';
+import { encodeId } from '../webex-ids.ts';
+
+// Parties of calls and how one party sees another (Webex's PartyInformation).
+
+export type PartyInformation = {
+  name?: string;
+  number?: string;
+  personId?: string;
+  privacyEnabled: boolean;
+  callType: CallType;
+};
+
+/** A calling person as a party: name, number and extension as others dial them. */
+export async function personParty(store: Store, person: Person): Promise<Party> {
+  const number = person.locationId === null ? undefined : (await store.numbers.ownedBy([person.id])).get(person.id);
+  return {
+    kind: 'person',
+    personId: person.id,
+    orgId: person.orgId,
+    locationId: person.locationId ?? '',
+    name: person.displayName,
+    number: number?.phoneNumber ?? null,
+    extension: person.extension,
+    routingPrefix: person.routingPrefix,
+  };
+}
+
+export const pstnParty = (number: string, name: string | null = null): Party => ({
+  kind: 'pstn',
+  number,
+  name,
+  emergency: /^\+?(911|112|999)$/.test(number),
+});
+
+export const voicemailOf = (person: Extract<Party, { kind: 'person' }>): Party => ({
+  kind: 'voicemail',
+  personId: person.personId,
+  name: person.name,
+  number: person.number,
+});
+
+/** How `viewer` sees `party`: its callType, and the number the viewer would dial. */
+export function partyInformation(viewer: Party, party: Party): PartyInformation {
+  const viewerLocation = viewer.kind === 'person' ? viewer.locationId : null;
+  const viewerOrg = viewer.kind === 'person' ? viewer.orgId : null;
+  switch (party.kind) {
+    case 'person': {
+      const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';
+      const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;
+      const number = callType === 'external' ? (party.number ?? undefined) : (internal ?? party.number ?? undefined);
+      return { name: party.name, ...(number ? { number } : {}), personId: encodeId('PEOPLE', party.personId), privacyEnabled: false, callType };
+    }
+    case 'pstn':
+      return { ...(party.name ? { name: party.name } : {}), number: party.number, privacyEnabled: false, callType: party.emergency ? 'emergency' : 'external' };
+    case 'voicemail':
+      return { name: `${party.name} (voicemail)`, ...(party.number ? { number: party.number } : {}), privacyEnabled: false, callType: 'other' };
+    case 'feature':
+      return { number: party.code, privacyEnabled: false, callType: 'other' };
+  }
+}
+
+/** What call history shows of the other party. */
+export function historyParty(viewer: Party, party: Party): { name: string | null; number: string | null } {
+  const info = partyInformation(viewer, party);
+  return { name: info.name ?? null, number: info.number ?? null };
+}

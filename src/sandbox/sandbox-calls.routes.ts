@@ -1,0 +1,77 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { callActionRoutes } from '../api/calls/calls.routes.ts';
+import { ROLE_FULL_ADMIN } from '../domain/auth/scopes.ts';
+import type { CallControlService } from '../domain/calls/call-control-service.ts';
+import { forbidden, notFound } from '../domain/errors.ts';
+import { decodeId } from '../domain/webex-ids.ts';
+import { principalOf } from '../http/auth.ts';
+import type { Server } from '../http/types.ts';
+import { GetPhone, GetSession, ListSessions, PlaceCall, PstnAction, SetPhone } from './sandbox-calls.schemas.ts';
+import type { Simulator } from './simulator.ts';
+
+// The simulator's API: PSTN callers, simulated phones, and every active call of the organization.
+// A full administrator of the organization drives it (the console uses the demo admin token).
+
+function orgOfAdmin(request: FastifyRequest): string {
+  const principal = principalOf(request);
+  if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('The simulator needs a full administrator of the organization.');
+  return principal.orgId;
+}
+
+const phoneView = (s: { autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean }) => ({
+  autoAnswer: s.autoAnswer,
+  autoAnswerDelayMs: s.autoAnswerDelayMs,
+  busy: s.busy,
+});
+
+export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; calls: CallControlService }): void {
+  const { simulator, calls } = deps;
+  const admin = { auth: 'token' as const };
+
+  server.post('/sandbox/v1/calls', { schema: PlaceCall, config: admin }, async (request, reply) => {
+    const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to);
+    reply.code(201);
+    return session;
+  });
+
+  server.get('/sandbox/v1/calls', { schema: ListSessions, config: admin }, async (request) => ({ items: await simulator.active(orgOfAdmin(request)) }));
+
+  server.get('/sandbox/v1/calls/:callSessionId', { schema: GetSession, config: admin }, async (request) => {
+    return simulator.session(orgOfAdmin(request), request.params.callSessionId);
+  });
+
+  server.post('/sandbox/v1/calls/:callSessionId/pstn/:action', { schema: PstnAction, config: admin }, async (request, reply) => {
+    await simulator.pstn(orgOfAdmin(request), request.params.callSessionId, request.params.action);
+    reply.code(204);
+    return null;
+  });
+
+  server.get('/sandbox/v1/people/:personId/phone', { schema: GetPhone, config: admin }, async (request) => {
+    return phoneView(await simulator.phone(orgOfAdmin(request), request.params.personId));
+  });
+
+  server.put('/sandbox/v1/people/:personId/phone', { schema: SetPhone, config: admin }, async (request) => {
+    return phoneView(await simulator.setPhone(orgOfAdmin(request), request.params.personId, request.body));
+  });
+
+  // Acting as a person's simulated phone: the Call Controls, for the person in the path
+  // (/sandbox/v1/people/{personId}/calls/answer mirrors /v1/telephony/calls/answer).
+  callActionRoutes(server, calls, {
+    base: '/sandbox/v1/people/:personId/calls',
+    read: 'token',
+    write: 'token',
+    async actorOf(request) {
+      const orgId = orgOfAdmin(request);
+      const personId = decodeId((request.params as { personId: string }).personId, 'PEOPLE');
+      if (!personId) throw notFound('Person not found.');
+      return calls.actor(orgId, personId);
+    },
+    document: (schema) => ({
+      ...schema,
+      summary: `Simulated phone: ${String(schema.summary)}`,
+      tags: ['Sandbox'],
+      params: Type.Object({ personId: Type.String(), ...((schema.params as { properties?: object } | undefined)?.properties ?? {}) }),
+    }),
+  });
+}

@@ -1,0 +1,80 @@
+import { Type } from 'typebox';
+import { ErrorBody, NoContent } from '../http/schemas.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+
+const SimulatedLeg = Type.Object({
+  callId: Type.String(),
+  party: Type.Object({
+    kind: Type.String({ description: 'person, pstn, voicemail or feature.' }),
+    personId: Type.Optional(Type.String()),
+    name: Type.Optional(Type.String()),
+    number: Type.Optional(Type.String()),
+  }),
+  personality: Type.String(),
+  state: Type.String(),
+  created: Type.String(),
+  answered: Type.Optional(Type.String()),
+});
+
+export const SimulatedSession = Type.Object({
+  callSessionId: Type.String(),
+  created: Type.String(),
+  parkedAgainst: Type.Optional(Type.String({ description: 'The person a parked call waits against.' })),
+  legs: Type.Array(SimulatedLeg, { description: 'The legs still on the call.' }),
+});
+
+const SessionParams = Type.Object({ callSessionId: Type.String() });
+
+export const PlaceCall = {
+  summary: 'Place a call into the system',
+  description:
+    'From an external number (a simulated PSTN party, E.164) to a number or extension of a person of the organization, or from a person (their ID) to any destination, as their phone would. Answers with the call session and its legs.',
+  tags: ['Sandbox'],
+  body: Type.Object({ from: Type.String({ minLength: 1, maxLength: 512 }), to: Type.String({ minLength: 1, maxLength: 256 }) }),
+  response: { 201: SimulatedSession, ...errors },
+};
+
+export const ListSessions = {
+  summary: 'List the active calls of the organization',
+  tags: ['Sandbox'],
+  response: { 200: Type.Object({ items: Type.Array(SimulatedSession) }), ...errors },
+};
+
+export const GetSession = {
+  summary: 'Get a call session',
+  tags: ['Sandbox'],
+  params: SessionParams,
+  response: { 200: SimulatedSession, ...errors },
+};
+
+export const PstnAction = {
+  summary: "Act as a call's PSTN party",
+  description: 'answer (a call to an external number), reject (busy) or hangup.',
+  tags: ['Sandbox'],
+  params: Type.Object({ callSessionId: Type.String(), action: Type.Union([Type.Literal('answer'), Type.Literal('reject'), Type.Literal('hangup')]) }),
+  response: { 204: NoContent, ...errors },
+};
+
+const PhoneSettings = Type.Object({
+  autoAnswer: Type.Boolean({ description: 'Answer incoming calls by itself after autoAnswerDelayMs. Off: the phone rings and waits.' }),
+  autoAnswerDelayMs: Type.Integer({ minimum: 0, maximum: 600_000 }),
+  busy: Type.Boolean({ description: 'Refuse every incoming call as busy.' }),
+});
+
+const PersonParams = Type.Object({ personId: Type.String() });
+
+export const GetPhone = {
+  summary: "Read a person's simulated phone",
+  tags: ['Sandbox'],
+  params: PersonParams,
+  response: { 200: PhoneSettings, ...errors },
+};
+
+export const SetPhone = {
+  summary: "Set a person's simulated phone",
+  tags: ['Sandbox'],
+  params: PersonParams,
+  body: Type.Partial(PhoneSettings),
+  response: { 200: PhoneSettings, ...errors },
+};

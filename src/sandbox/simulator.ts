@@ -1,0 +1,132 @@
+import { isActive } from '../engine/legs.ts';
+import { act, startCall } from '../engine/session.ts';
+import type { Leg, Session } from '../engine/types.ts';
+import { badRequest, notFound } from '../domain/errors.ts';
+import { decodeSessionId, encodeCallId, encodeSessionId, newSessionId } from '../domain/calls/call-ids.ts';
+import type { CallControlService, NewCall } from '../domain/calls/call-control-service.ts';
+import type { CallRuntime } from '../domain/calls/call-runtime.ts';
+import { resolveDestination } from '../domain/calls/destinations.ts';
+import { pstnParty } from '../domain/calls/parties.ts';
+import { looseE164 } from '../domain/phone-numbers.ts';
+import { decodeId, encodeId } from '../domain/webex-ids.ts';
+import type { PhoneSettings } from '../store/calls-store.ts';
+import type { Store } from '../store/store.ts';
+
+// The simulated world around the Webex API: PSTN parties calling in (and the parties that answer
+// calls to external numbers), each person's simulated phone, and a view of every active call of
+// an organization. It drives the engine only through the domain's public pieces.
+
+export type SimulatedLeg = {
+  callId: string;
+  party: { kind: string; personId?: string; name?: string; number?: string };
+  personality: Leg['personality'];
+  state: Leg['state'];
+  created: string;
+  answered?: string;
+};
+
+export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; legs: SimulatedLeg[] };
+
+export function describeSession(session: Session): SimulatedSession {
+  const party = (leg: Leg): SimulatedLeg['party'] => {
+    const p = leg.party;
+    if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
+    if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
+    return { kind: 'feature', number: p.code };
+  };
+  return {
+    callSessionId: encodeSessionId(session.id),
+    created: session.created,
+    ...(session.park?.against.kind === 'person' ? { parkedAgainst: encodeId('PEOPLE', session.park.against.personId) } : {}),
+    legs: session.legs.filter(isActive).map((leg) => ({
+      callId: encodeCallId(leg.id),
+      party: party(leg),
+      personality: leg.personality,
+      state: leg.state,
+      created: leg.created,
+      ...(leg.answered ? { answered: leg.answered } : {}),
+    })),
+  };
+}
+
+export type PstnAction = 'answer' | 'reject' | 'hangup';
+
+export class Simulator {
+  private readonly store: Store;
+  private readonly runtime: CallRuntime;
+  private readonly calls: CallControlService;
+
+  constructor(store: Store, runtime: CallRuntime, calls: CallControlService) {
+    this.store = store;
+    this.runtime = runtime;
+    this.calls = calls;
+  }
+
+  /**
+   * A call into the system: from an external number (a PSTN party) to a number or extension of
+   * the organization, or from a person's phone to any destination.
+   */
+  async placeCall(orgId: string, from: string, to: string): Promise<SimulatedSession> {
+    const personId = decodeId(from, 'PEOPLE');
+    let call: NewCall;
+    if (personId) {
+      call = await this.calls.call(await this.calls.actor(orgId, personId), to);
+    } else {
+      const number = from.startsWith('+') ? from : looseE164(from);
+      if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
+      const org = await this.store.organizations.get(orgId);
+      const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
+      if (!target || target.kind !== 'person') throw badRequest(`to must be a number or extension of a person of the organization; "${to}" is not.`);
+      call = await this.runtime.transact(async (w) => {
+        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: pstnParty(number), to: target });
+        return { step, value: { callId: encodeCallId(originatorLegId), callSessionId: encodeSessionId(step.sessions[0]!.id) } };
+      });
+    }
+    return this.session(orgId, call.callSessionId);
+  }
+
+  async session(orgId: string, callSessionId: string): Promise<SimulatedSession> {
+    const id = decodeSessionId(callSessionId);
+    const stored = id ? await this.store.calls.get(id) : undefined;
+    const session: Session | undefined = stored && JSON.parse(stored.data);
+    if (!session || session.orgId !== orgId) throw notFound('Call session not found.');
+    return describeSession(session);
+  }
+
+  async active(orgId: string): Promise<SimulatedSession[]> {
+    return (await this.store.calls.activeSessions(orgId)).map((data) => describeSession(JSON.parse(data)));
+  }
+
+  /** What the PSTN party of a session does: answer the call, reject it, or hang up. */
+  async pstn(orgId: string, callSessionId: string, action: PstnAction): Promise<void> {
+    const id = decodeSessionId(callSessionId);
+    if (!id) throw notFound('Call session not found.');
+    await this.runtime.transact(async (w) => {
+      const session = await w.session(id);
+      if (session.orgId !== orgId) throw notFound('Call session not found.');
+      const leg = session.legs.find((l) => l.party.kind === 'pstn' && isActive(l));
+      if (!leg) throw badRequest('The call has no PSTN party still on it.');
+      const result = act(session, leg.id, action === 'reject' ? { type: 'reject', action: 'busy' } : { type: action }, await w.context());
+      return 'refused' in result ? result : { step: result, value: undefined };
+    });
+  }
+
+  async phone(orgId: string, personPublicId: string): Promise<PhoneSettings> {
+    const person = await this.person(orgId, personPublicId);
+    return (await this.store.calls.phone(person.id)) ?? { personId: person.id, orgId, autoAnswer: false, autoAnswerDelayMs: 0, busy: false };
+  }
+
+  async setPhone(orgId: string, personPublicId: string, change: Partial<Pick<PhoneSettings, 'autoAnswer' | 'autoAnswerDelayMs' | 'busy'>>): Promise<PhoneSettings> {
+    const next = { ...(await this.phone(orgId, personPublicId)), ...change };
+    await this.store.calls.savePhone(next);
+    return next;
+  }
+
+  private async person(orgId: string, publicId: string) {
+    const id = decodeId(publicId, 'PEOPLE');
+    const person = id ? await this.store.people.get(orgId, id) : undefined;
+    if (!person) throw notFound('Person not found.');
+    return person;
+  }
+}

@@ -1,0 +1,77 @@
+// What the domain may ask of persistence for calls. A session is a document the store keeps
+// whole (the engine's Session as JSON), with the few fields it is looked up by beside it.
+
+export type LegIndexEntry = { id: string; personId: string | null; active: boolean; appearance: number | null; created: string };
+
+export type SessionDocument = {
+  id: string;
+  orgId: string;
+  /** The engine's Session, as JSON. */
+  data: string;
+  version: number;
+  active: boolean;
+  /** The person a parked call waits against. */
+  parkedAgainst: string | null;
+  created: string;
+  legs: LegIndexEntry[];
+};
+
+export type StoredSession = { data: string; eventSeq: number };
+
+export type CallHistoryRecord = {
+  id: string;
+  orgId: string;
+  personId: string;
+  type: 'placed' | 'missed' | 'received';
+  name: string | null;
+  number: string | null;
+  privacyEnabled: boolean;
+  time: string;
+  callId: string;
+  sessionId: string;
+};
+
+export type CallEventRecord = {
+  id: string;
+  orgId: string;
+  sessionId: string;
+  seq: number;
+  personId: string;
+  callId: string;
+  eventType: string;
+  /** The telephony_calls `data` object, as JSON. */
+  data: string;
+  created: string;
+};
+
+export type PhoneSettings = { personId: string; orgId: string; autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean };
+
+export interface CallRepository {
+  /** Stores a new session and its legs. */
+  insertSession(session: SessionDocument, now: string): Promise<void>;
+  get(sessionId: string): Promise<StoredSession | undefined>;
+  /** The session holding a leg (a callId), if any. */
+  sessionOfLeg(legId: string): Promise<StoredSession | undefined>;
+  /**
+   * Writes a session if nobody has changed it since `expectedVersion`; false when someone has.
+   * Keeps the leg index, the active flag and the parked-against person in step.
+   */
+  saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean>;
+  /** The active legs of a person: leg id and session id, oldest first. */
+  activeLegsOf(personId: string): Promise<{ legId: string; sessionId: string; appearance: number | null }[]>;
+  setAppearance(legId: string, appearance: number): Promise<void>;
+  /** Sessions with at least one active leg (of every organization, or of one). */
+  activeSessions(orgId?: string): Promise<string[]>;
+  /** The session of a call parked against a person. */
+  parkedAgainst(orgId: string, personId: string): Promise<StoredSession | undefined>;
+  addHistory(records: readonly CallHistoryRecord[]): Promise<void>;
+  /** The newest records of a person, at most `perType` of each type. */
+  history(personId: string, type: CallHistoryRecord['type'] | undefined, perType: number): Promise<CallHistoryRecord[]>;
+  addEvents(events: readonly CallEventRecord[]): Promise<void>;
+  /** Events of an organization in the order they happened (for tests and the console). */
+  events(orgId: string, afterCreated: string | null, limit: number): Promise<CallEventRecord[]>;
+  phone(personId: string): Promise<PhoneSettings | undefined>;
+  savePhone(settings: PhoneSettings): Promise<void>;
+  recordingSettings(personId: string): Promise<string | undefined>;
+  saveRecordingSettings(personId: string, orgId: string, data: string): Promise<void>;
+}

@@ -1,0 +1,218 @@
+import type { CallEventRecord, CallHistoryRecord, CallRepository, PhoneSettings, SessionDocument, StoredSession } from '../calls-store.ts';
+import { flag, type RepositoryContext } from './context.ts';
+
+export class KyselyCallRepository implements CallRepository {
+  private readonly ctx: RepositoryContext;
+  constructor(ctx: RepositoryContext) {
+    this.ctx = ctx;
+  }
+
+  async insertSession(session: SessionDocument, now: string): Promise<void> {
+    await this.ctx.db
+      .insertInto('call_sessions')
+      .values({
+        id: session.id,
+        org_id: session.orgId,
+        data: session.data,
+        active: flag(session.active),
+        version: session.version,
+        event_seq: 0,
+        parked_against: session.parkedAgainst,
+        created: session.created,
+        updated: now,
+      })
+      .execute();
+    await this.indexLegs(session);
+  }
+
+  async get(sessionId: string): Promise<StoredSession | undefined> {
+    const row = await this.ctx.db.selectFrom('call_sessions').select(['data', 'event_seq']).where('id', '=', sessionId).executeTakeFirst();
+    return row && { data: row.data, eventSeq: row.event_seq };
+  }
+
+  async sessionOfLeg(legId: string): Promise<StoredSession | undefined> {
+    const row = await this.ctx.db.selectFrom('call_legs').select('session_id').where('id', '=', legId).executeTakeFirst();
+    return row ? this.get(row.session_id) : undefined;
+  }
+
+  async saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean> {
+    const result = await this.ctx.db
+      .updateTable('call_sessions')
+      .set({
+        data: session.data,
+        active: flag(session.active),
+        version: session.version,
+        event_seq: eventSeq,
+        parked_against: session.parkedAgainst,
+        updated: now,
+      })
+      .where('id', '=', session.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await this.indexLegs(session);
+    return true;
+  }
+
+  /** Inserts new legs into the index, moves legs that changed session, and updates active flags. */
+  private async indexLegs(session: SessionDocument): Promise<void> {
+    for (const leg of session.legs) {
+      const active = flag(leg.active);
+      await this.ctx.db
+        .insertInto('call_legs')
+        .values({ id: leg.id, session_id: session.id, org_id: session.orgId, person_id: leg.personId, active, appearance: leg.appearance, created: leg.created })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ session_id: session.id, active }))
+        .execute();
+    }
+  }
+
+  async activeLegsOf(personId: string) {
+    const rows = await this.ctx.db
+      .selectFrom('call_legs')
+      .select(['id', 'session_id', 'appearance'])
+      .where('person_id', '=', personId)
+      .where('active', '=', 1)
+      .orderBy('created')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ legId: r.id, sessionId: r.session_id, appearance: r.appearance }));
+  }
+
+  async setAppearance(legId: string, appearance: number): Promise<void> {
+    await this.ctx.db.updateTable('call_legs').set({ appearance }).where('id', '=', legId).execute();
+  }
+
+  async activeSessions(orgId?: string): Promise<string[]> {
+    let query = this.ctx.db.selectFrom('call_sessions').select('data').where('active', '=', 1);
+    if (orgId !== undefined) query = query.where('org_id', '=', orgId);
+    return (await query.orderBy('created').execute()).map((r) => r.data);
+  }
+
+  async parkedAgainst(orgId: string, personId: string): Promise<StoredSession | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('call_sessions')
+      .select(['data', 'event_seq'])
+      .where('org_id', '=', orgId)
+      .where('parked_against', '=', personId)
+      .where('active', '=', 1)
+      .orderBy('updated')
+      .executeTakeFirst();
+    return row && { data: row.data, eventSeq: row.event_seq };
+  }
+
+  async addHistory(records: readonly CallHistoryRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.ctx.db
+      .insertInto('call_history')
+      .values(
+        records.map((r) => ({
+          id: r.id,
+          org_id: r.orgId,
+          person_id: r.personId,
+          type: r.type,
+          name: r.name,
+          number: r.number,
+          privacy_enabled: flag(r.privacyEnabled),
+          time: r.time,
+          call_id: r.callId,
+          session_id: r.sessionId,
+        })),
+      )
+      .execute();
+  }
+
+  async history(personId: string, type: CallHistoryRecord['type'] | undefined, perType: number): Promise<CallHistoryRecord[]> {
+    const types = type ? [type] : (['placed', 'missed', 'received'] as const);
+    const records: CallHistoryRecord[] = [];
+    for (const t of types) {
+      const rows = await this.ctx.db
+        .selectFrom('call_history')
+        .selectAll()
+        .where('person_id', '=', personId)
+        .where('type', '=', t)
+        .orderBy('time', 'desc')
+        .orderBy('id', 'desc')
+        .limit(perType)
+        .execute();
+      records.push(
+        ...rows.map((r) => ({
+          id: r.id,
+          orgId: r.org_id,
+          personId: r.person_id,
+          type: r.type as CallHistoryRecord['type'],
+          name: r.name,
+          number: r.number,
+          privacyEnabled: r.privacy_enabled === 1,
+          time: r.time,
+          callId: r.call_id,
+          sessionId: r.session_id,
+        })),
+      );
+    }
+    return records.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+  }
+
+  async addEvents(events: readonly CallEventRecord[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.ctx.db
+      .insertInto('call_events')
+      .values(
+        events.map((e) => ({
+          id: e.id,
+          org_id: e.orgId,
+          session_id: e.sessionId,
+          seq: e.seq,
+          person_id: e.personId,
+          call_id: e.callId,
+          event_type: e.eventType,
+          data: e.data,
+          created: e.created,
+        })),
+      )
+      .execute();
+  }
+
+  async events(orgId: string, afterCreated: string | null, limit: number): Promise<CallEventRecord[]> {
+    let query = this.ctx.db.selectFrom('call_events').selectAll().where('org_id', '=', orgId);
+    if (afterCreated !== null) query = query.where('created', '>', afterCreated);
+    const rows = await query.orderBy('created').orderBy('session_id').orderBy('seq').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      sessionId: r.session_id,
+      seq: r.seq,
+      personId: r.person_id,
+      callId: r.call_id,
+      eventType: r.event_type,
+      data: r.data,
+      created: r.created,
+    }));
+  }
+
+  async phone(personId: string): Promise<PhoneSettings | undefined> {
+    const row = await this.ctx.db.selectFrom('phones').selectAll().where('person_id', '=', personId).executeTakeFirst();
+    return row && { personId: row.person_id, orgId: row.org_id, autoAnswer: row.auto_answer === 1, autoAnswerDelayMs: row.auto_answer_delay_ms, busy: row.busy === 1 };
+  }
+
+  async savePhone(s: PhoneSettings): Promise<void> {
+    const values = { auto_answer: flag(s.autoAnswer), auto_answer_delay_ms: s.autoAnswerDelayMs, busy: flag(s.busy) };
+    await this.ctx.db
+      .insertInto('phones')
+      .values({ person_id: s.personId, org_id: s.orgId, ...values })
+      .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
+      .execute();
+  }
+
+  async recordingSettings(personId: string): Promise<string | undefined> {
+    const row = await this.ctx.db.selectFrom('call_recording_settings').select('data').where('person_id', '=', personId).executeTakeFirst();
+    return row?.data;
+  }
+
+  async saveRecordingSettings(personId: string, orgId: string, data: string): Promise<void> {
+    await this.ctx.db
+      .insertInto('call_recording_settings')
+      .values({ person_id: personId, org_id: orgId, data })
+      .onConflict((oc) => oc.column('person_id').doUpdateSet({ data }))
+      .execute();
+  }
+}

@@ -1,0 +1,61 @@
+import type { Flag } from '../database.ts';
+
+// Tables of the calls area (see store/migrations/0007-calls.ts).
+export type CallTables = {
+  call_sessions: {
+    id: string;
+    org_id: string;
+    /** The engine's Session, as JSON. */
+    data: string;
+    active: Flag;
+    version: number;
+    event_seq: number;
+    parked_against: string | null;
+    created: string;
+    updated: string;
+  };
+  call_legs: {
+    id: string;
+    session_id: string;
+    org_id: string;
+    person_id: string | null;
+    active: Flag;
+    appearance: number | null;
+    created: string;
+  };
+  call_history: {
+    id: string;
+    org_id: string;
+    person_id: string;
+    type: string;
+    name: string | null;
+    number: string | null;
+    privacy_enabled: Flag;
+    time: string;
+    call_id: string;
+    session_id: string;
+  };
+  call_events: {
+    id: string;
+    org_id: string;
+    session_id: string;
+    seq: number;
+    person_id: string;
+    call_id: string;
+    event_type: string;
+    data: string;
+    created: string;
+  };
+  phones: {
+    person_id: string;
+    org_id: string;
+    auto_answer: Flag;
+    auto_answer_delay_ms: number;
+    busy: Flag;
+  };
+  call_recording_settings: {
+    person_id: string;
+    org_id: string;
+    data: string;
+  };
+};
