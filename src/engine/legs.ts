@@ -3,7 +3,8 @@ import type { EndReason, EngineEvent, Leg, LegState, Party, Personality, Redirec
 // Small pieces the session machine is built from. They change a working copy of a session in
 // place; session.ts copies the stored session before it starts.
 
-export type RecordingMode = 'Always' | 'Never' | 'Always with Pause/Resume' | 'On Demand';
+/** The person's call recording rule, in Webex's words. */
+export type RecordingMode = 'Always' | 'Never' | 'Always with Pause/Resume' | 'On Demand with User Initiated Start';
 
 /** How a party behaves on its own: a simulated phone or PSTN party, and its recording rule. */
 export type PartyPolicy = {

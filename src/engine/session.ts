@@ -300,23 +300,23 @@ function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: 
 }
 
 /**
- * Recording follows the person's call recording rule: start and stop only "On Demand"; pause and
- * resume "On Demand" or "Always with Pause/Resume"; pause only while recording, resume only
- * while paused.
+ * Recording follows the person's call recording rule: start and stop only "On Demand with User
+ * Initiated Start"; pause and resume with that or "Always with Pause/Resume"; pause only while
+ * recording, resume only while paused.
  */
 function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode: RecordingMode, events: EngineEvent[]): Refusal | undefined {
-  const onDemand = mode === 'On Demand';
+  const onDemand = mode === 'On Demand with User Initiated Start';
   const pausable = onDemand || mode === 'Always with Pause/Resume';
   const state = leg.recordingState;
   const refuse = (why: string): Refusal => ({ refused: `Cannot ${action.replace('Recording', ' recording')}: ${why}` });
   switch (action) {
     case 'startRecording':
-      if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording starts on demand only with "On Demand".`);
+      if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording starts on demand only with "On Demand with User Initiated Start".`);
       if (state === 'started' || state === 'paused') return refuse(`the call is already being recorded.`);
       leg.recordingState = 'started';
       break;
     case 'stopRecording':
-      if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording stops on demand only with "On Demand".`);
+      if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording stops on demand only with "On Demand with User Initiated Start".`);
       if (state !== 'started' && state !== 'paused') return refuse('the call is not being recorded.');
       leg.recordingState = 'stopped';
       break;

@@ -15,12 +15,12 @@ function context(overrides: Partial<EngineContext> & { recording?: RecordingMode
     voicemailMs: 20_000,
     newCallId: () => `callhalf-${++ids}:0`,
     newTimerId: () => `timer-${++ids}`,
-    policy: () => ({ recording: overrides.recording ?? 'On Demand' }),
+    policy: () => ({ recording: overrides.recording ?? 'On Demand with User Initiated Start' }),
     ...overrides,
   };
 }
 
-const person = (name: string): Party => ({ kind: 'person', personId: name, orgId: 'org', locationId: 'hq', name, number: null, extension: null });
+const person = (name: string): Party => ({ kind: 'person', personId: name, orgId: 'org', locationId: 'hq', name, number: null, extension: null, routingPrefix: null });
 const alice = person('alice');
 const bob = person('bob');
 const carol = person('carol');

@@ -22,8 +22,9 @@ export type Party =
       name: string;
       /** E.164, when the person has a number. */
       number: string | null;
-      /** The number others in the organization dial: routing prefix + extension, or null. */
       extension: string | null;
+      /** Others in the organization outside the person's location dial routing prefix + extension. */
+      routingPrefix: string | null;
     }
   /** A simulated PSTN party: an external caller or called number. */
   | { kind: 'pstn'; number: string; name: string | null; emergency: boolean }

@@ -40,9 +40,11 @@ export class CallRoutingService {
   /**
    * A trunk or route group of the organization by its public ID (for a location's PSTN
    * connection): its raw uuid, name and type, or undefined when the ID is not one of the
-   * organization's routes of that type. Never throws for a bad ID.
+   * organization's routes of that type. Never throws for a bad ID. A caller inside a store
+   * transaction passes it as `tx`: on SQLite the one connection is the transaction's until it
+   * ends, so a read outside it would wait for ever.
    */
-  async findRoute(orgId: string, type: RouteType, publicId: string): Promise<RouteChoice | undefined> {
-    return lookupRoute(this.store, orgId, type, publicId);
+  async findRoute(orgId: string, type: RouteType, publicId: string, tx: Store = this.store): Promise<RouteChoice | undefined> {
+    return lookupRoute(tx, orgId, type, publicId);
   }
 }
