@@ -19,6 +19,8 @@ import type { Server } from './http/types.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
+import { WebhookService } from './domain/webhooks/webhook-service.ts';
+import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -62,11 +64,14 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       calls: callControl,
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),
+      webhooks: new WebhookService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     server = await buildServer({ config, services, store, clock });
     await jobs.resume();
     await calls.rearm();
+    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks);
+    delivery.start();
     const built = server;
     return {
       config,
@@ -79,6 +84,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       async close() {
         jobs.stop();
         calls.stop();
+        await delivery.stop();
         await built.close();
         await store.close();
       },

@@ -36,6 +36,15 @@ export type Config = {
     /** A voicemail box listens this long, then hangs up. */
     voicemailMs: number;
   };
+  webhooks: {
+    /** Consecutive failed deliveries after which a webhook turns inactive. */
+    maxFailures: number;
+    /** First retry delay; each retry doubles it (with jitter) up to retryMaxMs. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** A delivery that has not answered after this long has failed. */
+    timeoutMs: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -61,6 +70,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       parkRecallMs: parseSeconds('CALLPLANE_PARK_RECALL', env.CALLPLANE_PARK_RECALL ?? '45') * 1000,
       pstnAnswerDelayMs: parseSeconds('CALLPLANE_PSTN_ANSWER_DELAY', env.CALLPLANE_PSTN_ANSWER_DELAY ?? '2') * 1000,
       voicemailMs: 20_000,
+    },
+    webhooks: {
+      maxFailures: parseCount('CALLPLANE_WEBHOOK_MAX_FAILURES', env.CALLPLANE_WEBHOOK_MAX_FAILURES ?? '10'),
+      retryBaseMs: 1000,
+      retryMaxMs: 60_000,
+      timeoutMs: parseSeconds('CALLPLANE_WEBHOOK_TIMEOUT', env.CALLPLANE_WEBHOOK_TIMEOUT ?? '10') * 1000,
     },
   };
 }
@@ -150,4 +165,10 @@ function parseSeconds(name: string, value: string): number {
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || seconds > 86_400) throw new ConfigError(`${name} must be a number of seconds from 0 to 86400, got "${value}"`);
   return seconds;
+}
+
+function parseCount(name: string, value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1 || count > 1000) throw new ConfigError(`${name} must be a whole number from 1 to 1000, got "${value}"`);
+  return count;
 }

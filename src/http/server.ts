@@ -17,6 +17,7 @@ import { notServedRoutes } from '../api/not-served.ts';
 import { numberRoutes } from '../api/numbers/numbers.routes.ts';
 import { organizationRoutes } from '../api/organizations/organizations.routes.ts';
 import { peopleRoutes } from '../api/people/people.routes.ts';
+import { webhookRoutes } from '../api/webhooks/webhooks.routes.ts';
 import { receptionistContactRoutes } from '../api/receptionist-contacts/receptionist-contacts.routes.ts';
 import type { Config } from '../config.ts';
 import type { AnnouncementService } from '../domain/announcements/announcements-service.ts';
@@ -37,6 +38,8 @@ import type { SandboxClock } from '../sandbox/sandbox-clock.ts';
 import { sandboxCallRoutes } from '../sandbox/sandbox-calls.routes.ts';
 import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
 import type { Simulator } from '../sandbox/simulator.ts';
+import { sandboxWebhookRoutes } from '../sandbox/sandbox-webhooks.routes.ts';
+import type { WebhookService } from '../domain/webhooks/webhook-service.ts';
 import type { Store } from '../store/store.ts';
 import { installAuthentication } from './auth.ts';
 import { frameworkError, installErrorHandling } from './errors.ts';
@@ -59,6 +62,7 @@ export type Services = {
   calls: CallControlService;
   callRecording: CallRecordingService;
   simulator: Simulator;
+  webhooks: WebhookService;
 };
 
 export type ServerDeps = { config: Config; services: Services; store: Store; clock: SandboxClock };
@@ -131,10 +135,12 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   receptionistContactRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
+  webhookRoutes(server, services);
   notServedRoutes(server);
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock });
     sandboxCallRoutes(server, services);
+    sandboxWebhookRoutes(server, services);
   }
 
   await server.ready();

@@ -1,6 +1,7 @@
 import type { AnnouncementTables } from './tables/announcements.ts';
 import type { CallRoutingTables } from './tables/call-routing.ts';
 import type { CallTables } from './tables/calls.ts';
+import type { WebhookTables } from './tables/webhooks.ts';
 import type { LocationCallingTables } from './tables/location-calling.ts';
 import type { LocationNumberTables } from './tables/location-numbers.ts';
 import type { ReceptionistContactTables } from './tables/receptionist-contacts.ts';
@@ -124,4 +125,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables;

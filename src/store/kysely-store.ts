@@ -6,6 +6,7 @@ import type { RepositoryContext } from './repositories/context.ts';
 import { KyselyAnnouncementRepository } from './repositories/announcements.ts';
 import { KyselyCallRoutingRepository } from './repositories/call-routing.ts';
 import { KyselyCallRepository } from './repositories/calls.ts';
+import { KyselyWebhookRepository } from './repositories/webhooks.ts';
 import { KyselyJobRepository } from './repositories/jobs.ts';
 import { KyselyLicenseRepository } from './repositories/licenses.ts';
 import { KyselyLocationCallingRepository } from './repositories/location-calling.ts';
@@ -42,6 +43,7 @@ export class KyselyStore implements Store {
   readonly announcements: KyselyAnnouncementRepository;
   readonly receptionistContacts: KyselyReceptionistContactRepository;
   readonly calls: KyselyCallRepository;
+  readonly webhooks: KyselyWebhookRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -66,6 +68,7 @@ export class KyselyStore implements Store {
     this.announcements = new KyselyAnnouncementRepository(ctx);
     this.receptionistContacts = new KyselyReceptionistContactRepository(ctx);
     this.calls = new KyselyCallRepository(ctx);
+    this.webhooks = new KyselyWebhookRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -1,0 +1,2 @@
+// What the domain and the delivery worker may ask of persistence for webhooks.
+export interface WebhookRepository {}
