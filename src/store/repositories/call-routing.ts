@@ -479,13 +479,14 @@ export class KyselyCallRoutingRepository implements CallRoutingRepository {
   async searchRouteChoices(orgId: string, filter: RouteChoiceFilter, paging: Paging): Promise<Page<RouteChoice, number>> {
     const db = this.ctx.db;
     const { routeGroupName, trunkName } = filter;
-    const anyFilter = routeGroupName !== undefined || trunkName !== undefined;
     let trunks = db.selectFrom('trunks').select(['id', 'name', sql<string>`'TRUNK'`.as('type')]).where('org_id', '=', orgId);
     let groups = db.selectFrom('route_groups').select(['id', 'name', sql<string>`'ROUTE_GROUP'`.as('type')]).where('org_id', '=', orgId);
     if (trunkName !== undefined) trunks = trunks.where(matches('name', trunkName, 'contains', true));
     if (routeGroupName !== undefined) groups = groups.where(matches('name', routeGroupName, 'contains', true));
-    const parts =
-      !anyFilter ? trunks.unionAll(groups) : trunkName === undefined ? groups : routeGroupName === undefined ? trunks : trunks.unionAll(groups);
+    // A filter for one kind alone keeps only that kind.
+    const onlyTrunks = trunkName !== undefined && routeGroupName === undefined;
+    const onlyGroups = routeGroupName !== undefined && trunkName === undefined;
+    const parts = onlyTrunks ? trunks : onlyGroups ? groups : trunks.unionAll(groups);
     let query = db.selectFrom(parts.as('choices')).selectAll();
     const { field, direction } = filter.order;
     if (field === 'routeType') query = query.orderBy('type', direction).orderBy(caseless('name'));
