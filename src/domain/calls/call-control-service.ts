@@ -126,7 +126,10 @@ export class CallControlService {
     }
     let [first, second] = [input.callId1, input.callId2];
     if (first === undefined || second === undefined) {
-      const calls = (await this.store.calls.activeLegsOf(actor.person.id)).map((l) => encodeCallId(l.legId));
+      // The held call is the one transferred (callId1); then line appearance decides.
+      const calls = (await this.list(actor))
+        .sort((a, b) => Number(b.state === 'held') - Number(a.state === 'held') || (a.appearance ?? 0) - (b.appearance ?? 0))
+        .map((c) => c.id);
       if (first === undefined && second === undefined && calls.length === 2) [first, second] = calls;
       else if (first !== undefined && second === undefined && calls.length === 2 && calls.includes(first)) second = calls.find((c) => c !== first);
       else throw transferIdsRequired();

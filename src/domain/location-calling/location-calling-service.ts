@@ -26,7 +26,8 @@ import {
 
 /** Finds a trunk or route group of an organization (the Call Routing area). */
 export interface RouteFinder {
-  findRoute(orgId: string, type: RouteType, publicId: string): Promise<{ id: string; name: string; type: RouteType } | undefined>;
+  /** Looks in the given store: inside a transaction, that transaction (SQLite has one connection). */
+  findRoute(orgId: string, type: RouteType, publicId: string, tx?: Store): Promise<{ id: string; name: string; type: RouteType } | undefined>;
 }
 
 export type CallingLocationView = { location: Location; calling: LocationCalling; mainNumber: string | undefined; orgName: string };
@@ -165,7 +166,7 @@ export class LocationCallingService {
       if (input.connection !== undefined) {
         const type = input.connection.type;
         if (type !== 'TRUNK' && type !== 'ROUTE_GROUP') throw connectionTypeNotSupported(type);
-        const route = await this.routes.findRoute(orgId, type, input.connection.id);
+        const route = await this.routes.findRoute(orgId, type, input.connection.id, tx);
         if (!route) throw connectionNotFound(type);
         next.connection = { type, id: route.id };
       }
