@@ -47,7 +47,10 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const tokens = new TokenService(store, clock);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const callRouting = new CallRoutingService(store, clock);
-    const calls = new CallRuntime(store, clock, config.calls, (error) => server?.log.error({ err: error }, 'call timer failed'));
+    const calls = new CallRuntime(store, clock, config.calls, {
+      onError: (error) => server?.log.error({ err: error }, 'call timer failed'),
+      onTransition: (line) => server?.log.debug(line),
+    });
     const callControl = new CallControlService(store, calls);
     const services: Services = {
       tokens,

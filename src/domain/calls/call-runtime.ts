@@ -74,12 +74,20 @@ export class CallRuntime {
   private readonly armed = new Map<string, () => void>();
   private stopped = false;
   private readonly onError: (error: unknown) => void;
+  private readonly onTransition: (line: string) => void;
 
-  constructor(store: Store, clock: Clock, timing: CallTiming, onError: (error: unknown) => void = () => {}) {
+  /** onTransition hears every state change of a leg, as `alerting -[answered]-> connected`. */
+  constructor(
+    store: Store,
+    clock: Clock,
+    timing: CallTiming,
+    hooks: { onError?: (error: unknown) => void; onTransition?: (line: string) => void } = {},
+  ) {
     this.store = store;
     this.clock = clock;
     this.timing = timing;
-    this.onError = onError;
+    this.onError = hooks.onError ?? (() => {});
+    this.onTransition = hooks.onTransition ?? (() => {});
   }
 
   async context(tx: Store, parties: Party[]): Promise<EngineContext> {
@@ -137,6 +145,10 @@ export class CallRuntime {
       }
       for (const leg of session.legs) {
         const before = priorLegs.get(leg.id);
+        if (!before || before.state !== leg.state) {
+          const cause = step.events.filter((e) => e.legId === leg.id).map((e) => e.type).join(',') || 'moved';
+          this.onTransition(`call ${leg.id} of session ${session.id}: ${before?.state ?? 'new'} -[${cause}]-> ${leg.state}`);
+        }
         if (leg.state === 'disconnected' && (!before || before.state !== 'disconnected')) {
           const record = historyRecord(session, leg);
           if (record) history.push(record);
