@@ -94,6 +94,14 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(validators());
+  // Clients often send Content-Type: application/json on requests without a body; an empty body
+  // is then no body (a route that needs one still answers 400), not a parse error.
+  const parseJson = server.getDefaultJsonParser('error', 'error');
+  server.removeContentTypeParser('application/json');
+  server.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    return parseJson(request, body as string, done);
+  });
 
   // 2. Every answer carries the TrackingID header.
   server.addHook('onRequest', async (request, reply) => {
