@@ -68,8 +68,11 @@ export interface CallRepository {
   /** The newest records of a person, at most `perType` of each type. */
   history(personId: string, type: CallHistoryRecord['type'] | undefined, perType: number): Promise<CallHistoryRecord[]>;
   addEvents(events: readonly CallEventRecord[]): Promise<void>;
-  /** Events of an organization in the order they happened (for tests and the console). */
-  events(orgId: string, afterCreated: string | null, limit: number): Promise<CallEventRecord[]>;
+  /**
+   * Events of an organization in the order they were written: by time, then session, then the
+   * session's sequence. Pass the last event seen to read on after it.
+   */
+  events(orgId: string, after: Pick<CallEventRecord, 'created' | 'sessionId' | 'seq'> | null, limit: number): Promise<CallEventRecord[]>;
   phone(personId: string): Promise<PhoneSettings | undefined>;
   savePhone(settings: PhoneSettings): Promise<void>;
   recordingSettings(personId: string): Promise<string | undefined>;

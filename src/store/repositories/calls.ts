@@ -172,9 +172,11 @@ export class KyselyCallRepository implements CallRepository {
       .execute();
   }
 
-  async events(orgId: string, afterCreated: string | null, limit: number): Promise<CallEventRecord[]> {
+  async events(orgId: string, after: Pick<CallEventRecord, 'created' | 'sessionId' | 'seq'> | null, limit: number): Promise<CallEventRecord[]> {
     let query = this.ctx.db.selectFrom('call_events').selectAll().where('org_id', '=', orgId);
-    if (afterCreated !== null) query = query.where('created', '>', afterCreated);
+    if (after !== null) {
+      query = query.where((eb) => eb(eb.refTuple('created', 'session_id', 'seq'), '>', eb.tuple(after.created, after.sessionId, after.seq)));
+    }
     const rows = await query.orderBy('created').orderBy('session_id').orderBy('seq').limit(limit).execute();
     return rows.map((r) => ({
       id: r.id,
