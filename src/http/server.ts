@@ -39,9 +39,11 @@ import { sandboxCallRoutes } from '../sandbox/sandbox-calls.routes.ts';
 import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
 import type { Simulator } from '../sandbox/simulator.ts';
 import { sandboxWebhookRoutes } from '../sandbox/sandbox-webhooks.routes.ts';
+import { liveEventRoutes } from '../sandbox/live-events.routes.ts';
 import type { WebhookService } from '../domain/webhooks/webhook-service.ts';
 import type { Store } from '../store/store.ts';
 import { installAuthentication } from './auth.ts';
+import { consoleRoutes } from './console.ts';
 import { frameworkError, installErrorHandling } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { trackingId } from './tracking.ts';
@@ -149,7 +151,9 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     sandboxRoutes(server, { ...services, clock: deps.clock });
     sandboxCallRoutes(server, services);
     sandboxWebhookRoutes(server, services);
+    liveEventRoutes(server, { store: deps.store });
   }
+  await consoleRoutes(server);
 
   await server.ready();
   return server;
