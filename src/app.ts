@@ -19,6 +19,7 @@ import type { Server } from './http/types.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
+import { FaultInjector } from './sandbox/faults.ts';
 import { WebhookService } from './domain/webhooks/webhook-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
 import { openStore } from './store/open-store.ts';
@@ -70,7 +71,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       webhooks: new WebhookService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
-    server = await buildServer({ config, services, store, clock });
+    server = await buildServer({ config, services, store, clock, faults: new FaultInjector() });
     await jobs.resume();
     await calls.rearm();
     const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks);

@@ -40,6 +40,7 @@ import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
 import type { Simulator } from '../sandbox/simulator.ts';
 import { sandboxWebhookRoutes } from '../sandbox/sandbox-webhooks.routes.ts';
 import { liveEventRoutes } from '../sandbox/live-events.routes.ts';
+import { faultRoutes, installFaults, type FaultInjector } from '../sandbox/faults.ts';
 import type { WebhookService } from '../domain/webhooks/webhook-service.ts';
 import type { Store } from '../store/store.ts';
 import { installAuthentication } from './auth.ts';
@@ -67,7 +68,7 @@ export type Services = {
   webhooks: WebhookService;
 };
 
-export type ServerDeps = { config: Config; services: Services; store: Store; clock: SandboxClock };
+export type ServerDeps = { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector };
 
 // Query strings and paths arrive as text: coerce them. Bodies are JSON: a string where a number
 // belongs is the client's mistake and a 400, as Webex answers.
@@ -131,7 +132,10 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   // 6. Bearer token → principal, and the route's scopes, before any body is read.
   installAuthentication(server, services.tokens);
 
-  // 7. Routes.
+  // 7. Faults the sandbox was told to inject (none unless asked).
+  if (config.sandbox) installFaults(server, deps.faults);
+
+  // 8. Routes.
   healthRoutes(server, { store: deps.store });
   organizationRoutes(server, services);
   licenseRoutes(server, services);
@@ -152,6 +156,7 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     sandboxCallRoutes(server, services);
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store: deps.store });
+    faultRoutes(server, { faults: deps.faults });
   }
   await consoleRoutes(server);
 
