@@ -116,6 +116,56 @@ for (const dialect of dialects) {
         assert.deepEqual(await history(alex, 'missed'), [], 'a diverted call is not missed');
       }));
 
+    it('given an incoming call, when the person diverts it to a colleague, then the colleague rings with the redirection and the caller is forwarded', () =>
+      inWorld(dialect, async ({ admin, alex, blair }) => {
+        const inbound = await pstnCall(admin, CALLER, alex.extension);
+        await callAction(alex, 'divert', { callId: (await onlyCall(alex)).id, destination: blair.extension });
+        assert.deepEqual(await callsOf(alex), []);
+        const ringing = await onlyCall(blair);
+        assert.deepEqual([ringing.state, ringing.remoteParty.number], ['alerting', CALLER]);
+        assert.deepEqual(ringing.redirections, [
+          { reason: 'divert', redirectingParty: { name: alex.name, number: alex.extension, personId: alex.id, privacyEnabled: false, callType: 'location' } },
+        ]);
+        await callAction(blair, 'answer', { callId: ringing.id });
+        const answered = await onlyCall(blair);
+        assert.equal(answered.redirections, undefined, 'redirections show only while alerting');
+        assert.deepEqual((await session(admin, inbound.callSessionId)).legs.map((l) => l.state), ['connected', 'connected']);
+      }));
+
+    it('given a connected call, when the person transfers it to a destination, then a consultation call starts (201) and completes when the destination answers', () =>
+      inWorld(dialect, async ({ admin, alex, blair }) => {
+        await pstnCall(admin, CALLER, alex.extension);
+        const first = await onlyCall(alex);
+        await callAction(alex, 'answer', { callId: first.id });
+        const consultation = await callAction(alex, 'transfer', { callId1: first.id, destination: blair.extension }, 201);
+        const mine = await callsOf(alex);
+        assert.deepEqual(mine.map((c) => [c.id === consultation.callId ? 'consultation' : 'first', c.state]).sort(), [
+          ['consultation', 'connecting'],
+          ['first', 'held'],
+        ]);
+        const ringing = await onlyCall(blair);
+        assert.equal(ringing.remoteParty.name, alex.name, 'the destination sees the transferring person while it rings');
+        await callAction(blair, 'answer', { callId: ringing.id });
+        assert.deepEqual(await callsOf(alex), [], 'the transfer completes: both of the person’s calls end');
+        const joined = await onlyCall(blair);
+        assert.deepEqual([joined.state, joined.remoteParty.number], ['connected', CALLER]);
+      }));
+
+    it('given a transfer to a destination that does not answer, then nothing is transferred and the person can resume', () =>
+      inWorld(dialect, async ({ admin, clock, alex, blair }) => {
+        await pstnCall(admin, CALLER, alex.extension);
+        const first = await onlyCall(alex);
+        await callAction(alex, 'answer', { callId: first.id });
+        await callAction(alex, 'transfer', { callId1: first.id, destination: blair.extension }, 201);
+        await callAction(blair, 'reject', { callId: (await onlyCall(blair)).id });
+        const left = await onlyCall(alex);
+        assert.deepEqual([left.id, left.state], [first.id, 'held']);
+        await callAction(alex, 'resume', { callId: first.id });
+        assert.equal((await onlyCall(alex)).state, 'connected');
+        await clock.advance(60_000);
+        assert.equal((await onlyCall(alex)).state, 'connected');
+      }));
+
     it('given a connected call, when the person parks it, then another person retrieves it with their own token', () =>
       inWorld(dialect, async ({ admin, alex, blair }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
