@@ -117,7 +117,7 @@ export class CallRuntime {
           await this.commit(w, result.step);
           return result;
         });
-        this.afterCommit(done.step);
+        await this.afterCommit(done.step);
         return done.value;
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
@@ -179,11 +179,12 @@ export class CallRuntime {
     }
   }
 
-  private afterCommit(step: Step): void {
+  /** Arms timers; a mute transfer whose target answered completes before the answer returns. */
+  private async afterCommit(step: Step): Promise<void> {
     for (const session of step.sessions) this.arm(session);
     if (step.completeTransfer) {
       const { transferorSessionId, transferorLegId, consultSessionId, consultLegId } = step.completeTransfer;
-      void this.transact(async (w) => {
+      await this.transact(async (w) => {
         const held = await w.session(transferorSessionId);
         const consult = await w.session(consultSessionId);
         const result = consultTransfer(held, transferorLegId, consult, consultLegId, await w.context());
