@@ -3,7 +3,7 @@ import type { Location, Page, PhoneNumber, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { ROUTING_PREFIX_JOB, type RoutingPrefixJobs } from '../jobs/routing-prefix-jobs.ts';
 import { locationNameInUse, locationNotFound } from '../locations/location-errors.ts';
-import { checkCountry, checkLanguage, checkName, checkRequired, checkTimeZone, MAX_CALLING_LOCATION_NAME } from '../locations/location-rules.ts';
+import { checkAddress, checkLanguage, checkName, checkTimeZone, MAX_CALLING_LOCATION_NAME } from '../locations/location-rules.ts';
 import { parseInventoryNumber } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
 import {
@@ -132,14 +132,7 @@ export class LocationCallingService {
         timeZone: checkTimeZone(input.timeZone),
         preferredLanguage: checkLanguage('preferredLanguage', input.preferredLanguage),
         announcementLanguage: checkLanguage('announcementLanguage', input.announcementLanguage),
-        address: {
-          address1: checkRequired('address.address1', input.address.address1),
-          address2: input.address.address2?.trim() || null,
-          city: checkRequired('address.city', input.address.city),
-          state: checkRequired('address.state', input.address.state),
-          postalCode: checkRequired('address.postalCode', input.address.postalCode),
-          country: checkCountry(input.address.country),
-        },
+        address: checkAddress(input.address),
       };
       return enableCalling(tx, updated, timestamp(this.clock));
     });

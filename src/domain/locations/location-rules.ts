@@ -1,3 +1,4 @@
+import type { Address } from '../../store/store.ts';
 import { isCountry } from '../phone-numbers.ts';
 import { blankField, invalidCountry, invalidLanguage, invalidTimeZone, locationNameTooLong } from './location-errors.ts';
 
@@ -38,4 +39,18 @@ export function checkRequired(field: string, value: string): string {
   const trimmed = value.trim();
   if (trimmed === '') throw blankField(field);
   return trimmed;
+}
+
+export type AddressInput = { address1: string; address2?: string; city: string; state: string; postalCode: string; country: string };
+
+/** A whole address, checked field by field. */
+export function checkAddress(address: AddressInput): Address {
+  return {
+    address1: checkRequired('address.address1', address.address1),
+    address2: address.address2?.trim() || null,
+    city: checkRequired('address.city', address.city),
+    state: checkRequired('address.state', address.state),
+    postalCode: checkRequired('address.postalCode', address.postalCode),
+    country: checkCountry(address.country),
+  };
 }

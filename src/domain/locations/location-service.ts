@@ -3,16 +3,7 @@ import type { Cursor, Location, Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { decodeId } from '../webex-ids.ts';
 import { callingCountryFixed, locationInUse, locationNameInUse, locationNotFound } from './location-errors.ts';
-import { checkCountry, checkLanguage, checkName, checkRequired, checkTimeZone } from './location-rules.ts';
-
-export type AddressInput = {
-  address1: string;
-  address2?: string;
-  city: string;
-  state: string;
-  postalCode: string;
-  country: string;
-};
+import { checkAddress, checkCountry, checkLanguage, checkName, checkRequired, checkTimeZone, type AddressInput } from './location-rules.ts';
 
 export type CreateLocationInput = {
   name: string;
@@ -59,7 +50,7 @@ export class LocationService {
     return location;
   }
 
-  async create(orgId: string, input: CreateLocationInput, store: Store = this.store): Promise<Location> {
+  async create(orgId: string, input: CreateLocationInput): Promise<Location> {
     const location: Location = {
       id: randomUUID(),
       orgId,
@@ -67,14 +58,7 @@ export class LocationService {
       timeZone: checkTimeZone(input.timeZone),
       preferredLanguage: checkLanguage('preferredLanguage', input.preferredLanguage),
       announcementLanguage: checkLanguage('announcementLanguage', input.announcementLanguage),
-      address: {
-        address1: checkRequired('address.address1', input.address.address1),
-        address2: input.address.address2?.trim() || null,
-        city: checkRequired('address.city', input.address.city),
-        state: checkRequired('address.state', input.address.state),
-        postalCode: checkRequired('address.postalCode', input.address.postalCode),
-        country: checkCountry(input.address.country),
-      },
+      address: checkAddress(input.address),
       latitude: input.latitude ?? null,
       longitude: input.longitude ?? null,
       notes: input.notes ?? null,
@@ -82,7 +66,7 @@ export class LocationService {
       routingPrefix: null,
       created: timestamp(this.clock),
     };
-    return store.transaction(async (tx) => {
+    return this.store.transaction(async (tx) => {
       if (await tx.locations.findByName(orgId, location.name)) throw locationNameInUse(location.name);
       await tx.locations.insert(location);
       const org = await tx.organizations.get(orgId);
