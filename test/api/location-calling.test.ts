@@ -176,6 +176,7 @@ for (const dialect of dialects) {
         assert.equal(details.outsideDialDigit, '12');
         assert.equal(details.enforceOutsideDialDigit, true);
         assert.equal(details.chargeNumber, charge);
+        assert.equal(details.useChargeNumberForPChargeInfo, true);
         const numbers = (await admin.get('/v1/telephony/config/numbers', { locationId: id })).body.phoneNumbers;
         assert.deepEqual(numbers.filter((n: { mainNumber: boolean }) => n.mainNumber).map((n: { phoneNumber: string }) => n.phoneNumber), [main]);
         assert.equal((await admin.put(`${LOCATIONS}/${id}`, { outsideDialDigit: null })).status, 204);

@@ -36,7 +36,8 @@ export function presentCallingLocation(view: CallingLocationView): CallingLocati
     ...optional('routingPrefix', location.routingPrefix),
     defaultDomain: `${location.orgId.slice(0, 8)}.calls.callplane.example`,
     ...optional('chargeNumber', calling.chargeNumber),
-    useChargeNumberForPChargeInfo: calling.useChargeNumberForPChargeInfo,
+    // Webex: with a charge number set, every call of the location carries it in P-Charge-Info.
+    useChargeNumberForPChargeInfo: calling.chargeNumber !== null,
   };
 }
 
