@@ -23,6 +23,7 @@ function banner(app: App, address: string): string {
     `  store        ${describeStore(app.config)}`,
     `  reference    ${base}/reference  (OpenAPI document: ${base}/openapi.json)`,
     `  health       ${base}/healthz`,
+    `  console      ${base}/console`,
   ];
   if (app.demo) {
     const { demo } = app;

@@ -79,8 +79,10 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
 
   server.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    const allowed = [...methods].filter((m) => m !== request.method && routes.find(m as any, path));
-    if (allowed.length > 0) {
+    // A route of this very method that found nothing (a wildcard route's missing file) is a 404.
+    const served = routes.find(request.method as any, path) !== null;
+    const allowed = [...methods].filter((m) => m !== request.method && m !== 'HEAD' && routes.find(m as any, path));
+    if (!served && allowed.length > 0) {
       reply.header('Allow', allowed.join(', '));
       return sendWebexError(request, reply, new WebexError(405, `The ${request.method} method is not supported for ${path}.`));
     }

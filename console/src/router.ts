@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'preact/hooks';
+
+// Pages are hash routes (#/people, #/phones/<personId>), so the server serves one file and a
+// reload keeps the page.
+
+export type Route = { page: string; id: string | undefined; query: URLSearchParams };
+
+export function parseHash(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [page = '', id] = path.split('/');
+  return { page: page || 'overview', id: id ? decodeURIComponent(id) : undefined, query: new URLSearchParams(search) };
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export const href = (page: string, id?: string): string => `#/${page}${id ? `/${encodeURIComponent(id)}` : ''}`;
+
+export function navigate(page: string, id?: string): void {
+  location.hash = href(page, id);
+}
