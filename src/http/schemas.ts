@@ -34,3 +34,6 @@ export function responses<R extends Record<number, TSchema>>(success: R) {
   return { ...success, ...errorResponses };
 }
 
+
+/** The `start` offset of telephony lists; a larger one than any list holds answers an empty page. */
+export const StartQuery = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'Zero-based offset.' }));

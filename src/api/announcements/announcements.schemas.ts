@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ErrorBody, IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { ErrorBody, IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 // The announcement repository and Music On Hold. Uploads are multipart/form-data, which a
 // TypeBox body schema cannot describe: the handlers read the parts (announcement-upload.ts).
@@ -68,7 +68,7 @@ export const ListAnnouncements = {
       Type.String({ maxLength: 512, description: 'all, locations, or a location ID; without it, organization-level files only.' }),
     ),
     max: Type.Optional(Type.Number({ description: 'Announcements per page (default and limit 1000).' })),
-    start: Type.Optional(Type.Integer({ minimum: 0, description: 'Zero-based offset.' })),
+    start: StartQuery,
     order: Type.Optional(Type.String({ maxLength: 32, description: 'name, fileName or fileSize, optionally -asc or -desc; name by default.' })),
     fileName: Type.Optional(Type.String({ maxLength: 256, description: 'File names containing this (any case).' })),
     fileType: Type.Optional(Type.String({ maxLength: 32, description: 'AUDIO (every file here is audio).' })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 // The premises PSTN operations of Webex's Call Routing API, and Read the List of Routing Choices.
 
@@ -16,7 +16,7 @@ const RouteType = Type.Union([Type.Literal('TRUNK'), Type.Literal('ROUTE_GROUP')
 
 const paging = {
   max: Type.Optional(Type.Number({ description: 'Items per page (default and limit 2000).' })),
-  start: Type.Optional(Type.Integer({ minimum: 0, description: 'Zero-based offset.' })),
+  start: StartQuery,
 };
 const order = (fields: string) =>
   Type.Optional(Type.String({ maxLength: 64, description: `Sort by ${fields}, optionally followed by -asc or -desc (ascending by default).` }));

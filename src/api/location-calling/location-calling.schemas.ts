@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ErrorBody, IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { ErrorBody, IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 const CallingLineId = Type.Object({
   name: Type.String({ description: 'Group calling line ID name; by default the organization name.' }),
@@ -39,7 +39,7 @@ export type CallingLocation = Static<typeof CallingLocation>;
 const LocationParams = IdParam('locationId', 'A unique identifier for the location.');
 const telephonyList = {
   max: Type.Optional(Type.Number({ description: 'Items per page.' })),
-  start: Type.Optional(Type.Integer({ minimum: 0, description: 'Zero-based offset.' })),
+  start: StartQuery,
 };
 
 export const ListCallingLocations = {

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 const tags = ['Location Call Settings'];
 const LocationParams = IdParam('locationId', 'A location of the organization enabled for Webex Calling.');
@@ -132,7 +132,7 @@ export const ChargeNumber = pick('phoneNumber', 'state', 'isMainNumber', 'tollFr
 
 const paging = {
   max: Type.Optional(Type.Number({ description: 'Numbers per page (default and limit 2000).' })),
-  start: Type.Optional(Type.Integer({ minimum: 0, description: 'Zero-based offset.' })),
+  start: StartQuery,
 };
 const phoneNumber = { phoneNumber: Type.Optional(Type.String({ maxLength: 8192, description: 'Comma-separated numbers to keep.' })) };
 const ownerName = { ownerName: Type.Optional(Type.String({ maxLength: 255, description: 'Owners whose name contains this.' })) };

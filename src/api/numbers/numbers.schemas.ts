@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 const Owner = Type.Object({
   id: Type.String(),
@@ -45,7 +45,7 @@ export const ListNumbers = {
     ...OrgIdQuery,
     locationId: Type.Optional(Type.String({ maxLength: 512 })),
     max: Type.Optional(Type.Number({ description: 'Numbers per page (default and limit 2000).' })),
-    start: Type.Optional(Type.Integer({ minimum: 0, description: 'Zero-based offset.' })),
+    start: StartQuery,
     phoneNumber: Type.Optional(Type.String({ maxLength: 32, description: 'Numbers containing this.' })),
     available: flag('true: unassigned numbers; false: assigned numbers.'),
     order: oneOf(['lastName', 'dn', 'extension'], 'Sort order; by number and extension by default.'),
