@@ -74,7 +74,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     server = await buildServer({ config, services, store, clock, faults: new FaultInjector() });
     await jobs.resume();
     await calls.rearm();
-    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks);
+    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
     delivery.start();
     const built = server;
     return {

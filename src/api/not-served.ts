@@ -13,11 +13,6 @@ export const NOT_SERVED: ReadonlyArray<readonly [method: 'GET' | 'POST' | 'PUT' 
   ['POST', '/v1/telephony/calls/bargeIn'],
   ['POST', '/v1/telephony/calls/pull'],
   ['POST', '/v1/telephony/externalVoicemail/mwi'],
-  ['GET', '/v1/webhooks'],
-  ['POST', '/v1/webhooks'],
-  ['GET', '/v1/webhooks/{webhookId}'],
-  ['PUT', '/v1/webhooks/{webhookId}'],
-  ['DELETE', '/v1/webhooks/{webhookId}'],
 ];
 
 export function notServedRoutes(server: Server): void {

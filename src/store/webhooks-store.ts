@@ -1,2 +1,143 @@
-// What the domain and the delivery worker may ask of persistence for webhooks.
-export interface WebhookRepository {}
+import type { CallEventRecord } from './calls-store.ts';
+import type { Cursor, Page } from './store.ts';
+
+// What the domain and the delivery worker may ask of persistence for webhooks: the /v1/webhooks
+// resource, the fan-out of the call-event outbox into deliveries, the claiming of deliveries by
+// workers (possibly several processes), and the delivery log.
+
+export type WebhookOwner = 'creator' | 'org';
+export type WebhookStatus = 'active' | 'inactive';
+
+export type Webhook = {
+  id: string;
+  orgId: string;
+  createdBy: string;
+  appId: string;
+  name: string;
+  targetUrl: string;
+  resource: string;
+  event: string;
+  filter: string | null;
+  secret: string | null;
+  ownedBy: WebhookOwner;
+  status: WebhookStatus;
+  consecutiveFailures: number;
+  created: string;
+};
+
+/** Whose webhooks a principal sees: its person's own, and the organization's if an administrator. */
+export type WebhookViewer = { orgId: string; personId: string; seesOrgOwned: boolean };
+
+export type WebhookChanges = Pick<Webhook, 'name' | 'targetUrl' | 'secret'>;
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** A delivery to queue: one outbox event for one webhook. */
+export type NewDelivery = {
+  id: string;
+  webhookId: string;
+  orgId: string;
+  eventId: string;
+  callId: string;
+  eventType: string;
+  event: string;
+  body: string;
+};
+
+/** A delivery a worker has claimed, with where and how to send it. */
+export type ClaimedDelivery = {
+  id: string;
+  webhookId: string;
+  callId: string;
+  position: number;
+  /** Attempts made before this one. */
+  attempts: number;
+  body: string;
+  targetUrl: string;
+  secret: string | null;
+};
+
+export type AttemptOutcome = 'delivered' | 'retry' | 'failed';
+
+export type Attempt = {
+  time: string;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseExcerpt: string | null;
+  outcome: AttemptOutcome;
+};
+
+export type DeliveryLogEntry = {
+  id: string;
+  eventId: string;
+  callId: string;
+  eventType: string;
+  event: string;
+  position: number;
+  body: string;
+  status: DeliveryStatus;
+  nextAttemptAt: string;
+  created: string;
+  completed: string | null;
+  attempts: Attempt[];
+};
+
+export interface WebhookRepository {
+  insert(webhook: Webhook): Promise<void>;
+  get(orgId: string, id: string): Promise<Webhook | undefined>;
+  /** The viewer's webhooks by (created, id), optionally only those owned one way. */
+  list(viewer: WebhookViewer, ownedBy: WebhookOwner | undefined, after: Cursor | undefined, limit: number): Promise<Page<Webhook, Cursor>>;
+  update(orgId: string, id: string, changes: WebhookChanges): Promise<void>;
+  /** Active again with no failures counted; its waiting deliveries become due at `now`. */
+  reactivate(orgId: string, id: string, now: string): Promise<void>;
+  /** Deletes the webhook with its deliveries and their log. */
+  delete(orgId: string, id: string): Promise<void>;
+
+  // Fan-out (in one transaction).
+  /**
+   * Takes the fan-out lock and answers the next free position; undefined when another process
+   * holds it (only with skipLocked, PostgreSQL's FOR UPDATE SKIP LOCKED).
+   */
+  lockFanOut(skipLocked: boolean): Promise<number | undefined>;
+  /** Webhooks that may receive call events (resource telephony_calls or all), of every organization. */
+  callSubscribers(): Promise<Webhook[]>;
+  /**
+   * Outbox events not fanned out yet, of the given organizations created at or after `since`,
+   * in the order they happened (created, session, seq).
+   */
+  unfannedEvents(scopes: readonly { orgId: string; since: string }[], limit: number): Promise<CallEventRecord[]>;
+  /**
+   * Queues deliveries (positions from `firstPosition` on, in the order given), marks the events
+   * fanned out, and moves the next free position past them.
+   */
+  queue(deliveries: readonly NewDelivery[], eventIds: readonly string[], firstPosition: number, now: string): Promise<void>;
+
+  // Delivery.
+  /**
+   * Claims up to `limit` deliveries due by `due` (clock time), of active webhooks, first in their
+   * (webhook, call) queue, and not leased at `leaseNow`; leases them to `owner` until `leaseUntil`
+   * (leases are wall time: they measure whether a process is alive, whatever its clock does).
+   * With skipLocked, rows another transaction is claiming are skipped (PostgreSQL); without,
+   * plain (SQLite).
+   */
+  claim(claim: { due: string; leaseNow: string; leaseUntil: string; owner: string; limit: number; skipLocked: boolean }): Promise<ClaimedDelivery[]>;
+  /**
+   * Logs an attempt and settles the delivery (delivered, failed, or pending until
+   * `nextAttemptAt`). False, and nothing written, when the delivery is gone (webhook deleted) or
+   * no longer leased to `owner` (its lease ran out and another process took it over).
+   */
+  recordAttempt(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null): Promise<boolean>;
+  /** Counts a failed attempt against the webhook; answers its consecutive failures. */
+  countFailure(webhookId: string): Promise<number>;
+  resetFailures(webhookId: string): Promise<void>;
+  deactivate(webhookId: string): Promise<void>;
+  /** Gives claimed deliveries back without an attempt (a worker stopping). */
+  release(deliveryIds: readonly string[], owner: string): Promise<void>;
+  /** The earliest time after `after` a pending delivery of an active webhook falls due, if any. */
+  nextDue(after: string): Promise<string | undefined>;
+
+  // The delivery log.
+  /** A webhook's deliveries, newest first, with their attempts; `before` is a position. */
+  deliveries(webhookId: string, before: number | undefined, limit: number): Promise<Page<DeliveryLogEntry, number>>;
+}

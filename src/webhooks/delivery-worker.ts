@@ -1,20 +1,254 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Store } from '../store/store.ts';
+import type { ClaimedDelivery, Webhook } from '../store/webhooks-store.ts';
+import { FilterCache, planDeliveries } from './fan-out.ts';
+import { judge } from './retry-policy.ts';
+import { newAgents, post, type Agents } from './sender.ts';
 
-/** Delivers the events of the outbox to the webhooks that want them. */
+// Delivers the call-event outbox to webhooks, in passes:
+// 1. fan-out: outbox events not seen yet become one delivery row per (event, webhook) that wants
+//    it, under a lock row so that one process at a time queues them, in the order they happened;
+// 2. dispatch: due deliveries are claimed (first of their call's queue for their webhook, webhook
+//    active, not leased; PostgreSQL skips rows another process is claiming) and POSTed, each on
+//    its own, so one slow receiver or call holds up nothing else;
+// 3. each result is logged and settles the delivery: delivered, failed, or retried later; a
+//    webhook failing maxFailures times in a row turns inactive.
+// A pass runs when a delivery finishes, when a retry falls due (on the clock), every POLL_MS of
+// clock time, and every WATCH_MS of real time, which is how new outbox rows (from this process or
+// another) are noticed promptly even with a manual clock. nudge() asks for one at once.
+
+/** Real time between looks at the store for new work. */
+const WATCH_MS = 100;
+/** Clock time between passes, whatever else happens. */
+const POLL_MS = 5000;
+const FAN_OUT_BATCH = 200;
+/** Deliveries one process sends at once. */
+const MAX_IN_FLIGHT = 16;
+/** A claimed delivery stays leased this long (real time) past the timeout; a dead process's claims then expire. */
+const LEASE_GRACE_MS = 5000;
+/**
+ * Fan-out reads each organization's outbox from its newest event fanned out, less this margin
+ * (clock time), for transactions that committed late; a full read from the first webhook's
+ * creation happens at start and every FULL_SWEEP_MS of real time.
+ */
+const LATE_COMMIT_MARGIN_MS = 5 * 60_000;
+const FULL_SWEEP_MS = 10 * 60_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
 export class WebhookDeliveryWorker {
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly config: Config['webhooks'];
+  private readonly onError: (error: unknown) => void;
+  /** Leases carry it, so that a process only releases its own claims. */
+  private readonly owner = randomUUID();
+  private readonly filters = new FilterCache();
+  private readonly inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  /** Per organization, the newest event time fanned out by this process. */
+  private readonly watermarks = new Map<string, string>();
+  private lastSweep = 0;
+  private agents: Agents | undefined;
+  private stopped = true;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private watchTimer: NodeJS.Timeout | undefined;
+  private cancelPoll: (() => void) | undefined;
+  private wake: { at: string; cancel: () => void } | undefined;
 
-  constructor(store: Store, clock: Clock, config: Config['webhooks']) {
+  constructor(store: Store, clock: Clock, config: Config['webhooks'], onError: (error: unknown) => void = () => {}) {
     this.store = store;
     this.clock = clock;
     this.config = config;
+    this.onError = onError;
   }
 
-  start(): void {}
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.agents = newAgents();
+    this.lastSweep = Date.now();
+    this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
+    this.watchTimer.unref();
+    this.poll();
+    void this.pump();
+  }
 
-  async stop(): Promise<void> {}
+  /** Something was written to the outbox (or a webhook re-activated): look now. */
+  nudge(): void {
+    void this.pump();
+  }
+
+  /** Stops polling, aborts deliveries under way (they stay pending and are sent again later) and waits for all of it. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.watchTimer);
+    this.cancelPoll?.();
+    this.wake?.cancel();
+    this.wake = undefined;
+    await this.running;
+    for (const { abort } of this.inFlight.values()) abort.abort();
+    await Promise.all([...this.inFlight.values()].map((f) => f.done));
+    this.agents?.http.destroy();
+    this.agents?.https.destroy();
+  }
+
+  private watch(): void {
+    void this.pump().finally(() => {
+      if (this.stopped) return;
+      this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
+      this.watchTimer.unref();
+    });
+  }
+
+  private poll(): void {
+    this.cancelPoll = this.clock.schedule(POLL_MS, () => {
+      if (this.stopped) return;
+      this.poll();
+      return this.pump();
+    });
+  }
+
+  /** Runs a pass, or one more after the pass under way; resolves when that pass is done. */
+  private pump(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass();
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    while (!this.stopped && !(await this.fanOut()));
+    if (!this.stopped) await this.dispatch();
+    if (!this.stopped) await this.scheduleWake();
+  }
+
+  /** Queues one batch of outbox events; true when there is nothing more to queue now. */
+  private async fanOut(): Promise<boolean> {
+    if (Date.now() - this.lastSweep > FULL_SWEEP_MS) {
+      this.watermarks.clear();
+      this.lastSweep = Date.now();
+    }
+    const skipLocked = this.store.dialect === 'postgres';
+    const now = this.clock.now().toISOString();
+    const result = await this.store.transaction(async (tx) => {
+      const position = await tx.webhooks.lockFanOut(skipLocked);
+      // Another process is queueing: it will queue these too.
+      if (position === undefined) return { caughtUp: true, events: [] };
+      const subscribers = await tx.webhooks.callSubscribers();
+      const events = await tx.webhooks.unfannedEvents(this.scopes(subscribers), FAN_OUT_BATCH);
+      if (events.length === 0) return { caughtUp: true, events };
+      const deliveries = planDeliveries(subscribers, events, this.filters);
+      await tx.webhooks.queue(
+        deliveries,
+        events.map((e) => e.id),
+        position,
+        now,
+      );
+      return { caughtUp: events.length < FAN_OUT_BATCH, events };
+    });
+    for (const event of result.events) {
+      const mark = this.watermarks.get(event.orgId);
+      if (mark === undefined || event.created > mark) this.watermarks.set(event.orgId, event.created);
+    }
+    return result.caughtUp;
+  }
+
+  /** Where each organization's unread outbox can start: not before its first call webhook. */
+  private scopes(subscribers: readonly Webhook[]): { orgId: string; since: string }[] {
+    const first = new Map<string, string>();
+    for (const w of subscribers) if (!first.has(w.orgId) || w.created < first.get(w.orgId)!) first.set(w.orgId, w.created);
+    return [...first].map(([orgId, created]) => {
+      const mark = this.watermarks.get(orgId);
+      const recent = mark === undefined ? created : iso(Date.parse(mark) - LATE_COMMIT_MARGIN_MS);
+      return { orgId, since: recent > created ? recent : created };
+    });
+  }
+
+  private async dispatch(): Promise<void> {
+    const room = MAX_IN_FLIGHT - this.inFlight.size;
+    if (room <= 0) return;
+    const wall = Date.now();
+    const claim = {
+      due: this.clock.now().toISOString(),
+      leaseNow: iso(wall),
+      leaseUntil: iso(wall + this.config.timeoutMs + LEASE_GRACE_MS),
+      owner: this.owner,
+      limit: room,
+      skipLocked: this.store.dialect === 'postgres',
+    };
+    const claimed = await this.store.transaction((tx) => tx.webhooks.claim(claim));
+    for (const delivery of claimed) this.send(delivery);
+  }
+
+  private send(delivery: ClaimedDelivery): void {
+    const abort = new AbortController();
+    const done = this.attempt(delivery, abort.signal)
+      .catch(this.onError)
+      .finally(() => {
+        this.inFlight.delete(delivery.id);
+        // The next event of this call may go now.
+        if (!this.stopped) void this.pump();
+      });
+    this.inFlight.set(delivery.id, { abort, done });
+  }
+
+  private async attempt(delivery: ClaimedDelivery, signal: AbortSignal): Promise<void> {
+    const time = this.clock.now().toISOString();
+    const result = await post(delivery.targetUrl, delivery.body, delivery.secret, this.config.timeoutMs, signal, this.agents!);
+    if (result.aborted) {
+      await this.store.webhooks.release([delivery.id], this.owner);
+      return;
+    }
+    const verdict = judge(result, delivery.attempts + 1, this.config);
+    const nextAttemptAt = verdict.outcome === 'retry' ? iso(this.clock.now().getTime() + verdict.delayMs) : null;
+    const attempt = {
+      time,
+      statusCode: result.statusCode,
+      latencyMs: result.latencyMs,
+      error: result.error,
+      responseExcerpt: result.excerpt,
+      outcome: verdict.outcome,
+    };
+    await this.store.transaction(async (tx) => {
+      // Deleted meanwhile, or taken over by another process: nothing to record.
+      if (!(await tx.webhooks.recordAttempt(delivery.id, this.owner, attempt, nextAttemptAt))) return;
+      if (verdict.outcome === 'delivered') {
+        await tx.webhooks.resetFailures(delivery.webhookId);
+      } else if ((await tx.webhooks.countFailure(delivery.webhookId)) >= this.config.maxFailures) {
+        await tx.webhooks.deactivate(delivery.webhookId);
+      }
+    });
+  }
+
+  /** Wakes on the clock when the next retry falls due. */
+  private async scheduleWake(): Promise<void> {
+    const due = await this.store.webhooks.nextDue(this.clock.now().toISOString());
+    if (due === this.wake?.at) return;
+    this.wake?.cancel();
+    this.wake = undefined;
+    if (due === undefined || this.stopped) return;
+    const cancel = this.clock.schedule(Date.parse(due) - this.clock.now().getTime(), () => {
+      if (this.wake?.at === due) this.wake = undefined;
+      return this.pump();
+    });
+    this.wake = { at: due, cancel };
+  }
 }

@@ -1,9 +1,380 @@
-import type { WebhookRepository } from '../webhooks-store.ts';
-import type { RepositoryContext } from './context.ts';
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { CallEventRecord } from '../calls-store.ts';
+import type { Cursor, Page } from '../store.ts';
+import type { WebhookDeliveriesTable, WebhooksTable } from '../tables/webhooks.ts';
+import type {
+  Attempt,
+  AttemptOutcome,
+  ClaimedDelivery,
+  DeliveryLogEntry,
+  DeliveryStatus,
+  NewDelivery,
+  Webhook,
+  WebhookChanges,
+  WebhookOwner,
+  WebhookRepository,
+  WebhookStatus,
+  WebhookViewer,
+} from '../webhooks-store.ts';
+import { keysetPage, type RepositoryContext } from './context.ts';
+
+// Rows per INSERT: well under SQLite's limit on bound parameters.
+const INSERT_CHUNK = 100;
+
+const FAN_OUT_ROW = 'main';
+
+function toWebhook(row: Selectable<WebhooksTable>): Webhook {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    createdBy: row.created_by,
+    appId: row.app_id,
+    name: row.name,
+    targetUrl: row.target_url,
+    resource: row.resource,
+    event: row.event,
+    filter: row.filter,
+    secret: row.secret,
+    ownedBy: row.owned_by as WebhookOwner,
+    status: row.status as WebhookStatus,
+    consecutiveFailures: row.consecutive_failures,
+    created: row.created,
+  };
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += INSERT_CHUNK) out.push(items.slice(i, i + INSERT_CHUNK));
+  return out;
+}
 
 export class KyselyWebhookRepository implements WebhookRepository {
   private readonly ctx: RepositoryContext;
   constructor(ctx: RepositoryContext) {
     this.ctx = ctx;
+  }
+
+  async insert(w: Webhook): Promise<void> {
+    await this.ctx.db
+      .insertInto('webhooks')
+      .values({
+        id: w.id,
+        org_id: w.orgId,
+        created_by: w.createdBy,
+        app_id: w.appId,
+        name: w.name,
+        target_url: w.targetUrl,
+        resource: w.resource,
+        event: w.event,
+        filter: w.filter,
+        secret: w.secret,
+        owned_by: w.ownedBy,
+        status: w.status,
+        consecutive_failures: w.consecutiveFailures,
+        created: w.created,
+      })
+      .execute();
+  }
+
+  async get(orgId: string, id: string): Promise<Webhook | undefined> {
+    const row = await this.ctx.db.selectFrom('webhooks').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row && toWebhook(row);
+  }
+
+  async list(viewer: WebhookViewer, ownedBy: WebhookOwner | undefined, after: Cursor | undefined, limit: number): Promise<Page<Webhook, Cursor>> {
+    let query = this.ctx.db
+      .selectFrom('webhooks')
+      .selectAll()
+      .where('org_id', '=', viewer.orgId)
+      .where((eb) => {
+        const mine = eb('created_by', '=', viewer.personId);
+        const orgOwned = eb('owned_by', '=', 'org');
+        if (ownedBy === 'org') return viewer.seesOrgOwned ? orgOwned : eb.and([orgOwned, mine]);
+        if (ownedBy === 'creator') return eb.and([eb('owned_by', '=', 'creator'), mine]);
+        return viewer.seesOrgOwned ? eb.or([mine, orgOwned]) : mine;
+      });
+    if (after) query = query.where((eb) => eb(eb.refTuple('created', 'id'), '>', eb.tuple(after.created, after.id)));
+    const rows = await query.orderBy('created').orderBy('id').limit(limit + 1).execute();
+    return keysetPage(rows.map(toWebhook), limit);
+  }
+
+  async update(orgId: string, id: string, changes: WebhookChanges): Promise<void> {
+    await this.ctx.db
+      .updateTable('webhooks')
+      .set({ name: changes.name, target_url: changes.targetUrl, secret: changes.secret })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async reactivate(orgId: string, id: string, now: string): Promise<void> {
+    await this.ctx.db
+      .updateTable('webhooks')
+      .set({ status: 'active', consecutive_failures: 0 })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .execute();
+    await this.ctx.db
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: now })
+      .where('webhook_id', '=', id)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '>', now)
+      .execute();
+  }
+
+  async delete(orgId: string, id: string): Promise<void> {
+    // The deliveries and their attempts go by cascade.
+    await this.ctx.db.deleteFrom('webhooks').where('org_id', '=', orgId).where('id', '=', id).execute();
+  }
+
+  async lockFanOut(skipLocked: boolean): Promise<number | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('webhook_fan_out')
+      .select('next_position')
+      .where('id', '=', FAN_OUT_ROW)
+      .$if(skipLocked, (qb) => qb.forUpdate().skipLocked())
+      .executeTakeFirst();
+    return row?.next_position;
+  }
+
+  async callSubscribers(): Promise<Webhook[]> {
+    const rows = await this.ctx.db.selectFrom('webhooks').selectAll().where('resource', 'in', ['telephony_calls', 'all']).orderBy('created').orderBy('id').execute();
+    return rows.map(toWebhook);
+  }
+
+  async unfannedEvents(scopes: readonly { orgId: string; since: string }[], limit: number): Promise<CallEventRecord[]> {
+    if (scopes.length === 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('call_events as e')
+      .selectAll('e')
+      .where((eb) => eb.or(scopes.map((s) => eb.and([eb('e.org_id', '=', s.orgId), eb('e.created', '>=', s.since)]))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_fanned_events as f').select('f.event_id').whereRef('f.event_id', '=', 'e.id'))))
+      .orderBy('e.created')
+      .orderBy('e.session_id')
+      .orderBy('e.seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      sessionId: r.session_id,
+      seq: r.seq,
+      personId: r.person_id,
+      callId: r.call_id,
+      eventType: r.event_type,
+      data: r.data,
+      created: r.created,
+    }));
+  }
+
+  async queue(deliveries: readonly NewDelivery[], eventIds: readonly string[], firstPosition: number, now: string): Promise<void> {
+    const rows = deliveries.map((d, i) => ({
+      id: d.id,
+      webhook_id: d.webhookId,
+      org_id: d.orgId,
+      event_id: d.eventId,
+      call_id: d.callId,
+      event_type: d.eventType,
+      event: d.event,
+      position: firstPosition + i,
+      body: d.body,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      lease_until: null,
+      lease_owner: null,
+      created: now,
+      completed: null,
+    }));
+    for (const chunk of chunks(rows)) {
+      await this.ctx.db
+        .insertInto('webhook_deliveries')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing())
+        .execute();
+    }
+    for (const chunk of chunks(eventIds)) {
+      await this.ctx.db
+        .insertInto('webhook_fanned_events')
+        .values(chunk.map((event_id) => ({ event_id, fanned: now })))
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .execute();
+    }
+    await this.ctx.db
+      .updateTable('webhook_fan_out')
+      .set({ next_position: firstPosition + rows.length })
+      .where('id', '=', FAN_OUT_ROW)
+      .execute();
+  }
+
+  async claim({ due, leaseNow, leaseUntil, owner, limit, skipLocked }: Parameters<WebhookRepository['claim']>[0]): Promise<ClaimedDelivery[]> {
+    if (limit <= 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+      .select(['d.id', 'd.webhook_id', 'd.call_id', 'd.position', 'd.attempts', 'd.body', 'w.target_url', 'w.secret'])
+      .where('d.status', '=', 'pending')
+      .where('w.status', '=', 'active')
+      .where('d.next_attempt_at', '<=', due)
+      .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', leaseNow)]))
+      // Only the first pending delivery of its call for its webhook: order per call.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('webhook_deliveries as p')
+              .select('p.id')
+              .whereRef('p.webhook_id', '=', 'd.webhook_id')
+              .whereRef('p.call_id', '=', 'd.call_id')
+              .where('p.status', '=', 'pending')
+              .whereRef('p.position', '<', 'd.position'),
+          ),
+        ),
+      )
+      .orderBy('d.position')
+      .limit(limit)
+      // The one dialect difference: PostgreSQL processes skip what another is claiming.
+      .$if(skipLocked, (qb) => qb.forUpdate('d').skipLocked())
+      .execute();
+    if (rows.length === 0) return [];
+    await this.ctx.db
+      .updateTable('webhook_deliveries')
+      .set({ lease_until: leaseUntil, lease_owner: owner })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      webhookId: r.webhook_id,
+      callId: r.call_id,
+      position: r.position,
+      attempts: r.attempts,
+      body: r.body,
+      targetUrl: r.target_url,
+      secret: r.secret,
+    }));
+  }
+
+  async recordAttempt(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null): Promise<boolean> {
+    const status: DeliveryStatus = attempt.outcome === 'delivered' ? 'delivered' : attempt.outcome === 'failed' ? 'failed' : 'pending';
+    const settled = await this.ctx.db
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        status,
+        lease_until: null,
+        lease_owner: null,
+        completed: status === 'pending' ? null : attempt.time,
+        ...(nextAttemptAt !== null ? { next_attempt_at: nextAttemptAt } : {}),
+      }))
+      .where('id', '=', deliveryId)
+      .where('lease_owner', '=', owner)
+      .returning(['attempts', 'webhook_id'])
+      .executeTakeFirst();
+    if (!settled) return false;
+    await this.ctx.db
+      .insertInto('webhook_attempts')
+      .values({
+        id: randomUUID(),
+        delivery_id: deliveryId,
+        webhook_id: settled.webhook_id,
+        attempt: settled.attempts,
+        time: attempt.time,
+        status_code: attempt.statusCode,
+        latency_ms: attempt.latencyMs,
+        error: attempt.error,
+        response_excerpt: attempt.responseExcerpt,
+        outcome: attempt.outcome,
+      })
+      .execute();
+    return true;
+  }
+
+  async countFailure(webhookId: string): Promise<number> {
+    const row = await this.ctx.db
+      .updateTable('webhooks')
+      .set((eb) => ({ consecutive_failures: eb('consecutive_failures', '+', 1) }))
+      .where('id', '=', webhookId)
+      .returning('consecutive_failures')
+      .executeTakeFirst();
+    return row?.consecutive_failures ?? 0;
+  }
+
+  async resetFailures(webhookId: string): Promise<void> {
+    await this.ctx.db.updateTable('webhooks').set({ consecutive_failures: 0 }).where('id', '=', webhookId).where('consecutive_failures', '<>', 0).execute();
+  }
+
+  async deactivate(webhookId: string): Promise<void> {
+    await this.ctx.db.updateTable('webhooks').set({ status: 'inactive' }).where('id', '=', webhookId).execute();
+  }
+
+  async release(deliveryIds: readonly string[], owner: string): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.ctx.db
+      .updateTable('webhook_deliveries')
+      .set({ lease_until: null, lease_owner: null })
+      .where('id', 'in', [...deliveryIds])
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
+  async nextDue(after: string): Promise<string | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+      .select((eb) => eb.fn.min('d.next_attempt_at').as('due'))
+      .where('d.status', '=', 'pending')
+      .where('w.status', '=', 'active')
+      .where('d.next_attempt_at', '>', after)
+      .executeTakeFirst();
+    return row?.due ?? undefined;
+  }
+
+  async deliveries(webhookId: string, before: number | undefined, limit: number): Promise<Page<DeliveryLogEntry, number>> {
+    let query = this.ctx.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId);
+    if (before !== undefined) query = query.where('position', '<', before);
+    const rows = await query.orderBy('position', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const attempts = page.length
+      ? await this.ctx.db
+          .selectFrom('webhook_attempts')
+          .selectAll()
+          .where(
+            'delivery_id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .orderBy('attempt')
+          .execute()
+      : [];
+    const items = page.map((r: Selectable<WebhookDeliveriesTable>) => ({
+      id: r.id,
+      eventId: r.event_id,
+      callId: r.call_id,
+      eventType: r.event_type,
+      event: r.event,
+      position: r.position,
+      body: r.body,
+      status: r.status as DeliveryStatus,
+      nextAttemptAt: r.next_attempt_at,
+      created: r.created,
+      completed: r.completed,
+      attempts: attempts
+        .filter((a) => a.delivery_id === r.id)
+        .map((a) => ({
+          time: a.time,
+          statusCode: a.status_code,
+          latencyMs: a.latency_ms,
+          error: a.error,
+          responseExcerpt: a.response_excerpt,
+          outcome: a.outcome as AttemptOutcome,
+        })),
+    }));
+    return rows.length > limit ? { items, next: page[page.length - 1]!.position } : { items };
   }
 }
