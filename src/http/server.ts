@@ -25,7 +25,7 @@ import type { TokenService } from '../domain/auth/token-service.ts';
 import type { CallRoutingService } from '../domain/call-routing/call-routing-service.ts';
 import type { CallControlService } from '../domain/calls/call-control-service.ts';
 import type { CallRecordingService } from '../domain/calls/call-recording-service.ts';
-import { WebexError } from '../domain/errors.ts';
+import { badRequest, WebexError } from '../domain/errors.ts';
 import type { LicenseService } from '../domain/licenses/license-service.ts';
 import type { LocationCallingService } from '../domain/location-calling/location-calling-service.ts';
 import type { LocationNumberService } from '../domain/location-numbers/location-numbers-service.ts';
@@ -78,6 +78,13 @@ function validators() {
   return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  for (const [key, item] of Object.entries(value)) if (key.includes('\u0000') || hasNul(item, depth + 1)) return true;
+  return false;
+}
+
 /** The HTTP server, set up in this order: every request meets these steps top to bottom. */
 export async function buildServer(deps: ServerDeps): Promise<Server> {
   const { config, services } = deps;
@@ -106,7 +113,13 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     return parseJson(request, body as string, done);
   });
 
-  // 2. Every answer carries the TrackingID header.
+  // 2. Every answer carries the TrackingID header; text with NUL characters is refused (no Webex
+  //    field holds one, and PostgreSQL text cannot store it).
+  server.addHook('preValidation', async (request) => {
+    if (hasNul(request.query) || hasNul(request.params) || hasNul(request.body)) {
+      throw badRequest('Invalid request: text must not contain NUL (\\u0000) characters.');
+    }
+  });
   server.addHook('onRequest', async (request, reply) => {
     reply.header('TrackingID', request.id);
   });

@@ -111,6 +111,13 @@ for (const dialect of dialects) {
         assert.ok(reply.status >= 400 && reply.status < 500, reply.text);
       });
 
+      it('text with a NUL character is 400 wherever it is sent, and nothing is stored', async () => {
+        assertWebexError(await admin.get('/v1/people', { displayName: 'a\u0000b' }), 400, /NUL/);
+        assertWebexError(await admin.post('/v1/people', { emails: ['nul@example.com'], displayName: 'Nul\u0000Name' }), 400, /NUL/);
+        assertWebexError(await admin.get(`/v1/people/${encodeURIComponent('x\u0000y')}`), 400, /NUL/);
+        assert.deepEqual((await admin.get('/v1/people', { email: 'nul@example.com' })).body.items, []);
+      });
+
       it('a query value of the wrong type is 400', async () => {
         assertWebexError(await admin.get('/v1/people', { callingData: 'maybe' }), 400, /callingData/);
         assertWebexError(await admin.get('/v1/people', { max: 'lots' }), 400, /max/);

@@ -64,7 +64,7 @@ export const CreateTrunk = {
     address: Type.Optional(Type.String({ maxLength: 253, description: 'FQDN or SRV address (certificate-based trunks).' })),
     domain: Type.Optional(Type.String({ maxLength: 253, description: 'Domain name (certificate-based trunks).' })),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'FQDN port (certificate-based trunks).' })),
-    maxConcurrentCalls: Type.Optional(Type.Integer({ minimum: 1 })),
+    maxConcurrentCalls: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
   }),
   response: responses({ 201: Created }),
 };
@@ -111,7 +111,7 @@ export const ModifyTrunk = {
     name: name(24, 'Unique in the organization, up to 24 characters.'),
     password: Type.Optional(password),
     dualIdentitySupportEnabled: Type.Optional(Type.Boolean()),
-    maxConcurrentCalls: Type.Optional(Type.Integer({ minimum: 1 })),
+    maxConcurrentCalls: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
   }),
   response: responses({ 204: NoContent }),
 };
@@ -144,7 +144,7 @@ export const ListRouteGroups = {
 const LocalGatewaysInput = Type.Array(
   Type.Object({
     id: Type.String({ maxLength: 512, description: 'A trunk of the organization.' }),
-    priority: Type.Integer({ minimum: 1, description: 'The lowest number is tried first; each trunk has its own.' }),
+    priority: Type.Integer({ minimum: 1, maximum: 1000, description: 'The lowest number is tried first; each trunk has its own.' }),
   }),
   { minItems: 1, maxItems: 10, description: '1 to 10 trunks, possibly of different locations.' },
 );

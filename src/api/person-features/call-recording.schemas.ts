@@ -13,7 +13,7 @@ const Settings = {
   recordVoicemailEnabled: Type.Boolean(),
   startStopAnnouncementEnabled: Type.Boolean(),
   notification: Type.Object({ type: NotificationType, enabled: Type.Boolean() }),
-  repeat: Type.Object({ interval: Type.Integer({ description: '10 to 1800 seconds.' }), enabled: Type.Boolean() }),
+  repeat: Type.Object({ interval: Type.Integer({ minimum: 10, maximum: 1800, description: '10 to 1800 seconds.' }), enabled: Type.Boolean() }),
   startStopAnnouncement: Type.Object({ internalCallsEnabled: Type.Boolean(), pstnCallsEnabled: Type.Boolean() }),
 };
 
