@@ -62,12 +62,15 @@ export function sandboxRoutes(
 
   server.get('/sandbox/v1/clock', { schema: GetClock, config: { auth: 'token' } }, async () => clockState());
 
+  // The clock is the whole server's: only full administrators move it.
   server.put('/sandbox/v1/clock', { schema: SetClockMode, config: { auth: 'token' } }, async (request) => {
+    requireFullAdmin(principalOf(request), 'Changing the clock');
     clock.setMode(request.body.mode);
     return clockState();
   });
 
   server.post('/sandbox/v1/clock/advance', { schema: AdvanceClock, config: { auth: 'token' } }, async (request) => {
+    requireFullAdmin(principalOf(request), 'Moving the clock');
     if (clock.currentMode !== 'manual') throw conflict('The clock runs in real time; switch it to manual mode first (PUT /sandbox/v1/clock).');
     await clock.advance(request.body.ms);
     return clockState();
