@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
+import { USER_SCOPES } from '../../src/domain/auth/scopes.ts';
+import type { Client } from '../support/client.ts';
+import { dialects } from '../support/dialects.ts';
+import { wav } from '../support/announcements.ts';
+import { clientWithScopes, unique } from '../support/factories.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+import { WebhookSink } from '../support/webhook-sink.ts';
+import { label, operationsOf, type Operation } from './support/operations.ts';
+import { sampleBody, sampleValue, type SampleContext } from './support/sample.ts';
+import { multipartBody, sendRaw, webexErrorProblem, type RawRequest } from './support/send.ts';
+import { StoreWatch } from './support/store-digest.ts';
+import { FIXED_PARAMS, twoOrganizations, type OrganizationWorld } from './support/world.ts';
+
+// Organizations are walled off from each other, scopes are enforced on every route, and tokens
+// expire: swept over every operation of the OpenAPI document.
+
+/** Routes that need no token at all. */
+const PUBLIC = new Set(['GET /healthz', 'POST /sandbox/v1/orgs', 'GET /sandbox/v1/demo']);
+
+/**
+ * /v1 routes any valid token may call (their route config is `auth: 'token'`): Webex's webhooks
+ * belong to whoever holds the token, and operations not served yet answer 501 to anyone.
+ */
+const anyToken = (op: Operation) => op.notServed || op.tags.includes('Webhooks');
+
+/** /v1 routes for users (spark:people_read, spark:calls_read, spark:calls_write, spark:kms). */
+const forUsers = (op: Operation) =>
+  anyToken(op) || ['GET /v1/people', 'GET /v1/people/me', 'GET /v1/people/{personId}'].includes(label(op)) || op.path.startsWith('/v1/telephony/calls');
+
+/** Sandbox routes a user's token may call: the delivery log of the user's own webhooks, reading the clock. */
+const sandboxForUsers = (op: Operation) => ['GET /sandbox/v1/webhooks/{webhookId}/deliveries', 'GET /sandbox/v1/clock'].includes(label(op));
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+
+for (const dialect of dialects) {
+  describe(`Isolation, scopes and token expiry on every route (${dialect})`, () => {
+    let server: TestServer;
+    let clock: SandboxClock;
+    let sink: WebhookSink;
+    let own: OrganizationWorld;
+    let foreign: OrganizationWorld;
+    let operations: Operation[];
+    let watch: StoreWatch;
+
+    before(async () => {
+      clock = new SandboxClock('manual');
+      server = await startServer(dialect, { clock });
+      sink = await WebhookSink.start();
+      ({ own, foreign } = await twoOrganizations(server, sink.url()));
+      operations = operationsOf((await server.anonymous.get('/openapi.json')).body);
+      watch = new StoreWatch(server.app.store);
+    });
+    after(async () => {
+      await server.close();
+      await sink.close();
+    });
+
+    const contextOf = (world: OrganizationWorld): SampleContext => ({ ids: world.ids, freeNumber: world.freeNumber, targetUrl: world.targetUrl });
+
+    /** A request a client of `world` could send: its IDs in the path (unless given), a body valid for the schema. */
+    async function requestOf(op: Operation, world: OrganizationWorld, pathIds: Record<string, string>, token: string): Promise<RawRequest> {
+      const pathValues: Record<string, string> = {};
+      for (const p of op.params.filter((p) => p.in === 'path')) pathValues[p.name] = FIXED_PARAMS[p.name] ?? pathIds[p.name] ?? world.ids[p.name]!;
+      const query = op.params.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sampleValue(p.schema, p.name, contextOf(world)))] as [string, string]);
+      let body: RawRequest['body'];
+      if (op.multipart) body = await multipartBody(unique('Greeting '), wav());
+      if (op.body) {
+        const value = sampleBody(op, contextOf(world));
+        const validate = ajv.compile(op.body);
+        assert.ok(validate(value), `the generated body of ${label(op)} is not valid for its schema (fix test/reliability/support/sample.ts): ${ajv.errorsText(validate.errors)}`);
+        body = { text: JSON.stringify(value), contentType: 'application/json' };
+      }
+      return { method: op.method, path: op.path, pathValues, query, body, token };
+    }
+
+    /** Sends; answers what is wrong when the status is not one of `statuses` (501 is fine for operations not served). */
+    async function expectStatus(op: Operation, request: RawRequest, statuses: number[]): Promise<string | undefined> {
+      const reply = await sendRaw(server.url, request);
+      const allowed = op.notServed ? [...statuses, 501] : statuses;
+      if (!allowed.includes(reply.status)) return `${label(op)} → ${reply.status}, expected ${statuses.join(' or ')}: ${reply.text.slice(0, 200)}`;
+      const problem = reply.status >= 400 ? webexErrorProblem(reply) : undefined;
+      return problem && `${label(op)} → ${reply.status}: not Webex's error body: ${problem}`;
+    }
+
+    const report = (problems: string[], what: string) => assert.deepEqual(problems, [], `${problems.length} ${what}:\n${problems.join('\n')}`);
+
+    it("given another organization's IDs in the path, every operation answers 404 or 403 and changes nothing", async () => {
+      const problems: string[] = [];
+      let checked = 0;
+      for (const op of operations) {
+        const ids = op.params.filter((p) => p.in === 'path' && !(p.name in FIXED_PARAMS));
+        if (ids.length === 0 || PUBLIC.has(label(op))) continue;
+        // Theirs (the foreign organization's administrator) asking for ours.
+        const request = await requestOf(op, foreign, own.ids, foreign.admin.token!);
+        await watch.mark();
+        const problem = await expectStatus(op, request, [403, 404]);
+        const changed = await watch.changed();
+        if (problem) problems.push(problem);
+        else if (changed.length > 0) problems.push(`${label(op)}: refused, yet the store changed: ${changed.join(', ')}`);
+        checked++;
+      }
+      assert.ok(checked > 50, `${checked} operations take IDs in their path`);
+      report(problems, "operations let another organization's ID through");
+    });
+
+    it("given another organization's orgId, every operation that takes orgId answers 403 and changes nothing", async () => {
+      const problems: string[] = [];
+      for (const op of operations.filter((o) => o.params.some((p) => p.in === 'query' && p.name === 'orgId'))) {
+        const request = await requestOf(op, foreign, {}, foreign.admin.token!);
+        request.query = [...(request.query ?? []), ['orgId', own.ids.orgId!]];
+        await watch.mark();
+        const problem = await expectStatus(op, request, [403]);
+        const changed = await watch.changed();
+        if (problem) problems.push(problem);
+        else if (changed.length > 0) problems.push(`${label(op)}: refused, yet the store changed: ${changed.join(', ')}`);
+      }
+      report(problems, 'operations act on another organization');
+    });
+
+    it('no answer to another organization holds our data, whatever IDs it sends', async () => {
+      const problems: string[] = [];
+      for (const op of operations.filter((o) => o.method === 'GET' && !PUBLIC.has(label(o)))) {
+        // With their own IDs, then with ours in every ID query parameter.
+        const theirs = await requestOf(op, foreign, {}, foreign.admin.token!);
+        const idQuery = op.params.filter((p) => p.in === 'query' && /Id$/.test(p.name) && own.ids[p.name === 'ownerId' ? 'personId' : p.name]);
+        const ours = { ...theirs, query: idQuery.map((p) => [p.name, own.ids[p.name === 'ownerId' ? 'personId' : p.name]!] as [string, string]) };
+        for (const request of idQuery.length > 0 ? [theirs, ours] : [theirs]) {
+          const reply = await sendRaw(server.url, request);
+          if (reply.status >= 500) problems.push(`${label(op)} → ${reply.status}`);
+          if (reply.status >= 300) continue;
+          const sent = reply.url;
+          const leaked = own.markers.filter((m) => reply.text.includes(m) && !sent.includes(m));
+          if (leaked.length > 0) problems.push(`${label(op)} (${sent}): holds ${leaked.join(', ')}`);
+        }
+      }
+      report(problems, 'answers leak another organization’s data');
+    });
+
+    it('given a token without the route’s scope (only spark:kms), every authenticated /v1 route answers 403 before reading the body', async () => {
+      const kms = await clientWithScopes(server.admin, (await server.admin.get('/v1/people/me')).body.id, ['spark:kms']);
+      const problems: string[] = [];
+      for (const op of operations.filter((o) => o.path.startsWith('/v1/'))) {
+        const request = await requestOf(op, own, {}, kms.token!);
+        // A broken body: refused for the scope first, it is never parsed (a 400 would mean it was).
+        if (request.body) request.body = { text: '{"broken": ', contentType: 'application/json' };
+        const reply = await sendRaw(server.url, request);
+        if (anyToken(op)) {
+          if (reply.status === 401 || reply.status === 403) problems.push(`${label(op)} → ${reply.status}: any valid token should do`);
+          continue;
+        }
+        if (reply.status !== 403) problems.push(`${label(op)} → ${reply.status}, expected 403: ${reply.text.slice(0, 160)}`);
+        else if (webexErrorProblem(reply)) problems.push(`${label(op)}: ${webexErrorProblem(reply)}`);
+      }
+      report(problems, 'routes do not check their scopes');
+    });
+
+    it('given a user’s token (user scopes), every administrator route of /v1 and every administrator sandbox route answers 403', async () => {
+      const user = await clientWithScopes(server.admin, own.ids.personId!, [...USER_SCOPES]);
+      const problems: string[] = [];
+      for (const op of operations.filter((o) => !PUBLIC.has(label(o)))) {
+        const userRoute = op.path.startsWith('/v1/') ? forUsers(op) : sandboxForUsers(op);
+        if (userRoute) continue;
+        const problem = await expectStatus(op, await requestOf(op, own, {}, user.token!), [403]);
+        if (problem) problems.push(problem);
+        // A route that let the user in may have switched the server clock: these suites need it manual.
+        if (clock.currentMode !== 'manual') clock.setMode('manual');
+      }
+      report(problems, 'administrator routes let a user in');
+    });
+
+    it('given no token or an unknown one, every authenticated route answers 401', async () => {
+      const problems: string[] = [];
+      for (const op of operations.filter((o) => !PUBLIC.has(label(o)))) {
+        for (const token of [undefined, 'not-a-token']) {
+          const problem = await expectStatus(op, { ...await requestOf(op, own, {}, server.demo.adminToken), token }, [401]);
+          if (problem) problems.push(`${token === undefined ? 'no token' : 'unknown token'}: ${problem}`);
+        }
+      }
+      report(problems, 'routes let an anonymous caller in');
+    });
+
+    // Last: it moves the clock on.
+    it('a token expires after expiresIn seconds of server time: every authenticated route then answers 401', async () => {
+      const me = (await server.admin.get('/v1/people/me')).body.id;
+      const issued = await server.admin.post('/sandbox/v1/tokens', { personId: me, expiresIn: 60 });
+      assert.equal(issued.status, 201, issued.text);
+      const expiring: Client = server.admin.withToken(issued.body.access_token);
+      assert.equal(issued.body.expires_in, 60);
+      assert.equal((await expiring.get('/v1/people/me')).status, 200);
+      await clock.advance(59_999);
+      assert.equal((await expiring.get('/v1/people/me')).status, 200, 'still valid a millisecond before it expires');
+      await clock.advance(1);
+      const problems: string[] = [];
+      for (const op of operations.filter((o) => !PUBLIC.has(label(o)))) {
+        const problem = await expectStatus(op, await requestOf(op, own, {}, expiring.token!), [401]);
+        if (problem) problems.push(problem);
+      }
+      report(problems, 'routes accept an expired token');
+      assert.equal((await server.admin.get('/v1/people/me')).status, 200, 'a token without expiry still works');
+    });
+  });
+}

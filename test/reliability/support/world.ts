@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { encodeId } from '../../../src/domain/webex-ids.ts';
+import { upload, wav } from '../../support/announcements.ts';
+import { createDialPlan, createRouteGroup, createTrunk, newDialPattern } from '../../support/call-routing.ts';
+import type { Client } from '../../support/client.ts';
+import { createCallingUser, createLocation, createOrganization, createPerson, defaultLocation, freeExtension, licenses, unique } from '../../support/factories.ts';
+import type { TestServer } from '../../support/server.ts';
+
+// One real object of every kind a Webex API path names, in an organization: what the bad-input
+// and isolation suites put in paths, queries and bodies, their own and another organization's.
+
+/** Real IDs by the path parameter names of the OpenAPI document (personId, locationId, …). */
+export type IdMap = Record<string, string>;
+
+export type OrganizationWorld = {
+  admin: Client;
+  ids: IdMap;
+  /** Text that only this organization's data holds (IDs, numbers): seen in another's answer, it leaked. */
+  markers: string[];
+  /** A free number of the default location, E.164. */
+  freeNumber: string;
+  /** Where the webhooks it makes point: a local receiver that answers 200. */
+  targetUrl: string;
+};
+
+/** The path parameters that are not IDs, and what to put in them. */
+export const FIXED_PARAMS: Record<string, string> = { action: 'answer' };
+
+let pstnCaller = 0;
+
+/**
+ * Makes one of everything in the organization of `admin`. The calls it places ring until the
+ * clock says otherwise: run it on a manual clock to keep them ringing.
+ */
+export async function organizationWorld(admin: Client, targetUrl: string): Promise<OrganizationWorld> {
+  const me = (await admin.get('/v1/people/me', { callingData: true })).body;
+  const hq = await defaultLocation(admin);
+  const lic = await licenses(admin);
+  // A calling user the suites may change or delete: never the administrator whose token they use.
+  const person = await createCallingUser(admin);
+
+  const trunk = await createTrunk(admin, hq.id);
+  const routeGroup = await createRouteGroup(admin, [trunk.id]);
+  const dialPlan = await createDialPlan(admin, { id: routeGroup.id, type: 'ROUTE_GROUP' }, [newDialPattern()]);
+
+  // A routing prefix job: a calling location with one member whose prefix changes.
+  const branch = await createLocation(admin);
+  const location = (await admin.get(`/v1/locations/${branch.id}`)).body;
+  const enabled = await admin.post('/v1/telephony/config/locations', location);
+  assert.equal(enabled.status, 201, enabled.text);
+  await createPerson(admin, { extension: freeExtension(), locationId: branch.id, licenses: [lic.professional] }, { callingData: 'true' });
+  const prefix = String(100 + Math.floor(Math.random() * 8900));
+  const job = await admin.put(`/v1/telephony/config/locations/${branch.id}`, { routingPrefix: prefix });
+  assert.equal(job.status, 200, job.text);
+
+  const announcement = await upload(admin, 'POST', '/v1/telephony/config/announcements', { name: unique('Greeting '), content: wav() });
+  assert.equal(announcement.status, 201, announcement.text);
+  const directory = await admin.post(`/v1/telephony/config/locations/${hq.id}/receptionistContacts/directories`, {
+    name: unique('Dir '),
+    contacts: [{ personId: person.id }],
+  });
+  assert.equal(directory.status, 201, directory.text);
+
+  // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
+  const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
+  assert.equal(call.status, 201, call.text);
+  const leg = call.body.legs.find((l: { party: { kind: string } }) => l.party.kind === 'person');
+  assert.ok(leg, 'the administrator’s leg');
+
+  // A webhook whose filter names nobody: it exists, and nothing is ever delivered to it.
+  const webhook = await admin.post('/v1/webhooks', {
+    name: unique('Hook '),
+    targetUrl,
+    resource: 'telephony_calls',
+    event: 'all',
+    filter: `personId=${missingId('personId')}`,
+  });
+  assert.equal(webhook.status, 200, webhook.text);
+
+  const fault = await admin.post('/sandbox/v1/faults', { path: '/v1/organizations', latencyMs: 0 });
+  assert.equal(fault.status, 201, fault.text);
+
+  const ids: IdMap = {
+    orgId: me.orgId,
+    personId: person.id,
+    locationId: hq.id,
+    licenseId: lic.professional,
+    trunkId: trunk.id,
+    routeGroupId: routeGroup.id,
+    dialPlanId: dialPlan.id,
+    jobId: job.body.batchJobId,
+    announcementId: announcement.body.id,
+    directoryId: directory.body.id,
+    callId: leg.callId,
+    callSessionId: call.body.callSessionId,
+    webhookId: webhook.body.id,
+    faultId: fault.body.id,
+  };
+  const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
+  const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
+  const markers = [
+    ...Object.values(ids),
+    me.id,
+    branch.id,
+    ...numbers.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : [])),
+  ];
+  return { admin, ids, markers, freeNumber: free[0].phoneNumber, targetUrl };
+}
+
+/** The demo organization's world, and another organization's, on one server. */
+export async function twoOrganizations(server: TestServer, targetUrl: string): Promise<{ own: OrganizationWorld; foreign: OrganizationWorld }> {
+  const own = await organizationWorld(server.admin, targetUrl);
+  const other = await createOrganization(server.anonymous);
+  const foreign = await organizationWorld(other.admin, targetUrl);
+  return { own, foreign };
+}
+
+/** A Webex ID of the right type that names nothing. */
+export function missingId(param: string): string {
+  const types: Record<string, Parameters<typeof encodeId>[0]> = {
+    orgId: 'ORGANIZATION',
+    personId: 'PEOPLE',
+    locationId: 'LOCATION',
+    trunkId: 'TRUNK',
+    routeGroupId: 'ROUTE_GROUP',
+    dialPlanId: 'DIAL_PLAN',
+    jobId: 'JOB_ID',
+    announcementId: 'ANNOUNCEMENT',
+    callId: 'CALL',
+    webhookId: 'WEBHOOK',
+  };
+  const type = types[param];
+  return type ? encodeId(type, randomUUID()) : randomUUID();
+}
