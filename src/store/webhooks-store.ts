@@ -102,14 +102,11 @@ export interface WebhookRepository {
   lockFanOut(skipLocked: boolean): Promise<number | undefined>;
   /** Webhooks that may receive call events (resource telephony_calls or all), of every organization. */
   callSubscribers(): Promise<Webhook[]>;
-  /**
-   * Outbox events not fanned out yet, of the given organizations created at or after `since`,
-   * in the order they happened (created, session, seq).
-   */
-  unfannedEvents(scopes: readonly { orgId: string; since: string }[], limit: number): Promise<CallEventRecord[]>;
+  /** Outbox events not fanned out yet, of every organization, in the order they happened (created, session, seq). */
+  pendingEvents(limit: number): Promise<CallEventRecord[]>;
   /**
    * Queues deliveries (positions from `firstPosition` on, in the order given), marks the events
-   * fanned out, and moves the next free position past them.
+   * fanned out (no longer pending), and moves the next free position past them.
    */
   queue(deliveries: readonly NewDelivery[], eventIds: readonly string[], firstPosition: number, now: string): Promise<void>;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Store } from '../store/store.ts';
-import type { ClaimedDelivery, Webhook } from '../store/webhooks-store.ts';
+import type { ClaimedDelivery } from '../store/webhooks-store.ts';
 import { FilterCache, planDeliveries } from './fan-out.ts';
 import { judge } from './retry-policy.ts';
 import { newAgents, post, type Agents } from './sender.ts';
@@ -15,26 +15,18 @@ import { newAgents, post, type Agents } from './sender.ts';
 //    its own, so one slow receiver or call holds up nothing else;
 // 3. each result is logged and settles the delivery: delivered, failed, or retried later; a
 //    webhook failing maxFailures times in a row turns inactive.
-// A pass runs when a delivery finishes, when a retry falls due (on the clock), every POLL_MS of
-// clock time, and every WATCH_MS of real time, which is how new outbox rows (from this process or
-// another) are noticed promptly even with a manual clock. nudge() asks for one at once.
+// A pass runs when a delivery finishes, when a retry falls due (on the clock), and every WATCH_MS
+// of real time, which is how new outbox rows (from this process or another) are noticed promptly
+// whatever the clock does. nudge() asks for one at once. Nothing else is scheduled on the clock:
+// advancing a manual clock by a year must not run a year of periodic passes.
 
 /** Real time between looks at the store for new work. */
 const WATCH_MS = 100;
-/** Clock time between passes, whatever else happens. */
-const POLL_MS = 5000;
 const FAN_OUT_BATCH = 200;
 /** Deliveries one process sends at once. */
 const MAX_IN_FLIGHT = 16;
 /** A claimed delivery stays leased this long (real time) past the timeout; a dead process's claims then expire. */
 const LEASE_GRACE_MS = 5000;
-/**
- * Fan-out reads each organization's outbox from its newest event fanned out, less this margin
- * (clock time), for transactions that committed late; a full read from the first webhook's
- * creation happens at start and every FULL_SWEEP_MS of real time.
- */
-const LATE_COMMIT_MARGIN_MS = 5 * 60_000;
-const FULL_SWEEP_MS = 10 * 60_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -47,15 +39,11 @@ export class WebhookDeliveryWorker {
   private readonly owner = randomUUID();
   private readonly filters = new FilterCache();
   private readonly inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
-  /** Per organization, the newest event time fanned out by this process. */
-  private readonly watermarks = new Map<string, string>();
-  private lastSweep = 0;
   private agents: Agents | undefined;
   private stopped = true;
   private running: Promise<void> | undefined;
   private again = false;
   private watchTimer: NodeJS.Timeout | undefined;
-  private cancelPoll: (() => void) | undefined;
   private wake: { at: string; cancel: () => void } | undefined;
 
   constructor(store: Store, clock: Clock, config: Config['webhooks'], onError: (error: unknown) => void = () => {}) {
@@ -69,10 +57,8 @@ export class WebhookDeliveryWorker {
     if (!this.stopped) return;
     this.stopped = false;
     this.agents = newAgents();
-    this.lastSweep = Date.now();
     this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
     this.watchTimer.unref();
-    this.poll();
     void this.pump();
   }
 
@@ -86,7 +72,6 @@ export class WebhookDeliveryWorker {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.watchTimer);
-    this.cancelPoll?.();
     this.wake?.cancel();
     this.wake = undefined;
     await this.running;
@@ -101,14 +86,6 @@ export class WebhookDeliveryWorker {
       if (this.stopped) return;
       this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
       this.watchTimer.unref();
-    });
-  }
-
-  private poll(): void {
-    this.cancelPoll = this.clock.schedule(POLL_MS, () => {
-      if (this.stopped) return;
-      this.poll();
-      return this.pump();
     });
   }
 
@@ -142,43 +119,24 @@ export class WebhookDeliveryWorker {
 
   /** Queues one batch of outbox events; true when there is nothing more to queue now. */
   private async fanOut(): Promise<boolean> {
-    if (Date.now() - this.lastSweep > FULL_SWEEP_MS) {
-      this.watermarks.clear();
-      this.lastSweep = Date.now();
-    }
     const skipLocked = this.store.dialect === 'postgres';
     const now = this.clock.now().toISOString();
-    const result = await this.store.transaction(async (tx) => {
+    return this.store.transaction(async (tx) => {
       const position = await tx.webhooks.lockFanOut(skipLocked);
       // Another process is queueing: it will queue these too.
-      if (position === undefined) return { caughtUp: true, events: [] };
-      const subscribers = await tx.webhooks.callSubscribers();
-      const events = await tx.webhooks.unfannedEvents(this.scopes(subscribers), FAN_OUT_BATCH);
-      if (events.length === 0) return { caughtUp: true, events };
-      const deliveries = planDeliveries(subscribers, events, this.filters);
+      if (position === undefined) return true;
+      const events = await tx.webhooks.pendingEvents(FAN_OUT_BATCH);
+      if (events.length === 0) return true;
+      // Events no webhook wants (no subscriber in their organization, or before its creation) are
+      // only marked seen.
+      const deliveries = planDeliveries(await tx.webhooks.callSubscribers(), events, this.filters);
       await tx.webhooks.queue(
         deliveries,
         events.map((e) => e.id),
         position,
         now,
       );
-      return { caughtUp: events.length < FAN_OUT_BATCH, events };
-    });
-    for (const event of result.events) {
-      const mark = this.watermarks.get(event.orgId);
-      if (mark === undefined || event.created > mark) this.watermarks.set(event.orgId, event.created);
-    }
-    return result.caughtUp;
-  }
-
-  /** Where each organization's unread outbox can start: not before its first call webhook. */
-  private scopes(subscribers: readonly Webhook[]): { orgId: string; since: string }[] {
-    const first = new Map<string, string>();
-    for (const w of subscribers) if (!first.has(w.orgId) || w.created < first.get(w.orgId)!) first.set(w.orgId, w.created);
-    return [...first].map(([orgId, created]) => {
-      const mark = this.watermarks.get(orgId);
-      const recent = mark === undefined ? created : iso(Date.parse(mark) - LATE_COMMIT_MARGIN_MS);
-      return { orgId, since: recent > created ? recent : created };
+      return events.length < FAN_OUT_BATCH;
     });
   }
 

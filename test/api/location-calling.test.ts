@@ -403,6 +403,17 @@ for (const dialect of dialects) {
         assertWebexError(await server.anonymous.get('/sandbox/v1/clock'), 401);
         assertWebexError(await admin.post('/sandbox/v1/clock/advance', { ms: -5 }), 400);
       });
+
+      // Nothing periodic is scheduled on the clock (the webhook worker once polled on it, so a
+      // year's advance ran a year of polls, one by one, for minutes). The timeout guards a hang.
+      it('advances by the longest step allowed, a year, at once', { timeout: 60_000 }, async () => {
+        const before = Date.parse((await admin.get('/sandbox/v1/clock')).body.now);
+        const year = 366 * 24 * 3600_000;
+        const moved = await admin.post('/sandbox/v1/clock/advance', { ms: year });
+        assert.equal(moved.status, 200, moved.text);
+        assert.equal(Date.parse(moved.body.now) - before, year);
+        assert.equal((await admin.get('/v1/people/me')).status, 200);
+      });
     });
   });
 }

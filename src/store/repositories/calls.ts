@@ -170,6 +170,10 @@ export class KyselyCallRepository implements CallRepository {
         })),
       )
       .execute();
+    await this.ctx.db
+      .insertInto('call_events_pending')
+      .values(events.map((e) => ({ event_id: e.id })))
+      .execute();
   }
 
   async events(orgId: string, after: Pick<CallEventRecord, 'created' | 'sessionId' | 'seq'> | null, limit: number): Promise<CallEventRecord[]> {

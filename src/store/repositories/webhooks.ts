@@ -144,13 +144,13 @@ export class KyselyWebhookRepository implements WebhookRepository {
     return rows.map(toWebhook);
   }
 
-  async unfannedEvents(scopes: readonly { orgId: string; since: string }[], limit: number): Promise<CallEventRecord[]> {
-    if (scopes.length === 0) return [];
+  async pendingEvents(limit: number): Promise<CallEventRecord[]> {
     const rows = await this.ctx.db
-      .selectFrom('call_events as e')
+      .selectFrom('call_events_pending as p')
+      // A cross join so that SQLite reads the (short) queue first, not the whole outbox.
+      .crossJoin('call_events as e')
+      .whereRef('e.id', '=', 'p.event_id')
       .selectAll('e')
-      .where((eb) => eb.or(scopes.map((s) => eb.and([eb('e.org_id', '=', s.orgId), eb('e.created', '>=', s.since)]))))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_fanned_events as f').select('f.event_id').whereRef('f.event_id', '=', 'e.id'))))
       .orderBy('e.created')
       .orderBy('e.session_id')
       .orderBy('e.seq')
@@ -196,11 +196,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
         .execute();
     }
     for (const chunk of chunks(eventIds)) {
-      await this.ctx.db
-        .insertInto('webhook_fanned_events')
-        .values(chunk.map((event_id) => ({ event_id, fanned: now })))
-        .onConflict((oc) => oc.column('event_id').doNothing())
-        .execute();
+      await this.ctx.db.deleteFrom('call_events_pending').where('event_id', 'in', chunk).execute();
     }
     await this.ctx.db
       .updateTable('webhook_fan_out')

@@ -46,6 +46,10 @@ export type CallTables = {
     data: string;
     created: string;
   };
+  /** Outbox events the webhook fan-out has not seen yet. */
+  call_events_pending: {
+    event_id: string;
+  };
   phones: {
     person_id: string;
     org_id: string;

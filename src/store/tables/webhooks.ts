@@ -29,12 +29,6 @@ export type WebhookFanOutTable = {
   next_position: number;
 };
 
-/** Outbox events (call_events) the fan-out has seen, whether or not any webhook wanted them. */
-export type WebhookFannedEventsTable = {
-  event_id: string;
-  fanned: string;
-};
-
 /** One event for one webhook: what is sent, and where its delivery stands. */
 export type WebhookDeliveriesTable = {
   id: string;
@@ -78,7 +72,6 @@ export type WebhookAttemptsTable = {
 export type WebhookTables = {
   webhooks: WebhooksTable;
   webhook_fan_out: WebhookFanOutTable;
-  webhook_fanned_events: WebhookFannedEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
 };
