@@ -39,6 +39,7 @@ import { sandboxCallRoutes } from '../sandbox/sandbox-calls.routes.ts';
 import { sandboxRoutes } from '../sandbox/sandbox.routes.ts';
 import type { Simulator } from '../sandbox/simulator.ts';
 import { sandboxWebhookRoutes } from '../sandbox/sandbox-webhooks.routes.ts';
+import { consoleInfoRoutes } from '../sandbox/console-info.routes.ts';
 import { liveEventRoutes } from '../sandbox/live-events.routes.ts';
 import { faultRoutes, installFaults, type FaultInjector } from '../sandbox/faults.ts';
 import type { WebhookService } from '../domain/webhooks/webhook-service.ts';
@@ -169,6 +170,7 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     sandboxCallRoutes(server, services);
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store: deps.store });
+    consoleInfoRoutes(server, { store: deps.store, host: config.host });
     faultRoutes(server, { faults: deps.faults });
   }
   await consoleRoutes(server);

@@ -7,8 +7,10 @@ import type { Store } from '../store/store.ts';
 
 // What the web console's sign-in page may know before anyone signs in: whether this server has
 // the demo organization, and its administrator's token when Callplane generated it (the token
-// `npm start` prints). A token chosen with CALLPLANE_ADMIN_TOKEN is never served: whoever chose
-// it knows it, and the store keeps only its hash.
+// `npm start` prints) and the server listens on loopback only: reachable from this machine alone,
+// the token is no more exposed than in the terminal. A server listening beyond loopback (HOST=
+// 0.0.0.0) never serves it, nor a token chosen with CALLPLANE_ADMIN_TOKEN: whoever chose it knows
+// it, and the store keeps only its hash.
 
 // The settings demo-organization.ts writes (its KEYS).
 const DEMO_ORG_ID = 'demo.orgId';
@@ -18,7 +20,7 @@ const DEMO_GENERATED_TOKEN = 'demo.generatedAdminToken';
 const DemoInfo = {
   summary: 'The demo organization, for the console sign-in',
   description:
-    "Needs no token. 404 when the store has no demo organization. `adminToken` is the demo administrator's token when Callplane generated it (the one `npm start` prints); absent when it was set with CALLPLANE_ADMIN_TOKEN. CALLPLANE_SANDBOX=off removes this, as every sandbox route.",
+    "Needs no token. 404 when the store has no demo organization. `adminToken` is the demo administrator's token when Callplane generated it (the one `npm start` prints) and the server listens on a loopback address only; absent when it was set with CALLPLANE_ADMIN_TOKEN or the server listens beyond loopback. CALLPLANE_SANDBOX=off removes this, as every sandbox route.",
   tags: ['Sandbox'],
   response: {
     200: Type.Object({
@@ -31,13 +33,18 @@ const DemoInfo = {
   },
 };
 
-async function demoFacts(store: Store) {
+/** Whether only this machine can reach a server listening on `host`. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+async function demoFacts(store: Store, serveToken: boolean) {
   const orgId = await store.settings.get(DEMO_ORG_ID);
   const adminId = await store.settings.get(DEMO_ADMIN_ID);
   const organization = orgId ? await store.organizations.get(orgId) : undefined;
   const admin = orgId && adminId ? await store.people.get(orgId, adminId) : undefined;
   if (!organization || !admin) return undefined;
-  const adminToken = await store.settings.get(DEMO_GENERATED_TOKEN);
+  const adminToken = serveToken ? await store.settings.get(DEMO_GENERATED_TOKEN) : undefined;
   return {
     orgId: encodeId('ORGANIZATION', organization.id),
     displayName: organization.displayName,
@@ -46,9 +53,10 @@ async function demoFacts(store: Store) {
   };
 }
 
-export function consoleInfoRoutes(server: Server, deps: { store: Store }): void {
+export function consoleInfoRoutes(server: Server, deps: { store: Store; host: string }): void {
+  const serveToken = isLoopbackHost(deps.host);
   server.get('/sandbox/v1/demo', { schema: DemoInfo }, async () => {
-    const facts = await demoFacts(deps.store);
+    const facts = await demoFacts(deps.store, serveToken);
     if (!facts) throw notFound('This server has no demo organization.');
     return facts;
   });

@@ -7,7 +7,6 @@ import { ErrorBody } from '../http/schemas.ts';
 import type { Server } from '../http/types.ts';
 import type { Store } from '../store/store.ts';
 import { cursorAt, decodeStreamCursor, DEFAULT_TIMING, LiveEventStream, newestCursor, type StreamTiming } from './console-event-stream.ts';
-import { consoleInfoRoutes } from './console-info.routes.ts';
 
 // The live stream of an organization's call events, for the web console and anyone who wants to
 // watch calls without a webhook receiver: server-sent events over the call-event outbox.
@@ -97,6 +96,4 @@ export function liveEventRoutes(server: Server, deps: { store: Store; timing?: S
     open.add(stream);
     void stream.done.then(() => open.delete(stream));
   });
-
-  consoleInfoRoutes(server, { store });
 }

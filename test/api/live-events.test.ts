@@ -259,6 +259,19 @@ describe('GET /sandbox/v1/demo', () => {
     }
   });
 
+  it('keeps the generated token back when the server listens beyond loopback', async () => {
+    const server = await startServer('sqlite', { config: { adminToken: undefined, host: '0.0.0.0' } });
+    try {
+      const reply = await new Client(server.url.replace('0.0.0.0', '127.0.0.1')).get('/sandbox/v1/demo');
+      assert.equal(reply.status, 200, reply.text);
+      assert.equal(reply.body.displayName, 'Callplane Demo');
+      assert.equal(reply.body.adminToken, undefined);
+      assert.equal((await server.admin.get('/v1/people/me')).status, 200, 'the token itself still works');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('never serves a token chosen with CALLPLANE_ADMIN_TOKEN', async () => {
     const server = await startServer();
     try {
