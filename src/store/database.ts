@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { AnnouncementTables } from './tables/announcements.ts';
 import type { CallRoutingTables } from './tables/call-routing.ts';
 import type { CallTables } from './tables/calls.ts';
@@ -50,6 +51,8 @@ export type LicensesTable = {
   site_url: string | null;
   site_type: string | null;
   calling: string | null;
+  /** People holding it; kept by every assignment and removal (see LicenseRepository). */
+  consumed_units: Generated<number>;
 };
 
 export type PeopleTable = {

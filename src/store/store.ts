@@ -209,9 +209,15 @@ export interface LicenseRepository {
   list(orgId: string): Promise<License[]>;
   get(orgId: string, id: string): Promise<License | undefined>;
   setTotalUnits(id: string, totalUnits: number): Promise<void>;
-  /** Units consumed per license id (people holding it). */
-  consumedUnits(orgId: string): Promise<Map<string, number>>;
-  assign(orgId: string, personId: string, licenseId: string): Promise<void>;
+  /** Units consumed (people holding it) of each of the given licenses. */
+  consumedUnits(licenseIds: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Gives the person the license, taking one of its units; false (and nothing written) when none
+   * is left. Holding it already takes nothing. Atomic: concurrent assignments never take more
+   * units than the license has.
+   */
+  assign(orgId: string, personId: string, licenseId: string): Promise<boolean>;
+  /** Takes the license from the person, giving its unit back. */
   unassign(personId: string, licenseId: string): Promise<void>;
   /** License ids held by each of the given people. */
   heldBy(personIds: readonly string[]): Promise<Map<string, string[]>>;
@@ -227,6 +233,7 @@ export interface PersonRepository {
   findByExtension(locationId: string, extension: string): Promise<Person | undefined>;
   list(orgId: string, filter: PersonFilter, after: Cursor | undefined, limit: number): Promise<Page<Person, Cursor>>;
   update(person: Person): Promise<void>;
+  /** Deletes the person with their licenses (whose units go back); call it in a transaction. */
   delete(orgId: string, id: string): Promise<void>;
   countInLocation(locationId: string): Promise<number>;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { UniqueViolation, type Location, type Person, type PhoneNumber, type Store } from '../../src/store/store.ts';
+import { UniqueViolation, type License, type Location, type Person, type PhoneNumber, type Store } from '../../src/store/store.ts';
 import { dialects, testDatabase, type TestDatabase } from '../support/dialects.ts';
 
 // The same store tests on every dialect: one Kysely code path must behave the same on both.
@@ -73,6 +73,18 @@ const number = (orgId: string, locationId: string, phoneNumber: string, override
   ownerId: null,
   created: now(),
   ...overrides,
+});
+
+const professionalLicense = (orgId: string): License => ({
+  id: randomUUID(),
+  orgId,
+  code: 'BCSTD',
+  name: 'Webex Calling - Professional',
+  totalUnits: 5,
+  subscriptionId: 'Sub-1',
+  siteUrl: null,
+  siteType: null,
+  calling: 'professional',
 });
 
 for (const dialect of dialects) {
@@ -169,26 +181,40 @@ for (const dialect of dialects) {
       const p = person(orgId);
       await store.people.insert(p);
       const licenseId = randomUUID();
-      await store.licenses.insert({
-        id: licenseId,
-        orgId,
-        code: 'BCSTD',
-        name: 'Webex Calling - Professional',
-        totalUnits: 5,
-        subscriptionId: 'Sub-1',
-        siteUrl: null,
-        siteType: null,
-        calling: 'professional',
-      });
+      await store.licenses.insert({ ...professionalLicense(orgId), id: licenseId });
       await store.licenses.assign(orgId, p.id, licenseId);
       await store.licenses.assign(orgId, p.id, licenseId);
-      assert.equal((await store.licenses.consumedUnits(orgId)).get(licenseId), 1, 'assigning twice holds one unit');
+      assert.equal((await store.licenses.consumedUnits([licenseId])).get(licenseId), 1, 'assigning twice holds one unit');
       await store.tokens.insert({ tokenHash: randomUUID(), orgId, personId: p.id, scopes: ['spark:people_read'], expiresAt: null, created: now() });
       await store.numbers.insertMany([number(orgId, hq.id, '+15005550020')]);
       await store.numbers.claim('+15005550020', p.id);
       await store.people.delete(orgId, p.id);
       assert.equal((await store.numbers.get('+15005550020'))?.ownerId, null);
-      assert.equal((await store.licenses.consumedUnits(orgId)).get(licenseId), undefined);
+      assert.equal((await store.licenses.consumedUnits([licenseId])).get(licenseId), 0);
+    });
+
+    it('a license gives out at most its units, even to concurrent assignments, and takes them back', async () => {
+      const licenseId = randomUUID();
+      await store.licenses.insert({ ...professionalLicense(orgId), id: licenseId, totalUnits: 3 });
+      const people = Array.from({ length: 8 }, () => person(orgId));
+      for (const p of people) await store.people.insert(p);
+      // Each in its own transaction, all at once (on PostgreSQL, on separate connections).
+      const results = await Promise.all(people.map((p) => store.transaction((tx) => tx.licenses.assign(orgId, p.id, licenseId))));
+      assert.equal(results.filter(Boolean).length, 3);
+      const holders = people.filter((_, i) => results[i]);
+      const refused = people.find((_, i) => !results[i])!;
+      assert.deepEqual((await store.licenses.heldBy([refused.id])).get(refused.id), undefined, 'a refused assignment writes nothing');
+      assert.equal((await store.licenses.consumedUnits([licenseId])).get(licenseId), 3);
+
+      await store.licenses.unassign(holders[0]!.id, licenseId);
+      await store.licenses.unassign(holders[0]!.id, licenseId);
+      assert.equal((await store.licenses.consumedUnits([licenseId])).get(licenseId), 2, 'removing twice gives back one unit');
+      // Another organization's delete of the same person id gives nothing back.
+      await store.transaction((tx) => tx.people.delete(randomUUID(), holders[1]!.id));
+      assert.equal((await store.licenses.consumedUnits([licenseId])).get(licenseId), 2);
+      await store.transaction((tx) => tx.people.delete(orgId, holders[1]!.id));
+      assert.equal((await store.licenses.consumedUnits([licenseId])).get(licenseId), 1);
+      assert.equal(await store.licenses.assign(orgId, refused.id, licenseId), true, 'a unit given back can be taken again');
     });
 
     it('lists people page by page in a stable order, each once', async () => {

@@ -16,11 +16,7 @@ export async function resolveLicenses(tx: Store, orgId: string, publicIds: reado
   return [...resolved.values()];
 }
 
-/** Throws unless each license has a unit left for one more holder. */
-export async function ensureUnitsLeft(tx: Store, orgId: string, adding: readonly License[]): Promise<void> {
-  if (adding.length === 0) return;
-  const consumed = await tx.licenses.consumedUnits(orgId);
-  for (const license of adding) {
-    if ((consumed.get(license.id) ?? 0) >= license.totalUnits) throw noUnitsLeft(license.name);
-  }
+/** Gives the person the license; 400 when it has no unit left (the transaction then rolls back). */
+export async function assignLicense(tx: Store, orgId: string, personId: string, license: License): Promise<void> {
+  if (!(await tx.licenses.assign(orgId, personId, license.id))) throw noUnitsLeft(license.name);
 }

@@ -14,7 +14,7 @@ import {
   unitsBelowConsumed,
   userNotFound,
 } from './license-errors.ts';
-import { ensureUnitsLeft } from './license-rules.ts';
+import { assignLicense } from './license-rules.ts';
 
 export type LicenseUsage = { license: License; consumed: number };
 
@@ -48,7 +48,8 @@ export class LicenseService {
   }
 
   async list(orgId: string): Promise<LicenseUsage[]> {
-    const [licenses, consumed] = await Promise.all([this.store.licenses.list(orgId), this.store.licenses.consumedUnits(orgId)]);
+    const licenses = await this.store.licenses.list(orgId);
+    const consumed = await this.store.licenses.consumedUnits(licenses.map((l) => l.id));
     return licenses.map((license) => ({ license, consumed: consumed.get(license.id) ?? 0 }));
   }
 
@@ -56,7 +57,7 @@ export class LicenseService {
     const id = decodeLicenseId(publicId);
     const license = id && (await this.store.licenses.get(orgId, id));
     if (!license) throw licenseNotFound();
-    const consumed = (await this.store.licenses.consumedUnits(orgId)).get(license.id) ?? 0;
+    const consumed = (await this.store.licenses.consumedUnits([license.id])).get(license.id) ?? 0;
     return { license, consumed };
   }
 
@@ -66,7 +67,7 @@ export class LicenseService {
       const id = decodeLicenseId(publicId);
       const license = id && (await tx.licenses.get(orgId, id));
       if (!license) throw licenseNotFound();
-      const consumed = (await tx.licenses.consumedUnits(orgId)).get(license.id) ?? 0;
+      const consumed = (await tx.licenses.consumedUnits([license.id])).get(license.id) ?? 0;
       if (totalUnits < consumed) throw unitsBelowConsumed(consumed);
       await tx.licenses.setTotalUnits(license.id, totalUnits);
       return { license: { ...license, totalUnits }, consumed };
@@ -144,8 +145,7 @@ export class LicenseService {
     }
     if (holds) return person;
     if (license.calling === null) {
-      await ensureUnitsLeft(tx, orgId, [license]);
-      await tx.licenses.assign(orgId, person.id, license.id);
+      await assignLicense(tx, orgId, person.id, license);
       return person;
     }
     if (license.calling === 'workspaces') throw workspacesLicenseForPeople();
@@ -168,9 +168,8 @@ export class LicenseService {
       await currentLine(tx, person),
     );
     if (plan.numberProblem) throw plan.numberProblem;
-    await ensureUnitsLeft(tx, orgId, [license]);
     const updated = await applyLine(tx, person, plan.line, null);
-    await tx.licenses.assign(orgId, person.id, license.id);
+    await assignLicense(tx, orgId, person.id, license);
     return updated;
   }
 

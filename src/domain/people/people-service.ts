@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cursor, License, Person, PersonAddress, Store } from '../../store/store.ts';
 import { isAdmin, isRole, type Principal } from '../auth/scopes.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { ensureUnitsLeft, resolveLicenses } from '../licenses/license-rules.ts';
+import { assignLicense, resolveLicenses } from '../licenses/license-rules.ts';
 import { invalidLocationReference } from '../locations/location-errors.ts';
 import { decodeId, decodeIdValue } from '../webex-ids.ts';
 import { applyLine, currentLine, planLine, releaseLine } from './calling-line.ts';
@@ -184,7 +184,6 @@ export class PeopleService {
       // The seed: with an invalid number, neither the number nor the extension is associated
       // with the person, and the calling license (useless without them) is not applied either.
       const applyCalling = calling !== undefined && plan !== undefined && plan.numberProblem === undefined;
-      await ensureUnitsLeft(tx, orgId, applyCalling ? [calling!, ...others] : others);
       let person: Person = {
         id,
         orgId,
@@ -208,10 +207,10 @@ export class PeopleService {
         lastModified: now,
       };
       await tx.people.insert(person);
-      for (const license of others) await tx.licenses.assign(orgId, id, license.id);
+      for (const license of others) await assignLicense(tx, orgId, id, license);
       if (applyCalling) {
         person = await applyLine(tx, person, plan!.line, null);
-        await tx.licenses.assign(orgId, id, calling!.id);
+        await assignLicense(tx, orgId, id, calling!);
       }
       return { person, numberProblem: plan?.numberProblem };
     });
@@ -266,8 +265,7 @@ export class PeopleService {
       }
 
       const adding = wanted.filter((l) => !held.includes(l.id));
-      await ensureUnitsLeft(tx, orgId, adding);
-      for (const license of adding) await tx.licenses.assign(orgId, person.id, license.id);
+      for (const license of adding) await assignLicense(tx, orgId, person.id, license);
       for (const licenseId of held) {
         if (!wanted.some((l) => l.id === licenseId)) await tx.licenses.unassign(person.id, licenseId);
       }

@@ -8,6 +8,7 @@ import * as receptionistContacts from './0006-receptionist-contacts.ts';
 import * as calls from './0007-calls.ts';
 import * as webhooks from './0008-webhooks.ts';
 import * as pendingCallEvents from './0009-pending-call-events.ts';
+import * as licenseUnits from './0010-license-units.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-calls': calls,
   '0008-webhooks': webhooks,
   '0009-pending-call-events': pendingCallEvents,
+  '0010-license-units': licenseUnits,
 };

@@ -53,26 +53,44 @@ export class KyselyLicenseRepository implements LicenseRepository {
     await this.ctx.db.updateTable('licenses').set({ total_units: totalUnits }).where('id', '=', id).execute();
   }
 
-  async consumedUnits(orgId: string): Promise<Map<string, number>> {
-    const rows = await this.ctx.db
-      .selectFrom('person_licenses')
-      .select(['license_id', (eb) => eb.fn.countAll().as('n')])
-      .where('org_id', '=', orgId)
-      .groupBy('license_id')
-      .execute();
-    return new Map(rows.map((r) => [r.license_id, Number(r.n)]));
+  async consumedUnits(licenseIds: readonly string[]): Promise<Map<string, number>> {
+    if (licenseIds.length === 0) return new Map();
+    const rows = await this.ctx.db.selectFrom('licenses').select(['id', 'consumed_units']).where('id', 'in', licenseIds).execute();
+    return new Map(rows.map((r) => [r.id, Number(r.consumed_units)]));
   }
 
-  async assign(orgId: string, personId: string, licenseId: string): Promise<void> {
-    await this.ctx.db
+  async assign(orgId: string, personId: string, licenseId: string): Promise<boolean> {
+    // Take the unit first: when none is left nothing is written.
+    const taken = await this.ctx.db
+      .updateTable('licenses')
+      .set((eb) => ({ consumed_units: eb('consumed_units', '+', 1) }))
+      .where('id', '=', licenseId)
+      .whereRef('consumed_units', '<', 'total_units')
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 0) return false;
+    const inserted = await this.ctx.db
       .insertInto('person_licenses')
       .values({ org_id: orgId, person_id: personId, license_id: licenseId })
       .onConflict((oc) => oc.columns(['person_id', 'license_id']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    // Held already: the unit was theirs.
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) await this.releaseUnits([licenseId]);
+    return true;
   }
 
   async unassign(personId: string, licenseId: string): Promise<void> {
-    await this.ctx.db.deleteFrom('person_licenses').where('person_id', '=', personId).where('license_id', '=', licenseId).execute();
+    const removed = await this.ctx.db.deleteFrom('person_licenses').where('person_id', '=', personId).where('license_id', '=', licenseId).executeTakeFirst();
+    if (Number(removed.numDeletedRows) > 0) await this.releaseUnits([licenseId]);
+  }
+
+  /** Gives back one unit of each license; the caller removes (or removed) the holdings. */
+  private async releaseUnits(licenseIds: readonly string[]): Promise<void> {
+    if (licenseIds.length === 0) return;
+    await this.ctx.db
+      .updateTable('licenses')
+      .set((eb) => ({ consumed_units: eb('consumed_units', '-', 1) }))
+      .where('id', 'in', licenseIds)
+      .execute();
   }
 
   async heldBy(personIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -124,6 +124,12 @@ export class KyselyPersonRepository implements PersonRepository {
   }
 
   async delete(orgId: string, id: string): Promise<void> {
+    // Their license units go back; their holdings then go by cascade.
+    await this.ctx.db
+      .updateTable('licenses')
+      .set((eb) => ({ consumed_units: eb('consumed_units', '-', 1) }))
+      .where('id', 'in', (eb) => eb.selectFrom('person_licenses').select('license_id').where('org_id', '=', orgId).where('person_id', '=', id))
+      .execute();
     await this.ctx.db.deleteFrom('people').where('org_id', '=', orgId).where('id', '=', id).execute();
   }
 

@@ -45,8 +45,12 @@ const CHECKS: Check[] = [
       where p.id is null or l.id is null or p.org_id <> l.org_id or pl.org_id <> p.org_id`,
   },
   {
-    rule: 'a license is not held by more people than its units (consumed units match the holders)',
+    rule: 'a license is not held by more people than its units',
     query: `select l.id from licenses l where (select count(*) from person_licenses pl where pl.license_id = l.id) > l.total_units`,
+  },
+  {
+    rule: "a license's count of consumed units is its number of holders",
+    query: `select l.id, l.consumed_units from licenses l where l.consumed_units <> (select count(*) from person_licenses pl where pl.license_id = l.id)`,
   },
   {
     rule: 'a number lies in a location of its organization',
