@@ -1,7 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, { LogController } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import { announcementRoutes } from '../api/announcements/announcements.routes.ts';
@@ -47,6 +45,7 @@ import type { Store } from '../store/store.ts';
 import { installAuthentication } from './auth.ts';
 import { consoleRoutes } from './console.ts';
 import { frameworkError, installErrorHandling } from './errors.ts';
+import { serializerCompiler, validatorCompiler } from './lazy-compilers.ts';
 import { registerOpenApi } from './openapi.ts';
 import { trackingId } from './tracking.ts';
 import type { Server } from './types.ts';
@@ -70,14 +69,6 @@ export type Services = {
 };
 
 export type ServerDeps = { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector };
-
-// Query strings and paths arrive as text: coerce them. Bodies are JSON: a string where a number
-// belongs is the client's mistake and a 400, as Webex answers.
-function validators() {
-  const strict = addFormats.default(new Ajv({ coerceTypes: false, useDefaults: true, allErrors: false, strict: false }));
-  const coercing = addFormats.default(new Ajv({ coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false }));
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? strict : coercing).compile(schema);
-}
 
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -104,7 +95,8 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  server.setValidatorCompiler(validators());
+  server.setValidatorCompiler(validatorCompiler());
+  server.setSerializerCompiler(serializerCompiler());
   // Clients often send Content-Type: application/json on requests without a body; an empty body
   // is then no body (a route that needs one still answers 400), not a parse error.
   const parseJson = server.getDefaultJsonParser('error', 'error');
