@@ -1,14 +1,29 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { printTable, quickFlag, spread, startServer, storeTargets, writeResults, type Spread } from './support.ts';
+import { scaleStore, type ScaleOptions } from './scale-seed.ts';
+import { scaleOptions } from './scale.ts';
+import { residentMemory } from './processes.ts';
+import { loadAverage, printTable, quickFlag, spread, startServer, storeTargets, writeResults, type Spread } from './support.ts';
 
 // Cold start as a user sees it: spawn `node src/main.ts` and wait for the first 200 on /healthz.
 // "empty store" includes migrations and the demo organization; "warm store" restarts the
-// server on the store the cold start left behind (no demo creation).
+// server on the store the cold start left behind (no demo creation). "N people" starts on a
+// copy of the scale benchmark's store (N people over L locations, provisioned through the API
+// once and cached: scale-seed.ts), and notes the server's memory once it answers. src/main.ts
+// turns on Node's compile cache, so every start but the first after an install or a change of
+// the code reuses compiled modules; "no compile cache" measures that first start.
 
-export type StartupOptions = { runs: number };
+export type StartupOptions = { runs: number; scale: ScaleOptions };
 
-type StoreResult = { store: string; emptyStore: Spread; warmStore: Spread; shutdown: Spread; samples: Record<string, number[]> };
+type StoreResult = {
+  store: string;
+  emptyStore: Spread;
+  warmStore: Spread;
+  noCompileCache: Spread;
+  shutdown: Spread;
+  scaledStore: Spread & { people: number; locations: number; rssMiB: Spread };
+  samples: Record<string, number[]>;
+};
 
 /** Node's own start, for scale: what any `node` process costs before our code runs. */
 function nodeBaseline(runs: number): number[] {
@@ -24,12 +39,14 @@ function nodeBaseline(runs: number): number[] {
 export async function runStartup(options: StartupOptions): Promise<object> {
   const { runs } = options;
   process.stdout.write(`\n== startup: ${runs} cold starts per store ==\n`);
+  const load = loadAverage();
   const baseline = nodeBaseline(runs);
   const results: StoreResult[] = [];
   for (const target of storeTargets()) {
     const empty: number[] = [];
     const warm: number[] = [];
     const shutdown: number[] = [];
+    const uncached: number[] = [];
     for (let i = 0; i < runs; i++) {
       const store = await target.fresh();
       try {
@@ -46,20 +63,58 @@ export async function runStartup(options: StartupOptions): Promise<object> {
       } finally {
         await store.drop();
       }
-      process.stdout.write(`  ${target.name} run ${i + 1}/${runs}: empty ${empty.at(-1)!.toFixed(0)} ms, warm ${warm.at(-1)!.toFixed(0)} ms\n`);
+      const another = await target.fresh();
+      try {
+        const first = await startServer(another.url, { NODE_DISABLE_COMPILE_CACHE: '1' });
+        uncached.push(first.startMs);
+        await first.stop();
+      } finally {
+        await another.drop();
+      }
+      process.stdout.write(`  ${target.name} run ${i + 1}/${runs}: empty ${empty.at(-1)!.toFixed(0)} ms, warm ${warm.at(-1)!.toFixed(0)} ms, no compile cache ${uncached.at(-1)!.toFixed(0)} ms\n`);
     }
-    results.push({ store: target.name, emptyStore: spread(empty), warmStore: spread(warm), shutdown: spread(shutdown), samples: { empty, warm, shutdown } });
+    const { people, locations } = options.scale;
+    const scaled = await scaleStore(target, options.scale);
+    const big: number[] = [];
+    const rss: number[] = [];
+    try {
+      for (let i = 0; i < runs; i++) {
+        const server = await startServer(scaled.url);
+        big.push(server.startMs);
+        rss.push(residentMemory(server.child.pid!).rssMiB);
+        await server.stop();
+        process.stdout.write(`  ${target.name} run ${i + 1}/${runs}: ${people} people ${big.at(-1)!.toFixed(0)} ms, RSS ${rss.at(-1)!.toFixed(0)} MiB\n`);
+      }
+    } finally {
+      await scaled.drop();
+    }
+    results.push({
+      store: target.name,
+      emptyStore: spread(empty),
+      warmStore: spread(warm),
+      noCompileCache: spread(uncached),
+      shutdown: spread(shutdown),
+      scaledStore: { ...spread(big), people, locations, rssMiB: spread(rss) },
+      samples: { empty, warm, uncached, shutdown, scaled: big, scaledRssMiB: rss },
+    });
   }
 
   const row = (label: string, s: Spread) => [label, String(s.runs), s.min, s.median, s.max];
   const rows = [row('node -e 0 (baseline)', spread(baseline))];
   for (const r of results) {
-    rows.push(row(`${r.store}: empty store (+ demo org)`, r.emptyStore), row(`${r.store}: warm store`, r.warmStore), row(`${r.store}: SIGTERM to exit`, r.shutdown));
+    rows.push(
+      row(`${r.store}: empty store (+ demo org)`, r.emptyStore),
+      row(`${r.store}: warm store`, r.warmStore),
+      row(`${r.store}: empty store, no compile cache`, r.noCompileCache),
+      row(`${r.store}: ${r.scaledStore.people} people, ${r.scaledStore.locations} locations`, r.scaledStore),
+      row(`${r.store}: SIGTERM to exit`, r.shutdown),
+    );
   }
   printTable('startup: spawn to first 200 on GET /healthz (ms)', ['case', 'runs', 'min', 'median', 'max'], rows);
-  const data = { options, nodeBaseline: { ...spread(baseline), samples: baseline }, stores: results };
+  for (const r of results) process.stdout.write(`  ${r.store}: server RSS right after start on ${r.scaledStore.people} people: median ${r.scaledStore.rssMiB.median.toFixed(0)} MiB\n`);
+  const data = { options, loadAverage: load, nodeBaseline: { ...spread(baseline), samples: baseline }, stores: results };
   writeResults('startup', data);
   return data;
 }
 
-if (import.meta.main) await runStartup({ runs: quickFlag() ? 2 : 5 });
+if (import.meta.main) await runStartup({ runs: quickFlag() ? 2 : 5, scale: scaleOptions(quickFlag()) });

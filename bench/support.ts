@@ -42,15 +42,7 @@ export function storeTargets(): StoreTarget[] {
         url.searchParams.set('schema', schema);
         return {
           url: url.toString(),
-          async drop() {
-            const client = new pg.Client({ connectionString: pgUrl });
-            await client.connect();
-            try {
-              await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-            } finally {
-              await client.end();
-            }
-          },
+          drop: () => withPostgres(pgUrl, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(() => {}),
         };
       },
     });
@@ -58,17 +50,41 @@ export function storeTargets(): StoreTarget[] {
   return targets;
 }
 
+/** Runs `work` with a client of the PostgreSQL server of `databaseUrl`, and the schema the URL names. */
+export async function withPostgres<T>(databaseUrl: string, work: (client: pg.Client, schema: string) => Promise<T>): Promise<T> {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema') ?? 'public';
+  url.searchParams.delete('schema');
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await work(client, schema);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A PostgreSQL setting of BENCH_DATABASE_URL's server, recorded with results (autovacuum decides whether plans have statistics). */
 export async function postgresSetting(name: string): Promise<string | undefined> {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) return undefined;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT current_setting($1) AS value', [name])).rows[0]?.value;
-  } finally {
-    await client.end();
-  }
+  return withPostgres(url, async (client) => (await client.query('SELECT current_setting($1) AS value', [name])).rows[0]?.value);
+}
+
+/**
+ * What autovacuum would have done by now: ANALYZE every table of the store's schema, so that
+ * PostgreSQL plans with statistics. Only when autovacuum is off (as on the machines these
+ * benchmarks were first run on); a freshly seeded table without statistics gets plans no
+ * deployment with PostgreSQL's defaults would see (for example sorting every person of the
+ * organization for one page). Returns whether it ran, for the results.
+ */
+export async function analyzeLikeAutovacuum(databaseUrl: string): Promise<boolean> {
+  if (!databaseUrl.startsWith('postgres') || (await postgresSetting('autovacuum')) !== 'off') return false;
+  await withPostgres(databaseUrl, async (client, schema) => {
+    const tables = await client.query<{ name: string }>('SELECT tablename AS name FROM pg_tables WHERE schemaname = $1', [schema]);
+    for (const { name } of tables.rows) await client.query(`ANALYZE "${schema}"."${name}"`);
+  });
+  return true;
 }
 
 // ---------------------------------------------------------------- the server process
@@ -89,6 +105,8 @@ export async function freePort(): Promise<number> {
 
 /** Spawns `node src/main.ts` and resolves when GET /healthz first answers 200 (polled every ~5 ms). */
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  // The server is the only process the numbers are about: quiet logs, nothing on the console.
+  extraEnv = { LOG_LEVEL: 'warn', ...extraEnv };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let output = '';
@@ -138,25 +156,40 @@ export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 // ---------------------------------------------------------------- HTTP
 
-export type Reply = { status: number; headers: Headers; body: any; ms: number };
+export type Reply = { status: number; headers: Headers; body: any; ms: number; retried: number };
 
-/** One request with the admin token; the body is read in full before the clock stops. */
+/**
+ * One request with the admin token; the body is read in full before the clock stops. A request
+ * that fails at the connection (reset, refused) is sent again, up to three times: `retried` says
+ * so, and a caller whose request is not idempotent must check what the first attempt did.
+ */
 export async function call(url: string, init: { method?: string; body?: unknown } = {}): Promise<Reply> {
-  const t0 = performance.now();
-  const reply = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await reply.text();
-  const ms = performance.now() - t0;
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: keep the text for the error message
+  for (let retried = 0; ; retried++) {
+    const t0 = performance.now();
+    let reply: Response;
+    let text: string;
+    try {
+      reply = await fetch(url, {
+        method: init.method ?? 'GET',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+      text = await reply.text();
+    } catch (error) {
+      if (retried >= 3) throw new Error(`${init.method ?? 'GET'} ${url}: ${error} (${(error as Error).cause ?? ''}), ${retried} retries`);
+      process.stderr.write(`  ${init.method ?? 'GET'} ${url}: ${(error as Error).cause ?? error}; sending it again\n`);
+      await sleep(250);
+      continue;
+    }
+    const ms = performance.now() - t0;
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text for the error message
+    }
+    return { status: reply.status, headers: reply.headers, body, ms, retried };
   }
-  return { status: reply.status, headers: reply.headers, body, ms };
 }
 
 /** Fails loudly on an unexpected status: a benchmark must not hide server errors. */
@@ -229,12 +262,12 @@ export function machine() {
   };
 }
 
-/** Writes bench/results/<name>-<timestamp>.json and returns its path. */
-export function writeResults(name: string, data: object): string {
+/** Writes bench/results/<name>-<timestamp>.json (or rewrites `file`, for results kept as they come) and returns its path. */
+export function writeResults(name: string, data: object, file?: string): string {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = join(dir, `${name}-${stamp}.json`);
+  file ??= join(dir, `${name}-${stamp}.json`);
   // The commit and whether the tree had local changes: figures only compare across the same code.
   const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
   const code = { commit: git('rev-parse', 'HEAD'), localChanges: git('status', '--porcelain', 'src').length > 0 };
@@ -244,3 +277,8 @@ export function writeResults(name: string, data: object): string {
 }
 
 export const quickFlag = () => process.argv.includes('--quick');
+
+/** The load on the machine when a benchmark starts (other processes skew every figure). */
+export function loadAverage(): number[] {
+  return os.loadavg().map((v) => Math.round(v * 100) / 100);
+}
