@@ -95,7 +95,8 @@ function Shell({ session, onSwitch, onSignOut }: { session: SignedIn; onSwitch: 
   }, []);
 
   const context: ConsoleContext = { session, api, feed, org, reloadOrg, notify };
-  const known = knownOrganizations();
+  // The list changes only by signing in or out, which mounts another Shell.
+  const known = useMemo(knownOrganizations, []);
 
   return (
     <Console.Provider value={context}>

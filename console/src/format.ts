@@ -9,15 +9,6 @@ export const formatTime = (iso: string | undefined | null): string => (iso ? tim
 
 export const formatDateTime = (iso: string | undefined | null): string => (iso ? dateTime.format(new Date(iso)) : '—');
 
-/** 0:07, 12:30, 1:02:03 */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
 /** The person's work number (E.164), if any. */
 export const workNumber = (person: Person): string | undefined => person.phoneNumbers?.find((n) => n.type === 'work')?.value;
 

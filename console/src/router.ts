@@ -3,12 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 // Pages are hash routes (#/people, #/phones/<personId>), so the server serves one file and a
 // reload keeps the page.
 
-export type Route = { page: string; id: string | undefined; query: URLSearchParams };
+export type Route = { page: string; id: string | undefined };
 
-export function parseHash(hash: string): Route {
-  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+function parseHash(hash: string): Route {
+  const [path = ''] = hash.replace(/^#\/?/, '').split('?');
   const [page = '', id] = path.split('/');
-  return { page: page || 'overview', id: id ? decodeURIComponent(id) : undefined, query: new URLSearchParams(search) };
+  return { page: page || 'overview', id: id ? decodeURIComponent(id) : undefined };
 }
 
 export function useRoute(): Route {

@@ -20,7 +20,7 @@ const LABELS: Record<PersonAction, string> = {
   transfer: 'Transfer',
 };
 
-export function actionsFor(state: string, personality: string): PersonAction[] {
+function actionsFor(state: string, personality: string): PersonAction[] {
   switch (state) {
     case 'alerting':
       return personality === 'clickToDial' ? ['answer', 'hangup'] : ['answer', 'reject'];
@@ -108,6 +108,8 @@ export function PersonCallActions({ personId, personName, callId, state, persona
 
 type PstnAction = 'answer' | 'reject' | 'hangup';
 
+const PSTN_DONE: Record<PstnAction, string> = { answer: 'answered', reject: 'rejected', hangup: 'hung up' };
+
 /** The PSTN party's side: a called number can answer or reject; any caller can hang up. */
 export function PstnActions({ callSessionId, number, state, onActed }: { callSessionId: string; number: string; state: string; onActed?: () => void }) {
   const { api, notify } = useConsole();
@@ -118,7 +120,7 @@ export function PstnActions({ callSessionId, number, state, onActed }: { callSes
     setBusy(action);
     try {
       await api.post(`/sandbox/v1/calls/${encodeURIComponent(callSessionId)}/pstn/${action}`);
-      notify(`${number}: ${action === 'hangup' ? 'hung up' : action === 'answer' ? 'answered' : 'rejected'}.`);
+      notify(`${number}: ${PSTN_DONE[action]}.`);
       onActed?.();
     } catch (error) {
       notify(`The caller could not ${action}: ${errorMessage(error)}`, 'error');
@@ -129,8 +131,8 @@ export function PstnActions({ callSessionId, number, state, onActed }: { callSes
   return (
     <div class="call-actions">
       {actions.map((action) => (
-        <Button key={action} variant={action === 'answer' ? 'primary' : 'danger'} busy={busy === action} onClick={() => void act(action)} aria-label={`${action === 'hangup' ? 'Hang up' : action === 'answer' ? 'Answer' : 'Reject'} as ${number}`}>
-          {action === 'hangup' ? 'Hang up' : action === 'answer' ? 'Answer' : 'Reject'}
+        <Button key={action} variant={action === 'answer' ? 'primary' : 'danger'} busy={busy === action} onClick={() => void act(action)} aria-label={`${LABELS[action]} as ${number}`}>
+          {LABELS[action]}
         </Button>
       ))}
     </div>

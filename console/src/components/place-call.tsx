@@ -1,34 +1,22 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api.ts';
 import { useConsole } from '../context.ts';
 import type { SimulatedSession } from '../types.ts';
-import { Button, ErrorNotice, TextInput } from './ui.tsx';
+import { Button, ErrorNotice, TextInput, useFormAction } from './ui.tsx';
 
 // Plays a caller from the PSTN (POST /sandbox/v1/calls): any external number calling a number
 // or an extension of the organization.
 
-export function PlaceCallForm({ to: initialTo = '', onPlaced }: { to?: string; onPlaced?: (session: SimulatedSession) => void }) {
+export function PlaceCallForm({ to: initialTo = '' }: { to?: string }) {
   const { api, notify, feed } = useConsole();
   const [from, setFrom] = useState('+14155550123');
   const [to, setTo] = useState(initialTo);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, action } = useFormAction();
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const session = await api.post<SimulatedSession>('/sandbox/v1/calls', { from: from.trim(), to: to.trim() });
-      feed?.refresh(session.callSessionId);
-      notify(`Calling ${to.trim()} from ${from.trim()}.`);
-      onPlaced?.(session);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = action(async () => {
+    const session = await api.post<SimulatedSession>('/sandbox/v1/calls', { from: from.trim(), to: to.trim() });
+    feed?.refresh(session.callSessionId);
+    notify(`Calling ${to.trim()} from ${from.trim()}.`);
+  });
 
   return (
     <form onSubmit={submit} class="place-call" aria-label="Call from the PSTN">

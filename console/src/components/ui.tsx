@@ -1,5 +1,6 @@
 import type { ButtonHTMLAttributes, ComponentChildren, InputHTMLAttributes, SelectHTMLAttributes } from 'preact';
-import { useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../api.ts';
 
 // The console's small component set: native elements with their labels, states and focus
 // handled once.
@@ -105,6 +106,42 @@ export function Select({ label, hint, options, onValue, class: className, ...res
   );
 }
 
+/**
+ * A form's work: `action(run)` is a handler (onSubmit, onClick) that runs `run` with the form
+ * busy, and shows its failure as the form's `error`. Success is `run`'s to report (notify, onDone).
+ */
+export function useFormAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const action = (run: () => Promise<void>) => async (event?: Event) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await run();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, action };
+}
+
+/** A form’s closing row: `children` on the left, then Cancel (given `onCancel`), then the submit button. */
+export function FormButtons({ submit, busy, onCancel, class: className, children }: { submit: string; busy?: boolean; onCancel?: () => void; class?: string; children?: ComponentChildren }) {
+  return (
+    <div class={`row${className ? ` ${className}` : ''}`}>
+      {children}
+      <span class="spacer" />
+      {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+      <Button variant="primary" type="submit" busy={busy}>
+        {submit}
+      </Button>
+    </div>
+  );
+}
+
 export function Checkbox({ label, checked, onChecked, hint }: { label: string; checked: boolean; onChecked: (checked: boolean) => void; hint?: string }) {
   const id = useId();
   return (
@@ -161,10 +198,6 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
       {label}
     </p>
   );
-}
-
-export function VisuallyHidden({ children }: { children: ComponentChildren }) {
-  return <span class="visually-hidden">{children}</span>;
 }
 
 /** A page's heading, focused when the page opens so screen readers announce it. */

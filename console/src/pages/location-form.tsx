@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api.ts';
-import { Button, Checkbox, ErrorNotice, Select, TextInput } from '../components/ui.tsx';
+import { Checkbox, ErrorNotice, FormButtons, Select, TextInput, useFormAction } from '../components/ui.tsx';
 import { useConsole } from '../context.ts';
 import type { CallingLocation, Location, NumberEntry } from '../types.ts';
 
@@ -10,7 +10,7 @@ import type { CallingLocation, Location, NumberEntry } from '../types.ts';
 
 const TIME_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney'];
 
-const callingBody = (l: Location) => ({
+const callingBody = (l: Omit<Location, 'orgId'>) => ({
   id: l.id,
   name: l.name,
   timeZone: l.timeZone,
@@ -29,38 +29,28 @@ export function LocationForm({ location, onDone, onCancel }: { location: Locatio
   const [postalCode, setPostalCode] = useState(location?.address.postalCode ?? '');
   const [country, setCountry] = useState(location?.address.country ?? 'US');
   const [enableCalling, setEnableCalling] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, action } = useFormAction();
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const submit = action(async () => {
     const address = { address1: address1.trim(), city: city.trim(), state: state.trim(), postalCode: postalCode.trim(), country: country.trim().toUpperCase() };
-    try {
-      if (location) {
-        await api.put(`/v1/locations/${location.id}`, { name: name.trim(), timeZone, address });
-        notify(`Saved ${name.trim()}.`);
-      } else {
-        const created = await api.post<{ id: string }>('/v1/locations', {
-          name: name.trim(),
-          timeZone,
-          preferredLanguage: 'en_us',
-          announcementLanguage: 'en_us',
-          address,
-        });
-        if (enableCalling) {
-          await api.post('/v1/telephony/config/locations', callingBody({ id: created.id, name: name.trim(), orgId: '', timeZone, preferredLanguage: 'en_us', address }));
-        }
-        notify(`Created ${name.trim()}${enableCalling ? ', enabled for Webex Calling' : ''}.`);
+    if (location) {
+      await api.put(`/v1/locations/${location.id}`, { name: name.trim(), timeZone, address });
+      notify(`Saved ${name.trim()}.`);
+    } else {
+      const created = await api.post<{ id: string }>('/v1/locations', {
+        name: name.trim(),
+        timeZone,
+        preferredLanguage: 'en_us',
+        announcementLanguage: 'en_us',
+        address,
+      });
+      if (enableCalling) {
+        await api.post('/v1/telephony/config/locations', callingBody({ id: created.id, name: name.trim(), timeZone, preferredLanguage: 'en_us', address }));
       }
-      onDone();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
+      notify(`Created ${name.trim()}${enableCalling ? ', enabled for Webex Calling' : ''}.`);
     }
-  };
+    onDone();
+  });
 
   return (
     <form onSubmit={submit} class="stack form-grid">
@@ -78,13 +68,7 @@ export function LocationForm({ location, onDone, onCancel }: { location: Locatio
       <TextInput label="Country" hint="Two letters (ISO 3166), for example US." value={country} onValue={setCountry} required pattern="[A-Za-z]{2}" maxLength={2} />
       {!location && <Checkbox label="Enable for Webex Calling" checked={enableCalling} onChecked={setEnableCalling} />}
       <ErrorNotice error={error} />
-      <div class="row span-all">
-        <span class="spacer" />
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" busy={busy}>
-          {location ? 'Save changes' : 'Create location'}
-        </Button>
-      </div>
+      <FormButtons class="span-all" submit={location ? 'Save changes' : 'Create location'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -95,39 +79,30 @@ export function CallingForm({ location, calling, onDone, onCancel }: { location:
   const [numbers, setNumbers] = useState<string[]>([]);
   const [mainNumber, setMainNumber] = useState(calling?.callingLineId?.phoneNumber ?? '');
   const [routingPrefix, setRoutingPrefix] = useState(calling?.routingPrefix ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [numbersError, setNumbersError] = useState<string>();
+  const { busy, error, action } = useFormAction();
 
   useEffect(() => {
     if (!calling) return;
     api
       .get<{ phoneNumbers: NumberEntry[] }>('/v1/telephony/config/numbers', { locationId: location.id, max: 200 })
       .then((r) => setNumbers(r.phoneNumbers.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : []))))
-      .catch((e) => setError(errorMessage(e)));
+      .catch((e) => setNumbersError(errorMessage(e)));
   }, [api, location.id, calling]);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (!calling) {
-        await api.post('/v1/telephony/config/locations', callingBody(location));
-        notify(`${location.name} is enabled for Webex Calling.`);
-      } else {
-        const answer = await api.put<{ batchJobId?: string } | undefined>(`/v1/telephony/config/locations/${location.id}`, {
-          ...(mainNumber ? { callingLineId: { phoneNumber: mainNumber } } : {}),
-          routingPrefix: routingPrefix.trim() === '' ? null : routingPrefix.trim(),
-        });
-        notify(answer?.batchJobId ? `Saved; the routing prefix change runs as job ${answer.batchJobId}.` : `Saved the calling details of ${location.name}.`);
-      }
-      onDone();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
+  const submit = action(async () => {
+    if (!calling) {
+      await api.post('/v1/telephony/config/locations', callingBody(location));
+      notify(`${location.name} is enabled for Webex Calling.`);
+    } else {
+      const answer = await api.put<{ batchJobId?: string } | undefined>(`/v1/telephony/config/locations/${location.id}`, {
+        ...(mainNumber ? { callingLineId: { phoneNumber: mainNumber } } : {}),
+        routingPrefix: routingPrefix.trim() === '' ? null : routingPrefix.trim(),
+      });
+      notify(answer?.batchJobId ? `Saved; the routing prefix change runs as job ${answer.batchJobId}.` : `Saved the calling details of ${location.name}.`);
     }
-  };
+    onDone();
+  });
 
   return (
     <form onSubmit={submit} class="stack">
@@ -147,14 +122,8 @@ export function CallingForm({ location, calling, onDone, onCancel }: { location:
           <TextInput label="Routing prefix" hint="Digits other locations dial before an extension of this one; empty for none." inputMode="numeric" pattern="[0-9]{0,7}" value={routingPrefix} onValue={setRoutingPrefix} />
         </>
       )}
-      <ErrorNotice error={error} />
-      <div class="row">
-        <span class="spacer" />
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" busy={busy}>
-          {calling ? 'Save calling details' : 'Enable calling'}
-        </Button>
-      </div>
+      <ErrorNotice error={error ?? numbersError} />
+      <FormButtons submit={calling ? 'Save calling details' : 'Enable calling'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

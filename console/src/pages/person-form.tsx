@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../api.ts';
-import { Button, ErrorNotice, Select, TextInput } from '../components/ui.tsx';
+import { Button, ErrorNotice, FormButtons, Select, TextInput, useFormAction } from '../components/ui.tsx';
 import { callingLicenses, useConsole } from '../context.ts';
 import { peopleApiNumber, workNumber } from '../format.ts';
 import type { NumberEntry, Person } from '../types.ts';
@@ -39,8 +38,7 @@ export function PersonForm({ person, onDone, onCancel }: Props) {
   const [extension, setExtension] = useState(person?.extension ?? '');
   const current = person ? workNumber(person) : undefined;
   const [number, setNumber] = useState(current ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, action } = useFormAction();
   const free = useFreeNumbers(person ? (person.locationId ?? '') : locationId);
   const calling = person ? person.locationId !== undefined : licenseId !== '';
 
@@ -50,58 +48,43 @@ export function PersonForm({ person, onDone, onCancel }: Props) {
     ...free.map((n) => ({ value: n, label: n })),
   ];
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const submit = action(async () => {
     const name = displayName.trim() || `${firstName.trim()} ${lastName.trim()}`.trim();
     const phoneNumbers = number ? [{ type: 'work', value: peopleApiNumber(number) }] : [];
-    try {
-      let saved: Person;
-      if (person) {
-        const latest = await api.get<Person & Record<string, unknown>>(`/v1/people/${person.id}`, { callingData: true });
-        const others = (latest.phoneNumbers ?? []).filter((n) => n.type !== 'work' && n.type !== 'work_extension');
-        saved = await api.put<Person>(
-          `/v1/people/${person.id}`,
-          { ...latest, firstName: firstName.trim(), lastName: lastName.trim(), displayName: name, ...(calling ? { extension: extension.trim(), phoneNumbers: [...others, ...phoneNumbers] } : {}) },
-          { callingData: true },
-        );
-      } else {
-        saved = await api.post<Person>(
-          '/v1/people',
-          {
-            emails: [email.trim()],
-            firstName: firstName.trim(),
-            lastName: lastName.trim(),
-            displayName: name,
-            ...(calling
-              ? { licenses: [licenseId], locationId, ...(extension.trim() ? { extension: extension.trim() } : {}), ...(phoneNumbers.length ? { phoneNumbers } : {}) }
-              : {}),
-          },
-          { callingData: true },
-        );
-      }
-      notify(person ? `Saved ${saved.displayName}.` : `Created ${saved.displayName}.`);
-      onDone(saved);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
+    let saved: Person;
+    if (person) {
+      const latest = await api.get<Person & Record<string, unknown>>(`/v1/people/${person.id}`, { callingData: true });
+      const others = (latest.phoneNumbers ?? []).filter((n) => n.type !== 'work' && n.type !== 'work_extension');
+      saved = await api.put<Person>(
+        `/v1/people/${person.id}`,
+        { ...latest, firstName: firstName.trim(), lastName: lastName.trim(), displayName: name, ...(calling ? { extension: extension.trim(), phoneNumbers: [...others, ...phoneNumbers] } : {}) },
+        { callingData: true },
+      );
+    } else {
+      saved = await api.post<Person>(
+        '/v1/people',
+        {
+          emails: [email.trim()],
+          firstName: firstName.trim(),
+          lastName: lastName.trim(),
+          displayName: name,
+          ...(calling
+            ? { licenses: [licenseId], locationId, ...(extension.trim() ? { extension: extension.trim() } : {}), ...(phoneNumbers.length ? { phoneNumbers } : {}) }
+            : {}),
+        },
+        { callingData: true },
+      );
     }
-  };
+    notify(person ? `Saved ${saved.displayName}.` : `Created ${saved.displayName}.`);
+    onDone(saved);
+  });
 
-  const remove = async () => {
+  const remove = action(async () => {
     if (!person || !window.confirm(`Delete ${person.displayName}? Their number, extension and licenses are freed.`)) return;
-    setBusy(true);
-    try {
-      await api.delete(`/v1/people/${person.id}`);
-      notify(`Deleted ${person.displayName}.`);
-      onDone(undefined);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  };
+    await api.delete(`/v1/people/${person.id}`);
+    notify(`Deleted ${person.displayName}.`);
+    onDone(undefined);
+  });
 
   return (
     <form onSubmit={submit} class="stack form-grid">
@@ -134,18 +117,13 @@ export function PersonForm({ person, onDone, onCancel }: Props) {
         </>
       )}
       <ErrorNotice error={error} />
-      <div class="row span-all">
+      <FormButtons class="span-all" submit={person ? 'Save changes' : 'Create person'} busy={busy} onCancel={onCancel}>
         {person && (
           <Button variant="danger" onClick={remove} disabled={busy}>
             Delete person
           </Button>
         )}
-        <span class="spacer" />
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" busy={busy}>
-          {person ? 'Save changes' : 'Create person'}
-        </Button>
-      </div>
+      </FormButtons>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { describeParty } from '../calls-model.ts';
 import { PersonCallActions } from '../components/call-actions.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { PlaceCallForm } from '../components/place-call.tsx';
-import { Badge, Button, Checkbox, ErrorNotice, Loading, PageHeading, Section, TextInput } from '../components/ui.tsx';
+import { Badge, Button, Checkbox, ErrorNotice, FormButtons, Loading, PageHeading, Section, TextInput } from '../components/ui.tsx';
 import { locationName, useConsole } from '../context.ts';
 import { formatDateTime, stateLabel, workNumber } from '../format.ts';
 import { useCallEvents } from '../live.ts';
@@ -224,12 +224,7 @@ function PhoneSettingsForm({ personId }: { personId: string }) {
       />
       <Checkbox label="Busy: refuse every incoming call" checked={settings.busy} onChecked={(busy) => setSettings({ ...settings, busy })} />
       <ErrorNotice error={error} />
-      <div class="row">
-        <span class="spacer" />
-        <Button type="submit" variant="primary">
-          Save settings
-        </Button>
-      </div>
+      <FormButtons submit="Save settings" />
     </form>
   );
 }

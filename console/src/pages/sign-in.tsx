@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { createSandboxOrganization, demoOrganization, errorMessage } from '../api.ts';
-import { Button, ErrorNotice, PageHeading, Section, TextInput } from '../components/ui.tsx';
+import { createSandboxOrganization, demoOrganization } from '../api.ts';
+import { Button, ErrorNotice, FormButtons, PageHeading, Section, TextInput, useFormAction } from '../components/ui.tsx';
 import { forget, knownOrganizations, signIn, type SignedIn } from '../session.ts';
 
 // Sign in with a token (the demo administrator's is filled in when the server offers it), open
@@ -12,12 +12,10 @@ export function SignInPage({ onSignedIn, current, onCancel }: Props) {
   const [token, setToken] = useState('');
   const [showToken, setShowToken] = useState(false);
   const [demo, setDemo] = useState<{ displayName: string; adminEmail: string; hasToken: boolean } | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [known, setKnown] = useState(knownOrganizations);
   const [orgName, setOrgName] = useState('');
-  const [creating, setCreating] = useState(false);
-  const [createError, setCreateError] = useState<string>();
+  const signingIn = useFormAction();
+  const creating = useFormAction();
 
   useEffect(() => {
     void demoOrganization().then((info) => {
@@ -27,32 +25,12 @@ export function SignInPage({ onSignedIn, current, onCancel }: Props) {
     });
   }, []);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSignedIn(await signIn(token.trim()));
-    } catch (failure) {
-      setError(`Sign-in failed: ${errorMessage(failure)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = signingIn.action(async () => onSignedIn(await signIn(token.trim())));
 
-  const create = async (e: Event) => {
-    e.preventDefault();
-    setCreating(true);
-    setCreateError(undefined);
-    try {
-      const created = await createSandboxOrganization(orgName.trim());
-      onSignedIn(await signIn(created.accessToken, { sandbox: true }));
-    } catch (failure) {
-      setCreateError(errorMessage(failure));
-    } finally {
-      setCreating(false);
-    }
-  };
+  const create = creating.action(async () => {
+    const created = await createSandboxOrganization(orgName.trim());
+    onSignedIn(await signIn(created.accessToken, { sandbox: true }));
+  });
 
   return (
     <main id="main" class="signin" tabIndex={-1}>
@@ -83,23 +61,18 @@ export function SignInPage({ onSignedIn, current, onCancel }: Props) {
             value={token}
             onValue={setToken}
           />
-          <div class="row">
+          <FormButtons submit="Sign in" busy={signingIn.busy} onCancel={onCancel}>
             <Button variant="quiet" onClick={() => setShowToken((s) => !s)} aria-pressed={showToken}>
               {showToken ? 'Hide token' : 'Show token'}
             </Button>
-            <span class="spacer" />
-            {onCancel && <Button onClick={onCancel}>Cancel</Button>}
-            <Button variant="primary" type="submit" busy={busy}>
-              Sign in
-            </Button>
-          </div>
-          <ErrorNotice error={error} />
+          </FormButtons>
+          <ErrorNotice error={signingIn.error && `Sign-in failed: ${signingIn.error}`} />
         </form>
       </Section>
 
       {known.length > 0 && (
         <Section title="Organizations in this browser">
-          <ul class="org-list">
+          <ul class="plain-list org-list">
             {known.map((o) => (
               <li key={o.orgId}>
                 <span>
@@ -131,13 +104,8 @@ export function SignInPage({ onSignedIn, current, onCancel }: Props) {
         <form onSubmit={create} class="stack">
           <p class="hint">A new organization with licenses, a calling location with 100 numbers and an administrator. Its token is kept in this browser.</p>
           <TextInput label="Organization name" required maxLength={256} value={orgName} onValue={setOrgName} />
-          <div class="row">
-            <span class="spacer" />
-            <Button variant="primary" type="submit" busy={creating}>
-              Create organization
-            </Button>
-          </div>
-          <ErrorNotice error={createError} />
+          <FormButtons submit="Create organization" busy={creating.busy} />
+          <ErrorNotice error={creating.error} />
         </form>
       </Section>
     </main>

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api.ts';
-import { Button, Checkbox, ErrorNotice, Select, TextInput } from '../components/ui.tsx';
+import { Checkbox, ErrorNotice, FormButtons, Select, TextInput, useFormAction } from '../components/ui.tsx';
 import { useConsole } from '../context.ts';
 import type { Webhook } from '../types.ts';
 
@@ -16,31 +15,21 @@ export function WebhookForm({ onDone, onCancel }: { onDone: (webhook: Webhook) =
   const [filter, setFilter] = useState('');
   const [secret, setSecret] = useState('');
   const [orgWide, setOrgWide] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, action } = useFormAction();
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api.post<Webhook>('/v1/webhooks', {
-        name: name.trim(),
-        targetUrl: targetUrl.trim(),
-        resource: 'telephony_calls',
-        event,
-        ...(filter.trim() ? { filter: filter.trim() } : {}),
-        ...(secret ? { secret } : {}),
-        ...(orgWide ? { ownedBy: 'org' } : {}),
-      });
-      notify(`Created the webhook ${created.name}.`);
-      onDone(created);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = action(async () => {
+    const created = await api.post<Webhook>('/v1/webhooks', {
+      name: name.trim(),
+      targetUrl: targetUrl.trim(),
+      resource: 'telephony_calls',
+      event,
+      ...(filter.trim() ? { filter: filter.trim() } : {}),
+      ...(secret ? { secret } : {}),
+      ...(orgWide ? { ownedBy: 'org' } : {}),
+    });
+    notify(`Created the webhook ${created.name}.`);
+    onDone(created);
+  });
 
   return (
     <form onSubmit={submit} class="stack">
@@ -51,13 +40,7 @@ export function WebhookForm({ onDone, onCancel }: { onDone: (webhook: Webhook) =
       <TextInput label="Secret (optional)" hint="Signs each delivery (X-Spark-Signature)." type="password" value={secret} onValue={setSecret} autocomplete="new-password" />
       <Checkbox label="Organization-wide (every person’s calls)" checked={orgWide} onChecked={setOrgWide} />
       <ErrorNotice error={error} />
-      <div class="row">
-        <span class="spacer" />
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button variant="primary" type="submit" busy={busy}>
-          Create webhook
-        </Button>
-      </div>
+      <FormButtons submit="Create webhook" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -142,7 +142,7 @@ function DeliveryLog({ webhook, onChanged }: { webhook: Webhook; onChanged: () =
         setError(undefined);
       })
       .catch((e) => {
-        if (e instanceof ApiError && e.status === 404 && !deliveries) setMissing(true);
+        if (e instanceof ApiError && e.status === 404) setMissing(true);
         setError(errorMessage(e));
       });
   }, [api, webhook.id]);
