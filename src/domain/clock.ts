@@ -6,15 +6,5 @@ export interface Clock {
   schedule(ms: number, task: () => unknown): () => void;
 }
 
-export const systemClock: Clock = {
-  now: () => new Date(),
-  schedule(ms, task) {
-    const timer = setTimeout(() => void task(), Math.max(0, ms));
-    // Scheduled work never keeps the process alive on its own; the HTTP server does.
-    timer.unref();
-    return () => clearTimeout(timer);
-  },
-};
-
 /** ISO-8601 UTC with milliseconds, the form Webex uses for timestamps. */
 export const timestamp = (clock: Clock): string => clock.now().toISOString();

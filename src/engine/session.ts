@@ -38,7 +38,8 @@ export type Action =
   | { type: 'unmute' }
   | { type: 'transmitDtmf' };
 
-const copy = (s: Session): Session => structuredClone(s);
+/** Steps work on a copy: the session they were given stays as it was. */
+export const copy = (s: Session): Session => structuredClone(s);
 
 function legOf(s: Session, legId: string): Leg {
   const leg = s.legs.find((l) => l.id === legId);
@@ -46,12 +47,24 @@ function legOf(s: Session, legId: string): Leg {
   return leg;
 }
 
+/** A session with no legs yet. */
+export const newSession = (ctx: EngineContext, init: { sessionId: string; orgId: string }): Session => ({
+  id: init.sessionId,
+  orgId: init.orgId,
+  legs: [],
+  timers: [],
+  park: null,
+  pendingTransfer: null,
+  created: ctx.now,
+  version: 0,
+});
+
 /** A new call from one party to another: the originator connecting, the terminator alerting. */
 export function startCall(
   ctx: EngineContext,
   init: { sessionId: string; orgId: string; from: Party; to: Party },
 ): { step: Step; originatorLegId: string } {
-  const s: Session = { id: init.sessionId, orgId: init.orgId, legs: [], timers: [], park: null, pendingTransfer: null, created: ctx.now, version: 0 };
+  const s = newSession(ctx, init);
   const events: EngineEvent[] = [];
   const originator = newLeg(ctx, init.from, 'originator', 'connecting');
   s.legs.push(originator);
@@ -62,7 +75,7 @@ export function startCall(
 
 /** Click-to-dial: the person's own leg alerts first; answering it places the call. */
 export function startClickToDial(ctx: EngineContext, init: { sessionId: string; orgId: string; caller: Party; destination: Party }): { step: Step; legId: string } {
-  const s: Session = { id: init.sessionId, orgId: init.orgId, legs: [], timers: [], park: null, pendingTransfer: null, created: ctx.now, version: 0 };
+  const s = newSession(ctx, init);
   const events: EngineEvent[] = [];
   const leg = addAlertingLeg(s, ctx, newLeg(ctx, init.caller, 'clickToDial', 'alerting', { pendingDestination: init.destination }), events);
   return { step: { sessions: [s], events }, legId: leg.id };

@@ -1,13 +1,11 @@
 import { activeLegs, endLeg, isAnswered, newLeg, peerOf, type EngineContext, type Step } from './legs.ts';
-import { placeTo, type Refusal } from './session.ts';
+import { copy, newSession, placeTo, type Refusal } from './session.ts';
 import { outcomeOf } from './transitions.ts';
 import type { EngineEvent, Party, Session } from './types.ts';
 
 // Transfers join calls across sessions. A consultative transfer joins the peers of a person's two
 // calls and drops the person; a transfer to a destination first places a consultation call and
 // completes (the same join) when the destination answers.
-
-const copy = (s: Session): Session => structuredClone(s);
 
 /** Joins the peer of leg A (session A) with the peer of leg B (session B); A and B drop. */
 export function consultTransfer(sA0: Session, legAId: string, sB0: Session, legBId: string, ctx: EngineContext): Step | Refusal {
@@ -75,16 +73,7 @@ export function transferTo(
     }
   }
   s.version++;
-  const consult: Session = {
-    id: consultSessionId,
-    orgId: s.orgId,
-    legs: [],
-    timers: [],
-    park: null,
-    pendingTransfer: null,
-    created: ctx.now,
-    version: 0,
-  };
+  const consult = newSession(ctx, { sessionId: consultSessionId, orgId: s.orgId });
   const transferor = newLeg(ctx, leg.party, 'originator', 'connecting');
   consult.legs.push(transferor);
   events.push({ type: 'originated', legId: transferor.id });

@@ -4,6 +4,7 @@ import { encodeId } from '../domain/webex-ids.ts';
 import { ErrorBody } from '../http/schemas.ts';
 import type { Server } from '../http/types.ts';
 import type { Store } from '../store/store.ts';
+import { DEMO_KEYS } from './demo-organization.ts';
 
 // What the web console's sign-in page may know before anyone signs in: whether this server has
 // the demo organization, and its administrator's token when Callplane generated it (the token
@@ -11,11 +12,6 @@ import type { Store } from '../store/store.ts';
 // the token is no more exposed than in the terminal. A server listening beyond loopback (HOST=
 // 0.0.0.0) never serves it, nor a token chosen with CALLPLANE_ADMIN_TOKEN: whoever chose it knows
 // it, and the store keeps only its hash.
-
-// The settings demo-organization.ts writes (its KEYS).
-const DEMO_ORG_ID = 'demo.orgId';
-const DEMO_ADMIN_ID = 'demo.adminPersonId';
-const DEMO_GENERATED_TOKEN = 'demo.generatedAdminToken';
 
 const DemoInfo = {
   summary: 'The demo organization, for the console sign-in',
@@ -39,12 +35,12 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 async function demoFacts(store: Store, serveToken: boolean) {
-  const orgId = await store.settings.get(DEMO_ORG_ID);
-  const adminId = await store.settings.get(DEMO_ADMIN_ID);
+  const orgId = await store.settings.get(DEMO_KEYS.orgId);
+  const adminId = await store.settings.get(DEMO_KEYS.adminPersonId);
   const organization = orgId ? await store.organizations.get(orgId) : undefined;
   const admin = orgId && adminId ? await store.people.get(orgId, adminId) : undefined;
   if (!organization || !admin) return undefined;
-  const adminToken = serveToken ? await store.settings.get(DEMO_GENERATED_TOKEN) : undefined;
+  const adminToken = serveToken ? await store.settings.get(DEMO_KEYS.generatedToken) : undefined;
   return {
     orgId: encodeId('ORGANIZATION', organization.id),
     displayName: organization.displayName,

@@ -31,7 +31,8 @@ export type DemoOrganization = {
   created: boolean;
 };
 
-const KEYS = { orgId: 'demo.orgId', adminPersonId: 'demo.adminPersonId', generatedToken: 'demo.generatedAdminToken' };
+/** The settings that record the demo organization (console-info.routes.ts reads them too). */
+export const DEMO_KEYS = { orgId: 'demo.orgId', adminPersonId: 'demo.adminPersonId', generatedToken: 'demo.generatedAdminToken' };
 
 /**
  * Creates the demo organization on first start with an empty store. On later starts it makes
@@ -44,15 +45,15 @@ export async function ensureDemoOrganization(deps: {
   adminToken: string | undefined;
 }): Promise<DemoOrganization | undefined> {
   const { store } = deps;
-  const orgId = await store.settings.get(KEYS.orgId);
+  const orgId = await store.settings.get(DEMO_KEYS.orgId);
   if (orgId) {
-    const adminPersonId = (await store.settings.get(KEYS.adminPersonId))!;
+    const adminPersonId = (await store.settings.get(DEMO_KEYS.adminPersonId))!;
     const admin = await store.people.get(orgId, adminPersonId);
     if (!admin) return undefined;
-    let adminToken = deps.adminToken ?? (await store.settings.get(KEYS.generatedToken));
+    let adminToken = deps.adminToken ?? (await store.settings.get(DEMO_KEYS.generatedToken));
     if (adminToken === undefined) {
       adminToken = newTokenValue();
-      await store.settings.set(KEYS.generatedToken, adminToken);
+      await store.settings.set(DEMO_KEYS.generatedToken, adminToken);
     }
     await deps.tokens.register(store, orgId, adminPersonId, adminToken, scopesAllowed(admin.roles));
     return { orgId, adminPersonId, adminEmail: admin.email, adminToken, created: false };
@@ -84,9 +85,9 @@ export async function ensureDemoOrganization(deps: {
       });
       await tx.calls.saveRecordingSettings(person.id, organization.id, JSON.stringify(ON_DEMAND_RECORDING));
     }
-    await tx.settings.set(KEYS.orgId, organization.id);
-    await tx.settings.set(KEYS.adminPersonId, provisioned.admin.id);
-    if (deps.adminToken === undefined) await tx.settings.set(KEYS.generatedToken, adminToken);
+    await tx.settings.set(DEMO_KEYS.orgId, organization.id);
+    await tx.settings.set(DEMO_KEYS.adminPersonId, provisioned.admin.id);
+    if (deps.adminToken === undefined) await tx.settings.set(DEMO_KEYS.generatedToken, adminToken);
     return provisioned;
   });
   return { orgId: organization.id, adminPersonId: admin.id, adminEmail: admin.email, adminToken, created: true };

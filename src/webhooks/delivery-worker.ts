@@ -17,7 +17,7 @@ import { newAgents, post, type Agents } from './sender.ts';
 //    webhook failing maxFailures times in a row turns inactive.
 // A pass runs when a delivery finishes, when a retry falls due (on the clock), and every WATCH_MS
 // of real time, which is how new outbox rows (from this process or another) are noticed promptly
-// whatever the clock does. nudge() asks for one at once. Nothing else is scheduled on the clock:
+// whatever the clock does. Nothing else is scheduled on the clock:
 // advancing a manual clock by a year must not run a year of periodic passes.
 
 /** Real time between looks at the store for new work. */
@@ -59,11 +59,6 @@ export class WebhookDeliveryWorker {
     this.agents = newAgents();
     this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
     this.watchTimer.unref();
-    void this.pump();
-  }
-
-  /** Something was written to the outbox (or a webhook re-activated): look now. */
-  nudge(): void {
     void this.pump();
   }
 

@@ -8,7 +8,8 @@ import type { Webhook } from '../store/webhooks-store.ts';
 // `resource` and `event` are the event's own even for a firehose (`all`) webhook; the filter
 // and the secret are never sent. Fixed when the event is queued, so every retry is identical.
 
-export function envelope(webhook: Webhook, event: CallEventRecord, webhookEvent: string): string {
+/** `data` is the event's own data, parsed once by the caller for all its webhooks. */
+export function envelope(webhook: Webhook, event: CallEventRecord, webhookEvent: string, data: unknown): string {
   return JSON.stringify({
     id: encodeId('WEBHOOK', webhook.id),
     name: webhook.name,
@@ -23,6 +24,6 @@ export function envelope(webhook: Webhook, event: CallEventRecord, webhookEvent:
     status: 'active',
     created: webhook.created,
     actorId: encodeId('PEOPLE', event.personId),
-    data: JSON.parse(event.data),
+    data,
   });
 }

@@ -38,7 +38,11 @@ export const webhookEventOf = (eventType: string): 'created' | 'updated' | 'dele
 /** The deliveries of a batch of events (in the order given: the order they happened). */
 export function planDeliveries(subscribers: readonly Webhook[], events: readonly CallEventRecord[], filters: FilterCache): NewDelivery[] {
   const byOrg = new Map<string, Webhook[]>();
-  for (const webhook of subscribers) byOrg.set(webhook.orgId, [...(byOrg.get(webhook.orgId) ?? []), webhook]);
+  for (const webhook of subscribers) {
+    const list = byOrg.get(webhook.orgId);
+    if (list) list.push(webhook);
+    else byOrg.set(webhook.orgId, [webhook]);
+  }
   const deliveries: NewDelivery[] = [];
   for (const event of events) {
     const candidates = byOrg.get(event.orgId);
@@ -60,7 +64,7 @@ export function planDeliveries(subscribers: readonly Webhook[], events: readonly
         callId: event.callId,
         eventType: event.eventType,
         event: mapped,
-        body: envelope(webhook, event, mapped),
+        body: envelope(webhook, event, mapped, data),
       });
     }
   }

@@ -10,7 +10,7 @@ import type {
 } from '../../store/announcements-store.ts';
 import type { Location, Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { locationNotCallingEnabled, locationNotFound } from '../locations/location-errors.ts';
+import { findCallingLocation, findLocation } from '../locations/location-service.ts';
 import { decodeId } from '../webex-ids.ts';
 import { decodeAnnouncementId } from './announcement-ids.ts';
 import {
@@ -93,7 +93,7 @@ export class AnnouncementService {
   async upload(orgId: string, locationPublicId: string | undefined, upload: AnnouncementUpload): Promise<string> {
     const file = this.checkUpload(upload);
     return this.store.transaction(async (tx) => {
-      const location = locationPublicId === undefined ? undefined : await this.callingLocation(tx, orgId, locationPublicId);
+      const location = locationPublicId === undefined ? undefined : await findCallingLocation(tx, orgId, locationPublicId);
       await this.checkRoom(tx, orgId, file.content.length);
       const id = randomUUID();
       const now = timestamp(this.clock);
@@ -142,7 +142,7 @@ export class AnnouncementService {
 
   /** Storage used by the organization (all levels) or by one location's repository. */
   async usage(orgId: string, locationPublicId?: string): Promise<RepositoryUsage> {
-    const location = locationPublicId === undefined ? undefined : await this.callingLocation(this.store, orgId, locationPublicId);
+    const location = locationPublicId === undefined ? undefined : await findCallingLocation(this.store, orgId, locationPublicId);
     return {
       usedBytes: await this.store.announcements.totalSize(orgId, location?.id),
       maxAudioFileKb: MAX_AUDIO_FILE_KB,
@@ -152,7 +152,7 @@ export class AnnouncementService {
   }
 
   async musicOnHold(orgId: string, locationPublicId: string): Promise<MusicOnHoldSettings> {
-    const location = await this.callingLocation(this.store, orgId, locationPublicId);
+    const location = await findCallingLocation(this.store, orgId, locationPublicId);
     const { announcementId, ...settings } = await this.currentMusicOnHold(this.store, orgId, location);
     const audioFile = announcementId === null ? undefined : await this.store.announcements.get(orgId, announcementId);
     return { ...settings, ...(audioFile ? { audioFile } : {}) };
@@ -165,7 +165,7 @@ export class AnnouncementService {
    */
   async updateMusicOnHold(orgId: string, locationPublicId: string, update: MusicOnHoldUpdate): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const location = await this.callingLocation(tx, orgId, locationPublicId);
+      const location = await findCallingLocation(tx, orgId, locationPublicId);
       if (update.playlistId !== undefined) throw playlistNotFound();
       const current = await this.currentMusicOnHold(tx, orgId, location);
       let announcementId: string | null = null;
@@ -215,7 +215,7 @@ export class AnnouncementService {
 
   /** The announcement an ID names at the level of the path: a location's, or the organization's. */
   private async find(tx: Store, orgId: string, locationPublicId: string | undefined, announcementPublicId: string): Promise<Announcement> {
-    const location = locationPublicId === undefined ? undefined : await this.location(tx, orgId, locationPublicId);
+    const location = locationPublicId === undefined ? undefined : await findLocation(tx, orgId, locationPublicId);
     const id = decodeAnnouncementId(announcementPublicId);
     const announcement = id && (await tx.announcements.get(orgId, id));
     if (!announcement || announcement.locationId !== (location?.id ?? null)) throw announcementNotFound();
@@ -251,19 +251,6 @@ export class AnnouncementService {
     const location = id && (await this.store.locations.get(orgId, id));
     if (!location) throw invalidLocationFilter();
     return { kind: 'location', locationId: location.id };
-  }
-
-  private async location(tx: Store, orgId: string, publicId: string): Promise<Location> {
-    const id = decodeId(publicId, 'LOCATION');
-    const location = id && (await tx.locations.get(orgId, id));
-    if (!location) throw locationNotFound();
-    return location;
-  }
-
-  private async callingLocation(tx: Store, orgId: string, publicId: string): Promise<Location> {
-    const location = await this.location(tx, orgId, publicId);
-    if (!location.callingEnabled) throw locationNotCallingEnabled();
-    return location;
   }
 }
 

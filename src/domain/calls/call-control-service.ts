@@ -178,10 +178,8 @@ export class CallControlService {
   async get(actor: Actor, callId: string): Promise<CallObject> {
     const legId = this.legIdOf(callId);
     const stored = await this.store.calls.sessionOfLeg(legId);
-    const session: Session | undefined = stored && JSON.parse(stored.data);
-    const leg = session?.legs.find((l) => l.id === legId);
-    if (!session || !leg || !this.owns(actor, leg) || !isActive(leg)) throw callNotFound();
-    return callObject(session, leg);
+    const own = this.ownCall(actor, stored && JSON.parse(stored.data), legId);
+    return callObject(own.session, own.leg);
   }
 
   history(actor: Actor, type: CallHistoryRecord['type'] | undefined): Promise<CallHistoryRecord[]> {
@@ -200,14 +198,14 @@ export class CallControlService {
 
   /** The session of one of the person's active calls; anything else is a 404. */
   private async ownSession(w: CallWork, actor: Actor, legId: string): Promise<Session> {
-    const session = await w.sessionOfLeg(legId);
-    const leg = session?.legs.find((l) => l.id === legId);
-    if (!session || !leg || !this.owns(actor, leg) || !isActive(leg)) throw callNotFound();
-    return session;
+    return this.ownCall(actor, await w.sessionOfLeg(legId), legId).session;
   }
 
-  private owns(actor: Actor, leg: Leg): boolean {
-    return leg.party.kind === 'person' && leg.party.personId === actor.person.id;
+  /** The session and leg, if the leg is one of the person's active calls; anything else is a 404. */
+  private ownCall(actor: Actor, session: Session | undefined, legId: string): { session: Session; leg: Leg } {
+    const leg = session?.legs.find((l) => l.id === legId);
+    if (!session || !leg || leg.party.kind !== 'person' || leg.party.personId !== actor.person.id || !isActive(leg)) throw callNotFound();
+    return { session, leg };
   }
 
   private legIdOf(callId: string): string {

@@ -4,7 +4,6 @@ export const callNotFound = () => notFound('Call not found.');
 /** An action the call's state does not allow: nothing changed. */
 export const callActionRefused = (reason: string) => conflict(reason);
 export const notCallingUser = () => forbidden('The person is not a Webex Calling user: Call Controls need a Webex Calling license.');
-export const destinationRequired = () => badRequest('destination is required.');
 export const destinationNotFound = (destination: string) =>
   badRequest(`The destination "${destination}" is not a number, extension or person that can be called.`);
 export const cannotCallSelf = () => badRequest('A person cannot call their own line.');

@@ -1,7 +1,7 @@
 import type { CandidateNumber, EcbnSelected } from '../../store/location-numbers-store.ts';
 import type { Location, Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { locationNotCallingEnabled, locationNotFound } from '../locations/location-errors.ts';
+import { findCallingLocation } from '../locations/location-service.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
 import { AVAILABLE_NUMBER_RULES, type AvailableList } from './available-numbers.ts';
@@ -46,7 +46,7 @@ export class LocationNumberService {
 
   async getEcbn(orgId: string, locationPublicId: string): Promise<LocationEcbnView> {
     return this.store.transaction(async (tx) => {
-      const location = await callingLocation(tx, orgId, locationPublicId);
+      const location = await findCallingLocation(tx, orgId, locationPublicId);
       const selection = await tx.locationNumbers.getEcbn(location.id);
       const locationInfo = locationOption(await tx.locationNumbers.mainNumber(location.id));
       const memberId = selection?.selected === 'LOCATION_MEMBER_NUMBER' ? selection.memberId : null;
@@ -63,7 +63,7 @@ export class LocationNumberService {
   /** Stores the selection; a member must be a calling user of the location who holds a number. */
   async updateEcbn(orgId: string, locationPublicId: string, input: UpdateEcbnInput): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const location = await callingLocation(tx, orgId, locationPublicId);
+      const location = await findCallingLocation(tx, orgId, locationPublicId);
       let memberId: string | null = null;
       if (input.selected === 'LOCATION_MEMBER_NUMBER') {
         if (input.locationMemberId === undefined || input.locationMemberId === null || input.locationMemberId === '') throw ecbnMemberRequired();
@@ -96,12 +96,12 @@ export class LocationNumberService {
 
   /** The location-level check: as the organization's, plus extensions held by members of the location. */
   async validateLocationExtensions(orgId: string, locationPublicId: string, extensions: readonly string[]): Promise<ExtensionValidation> {
-    const location = await callingLocation(this.store, orgId, locationPublicId);
+    const location = await findCallingLocation(this.store, orgId, locationPublicId);
     return validateExtensions(extensions, await this.store.locationNumbers.extensionsInUse(location.id, extensions));
   }
 
   async availableNumbers(orgId: string, locationPublicId: string, list: AvailableList, query: AvailableNumbersQuery): Promise<Page<CandidateNumber, number>> {
-    const location = await callingLocation(this.store, orgId, locationPublicId);
+    const location = await findCallingLocation(this.store, orgId, locationPublicId);
     if (query.personId !== undefined) {
       const personId = decodeId(query.personId, 'PEOPLE');
       if (!personId || !(await this.store.people.get(orgId, personId))) throw invalidPersonReference();
@@ -115,14 +115,6 @@ export class LocationNumberService {
     };
     return this.store.locationNumbers.candidates(orgId, filter, query.start, query.max);
   }
-}
-
-async function callingLocation(store: Store, orgId: string, publicId: string): Promise<Location> {
-  const id = decodeId(publicId, 'LOCATION');
-  const location = id && (await store.locations.get(orgId, id));
-  if (!location) throw locationNotFound();
-  if (!location.callingEnabled) throw locationNotCallingEnabled();
-  return location;
 }
 
 async function memberState(store: Store, orgId: string, location: Location, memberId: string): Promise<MemberState> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cursor, Location, Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { decodeId } from '../webex-ids.ts';
-import { callingCountryFixed, locationInUse, locationNameInUse, locationNotFound } from './location-errors.ts';
+import { callingCountryFixed, locationInUse, locationNameInUse, locationNotCallingEnabled, locationNotFound } from './location-errors.ts';
 import { checkAddress, checkCountry, checkLanguage, checkName, checkRequired, checkTimeZone, type AddressInput } from './location-rules.ts';
 
 export type CreateLocationInput = {
@@ -25,6 +25,21 @@ export type UpdateLocationInput = {
 
 export type LocationQuery = { name?: string; id?: string; after?: Cursor; max: number };
 
+/** The organization's location by its public ID; 404 otherwise. */
+export async function findLocation(store: Store, orgId: string, publicId: string): Promise<Location> {
+  const id = decodeId(publicId, 'LOCATION');
+  const location = id && (await store.locations.get(orgId, id));
+  if (!location) throw locationNotFound();
+  return location;
+}
+
+/** As findLocation, and 400 when the location is not enabled for Webex Calling. */
+export async function findCallingLocation(store: Store, orgId: string, publicId: string): Promise<Location> {
+  const location = await findLocation(store, orgId, publicId);
+  if (!location.callingEnabled) throw locationNotCallingEnabled();
+  return location;
+}
+
 export class LocationService {
   private readonly store: Store;
   private readonly clock: Clock;
@@ -43,11 +58,8 @@ export class LocationService {
     return this.store.locations.list(orgId, { name: query.name, ids }, query.after, query.max);
   }
 
-  async get(orgId: string, publicId: string): Promise<Location> {
-    const id = decodeId(publicId, 'LOCATION');
-    const location = id && (await this.store.locations.get(orgId, id));
-    if (!location) throw locationNotFound();
-    return location;
+  get(orgId: string, publicId: string): Promise<Location> {
+    return findLocation(this.store, orgId, publicId);
   }
 
   async create(orgId: string, input: CreateLocationInput): Promise<Location> {
@@ -78,9 +90,7 @@ export class LocationService {
 
   async update(orgId: string, publicId: string, input: UpdateLocationInput): Promise<Location> {
     return this.store.transaction(async (tx) => {
-      const id = decodeId(publicId, 'LOCATION');
-      const current = id && (await tx.locations.get(orgId, id));
-      if (!current) throw locationNotFound();
+      const current = await findLocation(tx, orgId, publicId);
       const address = input.address ?? {};
       const country = address.country === undefined ? current.address.country : checkCountry(address.country);
       if (current.callingEnabled && country !== current.address.country) throw callingCountryFixed();
@@ -110,9 +120,7 @@ export class LocationService {
 
   async delete(orgId: string, publicId: string): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const id = decodeId(publicId, 'LOCATION');
-      const location = id && (await tx.locations.get(orgId, id));
-      if (!location) throw locationNotFound();
+      const location = await findLocation(tx, orgId, publicId);
       if (location.callingEnabled) throw locationInUse('it is enabled for Webex Calling; disable calling first');
       const org = await tx.organizations.get(orgId);
       if (org?.defaultLocationId === location.id) throw locationInUse("it is the organization's default location");

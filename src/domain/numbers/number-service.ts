@@ -1,6 +1,7 @@
 import type { Location, NumberCounts, NumberFilter, NumberListing, NumberState, Page, PhoneNumber, Store, TelephoneNumberType } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { invalidLocationReference, locationNotCallingEnabled, locationNotFound } from '../locations/location-errors.ts';
+import { invalidLocationReference } from '../locations/location-errors.ts';
+import { findCallingLocation } from '../locations/location-service.ts';
 import { parseInventoryNumber } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
 import {
@@ -91,7 +92,7 @@ export class NumberService {
     const numberType = input.numberType ?? 'DID';
     if (numberType === 'MOBILE' && input.phoneNumbers.length > 20) throw tooManyMobileNumbers();
     await this.store.transaction(async (tx) => {
-      const location = await this.callingLocation(tx, orgId, locationPublicId);
+      const location = await findCallingLocation(tx, orgId, locationPublicId);
       const wanted = this.parseAll(location, input.phoneNumbers);
       const created = timestamp(this.clock);
       // Insert what is missing, then check: a concurrent add of the same numbers is no conflict,
@@ -122,7 +123,7 @@ export class NumberService {
   async remove(orgId: string, locationPublicId: string, phoneNumbers: string[]): Promise<void> {
     if (phoneNumbers.length > MAX_NUMBERS_PER_REQUEST) throw tooManyNumbers(MAX_NUMBERS_PER_REQUEST);
     await this.store.transaction(async (tx) => {
-      const location = await this.callingLocation(tx, orgId, locationPublicId);
+      const location = await findCallingLocation(tx, orgId, locationPublicId);
       const numbers = await this.ownNumbers(tx, location, phoneNumbers);
       for (const number of numbers) {
         if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
@@ -136,7 +137,7 @@ export class NumberService {
   async manageState(orgId: string, locationPublicId: string, phoneNumbers: string[], action: 'ACTIVATE' | 'DEACTIVATE'): Promise<void> {
     if (phoneNumbers.length > MAX_NUMBERS_PER_REQUEST) throw tooManyNumbers(MAX_NUMBERS_PER_REQUEST);
     await this.store.transaction(async (tx) => {
-      const location = await this.callingLocation(tx, orgId, locationPublicId);
+      const location = await findCallingLocation(tx, orgId, locationPublicId);
       const numbers = await this.ownNumbers(tx, location, phoneNumbers);
       if (action === 'DEACTIVATE') {
         for (const number of numbers) {
@@ -149,14 +150,6 @@ export class NumberService {
         action === 'ACTIVATE' ? 'ACTIVE' : 'INACTIVE',
       );
     });
-  }
-
-  private async callingLocation(tx: Store, orgId: string, publicId: string): Promise<Location> {
-    const id = decodeId(publicId, 'LOCATION');
-    const location = id && (await tx.locations.get(orgId, id));
-    if (!location) throw locationNotFound();
-    if (!location.callingEnabled) throw locationNotCallingEnabled();
-    return location;
   }
 
   private parseAll(location: Location, values: string[]): string[] {

@@ -151,11 +151,8 @@ export class PeopleService {
     return result;
   }
 
-  async get(orgId: string, publicId: string): Promise<Person> {
-    const id = decodeId(publicId, 'PEOPLE');
-    const person = id && (await this.store.people.get(orgId, id));
-    if (!person) throw personNotFound();
-    return person;
+  get(orgId: string, publicId: string): Promise<Person> {
+    return this.person(this.store, orgId, publicId);
   }
 
   /** Adds what the presenters need: licenses, number and calling location. */
@@ -224,9 +221,7 @@ export class PeopleService {
     const workNumber = requestedWorkNumber(input.phoneNumbers);
     const roles = input.roles === undefined ? undefined : decodeRoles(input.roles);
     return this.store.transaction(async (tx) => {
-      const id = decodeId(publicId, 'PEOPLE');
-      const before = id && (await tx.people.get(orgId, id));
-      if (!before) throw personNotFound();
+      const before = await this.person(tx, orgId, publicId);
       const held = (await tx.licenses.heldBy([before.id])).get(before.id) ?? [];
       const heldLicenses = (await tx.licenses.list(orgId)).filter((l) => held.includes(l.id));
       const wanted = input.licenses === undefined ? heldLicenses : await resolveLicenses(tx, orgId, splitIds(input.licenses));
@@ -276,12 +271,17 @@ export class PeopleService {
   /** Deleting a person frees their number, extension and license units. */
   async delete(orgId: string, publicId: string): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const id = decodeId(publicId, 'PEOPLE');
-      const person = id && (await tx.people.get(orgId, id));
-      if (!person) throw personNotFound();
+      const person = await this.person(tx, orgId, publicId);
       await tx.numbers.releaseOwnedBy(person.id);
       await tx.people.delete(orgId, person.id);
     });
+  }
+
+  private async person(tx: Store, orgId: string, publicId: string): Promise<Person> {
+    const id = decodeId(publicId, 'PEOPLE');
+    const person = id && (await tx.people.get(orgId, id));
+    if (!person) throw personNotFound();
+    return person;
   }
 
   private names(input: PersonInput) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DirectoryContact, ReceptionistDirectory } from '../../store/receptionist-contacts-store.ts';
-import type { Location, Store } from '../../store/store.ts';
+import type { Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { locationNotCallingEnabled, locationNotFound } from '../locations/location-errors.ts';
+import { findCallingLocation } from '../locations/location-service.ts';
 import { decodeId } from '../webex-ids.ts';
 import { decodeDirectoryId } from './directory-ids.ts';
 import {
@@ -50,7 +50,7 @@ export class ReceptionistContactService {
 
   async create(orgId: string, locationPublicId: string, input: DirectoryInput): Promise<ReceptionistDirectory> {
     return this.store.transaction(async (tx) => {
-      const location = await this.callingLocation(tx, orgId, locationPublicId);
+      const location = await findCallingLocation(tx, orgId, locationPublicId);
       const name = this.checkName(input.name);
       const personIds = await this.people(tx, orgId, input.contacts);
       if (await tx.receptionistContacts.findByName(location.id, name)) throw directoryNameInUse(name);
@@ -62,7 +62,7 @@ export class ReceptionistContactService {
   }
 
   async list(orgId: string, locationPublicId: string): Promise<ReceptionistDirectory[]> {
-    const location = await this.callingLocation(this.store, orgId, locationPublicId);
+    const location = await findCallingLocation(this.store, orgId, locationPublicId);
     return this.store.receptionistContacts.list(orgId, location.id);
   }
 
@@ -144,18 +144,10 @@ export class ReceptionistContactService {
   }
 
   private async find(tx: Store, orgId: string, locationPublicId: string, directoryPublicId: string): Promise<ReceptionistDirectory> {
-    const location = await this.callingLocation(tx, orgId, locationPublicId);
+    const location = await findCallingLocation(tx, orgId, locationPublicId);
     const id = decodeDirectoryId(directoryPublicId);
     const directory = id && (await tx.receptionistContacts.get(orgId, id));
     if (!directory || directory.locationId !== location.id) throw directoryNotFound();
     return directory;
-  }
-
-  private async callingLocation(tx: Store, orgId: string, publicId: string): Promise<Location> {
-    const id = decodeId(publicId, 'LOCATION');
-    const location = id && (await tx.locations.get(orgId, id));
-    if (!location) throw locationNotFound();
-    if (!location.callingEnabled) throw locationNotCallingEnabled();
-    return location;
   }
 }
