@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest } from '../domain/errors.ts';
-import type { Cursor } from '../store/store.ts';
+import type { Cursor, Page } from '../store/store.ts';
 
 // Webex paging: `max` is clamped to the endpoint's limit, never refused; the next page is a
 // complete URL in `Link: <…>; rel="next"`, absent on the last page. Generic lists carry an
@@ -33,4 +33,15 @@ export function linkNext(request: FastifyRequest, reply: FastifyReply, replace: 
   const url = new URL(request.url, `${request.protocol}://${request.host}`);
   for (const [name, value] of Object.entries(replace)) url.searchParams.set(name, value);
   reply.header('Link', `<${url.toString()}>; rel="next"`);
+}
+
+/** A telephony list's page request: `max` clamped to the list's limit (also its default), `start` 0 by default. */
+export function offsetPaging(query: { max?: number; start?: number }, limit: number): { max: number; start: number } {
+  return { max: clampMax(query.max, limit, limit), start: query.start ?? 0 };
+}
+
+/** Sets Link to a telephony list's next page (`start` and `max`), if any, and answers the page's items. */
+export function offsetPageItems<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T, number>, max: number): T[] {
+  if (page.next !== undefined) linkNext(request, reply, { start: String(page.next), max: String(max) });
+  return page.items;
 }

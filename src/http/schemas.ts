@@ -14,11 +14,17 @@ export const ErrorBody = Type.Object(
 /** The `orgId` query parameter every admin endpoint accepts. */
 export const OrgIdQuery = { orgId: Type.Optional(Type.String({ description: 'Act on this organization (defaults to the token\'s).' })) };
 
+/** The query string of an admin endpoint that takes nothing but `orgId`. */
+export const OrgQuery = Type.Object({ ...OrgIdQuery });
+
+/** Another object as Webex refers to it: its ID and name. */
+export const IdAndName = Type.Object({ id: Type.String(), name: Type.String() });
+
 /** A Webex ID in a path. */
 export const IdParam = (name: string, description: string) => Type.Object({ [name]: Type.String({ description }) });
 
 /** The error responses documented on every authenticated endpoint. */
-export const errorResponses = {
+const errorResponses = {
   400: ErrorBody,
   401: ErrorBody,
   403: ErrorBody,
@@ -33,7 +39,6 @@ export const NoContent = Type.Null({ description: 'No content.' });
 export function responses<R extends Record<number, TSchema>>(success: R) {
   return { ...success, ...errorResponses };
 }
-
 
 /** The `start` offset of telephony lists; a larger one than any list holds answers an empty page. */
 export const StartQuery = Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'Zero-based offset.' }));

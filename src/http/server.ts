@@ -102,7 +102,7 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   const parseJson = server.getDefaultJsonParser('error', 'error');
   server.removeContentTypeParser('application/json');
   server.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    if ((body as string).trim() === '') return done(null, undefined);
     return parseJson(request, body as string, done);
   });
 

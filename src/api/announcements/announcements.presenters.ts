@@ -12,7 +12,8 @@ import type { AnnouncementDetails, AnnouncementItem, MusicOnHold, RepositoryUsag
 /** Webex reports sizes in kilobytes; a file of a few bytes is 1 KB, not 0. */
 const kilobytes = (bytes: number) => Math.ceil(bytes / 1024);
 
-export function presentAnnouncement(a: Announcement): AnnouncementItem {
+/** The fields a file shows both in lists and in its details. */
+function presentFile(a: Announcement) {
   return {
     id: encodeAnnouncementId(a.id),
     name: a.name,
@@ -20,6 +21,12 @@ export function presentAnnouncement(a: Announcement): AnnouncementItem {
     fileSize: String(kilobytes(a.fileSize)),
     mediaFileType: a.mediaFileType,
     lastUpdated: a.lastUpdated,
+  };
+}
+
+export function presentAnnouncement(a: Announcement): AnnouncementItem {
+  return {
+    ...presentFile(a),
     level: levelOf(a),
     ...(a.locationId !== null ? { location: { id: encodeId('LOCATION', a.locationId), name: a.locationName ?? '' } } : {}),
   };
@@ -27,12 +34,7 @@ export function presentAnnouncement(a: Announcement): AnnouncementItem {
 
 export function presentAnnouncementDetails(a: Details): AnnouncementDetails {
   return {
-    id: encodeAnnouncementId(a.id),
-    name: a.name,
-    fileName: a.fileName,
-    fileSize: String(kilobytes(a.fileSize)),
-    mediaFileType: a.mediaFileType,
-    lastUpdated: a.lastUpdated,
+    ...presentFile(a),
     featureReferenceCount: a.musicOnHold.length,
     // Music On Hold belongs to its location: the reference carries the location's ID.
     featureReferences: a.musicOnHold.map((use) => ({

@@ -1,11 +1,11 @@
 import multipart from '@fastify/multipart';
 import { encodeAnnouncementId } from '../../domain/announcements/announcement-ids.ts';
 import { MAX_AUDIO_FILE_BYTES, type AnnouncementService } from '../../domain/announcements/announcements-service.ts';
-import { anyOf } from '../../domain/auth/scopes.ts';
 import { targetOrgId } from '../../http/auth.ts';
-import { clampMax, linkNext } from '../../http/pagination.ts';
+import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
+import { telephonyConfig } from '../telephony-config.ts';
 import { readAnnouncementUpload } from './announcement-upload.ts';
 import { presentAnnouncement, presentAnnouncementDetails, presentMusicOnHold, presentUsage } from './announcements.presenters.ts';
 import {
@@ -24,8 +24,7 @@ import {
   UploadOrganizationAnnouncement,
 } from './announcements.schemas.ts';
 
-const read = { auth: anyOf('spark-admin:telephony_config_read') };
-const write = { auth: anyOf('spark-admin:telephony_config_write') };
+const { read, write } = telephonyConfig;
 const MAX_ANNOUNCEMENTS = 1000;
 
 const ORGANIZATION = '/v1/telephony/config/announcements';
@@ -39,12 +38,11 @@ export function announcementRoutes(server: Server, deps: { announcements: Announ
   const service = deps.announcements;
 
   server.get(ORGANIZATION, { schema: ListAnnouncements, config: read }, async (request, reply) => {
-    const { orgId: orgIdParam, max: maxParam, start: startParam, ...filters } = request.query;
+    const { orgId: orgIdParam, max: _max, start: _start, ...filters } = request.query;
     const orgId = targetOrgId(request, orgIdParam);
-    const max = clampMax(maxParam, MAX_ANNOUNCEMENTS, MAX_ANNOUNCEMENTS);
-    const list = await service.list(orgId, { ...filters, start: startParam ?? 0, max });
-    if (list.next !== undefined) linkNext(request, reply, { start: String(list.next), max: String(max) });
-    return { announcements: list.items.map(presentAnnouncement) };
+    const { max, start } = offsetPaging(request.query, MAX_ANNOUNCEMENTS);
+    const list = await service.list(orgId, { ...filters, start, max });
+    return { announcements: offsetPageItems(request, reply, list, max).map(presentAnnouncement) };
   });
 
   server.post(ORGANIZATION, { schema: UploadOrganizationAnnouncement, config: write }, async (request, reply) => {

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { ErrorBody, IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
+import { ErrorBody, IdAndName, IdParam, NoContent, OrgIdQuery, OrgQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 // The announcement repository and Music On Hold. Uploads are multipart/form-data, which a
 // TypeBox body schema cannot describe: the handlers read the parts (announcement-upload.ts).
 
 const Level = Type.Union([Type.Literal('ORGANIZATION'), Type.Literal('LOCATION')]);
-const IdAndName = Type.Object({ id: Type.String(), name: Type.String() });
+const Created = Type.Object({ id: Type.String() });
+const Greeting = Type.Union([Type.Literal('SYSTEM'), Type.Literal('CUSTOM')]);
 
 export const AnnouncementItem = Type.Object({
   id: Type.String(),
@@ -48,7 +49,6 @@ export const RepositoryUsage = Type.Object({
 export type RepositoryUsage = Static<typeof RepositoryUsage>;
 
 const tags = ['Features: Announcement Repository'];
-const Query = Type.Object({ ...OrgIdQuery });
 const LocationParams = IdParam('locationId', 'The location whose repository holds the file.');
 const AnnouncementParams = IdParam('announcementId', 'The announcement.');
 const LocationAnnouncementParams = Type.Object({
@@ -82,8 +82,8 @@ export const UploadOrganizationAnnouncement = {
   summary: 'Upload a binary announcement greeting at organization level',
   description: uploadDescription,
   tags,
-  querystring: Query,
-  response: responses({ 201: Type.Object({ id: Type.String() }), 415: ErrorBody }),
+  querystring: OrgQuery,
+  response: responses({ 201: Created, 415: ErrorBody }),
 };
 
 export const UploadLocationAnnouncement = {
@@ -91,15 +91,15 @@ export const UploadLocationAnnouncement = {
   description: uploadDescription,
   tags,
   params: LocationParams,
-  querystring: Query,
-  response: responses({ 201: Type.Object({ id: Type.String() }), 415: ErrorBody }),
+  querystring: OrgQuery,
+  response: responses({ 201: Created, 415: ErrorBody }),
 };
 
 export const OrganizationUsage = {
   summary: 'Fetch repository usage for announcements for an organization',
   description: 'totalFileSizeUsedKB counts the files of every level.',
   tags,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 200: RepositoryUsage }),
 };
 
@@ -107,7 +107,7 @@ export const LocationUsage = {
   summary: 'Fetch repository usage for announcements in a location',
   tags,
   params: LocationParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 200: RepositoryUsage }),
 };
 
@@ -115,7 +115,7 @@ export const GetOrganizationAnnouncement = {
   summary: 'Fetch details of a binary announcement greeting at the organization level',
   tags,
   params: AnnouncementParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 200: AnnouncementDetails }),
 };
 
@@ -123,7 +123,7 @@ export const GetLocationAnnouncement = {
   summary: 'Fetch details of a binary announcement greeting at location level',
   tags,
   params: LocationAnnouncementParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 200: AnnouncementDetails }),
 };
 
@@ -132,7 +132,7 @@ export const ModifyOrganizationAnnouncement = {
   description: `Replaces the file and the name. ${uploadDescription}`,
   tags,
   params: AnnouncementParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 204: NoContent, 415: ErrorBody }),
 };
 
@@ -141,7 +141,7 @@ export const ModifyLocationAnnouncement = {
   description: `Replaces the file and the name. ${uploadDescription}`,
   tags,
   params: LocationAnnouncementParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 204: NoContent, 415: ErrorBody }),
 };
 
@@ -150,7 +150,7 @@ export const DeleteOrganizationAnnouncement = {
   description: 'A file Music On Hold plays cannot be deleted (400, error code 6675).',
   tags,
   params: AnnouncementParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };
 
@@ -159,7 +159,7 @@ export const DeleteLocationAnnouncement = {
   description: 'A file Music On Hold plays cannot be deleted (400, error code 6675).',
   tags,
   params: LocationAnnouncementParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };
 
@@ -173,7 +173,7 @@ const AudioFile = Type.Object({
 export const MusicOnHold = Type.Object({
   callHoldEnabled: Type.Boolean(),
   callParkEnabled: Type.Boolean(),
-  greeting: Type.Union([Type.Literal('SYSTEM'), Type.Literal('CUSTOM')]),
+  greeting: Greeting,
   audioFile: Type.Optional(AudioFile),
 });
 export type MusicOnHold = Static<typeof MusicOnHold>;
@@ -183,7 +183,7 @@ export const GetMusicOnHold = {
   description: 'audioFile is present when greeting is CUSTOM. playlist never is: Callplane has no playlists.',
   tags: ['Location Call Settings'],
   params: IdParam('locationId', 'A location enabled for Webex Calling.'),
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 200: MusicOnHold }),
 };
 
@@ -194,9 +194,9 @@ export const UpdateMusicOnHold = {
     'Omitted flags keep their value. Callplane has no playlists: any playlistId is a 400.',
   tags: ['Location Call Settings'],
   params: IdParam('locationId', 'A location enabled for Webex Calling.'),
-  querystring: Query,
+  querystring: OrgQuery,
   body: Type.Object({
-    greeting: Type.Union([Type.Literal('SYSTEM'), Type.Literal('CUSTOM')]),
+    greeting: Greeting,
     callHoldEnabled: Type.Optional(Type.Boolean()),
     callParkEnabled: Type.Optional(Type.Boolean()),
     audioFile: Type.Optional(

@@ -1,12 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { anyOf } from '../../domain/auth/scopes.ts';
 import type { CallRoutingService } from '../../domain/call-routing/call-routing-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
-import type { Page } from '../../store/store.ts';
 import { targetOrgId } from '../../http/auth.ts';
-import { clampMax, linkNext } from '../../http/pagination.ts';
+import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
+import { telephonyConfig } from '../telephony-config.ts';
 import {
   presentDialPlanDetails,
   presentDialPlanItem,
@@ -38,8 +36,7 @@ import {
   ValidateDialPatterns,
 } from './call-routing.schemas.ts';
 
-const read = { auth: anyOf('spark-admin:telephony_config_read') };
-const write = { auth: anyOf('spark-admin:telephony_config_write') };
+const { read, write } = telephonyConfig;
 const MAX_ITEMS = 2000;
 
 const PSTN = '/v1/telephony/config/premisePstn';
@@ -47,24 +44,15 @@ const TRUNKS = `${PSTN}/trunks`;
 const ROUTE_GROUPS = `${PSTN}/routeGroups`;
 const DIAL_PLANS = `${PSTN}/dialPlans`;
 
-/** The page asked for: max clamped to the limit, start zero by default. */
-const paging = (q: { max?: number; start?: number }) => ({ max: clampMax(q.max, MAX_ITEMS, MAX_ITEMS), start: q.start ?? 0 });
-
-/** Sets Link to the next page, if any, and answers the page's items. */
-function paged<T>(request: FastifyRequest, reply: FastifyReply, page: Page<T, number>, max: number): T[] {
-  if (page.next !== undefined) linkNext(request, reply, { start: String(page.next), max: String(max) });
-  return page.items;
-}
-
 export function callRoutingRoutes(server: Server, deps: { callRouting: CallRoutingService }): void {
   const { trunks, routeGroups, dialPlans } = deps.callRouting;
 
   server.get(TRUNKS, { schema: ListTrunks, config: read }, async (request, reply) => {
     const { orgId: orgIdParam, max: _max, start: _start, ...filters } = request.query;
     const orgId = targetOrgId(request, orgIdParam);
-    const { max, start } = paging(request.query);
+    const { max, start } = offsetPaging(request.query, MAX_ITEMS);
     const page = await trunks.list(orgId, { ...filters, start, max });
-    return { trunks: paged(request, reply, page, max).map(presentTrunkItem) };
+    return { trunks: offsetPageItems(request, reply, page, max).map(presentTrunkItem) };
   });
 
   server.post(TRUNKS, { schema: CreateTrunk, config: write }, async (request, reply) => {
@@ -95,9 +83,9 @@ export function callRoutingRoutes(server: Server, deps: { callRouting: CallRouti
 
   server.get(ROUTE_GROUPS, { schema: ListRouteGroups, config: read }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
-    const { max, start } = paging(request.query);
+    const { max, start } = offsetPaging(request.query, MAX_ITEMS);
     const page = await routeGroups.list(orgId, { name: request.query.name, order: request.query.order, start, max });
-    return { routeGroups: paged(request, reply, page, max).map(presentRouteGroupItem) };
+    return { routeGroups: offsetPageItems(request, reply, page, max).map(presentRouteGroupItem) };
   });
 
   server.post(ROUTE_GROUPS, { schema: CreateRouteGroup, config: write }, async (request, reply) => {
@@ -129,9 +117,9 @@ export function callRoutingRoutes(server: Server, deps: { callRouting: CallRouti
   server.get(DIAL_PLANS, { schema: ListDialPlans, config: read }, async (request, reply) => {
     const { orgId: orgIdParam, max: _max, start: _start, ...filters } = request.query;
     const orgId = targetOrgId(request, orgIdParam);
-    const { max, start } = paging(request.query);
+    const { max, start } = offsetPaging(request.query, MAX_ITEMS);
     const page = await dialPlans.list(orgId, { ...filters, start, max });
-    return { dialPlans: paged(request, reply, page, max).map(presentDialPlanItem) };
+    return { dialPlans: offsetPageItems(request, reply, page, max).map(presentDialPlanItem) };
   });
 
   server.post(DIAL_PLANS, { schema: CreateDialPlan, config: write }, async (request, reply) => {
@@ -162,14 +150,14 @@ export function callRoutingRoutes(server: Server, deps: { callRouting: CallRouti
 
   server.get(`${dialPlan}/dialPatterns`, { schema: ListDialPatterns, config: read }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
-    const { max, start } = paging(request.query);
+    const { max, start } = offsetPaging(request.query, MAX_ITEMS);
     const page = await dialPlans.listDialPatterns(orgId, request.params.dialPlanId, {
       dialPattern: request.query.dialPattern,
       order: request.query.order,
       start,
       max,
     });
-    return { dialPatterns: paged(request, reply, page, max) };
+    return { dialPatterns: offsetPageItems(request, reply, page, max) };
   });
 
   server.put(`${dialPlan}/dialPatterns`, { schema: ModifyDialPatterns, config: write }, async (request, reply) => {
@@ -187,8 +175,8 @@ export function callRoutingRoutes(server: Server, deps: { callRouting: CallRouti
   server.get('/v1/telephony/config/routeChoices', { schema: ListRouteChoices, config: read }, async (request, reply) => {
     const { orgId: orgIdParam, max: _max, start: _start, ...filters } = request.query;
     const orgId = targetOrgId(request, orgIdParam);
-    const { max, start } = paging(request.query);
+    const { max, start } = offsetPaging(request.query, MAX_ITEMS);
     const page = await deps.callRouting.listRouteChoices(orgId, { ...filters, start, max });
-    return { routeIdentities: paged(request, reply, page, max).map(presentRouteChoice) };
+    return { routeIdentities: offsetPageItems(request, reply, page, max).map(presentRouteChoice) };
   });
 }

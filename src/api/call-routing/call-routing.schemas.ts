@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
+import { IdAndName, IdParam, NoContent, OrgIdQuery, OrgQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 // The premises PSTN operations of Webex's Call Routing API, and Read the List of Routing Choices.
 
@@ -7,7 +7,6 @@ const Trunks = ['Call Routing: Trunks'];
 const RouteGroups = ['Call Routing: Route Groups'];
 const DialPlans = ['Call Routing: Dial Plans'];
 
-const IdAndName = Type.Object({ id: Type.String(), name: Type.String() });
 const Created = Type.Object({ id: Type.String() });
 const TrunkType = Type.Union([Type.Literal('REGISTERING'), Type.Literal('CERTIFICATE_BASED')], {
   description: 'REGISTERING for a Cisco local gateway; CERTIFICATE_BASED for a session border controller.',
@@ -53,7 +52,7 @@ export const CreateTrunk = {
   summary: 'Create a Trunk',
   description: 'REGISTERING trunks need a password; CERTIFICATE_BASED trunks need address, domain, port and maxConcurrentCalls.',
   tags: Trunks,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     name: name(24, 'Unique in the organization, up to 24 characters.'),
     locationId: Type.String({ maxLength: 512, description: 'A location of the organization enabled for Webex Calling.' }),
@@ -97,7 +96,7 @@ export const GetTrunk = {
   summary: 'Get a Trunk',
   tags: Trunks,
   params: TrunkParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: TrunkDetails }),
 };
 
@@ -106,7 +105,7 @@ export const ModifyTrunk = {
   description: 'The type, location and addresses of a trunk do not change. Without password, the password stays.',
   tags: Trunks,
   params: TrunkParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     name: name(24, 'Unique in the organization, up to 24 characters.'),
     password: Type.Optional(password),
@@ -121,7 +120,7 @@ export const DeleteTrunk = {
   description: 'Refused (409) while a route group, a dial plan or a location’s PSTN connection uses the trunk.',
   tags: Trunks,
   params: TrunkParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };
 
@@ -153,7 +152,7 @@ const routeGroupName = name(256, 'Unique in the organization.');
 export const CreateRouteGroup = {
   summary: 'Create Route Group for a Organization',
   tags: RouteGroups,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ name: routeGroupName, localGateways: LocalGatewaysInput }),
   response: responses({ 201: Created }),
 };
@@ -171,7 +170,7 @@ export const GetRouteGroup = {
   summary: 'Read a Route Group for a Organization',
   tags: RouteGroups,
   params: RouteGroupParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: RouteGroupDetails }),
 };
 
@@ -180,7 +179,7 @@ export const ModifyRouteGroup = {
   description: 'localGateways replaces the trunks of the route group; without it they stay.',
   tags: RouteGroups,
   params: RouteGroupParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ name: routeGroupName, localGateways: Type.Optional(LocalGatewaysInput) }),
   response: responses({ 204: NoContent }),
 };
@@ -190,7 +189,7 @@ export const DeleteRouteGroup = {
   description: 'Refused (409) while a dial plan or a location’s PSTN connection uses the route group.',
   tags: RouteGroups,
   params: RouteGroupParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };
 
@@ -227,7 +226,7 @@ const dialPlanBody = {
 export const CreateDialPlan = {
   summary: 'Create a Dial Plan',
   tags: DialPlans,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ ...dialPlanBody, dialPatterns: Type.Optional(Type.Array(DialPattern)) }),
   response: responses({ 201: Created }),
 };
@@ -241,7 +240,7 @@ export const GetDialPlan = {
   summary: 'Get a Dial Plan',
   tags: DialPlans,
   params: DialPlanParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: DialPlanDetails }),
 };
 
@@ -249,7 +248,7 @@ export const ModifyDialPlan = {
   summary: 'Modify a Dial Plan',
   tags: DialPlans,
   params: DialPlanParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object(dialPlanBody),
   response: responses({ 204: NoContent }),
 };
@@ -259,7 +258,7 @@ export const DeleteDialPlan = {
   description: 'Its dial patterns go with it.',
   tags: DialPlans,
   params: DialPlanParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };
 
@@ -276,7 +275,7 @@ export const ModifyDialPatterns = {
   description: 'Adds and deletes the patterns named; others stay. deleteAllDialPatterns: true deletes every pattern and ignores dialPatterns.',
   tags: DialPlans,
   params: DialPlanParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     dialPatterns: Type.Optional(Type.Array(Type.Object({ dialPattern: DialPattern, action: Type.Union([Type.Literal('ADD'), Type.Literal('DELETE')]) }))),
     deleteAllDialPatterns: Type.Optional(Type.Boolean()),
@@ -288,7 +287,7 @@ export const ValidateDialPatterns = {
   summary: 'Validate a Dial Pattern',
   description: 'Lists the patterns that could not be added: INVALID, DUPLICATE (in a dial plan already) or DUPLICATE_IN_LIST.',
   tags: DialPlans,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ dialPatterns: Type.Array(DialPattern, { minItems: 1 }) }),
   response: responses({
     200: Type.Object({

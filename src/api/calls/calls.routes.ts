@@ -5,6 +5,7 @@ import type { Actor, CallControlService } from '../../domain/calls/call-control-
 import { lineOwnerNotSupported } from '../../domain/calls/call-errors.ts';
 import { decodeId } from '../../domain/webex-ids.ts';
 import { principalOf } from '../../http/auth.ts';
+import { sendEmpty } from '../../http/replies.ts';
 import type { RouteAuth, Server } from '../../http/types.ts';
 import * as S from './calls.schemas.ts';
 
@@ -57,22 +58,19 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
   for (const [name, schema, run] of simple) {
     server.post(`${base}/${name}`, { schema: doc(schema), config: write }, async (request, reply) => {
       await run(await actorOf(request, request.body.lineOwnerId), request.body.callId);
-      reply.code(204);
-      return null;
+      sendEmpty(reply, 204);
     });
   }
 
   server.post(`${base}/reject`, { schema: doc(S.Reject), config: write }, async (request, reply) => {
     await calls.reject(await actorOf(request, request.body.lineOwnerId), request.body.callId, request.body.action);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 
   server.post(`${base}/divert`, { schema: doc(S.Divert), config: write }, async (request, reply) => {
     const { callId, destination, toVoicemail, lineOwnerId } = request.body;
     await calls.divert(await actorOf(request, lineOwnerId), callId, destination, toVoicemail === true);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 
   server.post(`${base}/transfer`, { schema: doc(S.Transfer), config: write }, async (request, reply) => {
@@ -82,8 +80,7 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
       reply.code(201);
       return consultation;
     }
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 
   server.post(`${base}/park`, { schema: doc(S.Park), config: write }, async (request) => {
@@ -108,15 +105,13 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
   for (const [name, schema] of recordings) {
     server.post(`${base}/${name}`, { schema: doc(schema), config: write }, async (request, reply) => {
       await calls.recording(await actorOf(request, request.body.lineOwnerId), request.body.callId, name);
-      reply.code(204);
-      return null;
+      sendEmpty(reply, 204);
     });
   }
 
   server.post(`${base}/transmitDtmf`, { schema: doc(S.TransmitDtmf), config: write }, async (request, reply) => {
     await calls.transmitDtmf(await actorOf(request, request.body.lineOwnerId), request.body.callId, request.body.dtmf);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 
   server.get(base, { schema: doc(S.ListCalls), config: read }, async (request) => {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdParam, OrgIdQuery, OrgQuery, responses } from '../../http/schemas.ts';
 
 export const License = Type.Object({
   id: Type.String({ description: 'A unique identifier for the license.' }),
@@ -30,7 +30,7 @@ export const ListLicenses = {
   summary: 'List Licenses',
   description: 'All licenses of the organization (not paginated).',
   tags: ['Licenses'],
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: Type.Object({ items: Type.Array(License) }) }),
 };
 

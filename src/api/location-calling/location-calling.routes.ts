@@ -1,9 +1,10 @@
-import { anyOf } from '../../domain/auth/scopes.ts';
 import type { LocationCallingService } from '../../domain/location-calling/location-calling-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import { principalOf, targetOrgId } from '../../http/auth.ts';
-import { clampMax, linkNext } from '../../http/pagination.ts';
+import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
+import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
+import { telephonyConfig } from '../telephony-config.ts';
 import { presentCallingLocation, presentCallingLocationItem, presentJob, presentJobError } from './location-calling.presenters.ts';
 import {
   ChangeAnnouncementLanguage,
@@ -18,8 +19,7 @@ import {
   UpdatePrivateNetworkConnect,
 } from './location-calling.schemas.ts';
 
-const read = { auth: anyOf('spark-admin:telephony_config_read') };
-const write = { auth: anyOf('spark-admin:telephony_config_write') };
+const { read, write } = telephonyConfig;
 const MAX_LOCATIONS = 1000;
 const MAX_JOBS = 1000;
 
@@ -31,11 +31,9 @@ export function locationCallingRoutes(server: Server, deps: { locationCalling: L
   server.get('/v1/telephony/config/locations', { schema: ListCallingLocations, config: read }, async (request, reply) => {
     const { query } = request;
     const orgId = targetOrgId(request, query.orgId);
-    const max = clampMax(query.max, MAX_LOCATIONS, MAX_LOCATIONS);
-    const start = query.start ?? 0;
+    const { max, start } = offsetPaging(query, MAX_LOCATIONS);
     const page = await service.list(orgId, { name: query.name, order: query.order === 'desc' ? 'desc' : 'asc', start, max });
-    if (page.next !== undefined) linkNext(request, reply, { start: String(page.next), max: String(max) });
-    return { locations: page.items.map(presentCallingLocationItem) };
+    return { locations: offsetPageItems(request, reply, page, max).map(presentCallingLocationItem) };
   });
 
   server.post('/v1/telephony/config/locations', { schema: EnableCalling, config: write }, async (request, reply) => {
@@ -59,16 +57,14 @@ export function locationCallingRoutes(server: Server, deps: { locationCalling: L
       reply.code(206);
       return { failureReason: outcome.failureReason };
     }
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 
   server.get(jobs, { schema: ListJobs, config: read }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
-    const max = clampMax(request.query.max, MAX_JOBS, MAX_JOBS);
-    const page = await service.listJobs(orgId, request.query.start ?? 0, max);
-    if (page.next !== undefined) linkNext(request, reply, { start: String(page.next), max: String(max) });
-    return { items: page.items.map(presentJob) };
+    const { max, start } = offsetPaging(request.query, MAX_JOBS);
+    const page = await service.listJobs(orgId, start, max);
+    return { items: offsetPageItems(request, reply, page, max).map(presentJob) };
   });
 
   server.get(`${jobs}/:jobId`, { schema: GetJob, config: read }, async (request) => {
@@ -77,17 +73,15 @@ export function locationCallingRoutes(server: Server, deps: { locationCalling: L
 
   server.get(`${jobs}/:jobId/errors`, { schema: GetJobErrors, config: read }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
-    const max = clampMax(request.query.max, MAX_JOBS, MAX_JOBS);
+    const { max, start } = offsetPaging(request.query, MAX_JOBS);
     const job = await service.job(orgId, request.params.jobId);
-    const page = await service.jobErrors(orgId, request.params.jobId, request.query.start ?? 0, max);
-    if (page.next !== undefined) linkNext(request, reply, { start: String(page.next), max: String(max) });
-    return { items: page.items.map((error) => presentJobError(error, job.locationId)) };
+    const page = await service.jobErrors(orgId, request.params.jobId, start, max);
+    return { items: offsetPageItems(request, reply, page, max).map((error) => presentJobError(error, job.locationId)) };
   });
 
   server.post(`${location}/actions/modifyAnnouncementLanguage/invoke`, { schema: ChangeAnnouncementLanguage, config: write }, async (request, reply) => {
     await service.changeAnnouncementLanguage(targetOrgId(request, request.query.orgId), request.params.locationId, request.body);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 
   server.get(`${location}/privateNetworkConnect`, { schema: GetPrivateNetworkConnect, config: read }, async (request) => {
@@ -98,7 +92,6 @@ export function locationCallingRoutes(server: Server, deps: { locationCalling: L
   server.put(`${location}/privateNetworkConnect`, { schema: UpdatePrivateNetworkConnect, config: write }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
     await service.setPrivateNetworkConnect(orgId, request.params.locationId, request.body.networkConnectionType);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 }

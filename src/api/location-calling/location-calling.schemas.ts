@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ErrorBody, IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
+import { ErrorBody, IdParam, NoContent, OrgIdQuery, OrgQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 const CallingLineId = Type.Object({
   name: Type.String({ description: 'Group calling line ID name; by default the organization name.' }),
@@ -77,7 +77,7 @@ export const EnableCalling = {
   summary: 'Enable a Location for Webex Calling',
   description: 'The location must exist (POST /v1/locations); the body is that location, extra fields tolerated.',
   tags: ['Location Call Settings'],
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: EnableCallingBody,
   response: responses({ 201: Type.Object({ id: Type.String() }) }),
 };
@@ -86,7 +86,7 @@ export const GetCallingLocation = {
   summary: 'Get Location Webex Calling Details',
   tags: ['Location Call Settings'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: CallingLocation }),
 };
 
@@ -113,7 +113,7 @@ export const UpdateCallingLocation = {
     '200 {batchJobId}: the routing prefix changed and an update-routing-prefix job started. 204: no job was needed. 206 {failureReason}: the update applied but no job started (the location has no members). 409 {failureReason}: another routing-prefix job of the organization is running; nothing changed.',
   tags: ['Location Call Settings'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: UpdateCallingBody,
   response: {
     200: Type.Object({ batchJobId: Type.String() }),
@@ -176,7 +176,7 @@ export const GetJob = {
   summary: 'Get the job status of Update Routing Prefix job',
   tags: ['Location Call Settings'],
   params: JobParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: JobObject }),
 };
 
@@ -204,7 +204,7 @@ export const ChangeAnnouncementLanguage = {
     "Applies a language to the location's existing people (agentEnabled) and features (serviceEnabled); the location's default, used for new ones, does not change.",
   tags: ['Location Call Settings'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     announcementLanguageCode: text(16),
     agentEnabled: Type.Optional(Type.Boolean()),
@@ -219,7 +219,7 @@ export const GetPrivateNetworkConnect = {
   summary: 'Get Private Network Connect',
   tags: ['Location Call Settings'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: Type.Object({ networkConnectionType: NetworkConnectionType }) }),
 };
 
@@ -227,7 +227,7 @@ export const UpdatePrivateNetworkConnect = {
   summary: 'Update Private Network Connect',
   tags: ['Location Call Settings'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ networkConnectionType: NetworkConnectionType }),
   response: responses({ 204: NoContent }),
 };

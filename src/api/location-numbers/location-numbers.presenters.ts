@@ -2,7 +2,7 @@ import type { AvailableList } from '../../domain/location-numbers/available-numb
 import type { EcbnOption, LocationEcbnView } from '../../domain/location-numbers/emergency-callback-number.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import type { CandidateNumber } from '../../store/location-numbers-store.ts';
-import type { EcbnLocationInfo, EcbnMemberInfo } from './location-numbers.schemas.ts';
+import { AVAILABLE_NUMBER_FIELDS, type AvailableNumberField, type EcbnLocationInfo, type EcbnMemberInfo } from './location-numbers.schemas.ts';
 
 const present = <T>(value: T | null | undefined, field: string) => (value === null || value === undefined ? {} : { [field]: value });
 
@@ -39,17 +39,7 @@ export function presentEcbn(view: LocationEcbnView) {
   };
 }
 
-/** The fields Webex documents for each list's items, in its order. */
-const LIST_FIELDS = {
-  externalCallerId: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'location', 'owner'],
-  location: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
-  webexGo: ['phoneNumber', 'state', 'isMainNumber', 'telephonyType', 'isServiceNumber'],
-  emergencyCallbackNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
-  callIntercept: ['phoneNumber', 'extension', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
-  chargeNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'owner'],
-} as const satisfies Record<AvailableList, readonly (keyof ReturnType<typeof candidateFields>)[]>;
-
-function candidateFields(n: CandidateNumber) {
+function candidateFields(n: CandidateNumber): { [F in AvailableNumberField]: unknown } {
   return {
     phoneNumber: n.phoneNumber,
     // The owner's extension (call intercept shows it).
@@ -77,6 +67,6 @@ function candidateFields(n: CandidateNumber) {
 export function presentCandidate(list: AvailableList, n: CandidateNumber): Record<string, unknown> {
   const all = candidateFields(n);
   const item: Record<string, unknown> = {};
-  for (const field of LIST_FIELDS[list]) if (all[field] !== undefined) item[field] = all[field];
+  for (const field of AVAILABLE_NUMBER_FIELDS[list]) if (all[field] !== undefined) item[field] = all[field];
   return item;
 }

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
+import type { AvailableList } from '../../domain/location-numbers/available-numbers.ts';
+import { IdAndName, IdParam, NoContent, OrgIdQuery, OrgQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 const tags = ['Location Call Settings'];
 const LocationParams = IdParam('locationId', 'A location of the organization enabled for Webex Calling.');
@@ -39,7 +40,7 @@ export const GetEcbn = {
   summary: 'Get a Location Emergency callback number',
   tags,
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({
     200: Type.Object({
       locationInfo: EcbnLocationInfo,
@@ -55,7 +56,7 @@ export const UpdateEcbn = {
   description: 'locationMemberId is required with LOCATION_MEMBER_NUMBER: a calling user of the location who holds a number.',
   tags,
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     selected: Selected,
     locationMemberId: Type.Optional(Type.Union([Type.String({ maxLength: 512 }), Type.Null()])),
@@ -84,7 +85,7 @@ export const ValidateOrgExtensions = {
   summary: 'Validate the List of Extensions',
   description: 'Length rules and repeats in the list; extensions of location members are not conflicts at this level.',
   tags,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ extensions: Type.Optional(Extensions) }),
   response: responses({ 200: ValidationResult }),
 };
@@ -94,7 +95,7 @@ export const ValidateLocationExtensions = {
   description: 'As the organization-level check, plus extensions already held by a member of the location (DUPLICATE).',
   tags,
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ extensions: Extensions }),
   response: responses({ 200: ValidationResult }),
 };
@@ -117,18 +118,30 @@ const fields = {
   tollFreeNumber: Type.Boolean(),
   telephonyType: Type.Literal('PSTN_NUMBER'),
   isServiceNumber: Type.Boolean(),
-  location: Type.Object({ id: Type.String(), name: Type.String() }),
+  location: IdAndName,
   owner: Type.Optional(Owner),
 };
-type Field = keyof typeof fields;
-const pick = <K extends Field>(...keys: K[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, fields[k]])) as { [P in K]: (typeof fields)[P] });
+export type AvailableNumberField = keyof typeof fields;
 
-export const ExternalCallerIdNumber = pick('phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'location', 'owner');
-export const LocationAvailableNumber = pick('phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner');
-export const WebexGoNumber = pick('phoneNumber', 'state', 'isMainNumber', 'telephonyType', 'isServiceNumber');
-export const EcbnAvailableNumber = LocationAvailableNumber;
-export const CallInterceptNumber = pick('phoneNumber', 'extension', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner');
-export const ChargeNumber = pick('phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'owner');
+/** The fields Webex documents for each list's items, in its order (the presenter keeps only these). */
+export const AVAILABLE_NUMBER_FIELDS = {
+  externalCallerId: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'location', 'owner'],
+  location: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
+  webexGo: ['phoneNumber', 'state', 'isMainNumber', 'telephonyType', 'isServiceNumber'],
+  emergencyCallbackNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
+  callIntercept: ['phoneNumber', 'extension', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
+  chargeNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'owner'],
+} as const satisfies Record<AvailableList, readonly AvailableNumberField[]>;
+
+const pick = <K extends AvailableNumberField>(keys: readonly K[]) =>
+  Type.Object(Object.fromEntries(keys.map((k) => [k, fields[k]])) as { [P in K]: (typeof fields)[P] });
+
+export const ExternalCallerIdNumber = pick(AVAILABLE_NUMBER_FIELDS.externalCallerId);
+export const LocationAvailableNumber = pick(AVAILABLE_NUMBER_FIELDS.location);
+export const WebexGoNumber = pick(AVAILABLE_NUMBER_FIELDS.webexGo);
+export const EcbnAvailableNumber = pick(AVAILABLE_NUMBER_FIELDS.emergencyCallbackNumber);
+export const CallInterceptNumber = pick(AVAILABLE_NUMBER_FIELDS.callIntercept);
+export const ChargeNumber = pick(AVAILABLE_NUMBER_FIELDS.chargeNumber);
 
 const paging = {
   max: Type.Optional(Type.Number({ description: 'Numbers per page (default and limit 2000).' })),

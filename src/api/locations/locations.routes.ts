@@ -3,6 +3,7 @@ import type { LocationService } from '../../domain/locations/location-service.ts
 import { encodeId } from '../../domain/webex-ids.ts';
 import { targetOrgId } from '../../http/auth.ts';
 import { clampMax, decodeCursor, encodeCursor, linkNext } from '../../http/pagination.ts';
+import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { presentLocation } from './locations.presenters.ts';
 import { CreateLocation, DeleteLocation, GetLocation, ListLocations, UpdateLocation } from './locations.schemas.ts';
@@ -40,14 +41,12 @@ export function locationRoutes(server: Server, deps: { locations: LocationServic
   server.put('/v1/locations/:locationId', { schema: UpdateLocation, config: write }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
     await deps.locations.update(orgId, request.params.locationId, request.body);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 
   server.delete('/v1/locations/:locationId', { schema: DeleteLocation, config: write }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
     await deps.locations.delete(orgId, request.params.locationId);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdParam, NoContent, OrgIdQuery, OrgQuery, responses } from '../../http/schemas.ts';
 
 const text = (description: string, maxLength = 256) => Type.String({ description, maxLength });
 // The spec types latitude and longitude as strings; clients also send numbers.
@@ -47,7 +47,7 @@ export const GetLocation = {
   summary: 'Get Location Details',
   tags: ['Locations'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: Location }),
 };
 
@@ -66,7 +66,7 @@ export type CreateLocationBody = Static<typeof CreateLocationBody>;
 export const CreateLocation = {
   summary: 'Create a Location',
   tags: ['Locations'],
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: CreateLocationBody,
   response: responses({ 201: Type.Object({ id: Type.String({ description: 'ID of the new location.' }) }) }),
 };
@@ -76,7 +76,7 @@ export const UpdateLocation = {
   description: 'Changes any of name, timeZone, preferredLanguage and address (fields of address merge).',
   tags: ['Locations'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     name: Type.Optional(text('The name of the location.')),
     timeZone: Type.Optional(text('IANA time zone.', 64)),
@@ -91,6 +91,6 @@ export const DeleteLocation = {
   description: 'Only locations not enabled for Webex Calling, without people and not the default location.',
   tags: ['Locations'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses, StartQuery } from '../../http/schemas.ts';
+import { IdAndName, IdParam, NoContent, OrgIdQuery, OrgQuery, responses, StartQuery } from '../../http/schemas.ts';
 
 const Owner = Type.Object({
   id: Type.String(),
@@ -19,7 +19,7 @@ export const NumberItem = Type.Object({
   includedTelephonyTypes: Type.String({ description: 'PSTN_NUMBER or MOBILE_NUMBER.' }),
   tollFreeNumber: Type.Boolean(),
   isServiceNumber: Type.Boolean(),
-  location: Type.Object({ id: Type.String(), name: Type.String() }),
+  location: IdAndName,
   owner: Type.Optional(Owner),
 });
 export type NumberItem = Static<typeof NumberItem>;
@@ -73,7 +73,7 @@ export const AddNumbers = {
   description: 'Numbers already in the location are ignored. DID and toll-free numbers are ACTIVE unless state says otherwise.',
   tags: ['Numbers'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     phoneNumbers: PhoneNumbers,
     numberType: Type.Optional(Type.Union([Type.Literal('DID'), Type.Literal('TOLLFREE'), Type.Literal('MOBILE')])),
@@ -89,7 +89,7 @@ export const ManageNumberState = {
   summary: 'Manage Number State in a location',
   tags: ['Numbers'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     phoneNumbers: PhoneNumbers,
     action: Type.Optional(Type.Union([Type.Literal('ACTIVATE'), Type.Literal('DEACTIVATE')], { default: 'ACTIVATE' })),
@@ -102,7 +102,7 @@ export const RemoveNumbers = {
   description: 'Only unassigned numbers; the main number stays.',
   tags: ['Numbers'],
   params: LocationParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({ phoneNumbers: PhoneNumbers }),
   response: responses({ 204: NoContent }),
 };

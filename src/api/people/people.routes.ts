@@ -5,6 +5,7 @@ import type { Person as PersonRecord } from '../../store/store.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import { principalOf, targetOrgId } from '../../http/auth.ts';
 import { clampMax, decodeCursor, encodeCursor, linkNext } from '../../http/pagination.ts';
+import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { presentPerson } from './people.presenters.ts';
 import { CreatePerson, DeletePerson, GetMe, GetPerson, ListPeople, UpdatePerson } from './people.schemas.ts';
@@ -81,7 +82,6 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
   server.delete('/v1/people/:personId', { schema: DeletePerson, config: { auth: anyOf('spark-admin:people_write') } }, async (request, reply) => {
     const orgId = targetOrgId(request, request.query.orgId);
     await people.delete(orgId, request.params.personId);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 }

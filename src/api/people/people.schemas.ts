@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdParam, NoContent, OrgIdQuery, OrgQuery, responses } from '../../http/schemas.ts';
 
 const text = (description: string, maxLength = 256) => Type.String({ description, maxLength });
 
@@ -152,6 +152,6 @@ export const DeletePerson = {
   description: "Frees the person's number, extension and license units.",
   tags: ['People'],
   params: PersonParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };

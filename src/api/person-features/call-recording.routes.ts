@@ -1,6 +1,7 @@
 import { anyOf } from '../../domain/auth/scopes.ts';
 import type { CallRecordingService } from '../../domain/calls/call-recording-service.ts';
 import { targetOrgId } from '../../http/auth.ts';
+import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { GetCallRecording, UpdateCallRecording } from './call-recording.schemas.ts';
 
@@ -13,7 +14,6 @@ export function callRecordingRoutes(server: Server, deps: { callRecording: CallR
 
   server.put(path, { schema: UpdateCallRecording, config: { auth: anyOf('spark-admin:people_write') } }, async (request, reply) => {
     await deps.callRecording.update(targetOrgId(request, request.query.orgId), request.params.personId, request.body);
-    reply.code(204);
-    return null;
+    sendEmpty(reply, 204);
   });
 }

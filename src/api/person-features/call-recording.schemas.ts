@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdParam, NoContent, OrgQuery, responses } from '../../http/schemas.ts';
 
 const RecordMode = Type.Union(
   [Type.Literal('Always'), Type.Literal('Never'), Type.Literal('Always with Pause/Resume'), Type.Literal('On Demand with User Initiated Start')],
@@ -23,7 +23,7 @@ export const GetCallRecording = {
   summary: "Read Call Recording Settings for a Person",
   tags: ['People'],
   params: PersonParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   response: responses({ 200: Type.Object(Settings) }),
 };
 
@@ -31,7 +31,7 @@ export const UpdateCallRecording = {
   summary: 'Configure Call Recording Settings for a Person',
   tags: ['People'],
   params: PersonParams,
-  querystring: Type.Object({ ...OrgIdQuery }),
+  querystring: OrgQuery,
   body: Type.Object({
     enabled: Type.Optional(Settings.enabled),
     record: Type.Optional(RecordMode),

@@ -1,13 +1,12 @@
-import { anyOf } from '../../domain/auth/scopes.ts';
 import type { ReceptionistContactService } from '../../domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { targetOrgId } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
+import { telephonyConfig } from '../telephony-config.ts';
 import { presentContact, presentDirectory } from './receptionist-contacts.presenters.ts';
 import { CreateDirectory, DeleteDirectory, GetDirectory, ListDirectories, ModifyDirectory } from './receptionist-contacts.schemas.ts';
 
-const read = { auth: anyOf('spark-admin:telephony_config_read') };
-const write = { auth: anyOf('spark-admin:telephony_config_write') };
+const { read, write } = telephonyConfig;
 
 const DIRECTORIES = '/v1/telephony/config/locations/:locationId/receptionistContacts/directories';
 const DIRECTORY = `${DIRECTORIES}/:directoryId`;

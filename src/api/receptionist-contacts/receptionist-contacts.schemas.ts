@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { IdParam, NoContent, OrgIdQuery, responses } from '../../http/schemas.ts';
+import { IdAndName, IdParam, NoContent, OrgIdQuery, OrgQuery, responses } from '../../http/schemas.ts';
 
 const tags = ['Location Call Settings'];
-const Query = Type.Object({ ...OrgIdQuery });
 const LocationParams = IdParam('locationId', 'A location enabled for Webex Calling.');
 const DirectoryParams = Type.Object({
   locationId: Type.String({ description: 'A location enabled for Webex Calling.' }),
@@ -38,7 +37,7 @@ export const CreateDirectory = {
   summary: 'Create a Receptionist Contact Directory',
   tags,
   params: LocationParams,
-  querystring: Query,
+  querystring: OrgQuery,
   body: DirectoryBody('People of the organization with Webex Calling: [{personId}] (a bare person ID is accepted too).'),
   response: responses({ 201: Id }),
 };
@@ -48,8 +47,8 @@ export const ListDirectories = {
   description: 'Not paginated: every directory of the location, by name.',
   tags,
   params: LocationParams,
-  querystring: Query,
-  response: responses({ 200: Type.Object({ directories: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }) }),
+  querystring: OrgQuery,
+  response: responses({ 200: Type.Object({ directories: Type.Array(IdAndName) }) }),
 };
 
 export const GetDirectory = {
@@ -74,7 +73,7 @@ export const ModifyDirectory = {
   description: 'Renames the directory and replaces its whole contact list; answers the ID, which carries the name.',
   tags,
   params: DirectoryParams,
-  querystring: Query,
+  querystring: OrgQuery,
   body: DirectoryBody('The new, complete list: person IDs, or [{personId}].'),
   response: responses({ 200: Id }),
 };
@@ -83,6 +82,6 @@ export const DeleteDirectory = {
   summary: 'Delete a Receptionist Contact Directory',
   tags,
   params: DirectoryParams,
-  querystring: Query,
+  querystring: OrgQuery,
   response: responses({ 204: NoContent }),
 };
