@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { upload, wav, type UploadParts } from '../support/announcements.ts';
 import { nextLink, type Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, clientWithScopes, createLocation, createOrganization, defaultLocation, unique } from '../support/factories.ts';
+import { assertWebexError, clientWithScopes, createCallingLocation, createLocation, createOrganization, defaultLocation, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const ORG = '/v1/telephony/config/announcements';
@@ -74,17 +74,6 @@ for (const dialect of dialects) {
     const setMoh = async (locationId: string, body: Record<string, unknown>) => {
       const reply = await admin.put(musicOnHold(locationId), body);
       assert.equal(reply.status, 204, reply.text);
-    };
-    /**
-     * A second location enabled for calling. Enabling calling belongs to the location-calling
-     * endpoints; this suite only needs the flag, so it sets it in the store.
-     */
-    const callingBranch = async () => {
-      const { id } = await createLocation(admin);
-      const uuid = decode(id).split('/').pop()!;
-      const location = (await server.app.store.locations.get(decode(orgId).split('/').pop()!, uuid))!;
-      await server.app.store.locations.update({ ...location, callingEnabled: true });
-      return (await admin.get(`/v1/locations/${id}`)).body as { id: string; name: string };
     };
 
     before(async () => {
@@ -230,7 +219,7 @@ for (const dialect of dialects) {
 
       before(async () => {
         tag = unique('lst');
-        branch = await callingBranch();
+        branch = await createCallingLocation(admin);
         orgFiles = [];
         for (const [index, seconds] of [6, 5, 7].entries()) {
           orgFiles.push(await create(ORG, { name: `${tag} org ${'cba'[index]}`, fileName: `${tag}-${'abc'[index]}.wav`, content: wav({ seconds }) }));
@@ -457,11 +446,11 @@ for (const dialect of dialects) {
     describe('Music On Hold', () => {
       let branch: { id: string; name: string };
       before(async () => {
-        branch = await callingBranch();
+        branch = await createCallingLocation(admin);
       });
 
       it('given a location never configured, answers Webex’s defaults: hold and park music, SYSTEM greeting', async () => {
-        const fresh = await callingBranch();
+        const fresh = await createCallingLocation(admin);
         assert.deepEqual(await getMoh(fresh.id), { callHoldEnabled: true, callParkEnabled: true, greeting: 'SYSTEM' });
       });
 
@@ -503,7 +492,7 @@ for (const dialect of dialects) {
         const moh = await getMoh(branch.id);
         assert.equal(moh.audioFile.id, id);
         assert.equal(moh.callHoldEnabled, false);
-        const fresh = await callingBranch();
+        const fresh = await createCallingLocation(admin);
         assertWebexError(await admin.put(musicOnHold(fresh.id), { greeting: 'CUSTOM' }), 400, /audioFile is required/);
         assert.equal((await getMoh(fresh.id)).greeting, 'SYSTEM');
       });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { seededRandom } from '../../src/sandbox/faults.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createOrganization, createPerson, unique } from '../support/factories.ts';
+import { seeded } from '../support/random.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Fault injection through the sandbox API: a route answers 429, a 5xx or late, reproducibly from
@@ -48,7 +48,7 @@ for (const dialect of dialects) {
       assert.deepEqual(await runWith(42), first, 'the same seed gives the same sequence');
       assert.ok(first.includes(200) && first.includes(503), `a mix of answers: ${first}`);
       assert.ok(first.every((s) => s === 200 || s === 503));
-      const draw = seededRandom(42);
+      const draw = seeded(42);
       assert.deepEqual(first, first.map(() => (draw() < 0.5 ? 503 : 200)), 'the k-th matching request is faulted when the k-th draw is below the probability');
       assert.notDeepEqual(await runWith(43), first, 'another seed, another sequence');
     });

@@ -9,6 +9,7 @@ import { dialects } from '../support/dialects.ts';
 import {
   assertWebexError,
   clientWithScopes,
+  createCallingLocation,
   createLocation,
   createOrganization,
   createPerson,
@@ -22,19 +23,8 @@ import { startServer, type TestServer } from '../support/server.ts';
 const LOCATIONS = '/v1/telephony/config/locations';
 const JOBS = '/v1/telephony/config/jobs/updateRoutingPrefix';
 
-/** Enables a location the way a Webex admin tool does: POST the object read from /v1/locations. */
-async function enableCalling(api: Client, locationId: string) {
-  const location = (await api.get(`/v1/locations/${locationId}`)).body;
-  const reply = await api.post(LOCATIONS, location);
-  assert.equal(reply.status, 201, reply.text);
-  return reply.body.id as string;
-}
-
-async function callingLocation(api: Client, overrides: Record<string, unknown> = {}) {
-  const { id } = await createLocation(api, overrides);
-  await enableCalling(api, id);
-  return id;
-}
+/** The ID of a new location enabled for calling. */
+const callingLocation = async (api: Client, overrides: Record<string, unknown> = {}) => (await createCallingLocation(api, overrides)).id;
 
 /** A calling user with an extension in a location (no number needed). */
 async function member(api: Client, locationId: string, extension: string) {

@@ -218,7 +218,7 @@ for (const dialect of dialects) {
       });
 
       it('given a location without a main number, answers NONE; a member falls back to NONE once deleted', async () => {
-        const branch = await callingLocation(server, admin);
+        const branch = await callingLocation(admin);
         assert.deepEqual(await getEcbn(branch.id), {
           locationInfo: { name: branch.name, effectiveLevel: 'NONE', quality: 'INVALID' },
           selected: 'LOCATION_NUMBER',
@@ -243,7 +243,7 @@ for (const dialect of dialects) {
         const user = await hqUser();
         await putEcbn(hq.id, { selected: 'LOCATION_MEMBER_NUMBER', locationMemberId: user.id, elinExpiryTimeMinutes: 45 });
         const before = await getEcbn(hq.id);
-        const branch = await callingLocation(server, admin);
+        const branch = await callingLocation(admin);
         const branchNumber = newNumber('US', '512');
         await addNumbers(admin, branch.id, [branchNumber]);
         const elsewhere = await callingUserIn(admin, branch.id, lic.professional, branchNumber);
@@ -370,7 +370,7 @@ for (const dialect of dialects) {
       });
 
       it('given an extension of another location, is VALID here and DUPLICATE there until its member is deleted', async () => {
-        const branch = await callingLocation(server, admin);
+        const branch = await callingLocation(admin);
         const user = await callingUserIn(admin, branch.id, lic.basic);
         const states = async (locationId: string) =>
           (await admin.post(validateIn(locationId), { extensions: [user.extension] })).body.extensionStatus.map((s: { state: string }) => s.state);
@@ -424,7 +424,7 @@ for (const dialect of dialects) {
       let p3: CallingUser;
 
       before(async () => {
-        branch = await callingLocation(server, admin);
+        branch = await callingLocation(admin);
         const fresh = () => newNumber('US', '512');
         n = { free: fresh(), inactive: fresh(), tollFree: fresh(), mobile: fresh(), service: fresh(), held: fresh(), heldTollFree: fresh(), heldService: fresh() };
         await addNumbers(admin, branch.id, [n.free, n.held]);
@@ -531,7 +531,7 @@ for (const dialect of dialects) {
       });
 
       it('given the external caller ID list, answers numbers of every calling location in the same country, with their location', async () => {
-        const paris = await callingLocation(server, admin, 'FR');
+        const paris = await callingLocation(admin, 'FR');
         const french = newNumber('FR');
         await addNumbers(admin, paris.id, [french]);
         const wanted = [MAIN, n.mobile, n.held, french].join(',');
@@ -576,7 +576,7 @@ for (const dialect of dialects) {
       });
 
       it('when a member is deleted, a number deactivated and another removed, then every list follows', async () => {
-        const room = await callingLocation(server, admin);
+        const room = await callingLocation(admin);
         const [held, spare, gone] = [newNumber('US', '512'), newNumber('US', '512'), newNumber('US', '512')];
         await addNumbers(admin, room.id, [held, spare, gone]);
         const user = await callingUserIn(admin, room.id, lic.professional, held);

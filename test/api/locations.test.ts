@@ -2,21 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { nextLink, type Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, clientWithScopes, createLocation, createOrganization, defaultLocation, unique } from '../support/factories.ts';
+import { assertWebexError, clientWithScopes, createLocation, createOrganization, defaultLocation, locationBody, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 /** A location ID that no organization holds. */
 const ghostLocation = Buffer.from('ciscospark://us/LOCATION/00000000-0000-4000-8000-000000000000').toString('base64url');
-
-/** A valid body for POST /v1/locations. */
-const locationBody = (overrides: Record<string, unknown> = {}) => ({
-  name: unique('Branch '),
-  timeZone: 'America/Chicago',
-  preferredLanguage: 'en_us',
-  announcementLanguage: 'en_us',
-  address: { address1: '1 Test Way', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' },
-  ...overrides,
-});
 
 for (const dialect of dialects) {
   describe(`Locations API (${dialect})`, () => {

@@ -5,6 +5,7 @@ import { dialects } from '../support/dialects.ts';
 import {
   assertWebexError,
   clientWithScopes,
+  createCallingLocation,
   createCallingUser,
   createLocation,
   createOrganization,
@@ -79,13 +80,6 @@ for (const dialect of dialects) {
       return reply.body.contacts as Contact[];
     };
     const ids = (list: Contact[]) => list.map((c) => c.personId);
-    /** A second calling location; enabling calling is another area's endpoint, so the store sets the flag. */
-    const callingBranch = async () => {
-      const { id } = await createLocation(admin);
-      const location = (await server.app.store.locations.get(decode(orgId).split('/').pop()!, decode(id).split('/').pop()!))!;
-      await server.app.store.locations.update({ ...location, callingEnabled: true });
-      return { id };
-    };
 
     before(async () => {
       server = await startServer(dialect);
@@ -128,7 +122,7 @@ for (const dialect of dialects) {
         const name = unique('Taken ');
         await create([ann.personId], name);
         assertWebexError(await admin.post(directoriesOf(hq.id), { name: name.toUpperCase(), contacts: [ann.personId] }), 409, /already exists/);
-        const branch = await callingBranch();
+        const branch = await createCallingLocation(admin);
         await create([ann.personId], name, branch.id);
       });
 
@@ -180,7 +174,7 @@ for (const dialect of dialects) {
 
     describe('listing directories', () => {
       it('given several directories, answers all of them {id, name} by name, without paging', async () => {
-        const branch = await callingBranch();
+        const branch = await createCallingLocation(admin);
         assert.deepEqual(await names(branch.id), []);
         const b = await create([ann.personId], 'beta', branch.id);
         const a = await create([ann.personId], 'Alpha', branch.id);
@@ -266,7 +260,7 @@ for (const dialect of dialects) {
       });
 
       it('given an unknown directory, one of another location or a malformed ID, answers 404', async () => {
-        const branch = await callingBranch();
+        const branch = await createCallingLocation(admin);
         const elsewhere = await create([ann.personId], unique('Elsewhere '), branch.id);
         assertWebexError(await admin.get(directoryOf(hq.id, elsewhere)), 404, /directory not found/);
         assertWebexError(await admin.get(directoryOf(hq.id, ghost('SCIM_GROUP'))), 404);

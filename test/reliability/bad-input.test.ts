@@ -7,7 +7,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { WebhookSink } from '../support/webhook-sink.ts';
 import { badRequests, pick, type BadRequest, type Category } from './support/bad-input-cases.ts';
 import { label, operationsOf, type Operation } from './support/operations.ts';
-import { seeded } from './support/random.ts';
+import { seeded } from '../support/random.ts';
 import { sendRaw, webexErrorProblem } from './support/send.ts';
 import { changedTables, digestStore, rowsMentioning, StoreWatch, uuidsOf } from './support/store-digest.ts';
 import { twoOrganizations, type OrganizationWorld } from './support/world.ts';

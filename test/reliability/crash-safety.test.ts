@@ -8,7 +8,7 @@ import { defaultLocation, licenses, unique, usNational } from '../support/factor
 import { newNumber } from '../support/location-numbers.ts';
 import { WebhookSink } from '../support/webhook-sink.ts';
 import { brokenInvariants } from './support/invariants.ts';
-import { seeded } from './support/random.ts';
+import { seeded } from '../support/random.ts';
 import { newAdminToken, newStore, startProcess, storeKinds, type ServerProcess } from './support/server-process.ts';
 import { databaseOf } from './support/store-digest.ts';
 

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import pg from 'pg';
-import type { Config, DatabaseConfig } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { nextLink, type Client } from '../support/client.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { dialects, testDatabase, type Dialect } from '../support/dialects.ts';
 import { clientWithScopes, createOrganization } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { sparkSignature, until, WebhookSink, type Received } from '../support/webhook-sink.ts';
@@ -525,7 +521,7 @@ for (const dialect of dialects) {
 
     describe('durability', () => {
       it('given a server stopped mid-call, when another starts on the same store, then every committed event is delivered in order', async () => {
-        const store = persistentStore(dialect);
+        const store = testDatabase(dialect, { file: true });
         const sink = await WebhookSink.start();
         try {
           const config = { ...TIMING, database: store.config };
@@ -566,7 +562,7 @@ for (const dialect of dialects) {
       });
 
       it('given a server stopped right after a call, when another starts on the same store, then the receiver gets every event (duplicates allowed, order kept)', async () => {
-        const store = persistentStore(dialect);
+        const store = testDatabase(dialect, { file: true });
         const sink = await WebhookSink.start();
         try {
           const config = { ...TIMING, database: store.config };
@@ -599,7 +595,7 @@ for (const dialect of dialects) {
     if (dialect === 'postgres') {
       describe('several processes on one PostgreSQL', () => {
         it('given two Callplane instances on one database, delivers each event once', async () => {
-          const store = persistentStore(dialect);
+          const store = testDatabase(dialect, { file: true });
           const sink = await WebhookSink.start();
           const config = { ...TIMING, database: store.config };
           const servers: TestServer[] = [];
@@ -631,26 +627,4 @@ for (const dialect of dialects) {
       });
     }
   });
-}
-
-/** A store that outlives a server: a SQLite file, or a PostgreSQL schema of its own. */
-function persistentStore(dialect: Dialect): { config: DatabaseConfig; drop(): Promise<void> } {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'callplane-webhooks-'));
-    return { config: { kind: 'sqlite', path: join(dir, 'store.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `test_webhooks_${Math.random().toString(16).slice(2, 10)}`;
-  return {
-    config: { kind: 'postgres', url, schema },
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import { Client, type Reply } from '../support/client.ts';
 import { unique, usNational } from '../support/factories.ts';
-import { seeded } from '../reliability/support/random.ts';
+import { seeded } from '../support/random.ts';
 
 // The soak's mixed load: provisioning (people with numbers and extensions made, read, renamed and
 // removed; locations made and removed; lists read) and calls (inbound PSTN calls answered, held,

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -92,17 +89,13 @@ for (const dialect of dialects) {
     let database: TestDatabase;
     let config: DatabaseConfig;
     let store: Store;
-    let tempDir: string | undefined;
     let orgId: string;
     let hq: Location;
 
     before(async () => {
-      database = testDatabase(dialect);
+      // A file, not memory: one test opens a second connection to the same store.
+      database = testDatabase(dialect, { file: true });
       config = database.config;
-      if (dialect === 'sqlite') {
-        tempDir = mkdtempSync(join(tmpdir(), 'callplane-store-'));
-        config = { kind: 'sqlite', path: join(tempDir, 'store.sqlite') };
-      }
       store = await openStore(config);
       orgId = randomUUID();
       await store.organizations.insert({ id: orgId, displayName: 'Store Test', created: now(), defaultLocationId: null });
@@ -112,7 +105,6 @@ for (const dialect of dialects) {
     after(async () => {
       await store.close();
       await database.drop();
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     });
 
     it('migrating an up-to-date store again changes nothing and keeps the data', async () => {

@@ -72,34 +72,18 @@ export function newDialPattern(suffix = 'XXX'): string {
 }
 
 /**
- * Makes a trunk or route group the PSTN connection of a location. It writes the location's
- * calling details through the store: the Location Call Settings API owns that operation and its
- * tests; here it is only the setting up of "in use".
+ * Makes a trunk or route group the PSTN connection of a calling location, through the Location
+ * Call Settings API as a client would. Webex offers no way to clear a connection, so `null`
+ * clears it in the store (to undo the setting after a test).
  */
 export async function setPstnConnection(server: TestServer, locationId: string, connection: { type: 'TRUNK' | 'ROUTE_GROUP'; id: string } | null) {
-  const store = server.app.store;
-  const location = decodeId(locationId, 'LOCATION');
-  assert.ok(location, 'a location ID');
-  const route = connection && { type: connection.type, id: decodeId(connection.id, connection.type)! };
-  const current = await store.locationCalling.get(location);
-  if (current) {
-    await store.locationCalling.update({ ...current, connection: route });
+  if (connection) {
+    const reply = await server.admin.put(`/v1/telephony/config/locations/${locationId}`, { connection });
+    assert.equal(reply.status, 204, reply.text);
     return;
   }
-  const org = (await store.locations.getMany(server.demo.orgId, [location]))[0]?.orgId;
-  assert.ok(org, 'a location of the demo organization');
-  await store.locationCalling.insert({
-    locationId: location,
-    orgId: org,
-    callingLineName: null,
-    outsideDialDigit: null,
-    enforceOutsideDialDigit: false,
-    externalCallerIdName: null,
-    pAccessNetworkInfo: null,
-    chargeNumber: null,
-    useChargeNumberForPChargeInfo: false,
-    connection: route,
-    privateNetworkConnect: 'PUBLIC_INTERNET',
-    enabledAt: new Date().toISOString(),
-  });
+  const store = server.app.store;
+  const current = await store.locationCalling.get(decodeId(locationId, 'LOCATION')!);
+  assert.ok(current, 'a location enabled for calling');
+  await store.locationCalling.update({ ...current, connection: null });
 }

@@ -71,17 +71,33 @@ export async function createCallingUser(api: Client, overrides: Record<string, u
   return { ...person, phoneNumber: number!, locationId: location.id };
 }
 
+/** A valid body for POST /v1/locations: a new name in Austin, TX. */
+export const locationBody = (overrides: Record<string, unknown> = {}) => ({
+  name: unique('Branch '),
+  timeZone: 'America/Chicago',
+  preferredLanguage: 'en_us',
+  announcementLanguage: 'en_us',
+  address: { address1: '1 Test Way', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' },
+  ...overrides,
+});
+
 export async function createLocation(api: Client, overrides: Record<string, unknown> = {}) {
-  const reply = await api.post('/v1/locations', {
-    name: unique('Branch '),
-    timeZone: 'America/Chicago',
-    preferredLanguage: 'en_us',
-    announcementLanguage: 'en_us',
-    address: { address1: '1 Test Way', city: 'Austin', state: 'TX', postalCode: '78701', country: 'US' },
-    ...overrides,
-  });
+  const reply = await api.post('/v1/locations', locationBody(overrides));
   assert.equal(reply.status, 201, reply.text);
   return reply.body as { id: string };
+}
+
+/**
+ * A new location enabled for Webex Calling the way an admin tool does it: GET /v1/locations/{id}
+ * and POST that object to /v1/telephony/config/locations. It has no numbers, so no main number.
+ */
+export async function createCallingLocation(api: Client, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+  const { id } = await createLocation(api, overrides);
+  const location = await api.get(`/v1/locations/${id}`);
+  assert.equal(location.status, 200, location.text);
+  const enabled = await api.post('/v1/telephony/config/locations', location.body);
+  assert.equal(enabled.status, 201, enabled.text);
+  return { id, name: location.body.name };
 }
 
 /** A new sandbox organization with its full administrator. */

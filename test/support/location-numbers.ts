@@ -1,45 +1,15 @@
 import assert from 'node:assert/strict';
 import type { Client } from './client.ts';
-import { createLocation, createPerson, freeExtension, unique, usNational } from './factories.ts';
-import type { TestServer } from './server.ts';
+import { createCallingLocation, createPerson, freeExtension, unique, usNational } from './factories.ts';
 
 // Factories for the location-numbers suite: calling locations with a known inventory and
 // calling users in them, made through the public API.
 
-/** How the last enableCalling call did it: through the Webex endpoint, or in the store while that endpoint answers 501. */
-export let lastEnableCallingPath: 'api' | 'store' | undefined;
-
-/**
- * Enables a location for Webex Calling the way a client does: GET /v1/locations/{id} and POST it
- * to /v1/telephony/config/locations. While that endpoint is not served (501), flips the flag in
- * the store instead, the way the store would after it.
- */
-export async function enableCalling(server: TestServer, api: Client, locationId: string): Promise<void> {
-  const location = await api.get(`/v1/locations/${locationId}`);
-  assert.equal(location.status, 200, location.text);
-  const reply = await api.post('/v1/telephony/config/locations', location.body);
-  if (reply.status !== 501) {
-    assert.equal(reply.status, 201, reply.text);
-    lastEnableCallingPath = 'api';
-    return;
-  }
-  lastEnableCallingPath = 'store';
-  const uuid = Buffer.from(locationId, 'base64url').toString().split('/').pop()!;
-  await server.app.store.transaction(async (tx) => {
-    const stored = await tx.locations.get(server.demo.orgId, uuid);
-    assert.ok(stored, 'the location is in the store');
-    await tx.locations.update({ ...stored, callingEnabled: true });
-  });
-}
-
 const FRANCE = { timeZone: 'Europe/Paris', address: { address1: '1 Rue de Rivoli', city: 'Paris', state: 'IDF', postalCode: '75001', country: 'FR' } };
 
-/** A new location of the demo organization enabled for calling, without numbers (so without a main number). */
-export async function callingLocation(server: TestServer, api: Client, country: 'US' | 'FR' = 'US'): Promise<{ id: string; name: string }> {
-  const name = unique(country === 'FR' ? 'Paris ' : 'Branch ');
-  const { id } = await createLocation(api, { name, ...(country === 'FR' ? FRANCE : {}) });
-  await enableCalling(server, api, id);
-  return { id, name };
+/** A new location enabled for calling, in the US or in France, without numbers (so without a main number). */
+export async function callingLocation(api: Client, country: 'US' | 'FR' = 'US'): Promise<{ id: string; name: string }> {
+  return createCallingLocation(api, { name: unique(country === 'FR' ? 'Paris ' : 'Branch '), ...(country === 'FR' ? FRANCE : {}) });
 }
 
 const issued = new Set<string>();

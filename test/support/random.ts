@@ -1,4 +1,5 @@
-// A seeded generator for the suites (mulberry32): the same seed picks the same sample.
+// mulberry32, written here from its published form rather than imported from src/: the suites
+// use it to pick samples, and faults.test.ts checks the sandbox's documented generator against it.
 export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
