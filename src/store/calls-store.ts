@@ -59,7 +59,6 @@ export interface CallRepository {
   saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean>;
   /** The active legs of a person: leg id and session id, oldest first. */
   activeLegsOf(personId: string): Promise<{ legId: string; sessionId: string; appearance: number | null }[]>;
-  setAppearance(legId: string, appearance: number): Promise<void>;
   /** Sessions with at least one active leg (of every organization, or of one). */
   activeSessions(orgId?: string): Promise<string[]>;
   /** The session of a call parked against a person. */

@@ -1,9 +1,11 @@
-import type { Cursor, Location, Page, Person } from './store.ts';
+import type { RouteType } from './call-routing-store.ts';
+import type { Location, Page, Person } from './store.ts';
 
 // What the domain may ask of persistence for the Webex Calling details of locations and for
 // admin batch jobs.
 
-export type RouteType = 'TRUNK' | 'ROUTE_GROUP';
+/** A location's PSTN connection routes like a dial plan: to a trunk or a route group. */
+export type { RouteType };
 export type NetworkConnectionType = 'PUBLIC_INTERNET' | 'PRIVATE_NETWORK';
 
 /** The Webex Calling details of a location enabled for calling. */
@@ -100,5 +102,3 @@ export interface JobRepository {
   addError(error: JobError): Promise<void>;
   errors(jobId: string, start: number, limit: number): Promise<Page<JobError, number>>;
 }
-
-export type { Cursor };

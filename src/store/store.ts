@@ -250,7 +250,6 @@ export interface NumberRepository {
   ownedBy(ownerIds: readonly string[]): Promise<Map<string, PhoneNumber>>;
   setState(phoneNumbers: readonly string[], state: NumberState): Promise<void>;
   deleteMany(phoneNumbers: readonly string[]): Promise<void>;
-  countInLocation(locationId: string): Promise<number>;
   search(orgId: string, filter: NumberFilter, start: number, limit: number): Promise<Page<NumberListing, number>>;
   counts(orgId: string, filter: NumberFilter): Promise<NumberCounts>;
 }
@@ -258,7 +257,6 @@ export interface NumberRepository {
 export interface TokenRepository {
   insert(token: AccessToken): Promise<void>;
   get(tokenHash: string): Promise<AccessToken | undefined>;
-  deleteForPerson(personId: string): Promise<void>;
 }
 
 export interface SettingRepository {

@@ -11,7 +11,7 @@ import type {
   NewAnnouncement,
 } from '../announcements-store.ts';
 import type { Page } from '../store.ts';
-import { flag, matches, type RepositoryContext } from './context.ts';
+import { flag, matches, offsetPage, type RepositoryContext } from './context.ts';
 
 type AnnouncementRow = {
   id: string;
@@ -131,8 +131,7 @@ export class KyselyAnnouncementRepository implements AnnouncementRepository {
       .limit(limit + 1)
       .offset(start)
       .execute();
-    const items = rows.slice(0, limit).map(toAnnouncement);
-    return rows.length > limit ? { items, next: start + limit } : { items };
+    return offsetPage(rows.map(toAnnouncement), start, limit);
   }
 
   async totalSize(orgId: string, locationId?: string): Promise<number> {

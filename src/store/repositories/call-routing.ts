@@ -26,7 +26,7 @@ import type {
 } from '../call-routing-store.ts';
 import type { Page } from '../store.ts';
 import type { DialPlansTable, TrunksTable } from '../tables/call-routing.ts';
-import { flag, guardUnique, matches, type RepositoryContext } from './context.ts';
+import { chunks, flag, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
 
 // Lists page with an offset: fetch one row more than asked to know whether a next page exists.
 // Names sort regardless of case, with the id as the last key so that pages never overlap.
@@ -85,17 +85,7 @@ const sameName = (column: string, name: string) => sql<SqlBool>`lower(${sql.ref(
 const anyContains = (column: string, values: readonly string[]) => (eb: any) =>
   eb.or(values.map((value) => matches(column, value, 'contains', true)));
 
-function page<T>(rows: T[], paging: Paging): Page<T, number> {
-  const items = rows.slice(0, paging.limit);
-  return rows.length > paging.limit ? { items, next: paging.start + paging.limit } : { items };
-}
-
-const CHUNK = 500;
-function chunks<T>(values: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
-  return out;
-}
+const page = <T>(rows: T[], paging: Paging): Page<T, number> => offsetPage(rows, paging.start, paging.limit);
 
 export class KyselyCallRoutingRepository implements CallRoutingRepository {
   private readonly ctx: RepositoryContext;

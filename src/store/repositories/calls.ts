@@ -1,5 +1,19 @@
+import type { Selectable } from 'kysely';
 import type { CallEventRecord, CallHistoryRecord, CallRepository, PhoneSettings, SessionDocument, StoredSession } from '../calls-store.ts';
+import type { CallTables } from '../tables/calls.ts';
 import { flag, type RepositoryContext } from './context.ts';
+
+export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEventRecord => ({
+  id: r.id,
+  orgId: r.org_id,
+  sessionId: r.session_id,
+  seq: r.seq,
+  personId: r.person_id,
+  callId: r.call_id,
+  eventType: r.event_type,
+  data: r.data,
+  created: r.created,
+});
 
 export class KyselyCallRepository implements CallRepository {
   private readonly ctx: RepositoryContext;
@@ -31,8 +45,13 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async sessionOfLeg(legId: string): Promise<StoredSession | undefined> {
-    const row = await this.ctx.db.selectFrom('call_legs').select('session_id').where('id', '=', legId).executeTakeFirst();
-    return row ? this.get(row.session_id) : undefined;
+    const row = await this.ctx.db
+      .selectFrom('call_legs as l')
+      .innerJoin('call_sessions as s', 's.id', 'l.session_id')
+      .select(['s.data', 's.event_seq'])
+      .where('l.id', '=', legId)
+      .executeTakeFirst();
+    return row && { data: row.data, eventSeq: row.event_seq };
   }
 
   async saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean> {
@@ -54,16 +73,24 @@ export class KyselyCallRepository implements CallRepository {
     return true;
   }
 
-  /** Inserts new legs into the index, moves legs that changed session, and updates active flags. */
+  /** Inserts new legs into the index, moves legs that changed session, and updates active flags: one statement. */
   private async indexLegs(session: SessionDocument): Promise<void> {
-    for (const leg of session.legs) {
-      const active = flag(leg.active);
-      await this.ctx.db
-        .insertInto('call_legs')
-        .values({ id: leg.id, session_id: session.id, org_id: session.orgId, person_id: leg.personId, active, appearance: leg.appearance, created: leg.created })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ session_id: session.id, active }))
-        .execute();
-    }
+    if (session.legs.length === 0) return;
+    await this.ctx.db
+      .insertInto('call_legs')
+      .values(
+        session.legs.map((leg) => ({
+          id: leg.id,
+          session_id: session.id,
+          org_id: session.orgId,
+          person_id: leg.personId,
+          active: flag(leg.active),
+          appearance: leg.appearance,
+          created: leg.created,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ session_id: eb.ref('excluded.session_id'), active: eb.ref('excluded.active') })))
+      .execute();
   }
 
   async activeLegsOf(personId: string) {
@@ -76,10 +103,6 @@ export class KyselyCallRepository implements CallRepository {
       .orderBy('id')
       .execute();
     return rows.map((r) => ({ legId: r.id, sessionId: r.session_id, appearance: r.appearance }));
-  }
-
-  async setAppearance(legId: string, appearance: number): Promise<void> {
-    await this.ctx.db.updateTable('call_legs').set({ appearance }).where('id', '=', legId).execute();
   }
 
   async activeSessions(orgId?: string): Promise<string[]> {
@@ -182,17 +205,7 @@ export class KyselyCallRepository implements CallRepository {
       query = query.where((eb) => eb(eb.refTuple('created', 'session_id', 'seq'), '>', eb.tuple(after.created, after.sessionId, after.seq)));
     }
     const rows = await query.orderBy('created').orderBy('session_id').orderBy('seq').limit(limit).execute();
-    return rows.map((r) => ({
-      id: r.id,
-      orgId: r.org_id,
-      sessionId: r.session_id,
-      seq: r.seq,
-      personId: r.person_id,
-      callId: r.call_id,
-      eventType: r.event_type,
-      data: r.data,
-      created: r.created,
-    }));
+    return rows.map(toCallEvent);
   }
 
   async phone(personId: string): Promise<PhoneSettings | undefined> {

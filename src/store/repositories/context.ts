@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database.ts';
-import { UniqueViolation } from '../store.ts';
+import { UniqueViolation, type Page } from '../store.ts';
 
 /** What every repository gets: the connection (or transaction) and the dialect's error reader. */
 export type RepositoryContext = {
@@ -38,4 +38,20 @@ export function keysetPage<T extends { created: string; id: string }>(rows: T[],
   const items = rows.slice(0, limit);
   const last = items[items.length - 1]!;
   return { items, next: { created: last.created, id: last.id } };
+}
+
+/** Splits a fetched list of limit + 1 rows, read from offset `start`, into a page and the next offset. */
+export function offsetPage<T>(rows: T[], start: number, limit: number): Page<T, number> {
+  const items = rows.slice(0, limit);
+  return rows.length > limit ? { items, next: start + limit } : { items };
+}
+
+/**
+ * Splits values into runs for one statement each: SQLite allows at most 32766 bound values in one
+ * statement, so a multi-row insert or an `in` list must stay well under it.
+ */
+export function chunks<T>(values: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
 }

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Job, JobError, JobExitCode, JobRepository, JobStatus } from '../location-calling-store.ts';
 import type { JobsTable } from '../tables/location-calling.ts';
 import type { Page } from '../store.ts';
-import type { RepositoryContext } from './context.ts';
+import { offsetPage, type RepositoryContext } from './context.ts';
 
 const toJob = (row: Selectable<JobsTable>): Job => ({
   id: row.id,
@@ -90,8 +90,7 @@ export class KyselyJobRepository implements JobRepository {
       .limit(limit + 1)
       .offset(start)
       .execute();
-    const items = rows.slice(0, limit).map(toJob);
-    return rows.length > limit ? { items, next: start + limit } : { items };
+    return offsetPage(rows.map(toJob), start, limit);
   }
 
   async running(orgId: string, jobType: string): Promise<Job | undefined> {
@@ -149,7 +148,7 @@ export class KyselyJobRepository implements JobRepository {
       .limit(limit + 1)
       .offset(start)
       .execute();
-    const items = rows.slice(0, limit).map((r) => ({
+    const errors = rows.map((r) => ({
       jobId: r.job_id,
       itemNumber: r.item_number,
       itemId: r.item_id,
@@ -157,6 +156,6 @@ export class KyselyJobRepository implements JobRepository {
       errorCode: r.error_code,
       message: r.message,
     }));
-    return rows.length > limit ? { items, next: start + limit } : { items };
+    return offsetPage(errors, start, limit);
   }
 }

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { LocationCalling, LocationCallingRepository, CallingLocationFilter, RouteType, NetworkConnectionType } from '../location-calling-store.ts';
 import type { LocationCallingTable } from '../tables/location-calling.ts';
 import type { Location, Page, Person } from '../store.ts';
-import { flag, matches, type RepositoryContext } from './context.ts';
+import { flag, matches, offsetPage, type RepositoryContext } from './context.ts';
 import { toLocation } from './locations.ts';
 import { toPerson } from './people.ts';
 
@@ -85,8 +85,11 @@ export class KyselyLocationCallingRepository implements LocationCallingRepositor
       .limit(limit + 1)
       .offset(start)
       .execute();
-    const items = rows.slice(0, limit).map((row) => ({ location: toLocation(row), calling: toSettings(row) }));
-    return rows.length > limit ? { items, next: start + limit } : { items };
+    return offsetPage(
+      rows.map((row) => ({ location: toLocation(row), calling: toSettings(row) })),
+      start,
+      limit,
+    );
   }
 
   async members(locationId: string, afterId: string | null, limit: number): Promise<Person[]> {

@@ -1,7 +1,9 @@
 import type { Flag } from '../database.ts';
 import type { CandidateFilter, CandidateNumber, EcbnSelected, EcbnSelection, LocationNumberRepository } from '../location-numbers-store.ts';
 import type { NumberState, Page, TelephoneNumberType } from '../store.ts';
-import { flag, matches, type RepositoryContext } from './context.ts';
+import { chunks, flag, offsetPage, type RepositoryContext } from './context.ts';
+import { numbersWithOwner } from './numbers.ts';
+import { personNameContains } from './people.ts';
 
 type CandidateRow = {
   phone_number: string;
@@ -31,9 +33,6 @@ const toCandidate = (row: CandidateRow): CandidateNumber => ({
       ? null
       : { id: row.owner_id, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name ?? '', extension: row.extension },
 });
-
-// SQLite allows at most 32766 bound values in one statement.
-const CHUNK = 500;
 
 export class KyselyLocationNumberRepository implements LocationNumberRepository {
   private readonly ctx: RepositoryContext;
@@ -81,25 +80,7 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
   }
 
   async candidates(orgId: string, filter: CandidateFilter, start: number, limit: number): Promise<Page<CandidateNumber, number>> {
-    let query = this.ctx.db
-      .selectFrom('numbers as n')
-      .innerJoin('locations as l', 'l.id', 'n.location_id')
-      .leftJoin('people as p', 'p.id', 'n.owner_id')
-      .select([
-        'n.phone_number',
-        'n.location_id',
-        'l.name as location_name',
-        'n.state',
-        'n.number_type',
-        'n.is_main_number',
-        'n.is_service_number',
-        'p.id as owner_id',
-        'p.first_name',
-        'p.last_name',
-        'p.display_name',
-        'p.extension',
-      ])
-      .where('n.org_id', '=', orgId);
+    let query = numbersWithOwner(this.ctx.db, orgId);
     const { scope } = filter;
     if ('locationId' in scope) query = query.where('n.location_id', '=', scope.locationId);
     else query = query.where('l.calling_enabled', '=', 1).where('l.country', '=', scope.callingCountry);
@@ -111,28 +92,17 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
     if (filter.assigned === false) query = query.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
     if (filter.numberTypes !== undefined) query = query.where('n.number_type', 'in', filter.numberTypes);
     if (filter.serviceNumber !== undefined) query = query.where('n.is_service_number', '=', flag(filter.serviceNumber));
-    if (filter.ownerName !== undefined) {
-      const name = filter.ownerName;
-      query = query.where((eb) =>
-        eb.or([matches('p.display_name', name, 'contains', true), matches('p.first_name', name, 'contains', true), matches('p.last_name', name, 'contains', true)]),
-      );
-    }
+    const { ownerName } = filter;
+    if (ownerName !== undefined) query = query.where((eb) => personNameContains(eb, ownerName));
     if (filter.extension !== undefined) query = query.where('p.extension', '=', filter.extension);
     const rows = await query.orderBy('n.phone_number').limit(limit + 1).offset(start).execute();
-    const items = rows.slice(0, limit).map(toCandidate);
-    return rows.length > limit ? { items, next: start + limit } : { items };
+    return offsetPage(rows.map(toCandidate), start, limit);
   }
 
   async extensionsInUse(locationId: string, extensions: readonly string[]): Promise<Set<string>> {
-    const wanted = [...new Set(extensions)];
     const used = new Set<string>();
-    for (let i = 0; i < wanted.length; i += CHUNK) {
-      const rows = await this.ctx.db
-        .selectFrom('people')
-        .select('extension')
-        .where('location_id', '=', locationId)
-        .where('extension', 'in', wanted.slice(i, i + CHUNK))
-        .execute();
+    for (const chunk of chunks([...new Set(extensions)])) {
+      const rows = await this.ctx.db.selectFrom('people').select('extension').where('location_id', '=', locationId).where('extension', 'in', chunk).execute();
       for (const row of rows) if (row.extension !== null) used.add(row.extension);
     }
     return used;

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, Flag, NumbersTable } from '../database.ts';
 import type {
   NumberCounts,
@@ -10,7 +10,8 @@ import type {
   PhoneNumber,
   TelephoneNumberType,
 } from '../store.ts';
-import { flag, guardUnique, matches, type RepositoryContext } from './context.ts';
+import { chunks, flag, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
+import { personNameContains } from './people.ts';
 
 const toNumber = (row: Selectable<NumbersTable>): PhoneNumber => ({
   phoneNumber: row.phone_number,
@@ -56,6 +57,29 @@ const toListing = (row: ListingRow): NumberListing => ({
       : { id: row.owner_id, firstName: row.first_name, lastName: row.last_name, displayName: row.display_name ?? '' },
 });
 
+/** The organization's numbers with their location's name and their owner, if any (as n, l and p). */
+export function numbersWithOwner(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom('numbers as n')
+    .innerJoin('locations as l', 'l.id', 'n.location_id')
+    .leftJoin('people as p', 'p.id', 'n.owner_id')
+    .select([
+      'n.phone_number',
+      'p.extension',
+      'n.location_id',
+      'l.name as location_name',
+      'n.state',
+      'n.number_type',
+      'n.is_main_number',
+      'n.is_service_number',
+      'p.id as owner_id',
+      'p.first_name',
+      'p.last_name',
+      'p.display_name',
+    ])
+    .where('n.org_id', '=', orgId);
+}
+
 export class KyselyNumberRepository implements NumberRepository {
   private readonly ctx: RepositoryContext;
   constructor(ctx: RepositoryContext) {
@@ -83,9 +107,7 @@ export class KyselyNumberRepository implements NumberRepository {
       owner_id: n.ownerId,
       created: n.created,
     }));
-    // SQLite allows at most 32766 bound values in one statement.
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
+    for (const chunk of chunks(rows)) {
       const insert = this.ctx.db.insertInto('numbers').values(chunk);
       await guardUnique(this.ctx, 'phone number', () =>
         (skipStored ? insert.onConflict((oc) => oc.column('phone_number').doNothing()) : insert).execute(),
@@ -138,39 +160,12 @@ export class KyselyNumberRepository implements NumberRepository {
     await this.ctx.db.deleteFrom('numbers').where('phone_number', 'in', [...phoneNumbers]).execute();
   }
 
-  async countInLocation(locationId: string): Promise<number> {
-    const row = await this.ctx.db
-      .selectFrom('numbers')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('location_id', '=', locationId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
   /** Numbers (with their owner, if any) followed by extensions whose owner has no number. */
   private inventory(orgId: string, filter: NumberFilter): SelectQueryBuilder<Database, any, ListingRow> {
     const db = this.ctx.db;
-    let numbers = db
-      .selectFrom('numbers as n')
-      .innerJoin('locations as l', 'l.id', 'n.location_id')
-      .leftJoin('people as p', 'p.id', 'n.owner_id')
-      .select([
-        'n.phone_number',
-        'p.extension',
-        'n.location_id',
-        'l.name as location_name',
-        // An owned number shows its owner's routing prefix (which a job may still be moving).
-        sql<string | null>`case when p.id is null then l.routing_prefix else p.routing_prefix end`.as('routing_prefix'),
-        'n.state',
-        'n.number_type',
-        'n.is_main_number',
-        'n.is_service_number',
-        'p.id as owner_id',
-        'p.first_name',
-        'p.last_name',
-        'p.display_name',
-      ])
-      .where('n.org_id', '=', orgId);
+    // An owned number shows its owner's routing prefix (which a job may still be moving).
+    let numbers = numbersWithOwner(db, orgId).select(sql<string | null>`case when p.id is null then l.routing_prefix else p.routing_prefix end`.as('routing_prefix'));
+    // The same columns in the same order, for the union.
     let extensions = db
       .selectFrom('people as p')
       .innerJoin('locations as l', 'l.id', 'p.location_id')
@@ -179,7 +174,6 @@ export class KyselyNumberRepository implements NumberRepository {
         'p.extension',
         'l.id as location_id',
         'l.name as location_name',
-        'p.routing_prefix',
         sql<string>`'ACTIVE'`.as('state'),
         sql<string | null>`null`.as('number_type'),
         sql<Flag>`0`.as('is_main_number'),
@@ -188,6 +182,7 @@ export class KyselyNumberRepository implements NumberRepository {
         'p.first_name',
         'p.last_name',
         'p.display_name',
+        'p.routing_prefix',
       ])
       .where('p.org_id', '=', orgId)
       .where('p.extension', 'is not', null)
@@ -196,12 +191,7 @@ export class KyselyNumberRepository implements NumberRepository {
     // Filters that narrow both halves alike.
     const owner = (eb: any): Expression<SqlBool> => {
       const conditions: Expression<SqlBool>[] = [];
-      if (filter.ownerName !== undefined) {
-        const name = filter.ownerName;
-        conditions.push(
-          eb.or([matches('p.display_name', name, 'contains', true), matches('p.first_name', name, 'contains', true), matches('p.last_name', name, 'contains', true)]),
-        );
-      }
+      if (filter.ownerName !== undefined) conditions.push(personNameContains(eb, filter.ownerName));
       if (filter.ownerId !== undefined) conditions.push(eb('p.id', '=', filter.ownerId));
       if (filter.extension !== undefined) conditions.push(eb('p.extension', '=', filter.extension));
       return eb.and(conditions);
@@ -242,8 +232,7 @@ export class KyselyNumberRepository implements NumberRepository {
     if (filter.order === 'extension') query = query.orderBy(sql`coalesce(extension, '')`);
     query = query.orderBy(numberLast).orderBy('phone_number').orderBy('extension').orderBy('location_id');
     const rows = await query.limit(limit + 1).offset(start).execute();
-    const items = rows.slice(0, limit).map(toListing);
-    return rows.length > limit ? { items, next: start + limit } : { items };
+    return offsetPage(rows.map(toListing), start, limit);
   }
 
   async counts(orgId: string, filter: NumberFilter): Promise<NumberCounts> {

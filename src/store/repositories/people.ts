@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, Selectable, SqlBool } from 'kysely';
 import type { PeopleTable } from '../database.ts';
 import type { Cursor, Page, Person, PersonFilter, PersonRepository } from '../store.ts';
 import { flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
@@ -55,6 +55,10 @@ const toRow = (p: Person): Insertable<PeopleTable> => ({
   created: p.created,
   last_modified: p.lastModified,
 });
+
+/** The person joined as `p` has a display, first or last name containing `name`, regardless of case. */
+export const personNameContains = (eb: ExpressionBuilder<any, any>, name: string): Expression<SqlBool> =>
+  eb.or([matches('p.display_name', name, 'contains', true), matches('p.first_name', name, 'contains', true), matches('p.last_name', name, 'contains', true)]);
 
 export class KyselyPersonRepository implements PersonRepository {
   private readonly ctx: RepositoryContext;

@@ -6,7 +6,7 @@ import type {
   ReceptionistDirectory,
 } from '../receptionist-contacts-store.ts';
 import type { ReceptionistDirectoriesTable } from '../tables/receptionist-contacts.ts';
-import { guardUnique, matches, type RepositoryContext } from './context.ts';
+import { chunks, guardUnique, matches, type RepositoryContext } from './context.ts';
 
 const toDirectory = (row: Selectable<ReceptionistDirectoriesTable>): ReceptionistDirectory => ({
   id: row.id,
@@ -35,10 +35,7 @@ export class KyselyReceptionistContactRepository implements ReceptionistContactR
 
   private async insertContacts(directoryId: string, personIds: readonly string[]): Promise<void> {
     const rows = personIds.map((personId, position) => ({ directory_id: directoryId, person_id: personId, position }));
-    // SQLite allows at most 32766 bound values in one statement.
-    for (let i = 0; i < rows.length; i += 500) {
-      await this.ctx.db.insertInto('receptionist_directory_contacts').values(rows.slice(i, i + 500)).execute();
-    }
+    for (const chunk of chunks(rows)) await this.ctx.db.insertInto('receptionist_directory_contacts').values(chunk).execute();
   }
 
   async get(orgId: string, id: string): Promise<ReceptionistDirectory | undefined> {

@@ -34,10 +34,6 @@ export class KyselyTokenRepository implements TokenRepository {
       created: row.created,
     };
   }
-
-  async deleteForPerson(personId: string): Promise<void> {
-    await this.ctx.db.deleteFrom('access_tokens').where('person_id', '=', personId).execute();
-  }
 }
 
 export class KyselySettingRepository implements SettingRepository {

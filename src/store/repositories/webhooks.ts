@@ -17,9 +17,10 @@ import type {
   WebhookStatus,
   WebhookViewer,
 } from '../webhooks-store.ts';
-import { keysetPage, type RepositoryContext } from './context.ts';
+import { toCallEvent } from './calls.ts';
+import { chunks, keysetPage, type RepositoryContext } from './context.ts';
 
-// Rows per INSERT: well under SQLite's limit on bound parameters.
+// Deliveries per INSERT: each row binds 16 values.
 const INSERT_CHUNK = 100;
 
 const FAN_OUT_ROW = 'main';
@@ -41,12 +42,6 @@ function toWebhook(row: Selectable<WebhooksTable>): Webhook {
     consecutiveFailures: row.consecutive_failures,
     created: row.created,
   };
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += INSERT_CHUNK) out.push(items.slice(i, i + INSERT_CHUNK));
-  return out;
 }
 
 export class KyselyWebhookRepository implements WebhookRepository {
@@ -156,17 +151,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .orderBy('e.seq')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      orgId: r.org_id,
-      sessionId: r.session_id,
-      seq: r.seq,
-      personId: r.person_id,
-      callId: r.call_id,
-      eventType: r.event_type,
-      data: r.data,
-      created: r.created,
-    }));
+    return rows.map(toCallEvent);
   }
 
   async queue(deliveries: readonly NewDelivery[], eventIds: readonly string[], firstPosition: number, now: string): Promise<void> {
@@ -188,7 +173,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
       created: now,
       completed: null,
     }));
-    for (const chunk of chunks(rows)) {
+    for (const chunk of chunks(rows, INSERT_CHUNK)) {
       await this.ctx.db
         .insertInto('webhook_deliveries')
         .values(chunk)
