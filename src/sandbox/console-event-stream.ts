@@ -45,13 +45,7 @@ export const cursorAt = (since: Date): StreamCursor => ({ created: since.toISOSt
 
 /** The organization's newest event, so that a stream opened without a start shows only what comes next. */
 export async function newestCursor(store: Store, orgId: string): Promise<StreamCursor | null> {
-  const page = 1000;
-  let cursor: StreamCursor | null = null;
-  for (;;) {
-    const events = await store.calls.events(orgId, cursor, page);
-    if (events.length > 0) cursor = events[events.length - 1]!;
-    if (events.length < page) return cursor;
-  }
+  return (await store.calls.newestEvent(orgId)) ?? null;
 }
 
 /**

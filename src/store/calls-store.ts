@@ -72,6 +72,8 @@ export interface CallRepository {
    * session's sequence. Pass the last event seen to read on after it.
    */
   events(orgId: string, after: Pick<CallEventRecord, 'created' | 'sessionId' | 'seq'> | null, limit: number): Promise<CallEventRecord[]>;
+  /** The organization's last event in that order, if it has any. */
+  newestEvent(orgId: string): Promise<CallEventRecord | undefined>;
   phone(personId: string): Promise<PhoneSettings | undefined>;
   savePhone(settings: PhoneSettings): Promise<void>;
   recordingSettings(personId: string): Promise<string | undefined>;

@@ -175,7 +175,10 @@ for (const dialect of dialects) {
 
         const orgId = decodeId((await admin.get('/v1/people/me')).body.orgId, 'ORGANIZATION')!;
         const sessionId = decodeSessionId(alexCall.callSessionId);
-        const stored = (await server.app.store.calls.events(orgId, null, 1000)).filter((e) => e.sessionId === sessionId);
+        const all = await server.app.store.calls.events(orgId, null, 1000);
+        const stored = all.filter((e) => e.sessionId === sessionId);
+        // A stream opened without a start begins after the newest event: the last in this order.
+        assert.deepEqual(await server.app.store.calls.newestEvent(orgId), all.at(-1));
         const received = await stream.calls(stored.length);
         assert.deepEqual(
           received.map((m) => m.id),

@@ -208,6 +208,19 @@ export class KyselyCallRepository implements CallRepository {
     return rows.map(toCallEvent);
   }
 
+  async newestEvent(orgId: string): Promise<CallEventRecord | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('call_events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('created', 'desc')
+      .orderBy('session_id', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toCallEvent(row);
+  }
+
   async phone(personId: string): Promise<PhoneSettings | undefined> {
     const row = await this.ctx.db.selectFrom('phones').selectAll().where('person_id', '=', personId).executeTakeFirst();
     return row && { personId: row.person_id, orgId: row.org_id, autoAnswer: row.auto_answer === 1, autoAnswerDelayMs: row.auto_answer_delay_ms, busy: row.busy === 1 };
