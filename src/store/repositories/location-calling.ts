@@ -114,7 +114,8 @@ export class KyselyLocationCallingRepository implements LocationCallingRepositor
       .where('org_id', '=', orgId)
       .where('location_id', 'is not', null)
       .where('location_id', '<>', exceptLocationId)
-      .where(sql<boolean>`coalesce(routing_prefix, '') || extension = ${esn}`)
+      // The people_esn index (migration 0012) is on exactly this expression.
+      .where(sql<boolean>`(coalesce(routing_prefix, '') || extension) = ${esn}`)
       .executeTakeFirst();
     return row && toPerson(row);
   }
