@@ -256,7 +256,11 @@ export interface NumberRepository {
 
 export interface TokenRepository {
   insert(token: AccessToken): Promise<void>;
-  get(tokenHash: string): Promise<AccessToken | undefined>;
+  /**
+   * The token with the roles of the person it belongs to (one read, on every request); undefined
+   * when the token is unknown or its person is gone.
+   */
+  get(tokenHash: string): Promise<(AccessToken & { holderRoles: string[] }) | undefined>;
 }
 
 export interface SettingRepository {

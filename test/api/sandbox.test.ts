@@ -215,6 +215,14 @@ for (const dialect of dialects) {
         assertWebexError(await issue(admin, { personId: adminPersonId, expiresIn: 366 * 24 * 3600 }), 400, /expiresIn/);
       });
 
+      it('given a token of a person since deleted, when it is used, then it answers 401', async () => {
+        const user = await createPerson(admin);
+        const asUser = admin.withToken((await issue(admin, { personId: user.id })).body.access_token);
+        assert.equal((await asUser.get('/v1/people/me')).status, 200);
+        assert.equal((await admin.delete(`/v1/people/${user.id}`)).status, 204);
+        assertWebexError(await asUser.get('/v1/people/me'), 401);
+      });
+
       it('given no token or an unknown one, when issuing a token, then it answers 401', async () => {
         assertWebexError(await issue(server.anonymous, { personId: adminPersonId }), 401);
         assertWebexError(await issue(admin.withToken('not-a-token'), { personId: adminPersonId }), 401);

@@ -26,16 +26,15 @@ export class TokenService {
 
   /** The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. */
   async resolve(token: string): Promise<Principal> {
+    // Unknown, expired, or its person deleted: all the same 401.
     const record = await this.store.tokens.get(hashToken(token));
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
-    const person = await this.store.people.get(record.orgId, record.personId);
-    if (!person) throw unauthorized();
-    const allowed = new Set(scopesAllowed(person.roles));
+    const allowed = new Set(scopesAllowed(record.holderRoles));
     return {
       orgId: record.orgId,
       personId: record.personId,
-      roles: person.roles,
+      roles: record.holderRoles,
       scopes: new Set(record.scopes.filter((s) => allowed.has(s))),
     };
   }

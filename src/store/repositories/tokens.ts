@@ -22,8 +22,14 @@ export class KyselyTokenRepository implements TokenRepository {
       .execute();
   }
 
-  async get(tokenHash: string): Promise<AccessToken | undefined> {
-    const row = await this.ctx.db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  async get(tokenHash: string): Promise<(AccessToken & { holderRoles: string[] }) | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('access_tokens as t')
+      .innerJoin('people as p', (join) => join.onRef('p.id', '=', 't.person_id').onRef('p.org_id', '=', 't.org_id'))
+      .selectAll('t')
+      .select('p.roles')
+      .where('t.token_hash', '=', tokenHash)
+      .executeTakeFirst();
     if (!row) return undefined;
     return {
       tokenHash: row.token_hash,
@@ -32,6 +38,7 @@ export class KyselyTokenRepository implements TokenRepository {
       scopes: row.scopes === '' ? [] : row.scopes.split(' '),
       expiresAt: row.expires_at,
       created: row.created,
+      holderRoles: JSON.parse(row.roles),
     };
   }
 }
