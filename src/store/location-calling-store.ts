@@ -70,7 +70,6 @@ export interface LocationCallingRepository {
   list(orgId: string, filter: CallingLocationFilter, start: number, limit: number): Promise<Page<{ location: Location; calling: LocationCalling }, number>>;
   /** Members of a location after the given person id, in id order. */
   members(locationId: string, afterId: string | null, limit: number): Promise<Person[]>;
-  countMembers(locationId: string): Promise<number>;
   /** A member of another location of the organization dialled as this ESN (routing prefix + extension). */
   esnHolder(orgId: string, esn: string, exceptLocationId: string): Promise<Person | undefined>;
   setMemberRoutingPrefix(personId: string, routingPrefix: string | null): Promise<void>;

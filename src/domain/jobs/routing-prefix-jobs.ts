@@ -49,7 +49,7 @@ export class RoutingPrefixJobs {
       exitCode: 'UNKNOWN',
       oldValue: start.oldPrefix,
       newValue: start.newPrefix,
-      totalItems: await tx.locationCalling.countMembers(start.location.id),
+      totalItems: await tx.people.countInLocation(start.location.id),
       updatedItems: 0,
       failedItems: 0,
       cursor: null,

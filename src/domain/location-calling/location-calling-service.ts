@@ -205,7 +205,7 @@ export class LocationCallingService {
       await tx.locationCalling.update(next);
       if (!prefixChange) return { kind: 'none' };
       // The new prefix shows on GET at once; members follow as the job moves them.
-      if ((await tx.locationCalling.countMembers(location.id)) === 0) {
+      if ((await tx.people.countInLocation(location.id)) === 0) {
         return {
           kind: 'noJob',
           failureReason: `UpdateRoutingPrefix batch job not triggered for Location: ${publicId}. OldRoutingPrefix : ${prefixChange.from ?? ''}. NewRoutingPrefix: ${prefixChange.to ?? ''}. The location has no members to update.`,

@@ -98,15 +98,6 @@ export class KyselyLocationCallingRepository implements LocationCallingRepositor
     return (await query.orderBy('id').limit(limit).execute()).map(toPerson);
   }
 
-  async countMembers(locationId: string): Promise<number> {
-    const row = await this.ctx.db
-      .selectFrom('people')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('location_id', '=', locationId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
   async esnHolder(orgId: string, esn: string, exceptLocationId: string): Promise<Person | undefined> {
     const row = await this.ctx.db
       .selectFrom('people')
