@@ -1,3 +1,24 @@
+import { announcementRoutes } from './api/announcements/announcements.routes.ts';
+import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
+import { callRoutes } from './api/calls/calls.routes.ts';
+import { healthRoutes } from './api/health/health.routes.ts';
+import { licenseRoutes } from './api/licenses/licenses.routes.ts';
+import { locationCallingRoutes } from './api/location-calling/location-calling.routes.ts';
+import { locationNumberRoutes } from './api/location-numbers/location-numbers.routes.ts';
+import { locationRoutes } from './api/locations/locations.routes.ts';
+import { notServedRoutes } from './api/not-served.ts';
+import { numberRoutes } from './api/numbers/numbers.routes.ts';
+import { organizationRoutes } from './api/organizations/organizations.routes.ts';
+import { peopleRoutes } from './api/people/people.routes.ts';
+import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
+import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
+import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
+import { consoleInfoRoutes } from './sandbox/console-info.routes.ts';
+import { liveEventRoutes } from './sandbox/live-events.routes.ts';
+import { sandboxCallRoutes } from './sandbox/sandbox-calls.routes.ts';
+import { sandboxWebhookRoutes } from './sandbox/sandbox-webhooks.routes.ts';
+import { sandboxRoutes } from './sandbox/sandbox.routes.ts';
+import type { Server } from './http/types.ts';
 import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
 import { TokenService } from './domain/auth/token-service.ts';
@@ -14,16 +35,61 @@ import { NumberService } from './domain/numbers/number-service.ts';
 import { OrganizationService } from './domain/organizations/organization-service.ts';
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
-import { buildServer, type Services } from './http/server.ts';
-import type { Server } from './http/types.ts';
+import { buildServer } from './http/server.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
-import { FaultInjector } from './sandbox/faults.ts';
+import { FaultInjector, faultRoutes, installFaults } from './sandbox/faults.ts';
 import { WebhookService } from './domain/webhooks/webhook-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
+
+export type Services = {
+  tokens: TokenService;
+  organizations: OrganizationService;
+  licenses: LicenseService;
+  locations: LocationService;
+  numbers: NumberService;
+  people: PeopleService;
+  callRouting: CallRoutingService;
+  locationCalling: LocationCallingService;
+  locationNumbers: LocationNumberService;
+  announcements: AnnouncementService;
+  receptionistContacts: ReceptionistContactService;
+  calls: CallControlService;
+  callRecording: CallRecordingService;
+  simulator: Simulator;
+  webhooks: WebhookService;
+};
+
+/** Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off. */
+function registerRoutes(server: Server, deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector }): void {
+  const { config, services, store } = deps;
+  healthRoutes(server, { store });
+  organizationRoutes(server, services);
+  licenseRoutes(server, services);
+  locationRoutes(server, services);
+  numberRoutes(server, services);
+  peopleRoutes(server, services);
+  callRoutingRoutes(server, services);
+  locationCallingRoutes(server, services);
+  locationNumberRoutes(server, services);
+  announcementRoutes(server, services);
+  receptionistContactRoutes(server, services);
+  callRoutes(server, services);
+  callRecordingRoutes(server, services);
+  webhookRoutes(server, services);
+  notServedRoutes(server);
+  if (config.sandbox) {
+    sandboxRoutes(server, { ...services, clock: deps.clock });
+    sandboxCallRoutes(server, services);
+    sandboxWebhookRoutes(server, services);
+    liveEventRoutes(server, { store });
+    consoleInfoRoutes(server, { store, host: config.host });
+    faultRoutes(server, { faults: deps.faults });
+  }
+}
 
 export type App = {
   config: Config;
@@ -71,7 +137,13 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       webhooks: new WebhookService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
-    server = await buildServer({ config, services, store, clock, faults: new FaultInjector() });
+    const faults = new FaultInjector();
+    server = await buildServer({
+      config,
+      tokens,
+      beforeRoutes: config.sandbox ? (s) => installFaults(s, faults) : undefined,
+      routes: (s) => registerRoutes(s, { config, services, store, clock, faults }),
+    });
     await jobs.resume();
     await calls.rearm();
     const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
