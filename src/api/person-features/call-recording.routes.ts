@@ -1,6 +1,5 @@
 import { anyOf } from '../../domain/auth/scopes.ts';
 import type { CallRecordingService } from '../../domain/calls/call-recording-service.ts';
-import { targetOrgId } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { GetCallRecording, UpdateCallRecording } from './call-recording.schemas.ts';
@@ -9,11 +8,11 @@ export function callRecordingRoutes(server: Server, deps: { callRecording: CallR
   const path = '/v1/people/:personId/features/callRecording';
 
   server.get(path, { schema: GetCallRecording, config: { auth: anyOf('spark-admin:people_read') } }, async (request) => {
-    return deps.callRecording.get(targetOrgId(request, request.query.orgId), request.params.personId);
+    return deps.callRecording.get(request.orgId, request.params.personId);
   });
 
   server.put(path, { schema: UpdateCallRecording, config: { auth: anyOf('spark-admin:people_write') } }, async (request, reply) => {
-    await deps.callRecording.update(targetOrgId(request, request.query.orgId), request.params.personId, request.body);
+    await deps.callRecording.update(request.orgId, request.params.personId, request.body);
     sendEmpty(reply, 204);
   });
 }
