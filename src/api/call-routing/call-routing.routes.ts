@@ -1,9 +1,11 @@
 import type { CallRoutingService } from '../../domain/call-routing/call-routing-service.ts';
+import { trunkTypes } from '../../domain/call-routing/trunk-rules.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { telephonyConfig } from '../telephony-config.ts';
+import { callRoutingUsageRoutes } from './call-routing-usage.routes.ts';
 import {
   presentDialPlanDetails,
   presentDialPlanItem,
@@ -28,6 +30,7 @@ import {
   ListRouteChoices,
   ListRouteGroups,
   ListTrunks,
+  ListTrunkTypes,
   ModifyDialPatterns,
   ModifyDialPlan,
   ModifyRouteGroup,
@@ -60,6 +63,9 @@ export function callRoutingRoutes(server: Server, deps: { callRouting: CallRouti
     reply.code(201);
     return { id: encodeId('TRUNK', id) };
   });
+
+  // Registered before `${TRUNKS}/:trunkId`, though the router prefers the static path anyway.
+  server.get(`${TRUNKS}/trunkTypes`, { schema: ListTrunkTypes, config: read }, async () => ({ trunkTypes: trunkTypes() }));
 
   const trunk = `${TRUNKS}/:trunkId`;
 
@@ -125,7 +131,7 @@ export function callRoutingRoutes(server: Server, deps: { callRouting: CallRouti
     const orgId = request.orgId;
     const id = await dialPlans.create(orgId, request.body);
     reply.code(201);
-    return { id: encodeId('DIAL_PLAN', id) };
+    return { id: encodeId('DIAL_PLAN', id), dialPatternErrors: [] };
   });
 
   const dialPlan = `${DIAL_PLANS}/:dialPlanId`;
@@ -170,6 +176,8 @@ export function callRoutingRoutes(server: Server, deps: { callRouting: CallRouti
     const orgId = request.orgId;
     return dialPlans.validateDialPatterns(orgId, request.body.dialPatterns);
   });
+
+  callRoutingUsageRoutes(server, deps);
 
   server.get('/v1/telephony/config/routeChoices', { schema: ListRouteChoices, config: read }, async (request, reply) => {
     const { orgId: _orgId, max: _max, start: _start, ...filters } = request.query;

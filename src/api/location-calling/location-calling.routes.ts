@@ -5,6 +5,7 @@ import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { telephonyConfig } from '../telephony-config.ts';
+import { announcementLanguageRoutes } from './announcement-languages.routes.ts';
 import { presentCallingLocation, presentCallingLocationItem, presentJob, presentJobError } from './location-calling.presenters.ts';
 import {
   ChangeAnnouncementLanguage,
@@ -27,6 +28,8 @@ export function locationCallingRoutes(server: Server, deps: { locationCalling: L
   const service = deps.locationCalling;
   const location = '/v1/telephony/config/locations/:locationId';
   const jobs = '/v1/telephony/config/jobs/updateRoutingPrefix';
+
+  announcementLanguageRoutes(server);
 
   server.get('/v1/telephony/config/locations', { schema: ListCallingLocations, config: read }, async (request, reply) => {
     const { query } = request;
