@@ -15,7 +15,7 @@ export function numberRoutes(server: Server, deps: { numbers: NumberService }): 
     const orgId = request.orgId;
     const { max, start } = offsetPaging(request.query, MAX_NUMBERS);
     const list = await deps.numbers.list(orgId, { ...filters, start, max });
-    return { phoneNumbers: offsetPageItems(request, reply, list, max).map(presentNumber), ...(list.counts ? { count: list.counts } : {}) };
+    return { phoneNumbers: offsetPageItems(request, reply, list, max).map(presentNumber), ...(list.counts ? { count: { ...list.counts, reservedNumber: 0 } } : {}) };
   });
 
   const numbersOf = '/v1/telephony/config/locations/:locationId/numbers';

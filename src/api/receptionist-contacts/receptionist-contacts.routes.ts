@@ -13,10 +13,10 @@ const DIRECTORY = `${DIRECTORIES}/:directoryId`;
 export function receptionistContactRoutes(server: Server, deps: { receptionistContacts: ReceptionistContactService }): void {
   const service = deps.receptionistContacts;
 
-  server.post(DIRECTORIES, { schema: CreateDirectory, config: write }, async (request, reply) => {
+  // Webex answers 200 here, not the 201 of most create operations.
+  server.post(DIRECTORIES, { schema: CreateDirectory, config: write }, async (request) => {
     const orgId = request.orgId;
     const directory = await service.create(orgId, request.params.locationId, request.body);
-    reply.code(201);
     return { id: presentDirectory(directory).id };
   });
 
