@@ -39,6 +39,12 @@ const OVERRIDES: Record<string, { reason: string; fix: (schema: any) => void }> 
       schema.properties.responseStatus = { type: 'array', items: schema.properties.responseStatus };
     },
   },
+  'GET /telephony/config/locations/{locationId} 200': {
+    reason: 'connection is only returned for a premises PSTN connection (TRUNK or ROUTE_GROUP), as the field’s own description says; the schema lists it as required',
+    fix: (schema) => {
+      schema.required = schema.required.filter((field: string) => field !== 'connection');
+    },
+  },
 };
 
 const rebase = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"calling#/components/'));
