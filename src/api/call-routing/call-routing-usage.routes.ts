@@ -31,6 +31,10 @@ type ListQuery = { name?: string; locationName?: string; order?: string; max?: n
 /** The filter, order and page a usage list was asked for. */
 const listQuery = (query: ListQuery): UsageListQuery => ({ name: query.name ?? query.locationName, order: query.order, ...offsetPaging(query, MAX_ITEMS) });
 
+/**
+ * Every usage operation reads the trunk's or route group's usage first, so an unknown one is a
+ * 404 even where the answer is always empty (call to extension, route lists).
+ */
 export function callRoutingUsageRoutes(server: Server, deps: { callRouting: CallRoutingService }): void {
   const { trunks, routeGroups } = deps.callRouting;
 
