@@ -36,6 +36,7 @@ import { OrganizationService } from './domain/organizations/organization-service
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { buildServer } from './http/server.ts';
+import { installTargetOrg } from './http/target-org.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
@@ -66,6 +67,7 @@ export type Services = {
 /** Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off. */
 function registerRoutes(server: Server, deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector }): void {
   const { config, services, store } = deps;
+  installTargetOrg(server);
   healthRoutes(server, { store });
   organizationRoutes(server, services);
   licenseRoutes(server, services);

@@ -6,6 +6,8 @@ import type { Page } from './store.ts';
 
 export type TrunkType = 'REGISTERING' | 'CERTIFICATE_BASED';
 export type RouteType = 'TRUNK' | 'ROUTE_GROUP';
+/** Which number a trunk's outbound PSTN calls carry in P-Charge-Info, if any. */
+export type PChargeInfoSupportPolicy = 'DISABLED' | 'ASSERTED_IDENTITY' | 'CONFIGURABLE_CHARGE_NUMBER';
 export type SortDirection = 'asc' | 'desc';
 export type ListOrder<F extends string> = { field: F; direction: SortDirection };
 
@@ -27,6 +29,7 @@ export type Trunk = {
   domain: string | null;
   port: number | null;
   maxConcurrentCalls: number | null;
+  pChargeInfoSupportPolicy: PChargeInfoSupportPolicy;
   otgDtgId: string;
   linePort: string;
   pilotUserId: string | null;
@@ -56,7 +59,8 @@ export type TrunkFilter = {
 
 /** Everything that routes through a trunk. */
 export type TrunkUsage = {
-  routeGroups: IdAndName[];
+  /** Each with whether a dial plan or a location's PSTN connection uses it. */
+  routeGroups: (IdAndName & { inUse: boolean })[];
   dialPlans: IdAndName[];
   /** Locations whose PSTN connection is the trunk itself. */
   locations: IdAndName[];

@@ -86,21 +86,28 @@ for (const dialect of dialects) {
         assert.deepEqual(rest, {
           id: reply.body.id,
           name: 'Austin LGW',
+          customer: { id: orgId, name: 'Callplane Demo' },
           organization: { id: orgId, name: 'Callplane Demo' },
           location: { id: hq.id, name: hq.name },
           locationsUsingTrunk: [],
+          outboundProxy: null,
           status: 'OFFLINE',
+          errorCodes: [],
+          responseStatus: [],
           dualIdentitySupportEnabled: false,
           trunkType: 'REGISTERING',
           deviceType: 'Cisco Unified Border Element',
+          port: 5061,
+          maxConcurrentCalls: 1000,
           isRestrictedToDedicatedInstance: false,
+          pChargeInfoSupportPolicy: 'DISABLED',
         });
         assert.match(otgDtgId, /^austin_lgw_\d+_lgu$/);
         assert.match(sipAuthenticationUserName, /^austin_lgw_\d+_LGU$/);
         assert.equal(pilotUserId, `${sipAuthenticationUserName}@${linePort.split('@')[1]}`);
         assert.match(linePort, /^austin_lgw_\d+_LGU@[0-9a-f]{8}\.bcld\.callplane\.example$/);
         assert.doesNotMatch(details.text, /password|Trunk-Pass/i, 'the password is never returned');
-        assert.doesNotMatch(details.text, /null/, 'absent fields are omitted');
+        assert.doesNotMatch(details.text.replace('"outboundProxy":null', ''), /null/, 'absent fields are omitted (only the outbound proxy is null)');
       });
 
       it('given a certificate-based trunk, shows its address, domain, port, call limit and device type', async () => {
@@ -471,13 +478,14 @@ for (const dialect of dialects) {
     });
 
     describe('dial plans', () => {
-      it('given a trunk route and dial patterns, creates a dial plan (201 {id}) showing its route and patterns', async () => {
+      it('given a trunk route and dial patterns, creates a dial plan (201 {id, dialPatternErrors: []}) showing its route and patterns', async () => {
         const t = await trunk();
         const patterns = [newDialPattern(), newEnterprisePattern(), newDialPattern('!')];
         const name = unique('DP ');
         const reply = await admin.post(DIAL_PLANS, { name, routeId: t.id, routeType: 'TRUNK', dialPatterns: patterns });
         assert.equal(reply.status, 201, reply.text);
-        assert.deepEqual(Object.keys(reply.body), ['id']);
+        assert.deepEqual(Object.keys(reply.body), ['id', 'dialPatternErrors']);
+        assert.deepEqual(reply.body.dialPatternErrors, []);
         assert.ok(decodeId(reply.body.id, 'DIAL_PLAN'), 'a DIAL_PLAN ID');
         assert.deepEqual(await ok(admin.get(`${DIAL_PLANS}/${reply.body.id}`)), {
           id: reply.body.id,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { nextLink, type Client } from '../support/client.ts';
+import { assertCallingResponse } from '../support/calling-document.ts';
 import { dialects } from '../support/dialects.ts';
 import {
   assertWebexError,
@@ -130,6 +131,19 @@ for (const dialect of dialects) {
       });
     });
 
+    it('Read the List of Announcement Languages answers {name, code} pairs, filtered by text-to-speech support', async () => {
+      const all = await admin.get('/v1/telephony/config/announcementLanguages');
+      assert.equal(all.status, 200, all.text);
+      assertCallingResponse('GET', '/telephony/config/announcementLanguages', all);
+      assert.ok(all.body.languages.some((l: { name: string; code: string }) => l.code === 'en_us' && l.name === 'English'));
+      for (const l of all.body.languages) assert.match(l.code, /^[a-z]{2}_[a-z]{2}$/);
+      const tts = (await admin.get('/v1/telephony/config/announcementLanguages', { ttsLanguage: true })).body.languages;
+      const noTts = (await admin.get('/v1/telephony/config/announcementLanguages', { ttsLanguage: false })).body.languages;
+      assert.ok(tts.length > 0 && noTts.length > 0);
+      assert.equal(tts.length + noTts.length, all.body.languages.length, 'the two filters split the list');
+      assertWebexError(await admin.get('/v1/telephony/config/announcementLanguages', { ttsLanguage: 'maybe' }), 400);
+    });
+
     describe('Get and Update Location Webex Calling Details', () => {
       it('answers the details of a calling location and 404 for any other', async () => {
         const reply = await admin.get(`${LOCATIONS}/${hq.id}`);
@@ -138,11 +152,21 @@ for (const dialect of dialects) {
         assert.deepEqual(reply.body.callingLineId, { name: 'Callplane Demo', phoneNumber: '+15715550100' });
         assert.equal(reply.body.enforceOutsideDialDigit, false);
         assert.equal(typeof reply.body.defaultDomain, 'string');
-        assert.equal(reply.body.routingPrefix, undefined);
+        assert.equal(reply.body.routingPrefix, '');
         const plain = await createLocation(admin);
         assertWebexError(await admin.get(`${LOCATIONS}/${plain.id}`), 404);
         const other = await createOrganization(server.anonymous);
         assertWebexError(await other.admin.get(`${LOCATIONS}/${hq.id}`), 404);
+      });
+
+      it('given a location with nothing optional set, answers every field the document requires (regression: issue 12)', async () => {
+        const reply = await admin.get(`${LOCATIONS}/${hq.id}`);
+        assertCallingResponse('GET', '/telephony/config/locations/{locationId}', reply);
+        assert.equal(reply.body.externalCallerIdName, hq.name, 'unset: the location’s name');
+        assert.equal(reply.body.userLimit, 500000);
+        assert.equal(reply.body.outsideDialDigit, '');
+        assert.equal(reply.body.routingPrefix, '');
+        assert.equal(reply.body.connection, undefined, 'only a premises PSTN connection is shown');
       });
 
       it('given fields without a routing prefix change, applies them and answers 204', async () => {
@@ -170,7 +194,7 @@ for (const dialect of dialects) {
         const numbers = (await admin.get('/v1/telephony/config/numbers', { locationId: id })).body.phoneNumbers;
         assert.deepEqual(numbers.filter((n: { mainNumber: boolean }) => n.mainNumber).map((n: { phoneNumber: string }) => n.phoneNumber), [main]);
         assert.equal((await admin.put(`${LOCATIONS}/${id}`, { outsideDialDigit: null })).status, 204);
-        assert.equal((await admin.get(`${LOCATIONS}/${id}`)).body.outsideDialDigit, undefined);
+        assert.equal((await admin.get(`${LOCATIONS}/${id}`)).body.outsideDialDigit, '', 'cleared: empty, as the document requires the field');
       });
 
       it('given bad values, answers 400 or 409 and changes nothing', async () => {
@@ -304,8 +328,8 @@ for (const dialect of dialects) {
         assert.equal(refused.status, 409, refused.text);
         assert.deepEqual(refused.body, { failureReason: 'UpdateRoutingPrefixJob failed as another one is already in progress.' });
         const details = (await admin.get(`${LOCATIONS}/${second}`)).body;
-        assert.equal(details.routingPrefix, undefined);
-        assert.equal(details.outsideDialDigit, undefined, 'nothing of the refused update was applied');
+        assert.equal(details.routingPrefix, '');
+        assert.equal(details.outsideDialDigit, '', 'nothing of the refused update was applied');
         // The job's own location is locked for member changes until it is done.
         const { professional } = await licenses(admin);
         const locked = await admin.post('/v1/people', {

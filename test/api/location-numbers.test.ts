@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { nextLink, type Client } from '../support/client.ts';
+import { assertCallingResponse } from '../support/calling-document.ts';
 import { dialects } from '../support/dialects.ts';
 import {
   assertWebexError,
@@ -105,15 +106,18 @@ for (const dialect of dialects) {
     after(() => server.close());
 
     describe('location emergency callback number', () => {
-      it('given a location never configured, answers the main number as LOCATION_NUMBER, 60 minutes and no member', async () => {
+      it('given a location never configured, answers the main number as LOCATION_NUMBER, 60 minutes and no member (its fallback only)', async () => {
         const other = await createOrganization(server.anonymous);
         const theirHq = await defaultLocation(other.admin);
         const main = (await other.admin.get(`${CONFIG}/numbers`, { locationId: theirHq.id })).body.phoneNumbers.find((n: Item) => n.mainNumber);
         assert.ok(main, 'a new organization has a main number');
         const reply = await other.admin.get(ecbnOf(theirHq.id));
         assert.equal(reply.status, 200, reply.text);
+        // Regression (issue 12): locationMemberInfo is required by the document, member or not.
+        assertCallingResponse('GET', '/telephony/config/locations/{locationId}/features/emergencyCallbackNumber', reply);
         assert.deepEqual(reply.body, {
           locationInfo: { phoneNumber: main.phoneNumber, name: theirHq.name, effectiveLevel: 'LOCATION_NUMBER', effectiveValue: main.phoneNumber, quality: 'RECOMMENDED' },
+          locationMemberInfo: { effectiveLevel: 'LOCATION_NUMBER', effectiveValue: main.phoneNumber, quality: 'INVALID' },
           selected: 'LOCATION_NUMBER',
           elinExpiryTimeMinutes: 60,
         });
@@ -146,7 +150,7 @@ for (const dialect of dialects) {
         await putEcbn(hq.id, { selected: 'LOCATION_NUMBER', locationMemberId: null });
         const ecbn = await getEcbn(hq.id);
         assert.equal(ecbn.selected, 'LOCATION_NUMBER');
-        assert.equal(ecbn.locationMemberInfo, undefined);
+        assert.deepEqual(ecbn.locationMemberInfo, { effectiveLevel: 'LOCATION_NUMBER', effectiveValue: MAIN, quality: 'INVALID' }, 'no member: its fallback only');
         assert.equal(ecbn.elinExpiryTimeMinutes, 300);
         await putEcbn(hq.id, { selected: 'LOCATION_NUMBER', elinExpiryTimeMinutes: 10 });
         assert.equal((await getEcbn(hq.id)).elinExpiryTimeMinutes, 10);
@@ -219,8 +223,11 @@ for (const dialect of dialects) {
 
       it('given a location without a main number, answers NONE; a member falls back to NONE once deleted', async () => {
         const branch = await callingLocation(admin);
-        assert.deepEqual(await getEcbn(branch.id), {
-          locationInfo: { name: branch.name, effectiveLevel: 'NONE', quality: 'INVALID' },
+        const none = await admin.get(ecbnOf(branch.id));
+        assertCallingResponse('GET', '/telephony/config/locations/{locationId}/features/emergencyCallbackNumber', none);
+        assert.deepEqual(none.body, {
+          locationInfo: { name: branch.name, effectiveLevel: 'NONE', effectiveValue: '', quality: 'INVALID' },
+          locationMemberInfo: { effectiveLevel: 'NONE', effectiveValue: '', quality: 'INVALID' },
           selected: 'LOCATION_NUMBER',
           elinExpiryTimeMinutes: 60,
         });
@@ -235,6 +242,7 @@ for (const dialect of dialects) {
           memberId: user.id,
           memberType: 'PEOPLE',
           effectiveLevel: 'NONE',
+          effectiveValue: '',
           quality: 'INVALID',
         });
       });

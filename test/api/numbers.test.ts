@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { nextLink, type Client } from '../support/client.ts';
+import { assertCallingResponse } from '../support/calling-document.ts';
 import { dialects } from '../support/dialects.ts';
 import {
   assertWebexError,
@@ -39,6 +40,7 @@ type NumberItem = {
   includedTelephonyTypes: string;
   tollFreeNumber: boolean;
   isServiceNumber: boolean;
+  isReservedNumber: boolean;
   location: { id: string; name: string };
   owner?: { id: string; type: string; firstName?: string; lastName?: string };
 };
@@ -118,6 +120,9 @@ for (const dialect of dialects) {
       it('given no filter, answers {phoneNumbers} with the main number marked mainNumber and no owner', async () => {
         const reply = await admin.get(NUMBERS);
         assert.equal(reply.status, 200, reply.text);
+        // Regression (issue 12): isReservedNumber, required by the document, on every item.
+        assertCallingResponse('GET', '/telephony/config/numbers', reply);
+        assert.ok(reply.body.phoneNumbers.every((n: NumberItem) => n.isReservedNumber === false));
         assert.deepEqual(Object.keys(reply.body), ['phoneNumbers']);
         const main = reply.body.phoneNumbers.filter((n: NumberItem) => n.phoneNumber === MAIN);
         assert.deepEqual(main, [
@@ -129,6 +134,7 @@ for (const dialect of dialects) {
             includedTelephonyTypes: 'PSTN_NUMBER',
             tollFreeNumber: false,
             isServiceNumber: false,
+            isReservedNumber: false,
             location: { id: hq.id, name: 'Headquarters' },
           },
         ]);
@@ -153,6 +159,7 @@ for (const dialect of dialects) {
             includedTelephonyTypes: 'PSTN_NUMBER',
             tollFreeNumber: false,
             isServiceNumber: false,
+            isReservedNumber: false,
             location: { id: hq.id, name: 'Headquarters' },
             owner: { id: alexId, type: 'PEOPLE', firstName: ALEX.firstName, lastName: ALEX.lastName },
           },
@@ -283,6 +290,14 @@ for (const dialect of dialects) {
         assert.ok(actives.some((n) => n.phoneNumber === MAIN));
       });
 
+      it('given reservedNumber, true finds none (Callplane reserves no numbers) and false finds them all', async () => {
+        const all = (await admin.get(NUMBERS)).body.phoneNumbers;
+        const reserved = await admin.get(NUMBERS, { reservedNumber: true });
+        assert.equal(reserved.status, 200, reserved.text);
+        assert.deepEqual(reserved.body.phoneNumbers, []);
+        assert.deepEqual((await admin.get(NUMBERS, { reservedNumber: false })).body.phoneNumbers, all);
+      });
+
       it('given details=true, adds counts that agree with the listing', async () => {
         await add(newNumbers(1), { state: 'INACTIVE' });
         await add(newNumbers(1), { numberType: 'TOLLFREE' });
@@ -294,6 +309,7 @@ for (const dialect of dialects) {
           'extensionOnly',
           'inActive',
           'mobileNumber',
+          'reservedNumber',
           'serviceNumber',
           'tollFreeNumbers',
           'total',
@@ -311,6 +327,7 @@ for (const dialect of dialects) {
         assert.equal(count.tollFreeNumbers, numbers.filter((n) => n.tollFreeNumber).length);
         assert.ok(count.tollFreeNumbers >= 1);
         assert.equal(count.serviceNumber, numbers.filter((n) => n.isServiceNumber).length);
+        assert.equal(count.reservedNumber, 0, 'Callplane reserves no numbers');
         assert.equal(count.mobileNumber, 0);
         assert.equal((await admin.get(NUMBERS)).body.count, undefined, 'no counts without details');
       });
@@ -401,6 +418,7 @@ for (const dialect of dialects) {
               includedTelephonyTypes: 'PSTN_NUMBER',
               tollFreeNumber: false,
               isServiceNumber: false,
+              isReservedNumber: false,
               location: { id: hq.id, name: 'Headquarters' },
             },
           ]);

@@ -113,5 +113,31 @@ for (const dialect of dialects) {
         assertWebexError(await admin.withToken('not-a-token').get('/v1/organizations'), 401);
       });
     });
+
+    describe('the target organization of a request (resolved once, before the handler)', () => {
+      it('given the token’s own orgId in the query or the body, acts on it; another organization’s or a malformed one is 403', async () => {
+        const other = await createOrganization(server.anonymous);
+        assert.equal((await admin.get('/v1/telephony/config/locations', { orgId })).status, 200);
+        assert.equal((await admin.get('/v1/telephony/config/locations', { orgId: '' })).status, 200, 'empty: the token’s');
+        assertWebexError(await admin.get('/v1/telephony/config/locations', { orgId: other.orgId }), 403);
+        assertWebexError(await admin.get('/v1/telephony/config/locations', { orgId: 'not-an-org' }), 403);
+        const created = await admin.post('/v1/people', { emails: [`${unique('own')}@example.com`], displayName: 'Own Org', orgId });
+        assert.equal(created.status, 200, created.text);
+        assert.equal(created.body.orgId, orgId);
+        assertWebexError(await admin.post('/v1/people', { emails: [`${unique('theirs')}@example.com`], displayName: 'X', orgId: other.orgId }), 403);
+      });
+
+      it('given a route that takes no orgId, ignores one (Get My Own Details acts on the token’s person)', async () => {
+        const other = await createOrganization(server.anonymous);
+        const me = await admin.get('/v1/people/me', { orgId: other.orgId });
+        assert.equal(me.status, 200, me.text);
+        assert.equal(me.body.orgId, orgId);
+      });
+
+      it('given a body that fails validation and another organization, answers the 400 first (validation runs before the organization is resolved)', async () => {
+        const other = await createOrganization(server.anonymous);
+        assertWebexError(await admin.post('/v1/telephony/config/premisePstn/trunks', { name: 1 }, { orgId: other.orgId }), 400);
+      });
+    });
   });
 }

@@ -1,7 +1,6 @@
 import multipart from '@fastify/multipart';
 import { encodeAnnouncementId } from '../../domain/announcements/announcement-ids.ts';
 import { MAX_AUDIO_FILE_BYTES, type AnnouncementService } from '../../domain/announcements/announcements-service.ts';
-import { targetOrgId } from '../../http/auth.ts';
 import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -38,65 +37,65 @@ export function announcementRoutes(server: Server, deps: { announcements: Announ
   const service = deps.announcements;
 
   server.get(ORGANIZATION, { schema: ListAnnouncements, config: read }, async (request, reply) => {
-    const { orgId: orgIdParam, max: _max, start: _start, ...filters } = request.query;
-    const orgId = targetOrgId(request, orgIdParam);
+    const { orgId: _orgId, max: _max, start: _start, ...filters } = request.query;
+    const orgId = request.orgId;
     const { max, start } = offsetPaging(request.query, MAX_ANNOUNCEMENTS);
     const list = await service.list(orgId, { ...filters, start, max });
     return { announcements: offsetPageItems(request, reply, list, max).map(presentAnnouncement) };
   });
 
   server.post(ORGANIZATION, { schema: UploadOrganizationAnnouncement, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     const id = await service.upload(orgId, undefined, await readAnnouncementUpload(request));
     reply.code(201);
     return { id: encodeAnnouncementId(id) };
   });
 
   server.post(LOCATION, { schema: UploadLocationAnnouncement, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     const id = await service.upload(orgId, request.params.locationId, await readAnnouncementUpload(request));
     reply.code(201);
     return { id: encodeAnnouncementId(id) };
   });
 
   server.get(`${ORGANIZATION}/usage`, { schema: OrganizationUsage, config: read }, async (request) => {
-    return presentUsage(await service.usage(targetOrgId(request, request.query.orgId)));
+    return presentUsage(await service.usage(request.orgId));
   });
 
   server.get(`${LOCATION}/usage`, { schema: LocationUsage, config: read }, async (request) => {
-    return presentUsage(await service.usage(targetOrgId(request, request.query.orgId), request.params.locationId));
+    return presentUsage(await service.usage(request.orgId, request.params.locationId));
   });
 
   server.get(`${ORGANIZATION}/:announcementId`, { schema: GetOrganizationAnnouncement, config: read }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     return presentAnnouncementDetails(await service.details(orgId, undefined, request.params.announcementId));
   });
 
   server.get(`${LOCATION}/:announcementId`, { schema: GetLocationAnnouncement, config: read }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     return presentAnnouncementDetails(await service.details(orgId, request.params.locationId, request.params.announcementId));
   });
 
   server.put(`${ORGANIZATION}/:announcementId`, { schema: ModifyOrganizationAnnouncement, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await service.replace(orgId, undefined, request.params.announcementId, await readAnnouncementUpload(request));
     sendEmpty(reply, 204);
   });
 
   server.put(`${LOCATION}/:announcementId`, { schema: ModifyLocationAnnouncement, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await service.replace(orgId, request.params.locationId, request.params.announcementId, await readAnnouncementUpload(request));
     sendEmpty(reply, 204);
   });
 
   server.delete(`${ORGANIZATION}/:announcementId`, { schema: DeleteOrganizationAnnouncement, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await service.delete(orgId, undefined, request.params.announcementId);
     sendEmpty(reply, 204);
   });
 
   server.delete(`${LOCATION}/:announcementId`, { schema: DeleteLocationAnnouncement, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await service.delete(orgId, request.params.locationId, request.params.announcementId);
     sendEmpty(reply, 204);
   });
@@ -104,12 +103,12 @@ export function announcementRoutes(server: Server, deps: { announcements: Announ
   const musicOnHold = '/v1/telephony/config/locations/:locationId/musicOnHold';
 
   server.get(musicOnHold, { schema: GetMusicOnHold, config: read }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     return presentMusicOnHold(await service.musicOnHold(orgId, request.params.locationId));
   });
 
   server.put(musicOnHold, { schema: UpdateMusicOnHold, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await service.updateMusicOnHold(orgId, request.params.locationId, request.body);
     sendEmpty(reply, 204);
   });

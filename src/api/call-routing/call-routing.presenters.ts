@@ -1,6 +1,7 @@
 import type { DialPlanDetails as DialPlanView } from '../../domain/call-routing/dial-plan-service.ts';
 import type { RouteGroupDetails as RouteGroupView } from '../../domain/call-routing/route-group-service.ts';
 import type { TrunkDetails as TrunkView } from '../../domain/call-routing/trunk-service.ts';
+import { CONCURRENT_CALLS, REGISTERING_TRUNK_PORT } from '../../domain/call-routing/trunk-rules.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import type { DialPlanListing, IdAndName, RouteChoice, RouteGroupListing, TrunkListing } from '../../store/call-routing-store.ts';
 import type { DialPlanDetails, DialPlanItem, RouteGroupDetails, RouteGroupItem, TrunkDetails, TrunkItem } from './call-routing.schemas.ts';
@@ -19,28 +20,37 @@ export function presentTrunkItem(t: TrunkListing): TrunkItem {
   };
 }
 
-/** Gateway registration state and outbound proxy are not presented: no gateway ever connects. */
+/**
+ * No gateway ever connects to Callplane: the status is OFFLINE, there is no outbound proxy (null)
+ * and reading the gateway state never fails (no error codes, no response status). Webex's
+ * document names the organization `customer`; wxc_sdk reads `organization`: both are sent.
+ */
 export function presentTrunkDetails({ trunk, usage, orgName }: TrunkView): TrunkDetails {
   const using = new Map([...usage.locations, ...usage.locationsThroughRouteGroups].map((l) => [l.id, l]));
   return {
     id: encodeId('TRUNK', trunk.id),
     name: trunk.name,
+    customer: organization(trunk.orgId, orgName),
     organization: organization(trunk.orgId, orgName),
     location: location({ id: trunk.locationId, name: trunk.locationName }),
     otgDtgId: trunk.otgDtgId,
     linePort: trunk.linePort,
     locationsUsingTrunk: [...using.values()].map(location),
     ...(trunk.pilotUserId !== null ? { pilotUserId: trunk.pilotUserId } : {}),
+    outboundProxy: null,
     ...(trunk.sipAuthenticationUserName !== null ? { sipAuthenticationUserName: trunk.sipAuthenticationUserName } : {}),
     status: 'OFFLINE',
+    errorCodes: [],
+    responseStatus: [],
     dualIdentitySupportEnabled: trunk.dualIdentitySupportEnabled,
     trunkType: trunk.trunkType,
     deviceType: trunk.deviceType,
     ...(trunk.address !== null ? { address: trunk.address } : {}),
     ...(trunk.domain !== null ? { domain: trunk.domain } : {}),
-    ...(trunk.port !== null ? { port: trunk.port } : {}),
-    ...(trunk.maxConcurrentCalls !== null ? { maxConcurrentCalls: trunk.maxConcurrentCalls } : {}),
+    port: trunk.port ?? REGISTERING_TRUNK_PORT,
+    maxConcurrentCalls: trunk.maxConcurrentCalls ?? CONCURRENT_CALLS.maxConcurrentCalls,
     isRestrictedToDedicatedInstance: false,
+    pChargeInfoSupportPolicy: trunk.pChargeInfoSupportPolicy,
   };
 }
 

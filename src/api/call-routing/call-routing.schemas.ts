@@ -12,6 +12,9 @@ const TrunkType = Type.Union([Type.Literal('REGISTERING'), Type.Literal('CERTIFI
   description: 'REGISTERING for a Cisco local gateway; CERTIFICATE_BASED for a session border controller.',
 });
 const RouteType = Type.Union([Type.Literal('TRUNK'), Type.Literal('ROUTE_GROUP')]);
+const PChargeInfoSupportPolicy = Type.Union([Type.Literal('DISABLED'), Type.Literal('ASSERTED_IDENTITY'), Type.Literal('CONFIGURABLE_CHARGE_NUMBER')], {
+  description: 'Which number outbound PSTN calls carry in P-Charge-Info (DISABLED by default). Stored and presented; Callplane places no PSTN calls.',
+});
 
 const paging = {
   max: Type.Optional(Type.Number({ description: 'Items per page (default and limit 2000).' })),
@@ -64,6 +67,7 @@ export const CreateTrunk = {
     domain: Type.Optional(Type.String({ maxLength: 253, description: 'Domain name (certificate-based trunks).' })),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'FQDN port (certificate-based trunks).' })),
     maxConcurrentCalls: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pChargeInfoSupportPolicy: Type.Optional(PChargeInfoSupportPolicy),
   }),
   response: responses({ 201: Created }),
 };
@@ -73,22 +77,30 @@ const TrunkParams = IdParam('trunkId', 'The trunk.');
 export const TrunkDetails = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  customer: IdAndName,
   organization: IdAndName,
   location: IdAndName,
   otgDtgId: Type.String({ description: 'Outgoing and destination trunk group.' }),
   linePort: Type.String(),
   locationsUsingTrunk: Type.Array(IdAndName, { description: 'Locations whose PSTN connection is the trunk or a route group holding it.' }),
   pilotUserId: Type.Optional(Type.String({ description: 'Registering trunks: the identity the local gateway registers with.' })),
+  outboundProxy: Type.Null({ description: 'Always null: Callplane has no SIP outbound proxy for a gateway to reach.' }),
   sipAuthenticationUserName: Type.Optional(Type.String()),
   status: Type.String({ description: 'OFFLINE: no gateway ever registers with Callplane.' }),
+  errorCodes: Type.Array(Type.String()),
+  responseStatus: Type.Array(
+    Type.Object({ code: Type.Number(), type: Type.String(), summaryEnglish: Type.String(), detail: Type.Array(Type.String()), trackingId: Type.String() }),
+    { description: 'Partial failures reading the gateway state; always empty.' },
+  ),
   dualIdentitySupportEnabled: Type.Boolean(),
   trunkType: Type.String(),
   deviceType: Type.String(),
   address: Type.Optional(Type.String()),
   domain: Type.Optional(Type.String()),
-  port: Type.Optional(Type.Integer()),
-  maxConcurrentCalls: Type.Optional(Type.Integer()),
+  port: Type.Integer({ description: 'Registering trunks: 5061 (SIP TLS).' }),
+  maxConcurrentCalls: Type.Integer({ description: 'Without a value of its own, the device type’s maximum.' }),
   isRestrictedToDedicatedInstance: Type.Boolean(),
+  pChargeInfoSupportPolicy: PChargeInfoSupportPolicy,
 });
 export type TrunkDetails = Static<typeof TrunkDetails>;
 
@@ -111,8 +123,25 @@ export const ModifyTrunk = {
     password: Type.Optional(password),
     dualIdentitySupportEnabled: Type.Optional(Type.Boolean()),
     maxConcurrentCalls: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pChargeInfoSupportPolicy: Type.Optional(PChargeInfoSupportPolicy),
   }),
   response: responses({ 204: NoContent }),
+};
+
+export const ListTrunkTypes = {
+  summary: 'Read the List of Trunk Types',
+  tags: Trunks,
+  querystring: OrgQuery,
+  response: responses({
+    200: Type.Object({
+      trunkTypes: Type.Array(
+        Type.Object({
+          trunkType: Type.String(),
+          deviceTypes: Type.Array(Type.Object({ deviceType: Type.String(), minConcurrentCalls: Type.Integer(), maxConcurrentCalls: Type.Integer() })),
+        }),
+      ),
+    }),
+  }),
 };
 
 export const DeleteTrunk = {
@@ -228,7 +257,14 @@ export const CreateDialPlan = {
   tags: DialPlans,
   querystring: OrgQuery,
   body: Type.Object({ ...dialPlanBody, dialPatterns: Type.Optional(Type.Array(DialPattern)) }),
-  response: responses({ 201: Created }),
+  response: responses({
+    201: Type.Object({
+      id: Type.String(),
+      dialPatternErrors: Type.Array(Type.Object({ dialPattern: Type.String(), patternStatus: Type.String(), message: Type.String() }), {
+        description: 'Always empty: Callplane creates no dial plan with a bad pattern (400) rather than leaving the pattern out.',
+      }),
+    }),
+  }),
 };
 
 const DialPlanParams = IdParam('dialPlanId', 'The dial plan.');

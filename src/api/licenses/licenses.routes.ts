@@ -1,7 +1,7 @@
 import { anyOf } from '../../domain/auth/scopes.ts';
 import type { LicenseService } from '../../domain/licenses/license-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
-import { principalOf, targetOrgId } from '../../http/auth.ts';
+import { principalOf } from '../../http/auth.ts';
 import { clampMax, decodeCursor, encodeCursor, linkNext } from '../../http/pagination.ts';
 import type { Server } from '../../http/types.ts';
 import { licenseId, presentLicense, presentLicenseUser, presentSiteUrls } from './licenses.presenters.ts';
@@ -12,7 +12,7 @@ const MAX_USERS = 300;
 
 export function licenseRoutes(server: Server, deps: { licenses: LicenseService }): void {
   server.get('/v1/licenses', { schema: ListLicenses, config: read }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     const showCallingUsage = principalOf(request).scopes.has('spark-admin:people_write');
     const usages = await deps.licenses.list(orgId);
     return { items: usages.map((usage) => presentLicense(usage, showCallingUsage)) };
@@ -20,7 +20,7 @@ export function licenseRoutes(server: Server, deps: { licenses: LicenseService }
 
   server.get('/v1/licenses/:licenseId', { schema: GetLicense, config: read }, async (request, reply) => {
     const { query } = request;
-    const orgId = targetOrgId(request, query.orgId);
+    const orgId = request.orgId;
     const usage = await deps.licenses.get(orgId, request.params.licenseId);
     const license = presentLicense(usage, principalOf(request).scopes.has('spark-admin:people_write'));
     if (query.includeAssignedTo !== 'user') return license;
@@ -31,7 +31,7 @@ export function licenseRoutes(server: Server, deps: { licenses: LicenseService }
   });
 
   server.patch('/v1/licenses/users', { schema: AssignLicenses, config: { auth: anyOf('spark-admin:people_write') } }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.body.orgId);
+    const orgId = request.orgId;
     const result = await deps.licenses.assign(orgId, request.body);
     reply.code(result.failures.length > 0 ? 206 : 200);
     return {

@@ -3,6 +3,9 @@ import { encodeId } from '../../domain/webex-ids.ts';
 import type { Job, JobError } from '../../store/location-calling-store.ts';
 import type { CallingLocation, CallingLocationItem, JobObject } from './location-calling.schemas.ts';
 
+/** People a location may hold: Callplane sets no limit of its own and reports the figure of Cisco's example. */
+export const LOCATION_USER_LIMIT = 500_000;
+
 const optional = <K extends string>(key: K, value: string | null | undefined) => (value ? { [key]: value } : {});
 
 function callingLineId(view: CallingLocationView) {
@@ -29,11 +32,14 @@ export function presentCallingLocation(view: CallingLocationView): CallingLocati
     announcementLanguage: location.announcementLanguage,
     callingLineId: callingLineId(view),
     ...(calling.connection ? { connection: { type: calling.connection.type, id: encodeId(calling.connection.type, calling.connection.id) } } : {}),
-    ...optional('externalCallerIdName', calling.externalCallerIdName),
+    // Webex's document requires these even when unset: the location's name stands for an unset
+    // external caller ID name, an empty string for no outside dial digit or routing prefix.
+    externalCallerIdName: calling.externalCallerIdName ?? location.name,
+    userLimit: LOCATION_USER_LIMIT,
     ...optional('pAccessNetworkInfo', calling.pAccessNetworkInfo),
-    ...optional('outsideDialDigit', calling.outsideDialDigit),
+    outsideDialDigit: calling.outsideDialDigit ?? '',
     enforceOutsideDialDigit: calling.enforceOutsideDialDigit,
-    ...optional('routingPrefix', location.routingPrefix),
+    routingPrefix: location.routingPrefix ?? '',
     defaultDomain: `${location.orgId.slice(0, 8)}.calls.callplane.example`,
     ...optional('chargeNumber', calling.chargeNumber),
     // Webex: with a charge number set, every call of the location carries it in P-Charge-Info.

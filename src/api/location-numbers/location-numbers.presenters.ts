@@ -1,17 +1,14 @@
 import type { AvailableList } from '../../domain/location-numbers/available-numbers.ts';
-import type { EcbnOption, LocationEcbnView } from '../../domain/location-numbers/emergency-callback-number.ts';
+import { unsetMemberOption, type EcbnOption, type LocationEcbnView } from '../../domain/location-numbers/emergency-callback-number.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import type { CandidateNumber } from '../../store/location-numbers-store.ts';
 import { AVAILABLE_NUMBER_FIELDS, type AvailableNumberField, type EcbnLocationInfo, type EcbnMemberInfo } from './location-numbers.schemas.ts';
 
 const present = <T>(value: T | null | undefined, field: string) => (value === null || value === undefined ? {} : { [field]: value });
 
+/** Webex's document requires effectiveValue: an empty string when the effective level is NONE. */
 function presentOption(option: EcbnOption) {
-  return {
-    effectiveLevel: option.effectiveLevel,
-    ...present(option.effectiveValue, 'effectiveValue'),
-    quality: option.quality,
-  };
+  return { effectiveLevel: option.effectiveLevel, effectiveValue: option.effectiveValue ?? '', quality: option.quality };
 }
 
 export function presentEcbn(view: LocationEcbnView) {
@@ -21,7 +18,8 @@ export function presentEcbn(view: LocationEcbnView) {
     ...presentOption(view.location),
   };
   const member = view.member;
-  const locationMemberInfo: EcbnMemberInfo | undefined = member
+  // Always present, as Webex's document requires; without a selected member, only the fallback.
+  const locationMemberInfo: EcbnMemberInfo = member
     ? {
         ...present(member.phoneNumber, 'phoneNumber'),
         ...present(member.firstName, 'firstName'),
@@ -30,10 +28,10 @@ export function presentEcbn(view: LocationEcbnView) {
         memberType: 'PEOPLE',
         ...presentOption(member),
       }
-    : undefined;
+    : presentOption(unsetMemberOption(view.location));
   return {
     locationInfo,
-    ...(locationMemberInfo ? { locationMemberInfo } : {}),
+    locationMemberInfo,
     selected: view.selected,
     elinExpiryTimeMinutes: view.elinExpiryTimeMinutes,
   };

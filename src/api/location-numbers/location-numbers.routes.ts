@@ -1,5 +1,4 @@
 import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
-import { targetOrgId } from '../../http/auth.ts';
 import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -26,24 +25,24 @@ export function locationNumberRoutes(server: Server, deps: { locationNumbers: Lo
   const service = deps.locationNumbers;
 
   server.get(`${location}/features/emergencyCallbackNumber`, { schema: GetEcbn, config: read }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     return presentEcbn(await service.getEcbn(orgId, request.params.locationId));
   });
 
   server.put(`${location}/features/emergencyCallbackNumber`, { schema: UpdateEcbn, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await service.updateEcbn(orgId, request.params.locationId, request.body);
     sendEmpty(reply, 204);
   });
 
   // Webex documents the organization-level check with the read scope, the location-level one with the write scope.
   server.post('/v1/telephony/config/actions/validateExtensions/invoke', { schema: ValidateOrgExtensions, config: read }, async (request) => {
-    targetOrgId(request, request.query.orgId); // refuses another organization's orgId
+    request.orgId; // refuses another organization's orgId
     return service.validateOrgExtensions(request.body.extensions ?? []);
   });
 
   server.post(`${location}/actions/validateExtensions/invoke`, { schema: ValidateLocationExtensions, config: write }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     return service.validateLocationExtensions(orgId, request.params.locationId, request.body.extensions);
   });
 
@@ -58,8 +57,8 @@ export function locationNumberRoutes(server: Server, deps: { locationNumbers: Lo
   ] as const;
   for (const [list, path, schema] of lists) {
     server.get(`${location}/${path}`, { schema, config: read }, async (request, reply) => {
-      const { orgId: orgIdParam, max: _max, start: _start, ...filters } = request.query;
-      const orgId = targetOrgId(request, orgIdParam);
+      const { orgId: _orgId, max: _max, start: _start, ...filters } = request.query;
+      const orgId = request.orgId;
       const { max, start } = offsetPaging(request.query, MAX_NUMBERS);
       const page = await service.availableNumbers(orgId, request.params.locationId, list, { ...filters, start, max });
       return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate(list, n)) };

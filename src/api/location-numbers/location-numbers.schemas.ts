@@ -19,7 +19,7 @@ export const EcbnLocationInfo = Type.Object({
   phoneNumber: Type.Optional(Type.String({ description: 'The location’s main number; absent without one.' })),
   name: Type.String(),
   effectiveLevel: EffectiveLevel,
-  effectiveValue: Type.Optional(Type.String({ description: 'Absent when the effective level is NONE.' })),
+  effectiveValue: Type.String({ description: 'Empty when the effective level is NONE.' }),
   quality: Quality,
 });
 export type EcbnLocationInfo = Static<typeof EcbnLocationInfo>;
@@ -28,10 +28,10 @@ export const EcbnMemberInfo = Type.Object({
   phoneNumber: Type.Optional(Type.String({ description: 'The member’s number; absent when they hold none any more.' })),
   firstName: Type.Optional(Type.String()),
   lastName: Type.Optional(Type.String()),
-  memberId: Type.String(),
-  memberType: Type.Union([Type.Literal('PEOPLE'), Type.Literal('PLACE'), Type.Literal('VIRTUAL_LINE'), Type.Literal('HUNT_GROUP')]),
+  memberId: Type.Optional(Type.String({ description: 'Absent when no member is selected.' })),
+  memberType: Type.Optional(Type.Union([Type.Literal('PEOPLE'), Type.Literal('PLACE'), Type.Literal('VIRTUAL_LINE'), Type.Literal('HUNT_GROUP')])),
   effectiveLevel: EffectiveLevel,
-  effectiveValue: Type.Optional(Type.String({ description: 'Absent when the effective level is NONE.' })),
+  effectiveValue: Type.String({ description: 'Empty when the effective level is NONE.' }),
   quality: Quality,
 });
 export type EcbnMemberInfo = Static<typeof EcbnMemberInfo>;
@@ -44,7 +44,7 @@ export const GetEcbn = {
   response: responses({
     200: Type.Object({
       locationInfo: EcbnLocationInfo,
-      locationMemberInfo: Type.Optional(EcbnMemberInfo),
+      locationMemberInfo: EcbnMemberInfo,
       selected: Selected,
       elinExpiryTimeMinutes: Type.Integer(),
     }),

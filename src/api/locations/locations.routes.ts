@@ -1,7 +1,6 @@
 import { anyOf } from '../../domain/auth/scopes.ts';
 import type { LocationService } from '../../domain/locations/location-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
-import { targetOrgId } from '../../http/auth.ts';
 import { clampMax, decodeCursor, encodeCursor, linkNext } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -14,7 +13,7 @@ const write = { auth: anyOf('spark-admin:locations_write') };
 export function locationRoutes(server: Server, deps: { locations: LocationService }): void {
   server.get('/v1/locations', { schema: ListLocations, config: read }, async (request, reply) => {
     const { query } = request;
-    const orgId = targetOrgId(request, query.orgId);
+    const orgId = request.orgId;
     const max = clampMax(query.max, 500, 1000);
     const page = await deps.locations.list(orgId, { name: query.name, id: query.id, after: decodeCursor(query.after), max });
     if (page.next) linkNext(request, reply, { after: encodeCursor(page.next), max: String(max) });
@@ -22,12 +21,12 @@ export function locationRoutes(server: Server, deps: { locations: LocationServic
   });
 
   server.get('/v1/locations/:locationId', { schema: GetLocation, config: read }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     return presentLocation(await deps.locations.get(orgId, request.params.locationId));
   });
 
   server.post('/v1/locations', { schema: CreateLocation, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     const { latitude, longitude, ...body } = request.body;
     const location = await deps.locations.create(orgId, {
       ...body,
@@ -39,13 +38,13 @@ export function locationRoutes(server: Server, deps: { locations: LocationServic
   });
 
   server.put('/v1/locations/:locationId', { schema: UpdateLocation, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await deps.locations.update(orgId, request.params.locationId, request.body);
     sendEmpty(reply, 204);
   });
 
   server.delete('/v1/locations/:locationId', { schema: DeleteLocation, config: write }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await deps.locations.delete(orgId, request.params.locationId);
     sendEmpty(reply, 204);
   });

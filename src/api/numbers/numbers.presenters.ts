@@ -15,6 +15,8 @@ export function presentNumber(n: NumberListing): NumberItem {
     includedTelephonyTypes: n.numberType === 'MOBILE' ? 'MOBILE_NUMBER' : 'PSTN_NUMBER',
     tollFreeNumber: n.numberType === 'TOLLFREE',
     isServiceNumber: n.isServiceNumber,
+    // Webex reserves numbers for features being set up; Callplane has no such step.
+    isReservedNumber: false,
     location: { id: encodeId('LOCATION', n.locationId), name: n.locationName },
     ...(n.owner !== null
       ? {

@@ -19,6 +19,7 @@ export const NumberItem = Type.Object({
   includedTelephonyTypes: Type.String({ description: 'PSTN_NUMBER or MOBILE_NUMBER.' }),
   tollFreeNumber: Type.Boolean(),
   isServiceNumber: Type.Boolean(),
+  isReservedNumber: Type.Boolean({ description: 'Always false: Callplane reserves no numbers.' }),
   location: IdAndName,
   owner: Type.Optional(Owner),
 });
@@ -33,6 +34,7 @@ const Counts = Type.Object({
   total: Type.Integer(),
   mobileNumber: Type.Integer(),
   serviceNumber: Type.Integer(),
+  reservedNumber: Type.Integer(),
 });
 
 const flag = (description: string) => Type.Optional(Type.Boolean({ description }));
@@ -61,6 +63,7 @@ export const ListNumbers = {
     restrictedNonGeoNumbers: flag('Only restricted non-geographic numbers (none here).'),
     includedTelephonyTypes: Type.Optional(Type.String({ maxLength: 64 })),
     serviceNumber: flag('Only service numbers (true) or standard numbers (false).'),
+    reservedNumber: flag('Only reserved numbers (true: none here) or unreserved numbers (false: all).'),
   }),
   response: responses({ 200: Type.Object({ phoneNumbers: Type.Array(NumberItem), count: Type.Optional(Counts) }) }),
 };

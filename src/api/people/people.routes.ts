@@ -3,7 +3,7 @@ import { allOf, anyOf, isAdmin } from '../../domain/auth/scopes.ts';
 import type { PeopleService } from '../../domain/people/people-service.ts';
 import type { Person as PersonRecord } from '../../store/store.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
-import { principalOf, targetOrgId } from '../../http/auth.ts';
+import { principalOf } from '../../http/auth.ts';
 import { clampMax, decodeCursor, encodeCursor, linkNext } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -29,7 +29,7 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
 
   server.get('/v1/people', { schema: ListPeople, config: read }, async (request, reply) => {
     const { query } = request;
-    const orgId = targetOrgId(request, query.orgId);
+    const orgId = request.orgId;
     const admin = isOrgAdmin(request);
     const callingData = admin && query.callingData === true;
     const limit = query.locationId !== undefined ? 50 : callingData ? 100 : 1000;
@@ -60,27 +60,27 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
   });
 
   server.get('/v1/people/:personId', { schema: GetPerson, config: read }, async (request) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     const person = await people.get(orgId, request.params.personId);
     return presentOne(orgId, person, request.query.callingData, isOrgAdmin(request));
   });
 
   server.post('/v1/people', { schema: CreatePerson, config: write }, async (request) => {
-    const orgId = targetOrgId(request, request.body.orgId);
+    const orgId = request.orgId;
     const person = await people.create(orgId, request.body);
     if (request.query.minResponse) return { id: encodeId('PEOPLE', person.id) };
     return presentOne(orgId, person, request.query.callingData, true);
   });
 
   server.put('/v1/people/:personId', { schema: UpdatePerson, config: write }, async (request) => {
-    const orgId = targetOrgId(request, request.body.orgId);
+    const orgId = request.orgId;
     const person = await people.update(orgId, request.params.personId, request.body);
     if (request.query.minResponse) return { id: encodeId('PEOPLE', person.id) };
     return presentOne(orgId, person, request.query.callingData, true);
   });
 
   server.delete('/v1/people/:personId', { schema: DeletePerson, config: { auth: anyOf('spark-admin:people_write') } }, async (request, reply) => {
-    const orgId = targetOrgId(request, request.query.orgId);
+    const orgId = request.orgId;
     await people.delete(orgId, request.params.personId);
     sendEmpty(reply, 204);
   });

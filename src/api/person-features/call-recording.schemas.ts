@@ -24,7 +24,14 @@ export const GetCallRecording = {
   tags: ['People'],
   params: PersonParams,
   querystring: OrgQuery,
-  response: responses({ 200: Type.Object(Settings) }),
+  response: responses({
+    200: Type.Object({
+      ...Settings,
+      serviceProvider: Type.String({ description: 'The recording vendor’s identity of the organization.' }),
+      externalGroup: Type.String({ description: 'The recording vendor’s group of the person.' }),
+      externalIdentifier: Type.String({ description: 'The recording vendor’s identity of the person.' }),
+    }),
+  }),
 };
 
 export const UpdateCallRecording = {

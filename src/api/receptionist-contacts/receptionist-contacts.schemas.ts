@@ -39,7 +39,7 @@ export const CreateDirectory = {
   params: LocationParams,
   querystring: OrgQuery,
   body: DirectoryBody('People of the organization with Webex Calling: [{personId}] (a bare person ID is accepted too).'),
-  response: responses({ 201: Id }),
+  response: responses({ 200: Id }),
 };
 
 export const ListDirectories = {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RouteGroup, RouteGroupListing, RouteGroupMember, RouteGroupMemberListing } from '../../store/call-routing-store.ts';
+import type { RouteGroup, RouteGroupListing, RouteGroupMember, RouteGroupMemberListing, RouteGroupUsage } from '../../store/call-routing-store.ts';
 import type { Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { decodeId } from '../webex-ids.ts';
@@ -61,6 +61,12 @@ export class RouteGroupService {
       if (sameName && sameName.id !== routeGroup.id) throw routeGroupNameInUse(name);
       await tx.callRouting.updateRouteGroup({ ...routeGroup, name }, members);
     });
+  }
+
+  /** The dial plans and locations' PSTN connections that use a route group; 404 for one not of the organization. */
+  async usage(orgId: string, publicId: string): Promise<RouteGroupUsage> {
+    const routeGroup = await this.routeGroup(this.store, orgId, publicId);
+    return this.store.callRouting.routeGroupUsage(orgId, routeGroup.id);
   }
 
   /** Deletes a route group no dial plan and no location's PSTN connection uses (409 otherwise). */

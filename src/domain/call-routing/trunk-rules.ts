@@ -15,6 +15,26 @@ export const DEVICE_TYPES: Record<TrunkType, readonly [string, ...string[]]> = {
 };
 
 /**
+ * The concurrent calls Webex allows per device type (Read the List of Trunk Types): Callplane uses
+ * Cisco's documented range for every device type. A trunk created without maxConcurrentCalls (a
+ * registering one may leave it out) is presented with the maximum.
+ */
+export const CONCURRENT_CALLS = { minConcurrentCalls: 250, maxConcurrentCalls: 1000 } as const;
+
+/**
+ * The port of a registering trunk. Only certificate-based trunks are given one; a local gateway
+ * registers over SIP TLS, whose port Webex reports for it.
+ */
+export const REGISTERING_TRUNK_PORT = 5061;
+
+/** Every trunk type with its device types, as Read the List of Trunk Types answers. */
+export const trunkTypes = () =>
+  (Object.keys(DEVICE_TYPES) as TrunkType[]).map((trunkType) => ({
+    trunkType,
+    deviceTypes: DEVICE_TYPES[trunkType].map((deviceType) => ({ deviceType, ...CONCURRENT_CALLS })),
+  }));
+
+/**
  * The SIP domain Webex Calling gives an organization, which a registering local gateway
  * registers to. Callplane makes one up from the organization's uuid (the .example domain is
  * reserved, so it never resolves to a real host).

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Trunk, TrunkListing, TrunkType, TrunkUsage, TrunkWithLocation } from '../../store/call-routing-store.ts';
+import type { PChargeInfoSupportPolicy, Trunk, TrunkListing, TrunkType, TrunkUsage, TrunkWithLocation } from '../../store/call-routing-store.ts';
 import type { Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { invalidLocationReference, locationNotCallingEnabled } from '../locations/location-errors.ts';
@@ -34,9 +34,16 @@ export type CreateTrunkInput = {
   domain?: string;
   port?: number;
   maxConcurrentCalls?: number;
+  pChargeInfoSupportPolicy?: PChargeInfoSupportPolicy;
 };
 
-export type UpdateTrunkInput = { name: string; password?: string; dualIdentitySupportEnabled?: boolean; maxConcurrentCalls?: number };
+export type UpdateTrunkInput = {
+  name: string;
+  password?: string;
+  dualIdentitySupportEnabled?: boolean;
+  maxConcurrentCalls?: number;
+  pChargeInfoSupportPolicy?: PChargeInfoSupportPolicy;
+};
 
 export type TrunkDetails = { trunk: TrunkWithLocation; usage: TrunkUsage; orgName: string };
 
@@ -88,6 +95,7 @@ export class TrunkService {
         dualIdentitySupportEnabled: input.dualIdentitySupportEnabled ?? false,
         ...certificate,
         maxConcurrentCalls: input.maxConcurrentCalls ?? null,
+        pChargeInfoSupportPolicy: input.pChargeInfoSupportPolicy ?? 'DISABLED',
         ...trunkIdentities(name, input.trunkType, sipDomain),
         created: timestamp(this.clock),
       };
@@ -102,7 +110,7 @@ export class TrunkService {
     return { trunk, usage, orgName: org?.displayName ?? '' };
   }
 
-  /** Renames the trunk or changes its password, dual identity or call limit; its type, location and addresses stay. */
+  /** Renames the trunk or changes its password, dual identity, call limit or P-Charge-Info policy; its type, location and addresses stay. */
   async update(orgId: string, publicId: string, input: UpdateTrunkInput): Promise<void> {
     const name = checkedName(input.name);
     await this.store.transaction(async (tx) => {
@@ -116,8 +124,15 @@ export class TrunkService {
         passwordHash: input.password === undefined ? trunk.passwordHash : hashTrunkPassword(input.password),
         dualIdentitySupportEnabled: input.dualIdentitySupportEnabled ?? trunk.dualIdentitySupportEnabled,
         maxConcurrentCalls: input.maxConcurrentCalls ?? trunk.maxConcurrentCalls,
+        pChargeInfoSupportPolicy: input.pChargeInfoSupportPolicy ?? trunk.pChargeInfoSupportPolicy,
       });
     });
+  }
+
+  /** What routes through a trunk (its usage operations); 404 for a trunk not of the organization. */
+  async usage(orgId: string, publicId: string): Promise<TrunkUsage> {
+    const trunk = await this.trunk(this.store, orgId, publicId);
+    return this.store.callRouting.trunkUsage(orgId, trunk.id);
   }
 
   /** Deletes a trunk nothing routes through (409 naming what does otherwise). */

@@ -80,3 +80,11 @@ export function memberOption(member: MemberState, location: EcbnOption): EcbnMem
     effectiveValue: own ? number!.phoneNumber : location.effectiveValue,
   };
 }
+
+/**
+ * The member option when no member is selected: there is no member number (INVALID), so an
+ * emergency call would fall back to the location number, as it does for a member without one.
+ */
+export function unsetMemberOption(location: EcbnOption): EcbnOption {
+  return { phoneNumber: null, quality: 'INVALID', effectiveLevel: location.effectiveLevel, effectiveValue: location.effectiveValue };
+}

@@ -24,6 +24,8 @@ export type NumberQuery = Omit<NumberFilter, 'locationId' | 'ownerId'> & {
   phoneNumberType?: string;
   includedTelephonyTypes?: string;
   restrictedNonGeoNumbers?: boolean;
+  /** Callplane reserves no numbers: true matches nothing, false everything. */
+  reservedNumber?: boolean;
   details?: boolean;
   start: number;
   max: number;
@@ -77,12 +79,13 @@ export class NumberService {
     return { ...page, counts: await this.store.numbers.counts(orgId, { locationId }) };
   }
 
-  /** Filters for things Callplane does not hold (other owner types, alternate numbers, restricted numbers). */
+  /** Filters for things Callplane does not hold (other owner types, alternate, restricted or reserved numbers). */
   private matchesNothing(query: NumberQuery): boolean {
     if (query.ownerType !== undefined && query.ownerType !== 'PEOPLE') return true;
     if (query.phoneNumberType !== undefined && !['PRIMARY', 'Default'].includes(query.phoneNumberType)) return true;
     if (query.includedTelephonyTypes !== undefined && query.includedTelephonyTypes !== 'PSTN_NUMBER') return true;
     if (query.restrictedNonGeoNumbers === true) return true;
+    if (query.reservedNumber === true) return true;
     return false;
   }
 

@@ -21,6 +21,7 @@ import type {
   TrunkFilter,
   TrunkListing,
   TrunkType,
+  PChargeInfoSupportPolicy,
   TrunkUsage,
   TrunkWithLocation,
 } from '../call-routing-store.ts';
@@ -44,6 +45,7 @@ const toTrunk = (row: Selectable<TrunksTable>): Trunk => ({
   domain: row.domain,
   port: row.port === null ? null : Number(row.port),
   maxConcurrentCalls: row.max_concurrent_calls === null ? null : Number(row.max_concurrent_calls),
+  pChargeInfoSupportPolicy: row.p_charge_info_support_policy as PChargeInfoSupportPolicy,
   otgDtgId: row.otg_dtg_id,
   linePort: row.line_port,
   pilotUserId: row.pilot_user_id,
@@ -64,6 +66,7 @@ const trunkRow = (t: Trunk): Insertable<TrunksTable> => ({
   domain: t.domain,
   port: t.port,
   max_concurrent_calls: t.maxConcurrentCalls,
+  p_charge_info_support_policy: t.pChargeInfoSupportPolicy,
   otg_dtg_id: t.otgDtgId,
   line_port: t.linePort,
   pilot_user_id: t.pilotUserId,
@@ -215,7 +218,7 @@ export class KyselyCallRoutingRepository implements CallRoutingRepository {
       db
         .selectFrom('route_group_trunks as m')
         .innerJoin('route_groups as g', 'g.id', 'm.route_group_id')
-        .select(['g.id', 'g.name'])
+        .select((eb) => ['g.id', 'g.name', eb.case().when(this.routeGroupInUse(eb)).then(1).else(0).end().as('in_use')])
         .where('g.org_id', '=', orgId)
         .where('m.trunk_id', '=', id)
         .orderBy(caseless('g.name'))
@@ -241,7 +244,12 @@ export class KyselyCallRoutingRepository implements CallRoutingRepository {
         .execute(),
     ]);
     const byName = (a: IdAndName, b: IdAndName) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0);
-    return { routeGroups, dialPlans, locations, locationsThroughRouteGroups: locationsThroughRouteGroups.sort(byName) };
+    return {
+      routeGroups: routeGroups.map((g) => ({ id: g.id, name: g.name, inUse: Number(g.in_use) === 1 })),
+      dialPlans,
+      locations,
+      locationsThroughRouteGroups: locationsThroughRouteGroups.sort(byName),
+    };
   }
 
   // Route groups

@@ -19,6 +19,8 @@ export type TrunksTable = {
   domain: string | null;
   port: number | null;
   max_concurrent_calls: number | null;
+  /** DISABLED, ASSERTED_IDENTITY or CONFIGURABLE_CHARGE_NUMBER (migration 0023). */
+  p_charge_info_support_policy: string;
   otg_dtg_id: string;
   line_port: string;
   /** Registering trunks only: the identity the local gateway registers with. */
