@@ -134,7 +134,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       calls: callControl,
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),
-      webhooks: new WebhookService(store, clock),
+      webhooks: new WebhookService(store, clock, config.webhooks.egress),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     const faults = new FaultInjector();

@@ -25,6 +25,9 @@ export type Webhook = {
   created: string;
 };
 
+/** A webhook the fan-out considers, with whether its creator is an administrator now. */
+export type CallSubscriber = Webhook & { creatorIsAdmin: boolean };
+
 /** Whose webhooks a principal sees: its person's own, and the organization's if an administrator. */
 export type WebhookViewer = { orgId: string; personId: string; seesOrgOwned: boolean };
 
@@ -85,6 +88,7 @@ export type DeliveryLogEntry = {
 
 export interface WebhookRepository {
   insert(webhook: Webhook): Promise<void>;
+  countInOrganization(orgId: string): Promise<number>;
   get(orgId: string, id: string): Promise<Webhook | undefined>;
   /** The viewer's webhooks by (created, id), optionally only those owned one way. */
   list(viewer: WebhookViewer, ownedBy: WebhookOwner | undefined, after: Cursor | undefined, limit: number): Promise<Page<Webhook, Cursor>>;
@@ -101,7 +105,7 @@ export interface WebhookRepository {
    */
   lockFanOut(skipLocked: boolean): Promise<number | undefined>;
   /** Webhooks that may receive call events (resource telephony_calls or all), of every organization. */
-  callSubscribers(): Promise<Webhook[]>;
+  callSubscribers(): Promise<CallSubscriber[]>;
   /** Outbox events not fanned out yet, of every organization, in the order they happened (created, session, seq). */
   pendingEvents(limit: number): Promise<CallEventRecord[]>;
   /**

@@ -56,7 +56,7 @@ export class WebhookDeliveryWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.agents = newAgents();
+    this.agents = newAgents(this.config.egress, this.config.lookup);
     this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
     this.watchTimer.unref();
     void this.pump();

@@ -6,6 +6,7 @@ import type { WebhookDeliveriesTable, WebhooksTable } from '../tables/webhooks.t
 import type {
   Attempt,
   AttemptOutcome,
+  CallSubscriber,
   ClaimedDelivery,
   DeliveryLogEntry,
   DeliveryStatus,
@@ -72,6 +73,15 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .execute();
   }
 
+  async countInOrganization(orgId: string): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('webhooks')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async get(orgId: string, id: string): Promise<Webhook | undefined> {
     const row = await this.ctx.db.selectFrom('webhooks').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
     return row && toWebhook(row);
@@ -134,9 +144,18 @@ export class KyselyWebhookRepository implements WebhookRepository {
     return row?.next_position;
   }
 
-  async callSubscribers(): Promise<Webhook[]> {
-    const rows = await this.ctx.db.selectFrom('webhooks').selectAll().where('resource', 'in', ['telephony_calls', 'all']).orderBy('created').orderBy('id').execute();
-    return rows.map(toWebhook);
+  async callSubscribers(): Promise<CallSubscriber[]> {
+    const rows = await this.ctx.db
+      .selectFrom('webhooks as w')
+      .innerJoin('people as p', 'p.id', 'w.created_by')
+      .selectAll('w')
+      // people.roles is a JSON array of role names; either administrator role makes an administrator.
+      .select((eb) => eb.or([eb('p.roles', 'like', '%"id_full_admin"%'), eb('p.roles', 'like', '%"id_readonly_admin"%')]).as('creator_is_admin'))
+      .where('w.resource', 'in', ['telephony_calls', 'all'])
+      .orderBy('w.created')
+      .orderBy('w.id')
+      .execute();
+    return rows.map((r) => ({ ...toWebhook(r), creatorIsAdmin: Boolean(r.creator_is_admin) }));
   }
 
   async pendingEvents(limit: number): Promise<CallEventRecord[]> {
