@@ -42,6 +42,7 @@ import { Simulator } from './sandbox/simulator.ts';
 import { FaultInjector, faultRoutes, installFaults } from './sandbox/faults.ts';
 import { WebhookService } from './domain/webhooks/webhook-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
+import { RetentionPruner } from './domain/retention/retention-pruner.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -148,6 +149,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     await calls.rearm();
     const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
     delivery.start();
+    const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
+    retention.start();
     const built = server;
     return {
       config,
@@ -161,6 +164,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
         jobs.stop();
         calls.stop();
         await delivery.stop();
+        await retention.stop();
         await built.close();
         await store.close();
       },

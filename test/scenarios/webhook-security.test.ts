@@ -197,5 +197,35 @@ for (const dialect of dialects) {
           assert.equal(sink.accepted('/org').length, 1, 'no event of another person after the demotion');
         }));
     });
+
+    describe('retention', () => {
+      it('prunes settled deliveries, fanned-out call events and ended sessions once their days have passed on the server clock, and keeps history', () =>
+        withServer(dialect, { ...webhooks({}), retention: { deliveriesDays: 7, callEventsDays: 7, callSessionsDays: 7 } }, async (server, sink, clock) => {
+          const hook = await createWebhook(server.admin, sink.url('/kept'), { ownedBy: 'org' });
+          const alex = await demoPerson(server.admin, 'Alex');
+          const reply = await server.admin.post('/sandbox/v1/calls', { from: CALLER, to: alex.extension });
+          const callId = (reply.body.legs as { callId: string; party: { personId?: string } }[]).find((l) => l.party.personId === alex.id)!.callId;
+          const sessionId = reply.body.callSessionId as string;
+          assert.equal((await alex.api.post('/v1/telephony/calls/answer', { callId })).status, 204);
+          assert.equal((await alex.api.post('/v1/telephony/calls/hangup', { callId })).status, 204);
+          await sink.waitForAccepted(3, '/kept');
+          await until(() => false, 200);
+          const orgId = Buffer.from(hook.orgId!, 'base64url').toString('utf8').split('/').pop()!;
+          const store = server.app.store;
+          const session = async () => (await server.admin.get(`/sandbox/v1/calls/${sessionId}`)).status;
+          assert.equal((await deliveries(server.admin, hook.id!)).length, 3);
+          assert.equal((await store.calls.events(orgId, null, 100)).length, 3);
+          assert.equal(await session(), 200, 'the ended session is kept for now');
+
+          await clock.advance(6 * 86_400_000);
+          assert.equal((await deliveries(server.admin, hook.id!)).length, 3, 'six days on, everything is kept');
+          await clock.advance(2 * 86_400_000);
+          assert.deepEqual(await deliveries(server.admin, hook.id!), []);
+          assert.deepEqual(await store.calls.events(orgId, null, 100), []);
+          assert.equal(await session(), 404);
+          const history = (await alex.api.get('/v1/telephony/calls/history')).body.items as unknown[];
+          assert.equal(history.length, 1, 'call history is Webex’s to keep (20 per type), not pruned by age');
+        }));
+    });
   });
 }
