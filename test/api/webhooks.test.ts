@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { nextLink, type Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createOrganization, createPerson, unique } from '../support/factories.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // The /v1/webhooks resource (reference §5.1): create, list, get, update, delete, who sees what,
@@ -398,6 +399,16 @@ for (const dialect of dialects) {
         });
       });
       after(() => shared.close());
+
+      it('is what a server listening beyond loopback gets by default; CALLPLANE_WEBHOOK_ALLOW_PRIVATE overrides it', () => {
+        for (const HOST of ['0.0.0.0', '::', '192.168.1.10', 'callplane.example.com']) assert.deepEqual(loadConfig({ HOST }).webhooks.egress, { allowLoopback: false, allowPrivate: false });
+        for (const HOST of ['127.0.0.1', '::1', 'localhost', '127.0.0.2']) assert.deepEqual(loadConfig({ HOST }).webhooks.egress, { allowLoopback: true, allowPrivate: false });
+        assert.deepEqual(loadConfig({ HOST: '0.0.0.0', CALLPLANE_WEBHOOK_ALLOW_PRIVATE: 'on' }).webhooks.egress, { allowLoopback: true, allowPrivate: true });
+        assert.deepEqual(loadConfig({ CALLPLANE_WEBHOOK_ALLOW_PRIVATE: 'off' }).webhooks.egress, { allowLoopback: false, allowPrivate: false });
+        assert.throws(() => loadConfig({ CALLPLANE_WEBHOOK_ALLOW_PRIVATE: 'maybe' }), ConfigError);
+        assert.deepEqual(loadConfig({ CALLPLANE_RETAIN_DELIVERIES: 'off', CALLPLANE_RETAIN_CALL_EVENTS: '30' }).retention, { deliveriesDays: undefined, callEventsDays: 30, callSessionsDays: 7 });
+        assert.throws(() => loadConfig({ CALLPLANE_RETAIN_CALL_SESSIONS: '0' }), ConfigError);
+      });
 
       it('refuses loopback targets in every spelling on create and update: 400, nothing created', async () => {
         const spellings = ['http://127.0.0.1:8080/', 'http://localhost/', 'http://LOCALHOST./x', 'http://app.localhost/', 'http://0x7f000001/', 'http://127.1/', 'http://2130706433/', 'http://017700000001/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://10.1.2.3/'];
