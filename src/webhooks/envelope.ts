@@ -14,7 +14,7 @@ export function envelope(webhook: Webhook, event: CallEventRecord): string {
   const head = JSON.stringify({
     id: encodeId('WEBHOOK', webhook.id),
     name: webhook.name,
-    // Credentials in a URL (refused since migration 0016, possible in older rows) are never echoed.
+    // Credentials in a URL (refused on create and update now, possible in older rows) are never echoed.
     targetUrl: withoutCredentials(webhook.targetUrl),
     resource: 'telephony_calls',
     event: event.webhookEvent,
