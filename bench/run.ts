@@ -4,6 +4,7 @@ import { runPeopleList } from './people-list.ts';
 import { runScale, scaleOptions } from './scale.ts';
 import { runStartup } from './startup.ts';
 import { loadAverage, machine, quickFlag } from './support.ts';
+import { runFairness, runRetention } from './webhooks-safety.ts';
 
 // `npm run bench`: every benchmark in order; `npm run bench -- api calls` runs only those.
 // `--quick` is a smoke run with small counts. Set BENCH_DATABASE_URL=postgres://… to run each
@@ -17,6 +18,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'people-list': () => runPeopleList({ people: quick ? 1000 : 10_000, requests: quick ? 100 : 500, concurrency: 16, walks: quick ? 1 : 3 }),
   scale: () => runScale(scaleOptions(quick)),
   startup: () => runStartup({ runs: quick ? 2 : 5, scale: scaleOptions(quick) }),
+  retention: () => runRetention({ calls: quick ? 100 : 1000 }),
+  fairness: () => runFairness({ slowWebhooks: 20, runs: quick ? 3 : 5 }),
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = chosen.filter((name) => !(name in benchmarks));

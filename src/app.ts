@@ -43,6 +43,7 @@ import { Simulator } from './sandbox/simulator.ts';
 import { FaultInjector, faultRoutes, installFaults } from './sandbox/faults.ts';
 import { WebhookService } from './domain/webhooks/webhook-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
+import { RetentionPruner } from './domain/retention/retention-pruner.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -136,7 +137,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       calls: callControl,
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),
-      webhooks: new WebhookService(store, clock),
+      webhooks: new WebhookService(store, clock, config.webhooks.egress),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     const faults = new FaultInjector();
@@ -150,6 +151,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     await calls.rearm();
     const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
     delivery.start();
+    const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
+    retention.start();
     const built = server;
     return {
       config,
@@ -163,6 +166,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
         jobs.stop();
         calls.stop();
         await delivery.stop();
+        await retention.stop();
         await built.close();
         await store.close();
       },

@@ -1,3 +1,6 @@
+import type { LookupFunction } from 'node:net';
+import { isLoopbackHost, type EgressPolicy } from './domain/webhooks/egress-policy.ts';
+
 // Configuration is read once, here, from the environment and passed down from src/app.ts.
 // Nothing else reads process.env.
 
@@ -44,7 +47,22 @@ export type Config = {
     retryMaxMs: number;
     /** A delivery that has not answered after this long has failed. */
     timeoutMs: number;
+    /** Which targets deliveries may reach (docs/webhooks.md#security). */
+    egress: EgressPolicy;
+    /** Tests only: resolves target host names in place of the system resolver. */
+    lookup?: LookupFunction;
   };
+  /** How long finished records are kept, in days; undefined keeps them for ever (docs/webhooks.md#retention). */
+  retention: RetentionConfig;
+};
+
+export type RetentionConfig = {
+  /** Settled webhook deliveries and their attempts, counted from when they settled. */
+  deliveriesDays: number | undefined;
+  /** Call events the webhook fan-out has seen, counted from when they happened. */
+  callEventsDays: number | undefined;
+  /** Call sessions whose every leg has ended, counted from their last change. */
+  callSessionsDays: number | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -76,8 +94,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retryBaseMs: 1000,
       retryMaxMs: 60_000,
       timeoutMs: parseSeconds('CALLPLANE_WEBHOOK_TIMEOUT', env.CALLPLANE_WEBHOOK_TIMEOUT ?? '10') * 1000,
+      egress: parseEgress(env.CALLPLANE_WEBHOOK_ALLOW_PRIVATE ?? 'auto', env.HOST ?? '127.0.0.1'),
+    },
+    retention: {
+      deliveriesDays: parseDays('CALLPLANE_RETAIN_DELIVERIES', env.CALLPLANE_RETAIN_DELIVERIES ?? '7'),
+      callEventsDays: parseDays('CALLPLANE_RETAIN_CALL_EVENTS', env.CALLPLANE_RETAIN_CALL_EVENTS ?? '7'),
+      callSessionsDays: parseDays('CALLPLANE_RETAIN_CALL_SESSIONS', env.CALLPLANE_RETAIN_CALL_SESSIONS ?? '7'),
     },
   };
+}
+
+/**
+ * `auto`: loopback targets only when the server listens on loopback, never private ones; `on`:
+ * loopback and private networks too; `off`: public addresses only. Metadata endpoints never.
+ */
+export function parseEgress(value: string, host: string): EgressPolicy {
+  if (value === 'auto') return { allowLoopback: isLoopbackHost(host), allowPrivate: false };
+  if (['on', 'true', '1'].includes(value)) return { allowLoopback: true, allowPrivate: true };
+  if (['off', 'false', '0'].includes(value)) return { allowLoopback: false, allowPrivate: false };
+  throw new ConfigError(`CALLPLANE_WEBHOOK_ALLOW_PRIVATE must be "auto", "on" or "off", got "${value}"`);
+}
+
+/** Whole days from 1 to 3650, or `off` (kept for ever). */
+function parseDays(name: string, value: string): number | undefined {
+  if (value === 'off') return undefined;
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > 3650) throw new ConfigError(`${name} must be a whole number of days from 1 to 3650, or "off", got "${value}"`);
+  return days;
 }
 
 function parsePort(value: string): number {

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const ok = await receiver(200);
   const failing = await receiver(503);
-  const server = await startServer('sqlite', { config: { adminToken: undefined, webhooks: { maxFailures: 50, retryBaseMs: 2000, retryMaxMs: 60_000, timeoutMs: 5000 } } });
+  const server = await startServer('sqlite', { config: { adminToken: undefined, webhooks: { maxFailures: 50, retryBaseMs: 2000, retryMaxMs: 60_000, timeoutMs: 5000, egress: { allowLoopback: true, allowPrivate: false } } } });
   const browser = await launchChromium(SIZES.laptop);
   try {
     const admin = server.admin;

@@ -6,8 +6,8 @@ const Attempt = Type.Object({
   time: Type.String({ description: 'When it was sent (server clock).' }),
   statusCode: Type.Optional(Type.Integer({ description: 'Absent when no response came.' })),
   latencyMs: Type.Integer(),
-  error: Type.Optional(Type.String({ description: 'Timeout or connection error, when there was one.' })),
-  responseExcerpt: Type.Optional(Type.String({ description: 'The first 500 bytes of the response body.' })),
+  error: Type.Optional(Type.String({ description: 'Timeout or connection error, as a fixed phrase (connection refused, host not found, blocked …).' })),
+  responseExcerpt: Type.Optional(Type.String({ description: 'The first 200 bytes of the response body.' })),
   outcome: Type.String({ description: 'delivered, retry (sent again later) or failed (refused, not retried).' }),
 });
 

@@ -42,6 +42,14 @@ export type CallEventRecord = {
   /** The telephony_calls `data` object, as JSON. */
   data: string;
   created: string;
+  // The typed spine: what webhooks route and filter on, computed when the event is written so
+  // that the fan-out never parses `data`.
+  /** The webhook event it is delivered as. */
+  webhookEvent: 'created' | 'updated' | 'deleted';
+  /** data.personality, data.state and data.remoteParty.callType. */
+  personality: string;
+  state: string;
+  callType: string | null;
 };
 
 export type PhoneSettings = { personId: string; orgId: string; autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean };

@@ -1,6 +1,7 @@
 import type { AnnouncementRepository } from './announcements-store.ts';
 import type { CallRoutingRepository } from './call-routing-store.ts';
 import type { CallRepository } from './calls-store.ts';
+import type { RetentionRepository } from './retention-store.ts';
 import type { WebhookRepository } from './webhooks-store.ts';
 import type { JobRepository, LocationCallingRepository } from './location-calling-store.ts';
 import type { LocationNumberRepository } from './location-numbers-store.ts';
@@ -285,6 +286,7 @@ export interface Store {
   readonly receptionistContacts: ReceptionistContactRepository;
   readonly calls: CallRepository;
   readonly webhooks: WebhookRepository;
+  readonly retention: RetentionRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers. */

@@ -25,6 +25,9 @@ export type Webhook = {
   created: string;
 };
 
+/** A webhook the fan-out considers, with whether its creator is an administrator now. */
+export type CallSubscriber = Webhook & { creatorIsAdmin: boolean };
+
 /** Whose webhooks a principal sees: its person's own, and the organization's if an administrator. */
 export type WebhookViewer = { orgId: string; personId: string; seesOrgOwned: boolean };
 
@@ -44,10 +47,19 @@ export type NewDelivery = {
   body: string;
 };
 
+export type DueQuery = {
+  due: string;
+  leaseNow: string;
+  limit: number;
+  skipLocked: boolean;
+  exclude: { webhookIds: readonly string[]; orgIds: readonly string[] };
+};
+
 /** A delivery a worker has claimed, with where and how to send it. */
 export type ClaimedDelivery = {
   id: string;
   webhookId: string;
+  orgId: string;
   callId: string;
   position: number;
   /** Attempts made before this one. */
@@ -85,6 +97,7 @@ export type DeliveryLogEntry = {
 
 export interface WebhookRepository {
   insert(webhook: Webhook): Promise<void>;
+  countInOrganization(orgId: string): Promise<number>;
   get(orgId: string, id: string): Promise<Webhook | undefined>;
   /** The viewer's webhooks by (created, id), optionally only those owned one way. */
   list(viewer: WebhookViewer, ownedBy: WebhookOwner | undefined, after: Cursor | undefined, limit: number): Promise<Page<Webhook, Cursor>>;
@@ -101,7 +114,7 @@ export interface WebhookRepository {
    */
   lockFanOut(skipLocked: boolean): Promise<number | undefined>;
   /** Webhooks that may receive call events (resource telephony_calls or all), of every organization. */
-  callSubscribers(): Promise<Webhook[]>;
+  callSubscribers(): Promise<CallSubscriber[]>;
   /** Outbox events not fanned out yet, of every organization, in the order they happened (created, session, seq). */
   pendingEvents(limit: number): Promise<CallEventRecord[]>;
   /**
@@ -112,13 +125,18 @@ export interface WebhookRepository {
 
   // Delivery.
   /**
-   * Claims up to `limit` deliveries due by `due` (clock time), of active webhooks, first in their
-   * (webhook, call) queue, and not leased at `leaseNow`; leases them to `owner` until `leaseUntil`
-   * (leases are wall time: they measure whether a process is alive, whatever its clock does).
-   * With skipLocked, rows another transaction is claiming are skipped (PostgreSQL); without,
-   * plain (SQLite).
+   * Up to `limit` deliveries due by `due` (clock time), of active webhooks, first in their
+   * (webhook, call) queue, not leased at `leaseNow`, and not of the webhooks or organizations
+   * named in `exclude` (lanes that are full), oldest first. With skipLocked, rows another
+   * transaction is claiming are skipped and those read are locked (PostgreSQL); without, plain
+   * (SQLite). Claiming is this and lease() in one transaction.
    */
-  claim(claim: { due: string; leaseNow: string; leaseUntil: string; owner: string; limit: number; skipLocked: boolean }): Promise<ClaimedDelivery[]>;
+  due(query: DueQuery): Promise<ClaimedDelivery[]>;
+  /**
+   * Leases deliveries to `owner` until `leaseUntil` (leases are wall time: they measure whether a
+   * process is alive, whatever its clock does).
+   */
+  lease(deliveryIds: readonly string[], owner: string, leaseUntil: string): Promise<void>;
   /**
    * Logs an attempt and settles the delivery (delivered, failed, or pending until
    * `nextAttemptAt`). False, and nothing written, when the delivery is gone (webhook deleted) or

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Store } from '../store/store.ts';
 import type { ClaimedDelivery } from '../store/webhooks-store.ts';
+import { DeliveryLanes } from './delivery-lanes.ts';
 import { FilterCache, planDeliveries } from './fan-out.ts';
 import { judge } from './retry-policy.ts';
 import { newAgents, post, type Agents } from './sender.ts';
@@ -12,7 +13,8 @@ import { newAgents, post, type Agents } from './sender.ts';
 //    it, under a lock row so that one process at a time queues them, in the order they happened;
 // 2. dispatch: due deliveries are claimed (first of their call's queue for their webhook, webhook
 //    active, not leased; PostgreSQL skips rows another process is claiming) and POSTed, each on
-//    its own, so one slow receiver or call holds up nothing else;
+//    its own, within lanes per webhook and per organization (delivery-lanes.ts), so one slow
+//    receiver holds up only its own organization's share;
 // 3. each result is logged and settles the delivery: delivered, failed, or retried later; a
 //    webhook failing maxFailures times in a row turns inactive.
 // A pass runs when a delivery finishes, when a retry falls due (on the clock), and every WATCH_MS
@@ -23,8 +25,8 @@ import { newAgents, post, type Agents } from './sender.ts';
 /** Real time between looks at the store for new work. */
 const WATCH_MS = 100;
 const FAN_OUT_BATCH = 200;
-/** Deliveries one process sends at once. */
-const MAX_IN_FLIGHT = 16;
+/** Deliveries read per claim round; a round that fills a lane reads again without it. */
+const CLAIM_WINDOW = 64;
 /** A claimed delivery stays leased this long (real time) past the timeout; a dead process's claims then expire. */
 const LEASE_GRACE_MS = 5000;
 
@@ -39,6 +41,7 @@ export class WebhookDeliveryWorker {
   private readonly owner = randomUUID();
   private readonly filters = new FilterCache();
   private readonly inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private readonly lanes = new DeliveryLanes();
   private agents: Agents | undefined;
   private stopped = true;
   private running: Promise<void> | undefined;
@@ -56,7 +59,7 @@ export class WebhookDeliveryWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.agents = newAgents();
+    this.agents = newAgents(this.config.egress, this.config.lookup);
     this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
     this.watchTimer.unref();
     void this.pump();
@@ -136,19 +139,33 @@ export class WebhookDeliveryWorker {
   }
 
   private async dispatch(): Promise<void> {
-    const room = MAX_IN_FLIGHT - this.inFlight.size;
-    if (room <= 0) return;
+    if (this.lanes.room <= 0) return;
     const wall = Date.now();
-    const claim = {
-      due: this.clock.now().toISOString(),
-      leaseNow: iso(wall),
-      leaseUntil: iso(wall + this.config.timeoutMs + LEASE_GRACE_MS),
-      owner: this.owner,
-      limit: room,
-      skipLocked: this.store.dialect === 'postgres',
-    };
-    const claimed = await this.store.transaction((tx) => tx.webhooks.claim(claim));
-    for (const delivery of claimed) this.send(delivery);
+    const leaseUntil = iso(wall + this.config.timeoutMs + LEASE_GRACE_MS);
+    const query = { due: this.clock.now().toISOString(), leaseNow: iso(wall), skipLocked: this.store.dialect === 'postgres' };
+    const taken: ClaimedDelivery[] = [];
+    try {
+      await this.store.transaction(async (tx) => {
+        // Rounds: each reads the oldest due deliveries outside the full lanes and admits what
+        // fits; one that admits nothing, or reads less than a window, has seen all there is.
+        for (let round = 0; round < 8 && this.lanes.room > 0; round++) {
+          const window = await tx.webhooks.due({ ...query, limit: CLAIM_WINDOW, exclude: this.lanes.full() });
+          const admitted = window.filter((d) => this.lanes.admit(d));
+          await tx.webhooks.lease(
+            admitted.map((d) => d.id),
+            this.owner,
+            leaseUntil,
+          );
+          taken.push(...admitted);
+          if (admitted.length === 0 || window.length < CLAIM_WINDOW) break;
+        }
+      });
+    } catch (error) {
+      // Nothing was leased: give their places back.
+      for (const delivery of taken) this.lanes.release(delivery);
+      throw error;
+    }
+    for (const delivery of taken) this.send(delivery);
   }
 
   private send(delivery: ClaimedDelivery): void {
@@ -157,6 +174,7 @@ export class WebhookDeliveryWorker {
       .catch(this.onError)
       .finally(() => {
         this.inFlight.delete(delivery.id);
+        this.lanes.release(delivery);
         // The next event of this call may go now.
         if (!this.stopped) void this.pump();
       });

@@ -1,4 +1,5 @@
 import { encodeId } from '../domain/webex-ids.ts';
+import { withoutCredentials } from '../domain/webhooks/egress-policy.ts';
 import type { CallEventRecord } from '../store/calls-store.ts';
 import type { Webhook } from '../store/webhooks-store.ts';
 
@@ -8,14 +9,15 @@ import type { Webhook } from '../store/webhooks-store.ts';
 // `resource` and `event` are the event's own even for a firehose (`all`) webhook; the filter
 // and the secret are never sent. Fixed when the event is queued, so every retry is identical.
 
-/** `data` is the event's own data, parsed once by the caller for all its webhooks. */
-export function envelope(webhook: Webhook, event: CallEventRecord, webhookEvent: string, data: unknown): string {
-  return JSON.stringify({
+/** `data` goes in as the outbox stored it (JSON text): it is never parsed here. */
+export function envelope(webhook: Webhook, event: CallEventRecord): string {
+  const head = JSON.stringify({
     id: encodeId('WEBHOOK', webhook.id),
     name: webhook.name,
-    targetUrl: webhook.targetUrl,
+    // Credentials in a URL (refused on create and update now, possible in older rows) are never echoed.
+    targetUrl: withoutCredentials(webhook.targetUrl),
     resource: 'telephony_calls',
-    event: webhookEvent,
+    event: event.webhookEvent,
     orgId: encodeId('ORGANIZATION', webhook.orgId),
     createdBy: encodeId('PEOPLE', webhook.createdBy),
     appId: encodeId('APPLICATION', webhook.appId),
@@ -24,6 +26,6 @@ export function envelope(webhook: Webhook, event: CallEventRecord, webhookEvent:
     status: 'active',
     created: webhook.created,
     actorId: encodeId('PEOPLE', event.personId),
-    data,
   });
+  return `${head.slice(0, -1)},"data":${event.data}}`;
 }

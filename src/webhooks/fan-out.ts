@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { matchesCallFilter, parseCallFilter, type CallFilter } from '../domain/webhooks/webhook-filter.ts';
-import { WEBHOOK_EVENT_OF, type CallEventType } from '../engine/types.ts';
 import type { CallEventRecord } from '../store/calls-store.ts';
-import type { NewDelivery, Webhook } from '../store/webhooks-store.ts';
+import type { CallSubscriber, NewDelivery, Webhook } from '../store/webhooks-store.ts';
 import { envelope } from './envelope.ts';
 
 // Who receives an outbox event: every webhook of the event's organization watching call events
 // (telephony_calls or all) that existed when the event happened, and
 // - if owned by its creator, only for the creator's own calls;
-// - if owned by the organization (created by an administrator), for everyone's calls;
+// - if owned by the organization, for everyone's calls while its creator is an administrator;
+//   once the creator is no longer one (demoted), only for the creator's own calls, as if it
+//   were theirs (docs/webhooks.md#security);
 // whose event is the event's mapping (created/updated/deleted) or `all`, and whose filter holds.
 // Inactive webhooks are included: their deliveries wait for re-activation.
-
-type EventData = { personality?: string; state?: string; remoteParty?: { callType?: string } };
+// Everything compared is a typed column of the event (the spine written with it): no JSON is
+// parsed and the engine is not consulted.
 
 /** Parses each webhook's filter once; a filter that no longer parses matches nothing. */
 export class FilterCache {
@@ -33,11 +34,13 @@ export class FilterCache {
   }
 }
 
-export const webhookEventOf = (eventType: string): 'created' | 'updated' | 'deleted' => WEBHOOK_EVENT_OF[eventType as CallEventType] ?? 'updated';
+function seesEveryone(webhook: CallSubscriber): boolean {
+  return webhook.ownedBy === 'org' && webhook.creatorIsAdmin;
+}
 
 /** The deliveries of a batch of events (in the order given: the order they happened). */
-export function planDeliveries(subscribers: readonly Webhook[], events: readonly CallEventRecord[], filters: FilterCache): NewDelivery[] {
-  const byOrg = new Map<string, Webhook[]>();
+export function planDeliveries(subscribers: readonly CallSubscriber[], events: readonly CallEventRecord[], filters: FilterCache): NewDelivery[] {
+  const byOrg = new Map<string, CallSubscriber[]>();
   for (const webhook of subscribers) {
     const list = byOrg.get(webhook.orgId);
     if (list) list.push(webhook);
@@ -47,13 +50,11 @@ export function planDeliveries(subscribers: readonly Webhook[], events: readonly
   for (const event of events) {
     const candidates = byOrg.get(event.orgId);
     if (!candidates) continue;
-    const data = JSON.parse(event.data) as EventData;
-    const mapped = webhookEventOf(event.eventType);
-    const facts = { personId: event.personId, personality: data.personality ?? '', state: data.state ?? '', callType: data.remoteParty?.callType };
+    const facts = { personId: event.personId, personality: event.personality, state: event.state, callType: event.callType ?? undefined };
     for (const webhook of candidates) {
       if (event.created < webhook.created) continue;
-      if (webhook.ownedBy === 'creator' && webhook.createdBy !== event.personId) continue;
-      if (webhook.event !== 'all' && webhook.event !== mapped) continue;
+      if (!seesEveryone(webhook) && webhook.createdBy !== event.personId) continue;
+      if (webhook.event !== 'all' && webhook.event !== event.webhookEvent) continue;
       const filter = filters.of(webhook);
       if (filter === null || !matchesCallFilter(filter, facts)) continue;
       deliveries.push({
@@ -63,8 +64,8 @@ export function planDeliveries(subscribers: readonly Webhook[], events: readonly
         eventId: event.id,
         callId: event.callId,
         eventType: event.eventType,
-        event: mapped,
-        body: envelope(webhook, event, mapped, data),
+        event: event.webhookEvent,
+        body: envelope(webhook, event),
       });
     }
   }

@@ -3,7 +3,8 @@ import type { SendResult } from './sender.ts';
 
 // What an attempt's result means. 2xx: delivered. No response (timeout, connection error), 429
 // and 5xx: retried after an exponential backoff with jitter, or after the receiver's Retry-After.
-// Anything else (1xx, 3xx, other 4xx): the receiver refused this event; it is not retried.
+// Anything else (1xx, 3xx, other 4xx): the receiver refused this event; it is not retried; nor is
+// a target the egress policy refuses.
 // Retry-After is honoured on 429 and 503, up to an hour.
 
 export type RetryConfig = { retryBaseMs: number; retryMaxMs: number };
@@ -42,6 +43,8 @@ export function judge(result: SendResult, attempt: number, config: RetryConfig, 
   const status = result.statusCode;
   // A 2xx is delivered even if the rest of the response broke off: the receiver took the event.
   if (status !== null && status >= 200 && status < 300) return { outcome: 'delivered', delayMs: 0 };
+  // The egress policy refused the target: trying again changes nothing.
+  if (result.blocked) return { outcome: 'failed', delayMs: 0 };
   const retryable = status === null || status === 429 || status >= 500;
   if (!retryable) return { outcome: 'failed', delayMs: 0 };
   const asked = status === 429 || status === 503 ? retryAfterMs(result.retryAfter, now) : undefined;

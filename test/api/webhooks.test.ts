@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { nextLink, type Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createOrganization, createPerson, unique } from '../support/factories.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // The /v1/webhooks resource (reference §5.1): create, list, get, update, delete, who sees what,
@@ -335,6 +336,91 @@ for (const dialect of dialects) {
         const encoded = encodeURIComponent(alice.id);
         const w = await create(alice.api, { filter: `personality=originator&state=connected&callType=external&personId=${encoded}` });
         assert.equal(w.filter, `personality=originator&state=connected&callType=external&personId=${encoded}`);
+      });
+    });
+
+    describe('security: targets, credentials, limits, demoted administrators', () => {
+      it('refuses URL credentials on create and update, and never shows those of a URL stored before', async () => {
+        assertWebexError(await admin.post('/v1/webhooks', body({ targetUrl: 'https://user:s3cret@example.com/hook' })), 400, /must not contain a user name or password/);
+        assertWebexError(await admin.post('/v1/webhooks', body({ targetUrl: 'https://user@example.com/hook' })), 400, /user name or password/);
+        const w = await create(admin);
+        const refused = await admin.put(`/v1/webhooks/${w.id}`, { name: 'x', targetUrl: 'https://a:b@example.com/' });
+        assertWebexError(refused, 400, /user name or password/);
+        assert.doesNotMatch(refused.text, /a:b@/);
+        // A row written before the rule (the store is the real one; the API can no longer write it).
+        const uuid = (id: string) => decode(id).split('/').pop()!;
+        await server.app.store.webhooks.update(uuid(orgId), uuid(w.id as string), { name: 'legacy', targetUrl: 'https://legacy:p4ssw0rd@example.com/hook', secret: null });
+        const shown = await admin.get(`/v1/webhooks/${w.id}`);
+        assert.equal(shown.body.targetUrl, 'https://example.com/hook');
+        const listed = await admin.get('/v1/webhooks', { max: 100 });
+        assert.doesNotMatch(listed.text, /p4ssw0rd/);
+      });
+
+      it('on a loopback-bound server, accepts loopback targets in every spelling but refuses private, link-local, metadata and unspecified ones', async () => {
+        for (const targetUrl of ['http://127.0.0.1:9/hook', 'http://localhost:9/', 'http://[::1]:9/', 'http://0x7f000001/', 'http://127.1/', 'http://2130706433/']) {
+          await create(admin, { targetUrl });
+        }
+        for (const targetUrl of ['http://10.0.0.1/', 'http://192.168.1.1/', 'http://172.16.0.1/', 'http://100.64.0.1/', 'http://[fd12::1]/', 'http://[fe80::1]/', 'http://169.254.169.254/latest/meta-data', 'http://[fd00:ec2::254]/', 'http://0.0.0.0:9/', 'http://[::]/', 'http://224.0.0.1/']) {
+          assertWebexError(await admin.post('/v1/webhooks', body({ targetUrl })), 400, /which this server does not deliver to/);
+        }
+      });
+
+      it('caps webhooks at 100 per organization: the 101st is a 400, and another organization is not affected', async () => {
+        const other = await createOrganization(server.anonymous);
+        for (let i = 0; i < 100; i++) await create(other.admin);
+        assertWebexError(await other.admin.post('/v1/webhooks', body()), 400, /at most 100 webhooks/);
+        const third = await createOrganization(server.anonymous);
+        await create(third.admin);
+        // Deleting one makes room again.
+        const first = (await other.admin.get('/v1/webhooks', { max: 1 })).body.items[0];
+        assert.equal((await other.admin.delete(`/v1/webhooks/${first.id}`)).status, 204);
+        await create(other.admin);
+      });
+
+      it('given an administrator demoted to a user, their old token can no longer change their organization webhook (403) but may delete it', async () => {
+        const person = await createPerson(admin, { roles: [roleId('id_full_admin')] });
+        const api = await clientWithScopes(admin, person.id, ['spark:calls_read', 'spark-admin:people_read']);
+        const hook = await create(api, { ownedBy: 'org' });
+        assert.equal((await api.put(`/v1/webhooks/${hook.id}`, { name: 'renamed', targetUrl: hook.targetUrl })).status, 200);
+        const current = (await admin.get(`/v1/people/${person.id}`)).body;
+        const demoted = await admin.put(`/v1/people/${person.id}`, { ...current, roles: [] });
+        assert.equal(demoted.status, 200, demoted.text);
+        assertWebexError(await api.put(`/v1/webhooks/${hook.id}`, { name: 'x', targetUrl: 'https://attacker.example/' }), 403, /administrator/);
+        assert.equal((await admin.get(`/v1/webhooks/${hook.id}`)).body.targetUrl, hook.targetUrl);
+        assert.equal((await api.delete(`/v1/webhooks/${hook.id}`)).status, 204);
+      });
+    });
+
+    describe('security on a shared server (not bound to loopback)', () => {
+      let shared: TestServer;
+      before(async () => {
+        shared = await startServer(dialect, {
+          config: { webhooks: { maxFailures: 10, retryBaseMs: 1000, retryMaxMs: 60_000, timeoutMs: 10_000, egress: { allowLoopback: false, allowPrivate: false } } },
+        });
+      });
+      after(() => shared.close());
+
+      it('is what a server listening beyond loopback gets by default; CALLPLANE_WEBHOOK_ALLOW_PRIVATE overrides it', () => {
+        for (const HOST of ['0.0.0.0', '::', '192.168.1.10', 'callplane.example.com']) assert.deepEqual(loadConfig({ HOST }).webhooks.egress, { allowLoopback: false, allowPrivate: false });
+        for (const HOST of ['127.0.0.1', '::1', 'localhost', '127.0.0.2']) assert.deepEqual(loadConfig({ HOST }).webhooks.egress, { allowLoopback: true, allowPrivate: false });
+        assert.deepEqual(loadConfig({ HOST: '0.0.0.0', CALLPLANE_WEBHOOK_ALLOW_PRIVATE: 'on' }).webhooks.egress, { allowLoopback: true, allowPrivate: true });
+        assert.deepEqual(loadConfig({ CALLPLANE_WEBHOOK_ALLOW_PRIVATE: 'off' }).webhooks.egress, { allowLoopback: false, allowPrivate: false });
+        assert.throws(() => loadConfig({ CALLPLANE_WEBHOOK_ALLOW_PRIVATE: 'maybe' }), ConfigError);
+        assert.deepEqual(loadConfig({ CALLPLANE_RETAIN_DELIVERIES: 'off', CALLPLANE_RETAIN_CALL_EVENTS: '30' }).retention, { deliveriesDays: undefined, callEventsDays: 30, callSessionsDays: 7 });
+        assert.throws(() => loadConfig({ CALLPLANE_RETAIN_CALL_SESSIONS: '0' }), ConfigError);
+      });
+
+      it('refuses loopback targets in every spelling on create and update: 400, nothing created', async () => {
+        const spellings = ['http://127.0.0.1:8080/', 'http://localhost/', 'http://LOCALHOST./x', 'http://app.localhost/', 'http://0x7f000001/', 'http://127.1/', 'http://2130706433/', 'http://017700000001/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://10.1.2.3/'];
+        for (const targetUrl of spellings) {
+          assertWebexError(await shared.admin.post('/v1/webhooks', body({ targetUrl })), 400, /does not deliver to/);
+        }
+        assert.deepEqual((await shared.admin.get('/v1/webhooks')).body.items, []);
+        const w = await create(shared.admin, { targetUrl: 'https://example.com/hook' });
+        for (const targetUrl of spellings) {
+          assertWebexError(await shared.admin.put(`/v1/webhooks/${w.id}`, { name: 'x', targetUrl }), 400, /does not deliver to/);
+        }
+        assert.equal((await shared.admin.get(`/v1/webhooks/${w.id}`)).body.targetUrl, 'https://example.com/hook');
       });
     });
   });

@@ -35,7 +35,8 @@ export async function startServer(dialect: Dialect = 'sqlite', options: { config
     bodyLimit: 1024 * 1024,
     clock: 'real',
     calls: { ringTimeoutMs: 30_000, parkRecallMs: 45_000, pstnAnswerDelayMs: 2000, voicemailMs: 20_000 },
-    webhooks: { maxFailures: 10, retryBaseMs: 1000, retryMaxMs: 60_000, timeoutMs: 10_000 },
+    webhooks: { maxFailures: 10, retryBaseMs: 1000, retryMaxMs: 60_000, timeoutMs: 10_000, egress: { allowLoopback: true, allowPrivate: false } },
+    retention: { deliveriesDays: 7, callEventsDays: 7, callSessionsDays: 7 },
     ...options.config,
   };
   const app = await buildApp(config, { clock: options.clock });

@@ -3,8 +3,8 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A real webhook receiver on 127.0.0.1 (port 0): records every request it gets and answers as
-// told (a status, a delay, headers); it can go down (connection refused) and come back up on the
-// same port.
+// told (a status, a delay, headers, or never); it can go down (connection refused) and come back
+// up on the same port.
 
 export type Received = {
   path: string;
@@ -18,7 +18,8 @@ export type Received = {
   settled: boolean;
 };
 
-export type Behaviour = { status?: number; delayMs?: number; headers?: Record<string, string>; body?: string };
+/** `hang`: never answer (the sender times out or gives up). */
+export type Behaviour = { status?: number; delayMs?: number; headers?: Record<string, string>; body?: string; hang?: boolean };
 
 export class WebhookSink {
   private readonly server: http.Server;
@@ -128,6 +129,7 @@ export class WebhookSink {
         response.writeHead(entry.answered, { 'content-type': 'text/plain', ...behaviour.headers });
         response.end(behaviour.body ?? 'ok');
       };
+      if (behaviour.hang) return;
       if (behaviour.delayMs) setTimeout(answer, behaviour.delayMs);
       else answer();
     });

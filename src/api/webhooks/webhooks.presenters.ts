@@ -1,4 +1,5 @@
 import { encodeId } from '../../domain/webex-ids.ts';
+import { withoutCredentials } from '../../domain/webhooks/egress-policy.ts';
 import type { Webhook } from '../../store/webhooks-store.ts';
 import type { WebhookObject } from './webhooks.schemas.ts';
 
@@ -6,7 +7,8 @@ export function presentWebhook(w: Webhook): WebhookObject {
   return {
     id: encodeId('WEBHOOK', w.id),
     name: w.name,
-    targetUrl: w.targetUrl,
+    // Refused on create since the egress policy; a URL stored before keeps its credentials unseen.
+    targetUrl: withoutCredentials(w.targetUrl),
     resource: w.resource,
     event: w.event,
     ...(w.filter !== null ? { filter: w.filter } : {}),

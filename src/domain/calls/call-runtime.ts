@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EngineContext, Step } from '../../engine/legs.ts';
 import { fireTimer } from '../../engine/session.ts';
 import { consultTransfer } from '../../engine/transfer.ts';
-import type { Leg, Party, Session } from '../../engine/types.ts';
+import { WEBHOOK_EVENT_OF, type Leg, type Party, type Session } from '../../engine/types.ts';
 import type { CallEventRecord, CallHistoryRecord, SessionDocument } from '../../store/calls-store.ts';
 import type { Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
@@ -141,7 +141,22 @@ export class CallRuntime {
         const personId = leg && personIdOf(leg.party);
         if (!leg || !personId) continue;
         const data = callEventData(session, leg, event.type, now);
-        events.push({ id: randomUUID(), orgId: session.orgId, sessionId: session.id, seq: ++seq, personId, callId: data.callId, eventType: event.type, data: JSON.stringify(data), created: now });
+        events.push({
+          id: randomUUID(),
+          orgId: session.orgId,
+          sessionId: session.id,
+          seq: ++seq,
+          personId,
+          callId: data.callId,
+          eventType: event.type,
+          data: JSON.stringify(data),
+          created: now,
+          // The typed spine the webhook fan-out reads, computed here once (docs/webhooks.md).
+          webhookEvent: WEBHOOK_EVENT_OF[event.type],
+          personality: data.personality,
+          state: data.state,
+          callType: data.remoteParty.callType,
+        });
       }
       for (const leg of session.legs) {
         const before = priorLegs.get(leg.id);

@@ -16,3 +16,11 @@ export const resourceScopeRequired = (resource: string, scope: string) =>
 export const orgWebhookNeedsAdmin = () => forbidden('Only an administrator of the organization can create or change a webhook with ownedBy "org".');
 export const cannotDeactivate = () =>
   badRequest('A webhook cannot be deactivated with PUT: status only takes "active", to re-activate a webhook that was deactivated. Delete the webhook to stop its deliveries.');
+export const targetHasCredentials = () =>
+  badRequest('targetUrl must not contain a user name or password (user:password@host); sign deliveries with a secret instead.');
+export const targetNotAllowed = (host: string, kind: string) =>
+  badRequest(
+    `targetUrl host ${host} is ${kind === 'loopback' ? 'a loopback address' : kind === 'private' ? 'a private or link-local address' : 'an address no webhook may target'}, which this server does not deliver to (see CALLPLANE_WEBHOOK_ALLOW_PRIVATE).`,
+  );
+export const tooManyWebhooks = (max: number) =>
+  badRequest(`An organization can have at most ${max} webhooks; delete one before creating another.`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseCallFilter, parseFilterPairs } from './webhook-filter.ts';
-import { eventNotForResource, invalidEvent, invalidResource, invalidTargetUrl, nameRequired } from './webhook-errors.ts';
+import { allows, hostKind, withoutCredentials, type EgressPolicy } from './egress-policy.ts';
+import { eventNotForResource, invalidEvent, invalidResource, invalidTargetUrl, nameRequired, targetHasCredentials, targetNotAllowed } from './webhook-errors.ts';
 
 // The rules of the /v1/webhooks resource that hold without the store: Webex's resource and event
 // names, which of them Callplane can deliver, and what a target URL and filter must look like.
@@ -67,15 +68,25 @@ export function checkName(value: string): string {
   return name;
 }
 
-/** An absolute http or https URL with a host. */
-export function checkTargetUrl(value: string): string {
+/** Webhooks one organization may have (docs/webhooks.md#security): each costs a lane of deliveries. */
+export const MAX_WEBHOOKS_PER_ORGANIZATION = 100;
+
+/**
+ * An absolute http or https URL with a host, without credentials, whose host (if a literal
+ * address, in any spelling the URL parser reads, or a loopback name) the egress policy allows.
+ * Other host names are checked on every address they resolve to, at each delivery.
+ */
+export function checkTargetUrl(value: string, egress: EgressPolicy): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw invalidTargetUrl(value);
+    throw invalidTargetUrl(withoutCredentials(value));
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') throw invalidTargetUrl(value);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') throw invalidTargetUrl(withoutCredentials(value));
+  if (url.username !== '' || url.password !== '') throw targetHasCredentials();
+  const kind = hostKind(url.hostname);
+  if (kind !== undefined && !allows(egress, kind)) throw targetNotAllowed(url.hostname, kind);
   return value;
 }
 

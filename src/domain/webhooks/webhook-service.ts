@@ -4,8 +4,19 @@ import type { DeliveryLogEntry, Webhook, WebhookOwner } from '../../store/webhoo
 import { hasScope, isAdmin, ROLE_FULL_ADMIN, type Principal } from '../auth/scopes.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { decodeId } from '../webex-ids.ts';
-import { cannotDeactivate, invalidOwnedBy, orgWebhookNeedsAdmin, resourceScopeRequired, webhookNotFound } from './webhook-errors.ts';
-import { applicationIdOf, CALL_RESOURCES, CALLS_READ_SCOPE, checkEvent, checkFilter, checkName, checkResource, checkTargetUrl } from './webhook-rules.ts';
+import type { EgressPolicy } from './egress-policy.ts';
+import { cannotDeactivate, invalidOwnedBy, orgWebhookNeedsAdmin, resourceScopeRequired, tooManyWebhooks, webhookNotFound } from './webhook-errors.ts';
+import {
+  applicationIdOf,
+  CALL_RESOURCES,
+  CALLS_READ_SCOPE,
+  checkEvent,
+  checkFilter,
+  checkName,
+  checkResource,
+  checkTargetUrl,
+  MAX_WEBHOOKS_PER_ORGANIZATION,
+} from './webhook-rules.ts';
 
 export type CreateWebhookInput = {
   name: string;
@@ -34,10 +45,12 @@ function ownerOf(value: string | undefined): WebhookOwner | undefined {
 export class WebhookService {
   private readonly store: Store;
   private readonly clock: Clock;
+  private readonly egress: EgressPolicy;
 
-  constructor(store: Store, clock: Clock) {
+  constructor(store: Store, clock: Clock, egress: EgressPolicy) {
     this.store = store;
     this.clock = clock;
+    this.egress = egress;
   }
 
   async list(principal: Principal, ownedBy: string | undefined, after: Cursor | undefined, max: number): Promise<Page<Webhook, Cursor>> {
@@ -56,7 +69,7 @@ export class WebhookService {
       createdBy: principal.personId,
       appId: applicationIdOf(principal.orgId),
       name: checkName(input.name),
-      targetUrl: checkTargetUrl(input.targetUrl),
+      targetUrl: checkTargetUrl(input.targetUrl, this.egress),
       resource,
       event: checkEvent(input.event, resource),
       filter: checkFilter(input.filter, resource),
@@ -67,7 +80,10 @@ export class WebhookService {
       consecutiveFailures: 0,
       created: timestamp(this.clock),
     };
-    await this.store.webhooks.insert(webhook);
+    await this.store.transaction(async (tx) => {
+      if ((await tx.webhooks.countInOrganization(webhook.orgId)) >= MAX_WEBHOOKS_PER_ORGANIZATION) throw tooManyWebhooks(MAX_WEBHOOKS_PER_ORGANIZATION);
+      await tx.webhooks.insert(webhook);
+    });
     return webhook;
   }
 
@@ -81,7 +97,7 @@ export class WebhookService {
     return this.store.transaction(async (tx) => {
       const webhook = await this.changeable(tx, principal, publicId);
       const secret = input.secret === undefined ? webhook.secret : input.secret === '' ? null : input.secret;
-      const changes = { name: checkName(input.name), targetUrl: checkTargetUrl(input.targetUrl), secret };
+      const changes = { name: checkName(input.name), targetUrl: checkTargetUrl(input.targetUrl, this.egress), secret };
       await tx.webhooks.update(webhook.orgId, webhook.id, changes);
       // Re-activated, it receives what waited meanwhile, in order (see docs/webhooks.md).
       if (input.status === 'active' && webhook.status === 'inactive') await tx.webhooks.reactivate(webhook.orgId, webhook.id, timestamp(this.clock));
@@ -91,7 +107,9 @@ export class WebhookService {
 
   async delete(principal: Principal, publicId: string): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const webhook = await this.changeable(tx, principal, publicId);
+      const webhook = await this.visible(tx, principal, publicId);
+      // Its creator may always delete it (that takes no power); another person needs a full administrator.
+      if (webhook.createdBy !== principal.personId && !principal.roles.includes(ROLE_FULL_ADMIN)) throw orgWebhookNeedsAdmin();
       await tx.webhooks.delete(webhook.orgId, webhook.id);
     });
   }
@@ -111,10 +129,16 @@ export class WebhookService {
     return webhook;
   }
 
-  /** A read-only administrator sees the organization's webhooks but changes only their own. */
+  /**
+   * A read-only administrator sees the organization's webhooks but changes only their own; an
+   * organization webhook is changed only by a current administrator, so a demoted one cannot
+   * repoint it (docs/webhooks.md#security).
+   */
   private async changeable(store: Store, principal: Principal, publicId: string): Promise<Webhook> {
     const webhook = await this.visible(store, principal, publicId);
-    if (webhook.createdBy !== principal.personId && !principal.roles.includes(ROLE_FULL_ADMIN)) throw orgWebhookNeedsAdmin();
+    const own = webhook.createdBy === principal.personId;
+    if (!own && !principal.roles.includes(ROLE_FULL_ADMIN)) throw orgWebhookNeedsAdmin();
+    if (own && webhook.ownedBy === 'org' && !isAdmin(principal)) throw orgWebhookNeedsAdmin();
     return webhook;
   }
 }

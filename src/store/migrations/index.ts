@@ -11,6 +11,7 @@ import * as pendingCallEvents from './0009-pending-call-events.ts';
 import * as licenseUnits from './0010-license-units.ts';
 import * as numbersByLocation from './0011-numbers-by-location.ts';
 import * as lookupIndexes from './0012-lookup-indexes.ts';
+import * as typedCallEvents from './0015-typed-call-events.ts';
 import * as trunkPChargeInfo from './0023-trunk-p-charge-info.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0010-license-units': licenseUnits,
   '0011-numbers-by-location': numbersByLocation,
   '0012-lookup-indexes': lookupIndexes,
+  '0015-typed-call-events': typedCallEvents,
   '0023-trunk-p-charge-info': trunkPChargeInfo,
 };

@@ -13,6 +13,10 @@ export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEvent
   eventType: r.event_type,
   data: r.data,
   created: r.created,
+  webhookEvent: r.webhook_event as CallEventRecord['webhookEvent'],
+  personality: r.personality,
+  state: r.state,
+  callType: r.call_type,
 });
 
 export class KyselyCallRepository implements CallRepository {
@@ -190,6 +194,10 @@ export class KyselyCallRepository implements CallRepository {
           event_type: e.eventType,
           data: e.data,
           created: e.created,
+          webhook_event: e.webhookEvent,
+          personality: e.personality,
+          state: e.state,
+          call_type: e.callType,
         })),
       )
       .execute();

@@ -6,9 +6,11 @@ import type { WebhookDeliveriesTable, WebhooksTable } from '../tables/webhooks.t
 import type {
   Attempt,
   AttemptOutcome,
+  CallSubscriber,
   ClaimedDelivery,
   DeliveryLogEntry,
   DeliveryStatus,
+  DueQuery,
   NewDelivery,
   Webhook,
   WebhookChanges,
@@ -70,6 +72,15 @@ export class KyselyWebhookRepository implements WebhookRepository {
         created: w.created,
       })
       .execute();
+  }
+
+  async countInOrganization(orgId: string): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('webhooks')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async get(orgId: string, id: string): Promise<Webhook | undefined> {
@@ -134,9 +145,18 @@ export class KyselyWebhookRepository implements WebhookRepository {
     return row?.next_position;
   }
 
-  async callSubscribers(): Promise<Webhook[]> {
-    const rows = await this.ctx.db.selectFrom('webhooks').selectAll().where('resource', 'in', ['telephony_calls', 'all']).orderBy('created').orderBy('id').execute();
-    return rows.map(toWebhook);
+  async callSubscribers(): Promise<CallSubscriber[]> {
+    const rows = await this.ctx.db
+      .selectFrom('webhooks as w')
+      .innerJoin('people as p', 'p.id', 'w.created_by')
+      .selectAll('w')
+      // people.roles is a JSON array of role names; either administrator role makes an administrator.
+      .select((eb) => eb.or([eb('p.roles', 'like', '%"id_full_admin"%'), eb('p.roles', 'like', '%"id_readonly_admin"%')]).as('creator_is_admin'))
+      .where('w.resource', 'in', ['telephony_calls', 'all'])
+      .orderBy('w.created')
+      .orderBy('w.id')
+      .execute();
+    return rows.map((r) => ({ ...toWebhook(r), creatorIsAdmin: Boolean(r.creator_is_admin) }));
   }
 
   async pendingEvents(limit: number): Promise<CallEventRecord[]> {
@@ -190,16 +210,18 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .execute();
   }
 
-  async claim({ due, leaseNow, leaseUntil, owner, limit, skipLocked }: Parameters<WebhookRepository['claim']>[0]): Promise<ClaimedDelivery[]> {
+  async due({ due, leaseNow, limit, skipLocked, exclude }: DueQuery): Promise<ClaimedDelivery[]> {
     if (limit <= 0) return [];
     const rows = await this.ctx.db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-      .select(['d.id', 'd.webhook_id', 'd.call_id', 'd.position', 'd.attempts', 'd.body', 'w.target_url', 'w.secret'])
+      .select(['d.id', 'd.webhook_id', 'd.org_id', 'd.call_id', 'd.position', 'd.attempts', 'd.body', 'w.target_url', 'w.secret'])
       .where('d.status', '=', 'pending')
       .where('w.status', '=', 'active')
       .where('d.next_attempt_at', '<=', due)
       .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', leaseNow)]))
+      .$if(exclude.webhookIds.length > 0, (qb) => qb.where('d.webhook_id', 'not in', [...exclude.webhookIds]))
+      .$if(exclude.orgIds.length > 0, (qb) => qb.where('d.org_id', 'not in', [...exclude.orgIds]))
       // Only the first pending delivery of its call for its webhook: order per call.
       .where((eb) =>
         eb.not(
@@ -219,19 +241,10 @@ export class KyselyWebhookRepository implements WebhookRepository {
       // The one dialect difference: PostgreSQL processes skip what another is claiming.
       .$if(skipLocked, (qb) => qb.forUpdate('d').skipLocked())
       .execute();
-    if (rows.length === 0) return [];
-    await this.ctx.db
-      .updateTable('webhook_deliveries')
-      .set({ lease_until: leaseUntil, lease_owner: owner })
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
     return rows.map((r) => ({
       id: r.id,
       webhookId: r.webhook_id,
+      orgId: r.org_id,
       callId: r.call_id,
       position: r.position,
       attempts: r.attempts,
@@ -239,6 +252,15 @@ export class KyselyWebhookRepository implements WebhookRepository {
       targetUrl: r.target_url,
       secret: r.secret,
     }));
+  }
+
+  async lease(deliveryIds: readonly string[], owner: string, leaseUntil: string): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.ctx.db
+      .updateTable('webhook_deliveries')
+      .set({ lease_until: leaseUntil, lease_owner: owner })
+      .where('id', 'in', [...deliveryIds])
+      .execute();
   }
 
   async recordAttempt(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null): Promise<boolean> {

@@ -45,6 +45,11 @@ export type CallTables = {
     event_type: string;
     data: string;
     created: string;
+    /** The typed spine (migration 0015), computed when the event is written: created, updated or deleted. */
+    webhook_event: string;
+    personality: string;
+    state: string;
+    call_type: string | null;
   };
   /** Outbox events the webhook fan-out has not seen yet. */
   call_events_pending: {

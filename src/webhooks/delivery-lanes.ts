@@ -1,0 +1,50 @@
+// Lanes of deliveries in flight in one process, so that one organization's slow receiver can
+// only hold up its own deliveries (docs/webhooks.md#security): at most PER_WEBHOOK deliveries of
+// one webhook and PER_ORGANIZATION of one organization are under way at once, MAX_IN_FLIGHT in
+// all. A receiver that never answers therefore holds at most its organization's share of the
+// process until the timeout, and the other organizations' deliveries go on around it.
+
+export const MAX_IN_FLIGHT = 32;
+export const PER_ORGANIZATION = 8;
+export const PER_WEBHOOK = 4;
+
+export type LaneKey = { webhookId: string; orgId: string };
+
+export class DeliveryLanes {
+  private readonly byWebhook = new Map<string, number>();
+  private readonly byOrg = new Map<string, number>();
+  private total = 0;
+
+  get room(): number {
+    return MAX_IN_FLIGHT - this.total;
+  }
+
+  /** Takes a place for the delivery if its lanes have room; false (nothing taken) if not. */
+  admit(key: LaneKey): boolean {
+    if (this.room <= 0 || (this.byWebhook.get(key.webhookId) ?? 0) >= PER_WEBHOOK || (this.byOrg.get(key.orgId) ?? 0) >= PER_ORGANIZATION) return false;
+    this.byWebhook.set(key.webhookId, (this.byWebhook.get(key.webhookId) ?? 0) + 1);
+    this.byOrg.set(key.orgId, (this.byOrg.get(key.orgId) ?? 0) + 1);
+    this.total++;
+    return true;
+  }
+
+  release(key: LaneKey): void {
+    decrement(this.byWebhook, key.webhookId);
+    decrement(this.byOrg, key.orgId);
+    this.total--;
+  }
+
+  /** The lanes that take nothing more now: a claim skips their deliveries. */
+  full(): { webhookIds: string[]; orgIds: string[] } {
+    return {
+      webhookIds: [...this.byWebhook].filter(([, n]) => n >= PER_WEBHOOK).map(([id]) => id),
+      orgIds: [...this.byOrg].filter(([, n]) => n >= PER_ORGANIZATION).map(([id]) => id),
+    };
+  }
+}
+
+function decrement(counts: Map<string, number>, key: string): void {
+  const n = (counts.get(key) ?? 0) - 1;
+  if (n <= 0) counts.delete(key);
+  else counts.set(key, n);
+}
