@@ -99,7 +99,7 @@ for (const dialect of dialects) {
         },
       };
       for (const [state, { personality, setup }] of Object.entries(setups) as [Exclude<LegState, 'disconnected'>, (typeof setups)['alerting']][]) {
-        const refused = LEG_ACTIONS.filter((action) => !TRANSITIONS[state][action] || (personality === 'originator' && (action === 'answer' || action === 'reject')));
+        const refused = LEG_ACTIONS.filter((action) => !TRANSITIONS[state].includes(action) || (personality === 'originator' && (action === 'answer' || action === 'reject')));
         it(`given a call ${state} (${personality}), each of ${refused.join(', ')} answers 409 and changes nothing`, async () => {
           await hangUpAll();
           const callId = await setup();
