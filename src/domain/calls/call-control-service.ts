@@ -22,6 +22,7 @@ import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
 import { resolveDestination } from './destinations.ts';
 import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
+import { decodeSession } from './session-codec.ts';
 
 // The Call Controls: a person acting on their own calls. The acting person is the token's
 // person (or, from the sandbox, the person whose simulated phone is used).
@@ -168,7 +169,7 @@ export class CallControlService {
     const calls: CallObject[] = [];
     for (const { legId, sessionId } of await this.store.calls.activeLegsOf(actor.person.id)) {
       const stored = await this.store.calls.get(sessionId);
-      const session: Session | undefined = stored && JSON.parse(stored.data);
+      const session = stored && decodeSession(stored.data);
       const leg = session?.legs.find((l) => l.id === legId);
       if (session && leg && isActive(leg)) calls.push(callObject(session, leg));
     }
@@ -178,7 +179,7 @@ export class CallControlService {
   async get(actor: Actor, callId: string): Promise<CallObject> {
     const legId = this.legIdOf(callId);
     const stored = await this.store.calls.sessionOfLeg(legId);
-    const own = this.ownCall(actor, stored && JSON.parse(stored.data), legId);
+    const own = this.ownCall(actor, stored && decodeSession(stored.data), legId);
     return callObject(own.session, own.leg);
   }
 
