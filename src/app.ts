@@ -145,7 +145,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       routes: (s) => registerRoutes(s, { config, services, store, clock, faults }),
     });
     await jobs.resume();
-    await calls.rearm();
+    await calls.start();
     const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
     delivery.start();
     const built = server;
@@ -159,7 +159,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();
-        calls.stop();
+        await calls.stop();
         await delivery.stop();
         await built.close();
         await store.close();

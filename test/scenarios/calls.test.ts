@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import type { Config } from '../../src/config.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { callAction, callsOf, demoCallers, history, onlyCall, pstnCall, session } from '../support/calls.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { dialects, testDatabase, type Dialect } from '../support/dialects.ts';
 import { assertWebexError } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -323,3 +323,39 @@ describe('active calls across a restart', () => {
     }
   });
 });
+
+for (const dialect of dialects) {
+  describe(`call timers across processes (${dialect})`, () => {
+    it('given a ringing call created by one process, when that process stops before its timers fire, then another process on the same store times it out', async () => {
+      const database = testDatabase(dialect, { file: true });
+      const config = { database: database.config, adminToken: `timers-admin-token-${dialect}-1234` };
+      const a = await startServer(dialect, { clock: new SandboxClock('manual'), config });
+      const clockB = new SandboxClock('manual');
+      const b = await startServer(dialect, { clock: clockB, config });
+      let aOpen = true;
+      try {
+        const { alex } = await demoCallers(a.admin);
+        const { callSessionId } = await pstnCall(a.admin, CALLER, alex.extension);
+        assert.equal((await onlyCall(alex)).state, 'alerting');
+        // A stops; its clock never reached the ring timeout.
+        await a.app.close();
+        aOpen = false;
+        const alexOnB = { ...alex, api: b.admin.withToken(alex.api.token!) };
+        await clockB.advance(30_000);
+        let calls = await callsOf(alexOnB);
+        for (let i = 0; i < 50 && calls.length > 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await clockB.advance(0);
+          calls = await callsOf(alexOnB);
+        }
+        assert.deepEqual(calls, [], 'the ring timeout fired on the other process');
+        assert.deepEqual((await session(b.admin, callSessionId)).legs, []);
+        assert.equal((await history(alexOnB, 'missed')).length, 1);
+      } finally {
+        if (aOpen) await a.app.close();
+        await b.app.close();
+        await database.drop();
+      }
+    });
+  });
+}
