@@ -125,7 +125,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       licenses: new LicenseService(store),
       locations: new LocationService(store, clock),
       numbers: new NumberService(store, clock),
-      people: new PeopleService(store, clock),
+      people: new PeopleService(store, clock, calls),
       callRouting,
       locationCalling: new LocationCallingService(store, clock, jobs, callRouting),
       locationNumbers: new LocationNumberService(store, clock),

@@ -3,10 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { LEG_ACTIONS, TRANSITIONS, type LegAction } from '../../src/engine/transitions.ts';
 import type { LegState } from '../../src/engine/types.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { CALL_SCOPES, callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { CALL_SCOPES, callAction, callsOf, demoCallers, history, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, clientWithScopes, createOrganization, createPerson } from '../support/factories.ts';
+import { assertWebexError, clientWithScopes, createCallingUser, createOrganization, createPerson } from '../support/factories.ts';
+import { decodeId } from '../../src/domain/webex-ids.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const CALLER = '+14155550123';
@@ -226,6 +227,32 @@ for (const dialect of dialects) {
         assert.equal((await onlyCall(casey)).recordingState, 'started');
         assert.equal((await admin.put(`/v1/people/${casey.id}/features/callRecording`, { record: 'On Demand with User Initiated Start' })).status, 204);
         await hangUpAll();
+      });
+    });
+
+    describe('deleting a person during a call', () => {
+      it('ends their connected and ringing calls as a hang-up would; the others keep history naming them', async () => {
+        await hangUpAll();
+        const created = await createCallingUser(admin);
+        const gone: Caller = { id: created.id, name: created.displayName, extension: String(created.extension), api: await clientWithScopes(admin, created.id, CALL_SCOPES) };
+        const { callId } = await callAction(alex, 'dial', { destination: gone.extension }, 201);
+        await callAction(alex, 'answer', { callId });
+        await callAction(gone, 'answer', { callId: (await onlyCall(gone)).id });
+        const ringing = await pstnCall(admin, CALLER, gone.extension);
+        assert.deepEqual((await callsOf(gone)).map((c) => c.state).sort(), ['alerting', 'connected']);
+        const goneCallIds = (await callsOf(gone)).map((c) => c.id);
+
+        assert.equal((await admin.delete(`/v1/people/${gone.id}`)).status, 204);
+
+        assert.deepEqual(await callsOf(alex), [], 'the call with the deleted person ended');
+        assert.deepEqual((await session(admin, ringing.callSessionId)).legs, [], 'their ringing call ended too');
+        const placed = (await history(alex, 'placed'))[0]!;
+        assert.deepEqual([placed.name, placed.number], [gone.name, gone.extension], 'history keeps their name and number as they were');
+        // The hang-ups were published: a disconnected event for each of the person's calls.
+        const personId = decodeId(gone.id, 'PEOPLE')!;
+        const events = await server.app.store.calls.events(server.demo.orgId, null, 10_000);
+        const disconnected = events.filter((e) => e.personId === personId && e.eventType === 'disconnected').map((e) => e.callId);
+        assert.deepEqual(disconnected.sort(), [...goneCallIds].sort());
       });
     });
 
