@@ -296,6 +296,23 @@ for (const dialect of dialects) {
         await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { busy: false });
       });
 
+      it('a click-to-dial to a phone on auto-answer is answered by it; to a busy phone, refused', async () => {
+        await hangUpAll();
+        await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { autoAnswer: true, autoAnswerDelayMs: 1500 });
+        const { callId } = await callAction(alex, 'dial', { destination: casey.extension }, 201);
+        await callAction(alex, 'answer', { callId });
+        await clock.advance(1500);
+        assert.equal((await onlyCall(casey)).state, 'connected', "the destination's auto-answer applies");
+        assert.equal((await onlyCall(alex)).state, 'connected');
+        await hangUpAll();
+        await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { autoAnswer: false, busy: true });
+        const busy = await callAction(alex, 'dial', { destination: casey.extension }, 201);
+        await callAction(alex, 'answer', { callId: busy.callId });
+        await clock.advance(0);
+        assert.deepEqual(await callsOf(alex), [], 'the busy destination refused the call');
+        await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { busy: false });
+      });
+
       it('refuses bad input, non-administrators and other organizations', async () => {
         assertWebexError(await admin.post('/sandbox/v1/calls', { from: 'nobody', to: alex.extension }), 400, /from/);
         assertWebexError(await admin.post('/sandbox/v1/calls', { from: CALLER, to: '+12025550150' }), 400, /to must be/);
