@@ -206,7 +206,11 @@ function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent
     return;
   }
   const peer = s.park ? s.legs.find((l) => l.id === s.park!.legId) : peerOf(s, leg);
-  if (leg.personality === 'clickToDial') leg.personality = 'originator';
+  if (leg.personality === 'clickToDial') {
+    // A retrieve answered: the person placed this call (to the parked one), for call history too.
+    leg.personality = 'originator';
+    leg.placedAt = ctx.now;
+  }
   leg.state = peer?.state === 'held' ? 'remoteHeld' : 'connected';
   onAnswered(s, ctx, leg, events);
   if (s.park && peer) {

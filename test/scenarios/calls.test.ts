@@ -99,6 +99,51 @@ for (const dialect of dialects) {
         assert.ok(first);
       }));
 
+    it('given an inbound call answered, when the person dials a colleague, then the first call goes on hold, and a transfer with no body joins the caller and the colleague', () =>
+      inWorld(dialect, async ({ admin, alex, blair }) => {
+        const inbound = await pstnCall(admin, CALLER, alex.extension);
+        const first = await onlyCall(alex);
+        await callAction(alex, 'answer', { callId: first.id });
+        const consult = await callAction(alex, 'dial', { destination: blair.extension }, 201);
+        assert.equal((await alex.api.get(`/v1/telephony/calls/${first.id}`)).body.state, 'connected', 'a click-to-dial still alerting takes nothing yet');
+        await callAction(alex, 'answer', { callId: consult.callId });
+        assert.equal((await alex.api.get(`/v1/telephony/calls/${first.id}`)).body.state, 'held', 'placing the second call held the first');
+        const caller = (await session(admin, inbound.callSessionId)).legs.find((l) => l.party.kind === 'pstn')!;
+        assert.equal(caller.state, 'remoteHeld');
+        await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
+
+        const reply = await alex.api.request('POST', '/v1/telephony/calls/transfer', {});
+        assert.equal(reply.status, 204, reply.text);
+        assert.deepEqual(await callsOf(alex), []);
+        const joined = await onlyCall(blair);
+        assert.deepEqual([joined.state, joined.remoteParty.number], ['connected', CALLER]);
+        assert.deepEqual(
+          (await history(alex, 'placed')).map((h) => [h.name, h.number]),
+          [[blair.name, blair.extension]],
+          "the transferor's consultation call names who it went to",
+        );
+        assert.deepEqual((await history(alex, 'received')).map((h) => h.number), [CALLER]);
+      }));
+
+    it('given a connected call, when the person answers a second call or places one, then the other call goes on hold', () =>
+      inWorld(dialect, async ({ admin, alex, blair }) => {
+        await pstnCall(admin, CALLER, alex.extension);
+        const first = await onlyCall(alex);
+        await callAction(alex, 'answer', { callId: first.id });
+        await pstnCall(admin, '+14155550199', alex.extension);
+        const second = (await callsOf(alex)).find((c) => c.id !== first.id)!;
+        assert.equal(second.state, 'alerting');
+        assert.equal((await alex.api.get(`/v1/telephony/calls/${first.id}`)).body.state, 'connected', 'a second call ringing holds nothing');
+        await callAction(alex, 'answer', { callId: second.id });
+        const states = new Map((await callsOf(alex)).map((c) => [c.id, c.state]));
+        assert.deepEqual([states.get(first.id), states.get(second.id)], ['held', 'connected']);
+        // The simulated phone placing a call directly holds the call it was on, too.
+        const placed = await admin.post(`/sandbox/v1/calls`, { from: alex.id, to: blair.extension });
+        assert.equal(placed.status, 201, placed.text);
+        const after = (await callsOf(alex)).filter((c) => c.state !== 'held');
+        assert.deepEqual(after.map((c) => c.state), ['connecting']);
+      }));
+
     it('given an inbound call, when the person diverts it to voicemail, then the caller reaches the voicemail box until it hangs up', () =>
       inWorld(dialect, async ({ admin, clock, alex }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -184,6 +229,12 @@ for (const dialect of dialects) {
         assert.deepEqual([talking.state, talking.remoteParty.number], ['connected', CALLER]);
         assert.equal((await session(admin, inbound.callSessionId)).legs.find((l) => l.party.kind === 'pstn')!.state, 'connected');
         assertWebexError(await blair.api.post('/v1/telephony/calls/retrieve', { destination: alex.extension }), 404, /parked/);
+        await callAction(blair, 'hangup', { callId: retrieved.callId });
+        assert.deepEqual(
+          (await history(blair, 'placed')).map((h) => h.number),
+          [CALLER],
+          'the retrieved call leaves a placed record naming the parked party',
+        );
       }));
 
     it('given a parked call nobody retrieves, when the recall time passes, then it rings back the person who parked it', () =>
