@@ -1,5 +1,5 @@
 import type { Store } from '../../store/store.ts';
-import { timestamp, type Clock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
 
 // Call timers (ring timeouts, simulated answers, park recalls) are stored with their sessions,
 // and whichever live process looks first fires them: a process claims the sessions with a timer
@@ -10,7 +10,9 @@ import { timestamp, type Clock } from '../clock.ts';
 // A process looks when a timer it knows of falls due (a wake on the clock, at that timer's time)
 // and every WATCH_MS of real time, which is how it learns of other processes' timers whatever
 // its clock does. Nothing periodic is scheduled on the clock: advancing a manual clock by a year
-// must not run a year of sweeps.
+// must not run a year of sweeps. A look that is not a wake takes only timers due before now, so
+// a stopped clock's timer due exactly now still waits for the clock to be advanced (as a task
+// scheduled on it would).
 
 /** Real time between looks at the store for timers of other processes. */
 const WATCH_MS = 1000;
@@ -31,6 +33,8 @@ export class TimerSweeper {
   private stopped = true;
   private running: Promise<void> | undefined;
   private again = false;
+  /** The next pass also takes timers due exactly now (a wake asked for it). */
+  private dueNow = false;
   private watchTimer: NodeJS.Timeout | undefined;
 
   constructor(store: Store, clock: Clock, fire: (sessionId: string) => Promise<void>, onError: (error: unknown) => void) {
@@ -45,7 +49,7 @@ export class TimerSweeper {
     this.stopped = false;
     this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
     this.watchTimer.unref();
-    await this.sweep();
+    await this.sweep(false);
   }
 
   /** Stops looking and waits for a sweep under way; claims not fired lapse for others to take. */
@@ -63,13 +67,13 @@ export class TimerSweeper {
     if (this.stopped || this.wakes.has(at)) return;
     const cancel = this.clock.schedule(Date.parse(at) - this.clock.now().getTime(), () => {
       this.wakes.delete(at);
-      return this.sweep();
+      return this.sweep(true);
     });
     this.wakes.set(at, cancel);
   }
 
   private watch(): void {
-    void this.sweep().finally(() => {
+    void this.sweep(false).finally(() => {
       if (this.stopped) return;
       this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
       this.watchTimer.unref();
@@ -77,8 +81,9 @@ export class TimerSweeper {
   }
 
   /** Runs a sweep, or one more after the sweep under way; resolves when that one is done. */
-  sweep(): Promise<void> {
+  private sweep(dueNow: boolean): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    this.dueNow ||= dueNow;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -87,7 +92,9 @@ export class TimerSweeper {
       try {
         do {
           this.again = false;
-          await this.pass();
+          const dueNow = this.dueNow;
+          this.dueNow = false;
+          await this.pass(dueNow);
         } while (this.again && !this.stopped);
       } catch (error) {
         this.onError(error);
@@ -99,10 +106,11 @@ export class TimerSweeper {
   }
 
   /** Fires what is due now, then wakes for the next timer of any process. */
-  private async pass(): Promise<void> {
+  private async pass(dueNow: boolean): Promise<void> {
     for (;;) {
       const wall = Date.now();
-      const claim = { due: timestamp(this.clock), leaseNow: iso(wall), leaseUntil: iso(wall + LEASE_MS), limit: BATCH };
+      const now = this.clock.now().getTime();
+      const claim = { due: iso(dueNow ? now : now - 1), leaseNow: iso(wall), leaseUntil: iso(wall + LEASE_MS), limit: BATCH };
       const claimed = await this.store.transaction((tx) => tx.calls.claimDueTimers(claim));
       for (const sessionId of claimed) {
         if (this.stopped) return;
