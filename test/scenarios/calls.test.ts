@@ -69,7 +69,7 @@ for (const dialect of dialects) {
         assertWebexError(await alex.api.get(`/v1/telephony/calls/${mine.id}`), 404);
       }));
 
-    it('given an inbound PSTN call answered, when the person consults a colleague and transfers without call IDs, then the caller and the colleague talk', () =>
+    it('given an inbound PSTN call answered, when the person holds it, consults a colleague and transfers giving only callId2, then the caller and the colleague talk', () =>
       inWorld(dialect, async ({ admin, alex, blair }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         let first = await onlyCall(alex);
@@ -84,7 +84,8 @@ for (const dialect of dialects) {
         assert.deepEqual(calls.map((c) => c.state).sort(), ['connected', 'held']);
         assert.deepEqual(calls.map((c) => c.appearance).sort(), [1, 2]);
 
-        await callAction(alex, 'transfer', {});
+        // callId2 alone: the other call is callId1.
+        await callAction(alex, 'transfer', { callId2: consult.callId });
         assert.deepEqual(await callsOf(alex), []);
         const joined = await onlyCall(blair);
         assert.equal(joined.state, 'connected');

@@ -127,7 +127,8 @@ export class CallControlService {
       });
     }
     let [first, second] = [input.callId1, input.callId2];
-    if (first === undefined || second === undefined) [first, second] = this.pickTransfer(await this.list(actor), first);
+    if (first === undefined && second !== undefined) [second, first] = this.pickTransfer(await this.list(actor), second);
+    else if (first === undefined || second === undefined) [first, second] = this.pickTransfer(await this.list(actor), first);
     const [legA, legB] = [this.legIdOf(first), this.legIdOf(second)];
     await this.runtime.transact(async (w) => {
       const a = await this.ownSession(w, actor, legA);
@@ -141,7 +142,7 @@ export class CallControlService {
   /**
    * The two calls of a transfer without IDs, as Webex picks them: the person's two calls, or
    * their held call and their connected call; the held one first (callId1), then line appearance.
-   * With callId1 given, the other of two calls.
+   * With one ID given, that call and the other of two.
    */
   private pickTransfer(calls: CallObject[], first: string | undefined): [string, string] {
     const ordered = [...calls].sort((a, b) => Number(b.state === 'held') - Number(a.state === 'held') || (a.appearance ?? 0) - (b.appearance ?? 0));
