@@ -328,10 +328,13 @@ for (const dialect of dialects) {
       it('a click-to-dial to a phone on auto-answer is answered by it; to a busy phone, refused', async () => {
         await hangUpAll();
         await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { autoAnswer: true, autoAnswerDelayMs: 1500 });
+        assert.equal((await admin.put(`/v1/people/${casey.id}/features/callRecording`, { enabled: true, record: 'Always' })).status, 204);
         const { callId } = await callAction(alex, 'dial', { destination: casey.extension }, 201);
         await callAction(alex, 'answer', { callId });
         await clock.advance(1500);
         assert.equal((await onlyCall(casey)).state, 'connected', "the destination's auto-answer applies");
+        assert.equal((await onlyCall(casey)).recordingState, 'started', "and so does the destination's recording mode");
+        await admin.put(`/v1/people/${casey.id}/features/callRecording`, { record: 'On Demand with User Initiated Start' });
         assert.equal((await onlyCall(alex)).state, 'connected');
         await hangUpAll();
         await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { autoAnswer: false, busy: true });
