@@ -128,7 +128,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       licenses: new LicenseService(store),
       locations: new LocationService(store, clock),
       numbers: new NumberService(store, clock),
-      people: new PeopleService(store, clock),
+      people: new PeopleService(store, clock, calls),
       callRouting,
       locationCalling: new LocationCallingService(store, clock, jobs, callRouting),
       locationNumbers: new LocationNumberService(store, clock),
@@ -148,7 +148,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       routes: (s) => registerRoutes(s, { config, services, store, clock, faults }),
     });
     await jobs.resume();
-    await calls.rearm();
+    await calls.start();
     const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -164,7 +164,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();
-        calls.stop();
+        await calls.stop();
         await delivery.stop();
         await retention.stop();
         await built.close();

@@ -71,7 +71,6 @@ export function newLeg(
     party,
     personality,
     state,
-    holding: false,
     created: ctx.now,
     placedAt: personality === 'originator' ? ctx.now : null,
     answered: null,
@@ -109,7 +108,6 @@ export function endLeg(s: Session, ctx: EngineContext, leg: Leg, reason: EndReas
   leg.disconnected = ctx.now;
   leg.endReason = reason;
   leg.completedElsewhere = elsewhere;
-  leg.holding = false;
   cancelTimers(s, leg.id);
   events.push({ type: 'disconnected', legId: leg.id });
   if (s.park?.legId === leg.id) s.park = null;

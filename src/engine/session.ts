@@ -14,13 +14,13 @@ import {
   type RecordingMode,
   type Step,
 } from './legs.ts';
-import { outcomeOf, type LegAction } from './transitions.ts';
-import type { EngineEvent, Leg, Party, Session } from './types.ts';
+import { refusalOf, type LegAction } from './transitions.ts';
+import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
 
 // The session machine: (session, action on a leg) → new session and events, or a refusal that
 // changes nothing. Pure: the caller stores the result, arms its timers and publishes the events.
 
-export type Refusal = { refused: string };
+export type { Refusal };
 
 export type Action =
   | { type: 'answer' }
@@ -103,8 +103,8 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
 export function act(s0: Session, legId: string, action: Action, ctx: EngineContext): Step | Refusal {
   const s = copy(s0);
   const leg = legOf(s, legId);
-  const check = outcomeOf(leg, action.type);
-  if ('refusal' in check) return { refused: check.refusal };
+  const refused = refusalOf(leg, action.type);
+  if (refused) return refused;
   const events: EngineEvent[] = [];
   const step: Step = { sessions: [s], events };
   switch (action.type) {
@@ -206,14 +206,18 @@ function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent
     return;
   }
   const peer = s.park ? s.legs.find((l) => l.id === s.park!.legId) : peerOf(s, leg);
-  if (leg.personality === 'clickToDial') leg.personality = 'originator';
-  leg.state = peer?.holding ? 'remoteHeld' : 'connected';
+  if (leg.personality === 'clickToDial') {
+    // A retrieve answered: the person placed this call (to the parked one), for call history too.
+    leg.personality = 'originator';
+    leg.placedAt = ctx.now;
+  }
+  leg.state = peer?.state === 'held' ? 'remoteHeld' : 'connected';
   onAnswered(s, ctx, leg, events);
   if (s.park && peer) {
     // A retriever or a recall took the parked call.
     cancelTimers(s, peer.id, ['parkRecall']);
     s.park = null;
-    peer.state = peer.holding ? 'held' : 'connected';
+    if (peer.state === 'remoteHeld') peer.state = 'connected';
     events.push({ type: 'remoteResumed', legId: peer.id });
   } else if (peer && peer.state === 'connecting') {
     cancelTimers(s, peer.id, ['ringTimeout']);
@@ -268,7 +272,6 @@ function hangup(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[])
 }
 
 function hold(s: Session, leg: Leg, events: EngineEvent[]): void {
-  leg.holding = true;
   leg.state = 'held';
   events.push({ type: 'held', legId: leg.id });
   const peer = peerOf(s, leg);
@@ -280,8 +283,7 @@ function hold(s: Session, leg: Leg, events: EngineEvent[]): void {
 
 function resume(s: Session, leg: Leg, events: EngineEvent[]): void {
   const peer = peerOf(s, leg);
-  leg.holding = false;
-  leg.state = peer?.holding ? 'remoteHeld' : 'connected';
+  leg.state = peer?.state === 'held' ? 'remoteHeld' : 'connected';
   events.push({ type: 'resumed', legId: leg.id });
   if (peer && peer.state === 'remoteHeld' && s.park?.legId !== peer.id) {
     peer.state = 'connected';

@@ -1,7 +1,7 @@
 import { activeLegs, endLeg, isAnswered, newLeg, peerOf, type EngineContext, type Step } from './legs.ts';
-import { copy, newSession, placeTo, type Refusal } from './session.ts';
-import { outcomeOf } from './transitions.ts';
-import type { EngineEvent, Party, Session } from './types.ts';
+import { copy, newSession, placeTo } from './session.ts';
+import { refusalOf } from './transitions.ts';
+import type { EngineEvent, Party, Refusal, Session } from './types.ts';
 
 // Transfers join calls across sessions. A consultative transfer joins the peers of a person's two
 // calls and drops the person; a transfer to a destination first places a consultation call and
@@ -15,8 +15,8 @@ export function consultTransfer(sA0: Session, legAId: string, sB0: Session, legB
   const b = sB.legs.find((l) => l.id === legBId);
   if (!a || !b || sA.id === sB.id) return { refused: 'Cannot transfer: give two different calls.' };
   for (const leg of [a, b]) {
-    const check = outcomeOf(leg, 'transfer');
-    if ('refusal' in check) return { refused: check.refusal };
+    const refused = refusalOf(leg, 'transfer');
+    if (refused) return refused;
   }
   const x = peerOf(sA, a);
   const y = peerOf(sB, b);
@@ -33,7 +33,6 @@ export function consultTransfer(sA0: Session, legAId: string, sB0: Session, legB
   sA.legs.push(y);
   sA.timers.push(...moved);
   for (const leg of [x, y]) {
-    leg.holding = false;
     leg.state = 'connected';
     events.push({ type: 'transferred', legId: leg.id });
   }
@@ -58,13 +57,12 @@ export function transferTo(
   const s = copy(s0);
   const leg = s.legs.find((l) => l.id === legId);
   if (!leg) return { refused: 'Cannot transfer: no such call.' };
-  const check = outcomeOf(leg, 'transfer');
-  if ('refusal' in check) return { refused: check.refusal };
+  const refused = refusalOf(leg, 'transfer');
+  if (refused) return refused;
   const peer = peerOf(s, leg);
   if (!peer || !isAnswered(peer) || s.park) return { refused: 'Cannot transfer: only an answered two-party call can be transferred.' };
   const events: EngineEvent[] = [];
-  if (!leg.holding) {
-    leg.holding = true;
+  if (leg.state !== 'held') {
     leg.state = 'held';
     events.push({ type: 'held', legId: leg.id });
     if (peer.state === 'connected') {

@@ -31,7 +31,6 @@ function leg(id: string, party: Party, state: LegState, overrides: Partial<Leg> 
     party,
     personality: 'terminator',
     state,
-    holding: state === 'held',
     created: '2026-01-01T00:00:00.000Z',
     placedAt: null,
     answered: null,
@@ -82,14 +81,23 @@ function actionFor(name: LegAction): Action {
 }
 
 /** What an allowed action leaves the acting leg in. */
-const EXPECTED: Record<string, (state: LegState) => LegState> = {
-  answer: () => 'connected',
-  end: () => 'disconnected',
-  hold: () => 'held',
-  resume: () => 'connected',
-  redirect: () => 'disconnected',
-  same: (state) => state,
-};
+function expected(action: LegAction, state: LegState): LegState {
+  switch (action) {
+    case 'answer':
+    case 'resume':
+      return 'connected';
+    case 'hold':
+      return 'held';
+    case 'reject':
+    case 'hangup':
+    case 'divert':
+    case 'transfer':
+    case 'park':
+      return 'disconnected';
+    default:
+      return state;
+  }
+}
 
 /** Makes the leg's other properties fit the action, so only the state decides. */
 function fitting(action: LegAction): Partial<Leg> {
@@ -102,8 +110,8 @@ function fitting(action: LegAction): Partial<Leg> {
 describe('the transition table, every (state, action) pair', () => {
   for (const state of LEG_STATES) {
     for (const action of LEG_ACTIONS) {
-      const outcome = TRANSITIONS[state][action];
-      it(`${state} -[${action}]-> ${outcome ? EXPECTED[outcome]!(state) : 'refused, nothing changes'}`, () => {
+      const allowed = TRANSITIONS[state].includes(action);
+      it(`${state} -[${action}]-> ${allowed ? expected(action, state) : 'refused, nothing changes'}`, () => {
         const ctx = context();
         const session = sessionWith(state, fitting(action));
         const before = structuredClone(session);
@@ -115,15 +123,15 @@ describe('the transition table, every (state, action) pair', () => {
           result = act(session, 's1-a', actionFor(action), ctx);
         }
         assert.deepEqual(session, before, 'the engine never changes the session it was given');
-        if (!outcome) {
+        if (!allowed) {
           assert.ok('refused' in result, `${action} must be refused while ${state}`);
           assert.match(result.refused, new RegExp(`Cannot ${action}`));
           return;
         }
         assert.ok(!('refused' in result), 'refused' in result ? result.refused : '');
         const after = result.sessions[0]!.legs.find((l) => l.id === 's1-a')!;
-        assert.equal(after.state, EXPECTED[outcome]!(state));
-        assert.ok(result.sessions[0]!.version > before.version || outcome === 'same');
+        assert.equal(after.state, expected(action, state));
+        assert.ok(result.sessions[0]!.version > before.version);
       });
     }
   }

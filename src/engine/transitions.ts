@@ -1,8 +1,8 @@
-import type { Leg, LegState, Personality } from './types.ts';
+import type { Leg, LegState, Personality, Refusal } from './types.ts';
 
-// The transition table: what each action does to the leg that takes it, by the leg's state.
-// An action missing from a state's row is refused there. The outcome names what happens;
-// session.ts carries each outcome out, for the leg and its peer, and emits the events.
+// The transition table: which actions a leg may take in each state. An action missing from a
+// state's row is refused there, with one refusal shape; session.ts carries out the allowed ones
+// (what each does to the leg and its peer is written there, once per action).
 
 export const LEG_ACTIONS = [
   'answer',
@@ -23,41 +23,16 @@ export const LEG_ACTIONS = [
 ] as const;
 export type LegAction = (typeof LEG_ACTIONS)[number];
 
-export type Outcome =
-  /** alerting → connected (terminator) or → connecting (clickToDial: the call now goes out). */
-  | 'answer'
-  /** the leg ends; what happens to the peer depends on the action. */
-  | 'end'
-  /** connected/remoteHeld → held. */
-  | 'hold'
-  /** held → connected, or remoteHeld when the peer holds too. */
-  | 'resume'
-  /** the leg leaves the call, the peer goes on with someone else (divert, transfer, park). */
-  | 'redirect'
-  /** no state change (recording, mute, DTMF have rules of their own). */
-  | 'same';
+const IN_CALL = ['hangup', 'divert', 'transfer', 'park', 'startRecording', 'stopRecording', 'pauseRecording', 'resumeRecording', 'mute', 'unmute'] as const;
 
-const inCall: Partial<Record<LegAction, Outcome>> = {
-  hangup: 'end',
-  divert: 'redirect',
-  transfer: 'redirect',
-  park: 'redirect',
-  startRecording: 'same',
-  stopRecording: 'same',
-  pauseRecording: 'same',
-  resumeRecording: 'same',
-  mute: 'same',
-  unmute: 'same',
-};
-
-export const TRANSITIONS: Record<LegState, Partial<Record<LegAction, Outcome>>> = {
+export const TRANSITIONS: Record<LegState, readonly LegAction[]> = {
   // An outgoing call the remote side has not answered: it can only be given up.
-  connecting: { hangup: 'end' },
-  alerting: { answer: 'answer', reject: 'end', hangup: 'end', divert: 'redirect' },
-  connected: { ...inCall, hold: 'hold', transmitDtmf: 'same' },
-  held: { ...inCall, resume: 'resume' },
-  remoteHeld: { ...inCall, hold: 'hold', transmitDtmf: 'same' },
-  disconnected: {},
+  connecting: ['hangup'],
+  alerting: ['answer', 'reject', 'hangup', 'divert'],
+  connected: [...IN_CALL, 'hold', 'transmitDtmf'],
+  held: [...IN_CALL, 'resume'],
+  remoteHeld: [...IN_CALL, 'hold', 'transmitDtmf'],
+  disconnected: [],
 };
 
 /** Actions only some personalities may take, whatever the state. */
@@ -66,15 +41,17 @@ const PERSONALITIES: Partial<Record<LegAction, readonly Personality[]>> = {
   reject: ['terminator', 'clickToDial'],
 };
 
-/** What an action would do to this leg, or why it may not. */
-export function outcomeOf(leg: Leg, action: LegAction): { outcome: Outcome } | { refusal: string } {
-  const outcome = TRANSITIONS[leg.state][action];
-  if (!outcome) return { refusal: refusal(action, leg.state) };
-  const personalities = PERSONALITIES[action];
-  if (personalities && !personalities.includes(leg.personality)) {
-    return { refusal: `Cannot ${action} an outgoing call: only an incoming call that is alerting can be ${action === 'answer' ? 'answered' : 'rejected'}.` };
+/** Whether the table lets this leg take the action (personality included). */
+export const allows = (leg: Pick<Leg, 'state' | 'personality'>, action: LegAction): boolean =>
+  TRANSITIONS[leg.state].includes(action) && (PERSONALITIES[action]?.includes(leg.personality) ?? true);
+
+/** Why this leg may not take the action, or undefined when it may. */
+export function refusalOf(leg: Leg, action: LegAction): Refusal | undefined {
+  if (!TRANSITIONS[leg.state].includes(action)) return refused(action, leg.state);
+  if (!allows(leg, action)) {
+    return { refused: `Cannot ${action} an outgoing call: only an incoming call that is alerting can be ${action === 'answer' ? 'answered' : 'rejected'}.` };
   }
-  return { outcome };
+  return undefined;
 }
 
 const NEEDS: Record<LegAction, string> = {
@@ -95,4 +72,4 @@ const NEEDS: Record<LegAction, string> = {
   transmitDtmf: 'a connected call',
 };
 
-export const refusal = (action: LegAction, state: LegState) => `Cannot ${action} a call that is ${state}: ${action} needs ${NEEDS[action]}.`;
+export const refused = (action: LegAction, state: LegState): Refusal => ({ refused: `Cannot ${action} a call that is ${state}: ${action} needs ${NEEDS[action]}.` });

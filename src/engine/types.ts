@@ -75,9 +75,11 @@ export type Leg = {
   id: string;
   party: Party;
   personality: Personality;
+  /**
+   * The one state value of the leg. `held`: this party put the call on hold; `remoteHeld`: the
+   * other party did (and this one did not).
+   */
   state: LegState;
-  /** Set while this party has put the call on hold (its state then reads held). */
-  holding: boolean;
   created: string;
   /** When the call went out: creation for an originator, the person's answer for click-to-dial. */
   placedAt: string | null;
@@ -175,3 +177,6 @@ export const WEBHOOK_EVENT_OF: Record<CallEventType, 'created' | 'updated' | 'de
 };
 
 export type EngineEvent = { type: CallEventType; legId: string };
+
+/** The one shape of a refused action: nothing changed, and why. */
+export type Refusal = { refused: string };

@@ -7,6 +7,7 @@ import type { CallControlService, NewCall } from '../domain/calls/call-control-s
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
 import { pstnParty } from '../domain/calls/parties.ts';
+import { decodeSession } from '../domain/calls/session-codec.ts';
 import { looseE164 } from '../domain/phone-numbers.ts';
 import { decodeId, encodeId } from '../domain/webex-ids.ts';
 import type { PhoneSettings } from '../store/calls-store.ts';
@@ -89,13 +90,13 @@ export class Simulator {
   async session(orgId: string, callSessionId: string): Promise<SimulatedSession> {
     const id = decodeSessionId(callSessionId);
     const stored = id ? await this.store.calls.get(id) : undefined;
-    const session: Session | undefined = stored && JSON.parse(stored.data);
+    const session = stored && decodeSession(stored.data);
     if (!session || session.orgId !== orgId) throw notFound('Call session not found.');
     return describeSession(session);
   }
 
   async active(orgId: string): Promise<SimulatedSession[]> {
-    return (await this.store.calls.activeSessions(orgId)).map((data) => describeSession(JSON.parse(data)));
+    return (await this.store.calls.activeSessions(orgId)).map((data) => describeSession(decodeSession(data)));
   }
 
   /** What the PSTN party of a session does: answer the call, reject it, or hang up. */

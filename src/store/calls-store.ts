@@ -13,6 +13,8 @@ export type SessionDocument = {
   /** The person a parked call waits against. */
   parkedAgainst: string | null;
   created: string;
+  /** When the earliest timer of the session falls due (clock time); null when it has none. */
+  timerDue: string | null;
   legs: LegIndexEntry[];
 };
 
@@ -62,15 +64,25 @@ export interface CallRepository {
   sessionOfLeg(legId: string): Promise<StoredSession | undefined>;
   /**
    * Writes a session if nobody has changed it since `expectedVersion`; false when someone has.
-   * Keeps the leg index, the active flag and the parked-against person in step.
+   * Keeps the leg index, the active flag, the parked-against person and the timer due time in
+   * step, and ends any lease on its timers.
    */
   saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean>;
   /** The active legs of a person: leg id and session id, oldest first. */
   activeLegsOf(personId: string): Promise<{ legId: string; sessionId: string; appearance: number | null }[]>;
   /** Sessions with at least one active leg (of every organization, or of one). */
   activeSessions(orgId?: string): Promise<string[]>;
+  /**
+   * Leases up to `limit` active sessions with a timer due by `due` (clock time) and no lease
+   * running at `leaseNow` (wall time), until `leaseUntil`; their IDs, earliest due first. On
+   * PostgreSQL, sessions another process is claiming are skipped. Run it in a transaction.
+   */
+  claimDueTimers(claim: { due: string; leaseNow: string; leaseUntil: string; limit: number }): Promise<string[]>;
+  /** The earliest timer due time of any active session. */
+  nextTimerDue(): Promise<string | undefined>;
   /** The session of a call parked against a person. */
   parkedAgainst(orgId: string, personId: string): Promise<StoredSession | undefined>;
+  /** Writes history records; a record of a person no longer there is dropped (their history went with them). */
   addHistory(records: readonly CallHistoryRecord[]): Promise<void>;
   /** The newest records of a person, at most `perType` of each type. */
   history(personId: string, type: CallHistoryRecord['type'] | undefined, perType: number): Promise<CallHistoryRecord[]>;

@@ -55,7 +55,7 @@ export class KyselyStore implements Store {
     this.dialectInfo = dialect;
     this.dialect = dialect.name;
     this.inTransaction = inTransaction;
-    const ctx: RepositoryContext = { db, isUniqueViolation: dialect.isUniqueViolation };
+    const ctx: RepositoryContext = { db, dialect: dialect.name, isUniqueViolation: dialect.isUniqueViolation };
     this.organizations = new KyselyOrganizationRepository(ctx);
     this.locations = new KyselyLocationRepository(ctx);
     this.licenses = new KyselyLicenseRepository(ctx);

@@ -3,10 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { LEG_ACTIONS, TRANSITIONS, type LegAction } from '../../src/engine/transitions.ts';
 import type { LegState } from '../../src/engine/types.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { CALL_SCOPES, callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { CALL_SCOPES, callAction, callsOf, demoCallers, history, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, clientWithScopes, createOrganization, createPerson } from '../support/factories.ts';
+import { assertWebexError, clientWithScopes, createCallingUser, createOrganization, createPerson } from '../support/factories.ts';
+import { decodeId } from '../../src/domain/webex-ids.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const CALLER = '+14155550123';
@@ -99,7 +100,7 @@ for (const dialect of dialects) {
         },
       };
       for (const [state, { personality, setup }] of Object.entries(setups) as [Exclude<LegState, 'disconnected'>, (typeof setups)['alerting']][]) {
-        const refused = LEG_ACTIONS.filter((action) => !TRANSITIONS[state][action] || (personality === 'originator' && (action === 'answer' || action === 'reject')));
+        const refused = LEG_ACTIONS.filter((action) => !TRANSITIONS[state].includes(action) || (personality === 'originator' && (action === 'answer' || action === 'reject')));
         it(`given a call ${state} (${personality}), each of ${refused.join(', ')} answers 409 and changes nothing`, async () => {
           await hangUpAll();
           const callId = await setup();
@@ -142,8 +143,8 @@ for (const dialect of dialects) {
         await hangUpAll();
         await pstnCall(admin, CALLER, blair.extension);
         const theirs = await onlyCall(blair);
-        assertWebexError(await alex.api.post(`${CALLS}/answer`, { callId: theirs.id }), 404);
-        assertWebexError(await alex.api.get(`${CALLS}/${theirs.id}`), 404);
+        assertWebexError(await alex.api.post(`${CALLS}/answer`, { callId: theirs.id }), 404, /act only on the calls of the person the token belongs to/);
+        assertWebexError(await alex.api.get(`${CALLS}/${theirs.id}`), 404, /token belongs to/);
         assertWebexError(await alex.api.post(`${CALLS}/hangup`, { callId: 'not-a-call' }), 404);
         assertWebexError(await alex.api.post(`${CALLS}/hangup`, {}), 400, /callId/);
         assertWebexError(await alex.api.post(`${CALLS}/reject`, { callId: theirs.id, action: 'later' }), 400, /action/);
@@ -160,6 +161,31 @@ for (const dialect of dialects) {
         assert.equal((await onlyCall(blair)).muted, true);
         assertWebexError(await blair.api.post(`${CALLS}/mute`, { callId: theirs.id }), 409, /already muted/);
         await callAction(blair, 'unmute', { callId: theirs.id });
+        await hangUpAll();
+      });
+    });
+
+    describe('operations whose body fields are all optional', () => {
+      const noBody = (caller: Caller, action: string) => caller.api.request('POST', `${CALLS}/${action}`, {});
+      const emptyJson = (caller: Caller, action: string) =>
+        caller.api.request('POST', `${CALLS}/${action}`, { rawBody: '', headers: { 'content-type': 'application/json' } });
+
+      it('take no body, or an empty JSON body, and act on the person’s only call', async () => {
+        await hangUpAll();
+        await pstnCall(admin, CALLER, casey.extension);
+        await callAction(casey, 'answer', { callId: (await onlyCall(casey)).id });
+        for (const send of [noBody, emptyJson]) {
+          for (const action of ['startRecording', 'pauseRecording', 'resumeRecording', 'stopRecording', 'transmitDtmf']) {
+            const reply = await send(casey, action);
+            assert.equal(reply.status, 204, `${action}: ${reply.text}`);
+          }
+          // Nothing parked, and one call only: the refusals of the operations, not of the body.
+          assertWebexError(await send(casey, 'retrieve'), 404, /parked/);
+          assertWebexError(await send(casey, 'transfer'), 400, /callId1 and callId2/);
+        }
+        assert.equal((await onlyCall(casey)).recordingState, 'stopped');
+        // An operation with a required field still needs its body.
+        assertWebexError(await noBody(casey, 'hangup'), 400, /body/);
         await hangUpAll();
       });
     });
@@ -229,6 +255,36 @@ for (const dialect of dialects) {
       });
     });
 
+    describe('deleting a person during a call', () => {
+      it('ends their connected and ringing calls as a hang-up would; the others keep history naming them', async () => {
+        await hangUpAll();
+        const created = await createCallingUser(admin);
+        const gone: Caller = { id: created.id, name: created.displayName, extension: String((created as Record<string, unknown>).extension), api: await clientWithScopes(admin, created.id, CALL_SCOPES) };
+        const { callId } = await callAction(alex, 'dial', { destination: gone.extension }, 201);
+        await callAction(alex, 'answer', { callId });
+        await callAction(gone, 'answer', { callId: (await onlyCall(gone)).id });
+        const ringing = await pstnCall(admin, CALLER, gone.extension);
+        assert.deepEqual((await callsOf(gone)).map((c) => c.state).sort(), ['alerting', 'connected']);
+        const goneCallIds = (await callsOf(gone)).map((c) => c.id);
+
+        assert.equal((await admin.delete(`/v1/people/${gone.id}`)).status, 204);
+
+        assert.deepEqual(await callsOf(alex), [], 'the call with the deleted person ended');
+        assert.deepEqual((await session(admin, ringing.callSessionId)).legs, [], 'their ringing call ended too');
+        const placed = (await history(alex, 'placed')).filter((h) => h.name === gone.name);
+        assert.deepEqual(
+          placed.map((h) => h.number),
+          [gone.extension],
+          'history keeps their name and number as they were',
+        );
+        // The hang-ups were published: a disconnected event for each of the person's calls.
+        const personId = decodeId(gone.id, 'PEOPLE')!;
+        const events = await server.app.store.calls.events(server.demo.orgId, null, 10_000);
+        const disconnected = events.filter((e) => e.personId === personId && e.eventType === 'disconnected').map((e) => e.callId);
+        assert.deepEqual(disconnected.sort(), [...goneCallIds].sort());
+      });
+    });
+
     describe('the simulator', () => {
       it('places PSTN calls, acts as phones and PSTN parties, and lists the organization’s calls', async () => {
         await hangUpAll();
@@ -266,6 +322,26 @@ for (const dialect of dialects) {
         const busy = await pstnCall(admin, CALLER, casey.extension);
         await clock.advance(0);
         assert.deepEqual((await session(admin, busy.callSessionId)).legs, []);
+        await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { busy: false });
+      });
+
+      it('a click-to-dial to a phone on auto-answer is answered by it; to a busy phone, refused', async () => {
+        await hangUpAll();
+        await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { autoAnswer: true, autoAnswerDelayMs: 1500 });
+        assert.equal((await admin.put(`/v1/people/${casey.id}/features/callRecording`, { enabled: true, record: 'Always' })).status, 204);
+        const { callId } = await callAction(alex, 'dial', { destination: casey.extension }, 201);
+        await callAction(alex, 'answer', { callId });
+        await clock.advance(1500);
+        assert.equal((await onlyCall(casey)).state, 'connected', "the destination's auto-answer applies");
+        assert.equal((await onlyCall(casey)).recordingState, 'started', "and so does the destination's recording mode");
+        await admin.put(`/v1/people/${casey.id}/features/callRecording`, { record: 'On Demand with User Initiated Start' });
+        assert.equal((await onlyCall(alex)).state, 'connected');
+        await hangUpAll();
+        await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { autoAnswer: false, busy: true });
+        const busy = await callAction(alex, 'dial', { destination: casey.extension }, 201);
+        await callAction(alex, 'answer', { callId: busy.callId });
+        await clock.advance(0);
+        assert.deepEqual(await callsOf(alex), [], 'the busy destination refused the call');
         await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { busy: false });
       });
 

@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import type { Config } from '../../src/config.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { callAction, callsOf, demoCallers, history, onlyCall, pstnCall, session } from '../support/calls.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { dialects, testDatabase, type Dialect } from '../support/dialects.ts';
 import { assertWebexError } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -69,7 +69,7 @@ for (const dialect of dialects) {
         assertWebexError(await alex.api.get(`/v1/telephony/calls/${mine.id}`), 404);
       }));
 
-    it('given an inbound PSTN call answered, when the person consults a colleague and transfers without call IDs, then the caller and the colleague talk', () =>
+    it('given an inbound PSTN call answered, when the person holds it, consults a colleague and transfers giving only callId2, then the caller and the colleague talk', () =>
       inWorld(dialect, async ({ admin, alex, blair }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         let first = await onlyCall(alex);
@@ -84,7 +84,8 @@ for (const dialect of dialects) {
         assert.deepEqual(calls.map((c) => c.state).sort(), ['connected', 'held']);
         assert.deepEqual(calls.map((c) => c.appearance).sort(), [1, 2]);
 
-        await callAction(alex, 'transfer', {});
+        // callId2 alone: the other call is callId1.
+        await callAction(alex, 'transfer', { callId2: consult.callId });
         assert.deepEqual(await callsOf(alex), []);
         const joined = await onlyCall(blair);
         assert.equal(joined.state, 'connected');
@@ -97,6 +98,51 @@ for (const dialect of dialects) {
         assert.deepEqual(await callsOf(blair), []);
         first = (await history(alex, 'received'))[0] as never;
         assert.ok(first);
+      }));
+
+    it('given an inbound call answered, when the person dials a colleague, then the first call goes on hold, and a transfer with no body joins the caller and the colleague', () =>
+      inWorld(dialect, async ({ admin, alex, blair }) => {
+        const inbound = await pstnCall(admin, CALLER, alex.extension);
+        const first = await onlyCall(alex);
+        await callAction(alex, 'answer', { callId: first.id });
+        const consult = await callAction(alex, 'dial', { destination: blair.extension }, 201);
+        assert.equal((await alex.api.get(`/v1/telephony/calls/${first.id}`)).body.state, 'connected', 'a click-to-dial still alerting takes nothing yet');
+        await callAction(alex, 'answer', { callId: consult.callId });
+        assert.equal((await alex.api.get(`/v1/telephony/calls/${first.id}`)).body.state, 'held', 'placing the second call held the first');
+        const caller = (await session(admin, inbound.callSessionId)).legs.find((l) => l.party.kind === 'pstn')!;
+        assert.equal(caller.state, 'remoteHeld');
+        await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
+
+        const reply = await alex.api.request('POST', '/v1/telephony/calls/transfer', {});
+        assert.equal(reply.status, 204, reply.text);
+        assert.deepEqual(await callsOf(alex), []);
+        const joined = await onlyCall(blair);
+        assert.deepEqual([joined.state, joined.remoteParty.number], ['connected', CALLER]);
+        assert.deepEqual(
+          (await history(alex, 'placed')).map((h) => [h.name, h.number]),
+          [[blair.name, blair.extension]],
+          "the transferor's consultation call names who it went to",
+        );
+        assert.deepEqual((await history(alex, 'received')).map((h) => h.number), [CALLER]);
+      }));
+
+    it('given a connected call, when the person answers a second call or places one, then the other call goes on hold', () =>
+      inWorld(dialect, async ({ admin, alex, blair }) => {
+        await pstnCall(admin, CALLER, alex.extension);
+        const first = await onlyCall(alex);
+        await callAction(alex, 'answer', { callId: first.id });
+        await pstnCall(admin, '+14155550199', alex.extension);
+        const second = (await callsOf(alex)).find((c) => c.id !== first.id)!;
+        assert.equal(second.state, 'alerting');
+        assert.equal((await alex.api.get(`/v1/telephony/calls/${first.id}`)).body.state, 'connected', 'a second call ringing holds nothing');
+        await callAction(alex, 'answer', { callId: second.id });
+        const states = new Map((await callsOf(alex)).map((c) => [c.id, c.state]));
+        assert.deepEqual([states.get(first.id), states.get(second.id)], ['held', 'connected']);
+        // The simulated phone placing a call directly holds the call it was on, too.
+        const placed = await admin.post(`/sandbox/v1/calls`, { from: alex.id, to: blair.extension });
+        assert.equal(placed.status, 201, placed.text);
+        const after = (await callsOf(alex)).filter((c) => c.state !== 'held');
+        assert.deepEqual(after.map((c) => c.state), ['connecting']);
       }));
 
     it('given an inbound call, when the person diverts it to voicemail, then the caller reaches the voicemail box until it hangs up', () =>
@@ -184,6 +230,12 @@ for (const dialect of dialects) {
         assert.deepEqual([talking.state, talking.remoteParty.number], ['connected', CALLER]);
         assert.equal((await session(admin, inbound.callSessionId)).legs.find((l) => l.party.kind === 'pstn')!.state, 'connected');
         assertWebexError(await blair.api.post('/v1/telephony/calls/retrieve', { destination: alex.extension }), 404, /parked/);
+        await callAction(blair, 'hangup', { callId: retrieved.callId });
+        assert.deepEqual(
+          (await history(blair, 'placed')).map((h) => h.number),
+          [CALLER],
+          'the retrieved call leaves a placed record naming the parked party',
+        );
       }));
 
     it('given a parked call nobody retrieves, when the recall time passes, then it rings back the person who parked it', () =>
@@ -323,3 +375,39 @@ describe('active calls across a restart', () => {
     }
   });
 });
+
+for (const dialect of dialects) {
+  describe(`call timers across processes (${dialect})`, () => {
+    it('given a ringing call created by one process, when that process stops before its timers fire, then another process on the same store times it out', async () => {
+      const database = testDatabase(dialect, { file: true });
+      const config = { database: database.config, adminToken: `timers-admin-token-${dialect}-1234` };
+      const a = await startServer(dialect, { clock: new SandboxClock('manual'), config });
+      const clockB = new SandboxClock('manual');
+      const b = await startServer(dialect, { clock: clockB, config });
+      let aOpen = true;
+      try {
+        const { alex } = await demoCallers(a.admin);
+        const { callSessionId } = await pstnCall(a.admin, CALLER, alex.extension);
+        assert.equal((await onlyCall(alex)).state, 'alerting');
+        // A stops; its clock never reached the ring timeout.
+        await a.app.close();
+        aOpen = false;
+        const alexOnB = { ...alex, api: b.admin.withToken(alex.api.token!) };
+        await clockB.advance(30_000);
+        let calls = await callsOf(alexOnB);
+        for (let i = 0; i < 50 && calls.length > 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await clockB.advance(0);
+          calls = await callsOf(alexOnB);
+        }
+        assert.deepEqual(calls, [], 'the ring timeout fired on the other process');
+        assert.deepEqual((await session(b.admin, callSessionId)).legs, []);
+        assert.equal((await history(alexOnB, 'missed')).length, 1);
+      } finally {
+        if (aOpen) await a.app.close();
+        await b.app.close();
+        await database.drop();
+      }
+    });
+  });
+}

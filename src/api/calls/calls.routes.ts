@@ -35,11 +35,20 @@ export function callRoutes(server: Server, deps: { calls: CallControlService }):
   });
 }
 
+/**
+ * Operations whose body fields are all optional (transfer, retrieve, the recordings, DTMF) take
+ * no body at all, as Webex's do: a missing or empty body reads as {}.
+ */
+async function noBodyIsEmpty(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined || request.body === null) request.body = {};
+}
+
 export function callActionRoutes(server: Server, calls: CallControlService, set: CallRouteSet): void {
   const { base, actorOf } = set;
   const doc = <T extends Record<string, unknown>>(schema: T): T => (set.document ? (set.document(schema) as T) : schema);
   const read = { auth: set.read };
   const write = { auth: set.write };
+  const optionalBody = { preValidation: noBodyIsEmpty };
 
   server.post(`${base}/dial`, { schema: doc(S.Dial), config: write }, async (request, reply) => {
     const call = await calls.dial(await actorOf(request, request.body.lineOwnerId), request.body.destination);
@@ -73,7 +82,7 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
     sendEmpty(reply, 204);
   });
 
-  server.post(`${base}/transfer`, { schema: doc(S.Transfer), config: write }, async (request, reply) => {
+  server.post(`${base}/transfer`, { schema: doc(S.Transfer), config: write, ...optionalBody }, async (request, reply) => {
     const { lineOwnerId, ...input } = request.body;
     const consultation = await calls.transfer(await actorOf(request, lineOwnerId), input);
     if (consultation) {
@@ -90,7 +99,7 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
     return { parkedAgainst };
   });
 
-  server.post(`${base}/retrieve`, { schema: doc(S.Retrieve), config: write }, async (request, reply) => {
+  server.post(`${base}/retrieve`, { schema: doc(S.Retrieve), config: write, ...optionalBody }, async (request, reply) => {
     const call = await calls.retrieve(await actorOf(request, request.body.lineOwnerId), request.body.destination);
     reply.code(201);
     return call;
@@ -103,13 +112,13 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
     ['resumeRecording', S.ResumeRecording],
   ] as const;
   for (const [name, schema] of recordings) {
-    server.post(`${base}/${name}`, { schema: doc(schema), config: write }, async (request, reply) => {
+    server.post(`${base}/${name}`, { schema: doc(schema), config: write, ...optionalBody }, async (request, reply) => {
       await calls.recording(await actorOf(request, request.body.lineOwnerId), request.body.callId, name);
       sendEmpty(reply, 204);
     });
   }
 
-  server.post(`${base}/transmitDtmf`, { schema: doc(S.TransmitDtmf), config: write }, async (request, reply) => {
+  server.post(`${base}/transmitDtmf`, { schema: doc(S.TransmitDtmf), config: write, ...optionalBody }, async (request, reply) => {
     await calls.transmitDtmf(await actorOf(request, request.body.lineOwnerId), request.body.callId, request.body.dtmf);
     sendEmpty(reply, 204);
   });

@@ -88,7 +88,12 @@ export const StartRecording = recording('Start Recording');
 export const StopRecording = recording('Stop Recording');
 export const PauseRecording = recording('Pause Recording');
 export const ResumeRecording = recording('Resume Recording');
-export const TransmitDtmf = action('Transmit DTMF', { callId, dtmf: Type.String({ minLength: 1, maxLength: 64 }), lineOwnerId }, { 204: NoContent });
+export const TransmitDtmf = action(
+  'Transmit DTMF',
+  { callId: Type.Optional(callId), dtmf: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), lineOwnerId },
+  { 204: NoContent },
+  "Without callId, the person's only call; without dtmf, nothing is sent.",
+);
 
 export const ListCalls = {
   summary: 'List Calls',

@@ -7,7 +7,7 @@ import type { Person, Store } from '../../store/store.ts';
 import { personNotFound } from '../people/people-errors.ts';
 import {
   callIdRequired,
-  callNotFound,
+  callNotFoundForActor,
   cannotCallSelf,
   destinationNotFound,
   destinationOrVoicemail,
@@ -22,6 +22,7 @@ import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
 import { resolveDestination } from './destinations.ts';
 import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
+import { decodeSession } from './session-codec.ts';
 
 // The Call Controls: a person acting on their own calls. The acting person is the token's
 // person (or, from the sandbox, the person whose simulated phone is used).
@@ -84,9 +85,10 @@ export class CallControlService {
   mute = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'mute' });
   unmute = (actor: Actor, callId: string) => this.act(actor, callId, { type: 'unmute' });
 
-  async transmitDtmf(actor: Actor, callId: string, dtmf: string): Promise<void> {
-    if (!/^[0-9*#A-Da-d,]{1,64}$/.test(dtmf)) throw invalidDtmf();
-    await this.act(actor, callId, { type: 'transmitDtmf' });
+  /** Sends DTMF on a call; without a callId, the person's only call; without digits, nothing is sent. */
+  async transmitDtmf(actor: Actor, callId: string | undefined, dtmf: string | undefined): Promise<void> {
+    if (dtmf !== undefined && !/^[0-9*#A-Da-d,]{1,64}$/.test(dtmf)) throw invalidDtmf();
+    await this.act(actor, callId ?? (await this.onlyCall(actor)), { type: 'transmitDtmf' });
   }
 
   /** Start/stop/pause/resume recording; without a callId, the person's only call. */
@@ -125,16 +127,9 @@ export class CallControlService {
       });
     }
     let [first, second] = [input.callId1, input.callId2];
-    if (first === undefined || second === undefined) {
-      // The held call is the one transferred (callId1); then line appearance decides.
-      const calls = (await this.list(actor))
-        .sort((a, b) => Number(b.state === 'held') - Number(a.state === 'held') || (a.appearance ?? 0) - (b.appearance ?? 0))
-        .map((c) => c.id);
-      if (first === undefined && second === undefined && calls.length === 2) [first, second] = calls;
-      else if (first !== undefined && second === undefined && calls.length === 2 && calls.includes(first)) second = calls.find((c) => c !== first);
-      else throw transferIdsRequired();
-    }
-    const [legA, legB] = [this.legIdOf(first!), this.legIdOf(second!)];
+    if (first === undefined && second !== undefined) [second, first] = this.pickTransfer(await this.list(actor), second);
+    else if (first === undefined || second === undefined) [first, second] = this.pickTransfer(await this.list(actor), first);
+    const [legA, legB] = [this.legIdOf(first), this.legIdOf(second)];
     await this.runtime.transact(async (w) => {
       const a = await this.ownSession(w, actor, legA);
       const b = await this.ownSession(w, actor, legB);
@@ -142,6 +137,24 @@ export class CallControlService {
       return 'refused' in result ? result : { step: result, value: undefined };
     });
     return undefined;
+  }
+
+  /**
+   * The two calls of a transfer without IDs, as Webex picks them: the person's two calls, or
+   * their held call and their connected call; the held one first (callId1), then line appearance.
+   * With one ID given, that call and the other of two.
+   */
+  private pickTransfer(calls: CallObject[], first: string | undefined): [string, string] {
+    const ordered = [...calls].sort((a, b) => Number(b.state === 'held') - Number(a.state === 'held') || (a.appearance ?? 0) - (b.appearance ?? 0));
+    const held = ordered.filter((c) => c.state === 'held');
+    const talking = ordered.filter((c) => c.state === 'connected' || c.state === 'remoteHeld');
+    if (first === undefined) {
+      if (ordered.length === 2) return [ordered[0]!.id, ordered[1]!.id];
+      if (held.length === 1 && talking.length === 1) return [held[0]!.id, talking[0]!.id];
+    } else if (ordered.length === 2 && ordered.some((c) => c.id === first)) {
+      return [first, ordered.find((c) => c.id !== first)!.id];
+    }
+    throw transferIdsRequired();
   }
 
   /** Park against a destination (a person of the organization) or the person themselves. */
@@ -168,7 +181,7 @@ export class CallControlService {
     const calls: CallObject[] = [];
     for (const { legId, sessionId } of await this.store.calls.activeLegsOf(actor.person.id)) {
       const stored = await this.store.calls.get(sessionId);
-      const session: Session | undefined = stored && JSON.parse(stored.data);
+      const session = stored && decodeSession(stored.data);
       const leg = session?.legs.find((l) => l.id === legId);
       if (session && leg && isActive(leg)) calls.push(callObject(session, leg));
     }
@@ -178,7 +191,7 @@ export class CallControlService {
   async get(actor: Actor, callId: string): Promise<CallObject> {
     const legId = this.legIdOf(callId);
     const stored = await this.store.calls.sessionOfLeg(legId);
-    const own = this.ownCall(actor, stored && JSON.parse(stored.data), legId);
+    const own = this.ownCall(actor, stored && decodeSession(stored.data), legId);
     return callObject(own.session, own.leg);
   }
 
@@ -204,13 +217,13 @@ export class CallControlService {
   /** The session and leg, if the leg is one of the person's active calls; anything else is a 404. */
   private ownCall(actor: Actor, session: Session | undefined, legId: string): { session: Session; leg: Leg } {
     const leg = session?.legs.find((l) => l.id === legId);
-    if (!session || !leg || leg.party.kind !== 'person' || leg.party.personId !== actor.person.id || !isActive(leg)) throw callNotFound();
+    if (!session || !leg || leg.party.kind !== 'person' || leg.party.personId !== actor.person.id || !isActive(leg)) throw callNotFoundForActor();
     return { session, leg };
   }
 
   private legIdOf(callId: string): string {
     const legId = decodeCallId(callId);
-    if (!legId) throw callNotFound();
+    if (!legId) throw callNotFoundForActor();
     return legId;
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { holdOtherCalls, takers } from '../../engine/active-call.ts';
 import type { EngineContext, Step } from '../../engine/legs.ts';
-import { fireTimer } from '../../engine/session.ts';
+import { act, fireTimer } from '../../engine/session.ts';
 import { consultTransfer } from '../../engine/transfer.ts';
 import { WEBHOOK_EVENT_OF, type Leg, type Party, type Session } from '../../engine/types.ts';
 import type { CallEventRecord, CallHistoryRecord, SessionDocument } from '../../store/calls-store.ts';
@@ -8,15 +9,17 @@ import type { Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { WebexError } from '../errors.ts';
 import { callActionRefused, callNotFound, callsBusy } from './call-errors.ts';
+import { historyRecord } from './call-history.ts';
 import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
+import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
-import { historyParty } from './parties.ts';
+import { decodeSession, encodeSession } from './session-codec.ts';
 
 // Carries out engine steps: stores the sessions they produced (only if nobody changed them
 // meanwhile; otherwise the work is done again), writes one event per affected person leg into
-// the outbox and the call history of legs that ended, all in one transaction; then arms the
-// sessions' timers on the clock. Timers survive a restart: rearm() arms every active session's.
+// the outbox and the call history of legs that ended, all in one transaction. Timers are kept
+// with the sessions in the store, and any live process fires them (call-timers.ts).
 
 class VersionConflict extends Error {}
 
@@ -36,18 +39,18 @@ export class CallWork {
   async session(sessionId: string): Promise<Session> {
     const stored = await this.tx.calls.get(sessionId);
     if (!stored) throw callNotFound();
-    return this.remember(JSON.parse(stored.data), stored.eventSeq);
+    return this.remember(decodeSession(stored.data), stored.eventSeq);
   }
 
   /** The session holding a leg, or undefined. */
   async sessionOfLeg(legId: string): Promise<Session | undefined> {
     const stored = await this.tx.calls.sessionOfLeg(legId);
-    return stored ? this.remember(JSON.parse(stored.data), stored.eventSeq) : undefined;
+    return stored ? this.remember(decodeSession(stored.data), stored.eventSeq) : undefined;
   }
 
   async parkedAgainst(orgId: string, personId: string): Promise<Session | undefined> {
     const stored = await this.tx.calls.parkedAgainst(orgId, personId);
-    return stored ? this.remember(JSON.parse(stored.data), stored.eventSeq) : undefined;
+    return stored ? this.remember(decodeSession(stored.data), stored.eventSeq) : undefined;
   }
 
   private remember(session: Session, eventSeq: number): Session {
@@ -61,8 +64,12 @@ export class CallWork {
   }
 }
 
+/** Everyone a session may need the policy of, including where a click-to-dial is going. */
 function partiesOf(session: Session): Party[] {
-  return [...session.legs.map((l) => l.party), ...(session.park ? [session.park.against, session.park.parkedBy] : [])];
+  return [
+    ...session.legs.flatMap((l) => [l.party, ...(l.pendingDestination ? [l.pendingDestination] : [])]),
+    ...(session.park ? [session.park.against, session.park.parkedBy] : []),
+  ];
 }
 
 const personIdOf = (party: Party) => (party.kind === 'person' ? party.personId : null);
@@ -71,8 +78,7 @@ export class CallRuntime {
   private readonly store: Store;
   private readonly clock: Clock;
   readonly timing: CallTiming;
-  private readonly armed = new Map<string, () => void>();
-  private stopped = false;
+  private readonly timers: TimerSweeper;
   private readonly onError: (error: unknown) => void;
   private readonly onTransition: (line: string) => void;
 
@@ -88,6 +94,7 @@ export class CallRuntime {
     this.timing = timing;
     this.onError = hooks.onError ?? (() => {});
     this.onTransition = hooks.onTransition ?? (() => {});
+    this.timers = new TimerSweeper(store, clock, (sessionId) => this.fireDue(sessionId), this.onError);
   }
 
   async context(tx: Store, parties: Party[]): Promise<EngineContext> {
@@ -114,8 +121,9 @@ export class CallRuntime {
           const w = new CallWork(tx, this);
           const result = await work(w);
           if ('refused' in result) throw callActionRefused(result.refused);
-          await this.commit(w, result.step);
-          return result;
+          const step = await this.holdOtherCalls(w, result.step);
+          await this.commit(w, step);
+          return { step, value: result.value };
         });
         await this.afterCommit(done.step);
         return done.value;
@@ -124,6 +132,21 @@ export class CallRuntime {
         if (attempt >= MAX_ATTEMPTS) throw callsBusy();
       }
     }
+  }
+
+  /** A person who takes a call puts their other connected calls on hold (engine/active-call.ts). */
+  private async holdOtherCalls(w: CallWork, step: Step): Promise<Step> {
+    const taken = takers(step);
+    if (taken.size === 0) return step;
+    const others = new Map<string, Session>();
+    for (const [personId, legId] of taken) {
+      for (const other of await w.tx.calls.activeLegsOf(personId)) {
+        if (other.legId === legId || others.has(other.sessionId) || step.sessions.some((s) => s.id === other.sessionId)) continue;
+        const session = await w.sessionOfLeg(other.legId);
+        if (session) others.set(session.id, session);
+      }
+    }
+    return others.size === 0 ? step : holdOtherCalls(step, [...others.values()], taken, await w.context());
   }
 
   private async commit(w: CallWork, step: Step): Promise<void> {
@@ -165,7 +188,7 @@ export class CallRuntime {
           this.onTransition(`call ${leg.id} of session ${session.id}: ${before?.state ?? 'new'} -[${cause}]-> ${leg.state}`);
         }
         if (leg.state === 'disconnected' && (!before || before.state !== 'disconnected')) {
-          const record = historyRecord(session, leg);
+          const record = historyRecord(session, leg, prior?.session);
           if (record) history.push(record);
         }
       }
@@ -194,9 +217,12 @@ export class CallRuntime {
     }
   }
 
-  /** Arms timers; a mute transfer whose target answered completes before the answer returns. */
+  /** Wakes for new timers; a mute transfer whose target answered completes before the answer returns. */
   private async afterCommit(step: Step): Promise<void> {
-    for (const session of step.sessions) this.arm(session);
+    for (const session of step.sessions) {
+      const due = timerDue(session);
+      if (due !== null) this.timers.wakeAt(due);
+    }
     if (step.completeTransfer) {
       const { transferorSessionId, transferorLegId, consultSessionId, consultLegId } = step.completeTransfer;
       await this.transact(async (w) => {
@@ -208,92 +234,65 @@ export class CallRuntime {
     }
   }
 
-  /** Arms the timers of a session that are not armed yet. */
-  arm(session: Session): void {
-    if (this.stopped) return;
-    for (const timer of session.timers) {
-      if (this.armed.has(timer.id)) continue;
-      const delay = Date.parse(timer.at) - this.clock.now().getTime();
-      this.armed.set(
-        timer.id,
-        this.clock.schedule(delay, async () => {
-          this.armed.delete(timer.id);
-          try {
-            await this.transact(async (w) => {
-              const current = await w.session(session.id);
-              const step = fireTimer(current, timer.id, await w.context());
-              return { step: step ?? { sessions: [], events: [] }, value: undefined };
-            });
-          } catch (error) {
-            if (!(error instanceof WebexError && error.status === 404)) this.onError(error);
-          }
-        }),
-      );
+  /** Fires the timers of a claimed session that are due now, in order; saving it ends the claim. */
+  private async fireDue(sessionId: string): Promise<void> {
+    try {
+      await this.transact(async (w) => {
+        let session = await w.session(sessionId);
+        const ctx = await w.context();
+        const due = session.timers.filter((t) => t.at <= ctx.now).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+        const step: Step = { sessions: [session], events: [] };
+        for (const timer of due) {
+          const fired = fireTimer(session, timer.id, ctx);
+          if (!fired) continue;
+          session = fired.sessions[0]!;
+          step.events.push(...fired.events);
+          step.completeTransfer ??= fired.completeTransfer;
+        }
+        step.sessions = [session];
+        return { step, value: undefined };
+      });
+    } catch (error) {
+      if (!(error instanceof WebexError && error.status === 404)) this.onError(error);
     }
   }
 
-  /** After a restart: the timers of every active session run again. */
-  async rearm(): Promise<void> {
-    for (const data of await this.store.calls.activeSessions()) this.arm(JSON.parse(data));
+  /** Ends every call of a person (being deleted): as if they hung up each, with its events and history. */
+  async endCallsOf(personId: string): Promise<void> {
+    for (const { legId } of await this.store.calls.activeLegsOf(personId)) {
+      await this.transact(async (w) => {
+        const session = await w.sessionOfLeg(legId);
+        const leg = session?.legs.find((l) => l.id === legId);
+        if (!session || !leg || leg.state === 'disconnected') return { step: { sessions: [], events: [] }, value: undefined };
+        const result = act(session, legId, { type: 'hangup' }, await w.context());
+        return 'refused' in result ? result : { step: result, value: undefined };
+      });
+    }
   }
 
-  stop(): void {
-    this.stopped = true;
-    for (const cancel of this.armed.values()) cancel();
-    this.armed.clear();
+  /** Starts looking for due timers of every process's sessions (after a restart too). */
+  start(): Promise<void> {
+    return this.timers.start();
+  }
+
+  stop(): Promise<void> {
+    return this.timers.stop();
   }
 }
 
+const timerDue = (session: Session): string | null =>
+  session.legs.some((l) => l.state !== 'disconnected') ? (session.timers.map((t) => t.at).sort()[0] ?? null) : null;
+
 function toDocument(session: Session): SessionDocument {
-  const active = session.legs.some((l) => l.state !== 'disconnected');
   return {
     id: session.id,
     orgId: session.orgId,
-    data: JSON.stringify(session),
+    data: encodeSession(session),
     version: session.version,
-    active,
+    active: session.legs.some((l) => l.state !== 'disconnected'),
     parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : null,
     created: session.created,
+    timerDue: timerDue(session),
     legs: session.legs.map((l) => ({ id: l.id, personId: personIdOf(l.party), active: l.state !== 'disconnected', appearance: l.appearance, created: l.created })),
-  };
-}
-
-/**
- * Call history of a person's ended leg: placed for outgoing calls (at the time they went out),
- * received for answered incoming calls (at the answer), missed for incoming calls that were
- * never answered (at the end). A click-to-dial never answered, and a call diverted, transferred
- * or taken elsewhere before it was answered, leave no record.
- */
-function historyRecord(session: Session, leg: Leg): CallHistoryRecord | undefined {
-  if (leg.party.kind !== 'person') return undefined;
-  let type: CallHistoryRecord['type'];
-  let time: string;
-  if (leg.personality === 'originator' && leg.placedAt) {
-    type = 'placed';
-    time = leg.placedAt;
-  } else if (leg.personality === 'terminator' && leg.answered) {
-    type = 'received';
-    time = leg.answered;
-  } else if (leg.personality === 'terminator' && !leg.completedElsewhere && leg.endReason !== 'diverted') {
-    type = 'missed';
-    time = leg.disconnected ?? leg.created;
-  } else {
-    return undefined;
-  }
-  const self = leg.party.personId;
-  const other = session.legs.find((l) => l.id !== leg.id && personIdOf(l.party) !== self);
-  const remote = leg.recall?.party ?? other?.party ?? leg.pendingDestination;
-  const shown = remote ? historyParty(leg.party, remote) : { name: null, number: null };
-  return {
-    id: randomUUID(),
-    orgId: session.orgId,
-    personId: leg.party.personId,
-    type,
-    name: shown.name,
-    number: shown.number,
-    privacyEnabled: false,
-    time,
-    callId: leg.id,
-    sessionId: session.id,
   };
 }

@@ -107,13 +107,18 @@ function splitCalling(licenses: License[]): { calling: License | undefined; othe
   return { calling: calling[0], others: licenses.filter((l) => l.calling === null) };
 }
 
+/** What deleting a person needs of the call engine: their calls end first. */
+export type PersonCalls = { endCallsOf(personId: string): Promise<void> };
+
 export class PeopleService {
   private readonly store: Store;
   private readonly clock: Clock;
+  private readonly calls: PersonCalls | undefined;
 
-  constructor(store: Store, clock: Clock) {
+  constructor(store: Store, clock: Clock, calls?: PersonCalls) {
     this.store = store;
     this.clock = clock;
+    this.calls = calls;
   }
 
   async list(viewer: Principal, orgId: string, query: PeopleQuery): Promise<PeopleList> {
@@ -268,8 +273,14 @@ export class PeopleService {
     });
   }
 
-  /** Deleting a person frees their number, extension and license units. */
+  /**
+   * Deleting a person ends their calls (as a hang-up would, with its events and history; the
+   * others' history keeps the person's name and number) and frees their number, extension and
+   * license units.
+   */
   async delete(orgId: string, publicId: string): Promise<void> {
+    const person = await this.person(this.store, orgId, publicId);
+    await this.calls?.endCallsOf(person.id);
     await this.store.transaction(async (tx) => {
       const person = await this.person(tx, orgId, publicId);
       await tx.numbers.releaseOwnedBy(person.id);

@@ -12,6 +12,7 @@ import * as licenseUnits from './0010-license-units.ts';
 import * as numbersByLocation from './0011-numbers-by-location.ts';
 import * as lookupIndexes from './0012-lookup-indexes.ts';
 import * as typedCallEvents from './0015-typed-call-events.ts';
+import * as callTimers from './0017-call-timers.ts';
 import * as trunkPChargeInfo from './0023-trunk-p-charge-info.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0011-numbers-by-location': numbersByLocation,
   '0012-lookup-indexes': lookupIndexes,
   '0015-typed-call-events': typedCallEvents,
+  '0017-call-timers': callTimers,
   '0023-trunk-p-charge-info': trunkPChargeInfo,
 };

@@ -38,6 +38,8 @@ export class KyselyCallRepository implements CallRepository {
         parked_against: session.parkedAgainst,
         created: session.created,
         updated: now,
+        timer_due: session.timerDue,
+        timer_lease: null,
       })
       .execute();
     await this.indexLegs(session);
@@ -68,6 +70,8 @@ export class KyselyCallRepository implements CallRepository {
         event_seq: eventSeq,
         parked_against: session.parkedAgainst,
         updated: now,
+        timer_due: session.timerDue,
+        timer_lease: null,
       })
       .where('id', '=', session.id)
       .where('version', '=', expectedVersion)
@@ -115,6 +119,33 @@ export class KyselyCallRepository implements CallRepository {
     return (await query.orderBy('created').execute()).map((r) => r.data);
   }
 
+  async claimDueTimers({ due, leaseNow, leaseUntil, limit }: Parameters<CallRepository['claimDueTimers']>[0]): Promise<string[]> {
+    const rows = await this.ctx.db
+      .selectFrom('call_sessions')
+      .select('id')
+      .where('active', '=', 1)
+      .where('timer_due', '<=', due)
+      .where((eb) => eb.or([eb('timer_lease', 'is', null), eb('timer_lease', '<=', leaseNow)]))
+      .orderBy('timer_due')
+      .limit(limit)
+      // PostgreSQL processes skip the sessions another is claiming; SQLite is one process.
+      .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    await this.ctx.db.updateTable('call_sessions').set({ timer_lease: leaseUntil }).where('id', 'in', ids).execute();
+    return ids;
+  }
+
+  async nextTimerDue(): Promise<string | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('call_sessions')
+      .select((eb) => eb.fn.min('timer_due').as('due'))
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    return row?.due ?? undefined;
+  }
+
   async parkedAgainst(orgId: string, personId: string): Promise<StoredSession | undefined> {
     const row = await this.ctx.db
       .selectFrom('call_sessions')
@@ -127,7 +158,13 @@ export class KyselyCallRepository implements CallRepository {
     return row && { data: row.data, eventSeq: row.event_seq };
   }
 
-  async addHistory(records: readonly CallHistoryRecord[]): Promise<void> {
+  async addHistory(all: readonly CallHistoryRecord[]): Promise<void> {
+    if (all.length === 0) return;
+    // A person deleted while their call was ending: call_history.person_id would break its key.
+    const present = new Set(
+      (await this.ctx.db.selectFrom('people').select('id').where('id', 'in', [...new Set(all.map((r) => r.personId))]).execute()).map((r) => r.id),
+    );
+    const records = all.filter((r) => present.has(r.personId));
     if (records.length === 0) return;
     await this.ctx.db
       .insertInto('call_history')

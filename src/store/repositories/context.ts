@@ -2,9 +2,11 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database.ts';
 import { UniqueViolation, type Page } from '../store.ts';
 
-/** What every repository gets: the connection (or transaction) and the dialect's error reader. */
+/** What every repository gets: the connection (or transaction), the dialect and its error reader. */
 export type RepositoryContext = {
   db: Kysely<Database>;
+  /** Dialect choices (row locking) are made inside the store, by the repositories. */
+  dialect: 'sqlite' | 'postgres';
   isUniqueViolation: (error: unknown) => boolean;
 };
 

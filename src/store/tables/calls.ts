@@ -13,6 +13,10 @@ export type CallTables = {
     parked_against: string | null;
     created: string;
     updated: string;
+    /** When the session's earliest timer falls due (clock time); null without timers. */
+    timer_due: string | null;
+    /** Until when (wall time) a process works on the session's due timers. */
+    timer_lease: string | null;
   };
   call_legs: {
     id: string;

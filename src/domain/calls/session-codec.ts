@@ -1,0 +1,94 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import type { Session } from '../../engine/types.ts';
+
+// Sessions are stored whole as JSON; this is the one way they are read back. A stored document
+// is checked against the engine's types before the engine sees it, so a damaged or foreign row
+// fails loudly here instead of somewhere in the middle of a call.
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const Party = Type.Union([
+  Type.Object({
+    kind: Type.Literal('person'),
+    personId: Type.String(),
+    orgId: Type.String(),
+    locationId: Type.String(),
+    name: Type.String(),
+    number: Nullable(Type.String()),
+    extension: Nullable(Type.String()),
+    routingPrefix: Nullable(Type.String()),
+  }),
+  Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean() }),
+  Type.Object({ kind: Type.Literal('voicemail'), personId: Type.String(), name: Type.String(), number: Nullable(Type.String()) }),
+  Type.Object({ kind: Type.Literal('feature'), code: Type.String() }),
+]);
+
+const Leg = Type.Object({
+  id: Type.String(),
+  party: Party,
+  personality: Type.Enum(['originator', 'terminator', 'clickToDial']),
+  state: Type.Enum(['connecting', 'alerting', 'connected', 'held', 'remoteHeld', 'disconnected']),
+  created: Type.String(),
+  placedAt: Nullable(Type.String()),
+  answered: Nullable(Type.String()),
+  disconnected: Nullable(Type.String()),
+  redirections: Type.Array(
+    Type.Object({
+      reason: Type.Enum(['busy', 'noAnswer', 'unavailable', 'unconditional', 'timeOfDay', 'divert', 'followMe', 'huntGroup', 'callQueue', 'unknown']),
+      redirectingParty: Party,
+    }),
+  ),
+  recall: Nullable(Type.Object({ type: Type.Literal('park'), party: Party })),
+  recordingState: Nullable(Type.Enum(['pending', 'started', 'paused', 'stopped', 'failed'])),
+  muted: Type.Boolean(),
+  appearance: Nullable(Type.Integer()),
+  pendingDestination: Nullable(Party),
+  endReason: Nullable(
+    Type.Enum(['hangup', 'remoteHangup', 'rejected', 'busy', 'noAnswer', 'cancelled', 'diverted', 'transferred', 'parked', 'retrieved']),
+  ),
+  completedElsewhere: Type.Boolean(),
+});
+
+const SessionSchema = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  legs: Type.Array(Leg),
+  timers: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall']),
+      legId: Type.String(),
+      at: Type.String(),
+    }),
+  ),
+  park: Nullable(Type.Object({ legId: Type.String(), against: Party, parkedBy: Party })),
+  pendingTransfer: Nullable(
+    Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
+  ),
+  created: Type.String(),
+  version: Type.Integer(),
+});
+
+// The schema and the engine's type must describe the same thing, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<Static<typeof SessionSchema>, Session> = true;
+void sameShape;
+
+const validator = Compile(SessionSchema);
+
+/** Reads a stored session; throws when the document is not one. */
+export function decodeSession(data: string): Session {
+  const value: unknown = JSON.parse(data);
+  // Documents written before legs kept one state value carried a `holding` flag beside it.
+  if (value && typeof value === 'object' && Array.isArray((value as { legs?: unknown }).legs)) {
+    for (const leg of (value as { legs: Record<string, unknown>[] }).legs) if (leg && typeof leg === 'object') delete leg.holding;
+  }
+  if (!validator.Check(value)) {
+    const first = [...validator.Errors(value)][0];
+    throw new Error(`stored call session is malformed${first ? ` at ${first.instancePath || '/'}: ${first.message}` : ''}`);
+  }
+  return value;
+}
+
+export const encodeSession = (session: Session): string => JSON.stringify(session);
