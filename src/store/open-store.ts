@@ -3,7 +3,7 @@ import { KyselyStore } from './kysely-store.ts';
 import { createPostgresDatabase, isPostgresUniqueViolation } from './postgres.ts';
 import { createSqliteDatabase, isSqliteUniqueViolation } from './sqlite.ts';
 
-/** Connects to the configured database and brings its schema up to date. */
+/** Connects to the configured database and brings its schema up to date (one process at a time). */
 export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
   const store =
     config.kind === 'sqlite'
@@ -14,7 +14,7 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
           schema: config.schema ?? 'public',
         });
   try {
-    await store.migrate();
+    await store.exclusively(() => store.migrate());
   } catch (error) {
     await store.close();
     throw error;
