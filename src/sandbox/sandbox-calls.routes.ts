@@ -63,6 +63,7 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
     base: '/sandbox/v1/people/:personId/calls',
     read: read.auth,
     write: admin.auth,
+    role: ROLE_FULL_ADMIN,
     async actorOf(request) {
       const orgId = orgOfAdmin(request);
       const personId = decodeId((request.params as { personId: string }).personId, 'PEOPLE');
