@@ -36,7 +36,8 @@ function authorize(principal: Principal, auth: RouteAuth, role: Role | undefined
     const missing = missingScopes(principal, auth);
     if (missing.length > 0) {
       const which = 'anyOf' in auth && auth.anyOf.length > 1 ? `one of ${missing.join(', ')}` : missing.join(', ');
-      return forbidden(`The access token is missing the scopes this request needs: ${which}.`);
+      const who = role === undefined ? '' : ` (it is for ${ROLE_NAMES[role]} of the organization)`;
+      return forbidden(`The access token is missing the scopes this request needs: ${which}${who}.`);
     }
   }
   if (role !== undefined && !principal.roles.includes(role)) return forbidden(`This request needs ${ROLE_NAMES[role]} of the organization.`);
