@@ -34,7 +34,10 @@ const forUsers = (op: Operation) =>
 /** Sandbox routes a user's token may call: the delivery log of the user's own webhooks, reading the clock. */
 const sandboxForUsers = (op: Operation) => ['GET /sandbox/v1/webhooks/{webhookId}/deliveries', 'GET /sandbox/v1/clock'].includes(label(op));
 
-/** Sandbox routes only the operator (CALLPLANE_ADMIN_TOKEN) may call: they change the whole server. */
+/**
+ * Sandbox routes only the operator (CALLPLANE_ADMIN_TOKEN) may call: they change the whole server.
+ * Other operator routes are recognised by their 403, which names the operator.
+ */
 const OPERATOR = new Set(['PUT /sandbox/v1/clock', 'POST /sandbox/v1/clock/advance']);
 
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -80,11 +83,18 @@ for (const dialect of dialects) {
       return { method: op.method, path: op.path, pathValues, query, body, token };
     }
 
-    /** Sends; answers what is wrong when the status is not one of `statuses` (501 is fine for operations not served). */
-    async function expectStatus(op: Operation, request: RawRequest, statuses: number[]): Promise<string | undefined> {
+    /** Sends; answers what is wrong when the status is not one of `statuses` (501 is fine for operations not served), or `also` finds fault. */
+    async function expectStatus(
+      op: Operation,
+      request: RawRequest,
+      statuses: number[],
+      also?: (reply: Awaited<ReturnType<typeof sendRaw>>) => string | undefined,
+    ): Promise<string | undefined> {
       const reply = await sendRaw(server.url, request);
       const allowed = op.notServed ? [...statuses, 501] : statuses;
       if (!allowed.includes(reply.status)) return `${label(op)} → ${reply.status}, expected ${statuses.join(' or ')}: ${reply.text.slice(0, 200)}`;
+      const more = also?.(reply);
+      if (more) return more;
       const problem = reply.status >= 400 ? webexErrorProblem(reply) : undefined;
       return problem && `${label(op)} → ${reply.status}: not Webex's error body: ${problem}`;
     }
@@ -100,8 +110,11 @@ for (const dialect of dialects) {
         // Theirs (the foreign organization's administrator) asking for ours.
         const request = await requestOf(op, foreign, own.ids, foreign.admin.token!);
         await watch.mark();
-        // Our own routes know no partner administrators: another organization's ID is simply not found.
-        const problem = await expectStatus(op, request, op.path.startsWith('/sandbox/') ? [404] : [403, 404]);
+        // Our own routes know no partner administrators: another organization's ID is simply not found
+        // (the operator's routes refuse everyone else first).
+        const onlyOperators = (reply: { status: number; body: any; text: string }) =>
+          reply.status === 403 && !/operator/.test(reply.body?.message) ? `${label(op)} → 403, expected 404: ${reply.text.slice(0, 160)}` : undefined;
+        const problem = await expectStatus(op, request, [403, 404], op.path.startsWith('/sandbox/') ? onlyOperators : undefined);
         const changed = await watch.changed();
         if (problem) problems.push(problem);
         else if (changed.length > 0) problems.push(`${label(op)}: refused, yet the store changed: ${changed.join(', ')}`);
@@ -166,7 +179,7 @@ for (const dialect of dialects) {
         if (reply.status !== 403) problems.push(`${label(op)} → ${reply.status}, expected 403: ${reply.text.slice(0, 160)}`);
         else if (webexErrorProblem(reply)) problems.push(`${label(op)}: ${webexErrorProblem(reply)}`);
         // A scope refusal names what is missing (the operator's routes need the operator, not a scope).
-        else if (!OPERATOR.has(label(op)) && !/spark(-admin)?:\w+/.test(reply.body.message)) problems.push(`${label(op)}: the 403 names no scope: ${reply.body.message}`);
+        else if (!/spark(-admin)?:\w+|operator/.test(reply.body.message)) problems.push(`${label(op)}: the 403 names no scope (nor the operator): ${reply.body.message}`);
       }
       assert.ok(sandbox > 30, `${sandbox} sandbox operations swept`);
       report(problems, 'routes do not check their scopes');
