@@ -85,7 +85,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   webhookRoutes(server, services);
   notServedRoutes(server);
   if (config.sandbox) {
-    sandboxRoutes(server, { ...services, clock: deps.clock });
+    sandboxRoutes(server, { ...services, clock: deps.clock, signup: config.signup });
     sandboxCallRoutes(server, services);
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store });
@@ -140,6 +140,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       webhooks: new WebhookService(store, clock, config.webhooks.egress),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
+    // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.
+    tokens.recognizeOperator(config.adminToken ?? demo?.adminToken);
     const faults = new FaultInjector();
     server = await buildServer({
       config,

@@ -19,8 +19,15 @@ export type Config = {
   /** The demo organization's full-administrator token; generated on first start when absent. */
   adminToken: string | undefined;
   logLevel: LogLevel;
-  /** Per-token request budget; undefined means no rate limiting. */
+  /** Per-token request budget (per client address without a valid token); undefined means no rate limiting. */
   rateLimit: RateLimitConfig | undefined;
+  /**
+   * Organization sign-up (POST /sandbox/v1/orgs): `open` to anyone, or `operator` only. Either way
+   * at most `rateLimit` sign-ups per client address, even when the general rate limit is off.
+   */
+  signup: { mode: 'open' | 'operator'; rateLimit: RateLimitConfig };
+  /** The URL clients reach this server by (CALLPLANE_PUBLIC_URL): links (Link headers) are built from it. */
+  publicUrl: URL | undefined;
   /** Serve our own /sandbox/v1 API (organizations, tokens, simulation). */
   sandbox: boolean;
   /** Create the demo organization on first start with an empty store. */
@@ -71,14 +78,23 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/callplane.sqlite';
 
+/** Whether only this machine can reach a server listening on `host`. */
+export { isLoopbackHost };
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
+  const host = nonEmpty('HOST', env.HOST ?? '127.0.0.1');
   return {
     port: parsePort(env.PORT ?? '8080'),
-    host: nonEmpty('HOST', env.HOST ?? '127.0.0.1'),
+    host,
     database: parseDatabaseUrl(env.DATABASE_URL ?? DEFAULT_DATABASE_URL),
     adminToken: parseAdminToken(env.CALLPLANE_ADMIN_TOKEN),
     logLevel: parseLogLevel(env.LOG_LEVEL ?? 'info'),
     rateLimit: parseRateLimit(env.CALLPLANE_RATE_LIMIT ?? 'off'),
+    signup: {
+      mode: parseSignup(env.CALLPLANE_SIGNUP ?? 'auto', host),
+      rateLimit: parseRateLimit(env.CALLPLANE_SIGNUP_RATE_LIMIT ?? '10/1m', 'CALLPLANE_SIGNUP_RATE_LIMIT', false)!,
+    },
+    publicUrl: parsePublicUrl(env.CALLPLANE_PUBLIC_URL),
     sandbox: parseSwitch('CALLPLANE_SANDBOX', env.CALLPLANE_SANDBOX ?? 'on'),
     demo: parseSwitch('CALLPLANE_DEMO', env.CALLPLANE_DEMO ?? 'on'),
     bodyLimit: parseBodyLimit(env.CALLPLANE_BODY_LIMIT ?? '1048576'),
@@ -177,14 +193,36 @@ function parseLogLevel(value: string): LogLevel {
 }
 
 /** `off`, or `<requests>/<window>` where the window is a number with s or m, for example `100/10s`. */
-export function parseRateLimit(value: string): RateLimitConfig | undefined {
-  if (value === 'off' || value === '') return undefined;
+export function parseRateLimit(value: string, name = 'CALLPLANE_RATE_LIMIT', mayBeOff = true): RateLimitConfig | undefined {
+  if (mayBeOff && (value === 'off' || value === '')) return undefined;
   const match = /^(\d+)\/(\d+)(s|m)$/.exec(value);
-  if (!match) throw new ConfigError(`CALLPLANE_RATE_LIMIT must be "off" or like "100/10s" or "600/1m", got "${value}"`);
+  if (!match) throw new ConfigError(`${name} must be ${mayBeOff ? '"off" or ' : ''}like "100/10s" or "600/1m", got "${value}"`);
   const max = Number(match[1]);
   const windowMs = Number(match[2]) * (match[3] === 'm' ? 60_000 : 1000);
-  if (max < 1 || windowMs < 1000) throw new ConfigError('CALLPLANE_RATE_LIMIT needs at least 1 request per window of at least 1s');
+  if (max < 1 || windowMs < 1000) throw new ConfigError(`${name} needs at least 1 request per window of at least 1s`);
   return { max, windowMs };
+}
+
+/** `auto` (the default): open on a server listening on loopback only, the operator's beyond it. */
+function parseSignup(value: string, host: string): 'open' | 'operator' {
+  if (value === 'open' || value === 'operator') return value;
+  if (value === 'auto') return isLoopbackHost(host) ? 'open' : 'operator';
+  throw new ConfigError(`CALLPLANE_SIGNUP must be "auto", "open" or "operator", got "${value}"`);
+}
+
+/** An http(s) origin, optionally with a path prefix; no credentials, query or fragment. */
+function parsePublicUrl(value: string | undefined): URL | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`CALLPLANE_PUBLIC_URL must be a URL like https://callplane.example.com, got "${value}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`CALLPLANE_PUBLIC_URL must be an http or https URL without credentials, query or fragment, got "${value}"`);
+  }
+  return url;
 }
 
 function parseSwitch(name: string, value: string): boolean {

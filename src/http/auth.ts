@@ -1,34 +1,76 @@
 import type { FastifyRequest } from 'fastify';
-import { satisfies, type Principal } from '../domain/auth/scopes.ts';
+import { missingScopes, ROLE_FULL_ADMIN, type Principal, type Role } from '../domain/auth/scopes.ts';
 import type { TokenService } from '../domain/auth/token-service.ts';
 import { forbidden, unauthorized } from '../domain/errors.ts';
 import { otherOrganization } from '../domain/organizations/organization-errors.ts';
 import { decodeId } from '../domain/webex-ids.ts';
-import type { Server } from './types.ts';
+import type { RouteAuth, Server } from './types.ts';
 
-// Authentication runs before the body is read: a request without a valid token or without the
-// route's scopes is refused without parsing anything it sent.
+// Authentication runs before the body is read: a request without a valid token, without the
+// route's scopes or without its role is refused without parsing anything it sent. The refusal is
+// decided in onRequest and thrown in preParsing, so that the rate limiter (a route-level onRequest
+// hook, after this one) counts it first: against the token when it resolved, else against the
+// client's address (src/http/server.ts).
 
-function bearerToken(request: FastifyRequest): string | undefined {
+/** Route config of a route only the operator may call (the configured CALLPLANE_ADMIN_TOKEN). */
+export const OPERATOR_ONLY = { auth: 'operator' } as const;
+
+/** Route config of a route for a full administrator of the organization whose token holds `rule`. */
+export const fullAdmin = (rule: Exclude<RouteAuth, 'token' | 'operator'>) => ({ auth: rule, role: ROLE_FULL_ADMIN }) as const;
+
+const ROLE_NAMES: Record<Role, string> = { id_full_admin: 'a full administrator', id_readonly_admin: 'an administrator' };
+
+/** The bearer token of the request, however the scheme is spelt (`bearer  X` is `Bearer X`). */
+export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   const match = header && /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match ? match[1] : undefined;
 }
 
+/** Who may call: the principal, or the refusal (401 or a 403 naming what is missing). */
+function authorize(principal: Principal, auth: RouteAuth, role: Role | undefined): Error | undefined {
+  if (auth === 'operator') {
+    return principal.operator ? undefined : forbidden('Only the operator of this Callplane server (the token set with CALLPLANE_ADMIN_TOKEN) may do this.');
+  }
+  if (auth !== 'token') {
+    const missing = missingScopes(principal, auth);
+    if (missing.length > 0) {
+      const which = 'anyOf' in auth && auth.anyOf.length > 1 ? `one of ${missing.join(', ')}` : missing.join(', ');
+      const who = role === undefined ? '' : ` (it is for ${ROLE_NAMES[role]} of the organization)`;
+      return forbidden(`The access token is missing the scopes this request needs: ${which}${who}.`);
+    }
+  }
+  if (role !== undefined && !principal.roles.includes(role)) return forbidden(`This request needs ${ROLE_NAMES[role]} of the organization.`);
+  return undefined;
+}
+
 export function installAuthentication(server: Server, tokens: TokenService): void {
   server.addHook('onRequest', async (request) => {
-    const auth = request.routeOptions.config.auth;
+    const { auth, role } = request.routeOptions.config;
     if (auth === undefined) return;
     const token = bearerToken(request);
-    if (!token) throw unauthorized();
-    const principal = await tokens.resolve(token);
-    if (auth !== 'token' && !satisfies(principal, auth)) throw forbidden();
+    if (!token) {
+      request.authFailure = unauthorized();
+      return;
+    }
+    let principal: Principal;
+    try {
+      principal = { ...(await tokens.resolve(token)), operator: tokens.isOperator(token) };
+    } catch (error) {
+      request.authFailure = error as Error;
+      return;
+    }
     request.principal = principal;
+    request.authFailure = authorize(principal, auth, role);
+  });
+  server.addHook('preParsing', async (request) => {
+    if (request.authFailure) throw request.authFailure;
   });
 }
 
+/** The authenticated principal of a request that passed its route's auth. */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new Error(`route ${request.routeOptions.url} has no auth config`);
+  if (!request.principal || request.authFailure) throw new Error(`route ${request.routeOptions.url} has no auth config`);
   return request.principal;
 }
 

@@ -17,6 +17,23 @@ const DIST = fileURLToPath(new URL('../../console/dist/', import.meta.url));
 const NOT_BUILT =
   'The web console is not built. Run `npm run build:console` (npm start and npm test build it when needed), then reload.';
 
+/**
+ * Sent with every console answer: no other site may frame it (clickjacking: the console acts with
+ * an administrator's token), and it runs only its own scripts and talks only to this server.
+ * Inline styles stay allowed: the not-built page and the charts set some.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** 503 while console/dist is missing: a page for a browser, Webex's error body for anything else. */
 function notBuilt(request: FastifyRequest, reply: FastifyReply) {
   reply.code(503).header('Retry-After', '10').header('Cache-Control', 'no-store');
@@ -49,6 +66,9 @@ export async function consoleRoutes(server: Server, options: { dist?: string } =
   const index = join(dist, 'index.html');
 
   await server.register(async (scope) => {
+    scope.addHook('onRequest', async (_request, reply) => {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY).header('X-Frame-Options', 'DENY');
+    });
     // serve: false: only reply.sendFile, for the routes below, which first check that the path is
     // a file of the build (a missing file is a 404 here: not-found handling would offer HEAD).
     await scope.register(fastifyStatic, { root: dist, serve: false, suppressWarning: true });

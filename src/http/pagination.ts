@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest } from '../domain/errors.ts';
 import type { Cursor, Page } from '../store/store.ts';
+import { publicBase } from './host.ts';
 
 // Webex paging: `max` is clamped to the endpoint's limit, never refused; the next page is a
 // complete URL in `Link: <…>; rel="next"`, absent on the last page. Generic lists carry an
@@ -28,9 +29,16 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   throw badRequest('The paging cursor is not valid; follow the Link header of the previous page.');
 }
 
-/** Sets the Link header to this request's URL with the given query parameters replaced. */
+/**
+ * Sets the Link header to this request's URL with the given query parameters replaced, on the
+ * configured public URL (its path prefix included) or else the request's valid Host (400 if none).
+ */
 export function linkNext(request: FastifyRequest, reply: FastifyReply, replace: Record<string, string>): void {
-  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+  const url = publicBase(request);
+  const at = request.url.indexOf('?');
+  // Set part by part: a request path of //other.example must not become another host.
+  url.pathname = url.pathname.replace(/\/$/, '') + (at < 0 ? request.url : request.url.slice(0, at));
+  url.search = at < 0 ? '' : request.url.slice(at);
   for (const [name, value] of Object.entries(replace)) url.searchParams.set(name, value);
   reply.header('Link', `<${url.toString()}>; rel="next"`);
 }

@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyRequest } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Config } from '../config.ts';
 import type { TokenService } from '../domain/auth/token-service.ts';
 import { badRequest, WebexError } from '../domain/errors.ts';
-import { installAuthentication } from './auth.ts';
+import { bearerToken, installAuthentication } from './auth.ts';
 import { consoleRoutes } from './console.ts';
 import { frameworkError, installErrorHandling } from './errors.ts';
+import { installPublicUrl } from './host.ts';
 import { serializerCompiler, validatorCompiler } from './lazy-compilers.ts';
 import { registerOpenApi } from './openapi.ts';
 import { trackingId } from './tracking.ts';
@@ -32,6 +34,15 @@ function hasNul(value: unknown, depth = 0): boolean {
   if (depth > 64 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
   for (const [key, item] of Object.entries(value)) if (key.includes('\u0000') || hasNul(item, depth + 1)) return true;
   return false;
+}
+
+/**
+ * Whose budget a request spends: its token's when the token resolved (however the header spells
+ * the scheme), else its client address's (no token, an unknown one, a public route).
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  const token = request.principal ? bearerToken(request) : undefined;
+  return token ? `token:${createHash('sha256').update(token).digest('base64url')}` : `address:${request.ip}`;
 }
 
 /** The HTTP server, set up in this order: every request meets these steps top to bottom. */
@@ -77,17 +88,20 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   // 3. One error renderer for every failure, and 404/405 for unknown routes.
   installErrorHandling(server, config.bodyLimit);
 
-  // 4. Rate limits per token (off unless CALLPLANE_RATE_LIMIT is set).
-  if (config.rateLimit) {
-    await server.register(rateLimit, {
-      max: config.rateLimit.max,
-      timeWindow: config.rateLimit.windowMs,
-      keyGenerator: (request) => request.headers.authorization ?? request.ip,
-      allowList: (request) => request.url === '/healthz',
-      errorResponseBuilder: (_request, context) =>
-        new WebexError(429, `Too many requests: at most ${context.max} per ${context.after}. Retry after the time in the Retry-After header.`),
-    });
-  }
+  // 4. Rate limits: per resolved token, and per client address for requests without a valid token
+  //    (off unless CALLPLANE_RATE_LIMIT is set). The limiter runs as each route's own onRequest
+  //    hook, after authentication has resolved the token (src/http/auth.ts). Routes may set their
+  //    own limit (config.rateLimit): organization sign-up always has one.
+  installPublicUrl(server, config.publicUrl);
+  await server.register(rateLimit, {
+    global: config.rateLimit !== undefined,
+    max: config.rateLimit?.max ?? 1,
+    timeWindow: config.rateLimit?.windowMs ?? 1000,
+    keyGenerator: rateLimitKey,
+    allowList: (request) => request.url === '/healthz',
+    errorResponseBuilder: (_request, context) =>
+      new WebexError(429, `Too many requests: at most ${context.max} per ${context.after}. Retry after the time in the Retry-After header.`),
+  });
 
   // 5. The OpenAPI document and reference page, fed by the route schemas registered below.
   await registerOpenApi(server, packageJson.version);

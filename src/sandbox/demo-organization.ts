@@ -38,12 +38,14 @@ export const DEMO_KEYS = { orgId: 'demo.orgId', adminPersonId: 'demo.adminPerson
  * Creates the demo organization on first start with an empty store. On later starts it makes
  * sure the configured admin token (if any) works for the demo administrator.
  */
-export async function ensureDemoOrganization(deps: {
-  store: Store;
-  clock: Clock;
-  tokens: TokenService;
-  adminToken: string | undefined;
-}): Promise<DemoOrganization | undefined> {
+export async function ensureDemoOrganization(deps: DemoDeps): Promise<DemoOrganization | undefined> {
+  // Two processes starting on one empty database: one creates the demo, the other then finds it.
+  return deps.store.exclusively(() => ensureUnlocked(deps));
+}
+
+type DemoDeps = { store: Store; clock: Clock; tokens: TokenService; adminToken: string | undefined };
+
+async function ensureUnlocked(deps: DemoDeps): Promise<DemoOrganization | undefined> {
   const { store } = deps;
   const orgId = await store.settings.get(DEMO_KEYS.orgId);
   if (orgId) {

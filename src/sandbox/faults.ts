@@ -1,8 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROLE_FULL_ADMIN } from '../domain/auth/scopes.ts';
-import { badRequest, forbidden, notFound, WebexError } from '../domain/errors.ts';
-import { principalOf } from '../http/auth.ts';
+import { anyOf } from '../domain/auth/scopes.ts';
+import { badRequest, notFound, WebexError } from '../domain/errors.ts';
+import { fullAdmin, principalOf } from '../http/auth.ts';
 import { sendEmpty } from '../http/replies.ts';
 import type { Server } from '../http/types.ts';
 import { CreateFault, DeleteFault, DeleteFaults, GetFault, ListFaults, MAX_FAULTS_PER_ORGANIZATION, type FaultInput } from './faults.schemas.ts';
@@ -212,8 +212,8 @@ export function installFaults(server: Server, faults: FaultInjector): void {
   });
   server.addHook('onRequest', async (request) => {
     const routeUrl = request.routeOptions.url;
-    // Only the Webex API, and only requests whose token resolved to an organization.
-    if (!request.principal || routeUrl === undefined || !routeUrl.startsWith('/v1/')) return;
+    // Only the Webex API, and only requests whose token passed the route's auth.
+    if (!request.principal || request.authFailure || routeUrl === undefined || !routeUrl.startsWith('/v1/')) return;
     const path = request.url.split('?')[0]!;
     const decision = faults.decide(request.principal.orgId, request.method, routeUrl, path);
     if (!decision) return;
@@ -222,18 +222,18 @@ export function installFaults(server: Server, faults: FaultInjector): void {
   });
 }
 
-function orgOfFullAdmin(request: Parameters<typeof principalOf>[0]): string {
-  const principal = principalOf(request);
-  if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('Faults are set by a full administrator of the organization.');
-  return principal.orgId;
-}
+const orgOfFullAdmin = (request: Parameters<typeof principalOf>[0]): string => principalOf(request).orgId;
 
-/** The sandbox API that sets faults up, under /sandbox/v1/faults. */
+/**
+ * The sandbox API that sets faults up, under /sandbox/v1/faults: a full administrator's, reading
+ * with spark-admin:organizations_read, changing with spark-admin:telephony_config_write.
+ */
 export function faultRoutes(server: Server, deps: { faults: FaultInjector }): void {
   const { faults } = deps;
-  const config = { auth: 'token' as const };
+  const config = fullAdmin(anyOf('spark-admin:organizations_read'));
+  const write = fullAdmin(anyOf('spark-admin:telephony_config_write'));
 
-  server.post('/sandbox/v1/faults', { schema: CreateFault, config }, async (request, reply) => {
+  server.post('/sandbox/v1/faults', { schema: CreateFault, config: write }, async (request, reply) => {
     const fault = faults.add(orgOfFullAdmin(request), request.body);
     reply.code(201);
     return fault;
@@ -243,12 +243,12 @@ export function faultRoutes(server: Server, deps: { faults: FaultInjector }): vo
 
   server.get('/sandbox/v1/faults/:faultId', { schema: GetFault, config }, async (request) => faults.get(orgOfFullAdmin(request), request.params.faultId));
 
-  server.delete('/sandbox/v1/faults/:faultId', { schema: DeleteFault, config }, async (request, reply) => {
+  server.delete('/sandbox/v1/faults/:faultId', { schema: DeleteFault, config: write }, async (request, reply) => {
     faults.remove(orgOfFullAdmin(request), request.params.faultId);
     sendEmpty(reply, 204);
   });
 
-  server.delete('/sandbox/v1/faults', { schema: DeleteFaults, config }, async (request, reply) => {
+  server.delete('/sandbox/v1/faults', { schema: DeleteFaults, config: write }, async (request, reply) => {
     faults.clear(orgOfFullAdmin(request));
     sendEmpty(reply, 204);
   });

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Type } from 'typebox';
-import { ROLE_FULL_ADMIN } from '../domain/auth/scopes.ts';
-import { forbidden } from '../domain/errors.ts';
-import { principalOf } from '../http/auth.ts';
+import { anyOf } from '../domain/auth/scopes.ts';
+import { fullAdmin, principalOf } from '../http/auth.ts';
 import { ErrorBody } from '../http/schemas.ts';
 import type { Server } from '../http/types.ts';
 import type { Store } from '../store/store.ts';
@@ -19,7 +18,7 @@ const LiveEvents = {
     'A text/event-stream of the telephony_calls events of the token\'s organization, in the order they happened. Each is an `event: call` whose `data` is',
     '`{"resource": "telephony_calls", "actorId": <the person whose call it is>, "created", "data": <the event data a webhook carries>}` and whose `id` resumes the stream (Last-Event-ID).',
     'Without Last-Event-ID or `since` the stream starts with the next event. `event: ready` marks the end of the backlog (events before it happened before the request).',
-    'Needs a full administrator. EventSource cannot send headers: pass the token as `access_token` in the query instead (it is taken out of the URL before anything logs it).',
+    'Needs a full administrator whose token holds spark-admin:calls_read. EventSource cannot send headers: pass the token as `access_token` in the query instead (it is taken out of the URL before anything logs it).',
   ].join(' '),
   tags: ['Sandbox'],
   querystring: Type.Object({
@@ -69,9 +68,8 @@ export function liveEventRoutes(server: Server, deps: { store: Store; timing?: S
     await Promise.all(closing.map((s) => s.done));
   });
 
-  server.get(PATH, { schema: LiveEvents, config: { auth: 'token' } }, async (request, reply) => {
+  server.get(PATH, { schema: LiveEvents, config: fullAdmin(anyOf('spark-admin:calls_read')) }, async (request, reply) => {
     const principal = principalOf(request);
-    if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('The live event stream needs a full administrator of the organization.');
     const lastEventId = request.headers['last-event-id'];
     const { since } = request.query;
     const from = lastEventId ? decodeStreamCursor(lastEventId) : since ? cursorAt(new Date(since)) : await newestCursor(store, principal.orgId);

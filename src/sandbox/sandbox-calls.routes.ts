@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { callActionRoutes } from '../api/calls/calls.routes.ts';
-import { ROLE_FULL_ADMIN } from '../domain/auth/scopes.ts';
+import { anyOf, ROLE_FULL_ADMIN } from '../domain/auth/scopes.ts';
 import type { CallControlService } from '../domain/calls/call-control-service.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
 import { decodeId } from '../domain/webex-ids.ts';
-import { principalOf } from '../http/auth.ts';
+import { fullAdmin, principalOf } from '../http/auth.ts';
 import type { Server } from '../http/types.ts';
 import { GetPhone, GetSession, ListSessions, PlaceCall, PstnAction, SetPhone } from './sandbox-calls.schemas.ts';
 import type { Simulator } from './simulator.ts';
@@ -27,7 +27,9 @@ const phoneView = (s: { autoAnswer: boolean; autoAnswerDelayMs: number; busy: bo
 
 export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; calls: CallControlService }): void {
   const { simulator, calls } = deps;
-  const admin = { auth: 'token' as const };
+  // A full administrator's token, checked before the body is read: reading with calls_read, acting with calls_write.
+  const read = fullAdmin(anyOf('spark-admin:calls_read'));
+  const admin = fullAdmin(anyOf('spark-admin:calls_write'));
 
   server.post('/sandbox/v1/calls', { schema: PlaceCall, config: admin }, async (request, reply) => {
     const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to);
@@ -35,9 +37,9 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
     return session;
   });
 
-  server.get('/sandbox/v1/calls', { schema: ListSessions, config: admin }, async (request) => ({ items: await simulator.active(orgOfAdmin(request)) }));
+  server.get('/sandbox/v1/calls', { schema: ListSessions, config: read }, async (request) => ({ items: await simulator.active(orgOfAdmin(request)) }));
 
-  server.get('/sandbox/v1/calls/:callSessionId', { schema: GetSession, config: admin }, async (request) => {
+  server.get('/sandbox/v1/calls/:callSessionId', { schema: GetSession, config: read }, async (request) => {
     return simulator.session(orgOfAdmin(request), request.params.callSessionId);
   });
 
@@ -47,7 +49,7 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
     return null;
   });
 
-  server.get('/sandbox/v1/people/:personId/phone', { schema: GetPhone, config: admin }, async (request) => {
+  server.get('/sandbox/v1/people/:personId/phone', { schema: GetPhone, config: read }, async (request) => {
     return phoneView(await simulator.phone(orgOfAdmin(request), request.params.personId));
   });
 
@@ -59,8 +61,9 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
   // (/sandbox/v1/people/{personId}/calls/answer mirrors /v1/telephony/calls/answer).
   callActionRoutes(server, calls, {
     base: '/sandbox/v1/people/:personId/calls',
-    read: 'token',
-    write: 'token',
+    read: read.auth,
+    write: admin.auth,
+    role: ROLE_FULL_ADMIN,
     async actorOf(request) {
       const orgId = orgOfAdmin(request);
       const personId = decodeId((request.params as { personId: string }).personId, 'PEOPLE');

@@ -19,6 +19,7 @@ import { KyselyOrganizationRepository } from './repositories/organizations.ts';
 import { KyselyPersonRepository } from './repositories/people.ts';
 import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
 import type { Store } from './store.ts';
+import { withStartupLock } from './postgres.ts';
 
 export type Dialect = {
   name: 'sqlite' | 'postgres';
@@ -78,6 +79,12 @@ export class KyselyStore implements Store {
     // A transaction inside a transaction joins the outer one.
     if (this.inTransaction) return fn(this);
     return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.dialectInfo, true)));
+  }
+
+  async exclusively<T>(fn: () => Promise<T>): Promise<T> {
+    // SQLite: one process holds the file's write lock per transaction; PostgreSQL: an advisory lock.
+    if (this.dialect !== 'postgres' || this.inTransaction) return fn();
+    return withStartupLock(this.db, this.dialectInfo.schema ?? 'public', fn);
   }
 
   async ping(): Promise<void> {

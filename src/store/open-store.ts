@@ -3,7 +3,7 @@ import { KyselyStore } from './kysely-store.ts';
 import { createPostgresDatabase, isPostgresUniqueViolation } from './postgres.ts';
 import { createSqliteDatabase, isSqliteUniqueViolation } from './sqlite.ts';
 
-/** Connects to the configured database and brings its schema up to date. */
+/** Connects to the configured database and brings its schema up to date (one process at a time). */
 export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
   const store =
     config.kind === 'sqlite'
@@ -14,10 +14,26 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
           schema: config.schema ?? 'public',
         });
   try {
-    await store.migrate();
+    await store.exclusively(() => migrateRetryingDroppedSchema(store));
   } catch (error) {
     await store.close();
     throw error;
   }
   return store;
+}
+
+/**
+ * Kysely's migrator looks for its tables among every schema of the database; a schema that another
+ * user drops meanwhile makes that look-up fail with "schema does not exist" (3F000), though ours
+ * is there. Such a failure is tried again, a few times.
+ */
+async function migrateRetryingDroppedSchema(store: KyselyStore): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.migrate();
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (store.dialect !== 'postgres' || code !== '3F000' || attempt >= 3) throw error;
+    }
+  }
 }

@@ -1,15 +1,22 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 
 // Connection wiring for PostgreSQL. A schema other than public is created on first use and
 // selected on every connection, so several Callplane databases can share one PostgreSQL database.
+// Processes started together on one database take turns: creating the schema, migrating and
+// creating the demo organization each run under an advisory lock (withStartupLock).
+
+/** The advisory lock of a schema's start-up steps (two int4 keys: ours, and the schema's hash). */
+const LOCK_CLASS = 0x43_50_4c_4e; // "CPLN"
 
 export async function createPostgresDatabase(url: string, schema?: string): Promise<Kysely<Database>> {
   if (schema) {
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
     try {
+      // Two processes creating the schema at once: one would fail on pg_namespace's unique index.
+      await setup.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS, schema]);
       await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     } finally {
       await setup.end();
@@ -21,6 +28,22 @@ export async function createPostgresDatabase(url: string, schema?: string): Prom
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Runs fn while this process holds the schema's start-up lock, on a connection of its own (fn's
+ * queries use the pool's others). The lock is the session's: released at the end, or when the
+ * connection dies with the process.
+ */
+export async function withStartupLock<T>(db: Kysely<Database>, schema: string, fn: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${LOCK_CLASS}, hashtext(${schema}))`.execute(connection);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${LOCK_CLASS}, hashtext(${schema}))`.execute(connection);
+    }
+  });
 }
 
 export function isPostgresUniqueViolation(error: unknown): boolean {

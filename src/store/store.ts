@@ -289,6 +289,8 @@ export interface Store {
   readonly retention: RetentionRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -184,13 +184,22 @@ for (const dialect of dialects) {
       const person = await createPerson(admin);
       const user = await clientWithScopes(admin, person.id, ['spark:people_read', 'spark:calls_read']);
       const fault = await addFault({ path: '/v1/licenses', latencyMs: 1 });
-      assertWebexError(await user.post(FAULTS, { path: '/v1/licenses', status: 503 }), 403, /full administrator/);
+      assertWebexError(await user.post(FAULTS, { path: '/v1/licenses', status: 503 }), 403, /spark-admin:telephony_config_write/);
+      // Refused before the body is read: a broken body is a 403 too, not a 400.
+      assertWebexError(await user.post(FAULTS, { path: 42 }), 403);
       assertWebexError(await user.get(FAULTS), 403);
       assertWebexError(await user.get(`${FAULTS}/${fault.id}`), 403);
       assertWebexError(await user.delete(`${FAULTS}/${fault.id}`), 403);
       assertWebexError(await user.delete(FAULTS), 403);
       assertWebexError(await server.anonymous.post(FAULTS, { path: '/v1/licenses', status: 503 }), 401);
       assertWebexError(await server.anonymous.get(FAULTS), 401);
+    });
+
+    it('reading needs a full administrator too: a read-only administrator, who holds spark-admin:organizations_read, gets 403', async () => {
+      const reader = await createPerson(admin, { roles: [Buffer.from('ciscospark://us/ROLE/id_readonly_admin').toString('base64url')] });
+      const asReader = await clientWithScopes(admin, reader.id, ['spark-admin:organizations_read']);
+      assert.equal((await asReader.get('/v1/organizations')).status, 200, 'the scope is there');
+      assertWebexError(await asReader.get(FAULTS), 403, /full administrator/);
     });
 
     it('lists, gets and removes faults one by one or all at once', async () => {

@@ -55,8 +55,9 @@ for (const dialect of dialects) {
         const displayName = unique('Acme ');
         const reply = await server.anonymous.post('/sandbox/v1/orgs', { displayName });
         assert.equal(reply.status, 201, reply.text);
-        assert.deepEqual(Object.keys(reply.body).sort(), ['accessToken', 'orgId', 'personId']);
-        const { orgId, personId, accessToken } = reply.body;
+        assert.deepEqual(Object.keys(reply.body).sort(), ['accessToken', 'access_token', 'orgId', 'personId']);
+        const { orgId, personId, access_token: accessToken } = reply.body;
+        assert.equal(reply.body.accessToken, accessToken, 'the older spelling carries the same token');
         assert.match(Buffer.from(orgId, 'base64url').toString(), /^ciscospark:\/\/us\/ORGANIZATION\/[0-9a-f-]{36}$/);
         assert.match(Buffer.from(personId, 'base64url').toString(), /^ciscospark:\/\/us\/PEOPLE\/[0-9a-f-]{36}$/);
         const theirs = server.anonymous.withToken(accessToken);
@@ -194,6 +195,47 @@ for (const dialect of dialects) {
         assertWebexError(await limited.get('/v1/licenses'), 403);
       });
 
+      it('given a token limited to spark:kms (the issue’s repro), when it asks for a full token, then it answers 403 naming the scope it lacks, and reaches no admin sandbox route', async () => {
+        const k = admin.withToken((await issue(admin, { personId: adminPersonId, scopes: ['spark:kms'] })).body.access_token);
+        assertWebexError(await k.get('/v1/people'), 403, /spark-admin:people_read/);
+        assertWebexError(await issue(k, { personId: adminPersonId }), 403, /spark-admin:people_write/);
+        const license = (await licenses(admin)).professional;
+        assertWebexError(await k.put(`/sandbox/v1/licenses/${license}`, { totalUnits: 5 }), 403, /spark-admin:people_write/);
+        assertWebexError(await k.get('/sandbox/v1/calls'), 403, /spark-admin:calls_read/);
+        assertWebexError(await k.post('/sandbox/v1/calls', { from: '+14155550000', to: '1001' }), 403, /spark-admin:calls_write/);
+        assertWebexError(await k.get('/sandbox/v1/faults'), 403, /spark-admin:organizations_read/);
+        assertWebexError(await k.post('/sandbox/v1/faults', { path: '/v1/people', status: 500 }), 403, /spark-admin:telephony_config_write/);
+        assertWebexError(await k.get('/sandbox/v1/events'), 403, /spark-admin:calls_read/);
+        assert.equal((await k.get('/sandbox/v1/clock')).status, 200, 'any token reads the clock');
+      });
+
+      it('given a token holding only spark-admin:people_write, when it issues tokens, then they hold at most that scope', async () => {
+        const writer = admin.withToken((await issue(admin, { personId: adminPersonId, scopes: ['spark-admin:people_write'] })).body.access_token);
+        const own = await issue(writer, { personId: adminPersonId });
+        assert.equal(own.status, 201, own.text);
+        assert.equal(own.body.scope, 'spark-admin:people_write', 'the admin’s roles allow every scope; the caller holds one');
+        assertWebexError(await issue(writer, { personId: adminPersonId, scopes: ['spark-admin:people_write', 'spark-admin:licenses_read'] }), 403, /spark-admin:licenses_read/);
+        const user = await createPerson(admin);
+        assertWebexError(await issue(writer, { personId: user.id }), 403, /none of the scopes/);
+      });
+
+      it('given a full token, when it issues one without scopes, then it gets every scope the person’s roles allow (nothing lost)', async () => {
+        const full = admin.withToken((await issue(admin, { personId: adminPersonId })).body.access_token);
+        const again = await issue(full, { personId: adminPersonId });
+        assert.deepEqual(scopesOf(again.body.scope), ALL_SCOPES);
+      });
+
+      it('given a caller who is not a full administrator and a broken body, when issuing a token, then it answers 403, not 400: the role is checked first', async () => {
+        const reader = await createPerson(admin, { roles: [roleId('id_readonly_admin')] });
+        const asReader = admin.withToken((await issue(admin, { personId: reader.id })).body.access_token);
+        assertWebexError(await issue(asReader, { personId: 42, scopes: { no: 1 } }), 403);
+        const user = await createPerson(admin);
+        const asUser = admin.withToken((await issue(admin, { personId: user.id })).body.access_token);
+        assertWebexError(await issue(asUser, { expiresIn: 'soon' }), 403);
+        assertWebexError(await asUser.put('/sandbox/v1/clock', { mode: 'sideways' }), 403);
+        assertWebexError(await asUser.put(`/sandbox/v1/licenses/${(await licenses(admin)).basic}`, { totalUnits: -1 }), 403);
+      });
+
       it('given a caller who is not a full administrator, when issuing a token, then it answers 403', async () => {
         const user = await createPerson(admin);
         const userToken = (await issue(admin, { personId: user.id })).body.access_token;
@@ -257,6 +299,85 @@ for (const dialect of dialects) {
       assertWebexError(await shortClient.get('/v1/licenses'), 401);
       assert.equal((await longClient.get('/v1/people/me')).status, 200);
       assert.equal((await timed.admin.get('/v1/people/me')).status, 200, 'the configured admin token never expires');
+    });
+  });
+
+  describe(`The server clock is the operator's (${dialect})`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startServer(dialect);
+    });
+    after(() => server.close());
+
+    it('given a full administrator who is not the operator (a signed-up organization, or a full token of the demo admin), when moving the clock, then it answers 403 and the clock stays', async () => {
+      const other = await createOrganization(server.anonymous);
+      const me = (await server.admin.get('/v1/people/me')).body.id;
+      const fullToken = server.admin.withToken((await issue(server.admin, { personId: me })).body.access_token);
+      for (const api of [other.admin, fullToken]) {
+        assertWebexError(await api.put('/sandbox/v1/clock', { mode: 'manual' }), 403, /operator/);
+        assertWebexError(await api.post('/sandbox/v1/clock/advance', { ms: 1000 }), 403, /operator/);
+        assert.equal((await api.get('/sandbox/v1/clock')).status, 200, 'reading stays open');
+      }
+      assert.equal(server.app.clock.currentMode, 'real');
+    });
+
+    it('given the operator (CALLPLANE_ADMIN_TOKEN), when moving the clock, then it moves', async () => {
+      const manual = await server.admin.put('/sandbox/v1/clock', { mode: 'manual' });
+      assert.equal(manual.status, 200, manual.text);
+      const before = Date.parse(manual.body.now);
+      const moved = await server.admin.post('/sandbox/v1/clock/advance', { ms: 5000 });
+      assert.equal(moved.status, 200, moved.text);
+      assert.equal(Date.parse(moved.body.now) - before, 5000);
+      assert.equal((await server.admin.put('/sandbox/v1/clock', { mode: 'real' })).status, 200);
+    });
+  });
+
+  describe(`Without CALLPLANE_ADMIN_TOKEN the generated demo token is the operator's (${dialect})`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startServer(dialect, { config: { adminToken: undefined } });
+    });
+    after(() => server.close());
+
+    it('given the generated demo admin token, when moving the clock, then it moves', async () => {
+      const reply = await server.admin.put('/sandbox/v1/clock', { mode: 'manual' });
+      assert.equal(reply.status, 200, reply.text);
+      assert.equal(reply.body.mode, 'manual');
+    });
+  });
+
+  describe(`Organization sign-up for the operator only (${dialect})`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startServer(dialect, { config: { signup: { mode: 'operator', rateLimit: { max: 100, windowMs: 60_000 } } } });
+    });
+    after(() => server.close());
+
+    it('given CALLPLANE_SIGNUP=operator, when anyone else signs up, then 401 without a token and 403 with another one; the operator may', async () => {
+      const me = (await server.admin.get('/v1/people/me')).body.id;
+      const notOperator = server.admin.withToken((await issue(server.admin, { personId: me })).body.access_token);
+      assertWebexError(await server.anonymous.post('/sandbox/v1/orgs', { displayName: 'Nope' }), 401);
+      assertWebexError(await notOperator.post('/sandbox/v1/orgs', { displayName: 'Nope' }), 403, /operator/);
+      const made = await server.admin.post('/sandbox/v1/orgs', { displayName: 'By the operator' });
+      assert.equal(made.status, 201, made.text);
+    });
+  });
+
+  describe(`Organization sign-up is rate-limited per client address (${dialect})`, () => {
+    let server: TestServer;
+    before(async () => {
+      // The general rate limit is off (undefined): sign-up keeps its own.
+      server = await startServer(dialect, { config: { rateLimit: undefined, signup: { mode: 'open', rateLimit: { max: 2, windowMs: 60_000 } } } });
+    });
+    after(() => server.close());
+
+    it('given two sign-ups from one address, when a third comes within the window, then it answers 429 with Retry-After, whatever headers it sends', async () => {
+      assert.equal((await server.anonymous.post('/sandbox/v1/orgs', { displayName: 'One' })).status, 201);
+      assert.equal((await server.anonymous.withToken('junk-1').post('/sandbox/v1/orgs', { displayName: 'Two' })).status, 201);
+      const third = await server.anonymous.withToken('junk-2').post('/sandbox/v1/orgs', { displayName: 'Three' });
+      assertWebexError(third, 429);
+      assert.ok(Number(third.headers.get('retry-after')) > 0);
+      assert.equal((await server.admin.get('/v1/people/me')).status, 200, 'other routes are not limited');
     });
   });
 }

@@ -8,7 +8,7 @@ import { WebhookSink } from '../support/webhook-sink.ts';
 import { badRequests, pick, type BadRequest, type Category } from './support/bad-input-cases.ts';
 import { label, operationsOf, type Operation } from './support/operations.ts';
 import { seeded } from '../support/random.ts';
-import { sendRaw, webexErrorProblem } from './support/send.ts';
+import { getWithHost, sendRaw, webexErrorProblem } from './support/send.ts';
 import { changedTables, digestStore, rowsMentioning, StoreWatch, uuidsOf } from './support/store-digest.ts';
 import { twoOrganizations, type OrganizationWorld } from './support/world.ts';
 
@@ -33,6 +33,8 @@ for (const dialect of dialects) {
     let operations: Operation[];
     let watch: StoreWatch;
     const tally = new Map<Category, { sent: number; accepted: number }>();
+    /** Answers of 500 or more (a 501 of an operation not served yet excepted): there must be none. */
+    let serverErrors = 0;
 
     before(async () => {
       // A manual clock: no ring timeout or job step writes to the store while a digest is taken.
@@ -68,7 +70,10 @@ for (const dialect of dialects) {
       tally.set(c.category, counts);
       const what = `${c.category} (${c.where}) → ${reply.status}`;
       if (reply.status === 501 && op.notServed) return webexErrorProblem(reply) && `${what}: ${webexErrorProblem(reply)}`;
-      if (reply.status >= 500) return `${what}: a server error: ${reply.text.slice(0, 300)}`;
+      if (reply.status >= 500) {
+        serverErrors++;
+        return `${what}: a server error: ${reply.text.slice(0, 300)}`;
+      }
       if (reply.status >= 200 && reply.status < 300) {
         counts.accepted++;
         watch.reset();
@@ -117,6 +122,24 @@ for (const dialect of dialects) {
       return undefined;
     }
 
+    it('given a malformed Host header, every GET answers without a 5xx, and no Link echoes it', async (t) => {
+      const hosts = ['a b', '[::1', 'x:99999', 'evil.example/path', ''];
+      const problems: string[] = [];
+      let sent = 0;
+      for (const op of operations.filter((o) => o.method === 'GET')) {
+        const pathValues: Record<string, string> = {};
+        for (const p of op.params.filter((p) => p.in === 'path')) pathValues[p.name] = own.ids[p.name] ?? 'answer';
+        for (const host of hosts) {
+          const reply = await getWithHost(server.url, { method: 'GET', path: op.path, pathValues, query: [['max', '1']], token: server.demo.adminToken }, host);
+          sent++;
+          if (reply.status >= 500 && !(reply.status === 501 && op.notServed)) problems.push(`${label(op)} with Host ${JSON.stringify(host)} → ${reply.status}: ${reply.text.slice(0, 200)}`);
+          if (reply.link !== undefined && host !== '' && reply.link.includes(host)) problems.push(`${label(op)}: the Link echoes Host ${JSON.stringify(host)}`);
+        }
+      }
+      t.diagnostic(`${sent} requests with a malformed Host header`);
+      assert.deepEqual(problems, [], problems.join('\n'));
+    });
+
     it('every operation refuses bad input with a 4xx and the Webex error body, and changes nothing', async (t) => {
       const random = seeded(SEED);
       const byPath = new Map<string, string[]>();
@@ -142,7 +165,10 @@ for (const dialect of dialects) {
         });
       }
       const lines = [...tally].map(([category, n]) => `${category}: ${n.sent} sent, ${n.accepted} accepted`);
-      t.diagnostic(`${sent} requests over ${operations.length} operations (seed ${SEED}):\n${lines.join('\n')}`);
+      const sandbox = operations.filter((o) => o.path.startsWith('/sandbox/')).length;
+      t.diagnostic(`${sent} bad requests over ${operations.length} operations (${sandbox} of them /sandbox/v1), seed ${SEED}: ${serverErrors} answered 5xx\n${lines.join('\n')}`);
+      assert.ok(sandbox > 30, `the sweep covers /sandbox/v1 (${sandbox} operations)`);
+      assert.equal(serverErrors, 0);
     });
   });
 }

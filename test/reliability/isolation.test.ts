@@ -34,6 +34,12 @@ const forUsers = (op: Operation) =>
 /** Sandbox routes a user's token may call: the delivery log of the user's own webhooks, reading the clock. */
 const sandboxForUsers = (op: Operation) => ['GET /sandbox/v1/webhooks/{webhookId}/deliveries', 'GET /sandbox/v1/clock'].includes(label(op));
 
+/**
+ * Sandbox routes only the operator (CALLPLANE_ADMIN_TOKEN) may call: they change the whole server.
+ * Other operator routes are recognised by their 403, which names the operator.
+ */
+const OPERATOR = new Set(['PUT /sandbox/v1/clock', 'POST /sandbox/v1/clock/advance']);
+
 const ajv = new Ajv({ strict: false, allErrors: true });
 
 for (const dialect of dialects) {
@@ -77,11 +83,18 @@ for (const dialect of dialects) {
       return { method: op.method, path: op.path, pathValues, query, body, token };
     }
 
-    /** Sends; answers what is wrong when the status is not one of `statuses` (501 is fine for operations not served). */
-    async function expectStatus(op: Operation, request: RawRequest, statuses: number[]): Promise<string | undefined> {
+    /** Sends; answers what is wrong when the status is not one of `statuses` (501 is fine for operations not served), or `also` finds fault. */
+    async function expectStatus(
+      op: Operation,
+      request: RawRequest,
+      statuses: number[],
+      also?: (reply: Awaited<ReturnType<typeof sendRaw>>) => string | undefined,
+    ): Promise<string | undefined> {
       const reply = await sendRaw(server.url, request);
       const allowed = op.notServed ? [...statuses, 501] : statuses;
       if (!allowed.includes(reply.status)) return `${label(op)} → ${reply.status}, expected ${statuses.join(' or ')}: ${reply.text.slice(0, 200)}`;
+      const more = also?.(reply);
+      if (more) return more;
       const problem = reply.status >= 400 ? webexErrorProblem(reply) : undefined;
       return problem && `${label(op)} → ${reply.status}: not Webex's error body: ${problem}`;
     }
@@ -97,7 +110,11 @@ for (const dialect of dialects) {
         // Theirs (the foreign organization's administrator) asking for ours.
         const request = await requestOf(op, foreign, own.ids, foreign.admin.token!);
         await watch.mark();
-        const problem = await expectStatus(op, request, [403, 404]);
+        // Our own routes know no partner administrators: another organization's ID is simply not found
+        // (the operator's routes refuse everyone else first).
+        const onlyOperators = (reply: { status: number; body: any; text: string }) =>
+          reply.status === 403 && !/operator/.test(reply.body?.message) ? `${label(op)} → 403, expected 404: ${reply.text.slice(0, 160)}` : undefined;
+        const problem = await expectStatus(op, request, [403, 404], op.path.startsWith('/sandbox/') ? onlyOperators : undefined);
         const changed = await watch.changed();
         if (problem) problems.push(problem);
         else if (changed.length > 0) problems.push(`${label(op)}: refused, yet the store changed: ${changed.join(', ')}`);
@@ -145,21 +162,26 @@ for (const dialect of dialects) {
       report(problems, 'answers leak another organization’s data');
     });
 
-    it('given a token without the route’s scope (only spark:kms), every authenticated /v1 route answers 403 before reading the body', async () => {
+    it('given a token without the route’s scope (only spark:kms), every authenticated /v1 and /sandbox/v1 route answers 403 before reading the body', async () => {
       const kms = await clientWithScopes(server.admin, (await server.admin.get('/v1/people/me')).body.id, ['spark:kms']);
       const problems: string[] = [];
-      for (const op of operations.filter((o) => o.path.startsWith('/v1/'))) {
+      let sandbox = 0;
+      for (const op of operations.filter((o) => !PUBLIC.has(label(o)))) {
+        if (op.path.startsWith('/sandbox/')) sandbox++;
         const request = await requestOf(op, own, {}, kms.token!);
         // A broken body: refused for the scope first, it is never parsed (a 400 would mean it was).
         if (request.body) request.body = { text: '{"broken": ', contentType: 'application/json' };
         const reply = await sendRaw(server.url, request);
-        if (anyToken(op)) {
+        if (op.path.startsWith('/v1/') ? anyToken(op) : sandboxForUsers(op)) {
           if (reply.status === 401 || reply.status === 403) problems.push(`${label(op)} → ${reply.status}: any valid token should do`);
           continue;
         }
         if (reply.status !== 403) problems.push(`${label(op)} → ${reply.status}, expected 403: ${reply.text.slice(0, 160)}`);
         else if (webexErrorProblem(reply)) problems.push(`${label(op)}: ${webexErrorProblem(reply)}`);
+        // A scope refusal names what is missing (the operator's routes need the operator, not a scope).
+        else if (!/spark(-admin)?:\w+|operator/.test(reply.body.message)) problems.push(`${label(op)}: the 403 names no scope (nor the operator): ${reply.body.message}`);
       }
+      assert.ok(sandbox > 30, `${sandbox} sandbox operations swept`);
       report(problems, 'routes do not check their scopes');
     });
 
@@ -175,6 +197,43 @@ for (const dialect of dialects) {
         if (clock.currentMode !== 'manual') clock.setMode('manual');
       }
       report(problems, 'administrator routes let a user in');
+    });
+
+    it('given a read-only administrator’s token (every scope the role allows), every sandbox route but the users’ answers 403 before reading the body', async () => {
+      const reader = await server.admin.post('/v1/people', {
+        emails: [`${unique('reader')}@example.com`],
+        displayName: 'Read Only',
+        roles: [Buffer.from('ciscospark://us/ROLE/id_readonly_admin').toString('base64url')],
+      });
+      assert.equal(reader.status, 200, reader.text);
+      const issued = await server.admin.post('/sandbox/v1/tokens', { personId: reader.body.id });
+      assert.equal(issued.status, 201, issued.text);
+      const problems: string[] = [];
+      for (const op of operations.filter((o) => o.path.startsWith('/sandbox/') && !PUBLIC.has(label(o)) && !sandboxForUsers(o))) {
+        const request = await requestOf(op, own, {}, issued.body.access_token);
+        if (request.body) request.body = { text: '{"broken": ', contentType: 'application/json' };
+        const problem = await expectStatus(op, request, [403]);
+        if (problem) problems.push(problem);
+      }
+      report(problems, 'sandbox routes let a read-only administrator in');
+    });
+
+    it('given a full administrator who is not the operator (another organization’s, or a new full token of ours), every operator route answers 403 and the clock stays', async () => {
+      const me = (await server.admin.get('/v1/people/me')).body.id;
+      const full = await server.admin.post('/sandbox/v1/tokens', { personId: me });
+      assert.equal(full.status, 201, full.text);
+      const problems: string[] = [];
+      const swept = operations.filter((o) => OPERATOR.has(label(o)));
+      assert.equal(swept.length, OPERATOR.size, 'every operator route is in the document');
+      const before = await server.admin.get('/sandbox/v1/clock');
+      for (const op of swept) {
+        for (const [who, world, token] of [['another organization', foreign, foreign.admin.token!], ['our full token', own, full.body.access_token]] as const) {
+          const problem = await expectStatus(op, await requestOf(op, world, {}, token), [403]);
+          if (problem) problems.push(`${who}: ${problem}`);
+        }
+      }
+      report(problems, 'operator routes let a non-operator in');
+      assert.deepEqual((await server.admin.get('/sandbox/v1/clock')).body, before.body, 'the clock did not move');
     });
 
     it('given no token or an unknown one, every authenticated route answers 401', async () => {

@@ -30,6 +30,9 @@ export async function startServer(dialect: Dialect = 'sqlite', options: { config
     adminToken: `test-admin-${randomBytes(12).toString('hex')}`,
     logLevel: 'silent',
     rateLimit: undefined,
+    // Open, with room for the organizations a suite makes (the limit itself: test/api/sandbox.test.ts).
+    signup: { mode: 'open', rateLimit: { max: 10_000, windowMs: 60_000 } },
+    publicUrl: undefined,
     sandbox: true,
     demo: true,
     bodyLimit: 1024 * 1024,

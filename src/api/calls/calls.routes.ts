@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { anyOf } from '../../domain/auth/scopes.ts';
+import { anyOf, type Role } from '../../domain/auth/scopes.ts';
 import type { Actor, CallControlService } from '../../domain/calls/call-control-service.ts';
 import { lineOwnerNotSupported } from '../../domain/calls/call-errors.ts';
 import { decodeId } from '../../domain/webex-ids.ts';
@@ -14,6 +14,8 @@ export type CallRouteSet = {
   base: string;
   read: RouteAuth;
   write: RouteAuth;
+  /** A role the token's person needs as well (checked with the scopes, before the body is read). */
+  role?: Role;
   /** The acting person of a request. */
   actorOf(request: FastifyRequest, lineOwnerId: string | undefined): Promise<Actor>;
   /** Changes to each endpoint's documentation (the simulated phone's tags and path parameter). */
@@ -46,8 +48,8 @@ async function noBodyIsEmpty(request: FastifyRequest): Promise<void> {
 export function callActionRoutes(server: Server, calls: CallControlService, set: CallRouteSet): void {
   const { base, actorOf } = set;
   const doc = <T extends Record<string, unknown>>(schema: T): T => (set.document ? (set.document(schema) as T) : schema);
-  const read = { auth: set.read };
-  const write = { auth: set.write };
+  const read = { auth: set.read, ...(set.role ? { role: set.role } : {}) };
+  const write = { auth: set.write, ...(set.role ? { role: set.role } : {}) };
   const optionalBody = { preValidation: noBodyIsEmpty };
 
   server.post(`${base}/dial`, { schema: doc(S.Dial), config: write }, async (request, reply) => {

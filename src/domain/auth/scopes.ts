@@ -44,6 +44,8 @@ export type Principal = {
   personId: string;
   roles: readonly string[];
   scopes: ReadonlySet<string>;
+  /** The bearer token is the operator's (CALLPLANE_ADMIN_TOKEN): it may change the whole server (clock, sign-up). */
+  operator?: boolean;
 };
 
 export const isAdmin = (principal: Principal): boolean => isAdminRole(principal.roles);
@@ -57,5 +59,30 @@ export const anyOf = (...scopes: string[]): ScopeRule => ({ anyOf: scopes });
 export const allOf = (...scopes: string[]): ScopeRule => ({ allOf: scopes });
 
 export function satisfies(principal: Principal, rule: ScopeRule): boolean {
-  return 'anyOf' in rule ? rule.anyOf.some((s) => principal.scopes.has(s)) : rule.allOf.every((s) => principal.scopes.has(s));
+  return missingScopes(principal, rule).length === 0;
+}
+
+/** The scopes the rule wants that the principal lacks: for anyOf, all of them when it holds none. */
+export function missingScopes(principal: Principal, rule: ScopeRule): readonly string[] {
+  if ('anyOf' in rule) return rule.anyOf.some((s) => principal.scopes.has(s)) ? [] : rule.anyOf;
+  return rule.allOf.filter((s) => !principal.scopes.has(s));
+}
+
+/**
+ * The scopes a caller may put in a token it issues for a person: those the person's roles allow
+ * (else `notAllowed`), and never one the caller's own token lacks (else `notHeld`). Without a
+ * request, every scope both the person's roles and the caller's token allow.
+ */
+export function grantableScopes(
+  caller: ReadonlySet<string>,
+  personRoles: readonly string[],
+  requested: readonly string[] | undefined,
+): { granted: string[] } | { notAllowed: string[] } | { notHeld: string[] } {
+  const allowed = scopesAllowed(personRoles);
+  if (requested === undefined) return { granted: allowed.filter((s) => caller.has(s)) };
+  const unique = [...new Set(requested)];
+  const notAllowed = unique.filter((s) => !allowed.includes(s));
+  if (notAllowed.length > 0) return { notAllowed };
+  const notHeld = unique.filter((s) => !caller.has(s));
+  return notHeld.length > 0 ? { notHeld } : { granted: unique };
 }

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
-import { badRequest, notFound, unauthorized } from '../errors.ts';
-import { scopesAllowed, type Principal } from './scopes.ts';
+import { badRequest, forbidden, notFound, unauthorized } from '../errors.ts';
+import { grantableScopes, scopesAllowed, type Principal } from './scopes.ts';
 
 /** Webex access tokens live 14 days. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 14 * 24 * 3600;
@@ -18,10 +18,24 @@ export const newTokenValue = (): string => randomBytes(48).toString('base64url')
 export class TokenService {
   private readonly store: Store;
   private readonly clock: Clock;
+  private operatorHash: Buffer | undefined;
 
   constructor(store: Store, clock: Clock) {
     this.store = store;
     this.clock = clock;
+  }
+
+  /**
+   * The operator's token (CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's): it
+   * alone may change the whole server (the clock, sign-up when closed). Undefined: no operator.
+   */
+  recognizeOperator(token: string | undefined): void {
+    this.operatorHash = token === undefined ? undefined : createHash('sha256').update(token).digest();
+  }
+
+  /** Whether a bearer token is the operator's; compared in constant time (digests of equal length). */
+  isOperator(token: string): boolean {
+    return this.operatorHash !== undefined && timingSafeEqual(createHash('sha256').update(token).digest(), this.operatorHash);
   }
 
   /** The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. */
@@ -71,6 +85,20 @@ export class TokenService {
       created: now.toISOString(),
     });
     return { accessToken, expiresIn: lifetime, scopes: granted };
+  }
+
+  /**
+   * Issues a token on a caller's behalf: never with a scope the caller's own token lacks (403).
+   * Without scopes: every scope both the person's roles and the caller's token allow.
+   */
+  async issueFor(caller: Principal, personId: string, scopes: readonly string[] | undefined, expiresIn: number | undefined): Promise<IssuedToken> {
+    const person = await this.store.people.get(caller.orgId, personId);
+    if (!person) throw notFound('Person not found.');
+    const grant = grantableScopes(caller.scopes, person.roles, scopes);
+    if ('notAllowed' in grant) throw badRequest(`The person's roles do not allow these scopes: ${grant.notAllowed.join(' ')}`);
+    if ('notHeld' in grant) throw forbidden(`A token cannot grant scopes it does not hold itself: ${grant.notHeld.join(' ')}`);
+    if (grant.granted.length === 0) throw forbidden("The caller's token holds none of the scopes the person's roles allow.");
+    return this.issue(caller.orgId, personId, grant.granted, expiresIn);
   }
 
   /** Registers a known token value that never expires (the configured admin token). */

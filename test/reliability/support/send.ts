@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import type { Reply } from '../../support/client.ts';
 import { fillPath } from './operations.ts';
 
@@ -72,4 +73,26 @@ export async function multipartBody(name: string, content: Uint8Array): Promise<
   form.append('file', new Blob([content as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }), 'greeting.wav');
   const encoded = new Response(form);
   return { text: '(multipart upload)', bytes: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
+}
+
+/** A GET with a Host header of our choosing (fetch sets its own): status and body text. */
+export function getWithHost(baseUrl: string, request: RawRequest, host: string): Promise<{ status: number; text: string; link: string | undefined }> {
+  const url = new URL(urlOf(baseUrl, request));
+  const headers: Record<string, string> = { host };
+  if (request.token !== undefined) headers.authorization = `Bearer ${request.token}`;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'GET', headers, timeout: 15_000 }, (res) => {
+      let text = '';
+      // A stream of server-sent events never ends: its status is the answer.
+      if (res.headers['content-type']?.startsWith('text/event-stream')) {
+        res.destroy();
+        return resolve({ status: res.statusCode!, text: '', link: undefined });
+      }
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, text, link: res.headers.link as string | undefined }));
+    });
+    req.on('timeout', () => req.destroy(new Error('no answer in 15 s')));
+    req.on('error', reject);
+    req.end();
+  });
 }
