@@ -1,33 +1,41 @@
-import { Type } from 'typebox';
 import { notServed } from '../domain/errors.ts';
-import { responses } from '../http/schemas.ts';
+import { catalogue, type CatalogueRow } from '../generated/webex/catalogue.ts';
 import type { Server } from '../http/types.ts';
 
-// Webex operations Callplane does not serve yet. Each answers 501 with the Webex error body
-// (loudly, never a silent 200); test/api/catalogue.test.ts checks that every operation of the
-// reference catalogue is either served or listed here. Remove an entry when its route lands.
-export const NOT_SERVED: ReadonlyArray<readonly [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string]> = [
-  // Call controls beyond the seed's list: executive/assistant push, group pickup, barge-in, pull.
-  ['POST', '/v1/telephony/calls/push'],
-  ['POST', '/v1/telephony/calls/pickup'],
-  ['POST', '/v1/telephony/calls/bargeIn'],
-  ['POST', '/v1/telephony/calls/pull'],
-  ['POST', '/v1/telephony/externalVoicemail/mwi'],
-];
+// Every operation of Cisco's documents is routed: an area that serves it has registered its
+// route before this runs (it is called last), every other one answers 501 with the Webex error
+// body after authentication, naming the operation and its Cisco tag. Nothing of Cisco's answers
+// a bare 404. The catalogue is generated (src/generated/webex/catalogue.ts); docs/coverage.md
+// and test/api/catalogue.test.ts read the same rows.
 
-export function notServedRoutes(server: Server): void {
-  for (const [method, path] of NOT_SERVED) {
-    const url = path.replace(/\{(\w+)\}/g, ':$1');
-    // An area that has landed serves the operation itself.
-    if (server.hasRoute({ method, url })) continue;
+export const PRODUCTS: Record<CatalogueRow[4], string> = {
+  calling: 'Webex Calling',
+  admin: 'Webex Admin',
+  device: 'Webex Device',
+  messaging: 'Webex Messaging',
+};
+
+/** The Fastify URL of a catalogue path: /v1/people/{personId} → /v1/people/:personId. */
+export const routeUrl = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** Whether a route already answers this method and URL, whatever its parameters are named. */
+const served = (server: Server, method: string, url: string) => server.hasRoute({ method: method as 'GET', url });
+
+/** Registers a 501 route for every catalogue operation no area serves, and returns those. */
+export function notServedRoutes(server: Server): CatalogueRow[] {
+  const unserved = catalogue.filter(([method, path]) => !served(server, method, routeUrl(path)));
+  for (const [method, path, operationId, tag, document] of unserved) {
     server.route({
       method,
-      url,
-      schema: { summary: `${method} ${path} (not served yet: 501)`, tags: ['Not served yet'], response: responses({ 501: Type.Any() }) },
+      url: routeUrl(path),
+      // Not in /openapi.json: that document describes what Callplane serves; docs/coverage.md
+      // lists the rest.
+      schema: { hide: true, operationId },
       config: { auth: 'token' },
       handler: async () => {
-        throw notServed(method, path);
+        throw notServed(operationId, tag, PRODUCTS[document]);
       },
     });
   }
+  return unserved;
 }

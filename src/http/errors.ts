@@ -67,13 +67,20 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
   });
 
   // Remember every route so that a known path with another method answers 405, not 404.
-  const routes = FindMyWay();
+  const routes = FindMyWay({ ignoreTrailingSlash: true });
+  // Per method, the parents of routes ending in a fixed word (POST /v1/telephony/calls/answer):
+  // there a word this method does not know is a misspelt action, a 404, even though another
+  // method's route takes any word there (GET /v1/telephony/calls/{callId}).
+  const actions = FindMyWay({ ignoreTrailingSlash: true });
   const methods = new Set<string>();
   server.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/')) return;
+    const last = route.url.replace(/\/$/, '').split('/').at(-1)!;
+    const parent = `${route.url.replace(/\/$/, '').split('/').slice(0, -1).join('/')}/:action`;
     for (const method of [route.method].flat()) {
       methods.add(method);
       if (!routes.hasRoute(method as any, route.url)) routes.on(method as any, route.url, () => {});
+      if (last !== '' && !last.includes(':') && !last.includes('*') && !actions.hasRoute(method as any, parent)) actions.on(method as any, parent, () => {});
     }
   });
 
@@ -82,7 +89,8 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
     // A route of this very method that found nothing (a wildcard route's missing file) is a 404.
     const served = routes.find(request.method as any, path) !== null;
     const allowed = [...methods].filter((m) => m !== request.method && m !== 'HEAD' && routes.find(m as any, path));
-    if (!served && allowed.length > 0) {
+    const misspeltAction = actions.find(request.method as any, path) !== null;
+    if (!served && !misspeltAction && allowed.length > 0) {
       reply.header('Allow', allowed.join(', '));
       return sendWebexError(request, reply, new WebexError(405, `The ${request.method} method is not supported for ${path}.`));
     }

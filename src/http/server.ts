@@ -49,7 +49,9 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     genReqId: trackingId,
     bodyLimit: config.bodyLimit,
     // License IDs are longer than Fastify's default limit of 100 characters for a path parameter.
-    routerOptions: { maxParamLength: 1024 },
+    // Cisco's own collections call collection paths with a trailing slash: /x/ is /x (never /x/:id
+    // with an empty ID).
+    routerOptions: { maxParamLength: 1024, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(validatorCompiler());
