@@ -166,7 +166,7 @@ function parametersOf(doc: Json, pathItem: Json, operation: Json, where: 'path' 
   const props = all
     .filter((p: Json) => p?.in === where)
     .map((p: Json): [string, Node, boolean] => [p.name, p.schema ? toNode(doc, p.schema) : { kind: 'string' }, where === 'path' || Boolean(p.required)]);
-  if (where === 'path' && props.length === 0) return undefined;
+  if (props.length === 0) return undefined;
   return { kind: 'object', props, open: false };
 }
 
@@ -268,7 +268,12 @@ export function generate(root: string, overrides: Override[]): Map<string, strin
     ];
     return list.filter((p): p is [string, Node] => p[1] !== undefined);
   };
-  for (const op of operations) for (const [part, node] of parts(op)) count(node, tagSlug(op.entry.tag), `${op.entry.operationId}${part}`);
+  // Small parameter objects are named for their fields (OrgIdQuery), the rest for their operation.
+  const hintFor = (op: OperationOut, part: string, node: Node) =>
+    (part === 'Params' || part === 'Query') && node.kind === 'object' && node.props.length <= 3
+      ? `${node.props.map(([name]) => pascal(name)).join('')}${part}`
+      : `${op.entry.operationId}${part}`;
+  for (const op of operations) for (const [part, node] of parts(op)) count(node, tagSlug(op.entry.tag), hintFor(op, part, node));
 
   const names = new Map<string, { name: string; module: string }>();
   const taken = new Set<string>(['T', 'Free', 'Open', 'operations']);

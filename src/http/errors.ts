@@ -79,7 +79,7 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
     const parent = `${route.url.replace(/\/$/, '').split('/').slice(0, -1).join('/')}/:action`;
     for (const method of [route.method].flat()) {
       methods.add(method);
-      if (!routes.hasRoute(method as any, route.url)) routes.on(method as any, route.url, () => {});
+      if (!routes.hasRoute(method as any, route.url)) routes.on(method as any, route.url, () => {}, { fixedLast: !last.includes(':') && !last.includes('*') });
       if (last !== '' && !last.includes(':') && !last.includes('*') && !actions.hasRoute(method as any, parent)) actions.on(method as any, parent, () => {});
     }
   });
@@ -88,8 +88,12 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
     const path = request.url.split('?')[0]!;
     // A route of this very method that found nothing (a wildcard route's missing file) is a 404.
     const served = routes.find(request.method as any, path) !== null;
-    const allowed = [...methods].filter((m) => m !== request.method && m !== 'HEAD' && routes.find(m as any, path));
-    const misspeltAction = actions.find(request.method as any, path) !== null;
+    const matches = [...methods].filter((m) => m !== request.method && m !== 'HEAD').map((m) => [m, routes.find(m as any, path)] as const);
+    const allowed = matches.filter(([, found]) => found).map(([m]) => m);
+    // The path is known as written (its last word is fixed) for another method: 405. Only a word
+    // that fills another method's ID where this method has fixed actions is a misspelt action.
+    const knownPath = matches.some(([, found]) => (found?.store as { fixedLast?: boolean } | undefined)?.fixedLast);
+    const misspeltAction = !knownPath && actions.find(request.method as any, path) !== null;
     if (!served && !misspeltAction && allowed.length > 0) {
       reply.header('Allow', allowed.join(', '));
       return sendWebexError(request, reply, new WebexError(405, `The ${request.method} method is not supported for ${path}.`));

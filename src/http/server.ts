@@ -34,6 +34,11 @@ function hasNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
+function bodyIsOptional(schema: unknown): boolean {
+  const body = schema as { type?: string; required?: string[] } | undefined;
+  return body?.type === 'object' && (body.required ?? []).length === 0;
+}
+
 /** The HTTP server, set up in this order: every request meets these steps top to bottom. */
 export async function buildServer(deps: ServerDeps): Promise<Server> {
   const { config } = deps;
@@ -74,6 +79,11 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   });
   server.addHook('onRequest', async (request, reply) => {
     reply.header('TrackingID', request.id);
+  });
+  // An operation whose body fields are all optional takes no body at all as an empty one, as
+  // Webex does (a transfer with neither callId names no call: Webex picks them).
+  server.addHook('preValidation', async (request) => {
+    if (request.body === undefined && bodyIsOptional(request.routeOptions.schema?.body)) request.body = {};
   });
 
   // 3. One error renderer for every failure, and 404/405 for unknown routes.

@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  listAdminAuditEventCategories: { operationId: 'listAdminAuditEventCategories', method: 'GET', path: '/v1/adminAudit/eventCategories', tag: "Admin Audit Events", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ eventCategories: T.Optional(T.Array(T.String())) }) } },
+  listAdminAuditEventCategories: { operationId: 'listAdminAuditEventCategories', method: 'GET', path: '/v1/adminAudit/eventCategories', tag: "Admin Audit Events", response: { 200: T.Object({ eventCategories: T.Optional(T.Array(T.String())) }) } },
   listAdminAuditEvents: { operationId: 'listAdminAuditEvents', method: 'GET', path: '/v1/adminAudit/events', tag: "Admin Audit Events", querystring: T.Object({ orgId: T.String(), from: T.String(), to: T.String(), actorId: T.Optional(T.String()), max: T.Optional(T.Number()), offset: T.Optional(T.Number()), eventCategories: T.Optional(T.Array(T.String())) }), response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ data: T.Optional(T.Object({ actorOrgName: T.Optional(T.String()), targetName: T.Optional(T.String()), eventDescription: T.Optional(T.String()), actorName: T.Optional(T.String()), actorEmail: T.Optional(T.String()), adminRoles: T.Optional(T.Array(T.Enum(["User","Full_Admin","id_full_admin"]))), trackingId: T.Optional(T.String()), targetType: T.Optional(T.String()), targetId: T.Optional(T.String()), eventCategory: T.Optional(T.String()), actorUserAgent: T.Optional(T.String()), actorIp: T.Optional(T.String()), targetOrgId: T.Optional(T.String()), actionText: T.Optional(T.String()), targetOrgName: T.Optional(T.String()), errorMessage: T.Optional(T.String()), errorCode: T.Optional(T.String()) })), created: T.Optional(T.String()), actorOrgId: T.Optional(T.String()), id: T.Optional(T.String()), actorId: T.Optional(T.String()) }))) }) } },
 } as const;

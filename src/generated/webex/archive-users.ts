@@ -2,8 +2,8 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, Emails, Meta2, Name } from './shared.ts';
+import { Emails, Meta2, Name } from './shared.ts';
 
 export const operations = {
-  getArchiveUser: { operationId: 'getArchiveUser', method: 'GET', path: '/v1/identity/organizations/{orgId}/v1/ArchivedUser/{useruuid}', tag: "Archive Users", params: T.Object({ orgId: T.String(), useruuid: T.String() }), querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ schemas: T.Array(T.String()), userName: T.String(), emails: T.Array(Emails), name: T.Optional(Name), organization: T.Optional(T.String()), id: T.String(), displayName: T.Optional(T.String()), meta: Meta2 }) } },
+  getArchiveUser: { operationId: 'getArchiveUser', method: 'GET', path: '/v1/identity/organizations/{orgId}/v1/ArchivedUser/{useruuid}', tag: "Archive Users", params: T.Object({ orgId: T.String(), useruuid: T.String() }), response: { 200: T.Object({ schemas: T.Array(T.String()), userName: T.String(), emails: T.Array(Emails), name: T.Optional(Name), organization: T.Optional(T.String()), id: T.String(), displayName: T.Optional(T.String()), meta: Meta2 }) } },
 } as const;

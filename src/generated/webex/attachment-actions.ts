@@ -2,12 +2,12 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, GetAttachmentActionDetailsParams } from './shared.ts';
+import { IdParams } from './shared.ts';
 
 export const Inputs = T.Object({ Name: T.Optional(T.String()), Url: T.Optional(T.String()), Email: T.Optional(T.String()), Tel: T.Optional(T.String()) });
 export const GetAttachmentActionDetailsResponse200 = T.Object({ id: T.Optional(T.String()), personId: T.Optional(T.String()), roomId: T.Optional(T.String()), type: T.Enum(["submit"]), messageId: T.String(), inputs: T.Optional(Inputs), created: T.Optional(T.String()) });
 
 export const operations = {
-  getAttachmentActionDetails: { operationId: 'getAttachmentActionDetails', method: 'GET', path: '/v1/attachment/actions/{id}', tag: "Attachment Actions", params: GetAttachmentActionDetailsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetAttachmentActionDetailsResponse200 } },
-  createAnAttachmentAction: { operationId: 'createAnAttachmentAction', method: 'POST', path: '/v1/attachment/actions', tag: "Attachment Actions", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ type: T.Enum(["submit"]), messageId: T.String(), inputs: Inputs }), bodyRequired: false, response: { 202: GetAttachmentActionDetailsResponse200 } },
+  getAttachmentActionDetails: { operationId: 'getAttachmentActionDetails', method: 'GET', path: '/v1/attachment/actions/{id}', tag: "Attachment Actions", params: IdParams, response: { 200: GetAttachmentActionDetailsResponse200 } },
+  createAnAttachmentAction: { operationId: 'createAnAttachmentAction', method: 'POST', path: '/v1/attachment/actions', tag: "Attachment Actions", body: T.Object({ type: T.Enum(["submit"]), messageId: T.String(), inputs: Inputs }), bodyRequired: false, response: { 202: GetAttachmentActionDetailsResponse200 } },
 } as const;

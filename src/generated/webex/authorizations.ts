@@ -2,11 +2,11 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  deleteAuthorization: { operationId: 'deleteAuthorization', method: 'DELETE', path: '/v1/authorizations/{authorizationId}', tag: "Authorizations", params: T.Object({ authorizationId: T.String() }), querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getTokenExpirationStatus: { operationId: 'getTokenExpirationStatus', method: 'GET', path: '/v1/authorizations/tokenExpiry', tag: "Authorizations", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ exp: T.Number() }) } },
+  deleteAuthorization: { operationId: 'deleteAuthorization', method: 'DELETE', path: '/v1/authorizations/{authorizationId}', tag: "Authorizations", params: T.Object({ authorizationId: T.String() }), response: { 204: T.Null() } },
+  getTokenExpirationStatus: { operationId: 'getTokenExpirationStatus', method: 'GET', path: '/v1/authorizations/tokenExpiry', tag: "Authorizations", response: { 200: T.Object({ exp: T.Number() }) } },
   deleteAuthorizationOfOrgAndClientID: { operationId: 'deleteAuthorizationOfOrgAndClientID', method: 'DELETE', path: '/v1/authorizations', tag: "Authorizations", querystring: T.Object({ clientId: T.String(), orgId: T.Optional(T.String()) }), response: { 204: T.Null() } },
   listAuthorizationsForUser: { operationId: 'listAuthorizationsForUser', method: 'GET', path: '/v1/authorizations', tag: "Authorizations", querystring: T.Object({ personId: T.Optional(T.String()), personEmail: T.Optional(T.String()) }), response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ id: T.Optional(T.String()), applicationId: T.Optional(T.String()), applicationName: T.Optional(T.String()), personId: T.Optional(T.String()), clientId: T.Optional(T.String()), created: T.Optional(T.String()), type: T.Optional(T.Enum(["refresh","access"])) }))) }) } },
 } as const;

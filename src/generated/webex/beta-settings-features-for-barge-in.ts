@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, ConfigureBargeInSettingsForAPersonBody, ReadBargeInSettingsForAPersonResponse200 } from './shared.ts';
+import { ConfigureBargeInSettingsForAPersonBody, ReadBargeInSettingsForAPersonResponse200 } from './shared.ts';
 
 export const operations = {
-  getBargeInSettings: { operationId: 'getBargeInSettings', method: 'GET', path: '/v1/telephony/config/people/me/settings/bargeIn', tag: "Beta Settings Features For Barge-In", querystring: AdminDeleteRecordingByIdQuery, response: { 200: ReadBargeInSettingsForAPersonResponse200 } },
-  configureBargeInSettings: { operationId: 'configureBargeInSettings', method: 'PUT', path: '/v1/telephony/config/people/me/settings/bargeIn', tag: "Beta Settings Features For Barge-In", querystring: AdminDeleteRecordingByIdQuery, body: ConfigureBargeInSettingsForAPersonBody, bodyRequired: false, response: { 204: T.Null() } },
+  getBargeInSettings: { operationId: 'getBargeInSettings', method: 'GET', path: '/v1/telephony/config/people/me/settings/bargeIn', tag: "Beta Settings Features For Barge-In", response: { 200: ReadBargeInSettingsForAPersonResponse200 } },
+  configureBargeInSettings: { operationId: 'configureBargeInSettings', method: 'PUT', path: '/v1/telephony/config/people/me/settings/bargeIn', tag: "Beta Settings Features For Barge-In", body: ConfigureBargeInSettingsForAPersonBody, bodyRequired: false, response: { 204: T.Null() } },
 } as const;

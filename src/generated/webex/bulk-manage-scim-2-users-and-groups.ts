@@ -2,10 +2,10 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, BulkDeleteContactsParams } from './shared.ts';
+import { OrgIdParams } from './shared.ts';
 
 export const UserBulkAPIBody = T.Object({ schemas: T.Array(T.String()), failOnErrors: T.Number(), operations: T.Array(T.Object({ method: T.Enum(["POST","PATCH","DELETE"]), path: T.String(), data: T.Optional(T.String()), bulkId: T.Optional(T.String()) })) });
 
 export const operations = {
-  userBulkAPI: { operationId: 'userBulkAPI', method: 'POST', path: '/v1/identity/scim/{orgId}/v2/Bulk', tag: "Bulk Manage SCIM 2 Users and Groups", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, body: UserBulkAPIBody, bodyRequired: false, response: { 200: UserBulkAPIBody } },
+  userBulkAPI: { operationId: 'userBulkAPI', method: 'POST', path: '/v1/identity/scim/{orgId}/v2/Bulk', tag: "Bulk Manage SCIM 2 Users and Groups", params: OrgIdParams, body: UserBulkAPIBody, bodyRequired: false, response: { 200: UserBulkAPIBody } },
 } as const;

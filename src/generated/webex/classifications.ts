@@ -2,8 +2,8 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  listClassifications: { operationId: 'listClassifications', method: 'GET', path: '/v1/classifications', tag: "Classifications", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ id: T.Optional(T.String()), rank: T.Optional(T.Number()), title: T.Optional(T.String()), enabled: T.Optional(T.Boolean()), description: T.Optional(T.String()), lastModified: T.Optional(T.String()), orgId: T.Optional(T.String()) }))) }) } },
+  listClassifications: { operationId: 'listClassifications', method: 'GET', path: '/v1/classifications', tag: "Classifications", response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ id: T.Optional(T.String()), rank: T.Optional(T.Number()), title: T.Optional(T.String()), enabled: T.Optional(T.Boolean()), description: T.Optional(T.String()), lastModified: T.Optional(T.String()), orgId: T.Optional(T.String()) }))) }) } },
 } as const;

@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { DeleteADeviceQuery, Settings } from './shared.ts';
+import { OrgIdQuery, Settings } from './shared.ts';
 
 export const operations = {
-  getAnOrganizationsMSTeamsSettings: { operationId: 'getAnOrganizationsMSTeamsSettings', method: 'GET', path: '/v1/telephony/config/settings/msTeams', tag: "Client Call Settings", querystring: DeleteADeviceQuery, response: { 200: T.Object({ level: T.Enum(["GLOBAL","ORGANIZATION"]), orgId: T.String(), settings: T.Array(Settings) }) } },
-  updateAnOrganizationsMSTeamsSetting: { operationId: 'updateAnOrganizationsMSTeamsSetting', method: 'PUT', path: '/v1/telephony/config/settings/msTeams', tag: "Client Call Settings", querystring: DeleteADeviceQuery, body: T.Object({ settingName: T.Enum(["HIDE_WEBEX_APP","PRESENCE_SYNC"]), value: T.Boolean() }), bodyRequired: false, response: { 204: T.Null() } },
+  getAnOrganizationsMSTeamsSettings: { operationId: 'getAnOrganizationsMSTeamsSettings', method: 'GET', path: '/v1/telephony/config/settings/msTeams', tag: "Client Call Settings", querystring: OrgIdQuery, response: { 200: T.Object({ level: T.Enum(["GLOBAL","ORGANIZATION"]), orgId: T.String(), settings: T.Array(Settings) }) } },
+  updateAnOrganizationsMSTeamsSetting: { operationId: 'updateAnOrganizationsMSTeamsSetting', method: 'PUT', path: '/v1/telephony/config/settings/msTeams', tag: "Client Call Settings", querystring: OrgIdQuery, body: T.Object({ settingName: T.Enum(["HIDE_WEBEX_APP","PRESENCE_SYNC"]), value: T.Boolean() }), bodyRequired: false, response: { 204: T.Null() } },
 } as const;

@@ -2,19 +2,19 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, GetcalldetailsParams, GetcalldetailsQuery, HangupBody } from './shared.ts';
+import { CallIdParams, HangupBody, LineOwnerIdQuery } from './shared.ts';
 
 export const MuteConferenceBody = T.Object({ callId: T.Optional(T.String()) });
 
 export const operations = {
-  addParticipant: { operationId: 'addParticipant', method: 'POST', path: '/v1/telephony/conference/addParticipant', tag: "Conference Controls", querystring: AdminDeleteRecordingByIdQuery, body: HangupBody, bodyRequired: false, response: { 204: T.Null() } },
-  deafenParticipant: { operationId: 'deafenParticipant', method: 'POST', path: '/v1/telephony/conference/deafen', tag: "Conference Controls", querystring: AdminDeleteRecordingByIdQuery, body: GetcalldetailsParams, bodyRequired: false, response: { 204: T.Null() } },
-  holdConference: { operationId: 'holdConference', method: 'POST', path: '/v1/telephony/conference/hold', tag: "Conference Controls", querystring: GetcalldetailsQuery, response: { 204: T.Null() } },
-  muteConference: { operationId: 'muteConference', method: 'POST', path: '/v1/telephony/conference/mute', tag: "Conference Controls", querystring: AdminDeleteRecordingByIdQuery, body: MuteConferenceBody, bodyRequired: false, response: { 204: T.Null() } },
-  resumeConference: { operationId: 'resumeConference', method: 'POST', path: '/v1/telephony/conference/resume', tag: "Conference Controls", querystring: GetcalldetailsQuery, response: { 204: T.Null() } },
-  undeafenParticipant: { operationId: 'undeafenParticipant', method: 'POST', path: '/v1/telephony/conference/undeafen', tag: "Conference Controls", querystring: AdminDeleteRecordingByIdQuery, body: GetcalldetailsParams, bodyRequired: false, response: { 204: T.Null() } },
-  unmuteConference: { operationId: 'unmuteConference', method: 'POST', path: '/v1/telephony/conference/unmute', tag: "Conference Controls", querystring: AdminDeleteRecordingByIdQuery, body: MuteConferenceBody, bodyRequired: false, response: { 204: T.Null() } },
-  releaseConference: { operationId: 'releaseConference', method: 'DELETE', path: '/v1/telephony/conference', tag: "Conference Controls", querystring: GetcalldetailsQuery, response: { 204: T.Null() } },
-  getConferenceDetails: { operationId: 'getConferenceDetails', method: 'GET', path: '/v1/telephony/conference', tag: "Conference Controls", querystring: GetcalldetailsQuery, response: { 200: T.Object({ state: T.Enum(["connected","held","disconnected"]), appearance: T.Optional(T.Number()), created: T.String(), muted: T.Boolean(), type: T.Optional(T.Enum(["bargeIn","silentMonitoring","coaching"])), participants: T.Optional(T.Array(T.Object({ callId: T.String(), muted: T.Boolean(), deafened: T.Boolean() }))) }) } },
-  startConference: { operationId: 'startConference', method: 'POST', path: '/v1/telephony/conference', tag: "Conference Controls", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ callIds: T.Array(T.String()), lineOwnerId: T.Optional(T.String()) }), bodyRequired: false, response: { 204: T.Null() } },
+  addParticipant: { operationId: 'addParticipant', method: 'POST', path: '/v1/telephony/conference/addParticipant', tag: "Conference Controls", body: HangupBody, bodyRequired: false, response: { 204: T.Null() } },
+  deafenParticipant: { operationId: 'deafenParticipant', method: 'POST', path: '/v1/telephony/conference/deafen', tag: "Conference Controls", body: CallIdParams, bodyRequired: false, response: { 204: T.Null() } },
+  holdConference: { operationId: 'holdConference', method: 'POST', path: '/v1/telephony/conference/hold', tag: "Conference Controls", querystring: LineOwnerIdQuery, response: { 204: T.Null() } },
+  muteConference: { operationId: 'muteConference', method: 'POST', path: '/v1/telephony/conference/mute', tag: "Conference Controls", body: MuteConferenceBody, bodyRequired: false, response: { 204: T.Null() } },
+  resumeConference: { operationId: 'resumeConference', method: 'POST', path: '/v1/telephony/conference/resume', tag: "Conference Controls", querystring: LineOwnerIdQuery, response: { 204: T.Null() } },
+  undeafenParticipant: { operationId: 'undeafenParticipant', method: 'POST', path: '/v1/telephony/conference/undeafen', tag: "Conference Controls", body: CallIdParams, bodyRequired: false, response: { 204: T.Null() } },
+  unmuteConference: { operationId: 'unmuteConference', method: 'POST', path: '/v1/telephony/conference/unmute', tag: "Conference Controls", body: MuteConferenceBody, bodyRequired: false, response: { 204: T.Null() } },
+  releaseConference: { operationId: 'releaseConference', method: 'DELETE', path: '/v1/telephony/conference', tag: "Conference Controls", querystring: LineOwnerIdQuery, response: { 204: T.Null() } },
+  getConferenceDetails: { operationId: 'getConferenceDetails', method: 'GET', path: '/v1/telephony/conference', tag: "Conference Controls", querystring: LineOwnerIdQuery, response: { 200: T.Object({ state: T.Enum(["connected","held","disconnected"]), appearance: T.Optional(T.Number()), created: T.String(), muted: T.Boolean(), type: T.Optional(T.Enum(["bargeIn","silentMonitoring","coaching"])), participants: T.Optional(T.Array(T.Object({ callId: T.String(), muted: T.Boolean(), deafened: T.Boolean() }))) }) } },
+  startConference: { operationId: 'startConference', method: 'POST', path: '/v1/telephony/conference', tag: "Conference Controls", body: T.Object({ callIds: T.Array(T.String()), lineOwnerId: T.Optional(T.String()) }), bodyRequired: false, response: { 204: T.Null() } },
 } as const;

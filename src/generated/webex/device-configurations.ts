@@ -2,11 +2,11 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { Free, UpdateDeviceConfigurationsQuery } from './shared.ts';
+import { DeviceIdQuery, Free } from './shared.ts';
 
 export const ListDeviceConfigurationsForDeviceResponse200 = T.Object({ deviceId: T.String(), items: T.Optional(T.Object({ configuration_key: T.Optional(T.Object({ source: T.Optional(T.Enum(["default","configured"])), sources: T.Optional(T.Object({ default: T.Optional(T.Object({ editability: T.Optional(T.Object({ isEditable: T.Optional(T.Boolean()), reason: T.Optional(T.String()) })) })), configured: T.Optional(T.Object({ editability: T.Optional(T.Object({ isEditable: T.Optional(T.Boolean()), reason: T.Optional(T.Enum(["NOT_AUTHORIZED","CONFIG_MANAGED_BY_DIFFERENT_AUTHORITY"])) })) })) })), valueSpace: T.Optional(Free) })) })) });
 
 export const operations = {
   listDeviceConfigurationsForDevice: { operationId: 'listDeviceConfigurationsForDevice', method: 'GET', path: '/v1/deviceConfigurations', tag: "Device Configurations", querystring: T.Object({ deviceId: T.String(), key: T.Optional(T.String()) }), response: { 200: ListDeviceConfigurationsForDeviceResponse200 } },
-  updateDeviceConfigurations: { operationId: 'updateDeviceConfigurations', method: 'PATCH', path: '/v1/deviceConfigurations', tag: "Device Configurations", querystring: UpdateDeviceConfigurationsQuery, response: { 201: ListDeviceConfigurationsForDeviceResponse200 } },
+  updateDeviceConfigurations: { operationId: 'updateDeviceConfigurations', method: 'PATCH', path: '/v1/deviceConfigurations', tag: "Device Configurations", querystring: DeviceIdQuery, response: { 201: ListDeviceConfigurationsForDeviceResponse200 } },
 } as const;

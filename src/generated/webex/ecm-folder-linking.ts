@@ -2,15 +2,15 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, GetAttachmentActionDetailsParams, ListECMFolderQuery } from './shared.ts';
+import { IdParams, RoomIdQuery } from './shared.ts';
 
 export const GetECMFolderDetailsResponse200 = T.Object({ id: T.Optional(T.String()), roomId: T.Optional(T.String()), roomType: T.Optional(T.Enum(["direct","group"])), driveId: T.String(), itemId: T.String(), defaultFolder: T.Optional(T.String()), displayName: T.String(), contentUrl: T.Optional(T.String()), creatorId: T.Optional(T.String()), created: T.Optional(T.String()) });
 export const UpdateAnECMLinkedFolderBody = T.Object({ roomId: T.String(), contentUrl: T.String(), displayName: T.String(), driveId: T.String(), itemId: T.String(), defaultFolder: T.String() });
 
 export const operations = {
-  unlinkAnECMLinkedFolder: { operationId: 'unlinkAnECMLinkedFolder', method: 'DELETE', path: '/v1/room/linkedFolders/{id}', tag: "ECM folder linking", params: GetAttachmentActionDetailsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getECMFolderDetails: { operationId: 'getECMFolderDetails', method: 'GET', path: '/v1/room/linkedFolders/{id}', tag: "ECM folder linking", params: GetAttachmentActionDetailsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetECMFolderDetailsResponse200 } },
-  updateAnECMLinkedFolder: { operationId: 'updateAnECMLinkedFolder', method: 'PUT', path: '/v1/room/linkedFolders/{id}', tag: "ECM folder linking", params: GetAttachmentActionDetailsParams, querystring: AdminDeleteRecordingByIdQuery, body: UpdateAnECMLinkedFolderBody, bodyRequired: false, response: { 200: GetECMFolderDetailsResponse200 } },
-  listECMFolder: { operationId: 'listECMFolder', method: 'GET', path: '/v1/room/linkedFolders', tag: "ECM folder linking", querystring: ListECMFolderQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetECMFolderDetailsResponse200)) }) } },
-  createAnECMFolderConfiguration: { operationId: 'createAnECMFolderConfiguration', method: 'POST', path: '/v1/room/linkedFolders', tag: "ECM folder linking", querystring: AdminDeleteRecordingByIdQuery, body: UpdateAnECMLinkedFolderBody, bodyRequired: false, response: { 200: GetECMFolderDetailsResponse200 } },
+  unlinkAnECMLinkedFolder: { operationId: 'unlinkAnECMLinkedFolder', method: 'DELETE', path: '/v1/room/linkedFolders/{id}', tag: "ECM folder linking", params: IdParams, response: { 204: T.Null() } },
+  getECMFolderDetails: { operationId: 'getECMFolderDetails', method: 'GET', path: '/v1/room/linkedFolders/{id}', tag: "ECM folder linking", params: IdParams, response: { 200: GetECMFolderDetailsResponse200 } },
+  updateAnECMLinkedFolder: { operationId: 'updateAnECMLinkedFolder', method: 'PUT', path: '/v1/room/linkedFolders/{id}', tag: "ECM folder linking", params: IdParams, body: UpdateAnECMLinkedFolderBody, bodyRequired: false, response: { 200: GetECMFolderDetailsResponse200 } },
+  listECMFolder: { operationId: 'listECMFolder', method: 'GET', path: '/v1/room/linkedFolders', tag: "ECM folder linking", querystring: RoomIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetECMFolderDetailsResponse200)) }) } },
+  createAnECMFolderConfiguration: { operationId: 'createAnECMFolderConfiguration', method: 'POST', path: '/v1/room/linkedFolders', tag: "ECM folder linking", body: UpdateAnECMLinkedFolderBody, bodyRequired: false, response: { 200: GetECMFolderDetailsResponse200 } },
 } as const;

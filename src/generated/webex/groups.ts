@@ -2,16 +2,16 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, CreateAGroupBody, UpdateAGroupBody } from './shared.ts';
+import { CreateAGroupBody, UpdateAGroupBody } from './shared.ts';
 
-export const GetGroupMembersParams = T.Object({ groupId: T.String() });
+export const GroupIdParams = T.Object({ groupId: T.String() });
 export const GetGroupMembersResponse200 = T.Object({ id: T.Optional(T.String()), displayName: T.Optional(T.String()), orgId: T.Optional(T.String()), created: T.Optional(T.String()), lastModified: T.Optional(T.String()), memberSize: T.Optional(T.Number()), members: T.Optional(T.Array(T.Object({ id: T.Optional(T.String()), type: T.Optional(T.String()), displayName: T.Optional(T.String()) }))) });
 
 export const operations = {
-  getGroupMembers: { operationId: 'getGroupMembers', method: 'GET', path: '/v1/groups/{groupId}/members', tag: "Groups", params: GetGroupMembersParams, querystring: T.Object({ startIndex: T.Optional(T.Number()), count: T.Optional(T.Number()) }), response: { 200: GetGroupMembersResponse200 } },
-  deleteAGroup: { operationId: 'deleteAGroup', method: 'DELETE', path: '/v1/groups/{groupId}', tag: "Groups", params: GetGroupMembersParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getGroupDetails: { operationId: 'getGroupDetails', method: 'GET', path: '/v1/groups/{groupId}', tag: "Groups", params: GetGroupMembersParams, querystring: T.Object({ includeMembers: T.Optional(T.Boolean()) }), response: { 200: GetGroupMembersResponse200 } },
-  updateAGroup: { operationId: 'updateAGroup', method: 'PATCH', path: '/v1/groups/{groupId}', tag: "Groups", params: GetGroupMembersParams, querystring: AdminDeleteRecordingByIdQuery, body: UpdateAGroupBody, bodyRequired: false, response: { 200: GetGroupMembersResponse200 } },
+  getGroupMembers: { operationId: 'getGroupMembers', method: 'GET', path: '/v1/groups/{groupId}/members', tag: "Groups", params: GroupIdParams, querystring: T.Object({ startIndex: T.Optional(T.Number()), count: T.Optional(T.Number()) }), response: { 200: GetGroupMembersResponse200 } },
+  deleteAGroup: { operationId: 'deleteAGroup', method: 'DELETE', path: '/v1/groups/{groupId}', tag: "Groups", params: GroupIdParams, response: { 204: T.Null() } },
+  getGroupDetails: { operationId: 'getGroupDetails', method: 'GET', path: '/v1/groups/{groupId}', tag: "Groups", params: GroupIdParams, querystring: T.Object({ includeMembers: T.Optional(T.Boolean()) }), response: { 200: GetGroupMembersResponse200 } },
+  updateAGroup: { operationId: 'updateAGroup', method: 'PATCH', path: '/v1/groups/{groupId}', tag: "Groups", params: GroupIdParams, body: UpdateAGroupBody, bodyRequired: false, response: { 200: GetGroupMembersResponse200 } },
   listAndSearchGroups: { operationId: 'listAndSearchGroups', method: 'GET', path: '/v1/groups', tag: "Groups", querystring: T.Object({ orgId: T.Optional(T.String()), filter: T.Optional(T.String()), attributes: T.Optional(T.String()), sortBy: T.Optional(T.String()), sortOrder: T.Optional(T.String()), includeMembers: T.Optional(T.Boolean()), startIndex: T.Optional(T.Number()), count: T.Optional(T.Number()) }), response: { 200: T.Object({ totalResults: T.Optional(T.Number()), startIndex: T.Optional(T.Number()), itemsPerPage: T.Optional(T.Number()), groups: T.Optional(T.Array(GetGroupMembersResponse200)) }) } },
-  createAGroup: { operationId: 'createAGroup', method: 'POST', path: '/v1/groups', tag: "Groups", querystring: AdminDeleteRecordingByIdQuery, body: CreateAGroupBody, bodyRequired: false, response: { 201: GetGroupMembersResponse200 } },
+  createAGroup: { operationId: 'createAGroup', method: 'POST', path: '/v1/groups', tag: "Groups", body: CreateAGroupBody, bodyRequired: false, response: { 201: GetGroupMembersResponse200 } },
 } as const;

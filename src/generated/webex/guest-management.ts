@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  getGuestCount: { operationId: 'getGuestCount', method: 'GET', path: '/v1/guests/count', tag: "Guest Management", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Null() } },
-  createAGuest: { operationId: 'createAGuest', method: 'POST', path: '/v1/guests/token', tag: "Guest Management", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ subject: T.String(), displayName: T.String() }), bodyRequired: false, response: { 200: T.Object({ id: T.Optional(T.String()), subject: T.Optional(T.String()), displayName: T.Optional(T.String()), email: T.Optional(T.String()), accessToken: T.Optional(T.String()), expiresIn: T.Optional(T.Number()) }) } },
+  getGuestCount: { operationId: 'getGuestCount', method: 'GET', path: '/v1/guests/count', tag: "Guest Management", response: { 200: T.Null() } },
+  createAGuest: { operationId: 'createAGuest', method: 'POST', path: '/v1/guests/token', tag: "Guest Management", body: T.Object({ subject: T.String(), displayName: T.String() }), bodyRequired: false, response: { 200: T.Object({ id: T.Optional(T.String()), subject: T.Optional(T.String()), displayName: T.Optional(T.String()), email: T.Optional(T.String()), accessToken: T.Optional(T.String()), expiresIn: T.Optional(T.Number()) }) } },
 } as const;

@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  deleteSession: { operationId: 'deleteSession', method: 'DELETE', path: '/v1/hotdesk/sessions/{sessionId}', tag: "Hot Desk", params: T.Object({ sessionId: T.String() }), querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
+  deleteSession: { operationId: 'deleteSession', method: 'DELETE', path: '/v1/hotdesk/sessions/{sessionId}', tag: "Hot Desk", params: T.Object({ sessionId: T.String() }), response: { 204: T.Null() } },
   listSessions: { operationId: 'listSessions', method: 'GET', path: '/v1/hotdesk/sessions', tag: "Hot Desk", querystring: T.Object({ orgId: T.Optional(T.String()), personId: T.Optional(T.String()), workspaceId: T.Optional(T.String()) }), response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ sessionId: T.Optional(T.String()), workspaceId: T.Optional(T.String()), personId: T.Optional(T.String()), bookingStartTime: T.Optional(T.String()), bookingEndTime: T.Optional(T.String()) }))) }) } },
 } as const;

@@ -2,11 +2,11 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { DeleteADeviceQuery } from './shared.ts';
+import { OrgIdQuery } from './shared.ts';
 
 export const GetHybridClusterDetailsResponse200 = T.Object({ id: T.Optional(T.String()), orgId: T.Optional(T.String()), name: T.Optional(T.String()), resourceGroupId: T.Optional(T.String()) });
 
 export const operations = {
-  getHybridClusterDetails: { operationId: 'getHybridClusterDetails', method: 'GET', path: '/v1/hybrid/clusters/{hybridClusterId}', tag: "Hybrid Clusters", params: T.Object({ hybridClusterId: T.String() }), querystring: DeleteADeviceQuery, response: { 200: GetHybridClusterDetailsResponse200 } },
-  listHybridClusters: { operationId: 'listHybridClusters', method: 'GET', path: '/v1/hybrid/clusters', tag: "Hybrid Clusters", querystring: DeleteADeviceQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetHybridClusterDetailsResponse200)) }) } },
+  getHybridClusterDetails: { operationId: 'getHybridClusterDetails', method: 'GET', path: '/v1/hybrid/clusters/{hybridClusterId}', tag: "Hybrid Clusters", params: T.Object({ hybridClusterId: T.String() }), querystring: OrgIdQuery, response: { 200: GetHybridClusterDetailsResponse200 } },
+  listHybridClusters: { operationId: 'listHybridClusters', method: 'GET', path: '/v1/hybrid/clusters', tag: "Hybrid Clusters", querystring: OrgIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetHybridClusterDetailsResponse200)) }) } },
 } as const;

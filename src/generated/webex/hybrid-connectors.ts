@@ -2,11 +2,11 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, DeleteADeviceQuery } from './shared.ts';
+import { OrgIdQuery } from './shared.ts';
 
 export const GetHybridConnectorDetailsResponse200 = T.Object({ id: T.Optional(T.String()), orgId: T.Optional(T.String()), hybridClusterId: T.Optional(T.String()), hostname: T.Optional(T.String()), status: T.Optional(T.Enum(["operational","impaired","outage","maintenanceMode"])), created: T.Optional(T.String()), type: T.Optional(T.Enum(["expresswayManagement","calendar","call","message","expresswayServiceability","ecpServiceability","videoMesh","dataSecurity","care","careManagement"])), version: T.Optional(T.String()), alarms: T.Optional(T.Array(T.Object({ id: T.Optional(T.String()), created: T.Optional(T.String()), severity: T.Optional(T.Enum(["critical","warning","alert","error"])), title: T.Optional(T.String()), description: T.Optional(T.String()), hybridConnectorId: T.Optional(T.String()) }))) });
 
 export const operations = {
-  getHybridConnectorDetails: { operationId: 'getHybridConnectorDetails', method: 'GET', path: '/v1/hybrid/connectors/{connectorId}', tag: "Hybrid Connectors", params: T.Object({ connectorId: T.String() }), querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetHybridConnectorDetailsResponse200 } },
-  listHybridConnectors: { operationId: 'listHybridConnectors', method: 'GET', path: '/v1/hybrid/connectors', tag: "Hybrid Connectors", querystring: DeleteADeviceQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetHybridConnectorDetailsResponse200)) }) } },
+  getHybridConnectorDetails: { operationId: 'getHybridConnectorDetails', method: 'GET', path: '/v1/hybrid/connectors/{connectorId}', tag: "Hybrid Connectors", params: T.Object({ connectorId: T.String() }), response: { 200: GetHybridConnectorDetailsResponse200 } },
+  listHybridConnectors: { operationId: 'listHybridConnectors', method: 'GET', path: '/v1/hybrid/connectors', tag: "Hybrid Connectors", querystring: OrgIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetHybridConnectorDetailsResponse200)) }) } },
 } as const;

@@ -2,12 +2,12 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, BulkDeleteContactsParams, GenerateOTPParams } from './shared.ts';
+import { OrgIdParams, OrgIdUserIdParams } from './shared.ts';
 
 export const GetAnOrganizationResponse200 = T.Object({ schemas: T.Array(T.String()), id: T.String(), displayName: T.String(), preferredLanguage: T.Optional(T.String()), meta: T.Optional(T.Object({ created: T.String(), lastModified: T.String(), version: T.String() })) });
 
 export const operations = {
-  generateOTP: { operationId: 'generateOTP', method: 'POST', path: '/v1/identity/organizations/{orgId}/users/{userId}/actions/generateOtp', tag: "Identity Organization", params: GenerateOTPParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ oneTimePassword: T.String(), expiresIn: T.Number() }) } },
-  getAnOrganization: { operationId: 'getAnOrganization', method: 'GET', path: '/v1/identity/organizations/{orgId}', tag: "Identity Organization", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetAnOrganizationResponse200 } },
-  updateAnOrganization: { operationId: 'updateAnOrganization', method: 'PATCH', path: '/v1/identity/organizations/{orgId}', tag: "Identity Organization", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ schemas: T.Array(T.String()), displayName: T.String(), preferredLanguage: T.Optional(T.String()) }), bodyRequired: false, response: { 200: GetAnOrganizationResponse200 } },
+  generateOTP: { operationId: 'generateOTP', method: 'POST', path: '/v1/identity/organizations/{orgId}/users/{userId}/actions/generateOtp', tag: "Identity Organization", params: OrgIdUserIdParams, response: { 200: T.Object({ oneTimePassword: T.String(), expiresIn: T.Number() }) } },
+  getAnOrganization: { operationId: 'getAnOrganization', method: 'GET', path: '/v1/identity/organizations/{orgId}', tag: "Identity Organization", params: OrgIdParams, response: { 200: GetAnOrganizationResponse200 } },
+  updateAnOrganization: { operationId: 'updateAnOrganization', method: 'PATCH', path: '/v1/identity/organizations/{orgId}', tag: "Identity Organization", params: OrgIdParams, body: T.Object({ schemas: T.Array(T.String()), displayName: T.String(), preferredLanguage: T.Optional(T.String()) }), bodyRequired: false, response: { 200: GetAnOrganizationResponse200 } },
 } as const;

@@ -2,14 +2,14 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, DeleteAMembershipParams } from './shared.ts';
+import { MembershipIdParams } from './shared.ts';
 
 export const GetMembershipDetailsResponse200 = T.Object({ id: T.Optional(T.String()), roomId: T.Optional(T.String()), personId: T.Optional(T.String()), personEmail: T.Optional(T.String()), personDisplayName: T.Optional(T.String()), personOrgId: T.Optional(T.String()), isModerator: T.Optional(T.Boolean()), isRoomHidden: T.Optional(T.Boolean()), roomType: T.Optional(T.Enum(["direct","group"])), isMonitor: T.Optional(T.Boolean()), created: T.Optional(T.String()) });
 
 export const operations = {
-  deleteAMembership: { operationId: 'deleteAMembership', method: 'DELETE', path: '/v1/memberships/{membershipId}', tag: "Memberships", params: DeleteAMembershipParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getMembershipDetails: { operationId: 'getMembershipDetails', method: 'GET', path: '/v1/memberships/{membershipId}', tag: "Memberships", params: DeleteAMembershipParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetMembershipDetailsResponse200 } },
-  updateAMembership: { operationId: 'updateAMembership', method: 'PUT', path: '/v1/memberships/{membershipId}', tag: "Memberships", params: DeleteAMembershipParams, querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ isModerator: T.Boolean(), isRoomHidden: T.Boolean() }), bodyRequired: false, response: { 200: GetMembershipDetailsResponse200 } },
+  deleteAMembership: { operationId: 'deleteAMembership', method: 'DELETE', path: '/v1/memberships/{membershipId}', tag: "Memberships", params: MembershipIdParams, response: { 204: T.Null() } },
+  getMembershipDetails: { operationId: 'getMembershipDetails', method: 'GET', path: '/v1/memberships/{membershipId}', tag: "Memberships", params: MembershipIdParams, response: { 200: GetMembershipDetailsResponse200 } },
+  updateAMembership: { operationId: 'updateAMembership', method: 'PUT', path: '/v1/memberships/{membershipId}', tag: "Memberships", params: MembershipIdParams, body: T.Object({ isModerator: T.Boolean(), isRoomHidden: T.Boolean() }), bodyRequired: false, response: { 200: GetMembershipDetailsResponse200 } },
   listMemberships: { operationId: 'listMemberships', method: 'GET', path: '/v1/memberships', tag: "Memberships", querystring: T.Object({ roomId: T.Optional(T.String()), personId: T.Optional(T.String()), personEmail: T.Optional(T.String()), max: T.Optional(T.Number()) }), response: { 200: T.Object({ items: T.Optional(T.Array(GetMembershipDetailsResponse200)) }) } },
-  createAMembership: { operationId: 'createAMembership', method: 'POST', path: '/v1/memberships', tag: "Memberships", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ roomId: T.String(), personId: T.Optional(T.String()), personEmail: T.Optional(T.String()), isModerator: T.Optional(T.Boolean()) }), bodyRequired: false, response: { 200: GetMembershipDetailsResponse200 } },
+  createAMembership: { operationId: 'createAMembership', method: 'POST', path: '/v1/memberships', tag: "Memberships", body: T.Object({ roomId: T.String(), personId: T.Optional(T.String()), personEmail: T.Optional(T.String()), isModerator: T.Optional(T.Boolean()) }), bodyRequired: false, response: { 200: GetMembershipDetailsResponse200 } },
 } as const;

@@ -2,12 +2,12 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, BulkDeleteContactsParams } from './shared.ts';
+import { OrgIdParams } from './shared.ts';
 
 export const GetOrganizationDetailsResponse200 = T.Object({ id: T.Optional(T.String()), displayName: T.Optional(T.String()), created: T.Optional(T.String()) });
 
 export const operations = {
-  deleteOrganization: { operationId: 'deleteOrganization', method: 'DELETE', path: '/v1/organizations/{orgId}', tag: "Organizations", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getOrganizationDetails: { operationId: 'getOrganizationDetails', method: 'GET', path: '/v1/organizations/{orgId}', tag: "Organizations", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetOrganizationDetailsResponse200 } },
-  listOrganizations: { operationId: 'listOrganizations', method: 'GET', path: '/v1/organizations', tag: "Organizations", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetOrganizationDetailsResponse200)) }) } },
+  deleteOrganization: { operationId: 'deleteOrganization', method: 'DELETE', path: '/v1/organizations/{orgId}', tag: "Organizations", params: OrgIdParams, response: { 204: T.Null() } },
+  getOrganizationDetails: { operationId: 'getOrganizationDetails', method: 'GET', path: '/v1/organizations/{orgId}', tag: "Organizations", params: OrgIdParams, response: { 200: GetOrganizationDetailsResponse200 } },
+  listOrganizations: { operationId: 'listOrganizations', method: 'GET', path: '/v1/organizations', tag: "Organizations", response: { 200: T.Object({ items: T.Optional(T.Array(GetOrganizationDetailsResponse200)) }) } },
 } as const;

@@ -2,14 +2,14 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, BulkDeleteContactsParams, RevokeAllPartnerAdminRolesForAGivenPersonIDParams } from './shared.ts';
+import { OrgIdParams, PersonIdParams } from './shared.ts';
 
-export const AssignPartnerAdminToACustomerParams = T.Object({ orgId: T.String(), personId: T.String() });
+export const OrgIdPersonIdParams = T.Object({ orgId: T.String(), personId: T.String() });
 
 export const operations = {
-  assignPartnerAdminToACustomer: { operationId: 'assignPartnerAdminToACustomer', method: 'POST', path: '/v1/partner/organizations/{orgId}/partnerAdmin/{personId}/assign', tag: "Partner Administrators", params: AssignPartnerAdminToACustomerParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Null() } },
-  unassignPartnerAdminFromACustomer: { operationId: 'unassignPartnerAdminFromACustomer', method: 'DELETE', path: '/v1/partner/organizations/{orgId}/partnerAdmin/{personId}/unassign', tag: "Partner Administrators", params: AssignPartnerAdminToACustomerParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Null() } },
-  getAllPartnerAdminsAssignedToACustomer: { operationId: 'getAllPartnerAdminsAssignedToACustomer', method: 'GET', path: '/v1/partner/organizations/{orgId}/partnerAdmins', tag: "Partner Administrators", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ id: T.Optional(T.String()), displayName: T.Optional(T.String()), firstName: T.Optional(T.String()), lastName: T.Optional(T.String()), emails: T.Optional(T.Array(T.String())), roleInCustomerOrg: T.Optional(T.String()) }))) }) } },
-  revokeAllPartnerAdminRolesForAGivenPersonID: { operationId: 'revokeAllPartnerAdminRolesForAGivenPersonID', method: 'DELETE', path: '/v1/partner/organizations/partnerAdmin/{personId}', tag: "Partner Administrators", params: RevokeAllPartnerAdminRolesForAGivenPersonIDParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
+  assignPartnerAdminToACustomer: { operationId: 'assignPartnerAdminToACustomer', method: 'POST', path: '/v1/partner/organizations/{orgId}/partnerAdmin/{personId}/assign', tag: "Partner Administrators", params: OrgIdPersonIdParams, response: { 200: T.Null() } },
+  unassignPartnerAdminFromACustomer: { operationId: 'unassignPartnerAdminFromACustomer', method: 'DELETE', path: '/v1/partner/organizations/{orgId}/partnerAdmin/{personId}/unassign', tag: "Partner Administrators", params: OrgIdPersonIdParams, response: { 200: T.Null() } },
+  getAllPartnerAdminsAssignedToACustomer: { operationId: 'getAllPartnerAdminsAssignedToACustomer', method: 'GET', path: '/v1/partner/organizations/{orgId}/partnerAdmins', tag: "Partner Administrators", params: OrgIdParams, response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ id: T.Optional(T.String()), displayName: T.Optional(T.String()), firstName: T.Optional(T.String()), lastName: T.Optional(T.String()), emails: T.Optional(T.Array(T.String())), roleInCustomerOrg: T.Optional(T.String()) }))) }) } },
+  revokeAllPartnerAdminRolesForAGivenPersonID: { operationId: 'revokeAllPartnerAdminRolesForAGivenPersonID', method: 'DELETE', path: '/v1/partner/organizations/partnerAdmin/{personId}', tag: "Partner Administrators", params: PersonIdParams, response: { 204: T.Null() } },
   getAllCustomersManagedByAPartnerAdmin: { operationId: 'getAllCustomersManagedByAPartnerAdmin', method: 'GET', path: '/v1/partner/organizations', tag: "Partner Administrators", querystring: T.Object({ managedBy: T.String() }), response: { 200: T.Object({ items: T.Optional(T.Array(T.Object({ orgId: T.Optional(T.String()), role: T.Optional(T.String()) }))) }) } },
 } as const;

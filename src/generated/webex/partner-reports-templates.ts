@@ -2,14 +2,14 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { DeleteAReportPartnerParams, GetReportDetailsPartnerResponse200, ListReportsPartnerResponse200 } from './shared.ts';
+import { GetReportDetailsPartnerResponse200, ListReportsPartnerResponse200, ReportIdParams } from './shared.ts';
 
-export const DeleteAReportPartnerQuery = T.Object({ onBehalfOfSubPartnerOrgId: T.Optional(T.String()) });
+export const OnBehalfOfSubPartnerOrgIdQuery = T.Object({ onBehalfOfSubPartnerOrgId: T.Optional(T.String()) });
 
 export const operations = {
-  deleteAReportPartner: { operationId: 'deleteAReportPartner', method: 'DELETE', path: '/v1/partner/reports/{reportId}', tag: "Partner Reports/Templates", params: DeleteAReportPartnerParams, querystring: DeleteAReportPartnerQuery, response: { 204: T.Null() } },
-  getReportDetailsPartner: { operationId: 'getReportDetailsPartner', method: 'GET', path: '/v1/partner/reports/{reportId}', tag: "Partner Reports/Templates", params: DeleteAReportPartnerParams, querystring: DeleteAReportPartnerQuery, response: { 200: GetReportDetailsPartnerResponse200 } },
-  listReportTemplates: { operationId: 'listReportTemplates', method: 'GET', path: '/v1/partner/reports/templates', tag: "Partner Reports/Templates", querystring: DeleteAReportPartnerQuery, response: { 200: T.Object({ "Template Collection": T.Optional(T.Array(T.Object({ templateId: T.Optional(T.String()), title: T.Optional(T.String()), service: T.Optional(T.String()), category: T.Optional(T.String()), maxDays: T.Optional(T.Number()), dataStartDate: T.Optional(T.String()), dataEndDate: T.Optional(T.String()) }))) }) } },
+  deleteAReportPartner: { operationId: 'deleteAReportPartner', method: 'DELETE', path: '/v1/partner/reports/{reportId}', tag: "Partner Reports/Templates", params: ReportIdParams, querystring: OnBehalfOfSubPartnerOrgIdQuery, response: { 204: T.Null() } },
+  getReportDetailsPartner: { operationId: 'getReportDetailsPartner', method: 'GET', path: '/v1/partner/reports/{reportId}', tag: "Partner Reports/Templates", params: ReportIdParams, querystring: OnBehalfOfSubPartnerOrgIdQuery, response: { 200: GetReportDetailsPartnerResponse200 } },
+  listReportTemplates: { operationId: 'listReportTemplates', method: 'GET', path: '/v1/partner/reports/templates', tag: "Partner Reports/Templates", querystring: OnBehalfOfSubPartnerOrgIdQuery, response: { 200: T.Object({ "Template Collection": T.Optional(T.Array(T.Object({ templateId: T.Optional(T.String()), title: T.Optional(T.String()), service: T.Optional(T.String()), category: T.Optional(T.String()), maxDays: T.Optional(T.Number()), dataStartDate: T.Optional(T.String()), dataEndDate: T.Optional(T.String()) }))) }) } },
   listReportsPartner: { operationId: 'listReportsPartner', method: 'GET', path: '/v1/partner/reports', tag: "Partner Reports/Templates", querystring: T.Object({ service: T.Optional(T.String()), templateId: T.Optional(T.Number()), from: T.Optional(T.String()), to: T.Optional(T.String()), regionId: T.Optional(T.String()), onBehalfOfSubPartnerOrgId: T.Optional(T.String()) }), response: { 200: ListReportsPartnerResponse200 } },
-  createAReportPartner: { operationId: 'createAReportPartner', method: 'POST', path: '/v1/partner/reports', tag: "Partner Reports/Templates", querystring: DeleteAReportPartnerQuery, body: T.Object({ templateId: T.Number(), startDate: T.String(), endDate: T.String(), regionId: T.Optional(T.String()) }), bodyRequired: false, response: { 200: T.Object({ reportId: T.Optional(T.String()), createdTime: T.Optional(T.String()) }) } },
+  createAReportPartner: { operationId: 'createAReportPartner', method: 'POST', path: '/v1/partner/reports', tag: "Partner Reports/Templates", querystring: OnBehalfOfSubPartnerOrgIdQuery, body: T.Object({ templateId: T.Number(), startDate: T.String(), endDate: T.String(), regionId: T.Optional(T.String()) }), bodyRequired: false, response: { 200: T.Object({ reportId: T.Optional(T.String()), createdTime: T.Optional(T.String()) }) } },
 } as const;

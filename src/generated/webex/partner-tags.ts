@@ -2,20 +2,20 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, BulkDeleteContactsParams, Tags } from './shared.ts';
+import { OrgIdParams, Tags } from './shared.ts';
 
 export const CreateOrReplaceExistingCustomerTagsWithTheProvidedOnesBody = T.Object({ tags: T.Optional(T.Array(Tags)) });
-export const CreateOrReplaceExistingSubscriptionTagsWithTheProvidedOnesParams = T.Object({ orgId: T.String(), subscriptionId: T.String() });
+export const OrgIdSubscriptionIdParams = T.Object({ orgId: T.String(), subscriptionId: T.String() });
 export const FetchASubscriptionResponse200 = T.Object({ orgName: T.Optional(T.String()), orgId: T.Optional(T.String()), tags: T.Optional(T.Array(T.String())), subscriptionId: T.Optional(T.String()), trial: T.Optional(T.String()) });
 export const GetCustomerOrganizationSTagsResponse200 = T.Object({ orgName: T.Optional(T.String()), orgId: T.Optional(T.String()), tags: T.Optional(T.Array(T.String())) });
-export const FetchAllCustomersForAGivenSetOfTagsQuery = T.Object({ tags: T.String(), max: T.Optional(T.Number()) });
+export const TagsMaxQuery = T.Object({ tags: T.String(), max: T.Optional(T.Number()) });
 
 export const operations = {
-  createOrReplaceExistingCustomerTagsWithTheProvidedOnes: { operationId: 'createOrReplaceExistingCustomerTagsWithTheProvidedOnes', method: 'POST', path: '/v1/partner/tags/organizations/{orgId}/assignTags', tag: "Partner Tags", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, body: CreateOrReplaceExistingCustomerTagsWithTheProvidedOnesBody, bodyRequired: false, response: { 200: T.Array(Tags) } },
-  createOrReplaceExistingSubscriptionTagsWithTheProvidedOnes: { operationId: 'createOrReplaceExistingSubscriptionTagsWithTheProvidedOnes', method: 'POST', path: '/v1/partner/tags/organizations/{orgId}/subscriptions/{subscriptionId}/assignTags', tag: "Partner Tags", params: CreateOrReplaceExistingSubscriptionTagsWithTheProvidedOnesParams, querystring: AdminDeleteRecordingByIdQuery, body: CreateOrReplaceExistingCustomerTagsWithTheProvidedOnesBody, bodyRequired: false, response: { 200: T.Array(Tags) } },
-  fetchASubscription: { operationId: 'fetchASubscription', method: 'GET', path: '/v1/partner/tags/organizations/{orgId}/subscriptions/{subscriptionId}', tag: "Partner Tags", params: CreateOrReplaceExistingSubscriptionTagsWithTheProvidedOnesParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: FetchASubscriptionResponse200 } },
-  getCustomerOrganizationSTags: { operationId: 'getCustomerOrganizationSTags', method: 'GET', path: '/v1/partner/tags/organizations/{orgId}', tag: "Partner Tags", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetCustomerOrganizationSTagsResponse200 } },
-  fetchAllCustomersForAGivenSetOfTags: { operationId: 'fetchAllCustomersForAGivenSetOfTags', method: 'GET', path: '/v1/partner/tags/organizations', tag: "Partner Tags", querystring: FetchAllCustomersForAGivenSetOfTagsQuery, response: { 200: T.Array(GetCustomerOrganizationSTagsResponse200) } },
-  subscriptionListOnAGivenTagNameOrASetOfTags: { operationId: 'subscriptionListOnAGivenTagNameOrASetOfTags', method: 'GET', path: '/v1/partner/tags/subscriptions', tag: "Partner Tags", querystring: FetchAllCustomersForAGivenSetOfTagsQuery, response: { 200: T.Array(FetchASubscriptionResponse200) } },
+  createOrReplaceExistingCustomerTagsWithTheProvidedOnes: { operationId: 'createOrReplaceExistingCustomerTagsWithTheProvidedOnes', method: 'POST', path: '/v1/partner/tags/organizations/{orgId}/assignTags', tag: "Partner Tags", params: OrgIdParams, body: CreateOrReplaceExistingCustomerTagsWithTheProvidedOnesBody, bodyRequired: false, response: { 200: T.Array(Tags) } },
+  createOrReplaceExistingSubscriptionTagsWithTheProvidedOnes: { operationId: 'createOrReplaceExistingSubscriptionTagsWithTheProvidedOnes', method: 'POST', path: '/v1/partner/tags/organizations/{orgId}/subscriptions/{subscriptionId}/assignTags', tag: "Partner Tags", params: OrgIdSubscriptionIdParams, body: CreateOrReplaceExistingCustomerTagsWithTheProvidedOnesBody, bodyRequired: false, response: { 200: T.Array(Tags) } },
+  fetchASubscription: { operationId: 'fetchASubscription', method: 'GET', path: '/v1/partner/tags/organizations/{orgId}/subscriptions/{subscriptionId}', tag: "Partner Tags", params: OrgIdSubscriptionIdParams, response: { 200: FetchASubscriptionResponse200 } },
+  getCustomerOrganizationSTags: { operationId: 'getCustomerOrganizationSTags', method: 'GET', path: '/v1/partner/tags/organizations/{orgId}', tag: "Partner Tags", params: OrgIdParams, response: { 200: GetCustomerOrganizationSTagsResponse200 } },
+  fetchAllCustomersForAGivenSetOfTags: { operationId: 'fetchAllCustomersForAGivenSetOfTags', method: 'GET', path: '/v1/partner/tags/organizations', tag: "Partner Tags", querystring: TagsMaxQuery, response: { 200: T.Array(GetCustomerOrganizationSTagsResponse200) } },
+  subscriptionListOnAGivenTagNameOrASetOfTags: { operationId: 'subscriptionListOnAGivenTagNameOrASetOfTags', method: 'GET', path: '/v1/partner/tags/subscriptions', tag: "Partner Tags", querystring: TagsMaxQuery, response: { 200: T.Array(FetchASubscriptionResponse200) } },
   retrieveAllCustomerTags: { operationId: 'retrieveAllCustomerTags', method: 'GET', path: '/v1/partner/tags', tag: "Partner Tags", querystring: T.Object({ type: T.String() }), response: { 200: T.Array(Tags) } },
 } as const;

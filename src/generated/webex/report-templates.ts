@@ -2,8 +2,8 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  listReportTemplatesAdmin: { operationId: 'listReportTemplatesAdmin', method: 'GET', path: '/v1/report/templates', tag: "Report Templates", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Array(T.Object({ id: T.Optional(T.String()), title: T.Optional(T.String()), service: T.Optional(T.String()), maxDays: T.Optional(T.Number()), identifier: T.Optional(T.String()), validations: T.Optional(T.Object({ validations: T.Optional(T.Array(T.Object({ field: T.Optional(T.String()), required: T.Optional(T.String()) }))) })) })) } },
+  listReportTemplatesAdmin: { operationId: 'listReportTemplatesAdmin', method: 'GET', path: '/v1/report/templates', tag: "Report Templates", response: { 200: T.Array(T.Object({ id: T.Optional(T.String()), title: T.Optional(T.String()), service: T.Optional(T.String()), maxDays: T.Optional(T.Number()), identifier: T.Optional(T.String()), validations: T.Optional(T.Object({ validations: T.Optional(T.Array(T.Object({ field: T.Optional(T.String()), required: T.Optional(T.String()) }))) })) })) } },
 } as const;

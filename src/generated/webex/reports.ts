@@ -2,11 +2,11 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, CreateaReportResponse200, DeleteAReportPartnerParams, GetReportDetailsPartnerResponse200, ListReportsPartnerResponse200 } from './shared.ts';
+import { CreateaReportResponse200, GetReportDetailsPartnerResponse200, ListReportsPartnerResponse200, ReportIdParams } from './shared.ts';
 
 export const operations = {
-  deleteAReport: { operationId: 'deleteAReport', method: 'DELETE', path: '/v1/reports/{reportId}', tag: "Reports", params: DeleteAReportPartnerParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getReportDetails: { operationId: 'getReportDetails', method: 'GET', path: '/v1/reports/{reportId}', tag: "Reports", params: DeleteAReportPartnerParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetReportDetailsPartnerResponse200 } },
+  deleteAReport: { operationId: 'deleteAReport', method: 'DELETE', path: '/v1/reports/{reportId}', tag: "Reports", params: ReportIdParams, response: { 204: T.Null() } },
+  getReportDetails: { operationId: 'getReportDetails', method: 'GET', path: '/v1/reports/{reportId}', tag: "Reports", params: ReportIdParams, response: { 200: GetReportDetailsPartnerResponse200 } },
   listReports: { operationId: 'listReports', method: 'GET', path: '/v1/reports', tag: "Reports", querystring: T.Object({ reportId: T.Optional(T.String()), service: T.Optional(T.String()), templateId: T.Optional(T.Number()), from: T.Optional(T.String()), to: T.Optional(T.String()) }), response: { 200: ListReportsPartnerResponse200 } },
-  createaReport: { operationId: 'createaReport', method: 'POST', path: '/v1/reports', tag: "Reports", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ templateId: T.Number(), startDate: T.Optional(T.String()), endDate: T.Optional(T.String()), siteList: T.Optional(T.String()), timeZone: T.Optional(T.String()) }), bodyRequired: false, response: { 200: CreateaReportResponse200 } },
+  createaReport: { operationId: 'createaReport', method: 'POST', path: '/v1/reports', tag: "Reports", body: T.Object({ templateId: T.Number(), startDate: T.Optional(T.String()), endDate: T.Optional(T.String()), siteList: T.Optional(T.String()), timeZone: T.Optional(T.String()) }), bodyRequired: false, response: { 200: CreateaReportResponse200 } },
 } as const;

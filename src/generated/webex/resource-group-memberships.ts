@@ -2,15 +2,15 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
-export const GetResourceGroupMembershipDetailsParams = T.Object({ resourceGroupMembershipId: T.String() });
+export const ResourceGroupMembershipIdParams = T.Object({ resourceGroupMembershipId: T.String() });
 export const GetResourceGroupMembershipDetailsResponse200 = T.Object({ id: T.Optional(T.String()), resourceGroupId: T.Optional(T.String()), licenseId: T.Optional(T.String()), personId: T.Optional(T.String()), personOrgId: T.Optional(T.String()), status: T.Optional(T.Enum(["pending","activated","error"])) });
 export const ListResourceGroupMembershipsV2Response200 = T.Object({ items: T.Optional(T.Array(GetResourceGroupMembershipDetailsResponse200)) });
 
 export const operations = {
-  getResourceGroupMembershipDetails: { operationId: 'getResourceGroupMembershipDetails', method: 'GET', path: '/v1/resourceGroup/memberships/{resourceGroupMembershipId}', tag: "Resource Group Memberships", params: GetResourceGroupMembershipDetailsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetResourceGroupMembershipDetailsResponse200 } },
-  updateAResourceGroupMembership: { operationId: 'updateAResourceGroupMembership', method: 'PUT', path: '/v1/resourceGroup/memberships/{resourceGroupMembershipId}', tag: "Resource Group Memberships", params: GetResourceGroupMembershipDetailsParams, querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ resourceGroupId: T.String(), licenseId: T.String(), personId: T.String(), personOrgId: T.String(), status: T.Enum(["pending","activated","error"]) }), bodyRequired: false, response: { 200: GetResourceGroupMembershipDetailsResponse200 } },
+  getResourceGroupMembershipDetails: { operationId: 'getResourceGroupMembershipDetails', method: 'GET', path: '/v1/resourceGroup/memberships/{resourceGroupMembershipId}', tag: "Resource Group Memberships", params: ResourceGroupMembershipIdParams, response: { 200: GetResourceGroupMembershipDetailsResponse200 } },
+  updateAResourceGroupMembership: { operationId: 'updateAResourceGroupMembership', method: 'PUT', path: '/v1/resourceGroup/memberships/{resourceGroupMembershipId}', tag: "Resource Group Memberships", params: ResourceGroupMembershipIdParams, body: T.Object({ resourceGroupId: T.String(), licenseId: T.String(), personId: T.String(), personOrgId: T.String(), status: T.Enum(["pending","activated","error"]) }), bodyRequired: false, response: { 200: GetResourceGroupMembershipDetailsResponse200 } },
   listResourceGroupMembershipsV2: { operationId: 'listResourceGroupMembershipsV2', method: 'GET', path: '/v1/resourceGroup/memberships/v2', tag: "Resource Group Memberships", querystring: T.Object({ licenseId: T.Optional(T.String()), id: T.Optional(T.String()), orgId: T.Optional(T.String()), status: T.Optional(T.Enum(["pending","activated","error"])), type: T.Optional(T.Enum(["User","Workspace"])), max: T.Optional(T.Number()) }), response: { 200: ListResourceGroupMembershipsV2Response200 } },
   listResourceGroupMemberships: { operationId: 'listResourceGroupMemberships', method: 'GET', path: '/v1/resourceGroup/memberships', tag: "Resource Group Memberships", querystring: T.Object({ licenseId: T.Optional(T.String()), personId: T.Optional(T.String()), personOrgId: T.Optional(T.String()), status: T.Optional(T.Enum(["pending","activated","error"])), max: T.Optional(T.Number()) }), response: { 200: ListResourceGroupMembershipsV2Response200 } },
 } as const;

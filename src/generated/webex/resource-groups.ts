@@ -2,11 +2,11 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, DeleteADeviceQuery } from './shared.ts';
+import { OrgIdQuery } from './shared.ts';
 
 export const GetResourceGroupDetailsResponse200 = T.Object({ id: T.Optional(T.String()), name: T.Optional(T.String()), orgId: T.Optional(T.String()) });
 
 export const operations = {
-  getResourceGroupDetails: { operationId: 'getResourceGroupDetails', method: 'GET', path: '/v1/resourceGroups/{resourceGroupId}', tag: "Resource Groups", params: T.Object({ resourceGroupId: T.String() }), querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetResourceGroupDetailsResponse200 } },
-  listResourceGroups: { operationId: 'listResourceGroups', method: 'GET', path: '/v1/resourceGroups', tag: "Resource Groups", querystring: DeleteADeviceQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetResourceGroupDetailsResponse200)) }) } },
+  getResourceGroupDetails: { operationId: 'getResourceGroupDetails', method: 'GET', path: '/v1/resourceGroups/{resourceGroupId}', tag: "Resource Groups", params: T.Object({ resourceGroupId: T.String() }), response: { 200: GetResourceGroupDetailsResponse200 } },
+  listResourceGroups: { operationId: 'listResourceGroups', method: 'GET', path: '/v1/resourceGroups', tag: "Resource Groups", querystring: OrgIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetResourceGroupDetailsResponse200)) }) } },
 } as const;

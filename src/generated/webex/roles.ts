@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, GetRoleDetailsResponse200 } from './shared.ts';
+import { GetRoleDetailsResponse200 } from './shared.ts';
 
 export const operations = {
-  getRoleDetails: { operationId: 'getRoleDetails', method: 'GET', path: '/v1/roles/{roleId}', tag: "Roles", params: T.Object({ roleId: T.String() }), querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetRoleDetailsResponse200 } },
-  listRoles: { operationId: 'listRoles', method: 'GET', path: '/v1/roles', tag: "Roles", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetRoleDetailsResponse200)) }) } },
+  getRoleDetails: { operationId: 'getRoleDetails', method: 'GET', path: '/v1/roles/{roleId}', tag: "Roles", params: T.Object({ roleId: T.String() }), response: { 200: GetRoleDetailsResponse200 } },
+  listRoles: { operationId: 'listRoles', method: 'GET', path: '/v1/roles', tag: "Roles", response: { 200: T.Object({ items: T.Optional(T.Array(GetRoleDetailsResponse200)) }) } },
 } as const;

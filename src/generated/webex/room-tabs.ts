@@ -2,15 +2,15 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, GetAttachmentActionDetailsParams, ListECMFolderQuery } from './shared.ts';
+import { IdParams, RoomIdQuery } from './shared.ts';
 
 export const GetRoomTabDetailsResponse200 = T.Object({ id: T.Optional(T.String()), roomId: T.Optional(T.String()), roomType: T.Optional(T.Enum(["direct","group"])), displayName: T.String(), contentUrl: T.Optional(T.String()), creatorId: T.Optional(T.String()), created: T.Optional(T.String()) });
 export const UpdateARoomTabBody = T.Object({ roomId: T.String(), contentUrl: T.String(), displayName: T.String() });
 
 export const operations = {
-  deleteARoomTab: { operationId: 'deleteARoomTab', method: 'DELETE', path: '/v1/room/tabs/{id}', tag: "Room Tabs", params: GetAttachmentActionDetailsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getRoomTabDetails: { operationId: 'getRoomTabDetails', method: 'GET', path: '/v1/room/tabs/{id}', tag: "Room Tabs", params: GetAttachmentActionDetailsParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetRoomTabDetailsResponse200 } },
-  updateARoomTab: { operationId: 'updateARoomTab', method: 'PUT', path: '/v1/room/tabs/{id}', tag: "Room Tabs", params: GetAttachmentActionDetailsParams, querystring: AdminDeleteRecordingByIdQuery, body: UpdateARoomTabBody, bodyRequired: false, response: { 200: GetRoomTabDetailsResponse200 } },
-  listRoomTabs: { operationId: 'listRoomTabs', method: 'GET', path: '/v1/room/tabs', tag: "Room Tabs", querystring: ListECMFolderQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetRoomTabDetailsResponse200)) }) } },
-  createARoomTab: { operationId: 'createARoomTab', method: 'POST', path: '/v1/room/tabs', tag: "Room Tabs", querystring: AdminDeleteRecordingByIdQuery, body: UpdateARoomTabBody, bodyRequired: false, response: { 200: GetRoomTabDetailsResponse200 } },
+  deleteARoomTab: { operationId: 'deleteARoomTab', method: 'DELETE', path: '/v1/room/tabs/{id}', tag: "Room Tabs", params: IdParams, response: { 204: T.Null() } },
+  getRoomTabDetails: { operationId: 'getRoomTabDetails', method: 'GET', path: '/v1/room/tabs/{id}', tag: "Room Tabs", params: IdParams, response: { 200: GetRoomTabDetailsResponse200 } },
+  updateARoomTab: { operationId: 'updateARoomTab', method: 'PUT', path: '/v1/room/tabs/{id}', tag: "Room Tabs", params: IdParams, body: UpdateARoomTabBody, bodyRequired: false, response: { 200: GetRoomTabDetailsResponse200 } },
+  listRoomTabs: { operationId: 'listRoomTabs', method: 'GET', path: '/v1/room/tabs', tag: "Room Tabs", querystring: RoomIdQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetRoomTabDetailsResponse200)) }) } },
+  createARoomTab: { operationId: 'createARoomTab', method: 'POST', path: '/v1/room/tabs', tag: "Room Tabs", body: UpdateARoomTabBody, bodyRequired: false, response: { 200: GetRoomTabDetailsResponse200 } },
 } as const;

@@ -2,8 +2,8 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  createServiceAppAccessToken: { operationId: 'createServiceAppAccessToken', method: 'POST', path: '/v1/applications/{applicationId}/token', tag: "Service Apps", params: T.Object({ applicationId: T.String() }), querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ clientId: T.String(), clientSecret: T.String(), targetOrgId: T.String() }), bodyRequired: true, response: { 200: T.Object({ access_token: T.Optional(T.String()), expires_in: T.Optional(T.Integer()), refresh_token: T.Optional(T.String()), refresh_token_expires_in: T.Optional(T.Integer()), token_type: T.Optional(T.String()) }) } },
+  createServiceAppAccessToken: { operationId: 'createServiceAppAccessToken', method: 'POST', path: '/v1/applications/{applicationId}/token', tag: "Service Apps", params: T.Object({ applicationId: T.String() }), body: T.Object({ clientId: T.String(), clientSecret: T.String(), targetOrgId: T.String() }), bodyRequired: true, response: { 200: T.Object({ access_token: T.Optional(T.String()), expires_in: T.Optional(T.Integer()), refresh_token: T.Optional(T.String()), refresh_token_expires_in: T.Optional(T.Integer()), token_type: T.Optional(T.String()) }) } },
 } as const;

@@ -2,11 +2,11 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, BulkDeleteContactsParams } from './shared.ts';
+import { OrgIdParams } from './shared.ts';
 
 export const GetAnOrganizationSettingResponse200 = T.Object({ key: T.Optional(T.String()), value: T.Optional(T.Boolean()), name: T.Optional(T.String()) });
 
 export const operations = {
-  getAnOrganizationSetting: { operationId: 'getAnOrganizationSetting', method: 'GET', path: '/v1/settings/organizations/{orgId}/settings/{settingKey}', tag: "Settings", params: T.Object({ orgId: T.String(), settingKey: T.String() }), querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetAnOrganizationSettingResponse200 } },
-  createOrUpdateAnOrganizationSetting: { operationId: 'createOrUpdateAnOrganizationSetting', method: 'POST', path: '/v1/settings/organizations/{orgId}/settings', tag: "Settings", params: BulkDeleteContactsParams, querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ key: T.Optional(T.String()), value: T.Optional(T.Boolean()) }), bodyRequired: false, response: { 200: GetAnOrganizationSettingResponse200 } },
+  getAnOrganizationSetting: { operationId: 'getAnOrganizationSetting', method: 'GET', path: '/v1/settings/organizations/{orgId}/settings/{settingKey}', tag: "Settings", params: T.Object({ orgId: T.String(), settingKey: T.String() }), response: { 200: GetAnOrganizationSettingResponse200 } },
+  createOrUpdateAnOrganizationSetting: { operationId: 'createOrUpdateAnOrganizationSetting', method: 'POST', path: '/v1/settings/organizations/{orgId}/settings', tag: "Settings", params: OrgIdParams, body: T.Object({ key: T.Optional(T.String()), value: T.Optional(T.Boolean()) }), bodyRequired: false, response: { 200: GetAnOrganizationSettingResponse200 } },
 } as const;

@@ -2,14 +2,14 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, DeleteAMembershipParams } from './shared.ts';
+import { MembershipIdParams } from './shared.ts';
 
 export const GetTeamMembershipDetailsResponse200 = T.Object({ id: T.Optional(T.String()), teamId: T.Optional(T.String()), personId: T.Optional(T.String()), personEmail: T.Optional(T.String()), personDisplayName: T.Optional(T.String()), personOrgId: T.Optional(T.String()), isModerator: T.Optional(T.Boolean()), created: T.Optional(T.String()) });
 
 export const operations = {
-  deleteATeamMembership: { operationId: 'deleteATeamMembership', method: 'DELETE', path: '/v1/team/memberships/{membershipId}', tag: "Team Memberships", params: DeleteAMembershipParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getTeamMembershipDetails: { operationId: 'getTeamMembershipDetails', method: 'GET', path: '/v1/team/memberships/{membershipId}', tag: "Team Memberships", params: DeleteAMembershipParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetTeamMembershipDetailsResponse200 } },
-  updateATeamMembership: { operationId: 'updateATeamMembership', method: 'PUT', path: '/v1/team/memberships/{membershipId}', tag: "Team Memberships", params: DeleteAMembershipParams, querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ isModerator: T.Boolean() }), bodyRequired: false, response: { 200: GetTeamMembershipDetailsResponse200 } },
+  deleteATeamMembership: { operationId: 'deleteATeamMembership', method: 'DELETE', path: '/v1/team/memberships/{membershipId}', tag: "Team Memberships", params: MembershipIdParams, response: { 204: T.Null() } },
+  getTeamMembershipDetails: { operationId: 'getTeamMembershipDetails', method: 'GET', path: '/v1/team/memberships/{membershipId}', tag: "Team Memberships", params: MembershipIdParams, response: { 200: GetTeamMembershipDetailsResponse200 } },
+  updateATeamMembership: { operationId: 'updateATeamMembership', method: 'PUT', path: '/v1/team/memberships/{membershipId}', tag: "Team Memberships", params: MembershipIdParams, body: T.Object({ isModerator: T.Boolean() }), bodyRequired: false, response: { 200: GetTeamMembershipDetailsResponse200 } },
   listTeamMemberships: { operationId: 'listTeamMemberships', method: 'GET', path: '/v1/team/memberships', tag: "Team Memberships", querystring: T.Object({ teamId: T.String(), max: T.Optional(T.Number()) }), response: { 200: T.Object({ items: T.Optional(T.Array(GetTeamMembershipDetailsResponse200)) }) } },
-  createTeamMembership: { operationId: 'createTeamMembership', method: 'POST', path: '/v1/team/memberships', tag: "Team Memberships", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ teamId: T.String(), personId: T.Optional(T.String()), personEmail: T.Optional(T.String()), isModerator: T.Optional(T.Boolean()) }), bodyRequired: false, response: { 200: GetTeamMembershipDetailsResponse200 } },
+  createTeamMembership: { operationId: 'createTeamMembership', method: 'POST', path: '/v1/team/memberships', tag: "Team Memberships", body: T.Object({ teamId: T.String(), personId: T.Optional(T.String()), personEmail: T.Optional(T.String()), isModerator: T.Optional(T.Boolean()) }), bodyRequired: false, response: { 200: GetTeamMembershipDetailsResponse200 } },
 } as const;

@@ -2,15 +2,15 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, GetBulkActivationEmailResendJobErrorsQuery, Tags } from './shared.ts';
+import { MaxQuery, Tags } from './shared.ts';
 
-export const DeleteATeamParams = T.Object({ teamId: T.String() });
+export const TeamIdParams = T.Object({ teamId: T.String() });
 export const GetTeamDetailsResponse200 = T.Object({ id: T.Optional(T.String()), name: T.Optional(T.String()), description: T.Optional(T.String()), created: T.Optional(T.String()) });
 
 export const operations = {
-  deleteATeam: { operationId: 'deleteATeam', method: 'DELETE', path: '/v1/teams/{teamId}', tag: "Teams", params: DeleteATeamParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getTeamDetails: { operationId: 'getTeamDetails', method: 'GET', path: '/v1/teams/{teamId}', tag: "Teams", params: DeleteATeamParams, querystring: T.Object({ description: T.Optional(T.String()) }), response: { 200: GetTeamDetailsResponse200 } },
-  updateATeam: { operationId: 'updateATeam', method: 'PUT', path: '/v1/teams/{teamId}', tag: "Teams", params: DeleteATeamParams, querystring: AdminDeleteRecordingByIdQuery, body: Tags, bodyRequired: false, response: { 200: GetTeamDetailsResponse200 } },
-  listTeams: { operationId: 'listTeams', method: 'GET', path: '/v1/teams', tag: "Teams", querystring: GetBulkActivationEmailResendJobErrorsQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetTeamDetailsResponse200)) }) } },
-  createATeam: { operationId: 'createATeam', method: 'POST', path: '/v1/teams', tag: "Teams", querystring: AdminDeleteRecordingByIdQuery, body: Tags, bodyRequired: false, response: { 200: GetTeamDetailsResponse200 } },
+  deleteATeam: { operationId: 'deleteATeam', method: 'DELETE', path: '/v1/teams/{teamId}', tag: "Teams", params: TeamIdParams, response: { 204: T.Null() } },
+  getTeamDetails: { operationId: 'getTeamDetails', method: 'GET', path: '/v1/teams/{teamId}', tag: "Teams", params: TeamIdParams, querystring: T.Object({ description: T.Optional(T.String()) }), response: { 200: GetTeamDetailsResponse200 } },
+  updateATeam: { operationId: 'updateATeam', method: 'PUT', path: '/v1/teams/{teamId}', tag: "Teams", params: TeamIdParams, body: Tags, bodyRequired: false, response: { 200: GetTeamDetailsResponse200 } },
+  listTeams: { operationId: 'listTeams', method: 'GET', path: '/v1/teams', tag: "Teams", querystring: MaxQuery, response: { 200: T.Object({ items: T.Optional(T.Array(GetTeamDetailsResponse200)) }) } },
+  createATeam: { operationId: 'createATeam', method: 'POST', path: '/v1/teams', tag: "Teams", body: Tags, bodyRequired: false, response: { 200: GetTeamDetailsResponse200 } },
 } as const;

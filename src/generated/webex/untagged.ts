@@ -2,8 +2,8 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const operations = {
-  readTheContactCenterExtensions: { operationId: 'readTheContactCenterExtensions', method: 'GET', path: '/v1/telephony/config/people/me/settings/contactCenterExtensions', tag: "Untagged", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ ccExtensions: T.Array(T.Object({ directNumber: T.String(), extension: T.String(), type: T.Enum(["PRIMARY","SECONDARY"]), lineOwnerType: T.Enum(["PEOPLE","PLACE","VIRTUAL_LINE"]), lineOwnerId: T.String(), preferredAnsweringEndPointId: T.String(), endpoints: T.Array(T.Object({ id: T.String(), type: T.Enum(["CALLING_DEVICE","APPLICATION","HOTDESKING_GUEST"]) })) })), endpoints: T.Array(T.Object({ id: T.String(), type: T.Enum(["CALLING_DEVICE","APPLICATION","HOTDESKING_GUEST"]), name: T.String(), status: T.Enum(["CONNECTED","NOT_CONNECTED"]) })) }) } },
+  readTheContactCenterExtensions: { operationId: 'readTheContactCenterExtensions', method: 'GET', path: '/v1/telephony/config/people/me/settings/contactCenterExtensions', tag: "Untagged", response: { 200: T.Object({ ccExtensions: T.Array(T.Object({ directNumber: T.String(), extension: T.String(), type: T.Enum(["PRIMARY","SECONDARY"]), lineOwnerType: T.Enum(["PEOPLE","PLACE","VIRTUAL_LINE"]), lineOwnerId: T.String(), preferredAnsweringEndPointId: T.String(), endpoints: T.Array(T.Object({ id: T.String(), type: T.Enum(["CALLING_DEVICE","APPLICATION","HOTDESKING_GUEST"]) })) })), endpoints: T.Array(T.Object({ id: T.String(), type: T.Enum(["CALLING_DEVICE","APPLICATION","HOTDESKING_GUEST"]), name: T.String(), status: T.Enum(["CONNECTED","NOT_CONNECTED"]) })) }) } },
 } as const;

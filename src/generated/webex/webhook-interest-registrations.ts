@@ -2,12 +2,12 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
 export const Interests = T.Object({ resource: T.Optional(T.Enum(["Hook Status","Agent","Services","Agent Monitoring","Queue","Queue Monitoring"])), actor: T.Optional(T.Enum(["Workspaces","Virtual Lines"])) });
 
 export const operations = {
-  deleteWebhookInterestRegistration: { operationId: 'deleteWebhookInterestRegistration', method: 'DELETE', path: '/v1/telephony/webhookInterestRegistrations', tag: "Webhook Interest Registrations", querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getWebhookInterestRegistration: { operationId: 'getWebhookInterestRegistration', method: 'GET', path: '/v1/telephony/webhookInterestRegistrations', tag: "Webhook Interest Registrations", querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ interests: T.Array(Interests), expiresAt: T.String({ format: 'date-time' }) }) } },
-  createWebhookInterestRegistration: { operationId: 'createWebhookInterestRegistration', method: 'POST', path: '/v1/telephony/webhookInterestRegistrations', tag: "Webhook Interest Registrations", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ interests: T.Array(Interests), duration: T.Optional(T.Integer()) }), bodyRequired: false, response: { 204: T.Null() } },
+  deleteWebhookInterestRegistration: { operationId: 'deleteWebhookInterestRegistration', method: 'DELETE', path: '/v1/telephony/webhookInterestRegistrations', tag: "Webhook Interest Registrations", response: { 204: T.Null() } },
+  getWebhookInterestRegistration: { operationId: 'getWebhookInterestRegistration', method: 'GET', path: '/v1/telephony/webhookInterestRegistrations', tag: "Webhook Interest Registrations", response: { 200: T.Object({ interests: T.Array(Interests), expiresAt: T.String({ format: 'date-time' }) }) } },
+  createWebhookInterestRegistration: { operationId: 'createWebhookInterestRegistration', method: 'POST', path: '/v1/telephony/webhookInterestRegistrations', tag: "Webhook Interest Registrations", body: T.Object({ interests: T.Array(Interests), duration: T.Optional(T.Integer()) }), bodyRequired: false, response: { 204: T.Null() } },
 } as const;

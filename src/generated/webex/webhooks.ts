@@ -2,17 +2,17 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery } from './shared.ts';
+import {  } from './shared.ts';
 
-export const DeleteAWebhookParams = T.Object({ webhookId: T.String() });
+export const WebhookIdParams = T.Object({ webhookId: T.String() });
 export const Resource = T.Enum(["attachmentActions","dataSources","memberships","messages","rooms","meetings","recordings","convergedRecordings","meetingParticipants","meetingTranscripts","telephony_calls","telephony_conference","telephony_mwi","uc_counters","serviceApp","adminBatchJobs"]);
-export const Event = T.Enum(["created","updated","deleted","started","ended","joined","left","migrated","authorized","deauthorized","statusChanged"]);
+export const Event = T.Enum(["created","updated","deleted","started","ended","joined","left","migrated","authorized","deauthorized","statusChanged","all"]);
 export const GetWebhookDetailsResponse200 = T.Object({ id: T.Optional(T.String()), name: T.Optional(T.String()), targetUrl: T.Optional(T.String()), resource: T.Optional(Resource), event: T.Optional(Event), filter: T.Optional(T.String()), secret: T.Optional(T.String()), status: T.Optional(T.Enum(["active","inactive"])), created: T.Optional(T.String()), ownedBy: T.Optional(T.String()) });
 
 export const operations = {
-  deleteAWebhook: { operationId: 'deleteAWebhook', method: 'DELETE', path: '/v1/webhooks/{webhookId}', tag: "Webhooks", params: DeleteAWebhookParams, querystring: AdminDeleteRecordingByIdQuery, response: { 204: T.Null() } },
-  getWebhookDetails: { operationId: 'getWebhookDetails', method: 'GET', path: '/v1/webhooks/{webhookId}', tag: "Webhooks", params: DeleteAWebhookParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: GetWebhookDetailsResponse200 } },
-  updateAWebhook: { operationId: 'updateAWebhook', method: 'PUT', path: '/v1/webhooks/{webhookId}', tag: "Webhooks", params: DeleteAWebhookParams, querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ name: T.String(), targetUrl: T.String(), secret: T.Optional(T.String()), ownedBy: T.Optional(T.String()), status: T.Optional(T.Enum(["active"])) }), bodyRequired: false, response: { 200: GetWebhookDetailsResponse200 } },
+  deleteAWebhook: { operationId: 'deleteAWebhook', method: 'DELETE', path: '/v1/webhooks/{webhookId}', tag: "Webhooks", params: WebhookIdParams, response: { 204: T.Null() } },
+  getWebhookDetails: { operationId: 'getWebhookDetails', method: 'GET', path: '/v1/webhooks/{webhookId}', tag: "Webhooks", params: WebhookIdParams, response: { 200: GetWebhookDetailsResponse200 } },
+  updateAWebhook: { operationId: 'updateAWebhook', method: 'PUT', path: '/v1/webhooks/{webhookId}', tag: "Webhooks", params: WebhookIdParams, body: T.Object({ name: T.String(), targetUrl: T.String(), secret: T.Optional(T.String()), ownedBy: T.Optional(T.String()), status: T.Optional(T.Enum(["active"])) }), bodyRequired: false, response: { 200: GetWebhookDetailsResponse200 } },
   listWebhooks: { operationId: 'listWebhooks', method: 'GET', path: '/v1/webhooks', tag: "Webhooks", querystring: T.Object({ max: T.Optional(T.Number()), ownedBy: T.Optional(T.String()) }), response: { 200: T.Object({ items: T.Optional(T.Array(GetWebhookDetailsResponse200)) }) } },
-  createAWebhook: { operationId: 'createAWebhook', method: 'POST', path: '/v1/webhooks', tag: "Webhooks", querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ name: T.String(), targetUrl: T.String(), resource: Resource, event: Event, filter: T.Optional(T.String()), secret: T.Optional(T.String()), ownedBy: T.Optional(T.String()) }), bodyRequired: false, response: { 200: GetWebhookDetailsResponse200 } },
+  createAWebhook: { operationId: 'createAWebhook', method: 'POST', path: '/v1/webhooks', tag: "Webhooks", body: T.Object({ name: T.String(), targetUrl: T.String(), resource: Resource, event: Event, filter: T.Optional(T.String()), secret: T.Optional(T.String()), ownedBy: T.Optional(T.String()) }), bodyRequired: false, response: { 200: GetWebhookDetailsResponse200 } },
 } as const;

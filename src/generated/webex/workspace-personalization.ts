@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, RetrieveAnonymousCallSettingsForAWorkspaceParams } from './shared.ts';
+import { WorkspaceIdParams } from './shared.ts';
 
 export const operations = {
-  getPersonalizationTask: { operationId: 'getPersonalizationTask', method: 'GET', path: '/v1/workspaces/{workspaceId}/personalizationTask', tag: "Workspace Personalization", params: RetrieveAnonymousCallSettingsForAWorkspaceParams, querystring: AdminDeleteRecordingByIdQuery, response: { 200: T.Object({ success: T.Boolean(), errorDescription: T.Optional(T.String()) }) } },
-  personalizeAWorkspace: { operationId: 'personalizeAWorkspace', method: 'POST', path: '/v1/workspaces/{workspaceId}/personalize', tag: "Workspace Personalization", params: RetrieveAnonymousCallSettingsForAWorkspaceParams, querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ email: T.String() }), bodyRequired: false, response: { 202: T.Null() } },
+  getPersonalizationTask: { operationId: 'getPersonalizationTask', method: 'GET', path: '/v1/workspaces/{workspaceId}/personalizationTask', tag: "Workspace Personalization", params: WorkspaceIdParams, response: { 200: T.Object({ success: T.Boolean(), errorDescription: T.Optional(T.String()) }) } },
+  personalizeAWorkspace: { operationId: 'personalizeAWorkspace', method: 'POST', path: '/v1/workspaces/{workspaceId}/personalize', tag: "Workspace Personalization", params: WorkspaceIdParams, body: T.Object({ email: T.String() }), bodyRequired: false, response: { 202: T.Null() } },
 } as const;

@@ -2,13 +2,13 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { AdminDeleteRecordingByIdQuery, Free } from './shared.ts';
+import { Free } from './shared.ts';
 
 export const Arguments = T.Object({ Level: T.Optional(T.Number()) });
 export const Body = T.Object({ Booking: T.Optional(T.Object({ Id: T.Optional(T.String()), Title: T.Optional(T.String()), Protocol: T.Optional(T.String()), Time: T.Optional(T.Object({ StartTime: T.Optional(T.String()), Duration: T.Optional(T.Number()) })), Organizer: T.Optional(T.Object({ Name: T.Optional(T.String()) })), Number: T.Optional(T.String()) })) });
 
 export const operations = {
-  executeCommand: { operationId: 'executeCommand', method: 'POST', path: '/v1/xapi/command/{commandName}', tag: "xAPI", params: T.Object({ commandName: T.String() }), querystring: AdminDeleteRecordingByIdQuery, body: T.Object({ deviceId: T.String(), arguments: Arguments, body: T.Optional(Body) }), bodyRequired: false, response: { 200: T.Object({ deviceId: T.Optional(T.String()), arguments: T.Optional(Arguments), result: T.Optional(Body) }) } },
+  executeCommand: { operationId: 'executeCommand', method: 'POST', path: '/v1/xapi/command/{commandName}', tag: "xAPI", params: T.Object({ commandName: T.String() }), body: T.Object({ deviceId: T.String(), arguments: Arguments, body: T.Optional(Body) }), bodyRequired: false, response: { 200: T.Object({ deviceId: T.Optional(T.String()), arguments: T.Optional(Arguments), result: T.Optional(Body) }) } },
   querySchema: { operationId: 'querySchema', method: 'GET', path: '/v1/xapi/schema', tag: "xAPI", querystring: T.Object({ deviceId: T.Array(T.String()), status: T.Optional(T.Array(T.String())), command: T.Optional(T.Array(T.String())) }), response: { 200: T.Array(T.Object({ deviceId: T.Optional(T.String()), status: T.Optional(Free), commands: T.Optional(Free) })) } },
   queryStatus: { operationId: 'queryStatus', method: 'GET', path: '/v1/xapi/status', tag: "xAPI", querystring: T.Object({ deviceId: T.String(), name: T.Array(T.String()) }), response: { 200: T.Object({ deviceId: T.Optional(T.String()), result: T.Optional(T.Object({ Audio: T.Optional(T.Object({ Volume: T.Optional(T.Number()) })) })) }) } },
 } as const;
