@@ -4,7 +4,8 @@ import { generate } from './webex-codegen.ts';
 import { overrides } from './webex-overrides.ts';
 
 // Writes src/generated/webex/* from Cisco's documents (vendor/webex-openapi) and the overrides,
-// then docs/coverage.md and the README's coverage line from the routes the app registers.
+// then docs/coverage.md and the README's coverage line from the routes the app registers, and
+// the list of overrides in docs/webex-api.md.
 // `npm run generate`; with --check it only reports stale files (exit 1).
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,14 +38,16 @@ for (const [name, text] of files) write(`${outDir}/${name}`, text);
 const { buildApp } = await import('../src/app.ts');
 const { loadConfig } = await import('../src/config.ts');
 const { catalogue } = await import('../src/generated/webex/catalogue.ts');
-const { coverageMarkdown, readmeCoverageLine, withReadmeCoverage } = await import('./webex-coverage.ts');
+const { betweenMarkers, coverageMarkdown, overridesMarkdown, readmeCoverageLine, withReadmeCoverage } = await import('./webex-coverage.ts');
 const app = await buildApp({ ...loadConfig({ DATABASE_URL: 'sqlite::memory:' }), logLevel: 'silent', demo: false });
 try {
   write(`${root}docs/coverage.md`, coverageMarkdown(catalogue, app.notServed));
   const readme = readFileSync(`${root}README.md`, 'utf8');
   write(`${root}README.md`, withReadmeCoverage(readme, readmeCoverageLine(catalogue, app.notServed)));
+  const webexApi = readFileSync(`${root}docs/webex-api.md`, 'utf8');
+  write(`${root}docs/webex-api.md`, betweenMarkers(webexApi, 'overrides', overridesMarkdown(overrides)));
 } finally {
   await app.close();
 }
-console.log(check ? `${stale} stale file(s)` : `${files.size + 2} files, ${stale} changed`);
+console.log(check ? `${stale} stale file(s)` : `${files.size + 3} files, ${stale} changed`);
 if (check && stale > 0) process.exit(1);

@@ -54,9 +54,21 @@ export function coverageMarkdown(catalogue: readonly CatalogueRow[], notServed: 
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** docs/webex-api.md's list of the overrides, one line each. */
+export function overridesMarkdown(list: readonly { document: string; method?: string; path?: string; at: string; reason: string }[]): string {
+  return list
+    .map((o) => `- ${o.method ? `\`${o.method.toUpperCase()} /v1${o.path}\`` : `the ${o.document} document's`} \`${o.at}\`: ${o.reason}`)
+    .join('\n');
+}
+
+/** Replaces what stands between <!-- name --> and <!-- /name --> in a document. */
+export function betweenMarkers(text: string, name: string, content: string): string {
+  const pattern = new RegExp(`(<!-- ${name} -->\\n)[^]*?(<!-- \\/${name} -->)`);
+  if (!pattern.test(text)) throw new Error(`no <!-- ${name} --> … <!-- /${name} --> markers`);
+  return text.replace(pattern, (_m, open: string, close: string) => `${open}${content}\n${close}`);
+}
+
 /** The README with its coverage line (between the coverage markers) replaced. */
 export function withReadmeCoverage(readme: string, line: string): string {
-  const pattern = /(<!-- coverage -->\n)[^]*?(<!-- \/coverage -->)/;
-  if (!pattern.test(readme)) throw new Error('README.md has no <!-- coverage --> … <!-- /coverage --> markers');
-  return readme.replace(pattern, `$1${line}\n$2`);
+  return betweenMarkers(readme, 'coverage', line);
 }

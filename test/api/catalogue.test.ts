@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { coverageMarkdown, readmeCoverageLine, withReadmeCoverage } from '../../scripts/webex-coverage.ts';
+import { betweenMarkers, coverageMarkdown, overridesMarkdown, readmeCoverageLine, withReadmeCoverage } from '../../scripts/webex-coverage.ts';
 import { generate } from '../../scripts/webex-codegen.ts';
 import { overrides } from '../../scripts/webex-overrides.ts';
 import { PRODUCTS } from '../../src/api/not-served.ts';
@@ -45,10 +45,12 @@ describe('the catalogue of Cisco\'s operations', () => {
     assert.deepEqual(stale, [], 'stale generated files: run npm run generate');
   });
 
-  it('docs/coverage.md and the README\'s total match the routes (npm run generate)', () => {
+  it('docs/coverage.md, the README\'s total and the overrides listed match (npm run generate)', () => {
     assert.equal(read('docs/coverage.md'), coverageMarkdown(catalogue, server.app.notServed));
     const readme = read('README.md');
     assert.equal(readme, withReadmeCoverage(readme, readmeCoverageLine(catalogue, server.app.notServed)));
+    const webexApi = read('docs/webex-api.md');
+    assert.equal(webexApi, betweenMarkers(webexApi, 'overrides', overridesMarkdown(overrides)), 'docs/webex-api.md lists the overrides');
   });
 
   it('operationIds are unique and every operation has a Cisco tag', () => {
