@@ -84,7 +84,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
-  const notServed = notServedRoutes(server);
+  const notServed = notServedRoutes(server, services);
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock });
     sandboxCallRoutes(server, services);

@@ -46,12 +46,16 @@ function fromFastify(error: FastifyError, bodyLimit: number): WebexError | undef
   return undefined;
 }
 
+/** The longest path parameter the router takes (license IDs exceed Fastify's default of 100). */
+export const MAX_PARAM_LENGTH = 1024;
+
+export const pathParameterTooLong = () => new WebexError(414, 'A path parameter of the request URL is too long.');
+
 /** Errors Fastify meets before routing (a malformed URL, an over-long path parameter). */
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   reply.header('TrackingID', request.id);
-  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-  const message = status === 414 ? 'A path parameter of the request URL is too long.' : 'The request URL is malformed.';
-  sendWebexError(request, reply, new WebexError(status, message));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendWebexError(request, reply, pathParameterTooLong());
+  sendWebexError(request, reply, new WebexError(400, 'The request URL is malformed.'));
 }
 
 export function installErrorHandling(server: Server, bodyLimit: number): void {
@@ -74,7 +78,7 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
   const actions = FindMyWay({ ignoreTrailingSlash: true });
   const methods = new Set<string>();
   server.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/')) return;
+    if (!route.url.startsWith('/') || route.config?.catalogue) return;
     const last = route.url.replace(/\/$/, '').split('/').at(-1)!;
     const parent = `${route.url.replace(/\/$/, '').split('/').slice(0, -1).join('/')}/:action`;
     for (const method of [route.method].flat()) {
@@ -86,6 +90,8 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
 
   server.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
+    // Reached through a catch-all route, where the router did not measure the parameters.
+    if (path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) return sendWebexError(request, reply, pathParameterTooLong());
     // A route of this very method that found nothing (a wildcard route's missing file) is a 404.
     const served = routes.find(request.method as any, path) !== null;
     const matches = [...methods].filter((m) => m !== request.method && m !== 'HEAD').map((m) => [m, routes.find(m as any, path)] as const);

@@ -7,7 +7,7 @@ import type { TokenService } from '../domain/auth/token-service.ts';
 import { badRequest, WebexError } from '../domain/errors.ts';
 import { installAuthentication } from './auth.ts';
 import { consoleRoutes } from './console.ts';
-import { frameworkError, installErrorHandling } from './errors.ts';
+import { frameworkError, installErrorHandling, MAX_PARAM_LENGTH } from './errors.ts';
 import { serializerCompiler, validatorCompiler } from './lazy-compilers.ts';
 import { registerOpenApi } from './openapi.ts';
 import { trackingId } from './tracking.ts';
@@ -56,7 +56,7 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     // License IDs are longer than Fastify's default limit of 100 characters for a path parameter.
     // Cisco's own collections call collection paths with a trailing slash: /x/ is /x (never /x/:id
     // with an empty ID).
-    routerOptions: { maxParamLength: 1024, ignoreTrailingSlash: true },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(validatorCompiler());

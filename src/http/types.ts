@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes without auth are public (health, OpenAPI, reference, sandbox organization creation). */
     auth?: RouteAuth;
+    /** The catch-all of Cisco's catalogue (501 by name): not a path of its own for 404/405. */
+    catalogue?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
