@@ -18,6 +18,7 @@ import { liveEventRoutes } from './sandbox/live-events.routes.ts';
 import { sandboxCallRoutes } from './sandbox/sandbox-calls.routes.ts';
 import { sandboxWebhookRoutes } from './sandbox/sandbox-webhooks.routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts';
+import type { CatalogueRow } from './generated/webex/catalogue.ts';
 import type { Server } from './http/types.ts';
 import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
@@ -65,8 +66,11 @@ export type Services = {
   webhooks: WebhookService;
 };
 
-/** Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off. */
-function registerRoutes(server: Server, deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector }): void {
+/**
+ * Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off.
+ * Returns the operations of Cisco's catalogue that no area serves (they answer 501).
+ */
+function registerRoutes(server: Server, deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector }): CatalogueRow[] {
   const { config, services, store } = deps;
   installTargetOrg(server);
   healthRoutes(server, { store });
@@ -83,7 +87,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
-  notServedRoutes(server);
+  const notServed = notServedRoutes(server, services);
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock, signup: config.signup });
     sandboxCallRoutes(server, services);
@@ -92,6 +96,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
     consoleInfoRoutes(server, { store, host: config.host });
     faultRoutes(server, { faults: deps.faults });
   }
+  return notServed;
 }
 
 export type App = {
@@ -102,6 +107,8 @@ export type App = {
   clock: SandboxClock;
   /** The demo organization, when the demo is on. */
   demo: DemoOrganization | undefined;
+  /** The operations of Cisco's catalogue answering 501 (docs/coverage.md). */
+  notServed: CatalogueRow[];
   /** Starts listening; resolves with the address. */
   listen(): Promise<string>;
   /** Stops taking requests, finishes those under way, then closes the store. */
@@ -143,11 +150,14 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.
     tokens.recognizeOperator(config.adminToken ?? demo?.adminToken);
     const faults = new FaultInjector();
+    let notServed: CatalogueRow[] = [];
     server = await buildServer({
       config,
       tokens,
       beforeRoutes: config.sandbox ? (s) => installFaults(s, faults) : undefined,
-      routes: (s) => registerRoutes(s, { config, services, store, clock, faults }),
+      routes: (s) => {
+        notServed = registerRoutes(s, { config, services, store, clock, faults });
+      },
     });
     await jobs.resume();
     await calls.start();
@@ -163,6 +173,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       services,
       clock,
       demo,
+      notServed,
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();

@@ -1,33 +1,88 @@
-import { Type } from 'typebox';
-import { notServed } from '../domain/errors.ts';
-import { responses } from '../http/schemas.ts';
+import type { FastifyRequest } from 'fastify';
+import type { TokenService } from '../domain/auth/token-service.ts';
+import { notServed, unauthorized } from '../domain/errors.ts';
+import { catalogue, type CatalogueRow } from '../generated/webex/catalogue.ts';
 import type { Server } from '../http/types.ts';
+import { routeUrl } from '../http/webex-route.ts';
 
-// Webex operations Callplane does not serve yet. Each answers 501 with the Webex error body
-// (loudly, never a silent 200); test/api/catalogue.test.ts checks that every operation of the
-// reference catalogue is either served or listed here. Remove an entry when its route lands.
-export const NOT_SERVED: ReadonlyArray<readonly [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string]> = [
-  // Call controls beyond the seed's list: executive/assistant push, group pickup, barge-in, pull.
-  ['POST', '/v1/telephony/calls/push'],
-  ['POST', '/v1/telephony/calls/pickup'],
-  ['POST', '/v1/telephony/calls/bargeIn'],
-  ['POST', '/v1/telephony/calls/pull'],
-  ['POST', '/v1/telephony/externalVoicemail/mwi'],
-];
+// Every operation of Cisco's documents is routed: an area that serves it has registered its
+// route before this runs (it is called last), every other one answers 501 with the Webex error
+// body after authentication, naming the operation and its Cisco tag. Nothing of Cisco's answers
+// a bare 404. The catalogue is generated (src/generated/webex/catalogue.ts); docs/coverage.md
+// and test/api/catalogue.test.ts read the same rows.
+//
+// One wildcard route under /v1 answers them all: any served route, static or parametric, wins
+// over it, and it costs the server's start nothing (a route per operation, over a thousand,
+// tripled its start-up). A /v1 path of no Cisco operation still gets the usual 404 or 405.
 
-export function notServedRoutes(server: Server): void {
-  for (const [method, path] of NOT_SERVED) {
-    const url = path.replace(/\{(\w+)\}/g, ':$1');
-    // An area that has landed serves the operation itself.
-    if (server.hasRoute({ method, url })) continue;
-    server.route({
-      method,
-      url,
-      schema: { summary: `${method} ${path} (not served yet: 501)`, tags: ['Not served yet'], response: responses({ 501: Type.Any() }) },
-      config: { auth: 'token' },
-      handler: async () => {
-        throw notServed(method, path);
-      },
-    });
+export const PRODUCTS: Record<CatalogueRow[4], string> = {
+  calling: 'Webex Calling',
+  admin: 'Webex Admin',
+  device: 'Webex Device',
+  messaging: 'Webex Messaging',
+};
+
+type Candidate = { segments: string[]; statics: number; row: CatalogueRow };
+
+/** Matches a request path to the most specific of the given operations (fixed words beat IDs). */
+function matcher(rows: readonly CatalogueRow[]) {
+  const byShape = new Map<string, Candidate[]>();
+  for (const row of rows) {
+    const segments = row[1].replace(/\/+$/, '').split('/');
+    const key = `${row[0]} ${segments.length}`;
+    const statics = segments.filter((s) => !s.startsWith('{')).length;
+    byShape.set(key, [...(byShape.get(key) ?? []), { segments, statics, row }]);
   }
+  return (method: string, path: string): CatalogueRow | undefined => {
+    const parts = path.replace(/\/+$/, '').split('/');
+    let best: Candidate | undefined;
+    for (const candidate of byShape.get(`${method} ${parts.length}`) ?? []) {
+      const fits = candidate.segments.every((s, i) => (s.startsWith('{') ? parts[i] !== '' : s === parts[i]));
+      if (fits && (!best || candidate.statics > best.statics)) best = candidate;
+    }
+    return best?.row;
+  };
+}
+
+/**
+ * Answers 501 for every catalogue operation no area serves, and returns those. Registered last:
+ * whether an operation is served is read from the routes registered before.
+ */
+export function notServedRoutes(server: Server, deps: { tokens: TokenService }): CatalogueRow[] {
+  const isServed = ([method, path]: CatalogueRow) => server.hasRoute({ method, url: routeUrl(path) });
+  const unserved = catalogue.filter((row) => !isServed(row));
+  const find = matcher(unserved);
+  const answer = async (request: FastifyRequest, row: CatalogueRow) => {
+    // After authentication, as the operation itself would be: a token of this server first.
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw unauthorized();
+    await deps.tokens.resolve(token);
+    const [, , operationId, tag, document] = row;
+    throw notServed(operationId, tag, PRODUCTS[document]);
+  };
+
+  // A fixed word where a served route takes an ID (trunks/trunkTypes beside trunks/{trunkId})
+  // would reach that route, not the catch-all: those operations get a route of their own.
+  const servedMatch = matcher(catalogue.filter(isServed));
+  for (const row of unserved) {
+    const [method, path, operationId] = row;
+    if (!servedMatch(method, path.replace(/\{\w+\}/g, '_'))) continue;
+    server.route({ method, url: routeUrl(path), schema: { hide: true, operationId }, config: { auth: 'token' }, handler: (request) => answer(request, row) });
+  }
+
+  server.route({
+    method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'],
+    url: '/v1/*',
+    exposeHeadRoute: false,
+    // Not in /openapi.json: that document describes what Callplane serves; docs/coverage.md
+    // lists the rest.
+    schema: { hide: true },
+    config: { catalogue: true },
+    handler: async (request, reply) => {
+      const row = find(request.method, request.url.split('?')[0]!);
+      if (!row) return reply.callNotFound();
+      return answer(request, row);
+    },
+  });
+  return unserved;
 }

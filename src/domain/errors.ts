@@ -38,5 +38,6 @@ export const notFound = (message = 'The requested resource could not be found.')
 
 export const conflict = (message: string, errorCode?: number) => new WebexError(409, message, { errorCode });
 
-export const notServed = (method: string, path: string) =>
-  new WebexError(501, `${method} ${path} is a Webex operation Callplane does not serve yet.`);
+/** A Webex operation of Cisco's documents that Callplane does not serve yet. */
+export const notServed = (operationId: string, tag: string, product: string) =>
+  new WebexError(501, `${operationId} is part of ${product}'s ${tag} API, which Callplane does not serve yet.`);

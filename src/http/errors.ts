@@ -46,12 +46,16 @@ function fromFastify(error: FastifyError, bodyLimit: number): WebexError | undef
   return undefined;
 }
 
+/** The longest path parameter the router takes (license IDs exceed Fastify's default of 100). */
+export const MAX_PARAM_LENGTH = 1024;
+
+export const pathParameterTooLong = () => new WebexError(414, 'A path parameter of the request URL is too long.');
+
 /** Errors Fastify meets before routing (a malformed URL, an over-long path parameter). */
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   reply.header('TrackingID', request.id);
-  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-  const message = status === 414 ? 'A path parameter of the request URL is too long.' : 'The request URL is malformed.';
-  sendWebexError(request, reply, new WebexError(status, message));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendWebexError(request, reply, pathParameterTooLong());
+  sendWebexError(request, reply, new WebexError(400, 'The request URL is malformed.'));
 }
 
 export function installErrorHandling(server: Server, bodyLimit: number): void {
@@ -67,22 +71,36 @@ export function installErrorHandling(server: Server, bodyLimit: number): void {
   });
 
   // Remember every route so that a known path with another method answers 405, not 404.
-  const routes = FindMyWay();
+  const routes = FindMyWay({ ignoreTrailingSlash: true });
+  // Per method, the parents of routes ending in a fixed word (POST /v1/telephony/calls/answer):
+  // there a word this method does not know is a misspelt action, a 404, even though another
+  // method's route takes any word there (GET /v1/telephony/calls/{callId}).
+  const actions = FindMyWay({ ignoreTrailingSlash: true });
   const methods = new Set<string>();
   server.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/')) return;
+    if (!route.url.startsWith('/') || route.config?.catalogue) return;
+    const last = route.url.replace(/\/$/, '').split('/').at(-1)!;
+    const parent = `${route.url.replace(/\/$/, '').split('/').slice(0, -1).join('/')}/:action`;
     for (const method of [route.method].flat()) {
       methods.add(method);
-      if (!routes.hasRoute(method as any, route.url)) routes.on(method as any, route.url, () => {});
+      if (!routes.hasRoute(method as any, route.url)) routes.on(method as any, route.url, () => {}, { fixedLast: !last.includes(':') && !last.includes('*') });
+      if (last !== '' && !last.includes(':') && !last.includes('*') && !actions.hasRoute(method as any, parent)) actions.on(method as any, parent, () => {});
     }
   });
 
   server.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
+    // Reached through a catch-all route, where the router did not measure the parameters.
+    if (path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) return sendWebexError(request, reply, pathParameterTooLong());
     // A route of this very method that found nothing (a wildcard route's missing file) is a 404.
     const served = routes.find(request.method as any, path) !== null;
-    const allowed = [...methods].filter((m) => m !== request.method && m !== 'HEAD' && routes.find(m as any, path));
-    if (!served && allowed.length > 0) {
+    const matches = [...methods].filter((m) => m !== request.method && m !== 'HEAD').map((m) => [m, routes.find(m as any, path)] as const);
+    const allowed = matches.filter(([, found]) => found).map(([m]) => m);
+    // The path is known as written (its last word is fixed) for another method: 405. Only a word
+    // that fills another method's ID where this method has fixed actions is a misspelt action.
+    const knownPath = matches.some(([, found]) => (found?.store as { fixedLast?: boolean } | undefined)?.fixedLast);
+    const misspeltAction = !knownPath && actions.find(request.method as any, path) !== null;
+    if (!served && !misspeltAction && allowed.length > 0) {
       reply.header('Allow', allowed.join(', '));
       return sendWebexError(request, reply, new WebexError(405, `The ${request.method} method is not supported for ${path}.`));
     }

@@ -8,7 +8,7 @@ import type { TokenService } from '../domain/auth/token-service.ts';
 import { badRequest, WebexError } from '../domain/errors.ts';
 import { bearerToken, installAuthentication } from './auth.ts';
 import { consoleRoutes } from './console.ts';
-import { frameworkError, installErrorHandling } from './errors.ts';
+import { frameworkError, installErrorHandling, MAX_PARAM_LENGTH } from './errors.ts';
 import { installPublicUrl } from './host.ts';
 import { serializerCompiler, validatorCompiler } from './lazy-compilers.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -45,6 +45,11 @@ function rateLimitKey(request: FastifyRequest): string {
   return token ? `token:${createHash('sha256').update(token).digest('base64url')}` : `address:${request.ip}`;
 }
 
+function bodyIsOptional(schema: unknown): boolean {
+  const body = schema as { type?: string; required?: string[] } | undefined;
+  return body?.type === 'object' && (body.required ?? []).length === 0;
+}
+
 /** The HTTP server, set up in this order: every request meets these steps top to bottom. */
 export async function buildServer(deps: ServerDeps): Promise<Server> {
   const { config } = deps;
@@ -60,7 +65,9 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     genReqId: trackingId,
     bodyLimit: config.bodyLimit,
     // License IDs are longer than Fastify's default limit of 100 characters for a path parameter.
-    routerOptions: { maxParamLength: 1024 },
+    // Cisco's own collections call collection paths with a trailing slash: /x/ is /x (never /x/:id
+    // with an empty ID).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(validatorCompiler());
@@ -83,6 +90,11 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   });
   server.addHook('onRequest', async (request, reply) => {
     reply.header('TrackingID', request.id);
+  });
+  // An operation whose body fields are all optional takes no body at all as an empty one, as
+  // Webex does (a transfer with neither callId names no call: Webex picks them).
+  server.addHook('preValidation', async (request) => {
+    if (request.body === undefined && bodyIsOptional(request.routeOptions.schema?.body)) request.body = {};
   });
 
   // 3. One error renderer for every failure, and 404/405 for unknown routes.

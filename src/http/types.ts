@@ -18,6 +18,8 @@ declare module 'fastify' {
     auth?: RouteAuth;
     /** The role the token's person must hold as well, checked with the scopes, before the body is read. */
     role?: Role;
+    /** The catch-all of Cisco's catalogue (501 by name): not a path of its own for 404/405. */
+    catalogue?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createOrganization, createPerson, licenses } from '../support/factories.ts';
@@ -75,6 +76,28 @@ for (const dialect of dialects) {
         assertWebexError(reply, 405);
         assert.match(reply.headers.get('allow') ?? '', /GET/);
         assertWebexError(await admin.request('DELETE', '/v1/licenses', {}), 405);
+      });
+
+      it('a misspelt action is 404, not 405, though another method takes any word there', async () => {
+        assertWebexError(await admin.post('/v1/telephony/calls/answr', { callId: 'x' }), 404, /could not be found/);
+      });
+
+      it('a trailing slash is the same path: /x/ is /x, never /x/{id} with an empty ID', async () => {
+        const calls = await admin.get('/v1/telephony/calls/');
+        assert.equal(calls.status, 200, calls.text);
+        assert.ok(Array.isArray(calls.body.items));
+        const hook = { name: 'slash', targetUrl: 'https://example.com/hook', resource: 'telephony_calls', event: 'all' };
+        const created = await admin.post('/v1/webhooks/', hook);
+        assert.equal(created.status, 200, created.text);
+        assert.equal((await admin.get(`/v1/webhooks/${created.body.id}/`)).body.name, 'slash');
+      });
+
+      it('an operation whose body fields are all optional takes no body as an empty one', async () => {
+        const location = (await admin.get('/v1/locations')).body.items[0];
+        const reply = await admin.request('PUT', `/v1/locations/${location.id}`, {});
+        assert.equal(reply.status, 204, reply.text);
+        const json = await admin.request('PUT', `/v1/locations/${location.id}`, { rawBody: '', headers: { 'content-type': 'application/json' } });
+        assert.equal(json.status, 204, json.text);
       });
 
       it('malformed JSON is 400', async () => {
@@ -175,8 +198,26 @@ for (const dialect of dialects) {
           assert.ok(reply.body.paths[path], `OpenAPI document lists ${path}`);
         }
         const create = reply.body.paths['/v1/people'].post;
-        assert.ok(create.requestBody.content['application/json'].schema.properties.emails);
+        const ref: string = create.requestBody.content['application/json'].schema.$ref;
+        assert.ok(reply.body.components.schemas[ref.replace('#/components/schemas/', '')].properties.emails);
         assert.ok(create.responses['200']);
+      });
+
+      it('is fit for code generators: valid OpenAPI, Cisco\'s operationIds, named schemas, servers', async () => {
+        const doc = (await server.anonymous.get('/openapi.json')).body;
+        const result = await new Validator().validate(doc);
+        assert.equal(result.valid, true, JSON.stringify(result.errors));
+        const operations = Object.values<Record<string, { operationId?: string }>>(doc.paths).flatMap((item) => Object.values(item));
+        const ids = operations.map((op) => op.operationId);
+        assert.ok(ids.every((id) => typeof id === 'string'), 'every operation has an operationId');
+        assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
+        assert.equal(doc.paths['/v1/people'].get.operationId, 'listPeople');
+        assert.equal(doc.paths['/v1/telephony/calls/dial'].post.operationId, 'dial');
+        assert.ok(doc.components.schemas.Error.properties.trackingId);
+        assert.equal(doc.paths['/v1/people'].get.responses['401'].content['application/json'].schema.$ref, '#/components/schemas/Error');
+        assert.deepEqual(doc.servers.map((s: { url: string }) => s.url), ['/']);
+        // What answers 501 is not described: docs/coverage.md lists it.
+        assert.equal(doc.paths['/v1/workspaces'], undefined);
       });
 
       it('serves a browsable API reference page', async () => {

@@ -1,4 +1,9 @@
-// A small Webex API client over fetch, for tests: real HTTP to the real server.
+import { appendFileSync } from 'node:fs';
+import { webexViolations } from './webex-schemas.ts';
+
+// A small Webex API client over fetch, for tests: real HTTP to the real server. Every success
+// answer of a Webex operation is checked against Cisco's documents (status and response schema):
+// a request whose answer breaks them fails the test that made it.
 
 export type Reply<T = any> = { status: number; headers: Headers; body: T; text: string };
 
@@ -65,6 +70,12 @@ export class Client {
       } catch {
         parsed = text;
       }
+    }
+    const violations = await webexViolations(method, response.url, response.status, response.headers.get('content-type'), parsed);
+    if (violations.length > 0) {
+      const problem = `${method} ${new URL(response.url).pathname} answered ${response.status} against Cisco's document:\n  ${violations.join('\n  ')}`;
+      if (process.env.WEBEX_VIOLATIONS_LOG) appendFileSync(process.env.WEBEX_VIOLATIONS_LOG, `${problem}\n`);
+      else throw new Error(`${problem}\n${text.slice(0, 2000)}`);
     }
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }

@@ -22,8 +22,11 @@ export type Operation = {
 
 export const NOT_SERVED_TAG = 'Not served yet';
 
-export function operationsOf(doc: { paths: Record<string, Record<string, any>> }): Operation[] {
+export function operationsOf(doc: { paths: Record<string, Record<string, any>>; components?: { schemas?: Record<string, JsonSchema> } }): Operation[] {
   const operations: Operation[] = [];
+  // Bodies are named component schemas in the document: { $ref: '#/components/schemas/X' }.
+  const resolve = (schema: any): JsonSchema | undefined =>
+    typeof schema?.$ref === 'string' ? doc.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] : schema;
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
@@ -33,7 +36,7 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>> }
         path,
         tags: op.tags ?? [],
         params: ((op.parameters ?? []) as any[]).map((p) => ({ in: p.in, name: p.name, schema: p.schema ?? {}, required: p.required === true })),
-        body: json?.schema,
+        body: resolve(json?.schema),
         bodyRequired: op.requestBody?.required === true,
         notServed: (op.tags ?? []).includes(NOT_SERVED_TAG),
         multipart: /multipart\/form-data/.test(op.description ?? ''),
