@@ -18,6 +18,9 @@ import { liveEventRoutes } from './sandbox/live-events.routes.ts';
 import { sandboxCallRoutes } from './sandbox/sandbox-calls.routes.ts';
 import { sandboxWebhookRoutes } from './sandbox/sandbox-webhooks.routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts';
+import { sandboxAdminRoutes } from './sandbox/sandbox-admin.routes.ts';
+import { SandboxState } from './sandbox/sandbox-state.ts';
+import { SandboxSeeder } from './sandbox/seed.ts';
 import type { Server } from './http/types.ts';
 import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
@@ -36,6 +39,7 @@ import { OrganizationService } from './domain/organizations/organization-service
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { buildServer } from './http/server.ts';
+import { Metrics } from './http/metrics.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
@@ -64,9 +68,12 @@ export type Services = {
 };
 
 /** Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off. */
-function registerRoutes(server: Server, deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector }): void {
+function registerRoutes(
+  server: Server,
+  deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector; state: SandboxState; seeder: SandboxSeeder; metrics: Metrics },
+): void {
   const { config, services, store } = deps;
-  healthRoutes(server, { store });
+  healthRoutes(server, { store, clock: deps.clock, metrics: deps.metrics });
   organizationRoutes(server, services);
   licenseRoutes(server, services);
   locationRoutes(server, services);
@@ -88,6 +95,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });
     faultRoutes(server, { faults: deps.faults });
+    sandboxAdminRoutes(server, { config, state: deps.state, seeder: deps.seeder });
   }
 }
 
@@ -97,6 +105,9 @@ export type App = {
   store: Store;
   services: Services;
   clock: SandboxClock;
+  /** Reset, export and import of the whole state (the sandbox API and the CLI). */
+  state: SandboxState;
+  seeder: SandboxSeeder;
   /** The demo organization, when the demo is on. */
   demo: DemoOrganization | undefined;
   /** Starts listening; resolves with the address. */
@@ -138,16 +149,28 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     const faults = new FaultInjector();
+    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
+    const state = new SandboxState(store, {
+      clock,
+      clockMode: config.clock,
+      faults,
+      pauseDeliveries: () => delivery.stop(),
+      resumeDeliveries: () => delivery.start(),
+    });
+    const seeder = new SandboxSeeder(store, clock, tokens);
+    const metrics = new Metrics();
     server = await buildServer({
       config,
       tokens,
+      metrics,
       beforeRoutes: config.sandbox ? (s) => installFaults(s, faults) : undefined,
-      routes: (s) => registerRoutes(s, { config, services, store, clock, faults }),
+      routes: (s) => registerRoutes(s, { config, services, store, clock, faults, state, seeder, metrics }),
     });
     await jobs.resume();
     await calls.rearm();
-    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
     delivery.start();
+    // What POST /sandbox/v1/reset returns to; start-up code that loads a seed marks it again.
+    if (config.sandbox) await state.markBaseline();
     const built = server;
     return {
       config,
@@ -155,6 +178,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       store,
       services,
       clock,
+      state,
+      seeder,
       demo,
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {

@@ -17,6 +17,8 @@ import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
 import { KyselyPersonRepository } from './repositories/people.ts';
 import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
+import { KyselySnapshotRepository, type ShapeCache } from './repositories/snapshots.ts';
+import { KyselyMetricsRepository } from './repositories/metrics.ts';
 import type { Store } from './store.ts';
 
 export type Dialect = {
@@ -44,12 +46,16 @@ export class KyselyStore implements Store {
   readonly receptionistContacts: KyselyReceptionistContactRepository;
   readonly calls: KyselyCallRepository;
   readonly webhooks: KyselyWebhookRepository;
+  readonly snapshots: KyselySnapshotRepository;
+  readonly metrics: KyselyMetricsRepository;
+  private readonly shapes: ShapeCache;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
 
-  constructor(db: Kysely<Database>, dialect: Dialect, inTransaction = false) {
+  constructor(db: Kysely<Database>, dialect: Dialect, inTransaction = false, shapes: ShapeCache = {}) {
     this.db = db;
+    this.shapes = shapes;
     this.dialectInfo = dialect;
     this.dialect = dialect.name;
     this.inTransaction = inTransaction;
@@ -69,12 +75,14 @@ export class KyselyStore implements Store {
     this.receptionistContacts = new KyselyReceptionistContactRepository(ctx);
     this.calls = new KyselyCallRepository(ctx);
     this.webhooks = new KyselyWebhookRepository(ctx);
+    this.snapshots = new KyselySnapshotRepository(ctx, dialect.name, shapes);
+    this.metrics = new KyselyMetricsRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     // A transaction inside a transaction joins the outer one.
     if (this.inTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.dialectInfo, true)));
+    return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.dialectInfo, true, this.shapes)));
   }
 
   async ping(): Promise<void> {
