@@ -1,6 +1,7 @@
 import { apiOptions, runApi } from './api.ts';
 import { callsOptions, runCalls } from './calls.ts';
 import { runPeopleList } from './people-list.ts';
+import { runReset } from './reset.ts';
 import { runScale, scaleOptions } from './scale.ts';
 import { runStartup } from './startup.ts';
 import { loadAverage, machine, quickFlag } from './support.ts';
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'people-list': () => runPeopleList({ people: quick ? 1000 : 10_000, requests: quick ? 100 : 500, concurrency: 16, walks: quick ? 1 : 3 }),
   scale: () => runScale(scaleOptions(quick)),
   startup: () => runStartup({ runs: quick ? 2 : 5, scale: scaleOptions(quick) }),
+  reset: () => runReset({ runs: quick ? 10 : 50 }),
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = chosen.filter((name) => !(name in benchmarks));
