@@ -125,14 +125,20 @@ export async function listenCommand(args: string[]): Promise<void> {
       fail(`cannot reach Callplane at ${base} (--url): ${(error as { cause?: Error }).cause?.message ?? String(error)}`);
     }
   };
-  const created = await api('POST', '/v1/webhooks', {
-    name: `callplane listen ${new Date().toISOString()}`,
-    targetUrl: target,
-    resource: values.resource ?? 'telephony_calls',
-    event: values.event ?? 'all',
-    secret,
-    ...(values.filter ? { filter: values.filter } : {}),
-  });
+  const register = (ownedBy: 'org' | 'creator') =>
+    api('POST', '/v1/webhooks', {
+      name: `callplane listen ${new Date().toISOString()}`,
+      targetUrl: target,
+      resource: values.resource ?? 'telephony_calls',
+      event: values.event ?? 'all',
+      secret,
+      ownedBy,
+      ...(values.filter ? { filter: values.filter } : {}),
+    });
+  // An administrator's webhook owned by the organization sees everyone's calls; anyone else's
+  // sees their own.
+  let created = await register('org');
+  if (created.status === 403) created = await register('creator');
   const webhook = (await created.json()) as { id?: string; message?: string };
   if (!created.ok || !webhook.id) {
     receiver.close();
