@@ -32,7 +32,8 @@ export function describeEvent(event: Event): string {
   const data = event.data ?? {};
   const remote = data.remoteParty as { name?: string; number?: string } | undefined;
   const parts = [
-    event.created ?? new Date().toISOString(),
+    // `created` is the webhook's own creation time; the event's is data.eventTimestamp.
+    data.eventTimestamp ? String(data.eventTimestamp) : new Date().toISOString(),
     `${event.resource ?? '?'}:${event.event ?? '?'}`,
     data.eventType ? String(data.eventType) : '',
     data.personality ? String(data.personality) : '',
