@@ -95,7 +95,7 @@ function registerRoutes(
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });
     faultRoutes(server, { faults: deps.faults });
-    sandboxAdminRoutes(server, { config, state: deps.state, seeder: deps.seeder });
+    sandboxAdminRoutes(server, { config, tokens: services.tokens, state: deps.state, seeder: deps.seeder });
   }
 }
 

@@ -2,6 +2,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
+import type { TokenService } from '../domain/auth/token-service.ts';
 import { forbidden, unauthorized } from '../domain/errors.ts';
 import { ErrorBody } from '../http/schemas.ts';
 import type { Server } from '../http/types.ts';
@@ -25,13 +26,16 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 // Hashing first gives both sides the same length, as timingSafeEqual needs, without leaking it.
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-function operatorCheck(config: Config) {
+function operatorCheck(config: Config, tokens: TokenService) {
   const expected = config.adminToken === undefined ? undefined : digest(config.adminToken);
   return async (request: FastifyRequest) => {
     const match = request.headers.authorization && /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization);
     if (!match) throw unauthorized();
+    if (expected && timingSafeEqual(digest(match[1]!), expected)) return;
+    // Not the operator: an unknown or expired token is a 401 as on every route, a valid one a 403.
+    await tokens.resolve(match[1]!);
     if (!expected) throw forbidden('Operator routes need the server started with an admin token (--admin-token or CALLPLANE_ADMIN_TOKEN).');
-    if (!timingSafeEqual(digest(match[1]!), expected)) throw forbidden('Only the operator (the configured admin token) may call this route.');
+    throw forbidden('Only the operator (the configured admin token) may call this route.');
   };
 }
 
@@ -106,8 +110,8 @@ const LoadSeed = {
 /** Whole-state documents are far larger than API requests; only the operator may send one. */
 const STATE_BODY_LIMIT = 512 * 1024 * 1024;
 
-export function sandboxAdminRoutes(server: Server, deps: { config: Config; state: SandboxState; seeder: SandboxSeeder }): void {
-  const operatorOnly = operatorCheck(deps.config);
+export function sandboxAdminRoutes(server: Server, deps: { config: Config; tokens: TokenService; state: SandboxState; seeder: SandboxSeeder }): void {
+  const operatorOnly = operatorCheck(deps.config, deps.tokens);
   const operator = { config: { operator: true }, onRequest: operatorOnly };
 
   server.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) =>

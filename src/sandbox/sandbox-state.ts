@@ -13,6 +13,12 @@ import type { FaultInjector } from './faults.ts';
 
 export const STATE_FORMAT = 1;
 
+/**
+ * The start state is kept in memory for reset(); a store larger than this at start (a long-lived
+ * or benchmark store rather than a sandbox) keeps none, and reset() says so.
+ */
+export const BASELINE_MAX_ROWS = 50_000;
+
 export type StateDocument = {
   callplane: string;
   format: number;
@@ -51,7 +57,7 @@ function mapRows(rows: SnapshotRows, map: (value: unknown) => unknown): Snapshot
 export class SandboxState {
   private readonly store: Store;
   private readonly runtime: StateRuntime;
-  private baseline: SnapshotRows | undefined;
+  private baseline: SnapshotRows | 'too large' | undefined;
 
   constructor(store: Store, runtime: StateRuntime) {
     this.store = store;
@@ -60,13 +66,17 @@ export class SandboxState {
 
   /** Remembers the current state as the one reset() returns to (called once start-up, demo and seed are done). */
   async markBaseline(): Promise<void> {
-    this.baseline = await this.store.snapshots.dump({ kind: 'store' });
+    const rows = await this.store.snapshots.countRows();
+    this.baseline = rows > BASELINE_MAX_ROWS ? 'too large' : await this.store.snapshots.dump({ kind: 'store' });
   }
 
   /** Back to the state the server started with: every later change, call, fault and clock move is gone. */
   async reset(): Promise<void> {
     if (!this.baseline) await this.markBaseline();
     const baseline = this.baseline!;
+    if (baseline === 'too large') {
+      throw conflict(`The store held more than ${BASELINE_MAX_ROWS} rows at start, too many to keep its start state for a reset; reset is for sandboxes (--db memory, or a small store).`);
+    }
     await this.runtime.pauseDeliveries();
     try {
       this.runtime.faults.clearAll();

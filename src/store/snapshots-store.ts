@@ -16,6 +16,8 @@ export type SnapshotScope = { kind: 'store' } | { kind: 'organization'; orgId: s
 export interface SnapshotRepository {
   /** Every table of the store (migration bookkeeping excluded), parents before children. */
   shapes(): Promise<TableShape[]>;
+  /** Rows in every table together. */
+  countRows(): Promise<number>;
   dump(scope: SnapshotScope): Promise<SnapshotRows>;
   /** Deletes every row of the scope: all tables, or the organization's row and all that cascades from it. */
   clear(scope: SnapshotScope): Promise<void>;

@@ -89,6 +89,15 @@ export class KyselySnapshotRepository implements SnapshotRepository {
     return this.cache.shapes;
   }
 
+  async countRows(): Promise<number> {
+    let total = 0;
+    for (const shape of await this.shapes()) {
+      const row = await this.db.selectFrom(shape.name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      total += Number(row?.n ?? 0);
+    }
+    return total;
+  }
+
   async dump(scope: SnapshotScope): Promise<SnapshotRows> {
     const out: SnapshotRows = {};
     const kept = new Map<string, SnapshotRows[string]>();
