@@ -18,7 +18,10 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'people-list': () => runPeopleList({ people: quick ? 1000 : 10_000, requests: quick ? 100 : 500, concurrency: 16, walks: quick ? 1 : 3 }),
   scale: () => runScale(scaleOptions(quick)),
   startup: () => runStartup({ runs: quick ? 2 : 5, scale: scaleOptions(quick) }),
-  reset: () => runReset({ runs: quick ? 10 : 50 }),
+  reset: async () => {
+    await runReset({ runs: quick ? 10 : 50 });
+    if (process.env.BENCH_DATABASE_URL) await runReset({ runs: quick ? 10 : 50, db: process.env.BENCH_DATABASE_URL });
+  },
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = chosen.filter((name) => !(name in benchmarks));
