@@ -121,7 +121,8 @@ export function parseSeed(input: unknown): Seed {
   }
   if (!validate(value)) {
     const error = validate.errors?.[0];
-    throw badRequest(`The seed is not valid: ${error?.instancePath || '(top)'} ${error?.message ?? ''}`.trim());
+    const extra = (error?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+    throw badRequest(`The seed is not valid: ${error?.instancePath || '(top)'} ${error?.message ?? ''}${extra ? ` (${extra})` : ''}`.trim());
   }
   return value as Seed;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,16 @@ describe('the callplane command', () => {
     const log = run(['--log', 'loud']);
     assert.equal(await log.exited, 2);
     assert.match(log.output(), /--log must be "pretty" or "json"/);
+  });
+
+  it('given a seed file that is missing or wrong, stops with a line saying which and why', async () => {
+    const missing = run(['--db', 'memory', '--seed', join(dir, 'missing.yaml')]);
+    assert.equal(await missing.exited, 1);
+    assert.match(missing.output(), /^callplane: cannot read the seed file --seed .*missing\.yaml: ENOENT/);
+    writeFileSync(join(dir, 'bad.yaml'), 'organizations:\n  - displayName: Bad\n    people:\n      - email: a@bad.example\n        extenson: "1"\n');
+    const bad = run(['--db', 'memory', '--port', '0', '--seed', join(dir, 'bad.yaml')]);
+    assert.equal(await bad.exited, 1);
+    assert.match(bad.output(), /^callplane: the seed .*bad\.yaml was not loaded: The seed is not valid: \/organizations\/0\/people\/0 must NOT have additional properties \(extenson\)/m);
   });
 
   it('given a port already in use, says so and names --port', async () => {
