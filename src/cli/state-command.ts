@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../config.ts';
@@ -45,13 +46,17 @@ async function viaServer(url: string, token: string | undefined, what: 'export' 
   return answer;
 }
 
-async function onStore<T>(db: string, work: (state: SandboxState) => Promise<T>): Promise<T> {
+async function onStore<T>(db: string, mustExist: boolean, work: (state: SandboxState) => Promise<T>): Promise<T> {
   let database;
   try {
     database = parseDatabaseUrl(databaseUrlOf(db));
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message.replace(/^DATABASE_URL/, '--db'));
     throw error;
+  }
+  // Exporting a SQLite file that is not there would make an empty store and export that.
+  if (mustExist && database.kind === 'sqlite' && database.path !== ':memory:' && !existsSync(database.path)) {
+    fail(`there is no store at ${database.path} (--db or DATABASE_URL)`);
   }
   const store = await openStore(database).catch((error: unknown) => fail(`could not open the store: ${error instanceof Error ? error.message : String(error)}`));
   // No server runs here: nothing delivers webhooks and no call has timers to pause.
@@ -96,7 +101,7 @@ export async function stateCommand(command: 'export' | 'import', args: string[])
   const db = values.db ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 
   if (command === 'export') {
-    const document = url ? await viaServer(url, token, 'export', undefined, values.org) : await onStore(db, (state) => state.export(values.org));
+    const document = url ? await viaServer(url, token, 'export', undefined, values.org) : await onStore(db, true, (state) => state.export(values.org));
     const text = `${JSON.stringify(document, null, 1)}\n`;
     if (file === '-') process.stdout.write(text);
     else {
@@ -120,7 +125,7 @@ export async function stateCommand(command: 'export' | 'import', args: string[])
   } catch {
     fail(`${file} is not JSON (a document made by callplane export)`);
   }
-  const result = (url ? await viaServer(url, token, 'import', text) : await onStore(db, (state) => state.import(document))) as { scope: string; rows: number };
+  const result = (url ? await viaServer(url, token, 'import', text) : await onStore(db, false, (state) => state.import(document))) as { scope: string; rows: number };
   process.stderr.write(`callplane: imported ${result.rows} rows (${result.scope === 'store' ? 'the whole store' : 'one organization'})\n`);
 }
 

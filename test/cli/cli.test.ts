@@ -182,6 +182,9 @@ describe('the callplane command', () => {
     } finally {
       await second.close();
     }
+    const noStore = run(['export', join(dir, 'x.json'), '--db', `sqlite:${join(dir, 'nope.sqlite')}`]);
+    assert.equal(await noStore.exited, 1);
+    assert.match(noStore.output(), /^callplane: there is no store at .*nope\.sqlite/);
     const missing = run(['import', join(dir, 'nope.json'), '--db', to]);
     assert.equal(await missing.exited, 1);
     assert.match(missing.output(), /cannot read .*nope.json: ENOENT/);
