@@ -1,6 +1,7 @@
 import { apiOptions, runApi } from './api.ts';
 import { callsOptions, runCalls } from './calls.ts';
 import { runPeopleList } from './people-list.ts';
+import { runReset } from './reset.ts';
 import { runScale, scaleOptions } from './scale.ts';
 import { runStartup } from './startup.ts';
 import { loadAverage, machine, quickFlag } from './support.ts';
@@ -20,6 +21,10 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   startup: () => runStartup({ runs: quick ? 2 : 5, scale: scaleOptions(quick) }),
   retention: () => runRetention({ calls: quick ? 100 : 1000 }),
   fairness: () => runFairness({ slowWebhooks: 20, runs: quick ? 3 : 5 }),
+  reset: async () => {
+    await runReset({ runs: quick ? 10 : 50 });
+    if (process.env.BENCH_DATABASE_URL) await runReset({ runs: quick ? 10 : 50, db: process.env.BENCH_DATABASE_URL });
+  },
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = chosen.filter((name) => !(name in benchmarks));

@@ -19,6 +19,9 @@ import { sandboxCallRoutes } from './sandbox/sandbox-calls.routes.ts';
 import { sandboxWebhookRoutes } from './sandbox/sandbox-webhooks.routes.ts';
 import { sandboxRoutes } from './sandbox/sandbox.routes.ts';
 import type { CatalogueRow } from './generated/webex/catalogue.ts';
+import { sandboxAdminRoutes } from './sandbox/sandbox-admin.routes.ts';
+import { SandboxState } from './sandbox/sandbox-state.ts';
+import { SandboxSeeder } from './sandbox/seed.ts';
 import type { Server } from './http/types.ts';
 import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
@@ -38,6 +41,7 @@ import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
+import { Metrics } from './http/metrics.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
@@ -70,10 +74,13 @@ export type Services = {
  * Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off.
  * Returns the operations of Cisco's catalogue that no area serves (they answer 501).
  */
-function registerRoutes(server: Server, deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector }): CatalogueRow[] {
+function registerRoutes(
+  server: Server,
+  deps: { config: Config; services: Services; store: Store; clock: SandboxClock; faults: FaultInjector; state: SandboxState; seeder: SandboxSeeder; metrics: Metrics },
+): CatalogueRow[] {
   const { config, services, store } = deps;
   installTargetOrg(server);
-  healthRoutes(server, { store });
+  healthRoutes(server, { store, clock: deps.clock, metrics: deps.metrics });
   organizationRoutes(server, services);
   licenseRoutes(server, services);
   locationRoutes(server, services);
@@ -95,6 +102,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });
     faultRoutes(server, { faults: deps.faults });
+    sandboxAdminRoutes(server, { config, tokens: services.tokens, state: deps.state, seeder: deps.seeder });
   }
   return notServed;
 }
@@ -105,6 +113,9 @@ export type App = {
   store: Store;
   services: Services;
   clock: SandboxClock;
+  /** Reset, export and import of the whole state (the sandbox API and the CLI). */
+  state: SandboxState;
+  seeder: SandboxSeeder;
   /** The demo organization, when the demo is on. */
   demo: DemoOrganization | undefined;
   /** The operations of Cisco's catalogue answering 501 (docs/coverage.md). */
@@ -151,20 +162,32 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     tokens.recognizeOperator(config.adminToken ?? demo?.adminToken);
     const faults = new FaultInjector();
     let notServed: CatalogueRow[] = [];
+    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
+    const state = new SandboxState(store, {
+      clock,
+      clockMode: config.clock,
+      faults,
+      pauseDeliveries: () => delivery.stop(),
+      resumeDeliveries: () => delivery.start(),
+    });
+    const seeder = new SandboxSeeder(store, clock, tokens, config.webhooks.egress);
+    const metrics = new Metrics();
     server = await buildServer({
       config,
       tokens,
+      metrics,
       beforeRoutes: config.sandbox ? (s) => installFaults(s, faults) : undefined,
       routes: (s) => {
-        notServed = registerRoutes(s, { config, services, store, clock, faults });
+        notServed = registerRoutes(s, { config, services, store, clock, faults, state, seeder, metrics });
       },
     });
     await jobs.resume();
     await calls.start();
-    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
     retention.start();
+    // What POST /sandbox/v1/reset returns to; start-up code that loads a seed marks it again.
+    if (config.sandbox) await state.markBaseline();
     const built = server;
     return {
       config,
@@ -172,6 +195,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       store,
       services,
       clock,
+      state,
+      seeder,
       demo,
       notServed,
       listen: () => built.listen({ port: config.port, host: config.host }),

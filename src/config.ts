@@ -34,6 +34,10 @@ export type Config = {
   demo: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Request lines: `pretty` for people, `json` (pino) for machines; json when absent. */
+  logFormat?: 'pretty' | 'json';
+  /** Serve the web console at /console; on when absent. */
+  console?: boolean;
   /** `real`: the clock follows wall time; `manual`: time stands still until moved (sandbox API). */
   clock: 'real' | 'manual';
   calls: {

@@ -73,15 +73,20 @@ export async function consoleRoutes(server: Server, options: { dist?: string } =
     // a file of the build (a missing file is a 404 here: not-found handling would offer HEAD).
     await scope.register(fastifyStatic, { root: dist, serve: false, suppressWarning: true });
 
-    scope.get('/console', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/console/', 302));
+    const sendIndex = (request: FastifyRequest, reply: FastifyReply) =>
+      // Checked on every request: a build made while the server runs is served at once.
+      existsSync(index) ? reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false }) : notBuilt(request, reply);
+
+    // The router ignores trailing slashes, so /console/ arrives here too: only /console redirects
+    // (the page's relative asset URLs need the slash).
+    scope.get('/console', { schema: { hide: true } }, async (request, reply) =>
+      request.url.split('?')[0]!.endsWith('/') ? sendIndex(request, reply) : reply.redirect('/console/', 302),
+    );
 
     scope.get('/console/*', { schema: { hide: true } }, async (request, reply) => {
-      // Checked on every request: a build made while the server runs is served at once.
-      if (!existsSync(index)) return notBuilt(request, reply);
       const path = (request.params as { '*': string })['*'];
-      if (path === '' || path === 'index.html') {
-        return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
-      }
+      if (path === '' || path === 'index.html') return sendIndex(request, reply);
+      if (!existsSync(index)) return notBuilt(request, reply);
       if (!isFileOf(dist, path)) throw notFound('The console has no such file.');
       // Vite names assets by their content hash: they never change.
       if (path.startsWith('assets/')) return reply.sendFile(path, { maxAge: '365d', immutable: true });

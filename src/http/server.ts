@@ -13,6 +13,8 @@ import { installPublicUrl } from './host.ts';
 import { serializerCompiler, validatorCompiler } from './lazy-compilers.ts';
 import { registerOpenApi } from './openapi.ts';
 import { trackingId } from './tracking.ts';
+import type { Metrics } from './metrics.ts';
+import { installRequestLog, logStream } from './request-log.ts';
 import type { Server } from './types.ts';
 
 /**
@@ -25,6 +27,8 @@ export type ServerDeps = {
   tokens: TokenService;
   /** Hooks installed after authentication and before any route (the sandbox's fault injector). */
   beforeRoutes?: (server: Server) => void;
+  /** Counts every request for GET /metrics. */
+  metrics?: Metrics;
   /** Registers every area's routes; listed once, in the composition root. */
   routes: (server: Server) => void | Promise<void>;
 };
@@ -54,9 +58,10 @@ function bodyIsOptional(schema: unknown): boolean {
 export async function buildServer(deps: ServerDeps): Promise<Server> {
   const { config } = deps;
 
-  // 1. Fastify: the request id is Webex's TrackingID; bodies are capped.
+  // 1. Fastify: the request id is Webex's TrackingID; bodies are capped; logs are JSON or pretty.
+  const stream = logStream(config.logFormat);
   const server: Server = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(stream ? { stream } : {}) },
     // Request lines only when debugging: at info level they would cost more than the requests.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
@@ -96,6 +101,9 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   server.addHook('preValidation', async (request) => {
     if (request.body === undefined && bodyIsOptional(request.routeOptions.schema?.body)) request.body = {};
   });
+  // One line per request at info level (request-log.ts), and the request metrics.
+  installRequestLog(server);
+  deps.metrics?.install(server);
 
   // 3. One error renderer for every failure, and 404/405 for unknown routes.
   installErrorHandling(server, config.bodyLimit);
@@ -126,7 +134,7 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
 
   // 8. Routes: each area registers its own.
   await deps.routes(server);
-  await consoleRoutes(server);
+  if (config.console !== false) await consoleRoutes(server);
 
   await server.ready();
   return server;

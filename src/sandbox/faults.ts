@@ -139,6 +139,11 @@ export class FaultInjector {
     this.byOrganization.delete(orgId);
   }
 
+  /** Every organization's faults (the sandbox reset). */
+  clearAll(): void {
+    this.byOrganization.clear();
+  }
+
   /**
    * Every active fault of the organization that matches draws once, in the order the faults were
    * made, so each one's sequence depends only on the requests it matches. The delays of those that

@@ -84,6 +84,23 @@ export class SandboxClock implements Clock {
     this.frozenMs = target;
   }
 
+  /**
+   * The sandbox reset: drops every waiting task (their calls and jobs are gone with the store)
+   * and starts again in the given mode at wall time.
+   */
+  reset(mode: ClockMode): void {
+    for (const task of this.tasks) task.cancelTimer?.();
+    this.tasks.clear();
+    this.mode = mode;
+    this.offsetMs = 0;
+    this.frozenMs = Date.now();
+  }
+
+  /** Manual mode: sets the time to a given instant (never backwards, as timers assume). */
+  async set(at: Date): Promise<void> {
+    await this.advance(Math.max(0, at.getTime() - this.nowMs()));
+  }
+
   /** Tasks waiting, for the sandbox API. */
   pending(): number {
     return this.tasks.size;

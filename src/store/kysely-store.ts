@@ -18,6 +18,8 @@ import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
 import { KyselyPersonRepository } from './repositories/people.ts';
 import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
+import { KyselySnapshotRepository, type ShapeCache } from './repositories/snapshots.ts';
+import { KyselyMetricsRepository } from './repositories/metrics.ts';
 import type { Store } from './store.ts';
 import { withStartupLock } from './postgres.ts';
 
@@ -47,12 +49,16 @@ export class KyselyStore implements Store {
   readonly calls: KyselyCallRepository;
   readonly webhooks: KyselyWebhookRepository;
   readonly retention: KyselyRetentionRepository;
+  readonly snapshots: KyselySnapshotRepository;
+  readonly metrics: KyselyMetricsRepository;
+  private readonly shapes: ShapeCache;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
 
-  constructor(db: Kysely<Database>, dialect: Dialect, inTransaction = false) {
+  constructor(db: Kysely<Database>, dialect: Dialect, inTransaction = false, shapes: ShapeCache = {}) {
     this.db = db;
+    this.shapes = shapes;
     this.dialectInfo = dialect;
     this.dialect = dialect.name;
     this.inTransaction = inTransaction;
@@ -73,12 +79,14 @@ export class KyselyStore implements Store {
     this.calls = new KyselyCallRepository(ctx);
     this.webhooks = new KyselyWebhookRepository(ctx);
     this.retention = new KyselyRetentionRepository(ctx);
+    this.snapshots = new KyselySnapshotRepository(ctx, dialect.name, shapes);
+    this.metrics = new KyselyMetricsRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     // A transaction inside a transaction joins the outer one.
     if (this.inTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.dialectInfo, true)));
+    return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.dialectInfo, true, this.shapes)));
   }
 
   async exclusively<T>(fn: () => Promise<T>): Promise<T> {

@@ -3,6 +3,8 @@ import type { CallRoutingRepository } from './call-routing-store.ts';
 import type { CallRepository } from './calls-store.ts';
 import type { RetentionRepository } from './retention-store.ts';
 import type { WebhookRepository } from './webhooks-store.ts';
+import type { SnapshotRepository } from './snapshots-store.ts';
+import type { MetricsRepository } from './metrics-store.ts';
 import type { JobRepository, LocationCallingRepository } from './location-calling-store.ts';
 import type { LocationNumberRepository } from './location-numbers-store.ts';
 import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
@@ -287,6 +289,8 @@ export interface Store {
   readonly calls: CallRepository;
   readonly webhooks: WebhookRepository;
   readonly retention: RetentionRepository;
+  readonly snapshots: SnapshotRepository;
+  readonly metrics: MetricsRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

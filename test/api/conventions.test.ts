@@ -229,7 +229,7 @@ for (const dialect of dialects) {
       it('answers /healthz', async () => {
         const reply = await server.anonymous.get('/healthz');
         assert.equal(reply.status, 200);
-        assert.deepEqual(reply.body, { status: 'ok' });
+        assert.deepEqual(reply.body, { status: 'ok', version: '0.1.0', store: server.app.store.dialect, clock: 'real' });
       });
     });
 

@@ -19,7 +19,7 @@ import { FIXED_PARAMS, twoOrganizations, type OrganizationWorld } from './suppor
 // expire: swept over every operation of the OpenAPI document.
 
 /** Routes that need no token at all. */
-const PUBLIC = new Set(['GET /healthz', 'POST /sandbox/v1/orgs', 'GET /sandbox/v1/demo']);
+const PUBLIC = new Set(['GET /healthz', 'GET /metrics', 'POST /sandbox/v1/orgs', 'GET /sandbox/v1/demo']);
 
 /**
  * /v1 routes any valid token may call (their route config is `auth: 'token'`): Webex's webhooks
