@@ -13,6 +13,8 @@ import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
+import { appRoutes } from './api/oauth/apps.routes.ts';
+import { oauthRoutes } from './api/oauth/oauth.routes.ts';
 import { consoleInfoRoutes } from './sandbox/console-info.routes.ts';
 import { liveEventRoutes } from './sandbox/live-events.routes.ts';
 import { sandboxCallRoutes } from './sandbox/sandbox-calls.routes.ts';
@@ -41,6 +43,9 @@ import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
 import { FaultInjector, faultRoutes, installFaults } from './sandbox/faults.ts';
 import { WebhookService } from './domain/webhooks/webhook-service.ts';
+import { AppService } from './domain/oauth/app-service.ts';
+import { AuthorizationService } from './domain/oauth/authorization-service.ts';
+import { OAuthService } from './domain/oauth/oauth-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -61,6 +66,9 @@ export type Services = {
   callRecording: CallRecordingService;
   simulator: Simulator;
   webhooks: WebhookService;
+  apps: AppService;
+  oauth: OAuthService;
+  authorizations: AuthorizationService;
 };
 
 /** Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off. */
@@ -80,6 +88,8 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
+  // The consent page signs in without a password: only a sandbox serves it.
+  oauthRoutes(server, { ...services, store }, { consentPage: config.sandbox });
   notServedRoutes(server);
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock });
@@ -88,6 +98,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });
     faultRoutes(server, { faults: deps.faults });
+    appRoutes(server, services);
   }
 }
 
@@ -119,6 +130,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       onTransition: (line) => server?.log.debug(line),
     });
     const callControl = new CallControlService(store, calls);
+    const oauth = new OAuthService(store, clock, tokens);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -135,6 +147,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock),
+      apps: new AppService(store, clock),
+      oauth,
+      authorizations: new AuthorizationService(store, clock, oauth),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     const faults = new FaultInjector();

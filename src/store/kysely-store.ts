@@ -7,6 +7,7 @@ import { KyselyAnnouncementRepository } from './repositories/announcements.ts';
 import { KyselyCallRoutingRepository } from './repositories/call-routing.ts';
 import { KyselyCallRepository } from './repositories/calls.ts';
 import { KyselyWebhookRepository } from './repositories/webhooks.ts';
+import { KyselyOAuthRepository } from './repositories/oauth.ts';
 import { KyselyJobRepository } from './repositories/jobs.ts';
 import { KyselyLicenseRepository } from './repositories/licenses.ts';
 import { KyselyLocationCallingRepository } from './repositories/location-calling.ts';
@@ -44,6 +45,7 @@ export class KyselyStore implements Store {
   readonly receptionistContacts: KyselyReceptionistContactRepository;
   readonly calls: KyselyCallRepository;
   readonly webhooks: KyselyWebhookRepository;
+  readonly oauth: KyselyOAuthRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -69,6 +71,7 @@ export class KyselyStore implements Store {
     this.receptionistContacts = new KyselyReceptionistContactRepository(ctx);
     this.calls = new KyselyCallRepository(ctx);
     this.webhooks = new KyselyWebhookRepository(ctx);
+    this.oauth = new KyselyOAuthRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

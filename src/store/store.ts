@@ -2,6 +2,7 @@ import type { AnnouncementRepository } from './announcements-store.ts';
 import type { CallRoutingRepository } from './call-routing-store.ts';
 import type { CallRepository } from './calls-store.ts';
 import type { WebhookRepository } from './webhooks-store.ts';
+import type { OAuthRepository } from './oauth-store.ts';
 import type { JobRepository, LocationCallingRepository } from './location-calling-store.ts';
 import type { LocationNumberRepository } from './location-numbers-store.ts';
 import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
@@ -126,6 +127,10 @@ export type AccessToken = {
   /** Null for tokens that never expire (the configured admin token). */
   expiresAt: string | null;
   created: string;
+  /** The OAuth app it was issued to; absent or null for tokens the sandbox issued. */
+  appId?: string | null;
+  /** The OAuth authorization it was issued under; deleting that deletes the token. */
+  authorizationId?: string | null;
 };
 
 /** A slice of an ordered list: `next` is present when more items follow. */
@@ -285,6 +290,7 @@ export interface Store {
   readonly receptionistContacts: ReceptionistContactRepository;
   readonly calls: CallRepository;
   readonly webhooks: WebhookRepository;
+  readonly oauth: OAuthRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers. */

@@ -44,6 +44,12 @@ export type Principal = {
   personId: string;
   roles: readonly string[];
   scopes: ReadonlySet<string>;
+  /** The OAuth app the token was issued to (raw uuid); absent for tokens the sandbox issued. */
+  appId?: string;
+  /** The OAuth authorization behind the token, if any. */
+  authorizationId?: string;
+  /** When the token expires (ISO-8601); null for the configured admin token, which never does. */
+  expiresAt?: string | null;
 };
 
 export const isAdmin = (principal: Principal): boolean => isAdminRole(principal.roles);

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
 import { badRequest, notFound, unauthorized } from '../errors.ts';
+import { oauthScopesAllowed } from '../oauth/oauth-scopes.ts';
 import { scopesAllowed, type Principal } from './scopes.ts';
 
 /** Webex access tokens live 14 days. */
@@ -11,7 +12,7 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
 export type IssuedToken = { accessToken: string; expiresIn: number | null; scopes: string[] };
 
 // Tokens are stored as SHA-256 hashes: a copy of the database does not hand out access.
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export const newTokenValue = (): string => randomBytes(48).toString('base64url');
 
@@ -30,12 +31,16 @@ export class TokenService {
     const record = await this.store.tokens.get(hashToken(token));
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
-    const allowed = new Set(scopesAllowed(record.holderRoles));
+    // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
+    const allowed = new Set(record.appId ? oauthScopesAllowed(record.holderRoles) : scopesAllowed(record.holderRoles));
     return {
       orgId: record.orgId,
       personId: record.personId,
       roles: record.holderRoles,
       scopes: new Set(record.scopes.filter((s) => allowed.has(s))),
+      ...(record.appId ? { appId: record.appId } : {}),
+      ...(record.authorizationId ? { authorizationId: record.authorizationId } : {}),
+      expiresAt: record.expiresAt,
     };
   }
 
@@ -71,6 +76,29 @@ export class TokenService {
       created: now.toISOString(),
     });
     return { accessToken, expiresIn: lifetime, scopes: granted };
+  }
+
+  /**
+   * Issues an access token to an OAuth app under an authorization. The caller has already limited
+   * the scopes (requested, granted and allowed by the person's roles).
+   */
+  async issueForAuthorization(
+    store: Store,
+    grant: { orgId: string; personId: string; appId: string; authorizationId: string; scopes: readonly string[]; lifetimeSeconds: number },
+  ): Promise<IssuedToken> {
+    const accessToken = newTokenValue();
+    const now = this.clock.now();
+    await store.tokens.insert({
+      tokenHash: hashToken(accessToken),
+      orgId: grant.orgId,
+      personId: grant.personId,
+      scopes: [...grant.scopes],
+      expiresAt: new Date(now.getTime() + grant.lifetimeSeconds * 1000).toISOString(),
+      created: now.toISOString(),
+      appId: grant.appId,
+      authorizationId: grant.authorizationId,
+    });
+    return { accessToken, expiresIn: grant.lifetimeSeconds, scopes: [...grant.scopes] };
   }
 
   /** Registers a known token value that never expires (the configured admin token). */

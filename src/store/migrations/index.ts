@@ -11,6 +11,7 @@ import * as pendingCallEvents from './0009-pending-call-events.ts';
 import * as licenseUnits from './0010-license-units.ts';
 import * as numbersByLocation from './0011-numbers-by-location.ts';
 import * as lookupIndexes from './0012-lookup-indexes.ts';
+import * as oauth from './0019-oauth.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010-license-units': licenseUnits,
   '0011-numbers-by-location': numbersByLocation,
   '0012-lookup-indexes': lookupIndexes,
+  '0019-oauth': oauth,
 };
