@@ -36,7 +36,7 @@ for (const dialect of dialects) {
     const authorizeRedirect = async (change: (url: URL) => void) => {
       const request = await authorizationUrl(server.url, app, 'spark:people_read');
       change(request.url);
-      const response = await fetch(request.url, { redirect: 'manual' });
+      const response = await fetch(request.url, { redirect: 'manual', headers: { accept: 'text/html' } });
       return { response, request, location: response.headers.get('location') ? new URL(response.headers.get('location')!) : undefined };
     };
 
@@ -53,7 +53,12 @@ for (const dialect of dialects) {
         const { response } = await authorizeRedirect((url) => url.searchParams.set('client_id', 'Cunknown'));
         assert.equal(response.status, 400);
         assert.equal(response.headers.get('location'), null);
+        assert.match(response.headers.get('content-type') ?? '', /text\/html/);
         assert.match(await response.text(), /Unknown client_id/);
+        // A client that does not ask for a page gets Webex's error body.
+        const url = new URL(`/v1/authorize?client_id=Cunknown&response_type=code&scope=spark:people_read`, server.url);
+        const json = await server.anonymous.get(url.toString());
+        assertWebexError(json, 400, /Unknown client_id/);
       });
 
       it('given a redirect_uri the app did not register, when authorizing, then the page shows the problem (400) and redirects nowhere', async () => {
@@ -112,7 +117,10 @@ for (const dialect of dialects) {
 
       it('given a service app, when authorizing, then the page says nobody signs in to it', async () => {
         const service = await registerApp(server.admin, { type: 'service', redirectUris: [] , scopes: 'spark:people_read' });
-        const response = await fetch(new URL(`/v1/authorize?client_id=${service.clientId}&response_type=code&scope=spark:people_read`, server.url), { redirect: 'manual' });
+        const response = await fetch(new URL(`/v1/authorize?client_id=${service.clientId}&response_type=code&scope=spark:people_read`, server.url), {
+          redirect: 'manual',
+          headers: { accept: 'text/html' },
+        });
         assert.equal(response.status, 400);
         assert.match(await response.text(), /service app/);
       });

@@ -54,9 +54,9 @@ for (const dialect of dialects) {
     });
 
     it('given an administrator of another organization authorizes it, when fetching its token, then the pair acts in that organization', async () => {
-      const authorized = await other.admin.post(`/sandbox/v1/apps/${service.id}/authorizations`);
+      const authorized = await other.admin.post('/sandbox/v1/authorizations', { clientId: service.clientId });
       assert.equal(authorized.status, 201, authorized.text);
-      assert.equal((await other.admin.post(`/sandbox/v1/apps/${service.id}/authorizations`)).status, 200, 'authorizing again changes nothing');
+      assert.equal((await other.admin.post('/sandbox/v1/authorizations', { clientId: service.clientId })).status, 200, 'authorizing again changes nothing');
       const reply = await fetchToken({});
       assert.equal(reply.status, 200, reply.text);
       assert.deepEqual(Object.keys(reply.body).sort(), ['access_token', 'expires_in', 'refresh_token', 'refresh_token_expires_in', 'token_type']);
@@ -99,11 +99,12 @@ for (const dialect of dialects) {
       assertWebexError(await other.admin.delete('/v1/authorizations', undefined, { clientId: service.clientId, orgId: Buffer.from(`ciscospark://us/ORGANIZATION/${server.demo.orgId}`).toString('base64url') }), 403);
     });
 
-    it('given a user or a service app authorized by a non-administrator, when authorizing, then it answers 403', async () => {
+    it('given a user, an integration or an unknown client, when authorizing a service app, then it answers 403 or 404', async () => {
       const userId = (await createPerson(server.admin)).id;
       const user = await clientWithScopes(server.admin, userId, ['spark:people_read']);
-      assertWebexError(await user.post(`/sandbox/v1/apps/${service.id}/authorizations`), 403);
-      assertWebexError(await server.admin.post(`/sandbox/v1/apps/${integration.id}/authorizations`), 404, /Application not found/);
+      assertWebexError(await user.post('/sandbox/v1/authorizations', { clientId: service.clientId }), 403);
+      assertWebexError(await server.admin.post('/sandbox/v1/authorizations', { clientId: integration.clientId }), 404, /Application not found/);
+      assertWebexError(await server.admin.post('/sandbox/v1/authorizations', { clientId: 'Cnobody' }), 404);
     });
 
     it('given the Authorizations API, when asked wrongly, then it answers 400, 403 or 404', async () => {

@@ -49,7 +49,7 @@ export async function submitConsent(baseUrl: string, request: PkceRequest, perso
   const form = new URLSearchParams(request.url.searchParams);
   form.set('personId', personId);
   form.set('decision', decision);
-  return fetch(new URL('/v1/authorize', baseUrl), { method: 'POST', body: form, redirect: 'manual' });
+  return fetch(new URL('/v1/authorize', baseUrl), { method: 'POST', body: form, redirect: 'manual', headers: { accept: 'text/html' } });
 }
 
 /** Posts a form to /v1/access_token without a library, for the error cases. */

@@ -40,8 +40,9 @@ export function appRoutes(server: Server, deps: { apps: AppService; oauth: OAuth
     sendEmpty(reply, 204);
   });
 
-  server.post('/sandbox/v1/apps/:appId/authorizations', { schema: AuthorizeServiceApp, config: adminWrite }, async (request, reply) => {
-    const { authorization, created } = await authorizations.authorizeServiceApp(principalOf(request), appIdOf(request.params.appId));
+  // By client ID, which the developer hands to administrators: the app may be another organization's.
+  server.post('/sandbox/v1/authorizations', { schema: AuthorizeServiceApp, config: adminWrite }, async (request, reply) => {
+    const { authorization, created } = await authorizations.authorizeServiceApp(principalOf(request), request.body.clientId);
     const view = (await authorizations.listForOrg(principalOf(request))).find((a) => a.id === authorization.id)!;
     reply.code(created ? 201 : 200);
     return presentAuthorization(view);

@@ -50,9 +50,10 @@ export const DeleteApp = {
 
 export const AuthorizeServiceApp = {
   summary: 'Authorize a service app for your organization',
-  description: "What a full administrator does in Control Hub: the app (of any organization) may then fetch tokens for this one. Its tokens act as this administrator.",
+  description:
+    "What a full administrator does in Control Hub, by the client ID the app's developer hands out: the app (of any organization) may then fetch tokens for this one. Its tokens act as this administrator. 201 when new, 200 when it was authorized already.",
   tags: ['Sandbox'],
-  params: AppParams,
+  body: Type.Object({ clientId: Type.String({ maxLength: 256, description: "The service app's client ID." }) }),
   response: responses({ 200: AuthorizationObject, 201: AuthorizationObject }),
 };
 

@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
-import { WebexError } from '../../domain/errors.ts';
+import { badRequest, WebexError } from '../../domain/errors.ts';
 import type { AuthorizationService } from '../../domain/oauth/authorization-service.ts';
 import { AuthorizePageError, OAuthError, RedirectableError } from '../../domain/oauth/oauth-errors.ts';
 import { APPLICATIONS_TOKEN_SCOPE, TOKENS_READ_SCOPE, TOKENS_WRITE_SCOPE } from '../../domain/oauth/oauth-scopes.ts';
-import { type AuthorizeParams, type OAuthService } from '../../domain/oauth/oauth-service.ts';
+import { type AuthorizeParams, type AuthorizeRequest, type OAuthService } from '../../domain/oauth/oauth-service.ts';
 import { decodeId } from '../../domain/webex-ids.ts';
 import { personNotFound } from '../../domain/people/people-errors.ts';
 import type { Store } from '../../store/store.ts';
@@ -72,35 +72,46 @@ export function oauthRoutes(server: Server, deps: { oauth: OAuthService; authori
   });
 
   if (options.consentPage) {
-    const showPage = async (reply: FastifyReply, params: AuthorizeParams, trackingId: string, answer?: { personId?: string; decision?: string }) => {
+    // A browser (Accept: text/html) sees problems on a page; any other client gets Webex's error body.
+    const wantsHtml = (request: FastifyRequest) => /text\/html/.test(request.headers.accept ?? '');
+    const refuse = (request: FastifyRequest, reply: FastifyReply, error: WebexError, html: () => string) => {
+      if (!wantsHtml(request)) throw error;
+      return reply.code(error.status).send(html());
+    };
+
+    const showPage = async (request: FastifyRequest, reply: FastifyReply, params: AuthorizeParams, answer?: { personId?: string; decision?: string }) => {
       reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
+      let checked: AuthorizeRequest;
       try {
-        const checked = await oauth.checkAuthorize(params);
-        if (answer === undefined || (answer.decision !== 'accept' && answer.decision !== 'deny')) {
-          const people = await store.people.list(checked.app.orgId, {}, undefined, PEOPLE_ON_PAGE);
-          return reply.code(answer ? 400 : 200).send(consentPage(checked, people.items, answer ? 'Choose Accept or Deny.' : undefined));
-        }
-        try {
-          const personId = answer.personId && decodeId(answer.personId, 'PEOPLE');
-          const location = await oauth.consent(checked, checked.app.orgId, personId || undefined, answer.decision === 'accept');
-          return reply.redirect(location, 302);
-        } catch (error) {
-          if (!(error instanceof WebexError) || error.status !== 404) throw error;
-          const people = await store.people.list(checked.app.orgId, {}, undefined, PEOPLE_ON_PAGE);
-          return reply.code(400).send(consentPage(checked, people.items, 'Choose a person of the organization to sign in as.'));
-        }
+        checked = await oauth.checkAuthorize(params);
       } catch (error) {
-        if (error instanceof AuthorizePageError) return reply.code(error.status).send(errorPage(error.message, trackingId));
+        if (error instanceof AuthorizePageError) return refuse(request, reply, error, () => errorPage(error.message, request.id));
         if (error instanceof RedirectableError) return reply.redirect(error.location, 302);
         throw error;
       }
+      const people = async () => (await store.people.list(checked.app.orgId, {}, undefined, PEOPLE_ON_PAGE)).items;
+      if (answer === undefined) return reply.send(consentPage(checked, await people()));
+      if (answer.decision !== 'accept' && answer.decision !== 'deny') {
+        const list = await people();
+        return refuse(request, reply, badRequest('decision must be accept or deny.'), () => consentPage(checked, list, 'Choose Accept or Deny.'));
+      }
+      const personId = (answer.personId && decodeId(answer.personId, 'PEOPLE')) || undefined;
+      try {
+        return reply.redirect(await oauth.consent(checked, checked.app.orgId, personId, answer.decision === 'accept'), 302);
+      } catch (error) {
+        if (!(error instanceof WebexError) || error.status !== 404) throw error;
+        const list = await people();
+        return refuse(request, reply, badRequest('Choose a person of the organization to sign in as.'), () =>
+          consentPage(checked, list, 'Choose a person of the organization to sign in as.'),
+        );
+      }
     };
 
-    server.get('/v1/authorize', { schema: Authorize }, async (request, reply) => showPage(reply, request.query, request.id));
+    server.get('/v1/authorize', { schema: Authorize }, async (request, reply) => showPage(request, reply, request.query));
 
     server.post('/v1/authorize', { schema: SubmitConsent, config: { form: true } }, async (request, reply) => {
-      const { personId, decision, ...params } = request.body;
-      return showPage(reply, params, request.id, { personId, decision });
+      const { personId, decision, ...params } = request.body ?? {};
+      return showPage(request, reply, params, { personId, decision });
     });
   }
 

@@ -63,13 +63,13 @@ export class AuthorizationService {
   }
 
   /**
-   * A full administrator authorizes a service app (of any organization) for their own: the app may
+   * A full administrator authorizes a service app (of any organization, named by its client ID) for their own: the app may
    * then fetch tokens acting in it. Callplane has no machine accounts, so the tokens act as the
    * administrator who authorized, within the app's scopes. Authorizing again returns the same one.
    */
-  async authorizeServiceApp(principal: Principal, appId: string | undefined): Promise<{ authorization: Authorization; created: boolean }> {
+  async authorizeServiceApp(principal: Principal, clientId: string): Promise<{ authorization: Authorization; created: boolean }> {
     if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('Authorizing a service app needs a full administrator of the organization.');
-    const app = appId ? await this.store.oauth.getApp(appId) : undefined;
+    const app = await this.store.oauth.findAppByClientId(clientId);
     if (!app || app.type !== 'service') throw appNotFound();
     const existing = await this.store.oauth.findServiceAuthorization(app.id, principal.orgId);
     if (existing) return { authorization: existing, created: false };
