@@ -56,6 +56,8 @@ export interface OAuthRepository {
 
   insertCode(code: AuthorizationCode): Promise<void>;
   getCode(codeHash: string): Promise<AuthorizationCode | undefined>;
+  /** Deletes codes that expired before the given time (a used one's tokens stay). */
+  deleteCodesExpiredBefore(time: string): Promise<void>;
   /** Marks an unused code used; false when it was used already (atomic: one exchange wins). */
   useCode(codeHash: string, usedAt: string, authorizationId: string): Promise<boolean>;
 

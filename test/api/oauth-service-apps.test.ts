@@ -122,6 +122,26 @@ for (const dialect of dialects) {
       assertWebexError(await other.admin.delete(`/v1/authorizations/${theirs.id}`), 404);
     });
 
+    it('given an integration granted identity:tokens_read by an administrator, when its token lists authorizations, then it may; a user cannot grant it', async () => {
+      const reader = await registerApp(server.admin, { scopes: 'identity:tokens_read spark:people_read' });
+      const consent = await server.admin.post('/sandbox/v1/authorize', { clientId: reader.clientId, scope: 'identity:tokens_read spark:people_read' });
+      const pair = await postToken(server.url, {
+        grant_type: 'authorization_code', client_id: reader.clientId, client_secret: reader.clientSecret, code: consent.body.code, redirect_uri: REDIRECT_URI,
+      });
+      assert.equal(pair.body.scope, 'identity:tokens_read spark:people_read');
+      const me = (await server.admin.get('/v1/people/me')).body.id;
+      const listed = await server.anonymous.withToken(pair.body.access_token).get('/v1/authorizations', { personId: me });
+      assert.equal(listed.status, 200, listed.text);
+      assert.ok(listed.body.items.some((a: { clientId: string }) => a.clientId === reader.clientId));
+
+      const userId = (await createPerson(server.admin)).id;
+      const forUser = await server.admin.post('/sandbox/v1/authorize', { clientId: reader.clientId, scope: 'identity:tokens_read spark:people_read', personId: userId });
+      const userPair = await postToken(server.url, {
+        grant_type: 'authorization_code', client_id: reader.clientId, client_secret: reader.clientSecret, code: forUser.body.code, redirect_uri: REDIRECT_URI,
+      });
+      assert.equal(userPair.body.scope, 'spark:people_read', 'a user’s roles do not allow identity:tokens_read');
+    });
+
     it('given the configured admin token, when reading its expiry, then it never expires', async () => {
       const reply = await server.admin.get('/v1/authorizations/tokenExpiry');
       assert.equal(reply.status, 200);

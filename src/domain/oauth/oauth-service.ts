@@ -121,6 +121,8 @@ export class OAuthService {
     if (!person) throw personNotFound();
     const code = newOpaqueValue();
     const now = this.clock.now();
+    // Codes a day past their life can only ever answer invalid_grant: they go as new ones come.
+    await this.store.oauth.deleteCodesExpiredBefore(new Date(now.getTime() - 24 * 3600 * 1000).toISOString());
     await this.store.oauth.insertCode({
       codeHash: sha256(code),
       appId: request.app.id,

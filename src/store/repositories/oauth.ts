@@ -104,6 +104,10 @@ export class KyselyOAuthRepository implements OAuthRepository {
     };
   }
 
+  async deleteCodesExpiredBefore(time: string): Promise<void> {
+    await this.ctx.db.deleteFrom('oauth_codes').where('expires_at', '<', time).execute();
+  }
+
   async useCode(codeHash: string, usedAt: string, authorizationId: string): Promise<boolean> {
     const result = await this.ctx.db
       .updateTable('oauth_codes')
