@@ -115,6 +115,15 @@ for (const dialect of dialects) {
         assert.match(await response.text(), /Choose a person/);
       });
 
+      it('given an app whose name and scopes hold markup, when the page shows them, then they are text, not HTML', async () => {
+        const marked = await registerApp(server.admin, { name: '<img src=x onerror=alert(1)>' });
+        const request = await authorizationUrl(server.url, marked, 'spark:people_read');
+        request.url.searchParams.set('state', '"><script>alert(2)</script>');
+        const html = await (await fetch(request.url, { headers: { accept: 'text/html' } })).text();
+        assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+        assert.ok(!html.includes('<img src=x') && !html.includes('<script>alert(2)'));
+      });
+
       it('given a service app, when authorizing, then the page says nobody signs in to it', async () => {
         const service = await registerApp(server.admin, { type: 'service', redirectUris: [] , scopes: 'spark:people_read' });
         const response = await fetch(new URL(`/v1/authorize?client_id=${service.clientId}&response_type=code&scope=spark:people_read`, server.url), {
