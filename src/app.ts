@@ -89,7 +89,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
-  oauthRoutes(server, { ...services, store }, { consentPage: config.sandbox });
+  oauthRoutes(server, services, { consentPage: config.sandbox });
   notServedRoutes(server);
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock });

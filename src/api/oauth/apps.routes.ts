@@ -43,9 +43,8 @@ export function appRoutes(server: Server, deps: { apps: AppService; oauth: OAuth
   // By client ID, which the developer hands to administrators: the app may be another organization's.
   server.post('/sandbox/v1/authorizations', { schema: AuthorizeServiceApp, config: adminWrite }, async (request, reply) => {
     const { authorization, created } = await authorizations.authorizeServiceApp(principalOf(request), request.body.clientId);
-    const view = (await authorizations.listForOrg(principalOf(request))).find((a) => a.id === authorization.id)!;
     reply.code(created ? 201 : 200);
-    return presentAuthorization(view);
+    return presentAuthorization(authorization);
   });
 
   server.get('/sandbox/v1/authorizations', { schema: ListOrgAuthorizations, config: adminRead }, async (request) => ({

@@ -7,7 +7,6 @@ import { APPLICATIONS_TOKEN_SCOPE, TOKENS_READ_SCOPE, TOKENS_WRITE_SCOPE } from 
 import { type AuthorizeParams, type AuthorizeRequest, type OAuthService } from '../../domain/oauth/oauth-service.ts';
 import { decodeId } from '../../domain/webex-ids.ts';
 import { personNotFound } from '../../domain/people/people-errors.ts';
-import type { Store } from '../../store/store.ts';
 import { principalOf, targetOrgId } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -21,8 +20,6 @@ declare module 'fastify' {
     form?: boolean;
   }
 }
-
-const PEOPLE_ON_PAGE = 200;
 
 /** HTTP Basic client credentials (RFC 6749 2.3.1: each part form-urlencoded), if sent. */
 function basicCredentials(request: FastifyRequest): { clientId: string; clientSecret: string } | undefined {
@@ -60,8 +57,8 @@ function oauthErrorHandler(fallback: Server['errorHandler']) {
   };
 }
 
-export function oauthRoutes(server: Server, deps: { oauth: OAuthService; authorizations: AuthorizationService; store: Store }, options: { consentPage: boolean }): void {
-  const { oauth, authorizations, store } = deps;
+export function oauthRoutes(server: Server, deps: { oauth: OAuthService; authorizations: AuthorizationService }, options: { consentPage: boolean }): void {
+  const { oauth, authorizations } = deps;
 
   // Form bodies are read for the OAuth endpoints only; every other route keeps answering 415.
   server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
@@ -89,7 +86,7 @@ export function oauthRoutes(server: Server, deps: { oauth: OAuthService; authori
         if (error instanceof RedirectableError) return reply.redirect(error.location, 302);
         throw error;
       }
-      const people = async () => (await store.people.list(checked.app.orgId, {}, undefined, PEOPLE_ON_PAGE)).items;
+      const people = () => oauth.signInChoices(checked);
       if (answer === undefined) return reply.send(consentPage(checked, await people()));
       if (answer.decision !== 'accept' && answer.decision !== 'deny') {
         const list = await people();

@@ -67,12 +67,12 @@ export class AuthorizationService {
    * then fetch tokens acting in it. Callplane has no machine accounts, so the tokens act as the
    * administrator who authorized, within the app's scopes. Authorizing again returns the same one.
    */
-  async authorizeServiceApp(principal: Principal, clientId: string): Promise<{ authorization: Authorization; created: boolean }> {
+  async authorizeServiceApp(principal: Principal, clientId: string): Promise<{ authorization: AuthorizationView; created: boolean }> {
     if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('Authorizing a service app needs a full administrator of the organization.');
     const app = await this.store.oauth.findAppByClientId(clientId);
     if (!app || app.type !== 'service') throw appNotFound();
     const existing = await this.store.oauth.findServiceAuthorization(app.id, principal.orgId);
-    if (existing) return { authorization: existing, created: false };
+    if (existing) return { authorization: { ...existing, appName: app.name, clientId: app.clientId, appType: app.type }, created: false };
     const authorization: Authorization = {
       id: randomUUID(),
       appId: app.id,
@@ -82,7 +82,7 @@ export class AuthorizationService {
       created: timestamp(this.clock),
     };
     await this.store.oauth.insertAuthorization(authorization);
-    return { authorization, created: true };
+    return { authorization: { ...authorization, appName: app.name, clientId: app.clientId, appType: app.type }, created: true };
   }
 
   /** POST /v1/applications/{applicationId}/token. */

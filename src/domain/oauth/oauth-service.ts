@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OAuthApp } from '../../store/oauth-store.ts';
-import type { Store } from '../../store/store.ts';
+import type { Person, Store } from '../../store/store.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import type { Clock } from '../clock.ts';
 import { personNotFound } from '../people/people-errors.ts';
@@ -108,6 +108,11 @@ export class OAuthService {
       throw fail('invalid_request', 'code_challenge_method was given without code_challenge.');
     }
     return { app, redirectUri, scopes, state: params.state, codeChallenge };
+  }
+
+  /** Whom the consent page offers to sign in as: the first people of the app's organization. */
+  async signInChoices(request: AuthorizeRequest, limit = 200): Promise<Person[]> {
+    return (await this.store.people.list(request.app.orgId, {}, undefined, limit)).items;
   }
 
   /**
