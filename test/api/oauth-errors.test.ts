@@ -159,6 +159,13 @@ for (const dialect of dialects) {
         assertOAuthError(refresh, 400, 'invalid_grant');
       });
 
+      it('given two exchanges of one code at once, when both arrive, then exactly one gets tokens', async () => {
+        const { code, request } = await codeFor();
+        const replies = await Promise.all([exchange(code, request), exchange(code, request)]);
+        assert.deepEqual(replies.map((r) => r.status).sort(), [200, 400]);
+        assertOAuthError(replies.find((r) => r.status === 400)!, 400, 'invalid_grant');
+      });
+
       it('given a code older than 10 minutes, when exchanging it, then it answers invalid_grant', async () => {
         const { code, request } = await codeFor();
         await clock.advance(600_000);
