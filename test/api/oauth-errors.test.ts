@@ -266,3 +266,19 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('OAuth with the sandbox off', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer('sqlite', { config: { sandbox: false } });
+  });
+  after(() => server.close());
+
+  it('given CALLPLANE_SANDBOX=off, when a browser asks for the consent page, then there is none, while the token endpoint still answers', async () => {
+    const page = await fetch(new URL('/v1/authorize?client_id=C1&response_type=code&scope=spark:people_read', server.url), { headers: { accept: 'text/html' } });
+    assert.notEqual(page.status, 200);
+    assert.ok(page.status >= 400 && page.status < 600 && page.status !== 500, String(page.status));
+    assertOAuthError(await postToken(server.url, { grant_type: 'authorization_code', client_id: 'C1', client_secret: 'x', code: 'x' }), 401, 'invalid_client');
+    assert.equal((await server.admin.post('/sandbox/v1/apps', { name: 'x', scopes: 'spark:people_read' })).status, 404);
+  });
+});

@@ -12,7 +12,7 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
 export type IssuedToken = { accessToken: string; expiresIn: number | null; scopes: string[] };
 
 // Tokens are stored as SHA-256 hashes: a copy of the database does not hand out access.
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export const newTokenValue = (): string => randomBytes(48).toString('base64url');
 
