@@ -13,6 +13,8 @@ import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
+import { appRoutes } from './api/oauth/apps.routes.ts';
+import { oauthRoutes } from './api/oauth/oauth.routes.ts';
 import { consoleInfoRoutes } from './sandbox/console-info.routes.ts';
 import { liveEventRoutes } from './sandbox/live-events.routes.ts';
 import { sandboxCallRoutes } from './sandbox/sandbox-calls.routes.ts';
@@ -47,6 +49,9 @@ import { SandboxClock } from './sandbox/sandbox-clock.ts';
 import { Simulator } from './sandbox/simulator.ts';
 import { FaultInjector, faultRoutes, installFaults } from './sandbox/faults.ts';
 import { WebhookService } from './domain/webhooks/webhook-service.ts';
+import { AppService } from './domain/oauth/app-service.ts';
+import { AuthorizationService } from './domain/oauth/authorization-service.ts';
+import { OAuthService } from './domain/oauth/oauth-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
 import { RetentionPruner } from './domain/retention/retention-pruner.ts';
 import { openStore } from './store/open-store.ts';
@@ -68,6 +73,9 @@ export type Services = {
   callRecording: CallRecordingService;
   simulator: Simulator;
   webhooks: WebhookService;
+  apps: AppService;
+  oauth: OAuthService;
+  authorizations: AuthorizationService;
 };
 
 /**
@@ -94,6 +102,8 @@ function registerRoutes(
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
+  // The consent page signs in without a password: only a sandbox serves it.
+  oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock, signup: config.signup });
@@ -103,6 +113,7 @@ function registerRoutes(
     consoleInfoRoutes(server, { store, host: config.host });
     faultRoutes(server, { faults: deps.faults });
     sandboxAdminRoutes(server, { config, tokens: services.tokens, state: deps.state, seeder: deps.seeder });
+    appRoutes(server, services);
   }
   return notServed;
 }
@@ -140,6 +151,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       onTransition: (line) => server?.log.debug(line),
     });
     const callControl = new CallControlService(store, calls);
+    const oauth = new OAuthService(store, clock, tokens);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -156,6 +168,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),
+      apps: new AppService(store, clock),
+      oauth,
+      authorizations: new AuthorizationService(store, clock, oauth),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { Api, errorMessage } from './api.ts';
 import { Console, type ConsoleContext, type Notify, type OrgData } from './context.ts';
 import { LiveFeed, useFeed, type FeedStatus } from './live.ts';
+import { AppsPage } from './pages/apps.tsx';
 import { CallsPage } from './pages/calls.tsx';
 import { LocationsPage } from './pages/locations.tsx';
 import { OverviewPage } from './pages/overview.tsx';
@@ -20,6 +21,7 @@ const PAGES = [
   { page: 'calls', label: 'Live calls' },
   { page: 'phones', label: 'Phones' },
   { page: 'webhooks', label: 'Webhooks' },
+  { page: 'apps', label: 'Apps' },
 ] as const;
 
 const emptyOrg: OrgData = { licenses: [], locations: [], callingLocations: [], loaded: false, error: undefined };
@@ -178,6 +180,8 @@ function Page({ page, id }: { page: string; id: string | undefined }) {
       return <PhonesPage personId={id} />;
     case 'webhooks':
       return <WebhooksPage webhookId={id} />;
+    case 'apps':
+      return <AppsPage />;
     default:
       return <OverviewPage />;
   }

@@ -114,3 +114,17 @@ export type Delivery = {
   nextAttemptAt?: string | null;
   attempts: DeliveryAttempt[];
 };
+
+/** An app of /sandbox/v1/apps. */
+export type OAuthApp = {
+  id: string;
+  type: 'integration' | 'service';
+  name: string;
+  clientId: string;
+  redirectUris: string[];
+  scopes: string[];
+  created: string;
+};
+
+/** An authorization of /v1/authorizations. */
+export type Authorization = { id: string; applicationId: string; applicationName: string; personId: string; clientId: string; created: string };

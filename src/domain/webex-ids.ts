@@ -11,6 +11,7 @@ export type WebexIdType =
   | 'ROLE'
   | 'WEBHOOK'
   | 'APPLICATION'
+  | 'AUTHORIZATION'
   | 'CALL'
   | 'JOB_ID'
   | 'TRUNK'

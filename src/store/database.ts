@@ -3,6 +3,7 @@ import type { AnnouncementTables } from './tables/announcements.ts';
 import type { CallRoutingTables } from './tables/call-routing.ts';
 import type { CallTables } from './tables/calls.ts';
 import type { WebhookTables } from './tables/webhooks.ts';
+import type { OAuthTables } from './tables/oauth.ts';
 import type { LocationCallingTables } from './tables/location-calling.ts';
 import type { LocationNumberTables } from './tables/location-numbers.ts';
 import type { ReceptionistContactTables } from './tables/receptionist-contacts.ts';
@@ -109,6 +110,10 @@ export type AccessTokensTable = {
   scopes: string;
   expires_at: string | null;
   created: string;
+  /** The OAuth app the token was issued to (migration 0019); null for sandbox-issued tokens. */
+  app_id: string | null;
+  /** The authorization it was issued under; deleting that deletes the token. */
+  authorization_id: string | null;
 };
 
 export type SettingsTable = {
@@ -128,4 +133,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables;

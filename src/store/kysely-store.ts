@@ -8,6 +8,7 @@ import { KyselyCallRoutingRepository } from './repositories/call-routing.ts';
 import { KyselyCallRepository } from './repositories/calls.ts';
 import { KyselyRetentionRepository } from './repositories/retention.ts';
 import { KyselyWebhookRepository } from './repositories/webhooks.ts';
+import { KyselyOAuthRepository } from './repositories/oauth.ts';
 import { KyselyJobRepository } from './repositories/jobs.ts';
 import { KyselyLicenseRepository } from './repositories/licenses.ts';
 import { KyselyLocationCallingRepository } from './repositories/location-calling.ts';
@@ -52,6 +53,7 @@ export class KyselyStore implements Store {
   readonly snapshots: KyselySnapshotRepository;
   readonly metrics: KyselyMetricsRepository;
   private readonly shapes: ShapeCache;
+  readonly oauth: KyselyOAuthRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -81,6 +83,7 @@ export class KyselyStore implements Store {
     this.retention = new KyselyRetentionRepository(ctx);
     this.snapshots = new KyselySnapshotRepository(ctx, dialect.name, shapes);
     this.metrics = new KyselyMetricsRepository(ctx);
+    this.oauth = new KyselyOAuthRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

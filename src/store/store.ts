@@ -5,6 +5,7 @@ import type { RetentionRepository } from './retention-store.ts';
 import type { WebhookRepository } from './webhooks-store.ts';
 import type { SnapshotRepository } from './snapshots-store.ts';
 import type { MetricsRepository } from './metrics-store.ts';
+import type { OAuthRepository } from './oauth-store.ts';
 import type { JobRepository, LocationCallingRepository } from './location-calling-store.ts';
 import type { LocationNumberRepository } from './location-numbers-store.ts';
 import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
@@ -129,6 +130,10 @@ export type AccessToken = {
   /** Null for tokens that never expire (the configured admin token). */
   expiresAt: string | null;
   created: string;
+  /** The OAuth app it was issued to; absent or null for tokens the sandbox issued. */
+  appId?: string | null;
+  /** The OAuth authorization it was issued under; deleting that deletes the token. */
+  authorizationId?: string | null;
 };
 
 /** A slice of an ordered list: `next` is present when more items follow. */
@@ -291,6 +296,7 @@ export interface Store {
   readonly retention: RetentionRepository;
   readonly snapshots: SnapshotRepository;
   readonly metrics: MetricsRepository;
+  readonly oauth: OAuthRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

@@ -19,20 +19,21 @@ import { FIXED_PARAMS, twoOrganizations, type OrganizationWorld } from './suppor
 // expire: swept over every operation of the OpenAPI document.
 
 /** Routes that need no token at all. */
-const PUBLIC = new Set(['GET /healthz', 'GET /metrics', 'POST /sandbox/v1/orgs', 'GET /sandbox/v1/demo']);
+const PUBLIC = new Set(['GET /healthz', 'GET /metrics', 'POST /sandbox/v1/orgs', 'GET /sandbox/v1/demo', 'GET /v1/authorize', 'POST /v1/authorize', 'POST /v1/access_token']);
 
 /**
  * /v1 routes any valid token may call (their route config is `auth: 'token'`): Webex's webhooks
  * belong to whoever holds the token, and operations not served yet answer 501 to anyone.
  */
-const anyToken = (op: Operation) => op.notServed || op.tags.includes('Webhooks');
+const anyToken = (op: Operation) => op.notServed || op.tags.includes('Webhooks') || label(op) === 'GET /v1/authorizations/tokenExpiry';
 
 /** /v1 routes for users (spark:people_read, spark:calls_read, spark:calls_write, spark:kms). */
 const forUsers = (op: Operation) =>
   anyToken(op) || ['GET /v1/people', 'GET /v1/people/me', 'GET /v1/people/{personId}'].includes(label(op)) || op.path.startsWith('/v1/telephony/calls');
 
 /** Sandbox routes a user's token may call: the delivery log of the user's own webhooks, reading the clock. */
-const sandboxForUsers = (op: Operation) => ['GET /sandbox/v1/webhooks/{webhookId}/deliveries', 'GET /sandbox/v1/clock'].includes(label(op));
+const sandboxForUsers = (op: Operation) =>
+  ['GET /sandbox/v1/webhooks/{webhookId}/deliveries', 'GET /sandbox/v1/clock', 'POST /sandbox/v1/authorize'].includes(label(op));
 
 /**
  * Sandbox routes only the operator (CALLPLANE_ADMIN_TOKEN) may call: they change the whole server.

@@ -46,6 +46,12 @@ export type Principal = {
   scopes: ReadonlySet<string>;
   /** The bearer token is the operator's (CALLPLANE_ADMIN_TOKEN): it may change the whole server (clock, sign-up). */
   operator?: boolean;
+  /** The OAuth app the token was issued to (raw uuid); absent for tokens the sandbox issued. */
+  appId?: string;
+  /** The OAuth authorization behind the token, if any. */
+  authorizationId?: string;
+  /** When the token expires (ISO-8601); null for the configured admin token, which never does. */
+  expiresAt?: string | null;
 };
 
 export const isAdmin = (principal: Principal): boolean => isAdminRole(principal.roles);

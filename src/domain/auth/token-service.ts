@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
 import { badRequest, forbidden, notFound, unauthorized } from '../errors.ts';
+import { oauthScopesAllowed } from '../oauth/oauth-scopes.ts';
 import { grantableScopes, scopesAllowed, type Principal } from './scopes.ts';
 
 /** Webex access tokens live 14 days. */
@@ -44,12 +45,16 @@ export class TokenService {
     const record = await this.store.tokens.get(hashToken(token));
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
-    const allowed = new Set(scopesAllowed(record.holderRoles));
+    // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
+    const allowed = new Set(record.appId ? oauthScopesAllowed(record.holderRoles) : scopesAllowed(record.holderRoles));
     return {
       orgId: record.orgId,
       personId: record.personId,
       roles: record.holderRoles,
       scopes: new Set(record.scopes.filter((s) => allowed.has(s))),
+      ...(record.appId ? { appId: record.appId } : {}),
+      ...(record.authorizationId ? { authorizationId: record.authorizationId } : {}),
+      expiresAt: record.expiresAt,
     };
   }
 
@@ -99,6 +104,29 @@ export class TokenService {
     if ('notHeld' in grant) throw forbidden(`A token cannot grant scopes it does not hold itself: ${grant.notHeld.join(' ')}`);
     if (grant.granted.length === 0) throw forbidden("The caller's token holds none of the scopes the person's roles allow.");
     return this.issue(caller.orgId, personId, grant.granted, expiresIn);
+  }
+
+  /**
+   * Issues an access token to an OAuth app under an authorization. The caller has already limited
+   * the scopes (requested, granted and allowed by the person's roles).
+   */
+  async issueForAuthorization(
+    store: Store,
+    grant: { orgId: string; personId: string; appId: string; authorizationId: string; scopes: readonly string[]; lifetimeSeconds: number },
+  ): Promise<IssuedToken> {
+    const accessToken = newTokenValue();
+    const now = this.clock.now();
+    await store.tokens.insert({
+      tokenHash: hashToken(accessToken),
+      orgId: grant.orgId,
+      personId: grant.personId,
+      scopes: [...grant.scopes],
+      expiresAt: new Date(now.getTime() + grant.lifetimeSeconds * 1000).toISOString(),
+      created: now.toISOString(),
+      appId: grant.appId,
+      authorizationId: grant.authorizationId,
+    });
+    return { accessToken, expiresIn: grant.lifetimeSeconds, scopes: [...grant.scopes] };
   }
 
   /** Registers a known token value that never expires (the configured admin token). */

@@ -67,7 +67,8 @@ export class WebhookService {
       id: randomUUID(),
       orgId: principal.orgId,
       createdBy: principal.personId,
-      appId: applicationIdOf(principal.orgId),
+      // The app whose token creates it; sandbox tokens belong to the organization's one.
+      appId: principal.appId ?? applicationIdOf(principal.orgId),
       name: checkName(input.name),
       targetUrl: checkTargetUrl(input.targetUrl, this.egress),
       resource,

@@ -13,6 +13,7 @@ import * as numbersByLocation from './0011-numbers-by-location.ts';
 import * as lookupIndexes from './0012-lookup-indexes.ts';
 import * as typedCallEvents from './0015-typed-call-events.ts';
 import * as callTimers from './0017-call-timers.ts';
+import * as oauth from './0019-oauth.ts';
 import * as trunkPChargeInfo from './0023-trunk-p-charge-info.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0012-lookup-indexes': lookupIndexes,
   '0015-typed-call-events': typedCallEvents,
   '0017-call-timers': callTimers,
+  '0019-oauth': oauth,
   '0023-trunk-p-charge-info': trunkPChargeInfo,
 };

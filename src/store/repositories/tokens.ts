@@ -17,6 +17,8 @@ export class KyselyTokenRepository implements TokenRepository {
         scopes: t.scopes.join(' '),
         expires_at: t.expiresAt,
         created: t.created,
+        app_id: t.appId ?? null,
+        authorization_id: t.authorizationId ?? null,
       })
       .onConflict((oc) => oc.column('token_hash').doNothing())
       .execute();
@@ -38,6 +40,8 @@ export class KyselyTokenRepository implements TokenRepository {
       scopes: row.scopes === '' ? [] : row.scopes.split(' '),
       expiresAt: row.expires_at,
       created: row.created,
+      appId: row.app_id,
+      authorizationId: row.authorization_id,
       holderRoles: JSON.parse(row.roles),
     };
   }

@@ -81,6 +81,12 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const fault = await admin.post('/sandbox/v1/faults', { path: '/v1/organizations', latencyMs: 0 });
   assert.equal(fault.status, 201, fault.text);
 
+  // A service app authorized for the organization: its ID and its authorization's.
+  const app = await admin.post('/sandbox/v1/apps', { name: unique('Service '), type: 'service', scopes: 'spark:people_read' });
+  assert.equal(app.status, 201, app.text);
+  const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
+  assert.equal(authorization.status, 201, authorization.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -96,6 +102,9 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callSessionId: call.body.callSessionId,
     webhookId: webhook.body.id,
     faultId: fault.body.id,
+    appId: app.body.id,
+    applicationId: app.body.id,
+    authorizationId: authorization.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -129,6 +138,9 @@ export function missingId(param: string): string {
     announcementId: 'ANNOUNCEMENT',
     callId: 'CALL',
     webhookId: 'WEBHOOK',
+    appId: 'APPLICATION',
+    applicationId: 'APPLICATION',
+    authorizationId: 'AUTHORIZATION',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
