@@ -6,16 +6,16 @@ import type { OAuthService } from '../../domain/oauth/oauth-service.ts';
 import { forbidden } from '../../domain/errors.ts';
 import { personNotFound } from '../../domain/people/people-errors.ts';
 import { decodeId } from '../../domain/webex-ids.ts';
-import { principalOf } from '../../http/auth.ts';
+import { fullAdmin, principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { presentApp, presentAuthorization } from './oauth.presenters.ts';
 import { AuthorizeServiceApp, Consent, DeleteApp, GetApp, ListApps, ListOrgAuthorizations, RegisterApp } from './apps.schemas.ts';
 
-// /sandbox/v1: what the Developer Portal and Control Hub do for apps. Reading needs an
-// administrator's people_read, changing a full administrator (checked by the services).
-const adminRead = { auth: anyOf('spark-admin:people_read') };
-const adminWrite = { auth: anyOf('spark-admin:people_write') };
+// /sandbox/v1: what the Developer Portal and Control Hub do for apps: a full administrator's, its
+// role checked with the scopes before the body is read, like every sandbox administration route.
+const adminRead = fullAdmin(anyOf('spark-admin:people_read'));
+const adminWrite = fullAdmin(anyOf('spark-admin:people_write'));
 
 export function appRoutes(server: Server, deps: { apps: AppService; oauth: OAuthService; authorizations: AuthorizationService }): void {
   const { apps, oauth, authorizations } = deps;
