@@ -51,7 +51,6 @@ export type DueQuery = {
   due: string;
   leaseNow: string;
   limit: number;
-  skipLocked: boolean;
   exclude: { webhookIds: readonly string[]; orgIds: readonly string[] };
 };
 
@@ -110,9 +109,9 @@ export interface WebhookRepository {
   // Fan-out (in one transaction).
   /**
    * Takes the fan-out lock and answers the next free position; undefined when another process
-   * holds it (only with skipLocked, PostgreSQL's FOR UPDATE SKIP LOCKED).
+   * holds it (PostgreSQL skips a locked row; SQLite has one writer).
    */
-  lockFanOut(skipLocked: boolean): Promise<number | undefined>;
+  lockFanOut(): Promise<number | undefined>;
   /** Webhooks that may receive call events (resource telephony_calls or all), of every organization. */
   callSubscribers(): Promise<CallSubscriber[]>;
   /** Outbox events not fanned out yet, of every organization, in the order they happened (created, session, seq). */
@@ -127,9 +126,8 @@ export interface WebhookRepository {
   /**
    * Up to `limit` deliveries due by `due` (clock time), of active webhooks, first in their
    * (webhook, call) queue, not leased at `leaseNow`, and not of the webhooks or organizations
-   * named in `exclude` (lanes that are full), oldest first. With skipLocked, rows another
-   * transaction is claiming are skipped and those read are locked (PostgreSQL); without, plain
-   * (SQLite). Claiming is this and lease() in one transaction.
+   * named in `exclude` (lanes that are full), oldest first. On PostgreSQL rows another
+   * transaction is claiming are skipped and those read are locked; SQLite has one writer. Claiming is this and lease() in one transaction.
    */
   due(query: DueQuery): Promise<ClaimedDelivery[]>;
   /**

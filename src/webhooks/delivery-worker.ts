@@ -117,10 +117,9 @@ export class WebhookDeliveryWorker {
 
   /** Queues one batch of outbox events; true when there is nothing more to queue now. */
   private async fanOut(): Promise<boolean> {
-    const skipLocked = this.store.dialect === 'postgres';
     const now = this.clock.now().toISOString();
     return this.store.transaction(async (tx) => {
-      const position = await tx.webhooks.lockFanOut(skipLocked);
+      const position = await tx.webhooks.lockFanOut();
       // Another process is queueing: it will queue these too.
       if (position === undefined) return true;
       const events = await tx.webhooks.pendingEvents(FAN_OUT_BATCH);
@@ -142,7 +141,7 @@ export class WebhookDeliveryWorker {
     if (this.lanes.room <= 0) return;
     const wall = Date.now();
     const leaseUntil = iso(wall + this.config.timeoutMs + LEASE_GRACE_MS);
-    const query = { due: this.clock.now().toISOString(), leaseNow: iso(wall), skipLocked: this.store.dialect === 'postgres' };
+    const query = { due: this.clock.now().toISOString(), leaseNow: iso(wall) };
     const taken: ClaimedDelivery[] = [];
     try {
       await this.store.transaction(async (tx) => {

@@ -135,12 +135,12 @@ export class KyselyWebhookRepository implements WebhookRepository {
     await this.ctx.db.deleteFrom('webhooks').where('org_id', '=', orgId).where('id', '=', id).execute();
   }
 
-  async lockFanOut(skipLocked: boolean): Promise<number | undefined> {
+  async lockFanOut(): Promise<number | undefined> {
     const row = await this.ctx.db
       .selectFrom('webhook_fan_out')
       .select('next_position')
       .where('id', '=', FAN_OUT_ROW)
-      .$if(skipLocked, (qb) => qb.forUpdate().skipLocked())
+      .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked())
       .executeTakeFirst();
     return row?.next_position;
   }
@@ -210,7 +210,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .execute();
   }
 
-  async due({ due, leaseNow, limit, skipLocked, exclude }: DueQuery): Promise<ClaimedDelivery[]> {
+  async due({ due, leaseNow, limit, exclude }: DueQuery): Promise<ClaimedDelivery[]> {
     if (limit <= 0) return [];
     const rows = await this.ctx.db
       .selectFrom('webhook_deliveries as d')
@@ -239,7 +239,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .orderBy('d.position')
       .limit(limit)
       // The one dialect difference: PostgreSQL processes skip what another is claiming.
-      .$if(skipLocked, (qb) => qb.forUpdate('d').skipLocked())
+      .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate('d').skipLocked())
       .execute();
     return rows.map((r) => ({
       id: r.id,
