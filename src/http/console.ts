@@ -53,12 +53,9 @@ export async function consoleRoutes(server: Server, options: { dist?: string } =
     // a file of the build (a missing file is a 404 here: not-found handling would offer HEAD).
     await scope.register(fastifyStatic, { root: dist, serve: false, suppressWarning: true });
 
-    scope.get('/console', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/console/', 302));
-
-    scope.get('/console/*', { schema: { hide: true } }, async (request, reply) => {
+    const serve = async (request: FastifyRequest, reply: FastifyReply, path: string) => {
       // Checked on every request: a build made while the server runs is served at once.
       if (!existsSync(index)) return notBuilt(request, reply);
-      const path = (request.params as { '*': string })['*'];
       if (path === '' || path === 'index.html') {
         return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
       }
@@ -66,6 +63,14 @@ export async function consoleRoutes(server: Server, options: { dist?: string } =
       // Vite names assets by their content hash: they never change.
       if (path.startsWith('assets/')) return reply.sendFile(path, { maxAge: '365d', immutable: true });
       return reply.sendFile(path, { cacheControl: false });
-    });
+    };
+
+    // The router ignores a trailing slash, so /console/ arrives here too: that is the page itself
+    // (its relative asset URLs need the slash), /console is sent there.
+    scope.get('/console', { schema: { hide: true } }, async (request, reply) =>
+      request.url.split('?')[0]!.endsWith('/') ? serve(request, reply, '') : reply.redirect('/console/', 302),
+    );
+
+    scope.get('/console/*', { schema: { hide: true } }, async (request, reply) => serve(request, reply, (request.params as { '*': string })['*']));
   });
 }
