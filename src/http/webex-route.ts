@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ContextConfigDefault, RouteGenericInterface, RouteHandlerMethod } from 'fastify';
-import type { TSchema } from 'typebox';
+import type { Static, TSchema } from 'typebox';
 import { responses } from './schemas.ts';
 import type { RouteAuth, Server } from './types.ts';
 
@@ -40,6 +40,12 @@ export type WebexHandler<Op extends WebexOperation, Own = {}> = RouteHandlerMeth
   SchemaOf<Op, Own>,
   TypeBoxTypeProvider
 >;
+
+/** The request body of an operation, as a handler or a client builds it. */
+export type WebexBody<Op extends WebexOperation> = Op extends { readonly body: infer S extends TSchema } ? Static<S> : undefined;
+
+/** An operation's success answer of one status (200 unless said). */
+export type WebexResponse<Op extends WebexOperation, Status extends number = 200> = Op['response'][Status] extends infer S extends TSchema ? Static<S> : never;
 
 /** Stricter hand-written parts: request schemas, or a response map. */
 type OwnSchema = { params?: TSchema; querystring?: TSchema; body?: TSchema; response?: Record<number, TSchema> };
