@@ -44,6 +44,71 @@ export const overrides: Override[] = [
   {
     document: 'calling',
     method: 'get',
+    path: '/telephony/config/locations/{locationId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/callingLineId/required`,
+    set: ['name'],
+    reason:
+      'A location has no main number until one is assigned (Location Call Settings lets it be set later); callingLineId then carries only its name. wxc_sdk models phoneNumber as optional.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations',
+    at: `/responses/200${JSON_SCHEMA}/properties/locations/items/properties/callingLineId/required`,
+    set: [],
+    reason: 'The same in the list: no phoneNumber while the location has no main number.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/externalCallerId/availableNumbers',
+    at: `/responses/200${JSON_SCHEMA}/properties/phoneNumbers/items`,
+    set: {
+      type: 'object',
+      required: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber'],
+      properties: {
+        phoneNumber: str,
+        extension: str,
+        state: str,
+        isMainNumber: { type: 'boolean' },
+        tollFreeNumber: { type: 'boolean' },
+        isServiceNumber: { type: 'boolean' },
+        location: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str } },
+        owner: { type: 'object', required: ['id', 'type'], properties: { id: str, type: str, firstName: str, lastName: str, displayName: str } },
+      },
+    },
+    reason:
+      "The schema (phoneNumberType, mainNumber, includedTelephonyTypes required) is another list's; Cisco's own example answers phoneNumber, state, isMainNumber, tollFreeNumber, isServiceNumber, location and owner, as the other available-number lists do.",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/receptionistContacts/directories/{directoryId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/contacts/items/required`,
+    set: ['firstName', 'lastName'],
+    reason:
+      "Every field is marked required, yet Cisco's own example leaves department and locationId out and has null personId, phoneNumber and featureId (a person has no featureId, a feature no personId).",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/premisePstn/trunks/{trunkId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/responseStatus`,
+    set: 'wrap-array',
+    reason:
+      'responseStatus is rendered as one object; Webex answers a list of them (wxc_sdk reads `response_status: list[ResponseStatus]` and fails on an object), as errorCodes beside it is.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: ['id', 'name', 'announcementLanguage', 'callingLineId', 'externalCallerIdName', 'userLimit', 'outsideDialDigit', 'routingPrefix', 'defaultDomain'],
+    reason: "connection is marked required, but its own description says it is returned only when the location's PSTN connection is a TRUNK or ROUTE_GROUP.",
+  },
+  {
+    document: 'calling',
+    method: 'get',
     path: '/telephony/config/locations/{locationId}/musicOnHold',
     at: `/responses/200${JSON_SCHEMA}`,
     set: locationMusicOnHold(['callHoldEnabled', 'callParkEnabled', 'greeting']),
@@ -101,7 +166,10 @@ export function applyOverrides(doc: any, document: string, list: Override[]): vo
     const target = entry.method ? doc.paths?.[entry.path ?? '']?.[entry.method] : doc;
     if (!target) throw new Error(`override for ${entry.method?.toUpperCase()} ${entry.path}: no such operation in ${document}`);
     const [parent, last] = walkTo(target, entry.at, entry.set !== undefined);
-    if (entry.set === 'wrap-items') {
+    if (entry.set === 'wrap-array') {
+      if (parent[last]?.type !== 'object') throw new Error(`override ${entry.at}: not an object to wrap`);
+      parent[last] = { type: 'array', items: parent[last] };
+    } else if (entry.set === 'wrap-items') {
       if (parent[last]?.type !== 'array') throw new Error(`override ${entry.at}: not an array to wrap`);
       parent[last] = { type: 'object', required: ['items'], properties: { items: parent[last] } };
     } else if (entry.set !== undefined) parent[last] = entry.set;
