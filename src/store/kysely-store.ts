@@ -17,6 +17,7 @@ import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
 import { KyselyPersonRepository } from './repositories/people.ts';
+import { KyselyOwnerSettingRepository } from './repositories/owner-settings.ts';
 import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
 import type { Store } from './store.ts';
 import { withStartupLock } from './postgres.ts';
@@ -47,6 +48,7 @@ export class KyselyStore implements Store {
   readonly calls: KyselyCallRepository;
   readonly webhooks: KyselyWebhookRepository;
   readonly retention: KyselyRetentionRepository;
+  readonly ownerSettings: KyselyOwnerSettingRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -73,6 +75,7 @@ export class KyselyStore implements Store {
     this.calls = new KyselyCallRepository(ctx);
     this.webhooks = new KyselyWebhookRepository(ctx);
     this.retention = new KyselyRetentionRepository(ctx);
+    this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

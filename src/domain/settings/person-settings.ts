@@ -1,0 +1,38 @@
+import { checkForwarding, SYSTEM_MAX_NUMBER_OF_RINGS } from './forwarding-rules.ts';
+import type { SettingDefinition } from './setting-documents.ts';
+
+// A person's settings documents: Webex's defaults for a new calling user (as Webex answers and as
+// the public SDK wxc_sdk records them), never the example values of Cisco's document.
+
+export const DO_NOT_DISTURB: SettingDefinition = {
+  key: 'doNotDisturb',
+  defaults: { enabled: false, ringSplashEnabled: false, webexGoOverrideEnabled: false },
+  changesCalls: true,
+};
+
+export const CALL_WAITING: SettingDefinition = {
+  key: 'callWaiting',
+  // Webex turns call waiting on for every new calling user.
+  defaults: { enabled: true },
+  changesCalls: true,
+};
+
+const off = { enabled: false, destinationVoicemailEnabled: false };
+
+export const CALL_FORWARDING: SettingDefinition = {
+  key: 'callForwarding',
+  defaults: {
+    callForwarding: {
+      always: { ...off, ringReminderEnabled: false },
+      busy: { ...off },
+      noAnswer: { ...off, numberOfRings: 3 },
+    },
+    businessContinuity: { ...off },
+  },
+  computed: () => ({ callForwarding: { noAnswer: { systemMaxNumberOfRings: SYSTEM_MAX_NUMBER_OF_RINGS } } }),
+  check: checkForwarding,
+  changesCalls: true,
+};
+
+/** Every person setting the one mechanism serves. */
+export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING];
