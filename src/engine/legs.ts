@@ -1,3 +1,4 @@
+import type { PersonRouting } from './person-routing.ts';
 import type { EndReason, EngineEvent, Leg, LegState, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
 
 // Small pieces the session machine is built from. They change a working copy of a session in
@@ -17,6 +18,8 @@ export type PartyPolicy = {
   /** Hangs up this long after the call is answered. */
   hangupAfterMs?: number;
   recording: RecordingMode;
+  /** A person's call settings that decide where their calls go (person-routing.ts). */
+  routing?: PersonRouting;
 };
 
 export type EngineContext = {
