@@ -13,7 +13,8 @@ import { startServer, type TestServer } from '../support/server.ts';
 type Row = {
   setting: string;
   admin: (personId: string) => string;
-  me: string;
+  /** The Call Settings For Me path, when Webex has one. */
+  me?: string;
   defaults: Record<string, unknown>;
   /** A change and what the document then reads. */
   change: Record<string, unknown>;
@@ -77,6 +78,33 @@ const ROWS: Row[] = [
       { businessContinuity: { enabled: 'no' } },
     ],
   },
+  {
+    setting: 'hoteling',
+    admin: feature('hoteling'),
+    defaults: { enabled: false },
+    change: { enabled: true },
+    changed: (d) => d.enabled,
+    expected: true,
+    invalid: [{ enabled: 'true' }, {}],
+  },
+  {
+    setting: 'callBridge',
+    admin: (personId) => `/v1/telephony/config/people/${personId}/features/callBridge`,
+    defaults: { warningToneEnabled: false },
+    change: { warningToneEnabled: true },
+    changed: (d) => d.warningToneEnabled,
+    expected: true,
+    invalid: [{ warningToneEnabled: 'on' }],
+  },
+  {
+    setting: 'reception',
+    admin: feature('reception'),
+    defaults: { receptionEnabled: false },
+    change: { receptionEnabled: true },
+    changed: (d) => d.receptionEnabled,
+    expected: true,
+    invalid: [{ monitoredMembers: [] }, { receptionEnabled: true, monitoredMembers: ['not-a-person'] }],
+  },
 ];
 
 for (const dialect of dialects) {
@@ -97,6 +125,7 @@ for (const dialect of dialects) {
           const reply = await admin.get(row.admin(person.id));
           assert.equal(reply.status, 200, reply.text);
           assert.deepEqual(reply.body, row.defaults);
+          if (!row.me) return;
           const own = await clientWithScopes(admin, person.id, ['spark:calls_read']);
           const mine = await own.get(row.me);
           assert.equal(mine.status, 200, mine.text);
@@ -108,8 +137,8 @@ for (const dialect of dialects) {
           assert.equal((await admin.put(row.admin(person.id), row.change)).status, 204);
           assert.deepEqual(row.changed((await admin.get(row.admin(person.id))).body), row.expected);
           const own = await clientWithScopes(admin, person.id, ['spark:calls_read', 'spark:calls_write']);
-          assert.deepEqual(row.changed((await own.get(row.me)).body), row.expected);
-          const reset = await own.put(row.me, row.reset ?? row.defaults);
+          if (row.me) assert.deepEqual(row.changed((await own.get(row.me)).body), row.expected);
+          const reset = row.me ? await own.put(row.me, row.reset ?? row.defaults) : await admin.put(row.admin(person.id), row.reset ?? row.defaults);
           assert.equal(reset.status, 204, reset.text);
           const back = (await admin.get(row.admin(person.id))).body;
           if (row.reset) assert.deepEqual(row.changed(back), row.resetExpected);
@@ -134,8 +163,10 @@ for (const dialect of dialects) {
           const person = await createCallingUser(admin);
           const colleague = await createCallingUser(admin);
           const readOnly = await clientWithScopes(admin, person.id, ['spark:calls_read', 'spark:people_read']);
-          assertWebexError(await readOnly.put(row.me, row.change), 403);
+          assertWebexError(await readOnly.put(row.me ?? row.admin(person.id), row.change), 403);
+          assertWebexError(await readOnly.put(row.admin(colleague.id), row.change), 403);
           assertWebexError(await readOnly.get(row.admin(colleague.id)), 403);
+          if (!row.me) return;
           const noCalling = await clientWithScopes(admin, person.id, ['spark:people_read']);
           assertWebexError(await noCalling.get(row.me), 403);
         });
@@ -149,6 +180,21 @@ for (const dialect of dialects) {
       assert.equal((await server.app.store.ownerSettings.all(owner)).size, ROWS.length);
       assert.equal((await admin.delete(`/v1/people/${person.id}`)).status, 204);
       assert.equal((await server.app.store.ownerSettings.all(owner)).size, 0);
+    });
+
+    it('a receptionist’s monitored members are stored as IDs and read back as people; another organization’s person is refused', async () => {
+      const receptionist = await createCallingUser(admin);
+      const member = await createCallingUser(admin);
+      const path = feature('reception')(receptionist.id);
+      assert.equal((await admin.put(path, { receptionEnabled: true, monitoredMembers: [member.id] })).status, 204);
+      const read = (await admin.get(path)).body;
+      assert.deepEqual(
+        read.monitoredMembers.map((m: any) => [m.id, m.displayName, m.type, m.numbers[0].external]),
+        [[member.id, member.displayName, 'PEOPLE', member.phoneNumber]],
+      );
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await admin.put(path, { receptionEnabled: true, monitoredMembers: [other.personId] }), 400);
+      assertWebexError(await admin.put(path, { receptionEnabled: true, monitoredMembers: [member.id, member.id] }), 400);
     });
 
     it('a forwarding destination may be an extension of the organization but not the person’s own', async () => {

@@ -13,6 +13,9 @@ export const ADMIN_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'doNotDisturb', get: user.readDoNotDisturbSettingsForAPerson, put: user.configureDoNotDisturbSettingsForAPerson },
   { setting: 'callWaiting', get: user.readCallWaitingSettingsForAPerson, put: user.configureCallWaitingSettingsForAPerson },
   { setting: 'callForwarding', get: user.readForwardingSettingsForAPerson, put: user.configureCallForwardingSettingsForAPerson },
+  { setting: 'hoteling', get: user.readHotelingSettingsForAPerson, put: user.configureHotelingSettingsForAPerson },
+  { setting: 'callBridge', get: user.readCallBridgeSettingsPerson, put: user.configureCallBridgeSettingsPerson },
+  { setting: 'reception', get: user.readReceptionistClientSettingsForAPerson, put: user.configureReceptionistClientSettingsForAPerson },
 ];
 
 export const MY_SETTING_PAIRS: readonly SettingPair[] = [

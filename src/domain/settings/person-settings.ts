@@ -1,4 +1,5 @@
 import { checkForwarding, SYSTEM_MAX_NUMBER_OF_RINGS } from './forwarding-rules.ts';
+import { checkReception, presentReception } from './reception-rules.ts';
 import type { SettingDefinition } from './setting-documents.ts';
 
 // A person's settings documents: Webex's defaults for a new calling user (as Webex answers and as
@@ -34,5 +35,20 @@ export const CALL_FORWARDING: SettingDefinition = {
   changesCalls: true,
 };
 
+// Configuration only: Callplane's simulated phones have no host phones to sign in on, no shared
+// line bridging and no receptionist client, so these change no call; they are stored and read back.
+
+export const HOTELING: SettingDefinition = { key: 'hoteling', defaults: { enabled: false }, changesCalls: false };
+
+export const CALL_BRIDGE: SettingDefinition = { key: 'callBridge', defaults: { warningToneEnabled: false }, changesCalls: false };
+
+export const RECEPTION: SettingDefinition = {
+  key: 'reception',
+  defaults: { receptionEnabled: false },
+  check: checkReception,
+  present: presentReception,
+  changesCalls: false,
+};
+
 /** Every person setting the one mechanism serves. */
-export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING];
+export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION];

@@ -20,6 +20,8 @@ export type SettingDefinition = {
   check?: (next: SettingDocument, ctx: SettingContext) => void | Promise<void>;
   /** Fields Webex computes on every read (never stored, ignored in a PUT). */
   computed?: (ctx: SettingContext) => SettingDocument;
+  /** Turns the stored document into what a GET shows (IDs into objects, say); the stored one otherwise. */
+  present?: (doc: SettingDocument, ctx: SettingContext) => Promise<SettingDocument>;
   /** Read by the call engine through a typed policy (domain/calls/person-routing.ts). */
   changesCalls: boolean;
 };

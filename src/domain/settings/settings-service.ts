@@ -27,7 +27,9 @@ export class SettingsService {
   async get(orgId: string, personPublicId: string, key: string): Promise<SettingDocument> {
     const definition = this.definition(key);
     const person = await personOf(this.store, orgId, personPublicId);
-    return read(this.store, definition, { store: this.store, orgId, person });
+    const ctx: SettingContext = { store: this.store, orgId, person };
+    const doc = await read(this.store, definition, ctx);
+    return definition.present ? definition.present(doc, ctx) : doc;
   }
 
   /** Applies a PUT: the given fields over the current document, checked by the setting's rules. */
