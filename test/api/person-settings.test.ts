@@ -105,6 +105,17 @@ const ROWS: Row[] = [
     expected: true,
     invalid: [{ monitoredMembers: [] }, { receptionEnabled: true, monitoredMembers: ['not-a-person'] }],
   },
+  {
+    setting: 'callingBehavior',
+    admin: feature('callingBehavior'),
+    defaults: { effectiveBehaviorType: 'NATIVE_WEBEX_TEAMS_CALLING' },
+    change: { behaviorType: 'CALL_WITH_APP_REGISTERED_FOR_WEBEXCALLTEL' },
+    changed: (d) => [d.behaviorType, d.effectiveBehaviorType],
+    expected: ['CALL_WITH_APP_REGISTERED_FOR_WEBEXCALLTEL', 'CALL_WITH_APP_REGISTERED_FOR_WEBEXCALLTEL'],
+    reset: { behaviorType: 'NATIVE_WEBEX_TEAMS_CALLING', effectiveBehaviorType: 'CALL_WITH_APP_REGISTERED_FOR_TEL' },
+    resetExpected: ['NATIVE_WEBEX_TEAMS_CALLING', 'NATIVE_WEBEX_TEAMS_CALLING'],
+    invalid: [{ behaviorType: 'SKYPE' }, { profileId: 'no-such-profile' }],
+  },
 ];
 
 for (const dialect of dialects) {

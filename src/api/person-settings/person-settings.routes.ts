@@ -15,6 +15,7 @@ export const ADMIN_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'callForwarding', get: user.readForwardingSettingsForAPerson, put: user.configureCallForwardingSettingsForAPerson },
   { setting: 'hoteling', get: user.readHotelingSettingsForAPerson, put: user.configureHotelingSettingsForAPerson },
   { setting: 'callBridge', get: user.readCallBridgeSettingsPerson, put: user.configureCallBridgeSettingsPerson },
+  { setting: 'callingBehavior', get: user.readCallingBehaviorForAPerson, put: user.configureCallingBehaviorForAPerson },
   { setting: 'reception', get: user.readReceptionistClientSettingsForAPerson, put: user.configureReceptionistClientSettingsForAPerson },
 ];
 

@@ -1,3 +1,4 @@
+import { badRequest } from '../errors.ts';
 import { checkForwarding, SYSTEM_MAX_NUMBER_OF_RINGS } from './forwarding-rules.ts';
 import { checkReception, presentReception } from './reception-rules.ts';
 import type { SettingDefinition } from './setting-documents.ts';
@@ -50,5 +51,24 @@ export const RECEPTION: SettingDefinition = {
   changesCalls: false,
 };
 
+/** The organization's default calling behavior: Callplane's organizations all call in Webex. */
+const ORGANIZATION_BEHAVIOR = 'NATIVE_WEBEX_TEAMS_CALLING';
+
+/**
+ * Which Webex telephony application a person uses (no behaviorType: the organization's default).
+ * Callplane has no UC Manager profiles, so a profileId other than "" (clear) names none; with the
+ * Jabber behavior Webex clears the profile whatever is given.
+ */
+export const CALLING_BEHAVIOR: SettingDefinition = {
+  key: 'callingBehavior',
+  defaults: {},
+  computed: (doc) => ({ effectiveBehaviorType: (doc.behaviorType as string | undefined) ?? ORGANIZATION_BEHAVIOR }),
+  check: (doc) => {
+    if (doc.behaviorType === 'CALL_WITH_APP_REGISTERED_FOR_CISCOTEL' || doc.profileId === '') delete doc.profileId;
+    if (doc.profileId !== undefined) throw badRequest(`profileId ${String(doc.profileId)} is not a UC Manager profile of this organization.`);
+  },
+  changesCalls: false,
+};
+
 /** Every person setting the one mechanism serves. */
-export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION];
+export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION, CALLING_BEHAVIOR];

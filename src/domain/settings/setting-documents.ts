@@ -18,8 +18,8 @@ export type SettingDefinition = {
   defaults: SettingDocument;
   /** Rules from the descriptions that the schema cannot state; throws a 400 WebexError. */
   check?: (next: SettingDocument, ctx: SettingContext) => void | Promise<void>;
-  /** Fields Webex computes on every read (never stored, ignored in a PUT). */
-  computed?: (ctx: SettingContext) => SettingDocument;
+  /** Fields Webex computes on every read from the document (never stored, ignored in a PUT). */
+  computed?: (doc: SettingDocument, ctx: SettingContext) => SettingDocument;
   /** Turns the stored document into what a GET shows (IDs into objects, say); the stored one otherwise. */
   present?: (doc: SettingDocument, ctx: SettingContext) => Promise<SettingDocument>;
   /** Read by the call engine through a typed policy (domain/calls/person-routing.ts). */

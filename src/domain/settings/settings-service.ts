@@ -38,8 +38,9 @@ export class SettingsService {
     await this.store.transaction(async (tx) => {
       const person = await personOf(tx, orgId, personPublicId);
       const ctx: SettingContext = { store: tx, orgId, person };
-      const computed = definition.computed?.(ctx) ?? {};
-      const next = mergeDocument(await read(tx, definition, ctx), withoutComputed(update, computed));
+      const current = await read(tx, definition, ctx);
+      const computed = definition.computed?.(current, ctx) ?? {};
+      const next = mergeDocument(current, withoutComputed(update, computed));
       await definition.check?.(next, ctx);
       await tx.ownerSettings.put(ownerOf(orgId, person.id), key, JSON.stringify(withoutComputed(next, computed)), timestamp(this.clock));
     });
@@ -51,7 +52,7 @@ const ownerOf = (orgId: string, personId: string) => ({ orgId, kind: 'person' as
 async function read(store: Store, definition: SettingDefinition, ctx: SettingContext): Promise<SettingDocument> {
   const stored = await store.ownerSettings.get(ownerOf(ctx.orgId, ctx.person.id), definition.key);
   const doc = stored === undefined ? structuredClone(definition.defaults) : mergeDocument(definition.defaults, JSON.parse(stored) as SettingDocument);
-  return definition.computed ? mergeDocument(doc, definition.computed(ctx)) : doc;
+  return definition.computed ? mergeDocument(doc, definition.computed(doc, ctx)) : doc;
 }
 
 /** A person of the organization with Webex Calling; anyone else is a 404, as in Webex. */
