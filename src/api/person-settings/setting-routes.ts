@@ -24,6 +24,25 @@ function documentScopes(operationId: string): string[] {
   return row ? [...row[6]] : [];
 }
 
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema };
+
+/**
+ * The body with only the fields the operation's schema names (Webex ignores others): a settings
+ * document stores what Webex would, and an unknown field, however deep, is never kept.
+ */
+export function knownFields(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema) return value;
+  if (Array.isArray(value)) return schema.items ? value.map((v) => knownFields(v, schema.items)) : value;
+  if (typeof value !== 'object' || value === null || !schema.properties) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.properties)) {
+    if (Object.hasOwn(value, key)) out[key] = knownFields((value as Record<string, unknown>)[key], field);
+  }
+  return out;
+}
+
+const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
+
 const isAdminScope = (scope: string) => scope.startsWith('spark-admin:');
 
 /**
@@ -51,7 +70,7 @@ export function personSettingRoutes(server: Server, deps: { settings: SettingsSe
   webexRoute(server, put, {
     auth: anyOf(...writeScopes),
     handler: (async (request: FastifyRequest, reply: FastifyReply) => {
-      await deps.settings.update(request.orgId, personOnAdminPath(request, writeScopes), setting, (request.body ?? {}) as SettingDocument);
+      await deps.settings.update(request.orgId, personOnAdminPath(request, writeScopes), setting, bodyOf(request, put));
       sendEmpty(reply, 204);
     }) as never,
   });
@@ -79,7 +98,7 @@ export function mySettingRoutes(server: Server, deps: { settings: SettingsServic
     auth: anyOf(...documentScopes(put.operationId), 'spark:calls_write'),
     handler: (async (request: FastifyRequest, reply: FastifyReply) => {
       const { orgId, personId } = me(request);
-      await deps.settings.update(orgId, personId, setting, (request.body ?? {}) as SettingDocument);
+      await deps.settings.update(orgId, personId, setting, bodyOf(request, put));
       sendEmpty(reply, 204);
     }) as never,
   });
