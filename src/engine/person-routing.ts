@@ -40,7 +40,9 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       redirect('unconditional', routing.forwardAlways);
       continue;
     }
-    if (routing.doNotDisturb || (!routing.callWaiting && onAnotherCall(s, routing))) {
+    // A simulated phone set busy refuses by itself (legs.ts) unless forwarding when busy takes the call.
+    const phoneBusy = ctx.policy(target).busy === true && routing.forwardBusy !== undefined;
+    if (routing.doNotDisturb || (!routing.callWaiting && onAnotherCall(s, routing)) || phoneBusy) {
       if (!routing.forwardBusy) return { kind: 'busy', redirections: chain };
       redirect('busy', routing.forwardBusy);
       continue;

@@ -221,6 +221,16 @@ for (const dialect of dialects) {
           ]);
         }));
 
+      it('given a simulated phone set busy and forwarding when busy, then the call is forwarded with reason busy', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair } = w;
+          assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { busy: true })).status, 200);
+          await setting(w, alex, 'callForwarding', { callForwarding: { busy: { enabled: true, destination: blair.extension } } });
+          await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await callsOf(alex), []);
+          assert.deepEqual(redirectionsOf(await onlyCall(blair)), [['busy', alex.id]]);
+        }));
+
       it('given two people forwarding always to each other, then the loop stops and one of them rings', () =>
         inWorld(dialect, async (w) => {
           const { admin, alex, blair } = w;
