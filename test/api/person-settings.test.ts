@@ -116,6 +116,16 @@ const ROWS: Row[] = [
     resetExpected: ['NATIVE_WEBEX_TEAMS_CALLING', 'NATIVE_WEBEX_TEAMS_CALLING'],
     invalid: [{ behaviorType: 'SKYPE' }, { profileId: 'no-such-profile' }],
   },
+  {
+    setting: 'timeZoneAndLanguage',
+    admin: (personId) => `/v1/telephony/config/people/${personId}`,
+    // The location's until set: new people are in the organization's Headquarters (New York, en_us).
+    defaults: { timeZone: 'America/New_York', announcementLanguage: 'en_us' },
+    change: { timeZone: 'Europe/Paris' },
+    changed: (d) => [d.timeZone, d.announcementLanguage],
+    expected: ['Europe/Paris', 'en_us'],
+    invalid: [{ timeZone: 'Mars/Olympus' }, { announcementLanguage: 'english' }, { timeZone: 5 }],
+  },
 ];
 
 for (const dialect of dialects) {

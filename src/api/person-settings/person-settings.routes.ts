@@ -16,6 +16,11 @@ export const ADMIN_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'hoteling', get: user.readHotelingSettingsForAPerson, put: user.configureHotelingSettingsForAPerson },
   { setting: 'callBridge', get: user.readCallBridgeSettingsPerson, put: user.configureCallBridgeSettingsPerson },
   { setting: 'callingBehavior', get: user.readCallingBehaviorForAPerson, put: user.configureCallingBehaviorForAPerson },
+  {
+    setting: 'timeZoneAndLanguage',
+    get: user.getTimezoneAnnouncementLanguageSettingsOfAPerson,
+    put: user.modifyTimezoneAnnouncementLanguageSettingsOfAPerson,
+  },
   { setting: 'reception', get: user.readReceptionistClientSettingsForAPerson, put: user.configureReceptionistClientSettingsForAPerson },
 ];
 

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.ts';
+import { checkLanguage, checkTimeZone } from '../locations/location-rules.ts';
 import { checkForwarding, SYSTEM_MAX_NUMBER_OF_RINGS } from './forwarding-rules.ts';
 import { checkReception, presentReception } from './reception-rules.ts';
 import type { SettingDefinition } from './setting-documents.ts';
@@ -70,5 +71,23 @@ export const CALLING_BEHAVIOR: SettingDefinition = {
   changesCalls: false,
 };
 
+/**
+ * A person's time zone and announcement language: their location's until set. Configuration only
+ * here: the simulator plays no announcements and keeps call times in UTC, as Webex's APIs do.
+ */
+export const TIME_ZONE_AND_LANGUAGE: SettingDefinition = {
+  key: 'timeZoneAndLanguage',
+  defaults: {},
+  inherited: async (ctx) => {
+    const location = await ctx.store.locations.get(ctx.orgId, ctx.person.locationId!);
+    return location ? { timeZone: location.timeZone, announcementLanguage: location.announcementLanguage } : {};
+  },
+  check: (doc) => {
+    doc.timeZone = checkTimeZone(String(doc.timeZone));
+    doc.announcementLanguage = checkLanguage('announcementLanguage', String(doc.announcementLanguage));
+  },
+  changesCalls: false,
+};
+
 /** Every person setting the one mechanism serves. */
-export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION, CALLING_BEHAVIOR];
+export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION, CALLING_BEHAVIOR, TIME_ZONE_AND_LANGUAGE];

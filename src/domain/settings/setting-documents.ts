@@ -16,6 +16,8 @@ export type SettingDefinition = {
   key: string;
   /** The document as Webex shows it for a person who never changed it. */
   defaults: SettingDocument;
+  /** Defaults that come from elsewhere (the person's location), laid over `defaults`. */
+  inherited?: (ctx: SettingContext) => Promise<SettingDocument>;
   /** Rules from the descriptions that the schema cannot state; throws a 400 WebexError. */
   check?: (next: SettingDocument, ctx: SettingContext) => void | Promise<void>;
   /** Fields Webex computes on every read from the document (never stored, ignored in a PUT). */

@@ -51,7 +51,8 @@ const ownerOf = (orgId: string, personId: string) => ({ orgId, kind: 'person' as
 
 async function read(store: Store, definition: SettingDefinition, ctx: SettingContext): Promise<SettingDocument> {
   const stored = await store.ownerSettings.get(ownerOf(ctx.orgId, ctx.person.id), definition.key);
-  const doc = stored === undefined ? structuredClone(definition.defaults) : mergeDocument(definition.defaults, JSON.parse(stored) as SettingDocument);
+  const defaults = definition.inherited ? mergeDocument(definition.defaults, await definition.inherited(ctx)) : definition.defaults;
+  const doc = stored === undefined ? structuredClone(defaults) : mergeDocument(defaults, JSON.parse(stored) as SettingDocument);
   return definition.computed ? mergeDocument(doc, definition.computed(doc, ctx)) : doc;
 }
 
