@@ -203,6 +203,20 @@ for (const dialect of dialects) {
       assert.equal((await server.app.store.ownerSettings.all(owner)).size, 0);
     });
 
+    it('the "me" webexGoOverride setting is the DND document’s webexGoOverrideEnabled', async () => {
+      const person = await createCallingUser(admin);
+      const own = await clientWithScopes(admin, person.id, ['spark:calls_read', 'spark:calls_write']);
+      const path = me('webexGoOverride');
+      assert.deepEqual((await own.get(path)).body, { enabled: false });
+      assert.equal((await own.put(path, { enabled: true })).status, 204);
+      assert.deepEqual((await admin.get(feature('doNotDisturb')(person.id))).body, { enabled: false, ringSplashEnabled: false, webexGoOverrideEnabled: true });
+      assert.equal((await admin.put(feature('doNotDisturb')(person.id), { webexGoOverrideEnabled: false })).status, 204);
+      assert.deepEqual((await own.get(path)).body, { enabled: false });
+      assertWebexError(await own.put(path, { enabled: 'yes' }), 400);
+      const readOnly = await clientWithScopes(admin, person.id, ['spark:calls_read']);
+      assertWebexError(await readOnly.put(path, { enabled: true }), 403);
+    });
+
     it('a receptionist’s monitored members are stored as IDs and read back as people; another organization’s person is refused', async () => {
       const receptionist = await createCallingUser(admin);
       const member = await createCallingUser(admin);

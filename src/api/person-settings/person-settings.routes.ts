@@ -28,6 +28,7 @@ export const MY_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'doNotDisturb', get: phase1.getMyDoNotDisturbSettings, put: phase1.updateMyDoNotDisturbSettings },
   { setting: 'callWaiting', get: phase3.getMyCallWaitingSettings, put: phase3.updateMyCallWaitingSettings },
   { setting: 'callForwarding', get: forMe.getMyCallForwardingSettings, put: forMe.modifyMyCallForwardingSettings },
+  { setting: 'webexGoOverride', get: forMe.getMyWebexGoOverrideSettings, put: forMe.modifyMyWebexGoOverrideSettings },
 ];
 
 export function personSettingsRoutes(server: Server, deps: { settings: SettingsService }): void {

@@ -13,6 +13,22 @@ export const DO_NOT_DISTURB: SettingDefinition = {
   changesCalls: true,
 };
 
+/**
+ * "Mobile User Aware": whether a mobile device still rings under Do Not Disturb. It is the DND
+ * document's webexGoOverrideEnabled on a path of its own. Callplane simulates one phone per person
+ * and no mobile device, so it changes no simulated call.
+ */
+export const WEBEX_GO_OVERRIDE: SettingDefinition = {
+  key: 'webexGoOverride',
+  defaults: {},
+  viewOf: {
+    key: 'doNotDisturb',
+    read: (doc) => ({ enabled: doc.webexGoOverrideEnabled }),
+    write: (update) => (update.enabled === undefined ? {} : { webexGoOverrideEnabled: update.enabled }),
+  },
+  changesCalls: false,
+};
+
 export const CALL_WAITING: SettingDefinition = {
   key: 'callWaiting',
   // Webex turns call waiting on for every new calling user.
@@ -90,4 +106,4 @@ export const TIME_ZONE_AND_LANGUAGE: SettingDefinition = {
 };
 
 /** Every person setting the one mechanism serves. */
-export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION, CALLING_BEHAVIOR, TIME_ZONE_AND_LANGUAGE];
+export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, WEBEX_GO_OVERRIDE, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION, CALLING_BEHAVIOR, TIME_ZONE_AND_LANGUAGE];

@@ -24,6 +24,11 @@ export type SettingDefinition = {
   computed?: (doc: SettingDocument, ctx: SettingContext) => SettingDocument;
   /** Turns the stored document into what a GET shows (IDs into objects, say); the stored one otherwise. */
   present?: (doc: SettingDocument, ctx: SettingContext) => Promise<SettingDocument>;
+  /**
+   * A setting that is a view of part of another one (Webex serves some fields on two paths): reads
+   * and writes go to that setting's document.
+   */
+  viewOf?: { key: string; read: (doc: SettingDocument) => SettingDocument; write: (update: SettingDocument) => SettingDocument };
   /** Read by the call engine through a typed policy (domain/calls/person-routing.ts). */
   changesCalls: boolean;
 };

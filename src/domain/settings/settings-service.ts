@@ -26,6 +26,7 @@ export class SettingsService {
   /** The person's document: stored fields over Webex's defaults, with the computed ones. */
   async get(orgId: string, personPublicId: string, key: string): Promise<SettingDocument> {
     const definition = this.definition(key);
+    if (definition.viewOf) return definition.viewOf.read(await this.get(orgId, personPublicId, definition.viewOf.key));
     const person = await personOf(this.store, orgId, personPublicId);
     const ctx: SettingContext = { store: this.store, orgId, person };
     const doc = await read(this.store, definition, ctx);
@@ -35,6 +36,7 @@ export class SettingsService {
   /** Applies a PUT: the given fields over the current document, checked by the setting's rules. */
   async update(orgId: string, personPublicId: string, key: string, update: SettingDocument): Promise<void> {
     const definition = this.definition(key);
+    if (definition.viewOf) return this.update(orgId, personPublicId, definition.viewOf.key, definition.viewOf.write(update));
     await this.store.transaction(async (tx) => {
       const person = await personOf(tx, orgId, personPublicId);
       const ctx: SettingContext = { store: tx, orgId, person };
