@@ -13,6 +13,8 @@ export type PartyPolicy = {
   answerAfterMs?: number;
   /** Is busy: refuses a call at once. */
   busy?: boolean;
+  /** A person's phone is not registered: it cannot ring (person-routing.ts decides where calls go). */
+  offline?: boolean;
   /** Refuses this long after it starts alerting. */
   rejectAfterMs?: number;
   /** Hangs up this long after the call is answered. */

@@ -55,6 +55,19 @@ describe('person routing', () => {
     assert.equal(routeToParty(empty, context({ alex: routing({ activeLegIds: ['other-call'] }) }), alex, []).kind, 'ring', 'call waiting on');
   });
 
+  it('an offline phone sends calls to business continuity, or nobody answers', () => {
+    const offline = (r: PersonRouting): EngineContext => {
+      const ctx = context({ alex: r });
+      return { ...ctx, policy: (party) => ({ ...ctx.policy(party), ...(party.kind === 'person' && party.personId === 'alex' ? { offline: true } : {}) }) };
+    };
+    assert.deepEqual(routeToParty(empty, offline(routing({ forwardUnreachable: blair })), alex, []), {
+      kind: 'ring',
+      to: blair,
+      redirections: [{ reason: 'unavailable', redirectingParty: alex }],
+    });
+    assert.equal(routeToParty(empty, offline(routing()), alex, []).kind, 'unreachable');
+  });
+
   it('follows the destination’s own settings, and stops a loop after five hops', () => {
     const chain = routeToParty(empty, context({ alex: routing({ forwardAlways: blair }), blair: routing({ doNotDisturb: true }) }), alex, []);
     assert.equal(chain.kind, 'busy');

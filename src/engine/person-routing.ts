@@ -4,7 +4,8 @@ import type { Party, Redirection, Session } from './types.ts';
 // Where a call to a person goes, by the person's settings (a typed policy the runtime loads from
 // their settings documents, domain/calls/person-routing.ts): forwarding always first, then Do Not
 // Disturb and call waiting (busy treatment: forwarding when busy, or busy for the caller), else
-// the person rings, with forwarding when not answered after their number of rings.
+// the person's phone rings — unless it is offline (business continuity, or nobody answers) — with
+// forwarding when not answered after their number of rings.
 
 export type PersonRouting = {
   doNotDisturb: boolean;
@@ -13,12 +14,16 @@ export type PersonRouting = {
   activeLegIds: readonly string[];
   forwardAlways?: Party;
   forwardBusy?: Party;
+  /** Business continuity: where calls go while the person's phone is offline. */
+  forwardUnreachable?: Party;
   forwardNoAnswer?: { to: Party; afterMs: number };
 };
 
 export type Routed =
   | { kind: 'ring'; to: Party; redirections: Redirection[]; forwardNoAnswerAfterMs?: number }
-  | { kind: 'busy'; redirections: Redirection[] };
+  | { kind: 'busy'; redirections: Redirection[] }
+  /** The phone is offline and there is no business continuity: nobody answers. */
+  | { kind: 'unreachable'; redirections: Redirection[] };
 
 /** A forwarding loop (A to B to A …) stops after this many hops and rings where it is. */
 const MAX_HOPS = 5;
@@ -45,6 +50,11 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
     if (routing.doNotDisturb || (!routing.callWaiting && onAnotherCall(s, routing)) || phoneBusy) {
       if (!routing.forwardBusy) return { kind: 'busy', redirections: chain };
       redirect('busy', routing.forwardBusy);
+      continue;
+    }
+    if (ctx.policy(target).offline) {
+      if (!routing.forwardUnreachable) return { kind: 'unreachable', redirections: chain };
+      redirect('unavailable', routing.forwardUnreachable);
       continue;
     }
     return {

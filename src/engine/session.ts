@@ -93,12 +93,13 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
 /**
  * The originator's call reaches its destination, as the destination's settings route it
  * (person-routing.ts): a new alerting leg, an answer at once, or, when the destination is busy
- * (Do Not Disturb, call waiting off), no leg and a busy end for the originator.
+ * (Do Not Disturb, call waiting off) or its phone offline, no leg and an end for the originator.
  */
 export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg | undefined {
   const routed = routeToParty(s, ctx, to, redirections);
-  if (routed.kind === 'busy') {
-    endCall(s, ctx, originator, 'busy', 'busy', events);
+  if (routed.kind === 'busy' || routed.kind === 'unreachable') {
+    const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';
+    endCall(s, ctx, originator, reason, reason, events);
     return undefined;
   }
   if (routed.to !== to && isActive(originator)) events.push({ type: 'forwarded', legId: originator.id });

@@ -231,6 +231,29 @@ for (const dialect of dialects) {
           assert.deepEqual(redirectionsOf(await onlyCall(blair)), [['busy', alex.id]]);
         }));
 
+      it('given the person’s phone offline and business continuity to a colleague, then the colleague rings with reason unavailable', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair } = w;
+          const phone = await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true });
+          assert.deepEqual([phone.status, phone.body.offline], [200, true]);
+          await setting(w, alex, 'callForwarding', { businessContinuity: { enabled: true, destination: blair.extension } });
+          await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await callsOf(alex), []);
+          assert.deepEqual(redirectionsOf(await onlyCall(blair)), [['unavailable', alex.id]]);
+        }));
+
+      it('given the person’s phone offline and no business continuity, then nobody answers: the caller’s call ends', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex } = w;
+          assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true })).status, 200);
+          const inbound = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await callsOf(alex), []);
+          assert.deepEqual((await session(admin, inbound.callSessionId)).legs, []);
+          assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: false })).status, 200);
+          await pstnCall(admin, CALLER, alex.extension);
+          assert.equal((await onlyCall(alex)).state, 'alerting', 'back online, the phone rings');
+        }));
+
       it('given two people forwarding always to each other, then the loop stops and one of them rings', () =>
         inWorld(dialect, async (w) => {
           const { admin, alex, blair } = w;

@@ -8,7 +8,7 @@ import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
 
 // The typed policy the call engine reads from people's settings documents (Do Not Disturb, call
-// waiting, call forwarding): loaded for the people of a unit of work and, since a call may be
+// waiting, call forwarding with business continuity): loaded for the people of a unit of work and, since a call may be
 // forwarded on, for the people their forwarding reaches.
 
 /** A ring of a phone, as Webex counts numberOfRings. */
@@ -28,7 +28,7 @@ export async function loadPersonRouting(store: Store, parties: readonly Party[])
     if (routing.has(person.personId)) continue;
     const loaded = await routingOf(store, person);
     routing.set(person.personId, loaded);
-    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to]) if (to?.kind === 'person') queue.push(to);
+    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable]) if (to?.kind === 'person') queue.push(to);
   }
   return routing;
 }
@@ -41,13 +41,20 @@ async function routingOf(store: Store, person: Person): Promise<PersonRouting> {
   };
   const forwarding = doc(CALL_FORWARDING.key, CALL_FORWARDING.defaults).callForwarding as Record<'always' | 'busy' | 'noAnswer', Forward>;
   const destination = (forward: Forward) => (forward.enabled && forward.destination ? forwardTarget(store, person, forward) : undefined);
-  const [always, busy, noAnswer] = await Promise.all([destination(forwarding.always), destination(forwarding.busy), destination(forwarding.noAnswer)]);
+  const continuity = doc(CALL_FORWARDING.key, CALL_FORWARDING.defaults).businessContinuity as Forward;
+  const [always, busy, noAnswer, unreachable] = await Promise.all([
+    destination(forwarding.always),
+    destination(forwarding.busy),
+    destination(forwarding.noAnswer),
+    destination(continuity),
+  ]);
   return {
     doNotDisturb: doc(DO_NOT_DISTURB.key, DO_NOT_DISTURB.defaults).enabled === true,
     callWaiting: doc(CALL_WAITING.key, CALL_WAITING.defaults).enabled !== false,
     activeLegIds: (await store.calls.activeLegsOf(person.personId)).map((l) => l.legId),
     ...(always ? { forwardAlways: always } : {}),
     ...(busy ? { forwardBusy: busy } : {}),
+    ...(unreachable ? { forwardUnreachable: unreachable } : {}),
     ...(noAnswer ? { forwardNoAnswer: { to: noAnswer, afterMs: (forwarding.noAnswer.numberOfRings ?? 3) * RING_MS } } : {}),
   };
 }
