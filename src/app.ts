@@ -11,6 +11,7 @@ import { numberRoutes } from './api/numbers/numbers.routes.ts';
 import { organizationRoutes } from './api/organizations/organizations.routes.ts';
 import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
+import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
@@ -31,6 +32,8 @@ import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
+import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
+import { SettingsService } from './domain/settings/settings-service.ts';
 import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
 import { LocationCallingService } from './domain/location-calling/location-calling-service.ts';
@@ -71,6 +74,8 @@ export type Services = {
   receptionistContacts: ReceptionistContactService;
   calls: CallControlService;
   callRecording: CallRecordingService;
+  /** A person's settings documents (domain/settings). */
+  settings: SettingsService;
   simulator: Simulator;
   webhooks: WebhookService;
   apps: AppService;
@@ -101,6 +106,7 @@ function registerRoutes(
   receptionistContactRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
+  personSettingsRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -166,6 +172,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       receptionistContacts: new ReceptionistContactService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
+      settings: new SettingsService(store, clock, PERSON_SETTINGS),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),
       apps: new AppService(store, clock),

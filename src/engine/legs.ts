@@ -1,3 +1,4 @@
+import type { PersonRouting } from './person-routing.ts';
 import type { EndReason, EngineEvent, Leg, LegState, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
 
 // Small pieces the session machine is built from. They change a working copy of a session in
@@ -12,11 +13,15 @@ export type PartyPolicy = {
   answerAfterMs?: number;
   /** Is busy: refuses a call at once. */
   busy?: boolean;
+  /** A person's phone is not registered: it cannot ring (person-routing.ts decides where calls go). */
+  offline?: boolean;
   /** Refuses this long after it starts alerting. */
   rejectAfterMs?: number;
   /** Hangs up this long after the call is answered. */
   hangupAfterMs?: number;
   recording: RecordingMode;
+  /** A person's call settings that decide where their calls go (person-routing.ts). */
+  routing?: PersonRouting;
 };
 
 export type EngineContext = {

@@ -14,6 +14,7 @@ import {
   type RecordingMode,
   type Step,
 } from './legs.ts';
+import { routeToParty } from './person-routing.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
 import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
 
@@ -89,15 +90,42 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
   return { step: { sessions: [s], events }, legId: leg.id };
 }
 
-/** The originator's call reaches its destination: a new alerting leg, or an answer at once. */
-export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg {
-  const target = newLeg(ctx, to, 'terminator', 'alerting', { redirections });
-  if (answersAtOnce(to)) {
+/**
+ * The originator's call reaches its destination, as the destination's settings route it
+ * (person-routing.ts): a new alerting leg, an answer at once, or, when the destination is busy
+ * (Do Not Disturb, call waiting off) or its phone offline, no leg and an end for the originator.
+ */
+export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg | undefined {
+  const routed = routeToParty(s, ctx, to, redirections);
+  if (routed.kind === 'busy' || routed.kind === 'unreachable') {
+    const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';
+    endCall(s, ctx, originator, reason, reason, events);
+    return undefined;
+  }
+  if (routed.to !== to && isActive(originator)) events.push({ type: 'forwarded', legId: originator.id });
+  const target = newLeg(ctx, routed.to, 'terminator', 'alerting', { redirections: routed.redirections });
+  if (answersAtOnce(routed.to)) {
     s.legs.push(target);
     answerLeg(s, ctx, target, events);
     return target;
   }
-  return addAlertingLeg(s, ctx, target, events);
+  addAlertingLeg(s, ctx, target, events);
+  if (routed.forwardNoAnswerAfterMs !== undefined) {
+    // Forwarding when not answered takes the place of the system's ring timeout.
+    cancelTimers(s, target.id, ['ringTimeout']);
+    addTimer(s, ctx, 'forwardNoAnswer', target.id, routed.forwardNoAnswerAfterMs);
+  }
+  return target;
+}
+
+/** A person's call not answered after their number of rings goes on to their forwarding destination. */
+function forwardNoAnswer(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  const to = ctx.policy(leg.party).routing?.forwardNoAnswer?.to;
+  const peer = peerOf(s, leg);
+  if (!to || !peer || s.park) return ringOut(s, ctx, leg, events);
+  const redirections = [{ reason: 'noAnswer' as const, redirectingParty: leg.party }, ...leg.redirections];
+  endLeg(s, ctx, leg, 'noAnswer', events);
+  placeTo(s, ctx, peer, to, events, redirections);
 }
 
 export function act(s0: Session, legId: string, action: Action, ctx: EngineContext): Step | Refusal {
@@ -172,6 +200,9 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
       break;
     case 'autoAnswer':
       if (leg.state === 'alerting') answerLeg(s, ctx, leg, events, step);
+      break;
+    case 'forwardNoAnswer':
+      if (leg.state === 'alerting') forwardNoAnswer(s, ctx, leg, events);
       break;
     case 'autoReject':
       if (leg.state === 'alerting') reject(s, ctx, leg, ctx.policy(leg.party).busy ? 'busy' : 'temporarilyUnavailable', events);
@@ -298,7 +329,8 @@ function divert(s: Session, ctx: EngineContext, leg: Leg, to: Party, events: Eng
   const redirections = [{ reason: 'divert' as const, redirectingParty: leg.party }, ...leg.redirections];
   endLeg(s, ctx, leg, 'diverted', events);
   const target = placeTo(s, ctx, peer, to, events, redirections);
-  if (isActive(target)) events.push({ type: 'forwarded', legId: peer.id });
+  const told = events.some((e) => e.type === 'forwarded' && e.legId === peer.id);
+  if (target && isActive(target) && isActive(peer) && !told) events.push({ type: 'forwarded', legId: peer.id });
   return undefined;
 }
 

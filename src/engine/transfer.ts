@@ -76,10 +76,11 @@ export function transferTo(
   consult.legs.push(transferor);
   events.push({ type: 'originated', legId: transferor.id });
   const targetLeg = placeTo(consult, ctx, transferor, target, events);
-  consult.pendingTransfer = { transferorSessionId: s.id, transferorLegId: leg.id, consultLegId: transferor.id, targetLegId: targetLeg.id };
+  // A busy target (Do Not Disturb, call waiting off) ends the consultation at once: nothing to complete.
+  if (targetLeg) consult.pendingTransfer = { transferorSessionId: s.id, transferorLegId: leg.id, consultLegId: transferor.id, targetLegId: targetLeg.id };
   const step: Step = { sessions: [s, consult], events };
   // A destination that answers at once (voicemail) completes the transfer straight away.
-  if (activeLegs(consult).some((l) => l.id === targetLeg.id && isAnswered(l))) {
+  if (targetLeg && activeLegs(consult).some((l) => l.id === targetLeg.id && isAnswered(l))) {
     step.completeTransfer = { transferorSessionId: s.id, transferorLegId: leg.id, consultSessionId: consult.id, consultLegId: transferor.id };
   }
   return { step, consultLegId: transferor.id };

@@ -66,7 +66,9 @@ export type TimerKind =
   /** A simulated party hangs up. */
   | 'autoHangup'
   /** A parked call rings back the person who parked it. */
-  | 'parkRecall';
+  | 'parkRecall'
+  /** An alerting person's call goes to their no-answer forwarding destination. */
+  | 'forwardNoAnswer';
 
 export type Recall = { type: 'park'; party: Party };
 

@@ -19,10 +19,11 @@ function orgOfAdmin(request: FastifyRequest): string {
   return principal.orgId;
 }
 
-const phoneView = (s: { autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean }) => ({
+const phoneView = (s: { autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean; offline: boolean }) => ({
   autoAnswer: s.autoAnswer,
   autoAnswerDelayMs: s.autoAnswerDelayMs,
   busy: s.busy,
+  offline: s.offline,
 });
 
 export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; calls: CallControlService }): void {

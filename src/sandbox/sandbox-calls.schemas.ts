@@ -60,6 +60,7 @@ const PhoneSettings = Type.Object({
   autoAnswer: Type.Boolean({ description: 'Answer incoming calls by itself after autoAnswerDelayMs. Off: the phone rings and waits.' }),
   autoAnswerDelayMs: Type.Integer({ minimum: 0, maximum: 600_000 }),
   busy: Type.Boolean({ description: 'Refuse every incoming call as busy.' }),
+  offline: Type.Boolean({ description: 'Not registered: calls to the person go to their business continuity destination, or nobody answers.' }),
 });
 
 const PersonParams = Type.Object({ personId: Type.String() });

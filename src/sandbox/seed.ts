@@ -61,7 +61,7 @@ const SeedPerson = Type.Object(
     token: Type.Optional(Token),
     phone: Type.Optional(
       Type.Object(
-        { autoAnswer: Type.Optional(Type.Boolean()), autoAnswerDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })), busy: Type.Optional(Type.Boolean()) },
+        { autoAnswer: Type.Optional(Type.Boolean()), autoAnswerDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })), busy: Type.Optional(Type.Boolean()), offline: Type.Optional(Type.Boolean()) },
         { additionalProperties: false },
       ),
     ),
@@ -193,7 +193,7 @@ export class SandboxSeeder {
       });
       if (p.token) await this.tokens.register(tx, orgId, person.id, p.token, scopesAllowed(person.roles));
       if (p.phone) {
-        await tx.calls.savePhone({ personId: person.id, orgId, autoAnswer: false, autoAnswerDelayMs: 0, busy: false, ...p.phone });
+        await tx.calls.savePhone({ personId: person.id, orgId, autoAnswer: false, autoAnswerDelayMs: 0, busy: false, offline: false, ...p.phone });
       }
       seeded[p.email] = { personId: encodeId('PEOPLE', person.id), ...(p.token ? { token: p.token } : {}) };
     }

@@ -115,10 +115,10 @@ export class Simulator {
 
   async phone(orgId: string, personPublicId: string): Promise<PhoneSettings> {
     const person = await this.person(orgId, personPublicId);
-    return (await this.store.calls.phone(person.id)) ?? { personId: person.id, orgId, autoAnswer: false, autoAnswerDelayMs: 0, busy: false };
+    return (await this.store.calls.phone(person.id)) ?? { personId: person.id, orgId, autoAnswer: false, autoAnswerDelayMs: 0, busy: false, offline: false };
   }
 
-  async setPhone(orgId: string, personPublicId: string, change: Partial<Pick<PhoneSettings, 'autoAnswer' | 'autoAnswerDelayMs' | 'busy'>>): Promise<PhoneSettings> {
+  async setPhone(orgId: string, personPublicId: string, change: Partial<Pick<PhoneSettings, 'autoAnswer' | 'autoAnswerDelayMs' | 'busy' | 'offline'>>): Promise<PhoneSettings> {
     const next = { ...(await this.phone(orgId, personPublicId)), ...change };
     await this.store.calls.savePhone(next);
     return next;

@@ -54,7 +54,7 @@ export type CallEventRecord = {
   callType: string | null;
 };
 
-export type PhoneSettings = { personId: string; orgId: string; autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean };
+export type PhoneSettings = { personId: string; orgId: string; autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean; offline: boolean };
 
 export interface CallRepository {
   /** Stores a new session and its legs. */

@@ -18,6 +18,7 @@ import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
 import { KyselyPersonRepository } from './repositories/people.ts';
+import { KyselyOwnerSettingRepository } from './repositories/owner-settings.ts';
 import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
 import { KyselySnapshotRepository, type ShapeCache } from './repositories/snapshots.ts';
 import { KyselyMetricsRepository } from './repositories/metrics.ts';
@@ -54,6 +55,7 @@ export class KyselyStore implements Store {
   readonly metrics: KyselyMetricsRepository;
   private readonly shapes: ShapeCache;
   readonly oauth: KyselyOAuthRepository;
+  readonly ownerSettings: KyselyOwnerSettingRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -84,6 +86,7 @@ export class KyselyStore implements Store {
     this.snapshots = new KyselySnapshotRepository(ctx, dialect.name, shapes);
     this.metrics = new KyselyMetricsRepository(ctx);
     this.oauth = new KyselyOAuthRepository(ctx);
+    this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

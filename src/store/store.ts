@@ -9,6 +9,7 @@ import type { OAuthRepository } from './oauth-store.ts';
 import type { JobRepository, LocationCallingRepository } from './location-calling-store.ts';
 import type { LocationNumberRepository } from './location-numbers-store.ts';
 import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
+import type { OwnerSettingRepository } from './owner-settings-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -297,6 +298,8 @@ export interface Store {
   readonly snapshots: SnapshotRepository;
   readonly metrics: MetricsRepository;
   readonly oauth: OAuthRepository;
+  /** Settings documents per (organization, owner, setting). */
+  readonly ownerSettings: OwnerSettingRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

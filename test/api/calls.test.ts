@@ -313,7 +313,7 @@ for (const dialect of dialects) {
       it('a phone set to auto-answer answers by itself; a busy phone refuses', async () => {
         const set = await admin.put(`/sandbox/v1/people/${casey.id}/phone`, { autoAnswer: true, autoAnswerDelayMs: 1500 });
         assert.equal(set.status, 200, set.text);
-        assert.deepEqual(set.body, { autoAnswer: true, autoAnswerDelayMs: 1500, busy: false });
+        assert.deepEqual(set.body, { autoAnswer: true, autoAnswerDelayMs: 1500, busy: false, offline: false });
         await pstnCall(admin, CALLER, casey.extension);
         await clock.advance(1500);
         assert.equal((await onlyCall(casey)).state, 'connected');

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { USER_SCOPES } from '../../src/domain/auth/scopes.ts';
+import { catalogue } from '../../src/generated/webex/catalogue.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { wav } from '../support/announcements.ts';
@@ -29,7 +30,16 @@ const anyToken = (op: Operation) => op.notServed || op.tags.includes('Webhooks')
 
 /** /v1 routes for users (spark:people_read, spark:calls_read, spark:calls_write, spark:kms). */
 const forUsers = (op: Operation) =>
-  anyToken(op) || ['GET /v1/people', 'GET /v1/people/me', 'GET /v1/people/{personId}'].includes(label(op)) || op.path.startsWith('/v1/telephony/calls');
+  anyToken(op) ||
+  ['GET /v1/people', 'GET /v1/people/me', 'GET /v1/people/{personId}'].includes(label(op)) ||
+  op.path.startsWith('/v1/telephony/calls') ||
+  // A person's own settings: the Call Settings For Me paths, and admin paths whose document names a
+  // user scope (spark:people_read) a person may use for themselves (the sweep's user is that person).
+  op.path.startsWith('/v1/telephony/config/people/me/') ||
+  userScopesOf(op).some((s) => (USER_SCOPES as readonly string[]).includes(s));
+
+const userScopesOf = (op: Operation) =>
+  catalogue.find(([method, path]) => method === op.method.toUpperCase() && path === op.path)?.[6].filter((s) => s.startsWith('spark:')) ?? [];
 
 /** Sandbox routes a user's token may call: the delivery log of the user's own webhooks, reading the clock. */
 const sandboxForUsers = (op: Operation) =>

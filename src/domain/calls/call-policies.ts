@@ -39,6 +39,7 @@ export async function loadPolicies(store: Store, personIds: Iterable<string>, ti
     people.set(personId, {
       recording: mode,
       ...(phone?.busy ? { busy: true } : {}),
+      ...(phone?.offline ? { offline: true } : {}),
       ...(phone?.autoAnswer ? { answerAfterMs: phone.autoAnswerDelayMs } : {}),
     });
   }

@@ -12,6 +12,7 @@ import { callActionRefused, callNotFound, callsBusy } from './call-errors.ts';
 import { historyRecord } from './call-history.ts';
 import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
+import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -99,6 +100,7 @@ export class CallRuntime {
 
   async context(tx: Store, parties: Party[]): Promise<EngineContext> {
     const personIds = parties.map(personIdOf).filter((id): id is string => id !== null);
+    const routing = await loadPersonRouting(tx, parties);
     return {
       now: timestamp(this.clock),
       ringTimeoutMs: this.timing.ringTimeoutMs,
@@ -106,7 +108,8 @@ export class CallRuntime {
       voicemailMs: this.timing.voicemailMs,
       newCallId,
       newTimerId: randomUUID,
-      policy: await loadPolicies(tx, personIds, this.timing),
+      // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
     };
   }
 

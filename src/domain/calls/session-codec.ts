@@ -57,7 +57,7 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer']),
       legId: Type.String(),
       at: Type.String(),
     }),

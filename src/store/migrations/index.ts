@@ -15,6 +15,8 @@ import * as typedCallEvents from './0015-typed-call-events.ts';
 import * as callTimers from './0017-call-timers.ts';
 import * as oauth from './0019-oauth.ts';
 import * as trunkPChargeInfo from './0023-trunk-p-charge-info.ts';
+import * as ownerSettings from './0024-owner-settings.ts';
+import * as phoneOffline from './0025-phone-offline.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -35,4 +37,6 @@ export const migrations: Record<string, Migration> = {
   '0017-call-timers': callTimers,
   '0019-oauth': oauth,
   '0023-trunk-p-charge-info': trunkPChargeInfo,
+  '0024-owner-settings': ownerSettings,
+  '0025-phone-offline': phoneOffline,
 };

@@ -268,11 +268,11 @@ export class KyselyCallRepository implements CallRepository {
 
   async phone(personId: string): Promise<PhoneSettings | undefined> {
     const row = await this.ctx.db.selectFrom('phones').selectAll().where('person_id', '=', personId).executeTakeFirst();
-    return row && { personId: row.person_id, orgId: row.org_id, autoAnswer: row.auto_answer === 1, autoAnswerDelayMs: row.auto_answer_delay_ms, busy: row.busy === 1 };
+    return row && { personId: row.person_id, orgId: row.org_id, autoAnswer: row.auto_answer === 1, autoAnswerDelayMs: row.auto_answer_delay_ms, busy: row.busy === 1, offline: row.offline === 1 };
   }
 
   async savePhone(s: PhoneSettings): Promise<void> {
-    const values = { auto_answer: flag(s.autoAnswer), auto_answer_delay_ms: s.autoAnswerDelayMs, busy: flag(s.busy) };
+    const values = { auto_answer: flag(s.autoAnswer), auto_answer_delay_ms: s.autoAnswerDelayMs, busy: flag(s.busy), offline: flag(s.offline) };
     await this.ctx.db
       .insertInto('phones')
       .values({ person_id: s.personId, org_id: s.orgId, ...values })

@@ -135,6 +135,8 @@ export class KyselyPersonRepository implements PersonRepository {
       .where('id', 'in', (eb) => eb.selectFrom('person_licenses').select('license_id').where('org_id', '=', orgId).where('person_id', '=', id))
       .execute();
     await this.ctx.db.deleteFrom('people').where('org_id', '=', orgId).where('id', '=', id).execute();
+    // Their settings documents go with them (owner_settings has no foreign key to people).
+    await this.ctx.db.deleteFrom('owner_settings').where('org_id', '=', orgId).where('owner_kind', '=', 'person').where('owner_id', '=', id).execute();
   }
 
   async countInLocation(locationId: string): Promise<number> {

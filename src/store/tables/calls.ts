@@ -65,6 +65,8 @@ export type CallTables = {
     auto_answer: Flag;
     auto_answer_delay_ms: number;
     busy: Flag;
+    /** Not registered: calls go to business continuity (migration 0025). */
+    offline: Flag;
   };
   call_recording_settings: {
     person_id: string;

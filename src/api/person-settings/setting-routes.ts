@@ -1,0 +1,105 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { anyOf } from '../../domain/auth/scopes.ts';
+import { forbidden } from '../../domain/errors.ts';
+import type { SettingDocument } from '../../domain/settings/setting-documents.ts';
+import type { SettingsService } from '../../domain/settings/settings-service.ts';
+import { decodeId, encodeId } from '../../domain/webex-ids.ts';
+import { catalogue } from '../../generated/webex/catalogue.ts';
+import { principalOf } from '../../http/auth.ts';
+import { sendEmpty } from '../../http/replies.ts';
+import type { Server } from '../../http/types.ts';
+import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
+
+// The one route helper for settings documents: given the GET/PUT operations of a setting (from the
+// generated layer), serves the document of a person — any person of the organization on the admin
+// paths (/v1/people/{personId}/features/…, /v1/telephony/config/people/{personId}/…), the token's
+// own person on the Call Settings For Me paths (/v1/telephony/config/people/me/…). Requests and
+// answers are checked by the operations' own schemas; the setting's rules live in the domain.
+
+export type SettingPair = { setting: string; get: WebexOperation; put?: WebexOperation };
+
+/** The scopes Cisco's document names for an operation. */
+function documentScopes(operationId: string): string[] {
+  const row = catalogue.find((r) => r[2] === operationId);
+  return row ? [...row[6]] : [];
+}
+
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema };
+
+/**
+ * The body with only the fields the operation's schema names (Webex ignores others): a settings
+ * document stores what Webex would, and an unknown field, however deep, is never kept.
+ */
+export function knownFields(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema) return value;
+  if (Array.isArray(value)) return schema.items ? value.map((v) => knownFields(v, schema.items)) : value;
+  if (typeof value !== 'object' || value === null || !schema.properties) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.properties)) {
+    if (Object.hasOwn(value, key)) out[key] = knownFields((value as Record<string, unknown>)[key], field);
+  }
+  return out;
+}
+
+const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
+
+const isAdminScope = (scope: string) => scope.startsWith('spark-admin:');
+
+/**
+ * Who the admin paths act on. A user scope the document allows (spark:people_read on some of them)
+ * lets a person read or change only their own settings.
+ */
+function personOnAdminPath(request: FastifyRequest, scopes: readonly string[]): string {
+  const personId = (request.params as { personId: string }).personId;
+  const principal = principalOf(request);
+  const asAdmin = scopes.some((s) => isAdminScope(s) && principal.scopes.has(s));
+  if (!asAdmin && decodeId(personId, 'PEOPLE') !== principal.personId) throw forbidden();
+  return personId;
+}
+
+/** An admin path: a person of the organization named in the path, with `orgId`. */
+export function personSettingRoutes(server: Server, deps: { settings: SettingsService }, pair: SettingPair): void {
+  const { setting, get, put } = pair;
+  const readScopes = documentScopes(get.operationId);
+  webexRoute(server, get, {
+    auth: anyOf(...readScopes),
+    handler: (async (request: FastifyRequest) => deps.settings.get(request.orgId, personOnAdminPath(request, readScopes), setting)) as never,
+  });
+  if (!put) return;
+  const writeScopes = documentScopes(put.operationId);
+  webexRoute(server, put, {
+    auth: anyOf(...writeScopes),
+    handler: (async (request: FastifyRequest, reply: FastifyReply) => {
+      await deps.settings.update(request.orgId, personOnAdminPath(request, writeScopes), setting, bodyOf(request, put));
+      sendEmpty(reply, 204);
+    }) as never,
+  });
+}
+
+/**
+ * A Call Settings For Me path: the token's own person. The document names spark:telephony_config_*
+ * scopes; a person's calling token (spark:calls_read / spark:calls_write) is accepted as well.
+ */
+export function mySettingRoutes(server: Server, deps: { settings: SettingsService }, pair: SettingPair): void {
+  const { setting, get, put } = pair;
+  const me = (request: FastifyRequest) => {
+    const principal = principalOf(request);
+    return { orgId: principal.orgId, personId: encodeId('PEOPLE', principal.personId) };
+  };
+  webexRoute(server, get, {
+    auth: anyOf(...documentScopes(get.operationId), 'spark:calls_read'),
+    handler: (async (request: FastifyRequest) => {
+      const { orgId, personId } = me(request);
+      return deps.settings.get(orgId, personId, setting);
+    }) as never,
+  });
+  if (!put) return;
+  webexRoute(server, put, {
+    auth: anyOf(...documentScopes(put.operationId), 'spark:calls_write'),
+    handler: (async (request: FastifyRequest, reply: FastifyReply) => {
+      const { orgId, personId } = me(request);
+      await deps.settings.update(orgId, personId, setting, bodyOf(request, put));
+      sendEmpty(reply, 204);
+    }) as never,
+  });
+}

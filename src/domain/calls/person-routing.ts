@@ -1,0 +1,80 @@
+import type { PartyPolicy } from '../../engine/legs.ts';
+import type { PersonRouting } from '../../engine/person-routing.ts';
+import type { Party } from '../../engine/types.ts';
+import type { Store } from '../../store/store.ts';
+import { CALL_FORWARDING, CALL_WAITING, DO_NOT_DISTURB } from '../settings/person-settings.ts';
+import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
+import { resolveDestination } from './destinations.ts';
+import { voicemailOf } from './parties.ts';
+
+// The typed policy the call engine reads from people's settings documents (Do Not Disturb, call
+// waiting, call forwarding with business continuity): loaded for the people of a unit of work and, since a call may be
+// forwarded on, for the people their forwarding reaches.
+
+/** A ring of a phone, as Webex counts numberOfRings. */
+export const RING_MS = 6000;
+
+/** Loading follows forwarding this many people deep (the engine stops loops itself). */
+const MAX_PEOPLE = 20;
+
+type Forward = { enabled: boolean; destination?: string; destinationVoicemailEnabled: boolean; numberOfRings?: number };
+type Person = Extract<Party, { kind: 'person' }>;
+
+export async function loadPersonRouting(store: Store, parties: readonly Party[]): Promise<Map<string, PersonRouting>> {
+  const routing = new Map<string, PersonRouting>();
+  const queue: Person[] = parties.filter((p): p is Person => p.kind === 'person');
+  while (queue.length > 0 && routing.size < MAX_PEOPLE) {
+    const person = queue.shift()!;
+    if (routing.has(person.personId)) continue;
+    const loaded = await routingOf(store, person);
+    routing.set(person.personId, loaded);
+    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable]) if (to?.kind === 'person') queue.push(to);
+  }
+  return routing;
+}
+
+async function routingOf(store: Store, person: Person): Promise<PersonRouting> {
+  const stored = await store.ownerSettings.all({ orgId: person.orgId, kind: 'person', id: person.personId });
+  const doc = (key: string, defaults: SettingDocument) => {
+    const json = stored.get(key);
+    return json === undefined ? defaults : mergeDocument(defaults, JSON.parse(json) as SettingDocument);
+  };
+  const forwarding = doc(CALL_FORWARDING.key, CALL_FORWARDING.defaults).callForwarding as Record<'always' | 'busy' | 'noAnswer', Forward>;
+  const destination = (forward: Forward) => (forward.enabled && forward.destination ? forwardTarget(store, person, forward) : undefined);
+  const continuity = doc(CALL_FORWARDING.key, CALL_FORWARDING.defaults).businessContinuity as Forward;
+  const [always, busy, noAnswer, unreachable] = await Promise.all([
+    destination(forwarding.always),
+    destination(forwarding.busy),
+    destination(forwarding.noAnswer),
+    destination(continuity),
+  ]);
+  return {
+    doNotDisturb: doc(DO_NOT_DISTURB.key, DO_NOT_DISTURB.defaults).enabled === true,
+    callWaiting: doc(CALL_WAITING.key, CALL_WAITING.defaults).enabled !== false,
+    activeLegIds: (await store.calls.activeLegsOf(person.personId)).map((l) => l.legId),
+    ...(always ? { forwardAlways: always } : {}),
+    ...(busy ? { forwardBusy: busy } : {}),
+    ...(unreachable ? { forwardUnreachable: unreachable } : {}),
+    ...(noAnswer ? { forwardNoAnswer: { to: noAnswer, afterMs: (forwarding.noAnswer.numberOfRings ?? 3) * RING_MS } } : {}),
+  };
+}
+
+/**
+ * Where a forwarding sends calls: the destination as the person would dial it, or, with
+ * destinationVoicemailEnabled and a person of the organization there, that person's voicemail.
+ * A destination that no longer resolves (a number given up since) forwards nowhere.
+ */
+async function forwardTarget(store: Store, person: Person, forward: Forward): Promise<Party | undefined> {
+  const to = await resolveDestination(store, { orgId: person.orgId, locationId: person.locationId }, forward.destination!);
+  if (!to || to.kind === 'feature') return undefined;
+  return forward.destinationVoicemailEnabled && to.kind === 'person' ? voicemailOf(to) : to;
+}
+
+/** Adds people's routing to the policies the engine asks for. */
+export function withRouting(policy: (party: Party) => PartyPolicy, routing: ReadonlyMap<string, PersonRouting>): (party: Party) => PartyPolicy {
+  return (party) => {
+    const base = policy(party);
+    const mine = party.kind === 'person' ? routing.get(party.personId) : undefined;
+    return mine ? { ...base, routing: mine } : base;
+  };
+}
