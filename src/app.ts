@@ -12,6 +12,7 @@ import { organizationRoutes } from './api/organizations/organizations.routes.ts'
 import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
+import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { consoleInfoRoutes } from './sandbox/console-info.routes.ts';
 import { liveEventRoutes } from './sandbox/live-events.routes.ts';
@@ -36,6 +37,7 @@ import { NumberService } from './domain/numbers/number-service.ts';
 import { OrganizationService } from './domain/organizations/organization-service.ts';
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
+import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
@@ -60,6 +62,7 @@ export type Services = {
   locationNumbers: LocationNumberService;
   announcements: AnnouncementService;
   receptionistContacts: ReceptionistContactService;
+  schedules: ScheduleService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   simulator: Simulator;
@@ -84,6 +87,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   locationNumberRoutes(server, services);
   announcementRoutes(server, services);
   receptionistContactRoutes(server, services);
+  scheduleRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
@@ -141,6 +145,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationNumbers: new LocationNumberService(store, clock),
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
+      schedules: new ScheduleService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),

@@ -13,6 +13,7 @@ import { KyselyLicenseRepository } from './repositories/licenses.ts';
 import { KyselyLocationCallingRepository } from './repositories/location-calling.ts';
 import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
+import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -47,6 +48,7 @@ export class KyselyStore implements Store {
   readonly calls: KyselyCallRepository;
   readonly webhooks: KyselyWebhookRepository;
   readonly retention: KyselyRetentionRepository;
+  readonly schedules: KyselyScheduleRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -73,6 +75,7 @@ export class KyselyStore implements Store {
     this.calls = new KyselyCallRepository(ctx);
     this.webhooks = new KyselyWebhookRepository(ctx);
     this.retention = new KyselyRetentionRepository(ctx);
+    this.schedules = new KyselyScheduleRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -87,12 +87,12 @@ export function checkEvent(input: EventInput, type: ScheduleType): ScheduleEvent
   return event;
 }
 
-/** Event names are unique within a schedule (case-insensitively). */
+/** Event names are unique within a schedule (case-insensitively): one list naming two alike is a 400. */
 export function checkUniqueEvents(events: readonly ScheduleEvent[]): void {
   const seen = new Set<string>();
   for (const e of events) {
     const key = e.name.toLowerCase();
-    if (seen.has(key)) throw eventNameInUse(e.name);
+    if (seen.has(key)) throw badRequest(`events: two events are named "${e.name}".`);
     seen.add(key);
   }
 }
