@@ -13,6 +13,7 @@ import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
+import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { consoleInfoRoutes } from './sandbox/console-info.routes.ts';
 import { liveEventRoutes } from './sandbox/live-events.routes.ts';
@@ -38,6 +39,7 @@ import { OrganizationService } from './domain/organizations/organization-service
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
+import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
@@ -63,6 +65,7 @@ export type Services = {
   announcements: AnnouncementService;
   receptionistContacts: ReceptionistContactService;
   schedules: ScheduleService;
+  huntGroups: HuntGroupService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   simulator: Simulator;
@@ -88,6 +91,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   announcementRoutes(server, services);
   receptionistContactRoutes(server, services);
   scheduleRoutes(server, services);
+  huntGroupRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
@@ -146,6 +150,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
       schedules: new ScheduleService(store, clock),
+      huntGroups: new HuntGroupService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),

@@ -7,6 +7,7 @@ import type { LocationCallingTables } from './tables/location-calling.ts';
 import type { LocationNumberTables } from './tables/location-numbers.ts';
 import type { ReceptionistContactTables } from './tables/receptionist-contacts.ts';
 import type { ScheduleTables } from './tables/schedules.ts';
+import type { HuntGroupTables } from './tables/hunt-groups.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
 // (ISO-8601 UTC with milliseconds, so text order is time order), booleans as integers 0/1,
@@ -129,4 +130,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & ScheduleTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & ScheduleTables & HuntGroupTables;

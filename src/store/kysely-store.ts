@@ -14,6 +14,7 @@ import { KyselyLocationCallingRepository } from './repositories/location-calling
 import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
+import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -49,6 +50,7 @@ export class KyselyStore implements Store {
   readonly webhooks: KyselyWebhookRepository;
   readonly retention: KyselyRetentionRepository;
   readonly schedules: KyselyScheduleRepository;
+  readonly huntGroups: KyselyHuntGroupRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -76,6 +78,7 @@ export class KyselyStore implements Store {
     this.webhooks = new KyselyWebhookRepository(ctx);
     this.retention = new KyselyRetentionRepository(ctx);
     this.schedules = new KyselyScheduleRepository(ctx);
+    this.huntGroups = new KyselyHuntGroupRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

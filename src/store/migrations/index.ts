@@ -15,6 +15,7 @@ import * as typedCallEvents from './0015-typed-call-events.ts';
 import * as callTimers from './0017-call-timers.ts';
 import * as trunkPChargeInfo from './0023-trunk-p-charge-info.ts';
 import * as schedules from './0026-schedules.ts';
+import * as huntGroups from './0027-hunt-groups.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0017-call-timers': callTimers,
   '0023-trunk-p-charge-info': trunkPChargeInfo,
   '0026-schedules': schedules,
+  '0027-hunt-groups': huntGroups,
 };
