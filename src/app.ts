@@ -14,6 +14,7 @@ import { callRecordingRoutes } from './api/person-features/call-recording.routes
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
+import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { consoleInfoRoutes } from './sandbox/console-info.routes.ts';
 import { liveEventRoutes } from './sandbox/live-events.routes.ts';
@@ -40,6 +41,7 @@ import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
+import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
@@ -66,6 +68,7 @@ export type Services = {
   receptionistContacts: ReceptionistContactService;
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
+  huntGroupForwarding: HuntGroupForwardingService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   simulator: Simulator;
@@ -92,6 +95,7 @@ function registerRoutes(server: Server, deps: { config: Config; services: Servic
   receptionistContactRoutes(server, services);
   scheduleRoutes(server, services);
   huntGroupRoutes(server, services);
+  huntGroupForwardingRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   webhookRoutes(server, services);
@@ -137,6 +141,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       onTransition: (line) => server?.log.debug(line),
     });
     const callControl = new CallControlService(store, calls);
+    const huntGroups = new HuntGroupService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -150,7 +155,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
       schedules: new ScheduleService(store, clock),
-      huntGroups: new HuntGroupService(store, clock),
+      huntGroups,
+      huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       simulator: new Simulator(store, calls, callControl),

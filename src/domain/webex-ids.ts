@@ -21,7 +21,8 @@ export type WebexIdType =
   | 'SCIM_GROUP'
   | 'SCHEDULE'
   | 'SCHEDULE_EVENT'
-  | 'HUNT_GROUP';
+  | 'HUNT_GROUP'
+  | 'CALL_FORWARDING_SELECTIVE_RULE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -31,7 +31,7 @@ export type ForwardingRule = {
   businessSchedule?: string;
   forwardTo: { selection: string; phoneNumber?: string };
   callsFrom: { selection: string; customNumbers?: { privateNumberEnabled: boolean; unavailableNumberEnabled: boolean; numbers: string[] } };
-  callsTo: { numbers: { phoneNumber?: string; extension?: string }[] };
+  callsTo: { numbers: { phoneNumber?: string; extension?: string; type: string }[] };
 };
 
 export type Forward = { enabled: boolean; destination?: string; ringReminderEnabled: boolean; destinationVoicemailEnabled: boolean };
