@@ -14,6 +14,7 @@ import {
   type RecordingMode,
   type Step,
 } from './legs.ts';
+import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
 import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
 
@@ -91,6 +92,7 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
 
 /** The originator's call reaches its destination: a new alerting leg, or an answer at once. */
 export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg {
+  if (to.kind === 'huntGroup') return startHunt(s, ctx, originator, to, events);
   const target = newLeg(ctx, to, 'terminator', 'alerting', { redirections });
   if (answersAtOnce(to)) {
     s.legs.push(target);
@@ -166,6 +168,13 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
   const step: Step = { sessions: [s], events };
   if (!leg || !isActive(leg)) return undefined;
   switch (timer.kind) {
+    // Hunt timers always change the session (at least by going), even when nothing else happens.
+    case 'huntAdvance':
+    case 'huntNoAnswer':
+      if (timer.kind === 'huntAdvance') huntAdvance(s, ctx, leg, events);
+      else huntNoAnswer(s, ctx, events);
+      s.version++;
+      return step;
     case 'ringTimeout':
       if (leg.state === 'alerting') ringOut(s, ctx, leg, events);
       else if (leg.state === 'connecting') endCall(s, ctx, leg, 'noAnswer', 'noAnswer', events);
@@ -195,6 +204,7 @@ function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent
   cancelTimers(s, leg.id);
   leg.answered = ctx.now;
   events.push({ type: 'answered', legId: leg.id });
+  huntAnswered(s);
   if (leg.personality === 'clickToDial' && leg.pendingDestination) {
     // The person answered their own click-to-dial leg: now the call goes out.
     const destination = leg.pendingDestination;
@@ -246,6 +256,7 @@ function endCall(s: Session, ctx: EngineContext, leg: Leg, reason: Leg['endReaso
 const isSideLeg = (s: Session, leg: Leg) => s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting';
 
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
+  if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);
   if (isSideLeg(s, leg) || leg.personality === 'clickToDial') return endLeg(s, ctx, leg, 'rejected', events);
   const peer = peerOf(s, leg);
   if (how === 'ignore' && peer) {

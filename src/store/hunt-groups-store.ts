@@ -33,4 +33,7 @@ export interface HuntGroupRepository {
   /** Saves everything but the ID; replaces the agents when given. */
   update(group: StoredHuntGroup, agents?: readonly StoredAgent[]): Promise<void>;
   delete(orgId: string, id: string): Promise<void>;
+  /** The agent a CIRCULAR hunt group offered a call to last. */
+  lastAgent(id: string): Promise<string | null>;
+  setLastAgent(id: string, personId: string): Promise<void>;
 }

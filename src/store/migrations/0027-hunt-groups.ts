@@ -14,6 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('phone_number', 'text')
     .addColumn('extension', 'text')
     .addColumn('settings', 'text', (c) => c.notNull())
+    // CIRCULAR hunting starts after the agent offered last (a person ID, kept loose: the agent may go).
+    .addColumn('last_agent_id', 'text')
     .addColumn('created', 'text', (c) => c.notNull())
     .addColumn('last_modified', 'text', (c) => c.notNull())
     .execute();

@@ -118,4 +118,13 @@ export class KyselyHuntGroupRepository implements HuntGroupRepository {
   async delete(orgId: string, id: string): Promise<void> {
     await this.ctx.db.deleteFrom('hunt_groups').where('org_id', '=', orgId).where('id', '=', id).execute();
   }
+
+  async lastAgent(id: string): Promise<string | null> {
+    const row = await this.ctx.db.selectFrom('hunt_groups').select('last_agent_id').where('id', '=', id).executeTakeFirst();
+    return row?.last_agent_id ?? null;
+  }
+
+  async setLastAgent(id: string, personId: string): Promise<void> {
+    await this.ctx.db.updateTable('hunt_groups').set({ last_agent_id: personId }).where('id', '=', id).execute();
+  }
 }

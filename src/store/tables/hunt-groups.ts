@@ -12,6 +12,7 @@ export type HuntGroupsTable = {
   extension: string | null;
   /** JSON: the domain's HuntGroupSettings. */
   settings: string;
+  last_agent_id: string | null;
   created: string;
   last_modified: string;
 };
