@@ -5,6 +5,7 @@ import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Cal
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeNumbers } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
+import { WebhookSink } from '../support/webhook-sink.ts';
 
 // Hunt groups ringing their agents, end to end: the group is set up through the API, callers
 // come from the simulator (PSTN) or a person's phone, and a manual clock counts the rings
@@ -15,7 +16,11 @@ const RING = 6000;
 
 async function world(dialect: Dialect) {
   const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock });
+  // Webhook receivers on loopback are allowed, for the telephony_calls events.
+  const server = await startServer(dialect, {
+    clock,
+    config: { webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } } },
+  });
   const people = await demoCallers(server.admin);
   const hq = await defaultLocation(server.admin);
   const [number] = await freeNumbers(server.admin, hq.id);
@@ -81,6 +86,23 @@ for (const dialect of dialects) {
         assert.equal((await onlyCall(casey)).state, 'connected');
         const legs = (await session(admin, call.callSessionId)).legs;
         assert.deepEqual(legs.map((l) => [l.party.kind, l.state]), [['pstn', 'connected'], ['person', 'connected']]);
+      }));
+
+    it('the agent\'s telephony_calls events carry the hunt group in redirections', () =>
+      inWorld(dialect, async ({ admin, number, huntGroup, alex }) => {
+        const sink = await WebhookSink.start();
+        try {
+          const hook = await alex.api.post('/v1/webhooks', { name: 'calls', targetUrl: sink.url(), resource: 'telephony_calls', event: 'all' });
+          assert.equal(hook.status, 200, hook.text);
+          await huntGroup('REGULAR', [alex]);
+          await pstnCall(admin, CALLER, number);
+          await sink.waitFor(() => sink.accepted().some((r) => r.body.data?.eventType === 'received'), 'the received event');
+          const received = sink.accepted().find((r) => r.body.data.eventType === 'received')!.body.data;
+          assert.equal(received.state, 'alerting');
+          assert.deepEqual(received.redirections, [{ reason: 'huntGroup', redirectingParty: { name: 'Sales', number: '5100', privacyEnabled: false, callType: 'location' } }]);
+        } finally {
+          await sink.close();
+        }
       }));
 
     it('SIMULTANEOUS: a person dialling the extension rings every agent at once; the first answer wins and the others stop ringing', () =>
