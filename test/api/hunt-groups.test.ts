@@ -147,6 +147,8 @@ for (const dialect of dialects) {
       assert.equal((await admin.delete(`/v1/people/${carl.id}`)).status, 204);
       assert.deepEqual((await get(keep)).agents.map((a: { id: string }) => a.id), [ann.id]);
       const id = await create({ phoneNumber: number });
+      const numbersOfHq = `/v1/telephony/config/locations/${hq.id}/numbers`;
+      assertWebexError(await admin.delete(numbersOfHq, { phoneNumbers: [number] }), 409, /assigned/);
       assert.equal((await admin.delete(groupOf(hq.id, id))).status, 204);
       assertWebexError(await admin.get(groupOf(hq.id, id)), 404);
       assertWebexError(await admin.delete(groupOf(hq.id, id)), 404);
