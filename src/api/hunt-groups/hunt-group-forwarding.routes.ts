@@ -4,12 +4,12 @@ import type { LocationNumberService } from '../../domain/location-numbers/locati
 import { encodeId } from '../../domain/webex-ids.ts';
 import { GetHuntGroupSelectiveCallForwardingRuleResponse200 } from '../../generated/webex/shared.ts';
 import { operations } from '../../generated/webex/features-hunt-group.ts';
-import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
+import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
-import { telephonyConfig } from '../telephony-config.ts';
+import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
 import type { Static } from 'typebox';
 
 const read = telephonyConfig.read.auth;
@@ -106,7 +106,7 @@ export function huntGroupForwardingRoutes(server: Server, deps: { huntGroupForwa
     webexRoute(server, operation, {
       auth: read,
       handler: async (request, reply) => {
-        const { max, start } = offsetPaging(request.query, MAX_NUMBERS);
+        const { max, start } = telephonyPaging(request.query, MAX_NUMBERS);
         const page = await deps.locationNumbers.availableNumbers(request.orgId, request.params.locationId, list, { ...numberQuery(request.query), start, max });
         // presentCandidate keeps the list's fields, which are the document's for these lists.
         return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate(list, n)) } as never;
@@ -117,7 +117,7 @@ export function huntGroupForwardingRoutes(server: Server, deps: { huntGroupForwa
   webexRoute(server, operations.getHuntGroupCallForwardAvailablePhoneNumbers, {
     auth: read,
     handler: async (request, reply) => {
-      const { max, start } = offsetPaging(request.query, MAX_NUMBERS);
+      const { max, start } = telephonyPaging(request.query, MAX_NUMBERS);
       const page = await deps.locationNumbers.availableNumbers(request.orgId, request.params.locationId, 'huntGroupCallForward', { ...numberQuery(request.query), start, max });
       return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate('huntGroupCallForward', n)) } as never;
     },

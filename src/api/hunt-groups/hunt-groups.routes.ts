@@ -1,10 +1,10 @@
 import type { HuntGroupService } from '../../domain/hunt-groups/hunt-group-service.ts';
 import { operations } from '../../generated/webex/features-hunt-group.ts';
-import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
+import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
-import { telephonyConfig } from '../telephony-config.ts';
+import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
 import { huntGroupId, presentHuntGroup, presentListItem } from './hunt-groups.presenters.ts';
 
 const read = telephonyConfig.read.auth;
@@ -20,7 +20,7 @@ export function huntGroupRoutes(server: Server, deps: { huntGroups: HuntGroupSer
     auth: read,
     handler: async (request, reply) => {
       const { locationId, name, phoneNumber } = request.query;
-      const { max, start } = offsetPaging(request.query, MAX);
+      const { max, start } = telephonyPaging(request.query, MAX);
       const { page, locations } = await service.list(request.orgId, { locationId, name, phoneNumber, max, start });
       return { huntGroups: offsetPageItems(request, reply, page, max).map((g) => presentListItem(g, locations.get(g.locationId))) };
     },

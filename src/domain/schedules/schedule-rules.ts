@@ -34,7 +34,7 @@ function checkTime(value: string | undefined, field: string): string {
   return value;
 }
 
-export type EventInput = Omit<ScheduleEvent, 'allDayEnabled'> & { allDayEnabled?: boolean };
+export type EventInput = Omit<ScheduleEvent, 'allDayEnabled' | 'endDate'> & { allDayEnabled?: boolean; endDate?: string };
 
 function checkRecurrence(r: Recurrence, type: ScheduleType, startDate: string): Recurrence {
   const kinds = [r.recurWeekly, r.recurYearlyByDate, r.recurYearlyByDay].filter((k) => k !== undefined);
@@ -69,6 +69,7 @@ function checkRecurrence(r: Recurrence, type: ScheduleType, startDate: string): 
 export function checkEvent(input: EventInput, type: ScheduleType): ScheduleEvent {
   const name = checkName(input.name, 'The event name');
   const startDate = checkDate(input.startDate, 'startDate');
+  if (input.endDate === undefined) throw badRequest('endDate is required.');
   const endDate = checkDate(input.endDate, 'endDate');
   if (endDate < startDate) throw badRequest('endDate must not be before startDate.');
   const allDayEnabled = input.allDayEnabled === true;
