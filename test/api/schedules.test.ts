@@ -78,6 +78,9 @@ for (const dialect of dialects) {
       await bad({ type: 'holidays', name: unique('x'), events: [office()] }, /recurWeekly/);
       await bad({ type: 'businessHours', name: unique('x'), events: [christmas] }, /Yearly/);
       await bad({ type: 'holidays', name: unique('x'), events: [{ ...christmas, recurrence: { recurYearlyByDate: { dayOfMonth: 25, month: 'DECEMBER' } } }] }, /recurForEver/);
+      await bad({ type: 'holidays', name: unique('x'), events: [{ name: 'No end', startDate: '2026-11-03' }] }, /endDate/);
+      assertWebexError(await admin.get(schedulesOf(hq.id), { start: -1 }), 400, /start/);
+      assertWebexError(await admin.get(schedulesOf(hq.id), { start: '99999999999999999999' }), 400, /start/);
     });
 
     it('renames a schedule (new ID; the old one is gone) and replaces its events', async () => {
