@@ -7,7 +7,7 @@ import type { EngineEvent, ForwardParty, Hunt, HuntGroupParty, HuntPlan, Leg, Se
 // or all at once (SIMULTANEOUS). The first to answer takes the call (session.ts cancels the
 // others). An agent who declines, or rings agentRingMs unanswered when nextAgentEnabled, gives
 // way to the next free agent; with nobody free the busy forward applies, and when nobody answers
-// within noAnswerMs the no-answer forward. The plan comes in as data (ctx.huntPlan) and is kept
+// within noAnswerMs the no-answer forward; forwarding "always" skips the agents. The plan comes in as data (ctx.huntPlan) and is kept
 // in the session, so later timers need nothing else.
 
 const redirectedBy = (group: HuntGroupParty): Leg['redirections'] => [{ reason: 'huntGroup', redirectingParty: group }];
@@ -51,7 +51,7 @@ function offer(s: Session, ctx: EngineContext, hunt: Hunt, index: number, events
 }
 
 /** The caller leaves the hunt for a forwarding destination. */
-function forward(s: Session, ctx: EngineContext, hunt: Hunt, to: ForwardParty, reason: 'busy' | 'noAnswer', events: EngineEvent[]): void {
+function forward(s: Session, ctx: EngineContext, hunt: Hunt, to: ForwardParty, reason: 'busy' | 'noAnswer' | 'unconditional', events: EngineEvent[]): void {
   hunt.over = true;
   const originator = originatorOf(s, hunt)!;
   for (const leg of agentLegs(s, hunt)) endLeg(s, ctx, leg, 'cancelled', events, false);
@@ -81,6 +81,11 @@ export function startHunt(s: Session, ctx: EngineContext, originator: Leg, group
   const empty: HuntPlan = { policy: 'REGULAR', agents: [], nextAgentEnabled: false, agentRingMs: 0, noAnswerMs: 0, noAnswerForward: null, busyForward: null };
   const hunt: Hunt = { group, plan: plan ?? empty, originatorLegId: originator.id, next: 0, offered: [], over: false };
   s.hunt = hunt;
+  if (hunt.plan.alwaysForward) {
+    // Call forwarding "always": straight to the destination, no agent rings.
+    forward(s, ctx, hunt, hunt.plan.alwaysForward, 'unconditional', events);
+    return s.legs[s.legs.length - 1]!;
+  }
   const first: Leg[] = [];
   if (hunt.plan.policy === 'SIMULTANEOUS') {
     hunt.plan.agents.forEach((agent, i) => {

@@ -66,6 +66,8 @@ export type HuntPlan = {
   noAnswerForward: ForwardParty | null;
   /** Every agent busy: forward here, or the caller hears busy. */
   busyForward: ForwardParty | null;
+  /** The group's call forwarding "always": calls go straight here, no agent rings. */
+  alwaysForward?: ForwardParty | null;
 };
 
 /** A hunt under way in a session: the plan, the originator, and the next agent to offer. */

@@ -199,6 +199,20 @@ for (const dialect of dialects) {
         assert.deepEqual((await session(admin, call.callSessionId)).legs, []);
       }));
 
+    it('call forwarding always: the call goes straight to the destination, marked unconditional, and no agent rings', () =>
+      inWorld(dialect, async ({ admin, number, huntGroup, ringing, alex, blair, devon }) => {
+        const id = await huntGroup('SIMULTANEOUS', [alex, blair]);
+        const hq = await defaultLocation(admin);
+        const forwarding = `/v1/telephony/config/locations/${hq.id}/huntGroups/${id}/callForwarding`;
+        assert.equal((await admin.put(forwarding, { callForwarding: { always: { enabled: true, destination: devon.extension } } })).status, 204);
+        await pstnCall(admin, CALLER, number);
+        assert.deepEqual(await ringing(alex, blair, devon), [devon.name]);
+        assert.equal(((await onlyCall(devon)).redirections![0] as { reason: string }).reason, 'unconditional');
+        assert.equal((await admin.put(forwarding, { callForwarding: { always: { enabled: false } } })).status, 204);
+        await pstnCall(admin, '+14155550124', number);
+        assert.deepEqual(await ringing(alex, blair), [alex.name, blair.name]);
+      }));
+
     it('a caller who hangs up stops the hunt; a disabled hunt group takes no calls', () =>
       inWorld(dialect, async ({ admin, number, huntGroup, ringing, alex, blair }) => {
         const id = await huntGroup('SIMULTANEOUS', [alex, blair]);

@@ -46,6 +46,7 @@ const Hunt = Type.Object({
     noAnswerMs: Type.Number(),
     noAnswerForward: Nullable(ForwardParty),
     busyForward: Nullable(ForwardParty),
+    alwaysForward: Type.Optional(Nullable(ForwardParty)),
   }),
   originatorLegId: Type.String(),
   next: Type.Integer(),

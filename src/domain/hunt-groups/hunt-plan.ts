@@ -96,6 +96,7 @@ export async function loadHuntPlan(
     noAnswerMs: noAnswer.numberOfRings * RING_MS,
     noAnswerForward: await forward(noAnswer.forwardEnabled, noAnswer.destination),
     busyForward: await forward(busyRedirect.enabled, busyRedirect.destination),
+    alwaysForward: await forward(group.settings.callForwarding.always.enabled, group.settings.callForwarding.always.destination),
   };
 }
 
