@@ -1,13 +1,14 @@
 import { activeLegs, addAlertingLeg, addTimer, cancelTimers, endLeg, isActive, newLeg, type EngineContext } from './legs.ts';
 import { placeTo } from './session.ts';
-import type { EngineEvent, ForwardParty, Hunt, HuntGroupParty, HuntPlan, Leg, Session } from './types.ts';
+import type { EngineEvent, ForwardParty, Hunt, HuntGroupParty, HuntPlan, Leg, Party, SelectiveRule, Session } from './types.ts';
 
 // Hunt groups in the engine. A call to a hunt group is the caller's leg waiting (connecting)
 // while agent legs ring, one at a time (REGULAR, CIRCULAR, UNIFORM, WEIGHTED: the plan's order)
 // or all at once (SIMULTANEOUS). The first to answer takes the call (session.ts cancels the
 // others). An agent who declines, or rings agentRingMs unanswered when nextAgentEnabled, gives
 // way to the next free agent; with nobody free the busy forward applies, and when nobody answers
-// within noAnswerMs the no-answer forward; forwarding "always" skips the agents. The plan comes in as data (ctx.huntPlan) and is kept
+// within noAnswerMs the no-answer forward; forwarding "always", or a selective rule in force
+// whose callers match, skips the agents. The plan comes in as data (ctx.huntPlan) and is kept
 // in the session, so later timers need nothing else.
 
 const redirectedBy = (group: HuntGroupParty): Leg['redirections'] => [{ reason: 'huntGroup', redirectingParty: group }];
@@ -50,8 +51,17 @@ function offer(s: Session, ctx: EngineContext, hunt: Hunt, index: number, events
   return leg;
 }
 
+/** Does a selective rule's "calls from" take this caller (any, one of its numbers, or one without a number)? */
+function callerMatches(rule: SelectiveRule, caller: Party): boolean {
+  if (rule.callsFrom === 'ANY') return true;
+  const numbers = caller.kind === 'person' ? [caller.number, caller.extension] : caller.kind === 'pstn' ? [caller.number] : [];
+  const known = numbers.filter((n): n is string => n !== null);
+  if (known.length === 0) return rule.callsFrom.unavailableNumberEnabled;
+  return known.some((n) => (rule.callsFrom as { numbers: string[] }).numbers.includes(n));
+}
+
 /** The caller leaves the hunt for a forwarding destination. */
-function forward(s: Session, ctx: EngineContext, hunt: Hunt, to: ForwardParty, reason: 'busy' | 'noAnswer' | 'unconditional', events: EngineEvent[]): void {
+function forward(s: Session, ctx: EngineContext, hunt: Hunt, to: ForwardParty, reason: 'busy' | 'noAnswer' | 'unconditional' | 'timeOfDay', events: EngineEvent[]): void {
   hunt.over = true;
   const originator = originatorOf(s, hunt)!;
   for (const leg of agentLegs(s, hunt)) endLeg(s, ctx, leg, 'cancelled', events, false);
@@ -84,6 +94,11 @@ export function startHunt(s: Session, ctx: EngineContext, originator: Leg, group
   if (hunt.plan.alwaysForward) {
     // Call forwarding "always": straight to the destination, no agent rings.
     forward(s, ctx, hunt, hunt.plan.alwaysForward, 'unconditional', events);
+    return s.legs[s.legs.length - 1]!;
+  }
+  const rule = hunt.plan.selective?.find((r) => callerMatches(r, originator.party));
+  if (rule?.forward) {
+    forward(s, ctx, hunt, rule.forward, rule.reason, events);
     return s.legs[s.legs.length - 1]!;
   }
   const first: Leg[] = [];

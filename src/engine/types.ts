@@ -68,6 +68,17 @@ export type HuntPlan = {
   busyForward: ForwardParty | null;
   /** The group's call forwarding "always": calls go straight here, no agent rings. */
   alwaysForward?: ForwardParty | null;
+  /**
+   * Selective forwarding rules in force now (enabled, within their schedules), in order: the
+   * first whose callers match decides; a null forward means "do not forward" (the agents ring).
+   */
+  selective?: SelectiveRule[];
+};
+
+export type SelectiveRule = {
+  callsFrom: 'ANY' | { numbers: string[]; unavailableNumberEnabled: boolean };
+  forward: ForwardParty | null;
+  reason: 'timeOfDay' | 'unconditional';
 };
 
 /** A hunt under way in a session: the plan, the originator, and the next agent to offer. */

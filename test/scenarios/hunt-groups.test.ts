@@ -213,6 +213,38 @@ for (const dialect of dialects) {
         assert.deepEqual(await ringing(alex, blair), [alex.name, blair.name]);
       }));
 
+    it('selective forwarding: a rule in force (its schedule covers now, its callers match) forwards; others leave the agents ringing', () =>
+      inWorld(dialect, async ({ admin, clock, number, huntGroup, ringing, alex, devon }) => {
+        const id = await huntGroup('REGULAR', [alex]);
+        const hq = await defaultLocation(admin);
+        const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+        const schedules = `/v1/telephony/config/locations/${hq.id}/schedules`;
+        const around = { name: 'Around now', startDate: day(-2), endDate: day(2), allDayEnabled: true };
+        const later = { name: 'Later', startDate: day(30), endDate: day(31), allDayEnabled: true };
+        assert.equal((await admin.post(schedules, { type: 'holidays', name: 'Closed now', events: [around] })).status, 201);
+        assert.equal((await admin.post(schedules, { type: 'holidays', name: 'Closed later', events: [later] })).status, 201);
+        const forwarding = `/v1/telephony/config/locations/${hq.id}/huntGroups/${id}/callForwarding`;
+        assert.equal((await admin.put(forwarding, { callForwarding: { selective: { enabled: true, destination: devon.extension } } })).status, 204);
+        const rule = (name: string, holidaySchedule: string, numbers?: string[]) => ({
+          name,
+          holidaySchedule,
+          forwardTo: { selection: 'FORWARD_TO_DEFAULT_NUMBER' },
+          callsFrom: numbers ? { selection: 'CUSTOM', customNumbers: { privateNumberEnabled: false, unavailableNumberEnabled: false, numbers } } : { selection: 'ANY', customNumbers: { privateNumberEnabled: false, unavailableNumberEnabled: false } },
+          callsTo: { numbers: [] },
+        });
+        assert.equal((await admin.post(`${forwarding}/selectiveRules`, rule('Later', 'Closed later'))).status, 201);
+        await pstnCall(admin, CALLER, number);
+        assert.deepEqual(await ringing(alex, devon), [alex.name], 'a rule whose schedule does not cover now does nothing');
+        await callAction(alex, 'reject', { callId: (await onlyCall(alex)).id });
+        assert.equal((await admin.post(`${forwarding}/selectiveRules`, rule('VIP now', 'Closed now', ['+14155550199']))).status, 201);
+        await pstnCall(admin, '+14155550124', number);
+        assert.deepEqual(await ringing(alex, devon), [alex.name], 'a caller the rule does not name rings the agents');
+        await callAction(alex, 'reject', { callId: (await onlyCall(alex)).id });
+        await pstnCall(admin, '+14155550199', number);
+        assert.deepEqual(await ringing(alex, devon), [devon.name]);
+        assert.equal(((await onlyCall(devon)).redirections![0] as { reason: string }).reason, 'timeOfDay');
+      }));
+
     it('a caller who hangs up stops the hunt; a disabled hunt group takes no calls', () =>
       inWorld(dialect, async ({ admin, number, huntGroup, ringing, alex, blair }) => {
         const id = await huntGroup('SIMULTANEOUS', [alex, blair]);

@@ -101,7 +101,7 @@ export class CallRuntime {
   }
 
   async context(tx: Store, parties: Party[]): Promise<EngineContext> {
-    const plans = await loadHuntPlans(tx, parties);
+    const plans = await loadHuntPlans(tx, parties, this.clock.now());
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
     return {

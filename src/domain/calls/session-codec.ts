@@ -47,6 +47,15 @@ const Hunt = Type.Object({
     noAnswerForward: Nullable(ForwardParty),
     busyForward: Nullable(ForwardParty),
     alwaysForward: Type.Optional(Nullable(ForwardParty)),
+    selective: Type.Optional(
+      Type.Array(
+        Type.Object({
+          callsFrom: Type.Union([Type.Literal('ANY'), Type.Object({ numbers: Type.Array(Type.String()), unavailableNumberEnabled: Type.Boolean() })]),
+          forward: Nullable(ForwardParty),
+          reason: Type.Enum(['timeOfDay', 'unconditional']),
+        }),
+      ),
+    ),
   }),
   originatorLegId: Type.String(),
   next: Type.Integer(),

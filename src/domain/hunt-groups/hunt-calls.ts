@@ -6,7 +6,7 @@ import { loadHuntPlan } from './hunt-plan.ts';
 // The call runtime's two touch points with hunt groups: plans for the hunt groups a step may
 // call, and, after a step, the agent a CIRCULAR group offered last (where its next call starts).
 
-export async function loadHuntPlans(tx: Store, parties: readonly Party[]): Promise<Map<string, HuntPlan>> {
+export async function loadHuntPlans(tx: Store, parties: readonly Party[], now: Date): Promise<Map<string, HuntPlan>> {
   const plans = new Map<string, HuntPlan>();
   for (const party of parties) {
     if (party.kind !== 'huntGroup' || plans.has(party.huntGroupId)) continue;
@@ -17,7 +17,7 @@ export async function loadHuntPlans(tx: Store, parties: readonly Party[]): Promi
       // A hunt group does not forward into another hunt group's hunt.
       return to && to.kind !== 'huntGroup' ? to : undefined;
     };
-    plans.set(party.huntGroupId, await loadHuntPlan(tx, group, { resolve }));
+    plans.set(party.huntGroupId, await loadHuntPlan(tx, group, { now, resolve }));
   }
   return plans;
 }

@@ -1,4 +1,6 @@
-import type { ForwardParty, HuntGroupParty, HuntPlan, PersonParty } from '../../engine/types.ts';
+import type { ForwardParty, HuntGroupParty, HuntPlan, PersonParty, SelectiveRule } from '../../engine/types.ts';
+import { looseE164 } from '../phone-numbers.ts';
+import { isInSchedule } from '../schedules/schedule-time.ts';
 import type { StoredAgent, StoredHuntGroup } from '../../store/hunt-groups-store.ts';
 import type { Location, Store } from '../../store/store.ts';
 import { personParty } from '../calls/parties.ts';
@@ -68,7 +70,7 @@ export function huntOrder({ policy, agents, lastAgentId, random = Math.random }:
 export async function loadHuntPlan(
   store: Store,
   group: StoredHuntGroup,
-  options: { resolve: (destination: string) => Promise<ForwardParty | undefined>; random?: () => number },
+  options: { now: Date; resolve: (destination: string) => Promise<ForwardParty | undefined>; random?: () => number },
 ): Promise<HuntPlan> {
   const policies = group.settings.callPolicies;
   const stored = await store.huntGroups.agents(group.id);
@@ -97,7 +99,45 @@ export async function loadHuntPlan(
     noAnswerForward: await forward(noAnswer.forwardEnabled, noAnswer.destination),
     busyForward: await forward(busyRedirect.enabled, busyRedirect.destination),
     alwaysForward: await forward(group.settings.callForwarding.always.enabled, group.settings.callForwarding.always.destination),
+    selective: await selectiveRules(store, group, options.now, (destination) => forward(true, destination)),
   };
+}
+
+/**
+ * The selective rules in force at `now`: forwarding "selective" on, the rule enabled, and `now`
+ * within its business-hours schedule and its holiday schedule when it names them (on the
+ * location's clock; a schedule that no longer exists keeps the rule out).
+ */
+async function selectiveRules(store: Store, group: StoredHuntGroup, now: Date, resolve: (destination: string) => Promise<ForwardParty | null>): Promise<SelectiveRule[]> {
+  const { selective, rules } = group.settings.callForwarding;
+  if (!selective.enabled) return [];
+  const location = await store.locations.get(group.orgId, group.locationId);
+  if (!location) return [];
+  const inForce: SelectiveRule[] = [];
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    let scheduled = false;
+    let outside = false;
+    for (const [name, type] of [[rule.businessSchedule, 'businessHours'], [rule.holidaySchedule, 'holidays']] as const) {
+      if (!name) continue;
+      scheduled = true;
+      const schedule = await store.schedules.findByName(group.orgId, group.locationId, type, name);
+      if (!schedule || !isInSchedule(schedule, now, location.timeZone)) outside = true;
+    }
+    if (outside) continue;
+    const to = rule.forwardTo;
+    const destination = to.selection === 'FORWARD_TO_SPECIFIED_NUMBER' ? to.phoneNumber : to.selection === 'FORWARD_TO_DEFAULT_NUMBER' ? selective.destination : undefined;
+    const from = rule.callsFrom;
+    inForce.push({
+      callsFrom:
+        from.selection === 'ANY'
+          ? 'ANY'
+          : { numbers: (from.customNumbers?.numbers ?? []).map((n) => looseE164(n) ?? n), unavailableNumberEnabled: from.customNumbers?.unavailableNumberEnabled === true },
+      forward: destination ? await resolve(destination) : null,
+      reason: scheduled ? 'timeOfDay' : 'unconditional',
+    });
+  }
+  return inForce;
 }
 
 /** The hunt group as a callable party, when it takes calls (enabled, of the organization). */
