@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { seedPeople } from './seed.ts';
+import { defaultLocationId, seedPeople } from './seed.ts';
 import { residentMemory, startService, storeBytes, type Service } from './processes.ts';
 import {
   analyzeLikeAutovacuum,
@@ -21,7 +21,8 @@ import {
 } from './support.ts';
 
 // Calls: full call lifecycles per second (a PSTN caller calls a person, the person's phone
-// answers, then hangs up: three requests of the simulator), first without webhooks, then with an
+// answers, then hangs up: three requests of the simulator), first without webhooks, then through
+// a hunt group (the caller calls the group, its first agent answers), then with an
 // organization-wide telephony_calls webhook delivering to a local receiver (event delivery
 // latency = arrival - data.eventTimestamp); then how many connected calls the server holds and
 // the memory they take (RSS from /proc while N calls stay up, N ramped).
@@ -65,6 +66,42 @@ async function lifecycles(base: string, callers: Caller[], count: number, concur
         next++;
         const person = callers[w % callers.length]!;
         ms.hangup.push(await hangup(base, person, await connect(base, person, ms)));
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { lifecycles: count, seconds, perSecond: count / seconds, steps: { place: latency(ms.place), answer: latency(ms.answer), hangup: latency(ms.hangup) } };
+}
+
+/**
+ * The hunt-group variant: each worker has its own REGULAR hunt group (extension 9000 + worker)
+ * of two agents; a PSTN caller calls the group's extension, the first agent's phone answers,
+ * then hangs up. Placing the call now also resolves the group and loads its plan.
+ */
+async function huntLifecycles(base: string, callers: Caller[], count: number, concurrency: number): Promise<LifecycleRun> {
+  const locationId = await defaultLocationId(base);
+  const groups: { extension: string; agent: Caller }[] = [];
+  for (let w = 0; w < concurrency; w++) {
+    const agents = [callers[w % callers.length]!, callers[(w + concurrency) % callers.length]!];
+    const extension = String(9000 + w);
+    const noAnswer = { nextAgentEnabled: true, nextAgentRings: 2, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false };
+    const body = { name: `Bench ${w}`, extension, enabled: true, callPolicies: { policy: 'REGULAR', noAnswer }, agents: agents.map((a) => ({ id: a.id })) };
+    expectStatus(await call(`${base}/v1/telephony/config/locations/${locationId}/huntGroups`, { method: 'POST', body }), 200, 'create a hunt group');
+    groups.push({ extension, agent: agents[0]! });
+  }
+  const ms = { place: [] as number[], answer: [] as number[], hangup: [] as number[] };
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    groups.map(async ({ extension, agent }) => {
+      while (next < count) {
+        next++;
+        const placed = expectStatus(await call(`${base}/sandbox/v1/calls`, { method: 'POST', body: { from: pstnNumber(), to: extension } }), 201, 'call a hunt group');
+        const leg = placed.body.legs.find((l: { party: { kind: string }; state: string }) => l.party.kind === 'person' && l.state === 'alerting');
+        if (!leg) throw new Error(`no agent is alerting: ${JSON.stringify(placed.body)}`);
+        ms.place.push(placed.ms);
+        ms.answer.push(expectStatus(await call(`${base}/sandbox/v1/people/${agent.id}/calls/answer`, { method: 'POST', body: { callId: leg.callId } }), 204, 'answer').ms);
+        ms.hangup.push(await hangup(base, agent, leg.callId));
       }
     }),
   );
@@ -125,6 +162,8 @@ export async function runCalls(options: CallsOptions): Promise<object> {
 
       const plain = await lifecycles(server.base, callers, options.lifecycles, options.concurrency);
       process.stdout.write(`  ${target.name}: ${fmt(plain.perSecond)} lifecycles/s without webhooks\n`);
+      const hunt = await huntLifecycles(server.base, callers, options.lifecycles, options.concurrency);
+      process.stdout.write(`  ${target.name}: ${fmt(hunt.perSecond)} hunt-group lifecycles/s without webhooks\n`);
       const hooked = await withWebhooks(server.base, callers, options);
       if (hooked.served) process.stdout.write(`  ${target.name}: ${fmt(hooked.run.perSecond)} lifecycles/s with webhooks, ${hooked.deliveries.received} events delivered\n`);
       else process.stdout.write(`  ${target.name}: POST /v1/webhooks answers 501: measured without webhooks only\n`);
@@ -181,7 +220,7 @@ export async function runCalls(options: CallsOptions): Promise<object> {
       printTable(
         `calls on ${target.name}: ${options.lifecycles} lifecycles, ${options.concurrency} at a time (latency of each request in ms)`,
         ['run', 'lifecycles/s', 'p50', 'p90', 'p99', 'max'],
-        [...runRows('no webhooks', plain), ...(hooked.served ? runRows('org webhook', hooked.run) : [])],
+        [...runRows('no webhooks', plain), ...runRows('hunt group', hunt), ...(hooked.served ? runRows('org webhook', hooked.run) : [])],
       );
       if (hooked.served) {
         const d = hooked.deliveries;
@@ -198,7 +237,7 @@ export async function runCalls(options: CallsOptions): Promise<object> {
           ['all hung up', '-', teardownPerSecond, after.rssMiB, '-', '-', '-'],
         ],
       );
-      stores.push({ store: target.name, people: callers.length, analyzed, lifecycles: { withoutWebhooks: plain, webhooks: hooked }, held: { idle, idleStoreMiB, ramp, teardownPerSecond, teardownRefused, afterHangup: after } });
+      stores.push({ store: target.name, people: callers.length, analyzed, lifecycles: { withoutWebhooks: plain, huntGroup: hunt, webhooks: hooked }, held: { idle, idleStoreMiB, ramp, teardownPerSecond, teardownRefused, afterHangup: after } });
     } finally {
       await server.stop().catch((error) => process.stderr.write(`${error}\n`));
       await store.drop();

@@ -13,6 +13,9 @@ import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
+import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
+import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
+import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -44,6 +47,9 @@ import { NumberService } from './domain/numbers/number-service.ts';
 import { OrganizationService } from './domain/organizations/organization-service.ts';
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
+import { ScheduleService } from './domain/schedules/schedule-service.ts';
+import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
+import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -72,6 +78,9 @@ export type Services = {
   locationNumbers: LocationNumberService;
   announcements: AnnouncementService;
   receptionistContacts: ReceptionistContactService;
+  schedules: ScheduleService;
+  huntGroups: HuntGroupService;
+  huntGroupForwarding: HuntGroupForwardingService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -104,6 +113,9 @@ function registerRoutes(
   locationNumberRoutes(server, services);
   announcementRoutes(server, services);
   receptionistContactRoutes(server, services);
+  scheduleRoutes(server, services);
+  huntGroupRoutes(server, services);
+  huntGroupForwardingRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -158,6 +170,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     });
     const callControl = new CallControlService(store, calls);
     const oauth = new OAuthService(store, clock, tokens);
+    const huntGroups = new HuntGroupService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -170,6 +183,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationNumbers: new LocationNumberService(store, clock),
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
+      schedules: new ScheduleService(store, clock),
+      huntGroups,
+      huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

@@ -19,7 +19,11 @@ export type WebexIdType =
   | 'DIAL_PLAN'
   | 'PLACE'
   | 'ANNOUNCEMENT'
-  | 'SCIM_GROUP';
+  | 'SCIM_GROUP'
+  | 'SCHEDULE'
+  | 'SCHEDULE_EVENT'
+  | 'HUNT_GROUP'
+  | 'CALL_FORWARDING_SELECTIVE_RULE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

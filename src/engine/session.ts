@@ -15,6 +15,7 @@ import {
   type Step,
 } from './legs.ts';
 import { routeToParty } from './person-routing.ts';
+import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
 import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
 
@@ -96,6 +97,8 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
  * (Do Not Disturb, call waiting off) or its phone offline, no leg and an end for the originator.
  */
 export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg | undefined {
+  // A hunt group rings its agents by its policy (hunt.ts); a person rings as their settings say.
+  if (to.kind === 'huntGroup') return startHunt(s, ctx, originator, to, events);
   const routed = routeToParty(s, ctx, to, redirections);
   if (routed.kind === 'busy' || routed.kind === 'unreachable') {
     const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';
@@ -194,6 +197,13 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
   const step: Step = { sessions: [s], events };
   if (!leg || !isActive(leg)) return undefined;
   switch (timer.kind) {
+    // Hunt timers always change the session (at least by going), even when nothing else happens.
+    case 'huntAdvance':
+    case 'huntNoAnswer':
+      if (timer.kind === 'huntAdvance') huntAdvance(s, ctx, leg, events);
+      else huntNoAnswer(s, ctx, events);
+      s.version++;
+      return step;
     case 'ringTimeout':
       if (leg.state === 'alerting') ringOut(s, ctx, leg, events);
       else if (leg.state === 'connecting') endCall(s, ctx, leg, 'noAnswer', 'noAnswer', events);
@@ -226,6 +236,7 @@ function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent
   cancelTimers(s, leg.id);
   leg.answered = ctx.now;
   events.push({ type: 'answered', legId: leg.id });
+  huntAnswered(s);
   if (leg.personality === 'clickToDial' && leg.pendingDestination) {
     // The person answered their own click-to-dial leg: now the call goes out.
     const destination = leg.pendingDestination;
@@ -277,6 +288,7 @@ function endCall(s: Session, ctx: EngineContext, leg: Leg, reason: Leg['endReaso
 const isSideLeg = (s: Session, leg: Leg) => s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting';
 
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
+  if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);
   if (isSideLeg(s, leg) || leg.personality === 'clickToDial') return endLeg(s, ctx, leg, 'rejected', events);
   const peer = peerOf(s, leg);
   if (how === 'ignore' && peer) {

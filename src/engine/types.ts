@@ -31,7 +31,69 @@ export type Party =
   /** A person's voicemail box, answering for them. */
   | { kind: 'voicemail'; personId: string; name: string; number: string | null }
   /** A feature access code (*73 …): answered by the system, which plays a confirmation. */
-  | { kind: 'feature'; code: string };
+  | { kind: 'feature'; code: string }
+  /** A hunt group: never a leg itself; it rings its agents (hunt.ts) and shows in their redirections. */
+  | HuntGroupParty;
+
+export type HuntGroupParty = {
+  kind: 'huntGroup';
+  huntGroupId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  number: string | null;
+  extension: string | null;
+  routingPrefix: string | null;
+};
+
+export type PersonParty = Extract<Party, { kind: 'person' }>;
+/** Where a hunt group forwards to: anything but another hunt group. */
+export type ForwardParty = Exclude<Party, HuntGroupParty>;
+
+/**
+ * How a hunt group rings its agents, decided by the domain when the call arrives: the policy,
+ * the agents in the order to offer them (CIRCULAR, UNIFORM and WEIGHTED ordered already), who
+ * is busy, the timings and the forwarding destinations.
+ */
+export type HuntPlan = {
+  policy: 'CIRCULAR' | 'REGULAR' | 'SIMULTANEOUS' | 'UNIFORM' | 'WEIGHTED';
+  agents: { party: PersonParty; busy: boolean }[];
+  /** Move on to the next agent after agentRingMs; otherwise an agent rings until noAnswerMs. */
+  nextAgentEnabled: boolean;
+  agentRingMs: number;
+  /** When nobody has answered this long, forward (noAnswerForward) or end the call. */
+  noAnswerMs: number;
+  noAnswerForward: ForwardParty | null;
+  /** Every agent busy: forward here, or the caller hears busy. */
+  busyForward: ForwardParty | null;
+  /** The group's call forwarding "always": calls go straight here, no agent rings. */
+  alwaysForward?: ForwardParty | null;
+  /**
+   * Selective forwarding rules in force now (enabled, within their schedules), in order: the
+   * first whose callers match decides; a null forward means "do not forward" (the agents ring).
+   */
+  selective?: SelectiveRule[];
+};
+
+export type SelectiveRule = {
+  callsFrom: 'ANY' | { numbers: string[]; unavailableNumberEnabled: boolean };
+  forward: ForwardParty | null;
+  reason: 'timeOfDay' | 'unconditional';
+};
+
+/** A hunt under way in a session: the plan, the originator, and the next agent to offer. */
+export type Hunt = {
+  group: HuntGroupParty;
+  plan: HuntPlan;
+  /** The caller's leg, which waits while the agents ring. */
+  originatorLegId: string;
+  /** Index in plan.agents of the next agent to offer. */
+  next: number;
+  /** Person IDs offered so far, in order (CIRCULAR goes on after the last one next time). */
+  offered: string[];
+  /** Answered, forwarded or ended: the hunt's timers do nothing any more. */
+  over: boolean;
+};
 
 export type RedirectReason =
   | 'busy'
@@ -68,7 +130,11 @@ export type TimerKind =
   /** A parked call rings back the person who parked it. */
   | 'parkRecall'
   /** An alerting person's call goes to their no-answer forwarding destination. */
-  | 'forwardNoAnswer';
+  | 'forwardNoAnswer'
+  /** A hunt group's agent has rung long enough: offer the next one (hunt.ts). */
+  | 'huntAdvance'
+  /** Nobody of the hunt group answered: forward or end (hunt.ts). */
+  | 'huntNoAnswer';
 
 export type Recall = { type: 'park'; party: Party };
 
@@ -136,6 +202,8 @@ export type Session = {
    * target, and both of the transferor's legs drop.
    */
   pendingTransfer: { transferorSessionId: string; transferorLegId: string; consultLegId: string; targetLegId: string } | null;
+  /** A call to a hunt group, while and after it hunts (absent on every other session). */
+  hunt?: Hunt;
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

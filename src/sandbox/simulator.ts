@@ -34,6 +34,7 @@ export function describeSession(session: Session): SimulatedSession {
     if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
+    if (p.kind === 'huntGroup') return { kind: 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
     return { kind: 'feature', number: p.code };
   };
   return {
@@ -78,7 +79,9 @@ export class Simulator {
       if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
-      if (!target || target.kind !== 'person') throw badRequest(`to must be a number or extension of a person of the organization; "${to}" is not.`);
+      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup')) {
+        throw badRequest(`to must be a number or extension of a person or hunt group of the organization; "${to}" is not.`);
+      }
       call = await this.runtime.transact(async (w) => {
         const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: pstnParty(number), to: target });
         return { step, value: { callId: encodeCallId(originatorLegId), callSessionId: encodeSessionId(step.sessions[0]!.id) } };

@@ -8,6 +8,8 @@ import type { LocationCallingTables } from './tables/location-calling.ts';
 import type { LocationNumberTables } from './tables/location-numbers.ts';
 import type { ReceptionistContactTables } from './tables/receptionist-contacts.ts';
 import type { OwnerSettingsTables } from './tables/owner-settings.ts';
+import type { ScheduleTables } from './tables/schedules.ts';
+import type { HuntGroupTables } from './tables/hunt-groups.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
 // (ISO-8601 UTC with milliseconds, so text order is time order), booleans as integers 0/1,
@@ -134,4 +136,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables;

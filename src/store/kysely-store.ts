@@ -14,6 +14,8 @@ import { KyselyLicenseRepository } from './repositories/licenses.ts';
 import { KyselyLocationCallingRepository } from './repositories/location-calling.ts';
 import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
+import { KyselyScheduleRepository } from './repositories/schedules.ts';
+import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -56,6 +58,8 @@ export class KyselyStore implements Store {
   private readonly shapes: ShapeCache;
   readonly oauth: KyselyOAuthRepository;
   readonly ownerSettings: KyselyOwnerSettingRepository;
+  readonly schedules: KyselyScheduleRepository;
+  readonly huntGroups: KyselyHuntGroupRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -87,6 +91,8 @@ export class KyselyStore implements Store {
     this.metrics = new KyselyMetricsRepository(ctx);
     this.oauth = new KyselyOAuthRepository(ctx);
     this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
+    this.schedules = new KyselyScheduleRepository(ctx);
+    this.huntGroups = new KyselyHuntGroupRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

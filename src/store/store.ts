@@ -10,6 +10,8 @@ import type { JobRepository, LocationCallingRepository } from './location-callin
 import type { LocationNumberRepository } from './location-numbers-store.ts';
 import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
 import type { OwnerSettingRepository } from './owner-settings-store.ts';
+import type { ScheduleRepository } from './schedules-store.ts';
+import type { HuntGroupRepository } from './hunt-groups-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -300,6 +302,8 @@ export interface Store {
   readonly oauth: OAuthRepository;
   /** Settings documents per (organization, owner, setting). */
   readonly ownerSettings: OwnerSettingRepository;
+  readonly schedules: ScheduleRepository;
+  readonly huntGroups: HuntGroupRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

@@ -36,7 +36,12 @@ function examples(): Example[] {
         seen.add(key);
         const query: Record<string, string> = {};
         for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) if (p.in === 'query' && p.required) query[p.name] = sampleValue(p.schema);
-        list.push({ method: method.toUpperCase(), path: `/v1${rawPath}`, operationId: byOperation.get(key)!, query, body });
+        // A path parameter with an enum ({type} of schedules) takes one of its values, as a client would.
+        let path = `/v1${rawPath}`;
+        for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+          if (p.in === 'path' && Array.isArray(p.schema?.enum)) path = path.replace(`{${p.name}}`, String(p.schema.enum[0]));
+        }
+        list.push({ method: method.toUpperCase(), path, operationId: byOperation.get(key)!, query, body });
       }
     }
   }

@@ -131,6 +131,8 @@ export const AVAILABLE_NUMBER_FIELDS = {
   emergencyCallbackNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
   callIntercept: ['phoneNumber', 'extension', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
   chargeNumber: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'isServiceNumber', 'owner'],
+  huntGroup: ['phoneNumber', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber'],
+  huntGroupCallForward: ['phoneNumber', 'extension', 'state', 'isMainNumber', 'tollFreeNumber', 'telephonyType', 'isServiceNumber', 'owner'],
 } as const satisfies Record<AvailableList, readonly AvailableNumberField[]>;
 
 const pick = <K extends AvailableNumberField>(keys: readonly K[]) =>

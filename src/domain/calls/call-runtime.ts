@@ -13,6 +13,7 @@ import { historyRecord } from './call-history.ts';
 import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
+import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -70,6 +71,8 @@ function partiesOf(session: Session): Party[] {
   return [
     ...session.legs.flatMap((l) => [l.party, ...(l.pendingDestination ? [l.pendingDestination] : [])]),
     ...(session.park ? [session.park.against, session.park.parkedBy] : []),
+    // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
+    ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
   ];
 }
 
@@ -99,7 +102,9 @@ export class CallRuntime {
   }
 
   async context(tx: Store, parties: Party[]): Promise<EngineContext> {
-    const personIds = parties.map(personIdOf).filter((id): id is string => id !== null);
+    const plans = await loadHuntPlans(tx, parties, this.clock.now());
+    const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
+    const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
     const routing = await loadPersonRouting(tx, parties);
     return {
       now: timestamp(this.clock),
@@ -110,6 +115,7 @@ export class CallRuntime {
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
       policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
+      huntPlan: (id) => plans.get(id),
     };
   }
 
@@ -157,6 +163,7 @@ export class CallRuntime {
     const now = timestamp(this.clock);
     const events: CallEventRecord[] = [];
     const history: CallHistoryRecord[] = [];
+    await rememberHunts(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
     for (const session of step.sessions) {
       const prior = w.loaded.get(session.id);
       const priorLegs = new Map((prior?.session.legs ?? []).map((l) => [l.id, l]));

@@ -8,21 +8,60 @@ import type { Session } from '../../engine/types.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-const Party = Type.Union([
-  Type.Object({
-    kind: Type.Literal('person'),
-    personId: Type.String(),
-    orgId: Type.String(),
-    locationId: Type.String(),
-    name: Type.String(),
-    number: Nullable(Type.String()),
-    extension: Nullable(Type.String()),
-    routingPrefix: Nullable(Type.String()),
-  }),
+const PersonParty = Type.Object({
+  kind: Type.Literal('person'),
+  personId: Type.String(),
+  orgId: Type.String(),
+  locationId: Type.String(),
+  name: Type.String(),
+  number: Nullable(Type.String()),
+  extension: Nullable(Type.String()),
+  routingPrefix: Nullable(Type.String()),
+});
+const ForwardParty = Type.Union([
+  PersonParty,
   Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean() }),
   Type.Object({ kind: Type.Literal('voicemail'), personId: Type.String(), name: Type.String(), number: Nullable(Type.String()) }),
   Type.Object({ kind: Type.Literal('feature'), code: Type.String() }),
 ]);
+const HuntGroupParty = Type.Object({
+  kind: Type.Literal('huntGroup'),
+  huntGroupId: Type.String(),
+  orgId: Type.String(),
+  locationId: Type.String(),
+  name: Type.String(),
+  number: Nullable(Type.String()),
+  extension: Nullable(Type.String()),
+  routingPrefix: Nullable(Type.String()),
+});
+const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty]);
+
+const Hunt = Type.Object({
+  group: HuntGroupParty,
+  plan: Type.Object({
+    policy: Type.Enum(['CIRCULAR', 'REGULAR', 'SIMULTANEOUS', 'UNIFORM', 'WEIGHTED']),
+    agents: Type.Array(Type.Object({ party: PersonParty, busy: Type.Boolean() })),
+    nextAgentEnabled: Type.Boolean(),
+    agentRingMs: Type.Number(),
+    noAnswerMs: Type.Number(),
+    noAnswerForward: Nullable(ForwardParty),
+    busyForward: Nullable(ForwardParty),
+    alwaysForward: Type.Optional(Nullable(ForwardParty)),
+    selective: Type.Optional(
+      Type.Array(
+        Type.Object({
+          callsFrom: Type.Union([Type.Literal('ANY'), Type.Object({ numbers: Type.Array(Type.String()), unavailableNumberEnabled: Type.Boolean() })]),
+          forward: Nullable(ForwardParty),
+          reason: Type.Enum(['timeOfDay', 'unconditional']),
+        }),
+      ),
+    ),
+  }),
+  originatorLegId: Type.String(),
+  next: Type.Integer(),
+  offered: Type.Array(Type.String()),
+  over: Type.Boolean(),
+});
 
 const Leg = Type.Object({
   id: Type.String(),
@@ -57,7 +96,7 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer']),
       legId: Type.String(),
       at: Type.String(),
     }),
@@ -66,6 +105,7 @@ const SessionSchema = Type.Object({
   pendingTransfer: Nullable(
     Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
   ),
+  hunt: Type.Optional(Hunt),
   created: Type.String(),
   version: Type.Integer(),
 });

@@ -4,7 +4,15 @@ import type { Location } from '../../store/store.ts';
 // The six "available numbers" lists of a location. Each is the number inventory seen through
 // one documented rule; the query filters (phoneNumber, ownerName, extension) narrow it further.
 
-export type AvailableList = 'externalCallerId' | 'location' | 'webexGo' | 'emergencyCallbackNumber' | 'callIntercept' | 'chargeNumber';
+export type AvailableList =
+  | 'externalCallerId'
+  | 'location'
+  | 'webexGo'
+  | 'emergencyCallbackNumber'
+  | 'callIntercept'
+  | 'chargeNumber'
+  | 'huntGroup'
+  | 'huntGroupCallForward';
 
 type Rule = Omit<CandidateFilter, 'phoneNumbers' | 'ownerName' | 'extension'>;
 
@@ -25,4 +33,8 @@ export const AVAILABLE_NUMBER_RULES: Record<AvailableList, (location: Location) 
   callIntercept: (location) => ({ scope: { locationId: location.id }, assigned: true, numberTypes: ['DID', 'TOLLFREE'] }),
   // Every number of the location that is neither toll-free nor mobile.
   chargeNumber: (location) => ({ scope: { locationId: location.id }, numberTypes: ['DID'] }),
+  // A hunt group's primary or alternate number: service and standard PSTN numbers nobody holds.
+  huntGroup: (location) => ({ scope: { locationId: location.id }, assigned: false, numberTypes: ['DID', 'TOLLFREE'] }),
+  // A hunt group's call forward number: service and standard PSTN numbers with an owner.
+  huntGroupCallForward: (location) => ({ scope: { locationId: location.id }, assigned: true, numberTypes: ['DID', 'TOLLFREE'] }),
 };

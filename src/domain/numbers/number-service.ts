@@ -130,7 +130,8 @@ export class NumberService {
       const numbers = await this.ownNumbers(tx, location, phoneNumbers);
       for (const number of numbers) {
         if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
-        if (number.ownerId !== null) throw numberAssigned(number.phoneNumber);
+        // A hunt group's number is assigned too (numbers.owner_id names people only).
+        if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber))) throw numberAssigned(number.phoneNumber);
       }
       await tx.numbers.deleteMany(numbers.map((n) => n.phoneNumber));
     });
@@ -145,7 +146,7 @@ export class NumberService {
       if (action === 'DEACTIVATE') {
         for (const number of numbers) {
           if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
-          if (number.ownerId !== null) throw numberAssigned(number.phoneNumber);
+          if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber))) throw numberAssigned(number.phoneNumber);
         }
       }
       await tx.numbers.setState(

@@ -17,6 +17,8 @@ import * as oauth from './0019-oauth.ts';
 import * as trunkPChargeInfo from './0023-trunk-p-charge-info.ts';
 import * as ownerSettings from './0024-owner-settings.ts';
 import * as phoneOffline from './0025-phone-offline.ts';
+import * as schedules from './0026-schedules.ts';
+import * as huntGroups from './0027-hunt-groups.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -39,4 +41,6 @@ export const migrations: Record<string, Migration> = {
   '0023-trunk-p-charge-info': trunkPChargeInfo,
   '0024-owner-settings': ownerSettings,
   '0025-phone-offline': phoneOffline,
+  '0026-schedules': schedules,
+  '0027-hunt-groups': huntGroups,
 };

@@ -25,7 +25,7 @@ export type OrganizationWorld = {
 };
 
 /** The path parameters that are not IDs, and what to put in them. */
-export const FIXED_PARAMS: Record<string, string> = { action: 'answer' };
+export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays' };
 
 let pstnCaller = 0;
 
@@ -61,6 +61,32 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     contacts: [{ personId: person.id }],
   });
   assert.equal(directory.status, 200, directory.text);
+
+  // A holidays schedule with an event, and a hunt group with a selective forwarding rule naming it.
+  // Schedule and event IDs carry their names (as at Webex): unique names keep them this organization's.
+  const schedules = `/v1/telephony/config/locations/${hq.id}/schedules`;
+  const holidays = unique('Holidays ');
+  const schedule = await admin.post(schedules, { type: 'holidays', name: holidays });
+  assert.equal(schedule.status, 201, schedule.text);
+  const event = await admin.post(`${schedules}/holidays/${schedule.body.id}/events`, { name: unique('New Year '), startDate: '2027-01-01', endDate: '2027-01-01', allDayEnabled: true });
+  assert.equal(event.status, 201, event.text);
+  const noAnswer = { nextAgentEnabled: true, nextAgentRings: 3, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false };
+  const huntGroup = await admin.post(`/v1/telephony/config/locations/${hq.id}/huntGroups`, {
+    name: unique('Hunt '),
+    extension: freeExtension(),
+    enabled: true,
+    callPolicies: { policy: 'REGULAR', noAnswer },
+    agents: [{ id: person.id }],
+  });
+  assert.equal(huntGroup.status, 200, huntGroup.text);
+  const rule = await admin.post(`/v1/telephony/config/locations/${hq.id}/huntGroups/${huntGroup.body.id}/callForwarding/selectiveRules`, {
+    name: 'Holidays',
+    holidaySchedule: holidays,
+    forwardTo: { selection: 'FORWARD_TO_SPECIFIED_NUMBER', phoneNumber: '+14155550100' },
+    callsFrom: { selection: 'ANY', customNumbers: { privateNumberEnabled: false, unavailableNumberEnabled: false } },
+    callsTo: { numbers: [] },
+  });
+  assert.equal(rule.status, 201, rule.text);
 
   // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
   const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
@@ -105,6 +131,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     appId: app.body.id,
     applicationId: app.body.id,
     authorizationId: authorization.body.id,
+    scheduleId: schedule.body.id,
+    eventId: event.body.id,
+    huntGroupId: huntGroup.body.id,
+    ruleId: rule.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -141,6 +171,9 @@ export function missingId(param: string): string {
     appId: 'APPLICATION',
     applicationId: 'APPLICATION',
     authorizationId: 'AUTHORIZATION',
+    huntGroupId: 'HUNT_GROUP',
+    eventId: 'SCHEDULE_EVENT',
+    ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();

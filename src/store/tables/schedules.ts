@@ -1,0 +1,16 @@
+// Tables of the schedules area (see store/migrations/0026-schedules.ts).
+
+export type SchedulesTable = {
+  id: string;
+  org_id: string;
+  location_id: string;
+  /** businessHours | holidays */
+  type: string;
+  name: string;
+  /** JSON: the events, each as the domain's ScheduleEvent. */
+  events: string;
+  created: string;
+  last_modified: string;
+};
+
+export type ScheduleTables = { schedules: SchedulesTable };
