@@ -64,7 +64,8 @@ import { OAuthService } from './domain/oauth/oauth-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
 import { RetentionPruner } from './domain/retention/retention-pruner.ts';
 import { openStore } from './store/open-store.ts';
-import type { Store } from './store/store.ts';
+import { UniqueViolation, type Store } from './store/store.ts';
+import { WebexError } from './domain/errors.ts';
 
 export type Services = {
   tokens: TokenService;
@@ -215,6 +216,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       tokens,
       metrics,
       beforeRoutes: config.sandbox ? (s) => installFaults(s, faults) : undefined,
+      // Two writers raced for the same unique value: the loser retries, as Webex asks on a 409.
+      translateError: (error) =>
+        error instanceof UniqueViolation ? new WebexError(409, 'The request conflicts with a change made at the same time; try again.') : undefined,
       routes: (s) => {
         notServed = registerRoutes(s, { config, services, store, clock, faults, state, seeder, metrics });
       },

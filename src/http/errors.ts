@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay from 'find-my-way';
 import { WebexError } from '../domain/errors.ts';
-import { UniqueViolation } from '../store/store.ts';
 import type { Server } from './types.ts';
 
 // The one error renderer. Every failure leaves as Webex's error body
@@ -58,12 +57,15 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
   sendWebexError(request, reply, new WebexError(400, 'The request URL is malformed.'));
 }
 
-export function installErrorHandling(server: Server, bodyLimit: number): void {
+/**
+ * `translate` turns errors of the layers below (a store's unique-constraint race) into the Webex
+ * error they mean; the composition root supplies it, so this plumbing knows no store.
+ */
+export function installErrorHandling(server: Server, bodyLimit: number, translate: (error: unknown) => WebexError | undefined = () => undefined): void {
   server.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof WebexError) return sendWebexError(request, reply, error);
-    if (error instanceof UniqueViolation) {
-      return sendWebexError(request, reply, new WebexError(409, 'The request conflicts with a change made at the same time; try again.'));
-    }
+    const translated = translate(error);
+    if (translated) return sendWebexError(request, reply, translated);
     const client = fromFastify(error, bodyLimit);
     if (client) return sendWebexError(request, reply, client);
     request.log.error({ err: error }, 'request failed');

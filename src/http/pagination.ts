@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest } from '../domain/errors.ts';
-import type { Cursor, Page } from '../store/store.ts';
+
+/** Keyset position in a list ordered by (created, id): the store's cursor, by shape. */
+type Cursor = { created: string; id: string };
+/** A page of items and where the next one starts (absent on the last). */
+type Page<T, C> = { items: T[]; next?: C };
 import { publicBase } from './host.ts';
 
 // Webex paging: `max` is clamped to the endpoint's limit, never refused; the next page is a

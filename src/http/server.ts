@@ -31,6 +31,8 @@ export type ServerDeps = {
   metrics?: Metrics;
   /** Registers every area's routes; listed once, in the composition root. */
   routes: (server: Server) => void | Promise<void>;
+  /** The Webex error that an error of a lower layer means (a store's unique-constraint race: 409). */
+  translateError?: (error: unknown) => WebexError | undefined;
 };
 
 function hasNul(value: unknown, depth = 0): boolean {
@@ -106,7 +108,7 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   deps.metrics?.install(server);
 
   // 3. One error renderer for every failure, and 404/405 for unknown routes.
-  installErrorHandling(server, config.bodyLimit);
+  installErrorHandling(server, config.bodyLimit, deps.translateError);
 
   // 4. Rate limits: per resolved token, and per client address for requests without a valid token
   //    (off unless CALLPLANE_RATE_LIMIT is set). The limiter runs as each route's own onRequest
