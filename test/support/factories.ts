@@ -45,7 +45,9 @@ export async function freeNumbers(api: Client, locationId: string, count = 1): P
 export const usNational = (e164: string) => e164.replace(/^\+1/, '');
 
 /** A free extension: unused 4-to-6-digit numbers starting with 7. */
-export const freeExtension = () => `7${String(Math.floor(Math.random() * 90000) + 10000)}`;
+// Sequential from a random start: random draws collided (a birthday clash every few hundred runs).
+let extensionSeq = Math.floor(Math.random() * 90000);
+export const freeExtension = () => `7${String((extensionSeq++ % 90000) + 10000)}`;
 
 export async function createPerson(api: Client, overrides: Record<string, unknown> = {}, query?: Record<string, string>) {
   const name = unique('person');
