@@ -62,6 +62,7 @@ import { AppService } from './domain/oauth/app-service.ts';
 import { AuthorizationService } from './domain/oauth/authorization-service.ts';
 import { OAuthService } from './domain/oauth/oauth-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
+import { WebhookTools } from './webhooks/webhook-tools.ts';
 import { RetentionPruner } from './domain/retention/retention-pruner.ts';
 import { openStore } from './store/open-store.ts';
 import { UniqueViolation, type Store } from './store/store.ts';
@@ -88,6 +89,7 @@ export type Services = {
   settings: SettingsService;
   simulator: Simulator;
   webhooks: WebhookService;
+  webhookTools: WebhookTools;
   apps: AppService;
   oauth: OAuthService;
   authorizations: AuthorizationService;
@@ -172,6 +174,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const callControl = new CallControlService(store, calls);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -191,7 +194,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
       simulator: new Simulator(store, calls, callControl),
-      webhooks: new WebhookService(store, clock, config.webhooks.egress),
+      webhooks,
+      webhookTools: new WebhookTools(store, clock, webhooks),
       apps: new AppService(store, clock),
       oauth,
       authorizations: new AuthorizationService(store, clock, oauth),

@@ -21,6 +21,11 @@ export type WebhooksTable = {
   /** Failed attempts since the last success; at the configured maximum the webhook turns inactive. */
   consecutive_failures: number;
   created: string;
+  // Health: the last attempt to deliver to it (0028), null before the first.
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_outcome: string | null;
 };
 
 /** One row: the fan-out lock (held while outbox events are turned into deliveries) and the next position. */
@@ -52,6 +57,10 @@ export type WebhookDeliveriesTable = {
   lease_owner: string | null;
   created: string;
   completed: string | null;
+  /** event (fanned out from the outbox), test (a test event) or redelivery (0028). */
+  origin: string;
+  /** For a redelivery: the delivery it sends again. */
+  redelivery_of: string | null;
 };
 
 /** Every attempt of a delivery: the delivery log. */
@@ -67,6 +76,8 @@ export type WebhookAttemptsTable = {
   response_excerpt: string | null;
   /** delivered, retry (will be tried again) or failed (given up). */
   outcome: string;
+  /** The request headers sent, as a JSON object (0028); null before. */
+  request_headers: string | null;
 };
 
 export type WebhookTables = {
