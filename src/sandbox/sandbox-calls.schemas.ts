@@ -15,6 +15,8 @@ const SimulatedLeg = Type.Object({
   state: Type.String(),
   created: Type.String(),
   answered: Type.Optional(Type.String()),
+  muted: Type.Boolean({ description: 'The leg is muted (Mute / Unmute of the Call Controls).' }),
+  recordingState: Type.Optional(Type.String({ description: 'pending, started, paused, stopped or failed; absent when the call was never recorded.' })),
 });
 
 export const SimulatedSession = Type.Object({

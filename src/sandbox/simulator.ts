@@ -24,6 +24,8 @@ export type SimulatedLeg = {
   state: Leg['state'];
   created: string;
   answered?: string;
+  muted: boolean;
+  recordingState?: NonNullable<Leg['recordingState']>;
 };
 
 export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; legs: SimulatedLeg[] };
@@ -48,6 +50,8 @@ export function describeSession(session: Session): SimulatedSession {
       state: leg.state,
       created: leg.created,
       ...(leg.answered ? { answered: leg.answered } : {}),
+      muted: leg.muted,
+      ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),
     })),
   };
 }
