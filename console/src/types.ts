@@ -70,6 +70,8 @@ export type Call = {
   created: string;
   answered?: string;
   recall?: { type: string; party: RemoteParty };
+  muted?: boolean;
+  recordingState?: string;
 };
 
 /** The `data` of a telephony_calls event. */
