@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -10,8 +10,10 @@ import { loadAverage, printTable, spread, writeResults } from './support.ts';
 // Start-up of the package as a user runs it: `npm pack`, the tarball installed into an empty
 // folder, then `npx callplane --db memory` started there, timed from the command to the first
 // 200 on /healthz. Also `node node_modules/callplane/bin/callplane.js` directly, to show what npx
-// itself costs. The first start after the install has no compile cache yet (Node compiles
-// every module); the next ones reuse it, as a developer's second run does.
+// itself costs, `node bin/callplane.js` of the clone (the TypeScript sources) and `node -e 0` for
+// scale, all in the same run, so that a busy machine inflates them alike. The first start after
+// the install has no compile cache yet (Node compiles every module); the next ones reuse it, as a
+// developer's second run does.
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -59,18 +61,37 @@ export async function runPacked(options: { runs: number }): Promise<object> {
     const first = await timeStart('npx', ['--no-install', 'callplane'], app);
     const npx: number[] = [];
     const direct: number[] = [];
+    const clone: number[] = [];
+    const baseline: number[] = [];
     for (let i = 0; i < options.runs; i++) {
       npx.push(await timeStart('npx', ['--no-install', 'callplane'], app));
       direct.push(await timeStart(process.execPath, [join(app, 'node_modules', 'callplane', 'bin', 'callplane.js')], app));
+      clone.push(await timeStart(process.execPath, [join(root, 'bin', 'callplane.js')], root));
+      const t = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      baseline.push(performance.now() - t);
     }
-    const result = { packMs, installMs, firstStartMs: first, npx: spread(npx), direct: spread(direct), loadAverage: loadAverage(), samples: { npx, direct } };
+    const result = {
+      packMs,
+      installMs,
+      firstStartMs: first,
+      npx: spread(npx),
+      direct: spread(direct),
+      clone: spread(clone),
+      baseline: spread(baseline),
+      loadAverage: loadAverage(),
+      samples: { npx, direct, clone, baseline },
+    };
+    const row = (name: string, s: { runs: number; min: number; median: number; max: number }) => [name, s.runs, s.min, s.median, s.max];
     printTable('start-up of the packed package (ms, to the first 200 on /healthz)', ['case', 'runs', 'min', 'median', 'max'], [
       ['npx callplane, first start after install', 1, first, first, first],
-      ['npx callplane', npx.length, result.npx.min, result.npx.median, result.npx.max],
-      ['node …/bin/callplane.js', direct.length, result.direct.min, result.direct.median, result.direct.max],
+      row('npx callplane', result.npx),
+      row('node node_modules/callplane/bin/callplane.js', result.direct),
+      row('node bin/callplane.js (the clone, TypeScript sources)', result.clone),
+      row('node -e 0 (baseline)', result.baseline),
     ]);
     process.stdout.write(`npm pack ${Math.round(packMs)} ms, npm install ${Math.round(installMs)} ms; load average ${result.loadAverage.join(' ')}\n`);
-    process.stdout.write(`results: ${writeResults('packed', result)}\n`);
+    writeResults('packed', result);
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -53,7 +53,7 @@ export type DeliveryOrigin = 'event' | 'test' | 'redelivery';
 /** A delivery queued by hand (a test event or a redelivery), outside the fan-out. */
 export type ExtraDelivery = NewDelivery & { origin: Exclude<DeliveryOrigin, 'event'>; redeliveryOf: string | null };
 
-/** How a webhook is doing: its status, failures in a row and its last attempt. */
+/** How a webhook is doing: its status, failures in a row and its last attempt still logged (see retention). */
 export type WebhookHealth = {
   status: WebhookStatus;
   consecutiveFailures: number;

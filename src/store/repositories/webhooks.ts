@@ -301,12 +301,6 @@ export class KyselyWebhookRepository implements WebhookRepository {
         request_headers: attempt.requestHeaders && JSON.stringify(attempt.requestHeaders),
       })
       .execute();
-    // The webhook's health: its last attempt.
-    await this.ctx.db
-      .updateTable('webhooks')
-      .set({ last_attempt_at: attempt.time, last_status_code: attempt.statusCode, last_error: attempt.error, last_outcome: attempt.outcome })
-      .where('id', '=', settled.webhook_id)
-      .execute();
     return true;
   }
 
@@ -405,19 +399,20 @@ export class KyselyWebhookRepository implements WebhookRepository {
   }
 
   async health(webhookId: string): Promise<WebhookHealth | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('webhooks')
-      .select(['status', 'consecutive_failures', 'last_attempt_at', 'last_status_code', 'last_error', 'last_outcome'])
-      .where('id', '=', webhookId)
+    const webhook = await this.ctx.db.selectFrom('webhooks').select(['status', 'consecutive_failures']).where('id', '=', webhookId).executeTakeFirst();
+    if (!webhook) return undefined;
+    const last = await this.ctx.db
+      .selectFrom('webhook_attempts')
+      .select(['time', 'status_code', 'error', 'outcome'])
+      .where('webhook_id', '=', webhookId)
+      .orderBy('time', 'desc')
+      .orderBy('attempt', 'desc')
+      .limit(1)
       .executeTakeFirst();
-    if (!row) return undefined;
     return {
-      status: row.status as WebhookStatus,
-      consecutiveFailures: row.consecutive_failures,
-      lastAttempt:
-        row.last_attempt_at === null
-          ? null
-          : { time: row.last_attempt_at, statusCode: row.last_status_code, error: row.last_error, outcome: row.last_outcome as AttemptOutcome },
+      status: webhook.status as WebhookStatus,
+      consecutiveFailures: webhook.consecutive_failures,
+      lastAttempt: last ? { time: last.time, statusCode: last.status_code, error: last.error, outcome: last.outcome as AttemptOutcome } : null,
     };
   }
 

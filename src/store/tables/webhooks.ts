@@ -21,11 +21,6 @@ export type WebhooksTable = {
   /** Failed attempts since the last success; at the configured maximum the webhook turns inactive. */
   consecutive_failures: number;
   created: string;
-  // Health: the last attempt to deliver to it (0028), null before the first.
-  last_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  last_outcome: string | null;
 };
 
 /** One row: the fan-out lock (held while outbox events are turned into deliveries) and the next position. */
