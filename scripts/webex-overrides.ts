@@ -145,6 +145,22 @@ export const overrides: Override[] = [
     set: WEBHOOK_EVENTS,
     reason: 'The same "all" event, accepted when creating a webhook.',
   },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/outgoingPermission/accessCodes',
+    at: `/responses/200${JSON_SCHEMA}/properties/accessCodes`,
+    set: 'wrap-array',
+    reason: "A location has several access codes: Cisco's own example (and wxc_sdk) give accessCodes as a list; the schema says one object.",
+  },
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/locations/{locationId}/outgoingPermission/accessCodes',
+    at: `/requestBody${JSON_SCHEMA}/properties/accessCodes`,
+    set: 'wrap-array',
+    reason: "The same in the request that creates them: Cisco's example posts a list of access codes.",
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {
