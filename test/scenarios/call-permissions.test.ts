@@ -182,6 +182,25 @@ for (const dialect of dialects) {
         }));
     });
 
+    describe('internal dialing', () => {
+      it('given unknown extensions are routed to a trunk, then an extension nobody has goes out through it; without the policy the dial is refused', () =>
+        inWorld(dialect, async (w) => {
+          const unknown = '4999';
+          assertWebexError(await phoneCall(w, w.alex, unknown), 400);
+          const location = await defaultLocation(w.admin);
+          const trunk = await w.post('/v1/telephony/config/premisePstn/trunks', { name: 'Legacy PBX', locationId: location.id, password: 'Trunk-pass-1234', trunkType: 'REGISTERING' });
+          await w.put(w.at('internalDialing'), { enableUnknownExtensionRoutePolicy: true, unknownExtensionRouteIdentity: { id: trunk.id, type: 'TRUNK' } });
+          const placed = await phoneCall(w, w.alex, unknown);
+          assert.equal(placed.status, 201, placed.text);
+          assert.deepEqual(placed.body.legs.at(-1).party, { kind: 'pstn', number: unknown, name: 'Legacy PBX' });
+          // Known extensions still ring their owner.
+          assert.equal((await phoneCall(w, w.alex, w.blair.extension)).status, 201);
+          assert.equal((await onlyCall(w.blair)).state, 'alerting');
+          await w.put(w.at('internalDialing'), { enableUnknownExtensionRoutePolicy: false });
+          assertWebexError(await phoneCall(w, w.devon, unknown), 400);
+        }));
+    });
+
     describe('incoming permissions', () => {
       it('given a person blocks external calls, then PSTN callers are refused and colleagues still ring them', () =>
         inWorld(dialect, async (w) => {

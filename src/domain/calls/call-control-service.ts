@@ -20,7 +20,7 @@ import {
 import { decodeCallId, encodeCallId, encodeSessionId, newSessionId } from './call-ids.ts';
 import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
-import { outgoingCall, splitAccessCode } from './call-permissions.ts';
+import { outgoingCall, splitAccessCode, unknownExtensionRoute } from './call-permissions.ts';
 import { presentedParty } from './caller-id.ts';
 import { resolveDestination } from './destinations.ts';
 import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
@@ -244,7 +244,11 @@ export class CallControlService {
    */
   private async outgoing(actor: Actor, destination: string): Promise<{ to: Party; caller: Actor['party'] }> {
     const dialled = splitAccessCode(destination);
-    const to = await outgoingCall(this.store, actor.party, dialled, await this.destination(actor, dialled.destination));
+    // An extension nobody has may go out through a trunk (the location's internal dialing).
+    const resolved = await this.destination(actor, dialled.destination).catch(
+      async (error: unknown) => (await unknownExtensionRoute(this.store, actor.party, dialled.destination)) ?? Promise.reject(error),
+    );
+    const to = await outgoingCall(this.store, actor.party, dialled, resolved);
     return { to, caller: await presentedParty(this.store, actor.party) };
   }
 

@@ -2,8 +2,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { IncomingScreen } from '../../engine/incoming-screen.ts';
 import type { Party, PersonParty } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
-import { LOCATION_ACCESS_CODES, LOCATION_DIGIT_PATTERNS, LOCATION_INTERCEPT, LOCATION_OUTGOING_PERMISSION, LOCATION_TRANSFER_NUMBERS } from '../call-handling/location-call-handling.ts';
+import { INTERNAL_DIALING, LOCATION_ACCESS_CODES, LOCATION_DIGIT_PATTERNS, LOCATION_INTERCEPT, LOCATION_OUTGOING_PERMISSION, LOCATION_TRANSFER_NUMBERS } from '../call-handling/location-call-handling.ts';
 import { storedLocationDocument } from '../call-handling/location-settings-service.ts';
+import { lookupRoute } from '../call-routing/dial-plan-service.ts';
 import { WebexError } from '../errors.ts';
 import { callingCode } from '../phone-numbers.ts';
 import { matchesPattern, TRANSFER_KEYS, type AccessCode, type CallingPermission, type CallTypeName, type DigitPattern, type PermissionAction } from '../settings/calling-permissions.ts';
@@ -18,7 +19,7 @@ import {
 } from '../settings/permission-settings.ts';
 import { mergeDocument, type SettingDefinition, type SettingDocument } from '../settings/setting-documents.ts';
 import { resolveDestination } from './destinations.ts';
-import { voicemailOf } from './parties.ts';
+import { pstnParty, voicemailOf } from './parties.ts';
 
 // Who may call whom: the outgoing side (call intercept, digit patterns, the action for the call's
 // type, access codes, auto transfer numbers) decided before a call is placed, and the incoming
@@ -35,7 +36,9 @@ export function classifyCall(to: Party, country: string): CallTypeName | 'EMERGE
   if (!number.startsWith('+')) {
     if (number === '0' || number === '00') return 'OPERATOR_ASSISTED';
     if (number === '411') return 'CHARGEABLE_DIRECTORY_ASSISTED';
-    return 'SPECIAL_SERVICES_I';
+    if (/^[2-8]11$/.test(number)) return 'SPECIAL_SERVICES_I';
+    // An unknown extension sent out through a trunk (internal dialing) is still internal dialling.
+    return 'INTERNAL_CALL';
   }
   const parsed = parsePhoneNumberFromString(number);
   const home = callingCode(country);
@@ -174,4 +177,19 @@ async function interceptTarget(store: Store, person: PersonParty, intercept: Int
     if (to && to.kind !== 'feature' && !(to.kind === 'person' && to.personId === person.personId)) return to;
   }
   return null;
+}
+
+/**
+ * An extension nobody in the organization has: with the caller's location's unknown extension
+ * route policy on, the call goes out through the trunk or route group named, to whatever answers
+ * that extension behind it (a party of the simulated network, named after the route).
+ */
+export async function unknownExtensionRoute(store: Store, caller: PersonParty, dialled: string): Promise<Party | undefined> {
+  const digits = dialled.replace(/[\s().-]/g, '');
+  if (!/^\d{2,10}$/.test(digits)) return undefined;
+  const doc = await storedLocationDocument(store, caller.orgId, caller.locationId, INTERNAL_DIALING);
+  const identity = doc.unknownExtensionRouteIdentity as { id: string; type: 'TRUNK' | 'ROUTE_GROUP' } | undefined;
+  if (doc.enableUnknownExtensionRoutePolicy !== true || !identity) return undefined;
+  const route = await lookupRoute(store, caller.orgId, identity.type, identity.id);
+  return route ? pstnParty(digits, route.name) : undefined;
 }
