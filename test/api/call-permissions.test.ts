@@ -176,6 +176,15 @@ for (const dialect of dialects) {
       assertWebexError(await server.admin.put(feature('privacy')(person.id), { monitoringAgents: [agent.id, agent.id] }), 400);
     });
 
+    it('the numbers an intercept may use are the person’s location’s intercept candidates', async () => {
+      const person = await createCallingUser(server.admin);
+      const reply = await server.admin.get(config('callIntercept/availableNumbers')(person.id));
+      assert.equal(reply.status, 200, reply.text);
+      assert.ok(reply.body.phoneNumbers.some((n: any) => n.phoneNumber === person.phoneNumber), JSON.stringify(reply.body));
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await other.admin.get(config('callIntercept/availableNumbers')(person.id)), 404);
+    });
+
     it('access codes: created one by one, listed, deleted by code or all; a duplicate or a non-numeric code is a 400', async () => {
       const person = await createCallingUser(server.admin);
       const path = config('outgoingPermission/accessCodes')(person.id);

@@ -2,7 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import type { AccessCode, DigitPattern } from '../../domain/settings/calling-permissions.ts';
 import type { PermissionOwner, PermissionService } from '../../domain/settings/permission-service.ts';
+import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
+import { offsetPageItems } from '../../http/pagination.ts';
+import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
+import { telephonyPaging } from '../telephony-config.ts';
 import { webexOperations as ops } from '../../generated/webex/index.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -30,7 +34,9 @@ const MY_PAIRS: readonly SettingPair[] = [
   { setting: 'callerIdDelivery', get: ops.getMyCallerIDSettings, put: ops.modifyMyCallerIDSettings },
 ];
 
-type Deps = { settings: SettingsService; permissions: PermissionService };
+type Deps = { settings: SettingsService; permissions: PermissionService; locationNumbers: LocationNumberService };
+
+const MAX_NUMBERS = 2000;
 
 /** An admin route acting on the person of the path (or, with a user scope the document allows, on oneself). */
 function personRoute(server: Server, op: WebexOperation, status: number, work: (owner: PermissionOwner, request: FastifyRequest) => Promise<unknown>): void {
@@ -72,4 +78,18 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
   personRoute(server, ops.retrieveDigitPatternDetailsPerson, 200, (o, r) => p.digitPattern(o, patternId(r)));
   personRoute(server, ops.modifyDigitPatternForPerson, 204, (o, r) => p.changeDigitPattern(o, patternId(r), body(r)));
   personRoute(server, ops.deleteADigitPatternPerson, 204, (o, r) => p.deleteDigitPatterns(o, patternId(r)));
+
+  // The numbers an intercept may announce or transfer to: the person's location's list.
+  const interceptNumbers = ops.getPersonCallInterceptAvailablePhoneNumbers;
+  webexRoute(server, interceptNumbers, {
+    auth: anyOf(...documentScopes(interceptNumbers.operationId)),
+    handler: async (request, reply) => {
+      const locationId = await deps.permissions.locationOf(request.orgId, personOnAdminPath(request, documentScopes(interceptNumbers.operationId)));
+      const { orgId: _orgId, max: _max, start: _start, phoneNumber, ...filters } = request.query;
+      const { max, start } = telephonyPaging(request.query, MAX_NUMBERS);
+      const query = { ...filters, ...(phoneNumber !== undefined ? { phoneNumber: phoneNumber.map(String).join(',') } : {}), start, max };
+      const page = await deps.locationNumbers.availableNumbers(request.orgId, locationId, 'callIntercept', query);
+      return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate('callIntercept', n)) } as never;
+    },
+  });
 }

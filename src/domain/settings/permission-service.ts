@@ -13,6 +13,7 @@ import {
   type DigitPattern,
 } from './calling-permissions.ts';
 import { OUTGOING_ACCESS_CODES, OUTGOING_DIGIT_PATTERNS, OUTGOING_PERMISSION } from './permission-settings.ts';
+import { encodeId } from '../webex-ids.ts';
 import type { SettingDocument } from './setting-documents.ts';
 import { personOf, storedDocument, type SettingsService } from './settings-service.ts';
 
@@ -31,6 +32,11 @@ export class PermissionService {
     this.store = store;
     this.people = people;
     this.locations = locations;
+  }
+
+  /** The public ID of a calling person's location (their lists of numbers are the location's). */
+  async locationOf(orgId: string, personPublicId: string): Promise<string> {
+    return encodeId('LOCATION', (await personOf(this.store, orgId, personPublicId)).locationId!);
   }
 
   /** A document as stored (no computed or presented fields). */
