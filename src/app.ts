@@ -41,6 +41,7 @@ import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
 import { PERMISSION_SETTINGS } from './domain/settings/permission-settings.ts';
 import { PermissionService } from './domain/settings/permission-service.ts';
+import { AgentCallerIdService } from './domain/settings/agent-caller-id.ts';
 import { LocationSettingsService } from './domain/call-handling/location-settings-service.ts';
 import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
@@ -95,6 +96,8 @@ export type Services = {
   locationSettings: LocationSettingsService;
   /** Outgoing permission lists of people and locations. */
   permissions: PermissionService;
+  /** An agent's caller ID (hunt groups whose caller ID they may use). */
+  agentCallerId: AgentCallerIdService;
   simulator: Simulator;
   webhooks: WebhookService;
   apps: AppService;
@@ -205,6 +208,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       settings,
       locationSettings,
       permissions: new PermissionService(store, settings, locationSettings),
+      agentCallerId: new AgentCallerIdService(store, settings),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),
       apps: new AppService(store, clock),

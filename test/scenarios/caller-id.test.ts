@@ -97,6 +97,40 @@ for (const dialect of dialects) {
         assert.deepEqual((await onlyCall(w.alex)).remoteParty, { privacyEnabled: true, callType: 'external' });
       }));
 
+    it('given an agent selects a hunt group’s caller ID, then outside parties see the group’s name and number; choosing their own restores it', () =>
+      inWorld(dialect, async (w) => {
+        const location = await defaultLocation(w.admin);
+        const [number] = await freeNumbers(w.admin, location.id);
+        const agentPath = `/v1/telephony/config/people/${w.alex.id}/agent`;
+        assert.deepEqual((await w.admin.get(`${agentPath}/availableCallerIds`)).body, { availableCallerIds: [] });
+        const created = await w.admin.post(`/v1/telephony/config/locations/${location.id}/huntGroups`, {
+          name: 'Support Line',
+          phoneNumber: number,
+          extension: '5300',
+          enabled: true,
+          huntGroupCallerIdForOutgoingCallsEnabled: true,
+          callPolicies: { policy: 'REGULAR', noAnswer: { nextAgentEnabled: false, nextAgentRings: 2, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false } },
+          agents: [{ id: w.alex.id }],
+        });
+        assert.equal(created.status, 200, created.text);
+        const group = { id: created.body.id, type: 'HUNT_GROUP', name: 'Support Line', phoneNumber: number, extension: '5300' };
+        assert.deepEqual((await w.admin.get(`${agentPath}/availableCallerIds`)).body, { availableCallerIds: [group] });
+        assert.deepEqual((await w.admin.get(`${agentPath}/callerId`)).body, {});
+        await w.put(`${agentPath}/callerId`, { selectedCallerId: created.body.id });
+        assert.deepEqual((await w.admin.get(`${agentPath}/callerId`)).body, { selectedCallerId: group });
+        assert.deepEqual(await seenOutside(w, w.alex), { name: 'Support Line', number, privacyEnabled: false });
+
+        const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
+        const mine = (await own.get('/v1/telephony/config/people/me/settings/availableCallerIds')).body.availableCallerIds;
+        assert.deepEqual(mine.map((c: any) => [c.type, c.name]), [['DEFAULT_CLID', w.alex.name], ['HUNT_GROUP', 'Support Line']]);
+        assert.equal((await own.get('/v1/telephony/config/people/me/settings/selectedCallerId')).body.selected.type, 'HUNT_GROUP');
+        assert.equal((await own.put('/v1/telephony/config/people/me/settings/selectedCallerId', { selected: { type: 'DEFAULT_CLID' } })).status, 204);
+        assert.deepEqual(await seenOutside(w, w.alex), { name: w.alex.name, number: w.alex.number, privacyEnabled: false });
+        // Blair is no agent of the group: it is not theirs to choose.
+        const refused = await w.admin.put(`/v1/telephony/config/people/${w.blair.id}/agent/callerId`, { selectedCallerId: created.body.id });
+        assert.equal(refused.status, 400, refused.text);
+      }));
+
     describe('anonymous call rejection', () => {
       it('given it is on, then a caller withholding their number is refused and others still ring the person', () =>
         inWorld(dialect, async (w) => {

@@ -4,6 +4,9 @@ import type { AccessCode, DigitPattern } from '../../domain/settings/calling-per
 import type { PermissionOwner, PermissionService } from '../../domain/settings/permission-service.ts';
 import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
+import type { AgentCallerIdService } from '../../domain/settings/agent-caller-id.ts';
+import { encodeId } from '../../domain/webex-ids.ts';
+import { principalOf } from '../../http/auth.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
 import { telephonyPaging } from '../telephony-config.ts';
@@ -34,7 +37,7 @@ const MY_PAIRS: readonly SettingPair[] = [
   { setting: 'callerIdDelivery', get: ops.getMyCallerIDSettings, put: ops.modifyMyCallerIDSettings },
 ];
 
-type Deps = { settings: SettingsService; permissions: PermissionService; locationNumbers: LocationNumberService };
+type Deps = { settings: SettingsService; permissions: PermissionService; locationNumbers: LocationNumberService; agentCallerId: AgentCallerIdService };
 
 const MAX_NUMBERS = 2000;
 
@@ -46,6 +49,19 @@ function personRoute(server: Server, op: WebexOperation, status: number, work: (
     handler: (async (request: FastifyRequest, reply: FastifyReply) => {
       const owner: PermissionOwner = { kind: 'person', orgId: request.orgId, id: personOnAdminPath(request, scopes) };
       const result = await work(owner, request);
+      if (result === undefined) return sendEmpty(reply, status);
+      return reply.code(status).send(result);
+    }) as never,
+  });
+}
+
+/** A Call Settings For Me route: the token's own person (a calling token's scope is accepted too). */
+function myRoute(server: Server, op: WebexOperation, callingScope: string, status: number, work: (me: PermissionOwner, request: FastifyRequest) => Promise<unknown>): void {
+  webexRoute(server, op, {
+    auth: anyOf(...documentScopes(op.operationId), callingScope),
+    handler: (async (request: FastifyRequest, reply: FastifyReply) => {
+      const principal = principalOf(request);
+      const result = await work({ kind: 'person', orgId: principal.orgId, id: encodeId('PEOPLE', principal.personId) }, request);
       if (result === undefined) return sendEmpty(reply, status);
       return reply.code(status).send(result);
     }) as never,
@@ -78,6 +94,20 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
   personRoute(server, ops.retrieveDigitPatternDetailsPerson, 200, (o, r) => p.digitPattern(o, patternId(r)));
   personRoute(server, ops.modifyDigitPatternForPerson, 204, (o, r) => p.changeDigitPattern(o, patternId(r), body(r)));
   personRoute(server, ops.deleteADigitPatternPerson, 204, (o, r) => p.deleteDigitPatterns(o, patternId(r)));
+
+  // An agent's caller ID (the hunt groups that let agents use theirs), admin and "me" paths.
+  const agent = deps.agentCallerId;
+  personRoute(server, ops.retrieveAgentsListOfAvailableCallerIDs, 200, async (o) => ({ availableCallerIds: await agent.available(o.orgId, o.id) }));
+  personRoute(server, ops.retrieveAgentsCallerIDInformation, 200, async (o) => {
+    const selected = await agent.selected(o.orgId, o.id);
+    return selected ? { selectedCallerId: selected } : {};
+  });
+  personRoute(server, ops.modifyAgentCallerIdInformation, 204, (o, r) => agent.select(o.orgId, o.id, body<{ selectedCallerId: unknown }>(r).selectedCallerId));
+  myRoute(server, ops.getMyAvailableCallerIDList, 'spark:calls_read', 200, async (me) => ({ availableCallerIds: await agent.myAvailable(me.orgId, me.id) }));
+  myRoute(server, ops.getMySelectedCallerIDSettings, 'spark:calls_read', 200, async (me) => ({ selected: await agent.mySelected(me.orgId, me.id) }));
+  myRoute(server, ops.modifyMySelectedCallerIDSettings, 'spark:calls_write', 204, (me, r) =>
+    agent.mySelect(me.orgId, me.id, body<{ selected: { type: string; id?: string } }>(r).selected),
+  );
 
   // The numbers an intercept may announce or transfer to: the person's location's list.
   const interceptNumbers = ops.getPersonCallInterceptAvailablePhoneNumbers;

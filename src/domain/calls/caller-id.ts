@@ -1,5 +1,6 @@
 import type { PersonParty } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
+import { selectedGroup } from '../settings/agent-caller-id.ts';
 import { CALLER_ID, CALLER_ID_DELIVERY } from '../settings/permission-settings.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
 
@@ -30,7 +31,7 @@ export async function presentedParty(store: Store, party: PersonParty): Promise<
   const delivery = await documentOf(store, party, CALLER_ID_DELIVERY.key, CALLER_ID_DELIVERY.defaults);
   const selected = doc.selected ?? (party.number ? 'DIRECT_LINE' : 'LOCATION_NUMBER');
   const locationNumber = async () => (await store.locationNumbers.mainNumber(party.locationId))?.phoneNumber ?? null;
-  const number = selected === 'CUSTOM' ? (doc.customNumber ?? null) : selected === 'DIRECT_LINE' && party.number ? party.number : await locationNumber();
+  let number = selected === 'CUSTOM' ? (doc.customNumber ?? null) : selected === 'DIRECT_LINE' && party.number ? party.number : await locationNumber();
   const person = await store.people.get(party.orgId, party.personId);
   const first = doc.firstName ?? person?.firstName ?? '';
   const last = doc.lastName ?? person?.lastName ?? '';
@@ -50,6 +51,12 @@ export async function presentedParty(store: Store, party: PersonParty): Promise<
       else if (selection === 'FIRSTNAME_LASTNAME' && (first || last)) name = `${first} ${last}`.trim();
       else if (selection === 'LASTNAME_FIRSTNAME' && (first || last)) name = `${last} ${first}`.trim();
     }
+  }
+  // An agent presenting a hunt group's caller ID shows the group's name and number instead.
+  const group = await selectedGroup(store, party.orgId, party.personId);
+  if (group) {
+    name = group.name;
+    number = group.phoneNumber ?? (await locationNumber());
   }
   return { ...party, presentation: { name, number, blocked: delivery.callingLineIdDeliveryBlockingEnabled === true } };
 }

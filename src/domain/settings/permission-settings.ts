@@ -1,4 +1,5 @@
 import { resolveDestination } from '../calls/destinations.ts';
+import { AGENT_CALLER_ID } from './agent-caller-id.ts';
 import { badRequest } from '../errors.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import { checkTransferNumbers, DEFAULT_CALLING_PERMISSIONS, mergeCallingPermissions, withRestrictionFlag } from './calling-permissions.ts';
@@ -192,4 +193,5 @@ export const PERMISSION_SETTINGS: readonly SettingDefinition[] = [
   ANONYMOUS_CALL_REJECT,
   PRIVACY,
   BARGE_IN,
+  AGENT_CALLER_ID,
 ];
