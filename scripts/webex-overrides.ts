@@ -145,6 +145,46 @@ export const overrides: Override[] = [
     set: WEBHOOK_EVENTS,
     reason: 'The same "all" event, accepted when creating a webhook.',
   },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/outgoingPermission/accessCodes',
+    at: `/responses/200${JSON_SCHEMA}/properties/accessCodes`,
+    set: 'wrap-array',
+    reason: "A location has several access codes: Cisco's own example (and wxc_sdk) give accessCodes as a list; the schema says one object.",
+  },
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/locations/{locationId}/outgoingPermission/accessCodes',
+    at: `/requestBody${JSON_SCHEMA}/properties/accessCodes`,
+    set: 'wrap-array',
+    reason: "The same in the request that creates them: Cisco's example posts a list of access codes.",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/{personId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: "An agent who uses their own caller ID has no selectedCallerId (the description: set it to null to use the agent's own caller ID).",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/{personId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/properties/selectedCallerId/required`,
+    set: ['id', 'type', 'name'],
+    reason: 'The descriptions say phoneNumber and extension are given "when not null": a hunt group or queue may have only one of them.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/{personId}/agent/callerId',
+    at: `/requestBody${JSON_SCHEMA}/properties/selectedCallerId`,
+    set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the agent's own caller ID." },
+    reason: 'The description says "Set to null to use the agent\'s own caller ID", which a string schema refuses.',
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

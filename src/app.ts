@@ -12,6 +12,8 @@ import { organizationRoutes } from './api/organizations/organizations.routes.ts'
 import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
+import { personPermissionRoutes } from './api/call-permissions/person-permissions.routes.ts';
+import { callHandlingRoutes } from './api/call-handling/call-handling.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -37,6 +39,10 @@ import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
+import { PERMISSION_SETTINGS } from './domain/settings/permission-settings.ts';
+import { PermissionService } from './domain/settings/permission-service.ts';
+import { AgentCallerIdService } from './domain/settings/agent-caller-id.ts';
+import { LocationSettingsService } from './domain/call-handling/location-settings-service.ts';
 import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
 import { LocationCallingService } from './domain/location-calling/location-calling-service.ts';
@@ -87,6 +93,12 @@ export type Services = {
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
+  /** A location's call handling documents (domain/call-handling). */
+  locationSettings: LocationSettingsService;
+  /** Outgoing permission lists of people and locations. */
+  permissions: PermissionService;
+  /** An agent's caller ID (hunt groups whose caller ID they may use). */
+  agentCallerId: AgentCallerIdService;
   simulator: Simulator;
   webhooks: WebhookService;
   webhookTools: WebhookTools;
@@ -122,6 +134,8 @@ function registerRoutes(
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
+  personPermissionRoutes(server, services);
+  callHandlingRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -175,6 +189,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
+    const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS]);
+    const locationSettings = new LocationSettingsService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -192,7 +208,10 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       calls: callControl,
       callRecording: new CallRecordingService(store),
-      settings: new SettingsService(store, clock, PERSON_SETTINGS),
+      settings,
+      locationSettings,
+      permissions: new PermissionService(store, settings, locationSettings),
+      agentCallerId: new AgentCallerIdService(store, settings),
       simulator: new Simulator(store, calls, callControl),
       webhooks,
       webhookTools: new WebhookTools(store, clock, webhooks),

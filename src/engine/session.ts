@@ -14,6 +14,7 @@ import {
   type RecordingMode,
   type Step,
 } from './legs.ts';
+import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
@@ -99,6 +100,13 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
 export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg | undefined {
   // A hunt group rings its agents by its policy (hunt.ts); a person rings as their settings say.
   if (to.kind === 'huntGroup') return startHunt(s, ctx, originator, to, events);
+  // Intercept, incoming permissions and anonymous rejection decide first (incoming-screen.ts).
+  const screened = screenIncoming(ctx, originator.party, to, redirections);
+  if (screened.kind === 'refused') {
+    endCall(s, ctx, originator, 'rejected', 'rejected', events);
+    return undefined;
+  }
+  if (screened.kind === 'redirect') return placeTo(s, ctx, originator, screened.to, events, [screened.redirection, ...redirections]);
   const routed = routeToParty(s, ctx, to, redirections);
   if (routed.kind === 'busy' || routed.kind === 'unreachable') {
     const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';
