@@ -12,6 +12,7 @@ import { organizationRoutes } from './api/organizations/organizations.routes.ts'
 import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
+import { personConfigRoutes } from './api/person-settings/person-config.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -36,6 +37,9 @@ import { CallRoutingService } from './domain/call-routing/call-routing-service.t
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
+import { PERSON_CONFIG_SETTINGS } from './domain/settings/person-config-settings.ts';
+import { RING_SETTINGS } from './domain/settings/ring-settings.ts';
+import { SettingItemsService } from './domain/settings/setting-items.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
 import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
@@ -86,6 +90,8 @@ export type Services = {
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
+  /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
+  items: SettingItemsService;
   simulator: Simulator;
   webhooks: WebhookService;
   apps: AppService;
@@ -120,6 +126,7 @@ function registerRoutes(
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
+  personConfigRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -172,6 +179,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const callControl = new CallControlService(store, calls);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -189,7 +197,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       calls: callControl,
       callRecording: new CallRecordingService(store),
-      settings: new SettingsService(store, clock, PERSON_SETTINGS),
+      settings,
+      items: new SettingItemsService(store, clock, settings),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),
       apps: new AppService(store, clock),
