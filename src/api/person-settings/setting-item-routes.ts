@@ -45,6 +45,17 @@ function answerId(op: WebexOperation, reply: FastifyReply, id: string) {
   return { id };
 }
 
+/**
+ * GROUP and LOCATION both name the schedules of the person's location; each path of Webex's uses
+ * one word of the two, so a criterion reads with the word of the path that reads it.
+ */
+function inPathWords(op: WebexOperation, item: Record<string, unknown>): Record<string, unknown> {
+  const level = item.scheduleLevel;
+  if (level !== 'GROUP' && level !== 'LOCATION') return item;
+  const allowed = (op.response[200] as { properties?: { scheduleLevel?: { enum?: string[] } } } | undefined)?.properties?.scheduleLevel?.enum ?? [];
+  return allowed.includes(level) ? item : { ...item, scheduleLevel: level === 'GROUP' ? 'LOCATION' : 'GROUP' };
+}
+
 export function settingItemRoutes(server: Server, deps: Deps, mode: Mode, ops: ItemOperations): void {
   const { collection } = ops;
   if (ops.create) {
@@ -65,7 +76,7 @@ export function settingItemRoutes(server: Server, deps: Deps, mode: Mode, ops: I
       auth: anyOf(...scopes),
       handler: (async (request: FastifyRequest) => {
         const { orgId, personId } = ownerOf(request, mode, scopes);
-        return deps.items.get(orgId, personId, collection, (request.params as Record<string, string>)[idParam(op)]!);
+        return inPathWords(op, await deps.items.get(orgId, personId, collection, (request.params as Record<string, string>)[idParam(op)]!));
       }) as never,
     });
   }

@@ -44,6 +44,7 @@ async function checkCriterion(item: SettingDocument, ctx: SettingContext, others
   } else {
     if (item.scheduleType !== 'businessHours' && item.scheduleType !== 'holidays') throw badRequest('scheduleType is required with scheduleName.');
     if (item.scheduleLevel === 'PEOPLE') throw badRequest(`Schedule "${String(item.scheduleName)}" is not a schedule of this person.`);
+    // GROUP and LOCATION both name the location's schedules (the paths differ in the word).
     item.scheduleLevel ??= 'GROUP';
     const schedule = await ctx.store.schedules.findByName(ctx.orgId, ctx.person.locationId!, item.scheduleType, String(item.scheduleName));
     if (!schedule) throw badRequest(`Schedule "${String(item.scheduleName)}" is not a ${item.scheduleType} schedule of the person's location.`);
@@ -254,6 +255,8 @@ export const SELECTIVE_FORWARD_CRITERIA = criteria('selectiveForward', 'forwardE
   else item.forwardToPhoneNumber = '';
 });
 export const EXECUTIVE_FILTER_CRITERIA = criteria('executiveCallFiltering', 'filterEnabled', [...ANY_OR_SELECT, 'ANY_INTERNAL', 'ANY_EXTERNAL'], async (item) => {
+  // The For Me paths take no filterName: the filter is named after its schedule or its callers.
+  item.filterName ??= item.scheduleName ?? item.callsFrom;
   if (typeof item.filterName !== 'string' || item.filterName.trim() === '') throw badRequest('filterName is required.');
 });
 
