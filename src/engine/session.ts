@@ -113,6 +113,10 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
     return target;
   }
   addAlertingLeg(s, ctx, target, events);
+  // Simultaneous ring and single number reach: the other numbers ring as legs of their own.
+  for (const party of routed.alsoRing ?? []) {
+    addAlertingLeg(s, ctx, newLeg(ctx, party, 'terminator', 'alerting', { redirections: [{ reason: 'followMe', redirectingParty: routed.to }, ...routed.redirections] }), events);
+  }
   if (routed.forwardNoAnswerAfterMs !== undefined) {
     // Forwarding when not answered takes the place of the system's ring timeout.
     cancelTimers(s, target.id, ['ringTimeout']);
@@ -128,8 +132,15 @@ function forwardNoAnswer(s: Session, ctx: EngineContext, leg: Leg, events: Engin
   if (!to || !peer || s.park) return ringOut(s, ctx, leg, events);
   const redirections = [{ reason: 'noAnswer' as const, redirectingParty: leg.party }, ...leg.redirections];
   endLeg(s, ctx, leg, 'noAnswer', events);
+  for (const other of activeLegs(s)) if (isAlsoRinging(other)) endLeg(s, ctx, other, 'cancelled', events);
   placeTo(s, ctx, peer, to, events, redirections);
 }
+
+/** A leg ringing for a person's simultaneous ring or single number reach (not their own phone). */
+const isAlsoRinging = (leg: Leg) => leg.state === 'alerting' && leg.personality === 'terminator' && leg.redirections[0]?.reason === 'followMe';
+
+/** Does another leg still ring for this call, so that one declining or ringing out leaves the call on? */
+const othersRinging = (s: Session, leg: Leg) => activeLegs(s).some((l) => l.id !== leg.id && l.state === 'alerting' && l.personality === 'terminator');
 
 export function act(s0: Session, legId: string, action: Action, ctx: EngineContext): Step | Refusal {
   const s = copy(s0);
@@ -290,6 +301,8 @@ const isSideLeg = (s: Session, leg: Leg) => s.park !== null && s.park.legId !== 
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
   if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);
   if (isSideLeg(s, leg) || leg.personality === 'clickToDial') return endLeg(s, ctx, leg, 'rejected', events);
+  // One of several legs ringing at once (simultaneous ring) declines: the others ring on.
+  if (leg.state === 'alerting' && othersRinging(s, leg) && (isAlsoRinging(leg) || activeLegs(s).some(isAlsoRinging))) return endLeg(s, ctx, leg, 'rejected', events);
   const peer = peerOf(s, leg);
   if (how === 'ignore' && peer) {
     // The person's devices stop alerting; the caller hears ringback until the ring timeout.
@@ -303,6 +316,7 @@ function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'tempora
 
 function ringOut(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
   if (isSideLeg(s, leg) && leg.recall === null) return endLeg(s, ctx, leg, 'noAnswer', events);
+  if (isAlsoRinging(leg) && othersRinging(s, leg)) return endLeg(s, ctx, leg, 'noAnswer', events);
   // An unanswered recall drops the parked call too.
   endCall(s, ctx, leg, 'noAnswer', 'noAnswer', events);
 }
