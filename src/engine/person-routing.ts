@@ -46,10 +46,22 @@ export type PersonRouting = {
   forwardSelective?: { when: CallerRules; to: Party; reason: 'timeOfDay' | 'unconditional' }[];
   /** Simultaneous ring and single number reach. */
   alsoRing?: AlsoRing[];
+  /** Sequential ring: the person's phone first (when baseFirst), then these numbers one after another. */
+  sequential?: Sequential;
+};
+
+export type Sequential = {
+  baseFirst: boolean;
+  baseMs: number;
+  steps: { to: Party; afterMs: number }[];
+  /** Where the call goes when nobody answered (the person's voicemail), else it ends unanswered. */
+  finally: Party | null;
+  /** Only for callers these rules take (the setting's criteria); any caller when absent. */
+  when?: CallerRules;
 };
 
 export type Routed =
-  | { kind: 'ring'; to: Party; redirections: Redirection[]; forwardNoAnswerAfterMs?: number; alsoRing?: Party[] }
+  | { kind: 'ring'; to: Party; redirections: Redirection[]; forwardNoAnswerAfterMs?: number; alsoRing?: Party[]; sequenceAfterMs?: number }
   | { kind: 'busy'; redirections: Redirection[] }
   /** The phone is offline and there is no business continuity: nobody answers. */
   | { kind: 'unreachable'; redirections: Redirection[] };
@@ -132,6 +144,13 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       if (!routing.forwardUnreachable) return { kind: 'unreachable', redirections: chain };
       redirect('unavailable', routing.forwardUnreachable);
       continue;
+    }
+    const sequence = routing.sequential;
+    if (sequence && sequence.steps.length > 0 && (!sequence.when || takes(sequence.when, caller, forwarded))) {
+      // Sequential ring: the person's phone rings first for its rings, else the first number at once.
+      if (sequence.baseFirst) return { kind: 'ring', to: target, redirections: chain, sequenceAfterMs: sequence.baseMs };
+      const first = sequence.steps[0]!;
+      return { kind: 'ring', to: first.to, redirections: [{ reason: 'followMe', redirectingParty: target }, ...chain], sequenceAfterMs: first.afterMs };
     }
     const also = alsoRingFor(s, routing, caller, forwarded);
     return {

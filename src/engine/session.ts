@@ -117,7 +117,11 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
   for (const party of routed.alsoRing ?? []) {
     addAlertingLeg(s, ctx, newLeg(ctx, party, 'terminator', 'alerting', { redirections: [{ reason: 'followMe', redirectingParty: routed.to }, ...routed.redirections] }), events);
   }
-  if (routed.forwardNoAnswerAfterMs !== undefined) {
+  if (routed.sequenceAfterMs !== undefined) {
+    // Sequential ring: the next number takes over after this one's rings.
+    cancelTimers(s, target.id, ['ringTimeout']);
+    addTimer(s, ctx, 'sequentialRing', target.id, routed.sequenceAfterMs);
+  } else if (routed.forwardNoAnswerAfterMs !== undefined) {
     // Forwarding when not answered takes the place of the system's ring timeout.
     cancelTimers(s, target.id, ['ringTimeout']);
     addTimer(s, ctx, 'forwardNoAnswer', target.id, routed.forwardNoAnswerAfterMs);
@@ -134,6 +138,36 @@ function forwardNoAnswer(s: Session, ctx: EngineContext, leg: Leg, events: Engin
   endLeg(s, ctx, leg, 'noAnswer', events);
   for (const other of activeLegs(s)) if (isAlsoRinging(other)) endLeg(s, ctx, other, 'cancelled', events);
   placeTo(s, ctx, peer, to, events, redirections);
+}
+
+/**
+ * A number of a sequential ring rang its rings: the next one rings (the person's routing is read
+ * again, and the legs rung so far say where the sequence is); after the last, the call goes to
+ * the person's voicemail when set, else it ends unanswered.
+ */
+function sequentialNext(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  const owner = leg.redirections[0]?.reason === 'followMe' ? leg.redirections[0].redirectingParty : leg.party;
+  const sequence = ctx.policy(owner).routing?.sequential;
+  const peer = peerOf(s, leg);
+  if (!sequence || !peer || owner.kind !== 'person') return ringOut(s, ctx, leg, events);
+  const rung = s.legs.filter((l) => {
+    const r = l.redirections[0];
+    return r?.reason === 'followMe' && r.redirectingParty.kind === 'person' && r.redirectingParty.personId === owner.personId;
+  }).length;
+  const base = leg.redirections[0]?.reason === 'followMe' ? leg.redirections.slice(1) : leg.redirections;
+  endLeg(s, ctx, leg, 'noAnswer', events);
+  const step = sequence.steps[rung];
+  if (step) {
+    const next = addAlertingLeg(s, ctx, newLeg(ctx, step.to, 'terminator', 'alerting', { redirections: [{ reason: 'followMe', redirectingParty: owner }, ...base] }), events);
+    cancelTimers(s, next.id, ['ringTimeout']);
+    addTimer(s, ctx, 'sequentialRing', next.id, step.afterMs);
+    return;
+  }
+  if (sequence.finally) {
+    placeTo(s, ctx, peer, sequence.finally, events, [{ reason: 'noAnswer', redirectingParty: owner }, ...base]);
+    return;
+  }
+  endLeg(s, ctx, peer, 'noAnswer', events);
 }
 
 /** A leg ringing for a person's simultaneous ring or single number reach (not their own phone). */
@@ -224,6 +258,9 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
       break;
     case 'forwardNoAnswer':
       if (leg.state === 'alerting') forwardNoAnswer(s, ctx, leg, events);
+      break;
+    case 'sequentialRing':
+      if (leg.state === 'alerting') sequentialNext(s, ctx, leg, events);
       break;
     case 'autoReject':
       if (leg.state === 'alerting') reject(s, ctx, leg, ctx.policy(leg.party).busy ? 'busy' : 'temporarilyUnavailable', events);

@@ -124,6 +124,69 @@ for (const dialect of dialects) {
         }));
     });
 
+    describe('sequential ring', () => {
+      const RING = 6000;
+
+      it('given the person’s phone first, then a colleague, then a PSTN number, then voicemail, when nobody answers, then each rings for its rings in turn', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair, clock } = w;
+          const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
+          const reply = await own.put('/v1/telephony/config/people/me/settings/sequentialRing', {
+            enabled: true,
+            ringBaseLocationFirstEnabled: true,
+            baseLocationNumberOfRings: 2,
+            callsToVoicemailEnabled: true,
+            phoneNumbers: [
+              { phoneNumber: blair.extension, answerConfirmationRequiredEnabled: false, numberOfRings: 3 },
+              { phoneNumber: NEVER_ANSWERS, answerConfirmationRequiredEnabled: false, numberOfRings: 2 },
+            ],
+          });
+          assert.equal(reply.status, 204, reply.text);
+          const inbound = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [alex.id]);
+          await clock.advance(2 * RING - 1);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [alex.id], 'the person’s phone rings its 2 rings');
+          await clock.advance(1);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [blair.id]);
+          const atBlair = await onlyCall(blair);
+          assert.deepEqual([atBlair.remoteParty.number, (atBlair.redirections as any[])[0].reason], [CALLER, 'followMe']);
+          await clock.advance(3 * RING);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [NEVER_ANSWERS]);
+          await clock.advance(2 * RING);
+          const live = (await legsOf(w, inbound.callSessionId)).filter((l) => l.state !== 'disconnected');
+          assert.deepEqual(live.map((l) => [l.party.kind, l.state]).sort(), [['pstn', 'connected'], ['voicemail', 'connected']].sort(), 'the caller reached voicemail');
+        }));
+
+      it('given the sequence answered by the colleague, then the call is theirs', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair, clock } = w;
+          const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
+          const body = { enabled: true, ringBaseLocationFirstEnabled: false, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationRequiredEnabled: false, numberOfRings: 2 }] };
+          assert.equal((await own.put('/v1/telephony/config/people/me/settings/sequentialRing', body)).status, 204);
+          await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await callsOf(alex), [], 'the person’s phone does not ring first');
+          await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
+          await clock.advance(5 * RING);
+          assert.equal((await onlyCall(blair)).state, 'connected');
+        }));
+
+      it('given a criterion for one caller, then another caller’s call rings the person as usual', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair } = w;
+          const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
+          const body = { enabled: true, ringBaseLocationFirstEnabled: false, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationRequiredEnabled: false, numberOfRings: 2 }] };
+          assert.equal((await own.put('/v1/telephony/config/people/me/settings/sequentialRing', body)).status, 204);
+          await schedules(w, alex);
+          const criterion = { callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], scheduleName: 'Office', scheduleType: 'businessHours', ringEnabled: true };
+          assert.equal((await own.post('/v1/telephony/config/people/me/settings/sequentialRing/criteria', criterion)).status, 200);
+          const other = await pstnCall(admin, OTHER_CALLER, alex.extension);
+          assert.deepEqual(await ringing(w, other.callSessionId), [alex.id]);
+          await callAction(alex, 'reject', { callId: (await onlyCall(alex)).id, action: 'busy' });
+          const chosen = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await ringing(w, chosen.callSessionId), [blair.id]);
+        }));
+    });
+
     describe('single number reach', () => {
       it('given an enabled single number reach number (added on the For Me path), when a caller calls, then it rings with the person’s phone; disabled, it does not', () =>
         inWorld(dialect, async (w) => {

@@ -2,10 +2,11 @@ import type { AlsoRing, CallerMatch, CallerRules, PersonRouting } from '../../en
 import type { Party, PersonParty } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { isInSchedule } from '../schedules/schedule-time.ts';
-import { CALL_BLOCK, SELECTIVE_ACCEPT, SELECTIVE_FORWARD, SELECTIVE_REJECT, SIMULTANEOUS_RING, SINGLE_NUMBER_REACH } from '../settings/ring-settings.ts';
+import { CALL_BLOCK, SELECTIVE_ACCEPT, SELECTIVE_FORWARD, SELECTIVE_REJECT, SEQUENTIAL_RING, SIMULTANEOUS_RING, SINGLE_NUMBER_REACH } from '../settings/ring-settings.ts';
 import type { SettingDefinition, SettingDocument } from '../settings/setting-documents.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
+import { RING_MS } from './person-routing.ts';
 
 // The part of a person's routing policy that their ring settings give (domain/settings/
 // ring-settings.ts): rules by caller and schedule, read at the time of the call. A criterion that
@@ -93,5 +94,22 @@ export async function ringRoutingOf(
     if (ring.length > 0) alsoRing.push({ parties: ring, notWhileOnCall: false });
   }
   if (alsoRing.length > 0) out.alsoRing = alsoRing;
+
+  const sequential = doc(SEQUENTIAL_RING);
+  if (sequential.enabled) {
+    const steps: NonNullable<PersonRouting['sequential']>['steps'] = [];
+    for (const n of sequential.phoneNumbers as { phoneNumber: string; numberOfRings?: number }[]) {
+      const to = await party(n.phoneNumber);
+      if (to) steps.push({ to, afterMs: (n.numberOfRings ?? 3) * RING_MS });
+    }
+    const criteria = (sequential.criteria as Criterion[] | undefined) ?? [];
+    out.sequential = {
+      baseFirst: sequential.ringBaseLocationFirstEnabled !== false,
+      baseMs: ((sequential.baseLocationNumberOfRings as number | undefined) ?? 2) * RING_MS,
+      steps,
+      finally: sequential.callsToVoicemailEnabled ? voicemailOf(person) : null,
+      ...(criteria.length > 0 ? { when: await rules(sequential, 'ringEnabled') } : {}),
+    };
+  }
   return out;
 }
