@@ -144,6 +144,19 @@ export const overrides: Override[] = [
     at: `/requestBody${JSON_SCHEMA}/properties/event/enum`,
     set: WEBHOOK_EVENTS,
     reason: 'The same "all" event, accepted when creating a webhook.',
+  },  {
+    document: 'calling',
+    method: 'put',
+    path: '/people/{personId}/features/monitoring',
+    at: `/requestBody${JSON_SCHEMA}/properties/monitoredElements/items`,
+    set: {
+      anyOf: [
+        { type: 'string' },
+        { type: 'object', properties: { id: str, type: { type: 'string', enum: ['MEMBER', 'CALL_PARK_EXTENSION', 'SPEED_DIAL'] }, lineKeyLabel: str, phoneNumber: str } },
+      ],
+    },
+    reason:
+      'The description says "Array of ID strings of monitored elements" (as wxc_sdk sends them) while the items were inferred from the example as objects ({id, type} or {lineKeyLabel, phoneNumber}); both forms are accepted.',
   },
   {
     document: 'calling',

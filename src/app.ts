@@ -14,6 +14,7 @@ import { callRecordingRoutes } from './api/person-features/call-recording.routes
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
 import { personPermissionRoutes } from './api/call-permissions/person-permissions.routes.ts';
 import { callHandlingRoutes } from './api/call-handling/call-handling.routes.ts';
+import { personConfigRoutes } from './api/person-settings/person-config.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -38,6 +39,9 @@ import { CallRoutingService } from './domain/call-routing/call-routing-service.t
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
+import { PERSON_CONFIG_SETTINGS } from './domain/settings/person-config-settings.ts';
+import { RING_SETTINGS } from './domain/settings/ring-settings.ts';
+import { SettingItemsService } from './domain/settings/setting-items.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
 import { PERMISSION_SETTINGS } from './domain/settings/permission-settings.ts';
 import { PermissionService } from './domain/settings/permission-service.ts';
@@ -99,6 +103,8 @@ export type Services = {
   permissions: PermissionService;
   /** An agent's caller ID (hunt groups whose caller ID they may use). */
   agentCallerId: AgentCallerIdService;
+  /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
+  items: SettingItemsService;
   simulator: Simulator;
   webhooks: WebhookService;
   webhookTools: WebhookTools;
@@ -136,6 +142,7 @@ function registerRoutes(
   personSettingsRoutes(server, services);
   personPermissionRoutes(server, services);
   callHandlingRoutes(server, services);
+  personConfigRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -189,7 +196,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
-    const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS]);
+    const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
     const services: Services = {
       tokens,
@@ -212,6 +219,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationSettings,
       permissions: new PermissionService(store, settings, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
+      items: new SettingItemsService(store, clock, settings),
       simulator: new Simulator(store, calls, callControl),
       webhooks,
       webhookTools: new WebhookTools(store, clock, webhooks),

@@ -142,7 +142,9 @@ export type TimerKind =
   /** A hunt group's agent has rung long enough: offer the next one (hunt.ts). */
   | 'huntAdvance'
   /** Nobody of the hunt group answered: forward or end (hunt.ts). */
-  | 'huntNoAnswer';
+  | 'huntNoAnswer'
+  /** A number of a person's sequential ring has rung long enough: the next one rings. */
+  | 'sequentialRing';
 
 export type Recall = { type: 'park'; party: Party };
 

@@ -105,7 +105,7 @@ export class CallRuntime {
     const plans = await loadHuntPlans(tx, parties, this.clock.now());
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
-    const routing = await loadPersonRouting(tx, parties);
+    const routing = await loadPersonRouting(tx, parties, this.clock.now());
     return {
       now: timestamp(this.clock),
       ringTimeoutMs: this.timing.ringTimeoutMs,

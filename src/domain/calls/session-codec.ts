@@ -97,7 +97,7 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing']),
       legId: Type.String(),
       at: Type.String(),
     }),

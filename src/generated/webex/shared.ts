@@ -161,6 +161,7 @@ export const UpdatePersonExecutiveCallFilteringCriteriaBody = T.Object({ schedul
 export const ConfigureCallBridgeSettingsPersonBody = T.Object({ warningToneEnabled: T.Optional(T.Boolean()) });
 export const ConnectionStatus = T.Enum(["connected","disconnected","connected_with_issues","offline_expired","activating","pending","unknown","offline_deep_sleep"]);
 export const IdParams = T.Object({ id: T.String() });
+export const MonitoredElements2 = T.Object({ id: T.Optional(T.String()), type: T.Optional(T.Enum(["MEMBER","CALL_PARK_EXTENSION","SPEED_DIAL"])), lineKeyLabel: T.Optional(T.String()), phoneNumber: T.Optional(T.String()) });
 export const PutVirtualLineDoNotDisturbBody = T.Object({ enabled: T.Optional(T.Boolean()), ringSplashEnabled: T.Optional(T.Boolean()) });
 export const GetJobErrorsForACallRecordingJobResponse200 = T.Object({ items: T.Optional(T.Array(T.Object({ item: T.Optional(T.String()), itemNumber: T.Optional(T.Number()), trackingId: T.Optional(T.String()), error: T.Optional(Error) }))) });
 export const ReadTheListOfCallParksQuery = T.Object({ orgId: T.Optional(T.String()), max: T.Optional(T.Number()), start: T.Optional(T.Number()), order: T.Optional(T.String()), name: T.Optional(T.String()) });
