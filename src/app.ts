@@ -12,6 +12,10 @@ import { organizationRoutes } from './api/organizations/organizations.routes.ts'
 import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
+import { voicemailRoutes } from './api/voicemail/voicemail.routes.ts';
+import { VoicemailService } from './domain/voicemail/voicemail-service.ts';
+import { organizationVoicemailRoutes } from './api/voicemail/organization-voicemail.routes.ts';
+import { OrganizationVoicemailService } from './domain/voicemail/organization-voicemail-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -86,6 +90,9 @@ export type Services = {
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
+  /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
+  voicemail: VoicemailService;
+  organizationVoicemail: OrganizationVoicemailService;
   simulator: Simulator;
   webhooks: WebhookService;
   apps: AppService;
@@ -120,6 +127,8 @@ function registerRoutes(
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
+  voicemailRoutes(server, services);
+  organizationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -190,6 +199,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
+      voicemail: new VoicemailService(store, clock),
+      organizationVoicemail: new OrganizationVoicemailService(store, clock),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),
       apps: new AppService(store, clock),
