@@ -16,6 +16,8 @@ import { voicemailRoutes } from './api/voicemail/voicemail.routes.ts';
 import { VoicemailService } from './domain/voicemail/voicemail-service.ts';
 import { organizationVoicemailRoutes } from './api/voicemail/organization-voicemail.routes.ts';
 import { OrganizationVoicemailService } from './domain/voicemail/organization-voicemail-service.ts';
+import { VoicemailCalls } from './domain/voicemail/voicemail-calls.ts';
+import { sandboxVoicemailRoutes } from './sandbox/sandbox-voicemail.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -93,6 +95,8 @@ export type Services = {
   /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
   voicemail: VoicemailService;
   organizationVoicemail: OrganizationVoicemailService;
+  /** Callers at voicemail boxes (the simulator leaves messages through it). */
+  voicemailCalls: VoicemailCalls;
   simulator: Simulator;
   webhooks: WebhookService;
   apps: AppService;
@@ -136,6 +140,7 @@ function registerRoutes(
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock, signup: config.signup });
     sandboxCallRoutes(server, services);
+    sandboxVoicemailRoutes(server, services);
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });
@@ -179,6 +184,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       onTransition: (line) => server?.log.debug(line),
     });
     const callControl = new CallControlService(store, calls);
+    const voicemail = new VoicemailService(store, clock);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
     const services: Services = {
@@ -199,7 +205,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
-      voicemail: new VoicemailService(store, clock),
+      voicemail,
+      voicemailCalls: new VoicemailCalls(calls, voicemail),
       organizationVoicemail: new OrganizationVoicemailService(store, clock),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),
