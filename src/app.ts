@@ -18,6 +18,9 @@ import { organizationVoicemailRoutes } from './api/voicemail/organization-voicem
 import { OrganizationVoicemailService } from './domain/voicemail/organization-voicemail-service.ts';
 import { VoicemailCalls } from './domain/voicemail/voicemail-calls.ts';
 import { sandboxVoicemailRoutes } from './sandbox/sandbox-voicemail.routes.ts';
+import { locationVoicemailRoutes } from './api/voicemail/location-voicemail.routes.ts';
+import { LocationVoicemailService } from './domain/voicemail/location-voicemail-service.ts';
+import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -97,6 +100,8 @@ export type Services = {
   organizationVoicemail: OrganizationVoicemailService;
   /** Callers at voicemail boxes (the simulator leaves messages through it). */
   voicemailCalls: VoicemailCalls;
+  locationVoicemail: LocationVoicemailService;
+  voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
   apps: AppService;
@@ -133,6 +138,7 @@ function registerRoutes(
   personSettingsRoutes(server, services);
   voicemailRoutes(server, services);
   organizationVoicemailRoutes(server, services);
+  locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -207,6 +213,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
       voicemail,
       voicemailCalls: new VoicemailCalls(calls, voicemail),
+      locationVoicemail: new LocationVoicemailService(store, clock),
+      voicemailGroups: new VoicemailGroupService(store, clock),
       organizationVoicemail: new OrganizationVoicemailService(store, clock),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),

@@ -37,3 +37,31 @@ export interface VoicemailRepository {
   /** Which greetings of a box have been uploaded. */
   greetings(box: VoicemailBox): Promise<Set<GreetingKind>>;
 }
+
+/** A voicemail group as stored; `settings` is the rest of Webex's document. */
+export type StoredVoicemailGroup = {
+  id: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  enabled: boolean;
+  phoneNumber: string | null;
+  extension: string | null;
+  settings: Record<string, unknown>;
+  passcode: string;
+  created: string;
+  lastModified: string;
+};
+
+export type VoicemailGroupQuery = { locationId?: string; name?: string; phoneNumber?: string; start: number; max: number };
+
+export interface VoicemailGroupRepository {
+  insert(group: StoredVoicemailGroup): Promise<void>;
+  update(group: StoredVoicemailGroup): Promise<void>;
+  get(orgId: string, id: string): Promise<StoredVoicemailGroup | undefined>;
+  delete(orgId: string, id: string): Promise<void>;
+  /** The organization's groups by name, then id; a page from `start`, with the total. */
+  list(orgId: string, query: VoicemailGroupQuery): Promise<{ items: StoredVoicemailGroup[]; total: number }>;
+  findByNumber(phoneNumber: string): Promise<StoredVoicemailGroup | undefined>;
+  findByExtension(locationId: string, extension: string): Promise<StoredVoicemailGroup | undefined>;
+}

@@ -165,6 +165,56 @@ for (const dialect of dialects) {
         assert.deepEqual((await messagesOf(alex)).map((m) => m.id), [oldest!.id]);
       }));
 
+    it('given a voicemail group with an extension and a number, when a PSTN caller and a colleague call it, then the shared box answers and their messages are listed for the group', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, blair } = w;
+        const location = (await admin.get('/v1/telephony/config/locations')).body.locations[0];
+        const [number] = (await admin.get('/v1/telephony/config/numbers', { locationId: location.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers.map(
+          (n: { phoneNumber: string }) => n.phoneNumber,
+        );
+        const created = await admin.post(`/v1/telephony/config/locations/${location.id}/voicemailGroups`, {
+          name: 'Support box',
+          extension: 4321,
+          phoneNumber: number,
+          passcode: 740215,
+          languageCode: 'en_us',
+          messageStorage: { storageType: 'INTERNAL' },
+          notifications: { enabled: false },
+          faxMessage: { enabled: false },
+          transferToNumber: { enabled: false },
+          emailCopyOfMessage: { enabled: false },
+        });
+        assert.equal(created.status, 201, created.text);
+        const groupId = created.body.id as string;
+
+        const inbound = await pstnCall(admin, CALLER, number);
+        assert.deepEqual((await session(admin, inbound.callSessionId)).legs.map((l) => [l.party.kind, l.state, (l.party as any).voicemailGroupId]), [
+          ['pstn', 'connected', undefined],
+          ['voicemail', 'connected', groupId],
+        ]);
+        await leaveMessage(w, inbound.callSessionId, { durationSeconds: 11 });
+        await w.clock.advance(1000);
+
+        const dialled = await callAction(blair, 'dial', { destination: '4321' }, 201);
+        await callAction(blair, 'answer', { callId: dialled.callId });
+        await leaveMessage(w, (await onlyCall(blair)).callSessionId, { durationSeconds: 6 });
+
+        const listed = await admin.get(`/sandbox/v1/voicemailGroups/${groupId}/messages`);
+        assert.equal(listed.status, 200, listed.text);
+        assert.deepEqual(
+          listed.body.items.map((m: any) => [m.duration, m.callingParty.number, m.callingParty.personId]),
+          [
+            [6, blair.extension, blair.id],
+            [11, CALLER, undefined],
+          ],
+        );
+        assert.deepEqual(await messagesOf(blair), [], 'nobody’s own box');
+
+        // A disabled group takes no calls.
+        assert.equal((await admin.put(`/v1/telephony/config/locations/${location.id}/voicemailGroups/${groupId}`, { enabled: false })).status, 204);
+        assert.equal((await admin.post('/sandbox/v1/calls', { from: CALLER, to: '4321' })).status, 400);
+      }));
+
     it('given a telephony_mwi webhook, when a message is left, read and deleted, then the listener hears each change of the waiting count', () =>
       inWorld(dialect, async (w) => {
         const { alex } = w;

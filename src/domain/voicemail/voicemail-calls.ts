@@ -7,6 +7,8 @@ import { partyInformation, personParty } from '../calls/parties.ts';
 import { readWav } from '../announcements/wav.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import type { VoicemailService } from './voicemail-service.ts';
+import type { Party } from '../../engine/types.ts';
+import type { VoicemailBox } from '../../store/voicemail-store.ts';
 
 // A caller at a voicemail box leaves a message: the message is stored in the box (with who
 // called, as the box's owner sees them), the waiting count's telephony_mwi event is written, and
@@ -42,10 +44,17 @@ export class VoicemailCalls {
       const box = session.legs.find((l) => l.party.kind === 'voicemail' && l.state === 'connected');
       const caller = box && session.legs.find((l) => l.id !== box.id && isActive(l));
       if (!box || !caller || box.party.kind !== 'voicemail') throw badRequest('The call is not connected to a voicemail box.');
-      const owner = await w.tx.people.get(orgId, box.party.personId);
-      if (!owner) throw badRequest('The voicemail box no longer exists.');
-      const seen = partyInformation(await personParty(w.tx, owner), caller.party);
-      const messageId = await this.voicemail.leaveMessage(w.tx, { orgId, kind: 'person', id: owner.id }, {
+      // How the caller shows in the message: as the box's owner sees them (a group's box: as its location does).
+      const groupId = box.party.voicemailGroupId;
+      const group = groupId ? await w.tx.voicemailGroups.get(orgId, groupId) : undefined;
+      const owner = groupId ? undefined : await w.tx.people.get(orgId, box.party.personId);
+      if (!group && !owner) throw badRequest('The voicemail box no longer exists.');
+      const viewer: Party = owner
+        ? await personParty(w.tx, owner)
+        : { kind: 'person', personId: '', orgId, locationId: group!.locationId, name: group!.name, number: null, extension: null, routingPrefix: null };
+      const seen = partyInformation(viewer, caller.party);
+      const target: VoicemailBox = group ? { orgId, kind: 'voicemailGroup', id: group.id } : { orgId, kind: 'person', id: owner!.id };
+      const messageId = await this.voicemail.leaveMessage(w.tx, target, {
         durationSeconds: message.durationSeconds,
         caller: {
           name: seen.name ?? null,

@@ -31,3 +31,20 @@ export type VoicemailTables = {
     uploaded: string;
   };
 };
+
+export type VoicemailGroupTables = {
+  voicemail_groups: {
+    id: string;
+    org_id: string;
+    location_id: string;
+    name: string;
+    enabled: Flag;
+    phone_number: string | null;
+    extension: string | null;
+    /** The rest of the group's document, JSON. */
+    settings: string;
+    passcode: string;
+    created: string;
+    last_modified: string;
+  };
+};
