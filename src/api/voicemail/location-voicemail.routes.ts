@@ -9,6 +9,10 @@ import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
 import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
+import { knownFields } from '../person-settings/setting-routes.ts';
+
+/** Only the fields the operation's schema names are kept (Webex ignores others). */
+const known = (body: unknown, schema: unknown) => knownFields(body ?? {}, schema as never) as Record<string, unknown>;
 import { presentVoicemailGroup, presentVoicemailGroupItem } from './voicemail-groups.presenters.ts';
 
 // Location Call Settings: Voicemail — a location's voicemail, voice portal and passcode rules,
@@ -30,7 +34,7 @@ export function locationVoicemailRoutes(
   webexRoute(server, operations.updateLocationVoicemail, {
     ...write,
     handler: async (request, reply) => {
-      await service.updateVoicemail(request.orgId, request.params.locationId, request.body ?? {});
+      await service.updateVoicemail(request.orgId, request.params.locationId, known(request.body, operations.updateLocationVoicemail.body));
       sendEmpty(reply, 204);
     },
   });
@@ -39,7 +43,7 @@ export function locationVoicemailRoutes(
   webexRoute(server, operations.updateVoicePortal, {
     ...write,
     handler: async (request, reply) => {
-      await service.updateVoicePortal(request.orgId, request.params.locationId, request.body ?? {});
+      await service.updateVoicePortal(request.orgId, request.params.locationId, known(request.body, operations.updateVoicePortal.body));
       sendEmpty(reply, 204);
     },
   });
@@ -63,7 +67,7 @@ export function locationVoicemailRoutes(
   webexRoute(server, operations.createANewVoicemailGroupForALocation, {
     ...write,
     handler: async (request, reply) => {
-      const group = await groups.create(request.orgId, request.params.locationId, (request.body ?? {}) as never);
+      const group = await groups.create(request.orgId, request.params.locationId, known(request.body, operations.createANewVoicemailGroupForALocation.body) as never);
       reply.code(201);
       return { id: encodeId('VOICEMAIL_GROUP', group.id) };
     },
@@ -78,7 +82,7 @@ export function locationVoicemailRoutes(
   webexRoute(server, operations.modifyLocationVoicemailGroup, {
     ...write,
     handler: async (request, reply) => {
-      await groups.update(request.orgId, request.params.locationId, request.params.voicemailGroupId, (request.body ?? {}) as never);
+      await groups.update(request.orgId, request.params.locationId, request.params.voicemailGroupId, known(request.body, operations.modifyLocationVoicemailGroup.body) as never);
       sendEmpty(reply, 204);
     },
   });

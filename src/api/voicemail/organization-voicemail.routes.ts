@@ -4,6 +4,10 @@ import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 import { telephonyConfig } from '../telephony-config.ts';
+import { knownFields } from '../person-settings/setting-routes.ts';
+
+/** Only the fields the operation's schema names are kept (Webex ignores others). */
+const known = (body: unknown, schema: unknown) => knownFields(body ?? {}, schema as never) as Record<string, unknown>;
 
 // The organization's voicemail rules and settings (Calling Service Settings).
 
@@ -13,7 +17,7 @@ export function organizationVoicemailRoutes(server: Server, deps: { organization
   webexRoute(server, operations.updateVoicemailRules, {
     ...telephonyConfig.write,
     handler: async (request, reply) => {
-      await service.updateRules(request.orgId, request.body ?? {});
+      await service.updateRules(request.orgId, known(request.body, operations.updateVoicemailRules.body));
       sendEmpty(reply, 204);
     },
   });
@@ -21,7 +25,7 @@ export function organizationVoicemailRoutes(server: Server, deps: { organization
   webexRoute(server, operations.updateVoicemailSettings, {
     ...telephonyConfig.write,
     handler: async (request, reply) => {
-      await service.updateSettings(request.orgId, request.body ?? {});
+      await service.updateSettings(request.orgId, known(request.body, operations.updateVoicemailSettings.body));
       sendEmpty(reply, 204);
     },
   });

@@ -103,6 +103,7 @@ export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailServ
       auth: rule.auth,
       handler: (async (request: FastifyRequest, reply: FastifyReply) => {
         const personId = personOnAdminPath(request, rule.scopes);
+        await voicemail.checkPerson(request.orgId, personId);
         await voicemail.uploadGreeting(request.orgId, personId, kind, await readGreetingUpload(request));
         sendEmpty(reply, 201);
       }) as never,

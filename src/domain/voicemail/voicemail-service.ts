@@ -73,6 +73,11 @@ export class VoicemailService {
     return (await this.passcodeOf(this.store, person)).current === digestOf(person.id, passcode);
   }
 
+  /** Refuses (404) a person the organization does not have, before an upload is read. */
+  async checkPerson(orgId: string, personPublicId: string): Promise<void> {
+    await personOf(this.store, orgId, personPublicId);
+  }
+
   /** Stores a custom greeting (a WAV file) and marks it uploaded in the voicemail document. */
   async uploadGreeting(orgId: string, personPublicId: string, kind: GreetingKind, upload: GreetingUpload): Promise<void> {
     if (!upload.content || upload.content.length === 0) throw greetingFileRequired();
