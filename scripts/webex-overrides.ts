@@ -198,6 +198,17 @@ export const overrides: Override[] = [
     set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the agent's own caller ID." },
     reason: 'The description says "Set to null to use the agent\'s own caller ID", which a string schema refuses.',
   },
+  ...(['/people/{personId}/features/voicemail', '/telephony/config/people/me/settings/voicemail'] as const).map(
+    (path): Override => ({
+      document: 'calling',
+      method: 'put',
+      path,
+      at: '/requestBody/content/application~1json/schema/required',
+      set: [],
+      reason:
+        "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
+    }),
+  ),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

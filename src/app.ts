@@ -15,6 +15,15 @@ import { personSettingsRoutes } from './api/person-settings/person-settings.rout
 import { personPermissionRoutes } from './api/call-permissions/person-permissions.routes.ts';
 import { callHandlingRoutes } from './api/call-handling/call-handling.routes.ts';
 import { personConfigRoutes } from './api/person-settings/person-config.routes.ts';
+import { voicemailRoutes } from './api/voicemail/voicemail.routes.ts';
+import { VoicemailService } from './domain/voicemail/voicemail-service.ts';
+import { organizationVoicemailRoutes } from './api/voicemail/organization-voicemail.routes.ts';
+import { OrganizationVoicemailService } from './domain/voicemail/organization-voicemail-service.ts';
+import { VoicemailCalls } from './domain/voicemail/voicemail-calls.ts';
+import { sandboxVoicemailRoutes } from './sandbox/sandbox-voicemail.routes.ts';
+import { locationVoicemailRoutes } from './api/voicemail/location-voicemail.routes.ts';
+import { LocationVoicemailService } from './domain/voicemail/location-voicemail-service.ts';
+import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -105,6 +114,13 @@ export type Services = {
   agentCallerId: AgentCallerIdService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
   items: SettingItemsService;
+  /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
+  voicemail: VoicemailService;
+  organizationVoicemail: OrganizationVoicemailService;
+  /** Callers at voicemail boxes (the simulator leaves messages through it). */
+  voicemailCalls: VoicemailCalls;
+  locationVoicemail: LocationVoicemailService;
+  voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
   webhookTools: WebhookTools;
@@ -143,6 +159,9 @@ function registerRoutes(
   personPermissionRoutes(server, services);
   callHandlingRoutes(server, services);
   personConfigRoutes(server, services);
+  voicemailRoutes(server, services);
+  organizationVoicemailRoutes(server, services);
+  locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -150,6 +169,7 @@ function registerRoutes(
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock, signup: config.signup });
     sandboxCallRoutes(server, services);
+    sandboxVoicemailRoutes(server, services);
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });
@@ -193,6 +213,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       onTransition: (line) => server?.log.debug(line),
     });
     const callControl = new CallControlService(store, calls);
+    const voicemail = new VoicemailService(store, clock);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
@@ -220,6 +241,11 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       permissions: new PermissionService(store, settings, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       items: new SettingItemsService(store, clock, settings),
+      voicemail,
+      voicemailCalls: new VoicemailCalls(calls, voicemail),
+      locationVoicemail: new LocationVoicemailService(store, clock),
+      voicemailGroups: new VoicemailGroupService(store, clock),
+      organizationVoicemail: new OrganizationVoicemailService(store, clock),
       simulator: new Simulator(store, calls, callControl),
       webhooks,
       webhookTools: new WebhookTools(store, clock, webhooks),

@@ -25,7 +25,9 @@ export type WebexIdType =
   | 'HUNT_GROUP'
   | 'CALL_FORWARDING_SELECTIVE_RULE'
   | 'CRITERIA'
-  | 'PHONE_NUMBER';
+  | 'PHONE_NUMBER'
+  | 'MESSAGE'
+  | 'VOICEMAIL_GROUP';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

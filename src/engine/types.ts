@@ -30,8 +30,8 @@ export type Party =
     }
   /** A simulated PSTN party: an external caller or called number; privacy: it withholds its number. */
   | { kind: 'pstn'; number: string; name: string | null; emergency: boolean; privacy?: boolean }
-  /** A person's voicemail box, answering for them. */
-  | { kind: 'voicemail'; personId: string; name: string; number: string | null }
+  /** A voicemail box answering: a person's (personId), or a voicemail group's (voicemailGroupId, personId ''). */
+  | { kind: 'voicemail'; personId: string; name: string; number: string | null; voicemailGroupId?: string }
   /** A feature access code (*73 …): answered by the system, which plays a confirmation. */
   | { kind: 'feature'; code: string }
   /** A hunt group: never a leg itself; it rings its agents (hunt.ts) and shows in their redirections. */

@@ -8,6 +8,7 @@ const SimulatedLeg = Type.Object({
   party: Type.Object({
     kind: Type.String({ description: 'person, pstn, voicemail or feature.' }),
     personId: Type.Optional(Type.String()),
+    voicemailGroupId: Type.Optional(Type.String({ description: 'A voicemail group answering (kind voicemail).' })),
     name: Type.Optional(Type.String()),
     number: Type.Optional(Type.String()),
   }),

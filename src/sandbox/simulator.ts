@@ -19,7 +19,7 @@ import type { Store } from '../store/store.ts';
 
 export type SimulatedLeg = {
   callId: string;
-  party: { kind: string; personId?: string; name?: string; number?: string };
+  party: { kind: string; personId?: string; voicemailGroupId?: string; name?: string; number?: string };
   personality: Leg['personality'];
   state: Leg['state'];
   created: string;
@@ -37,6 +37,7 @@ export function describeSession(session: Session): SimulatedSession {
     const p = leg.party;
     if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
+    if (p.kind === 'voicemail' && p.voicemailGroupId) return { kind: 'voicemail', voicemailGroupId: encodeId('VOICEMAIL_GROUP', p.voicemailGroupId), name: p.name };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
     if (p.kind === 'huntGroup') return { kind: 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
     return { kind: 'feature', number: p.code };
@@ -95,8 +96,8 @@ export class Simulator {
       if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
-      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup')) {
-        throw badRequest(`to must be a number or extension of a person or hunt group of the organization; "${to}" is not.`);
+      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup' && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
+        throw badRequest(`to must be a number or extension of a person, hunt group or voicemail group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
         const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });

@@ -1,6 +1,7 @@
 // What the domain may ask of persistence for settings documents (domain/settings).
 
-export type OwnerKind = 'person' | 'location';
+/** Whose document: a person's, a location's, the organization's (id: the orgId) or a voicemail group's. */
+export type OwnerKind = 'person' | 'location' | 'organization' | 'voicemailGroup';
 
 export type SettingOwner = { orgId: string; kind: OwnerKind; id: string };
 

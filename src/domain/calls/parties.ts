@@ -1,5 +1,6 @@
 import type { CallType, Party } from '../../engine/types.ts';
 import type { Person, Store } from '../../store/store.ts';
+import type { StoredVoicemailGroup } from '../../store/voicemail-store.ts';
 import { encodeId } from '../webex-ids.ts';
 
 // Parties of calls and how one party sees another (Webex's PartyInformation).
@@ -40,6 +41,12 @@ export const voicemailOf = (person: Extract<Party, { kind: 'person' }>): Party =
   name: person.name,
   number: person.number,
 });
+
+/** A voicemail group's shared box as a party, when it takes calls (enabled, of this organization). */
+export const voicemailGroupParty = (orgId: string, group: StoredVoicemailGroup | undefined): Party | undefined =>
+  group && group.orgId === orgId && group.enabled
+    ? { kind: 'voicemail', personId: '', voicemailGroupId: group.id, name: group.name, number: group.phoneNumber }
+    : undefined;
 
 /** How `viewer` sees `party`: its callType, and the number the viewer would dial. */
 export function partyInformation(viewer: Party, party: Party): PartyInformation {

@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.ts';
 import { CALL_FORWARDING, CALL_WAITING, DO_NOT_DISTURB } from '../settings/person-settings.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
 import { incomingScreenOf } from './call-permissions.ts';
+import { VOICEMAIL, voicemailPolicy } from '../voicemail/voicemail-settings.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
 import { ringRoutingOf } from './ring-routing.ts';
@@ -51,15 +52,28 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     destination(forwarding.noAnswer),
     destination(continuity),
   ]);
+  // Voicemail takes what call forwarding leaves (forwarding comes first, as in Webex): all calls,
+  // busy calls, and unanswered ones (after its own rings, or at once while the phone is offline).
+  const mailbox = voicemailPolicy(doc(VOICEMAIL.key, VOICEMAIL.defaults));
+  const box = mailbox.enabled ? voicemailOf(person) : undefined;
+  const toBox = (on: boolean) => (box && on ? box : undefined);
+  const forwardAlways = always ?? toBox(mailbox.sendAll);
+  const forwardBusy = busy ?? toBox(mailbox.sendBusy);
+  const forwardUnreachable = unreachable ?? toBox(mailbox.sendUnanswered !== undefined);
+  const forwardNoAnswer = noAnswer
+    ? { to: noAnswer, afterMs: (forwarding.noAnswer.numberOfRings ?? 3) * RING_MS }
+    : box && mailbox.sendUnanswered
+      ? { to: box, afterMs: mailbox.sendUnanswered.numberOfRings * RING_MS }
+      : undefined;
   return {
     doNotDisturb: doc(DO_NOT_DISTURB.key, DO_NOT_DISTURB.defaults).enabled === true,
     callWaiting: doc(CALL_WAITING.key, CALL_WAITING.defaults).enabled !== false,
     activeLegIds: (await store.calls.activeLegsOf(person.personId)).map((l) => l.legId),
     ...(await screenOf(store, person, stored)),
-    ...(always ? { forwardAlways: always } : {}),
-    ...(busy ? { forwardBusy: busy } : {}),
-    ...(unreachable ? { forwardUnreachable: unreachable } : {}),
-    ...(noAnswer ? { forwardNoAnswer: { to: noAnswer, afterMs: (forwarding.noAnswer.numberOfRings ?? 3) * RING_MS } } : {}),
+    ...(forwardAlways ? { forwardAlways } : {}),
+    ...(forwardBusy ? { forwardBusy } : {}),
+    ...(forwardUnreachable ? { forwardUnreachable } : {}),
+    ...(forwardNoAnswer ? { forwardNoAnswer } : {}),
     // Call block, selective accept/reject/forward, simultaneous ring, single number reach.
     ...(await ringRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now)),
   };

@@ -20,6 +20,8 @@ import * as phoneOffline from './0025-phone-offline.ts';
 import * as schedules from './0026-schedules.ts';
 import * as huntGroups from './0027-hunt-groups.ts';
 import * as webhookTools from './0028-webhook-tools.ts';
+import * as voicemail from './0032-voicemail.ts';
+import * as voicemailGroups from './0033-voicemail-groups.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -45,4 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0026-schedules': schedules,
   '0027-hunt-groups': huntGroups,
   '0028-webhook-tools': webhookTools,
+  '0032-voicemail': voicemail,
+  '0033-voicemail-groups': voicemailGroups,
 };

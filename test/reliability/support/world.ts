@@ -88,6 +88,26 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(rule.status, 201, rule.text);
 
+  // A voicemail group, and a voice message a PSTN caller left in the calling user's box.
+  const voicemailGroup = await admin.post(`/v1/telephony/config/locations/${hq.id}/voicemailGroups`, {
+    name: unique('Box '),
+    extension: Number(freeExtension()),
+    passcode: 740215,
+    languageCode: 'en_us',
+    messageStorage: { storageType: 'INTERNAL' },
+    notifications: { enabled: false },
+    faxMessage: { enabled: false },
+    transferToNumber: { enabled: false },
+    emailCopyOfMessage: { enabled: false },
+  });
+  assert.equal(voicemailGroup.status, 201, voicemailGroup.text);
+  const mailbox = await admin.put(`/v1/people/${person.id}/features/voicemail`, { enabled: true, sendAllCalls: { enabled: true } });
+  assert.equal(mailbox.status, 204, mailbox.text);
+  const toVoicemail = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: (person as unknown as { extension: string }).extension });
+  assert.equal(toVoicemail.status, 201, toVoicemail.text);
+  const message = await admin.post(`/sandbox/v1/calls/${toVoicemail.body.callSessionId}/voicemail/message`, { durationSeconds: 5 });
+  assert.equal(message.status, 201, message.text);
+
   // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
   const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
   assert.equal(call.status, 201, call.text);
@@ -146,6 +166,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
     ruleId: rule.body.id,
+    voicemailGroupId: voicemailGroup.body.id,
+    messageId: message.body.messageId,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -185,6 +207,8 @@ export function missingId(param: string): string {
     huntGroupId: 'HUNT_GROUP',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
+    voicemailGroupId: 'VOICEMAIL_GROUP',
+    messageId: 'MESSAGE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
