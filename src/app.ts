@@ -16,6 +16,8 @@ import { receptionistContactRoutes } from './api/receptionist-contacts/reception
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
+import { callQueueRoutes } from './api/call-queues/call-queues.routes.ts';
+import { callQueueForwardingRoutes } from './api/call-queues/call-queue-forwarding.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -50,6 +52,8 @@ import { ReceptionistContactService } from './domain/receptionist-contacts/recep
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
+import { CallQueueService } from './domain/call-queues/call-queue-service.ts';
+import { CallQueueForwardingService } from './domain/call-queues/call-queue-forwarding.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -82,6 +86,8 @@ export type Services = {
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
   huntGroupForwarding: HuntGroupForwardingService;
+  callQueues: CallQueueService;
+  callQueueForwarding: CallQueueForwardingService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -117,6 +123,8 @@ function registerRoutes(
   scheduleRoutes(server, services);
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
+  callQueueRoutes(server, services);
+  callQueueForwardingRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -172,6 +180,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const callControl = new CallControlService(store, calls);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const callQueues = new CallQueueService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -187,6 +196,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       schedules: new ScheduleService(store, clock),
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
+      callQueues,
+      callQueueForwarding: new CallQueueForwardingService(store, clock, callQueues),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

@@ -4,6 +4,7 @@ import { isInSchedule } from '../schedules/schedule-time.ts';
 import type { StoredAgent, StoredHuntGroup } from '../../store/hunt-groups-store.ts';
 import type { Location, Store } from '../../store/store.ts';
 import { personParty } from '../calls/parties.ts';
+import type { HuntGroupForwarding } from './hunt-group-types.ts';
 
 // What the engine needs to hunt a call: the group as a party, and its plan, with the agents in
 // the order the policy offers them. The ordering is pure (huntOrder); loading reads who is busy,
@@ -108,7 +109,12 @@ export async function loadHuntPlan(
  * within its business-hours schedule and its holiday schedule when it names them (on the
  * location's clock; a schedule that no longer exists keeps the rule out).
  */
-async function selectiveRules(store: Store, group: StoredHuntGroup, now: Date, resolve: (destination: string) => Promise<ForwardParty | null>): Promise<SelectiveRule[]> {
+export async function selectiveRules(
+  store: Store,
+  group: Pick<StoredHuntGroup, 'orgId' | 'locationId'> & { settings: { callForwarding: HuntGroupForwarding } },
+  now: Date,
+  resolve: (destination: string) => Promise<ForwardParty | null>,
+): Promise<SelectiveRule[]> {
   const { selective, rules } = group.settings.callForwarding;
   if (!selective.enabled) return [];
   const location = await store.locations.get(group.orgId, group.locationId);

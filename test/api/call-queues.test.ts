@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Client } from '../support/client.ts';
+import { dialects } from '../support/dialects.ts';
+import { assertWebexError, createCallingUser, createOrganization, defaultLocation, freeExtension, freeNumbers, unique } from '../support/factories.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+const queuesOf = (locationId: string) => `/v1/telephony/config/locations/${locationId}/queues`;
+const queueOf = (locationId: string, id: string) => `${queuesOf(locationId)}/${id}`;
+const callBounce = { callBounceEnabled: true, callBounceMaxRings: 3, agentUnavailableEnabled: false, alertAgentEnabled: false, alertAgentMaxSeconds: 30, callBounceOnHoldEnabled: false, callBounceOnHoldMaxSeconds: 60 };
+const overflow = { action: 'PERFORM_BUSY_TREATMENT', greeting: 'DEFAULT' };
+
+/** The body Webex requires to create a queue, with anything else given. */
+export const queueBody = (body: Record<string, unknown> = {}) => ({
+  name: unique('Support '),
+  extension: freeExtension(),
+  callPolicies: { routingType: 'PRIORITY_BASED', policy: 'CIRCULAR', callBounce, distinctiveRing: { enabled: false } },
+  queueSettings: { queueSize: 5, overflow },
+  ...body,
+});
+
+for (const dialect of dialects) {
+  describe(`Features: Call Queue API (${dialect})`, () => {
+    let server: TestServer;
+    let admin: Client;
+    let hq: { id: string; name: string };
+    let ann: Awaited<ReturnType<typeof createCallingUser>>;
+    let bob: Awaited<ReturnType<typeof createCallingUser>>;
+
+    const create = async (body: Record<string, unknown> = {}, locationId = hq.id) => {
+      const reply = await admin.post(queuesOf(locationId), queueBody(body));
+      assert.equal(reply.status, 200, reply.text);
+      return reply.body.id as string;
+    };
+    const get = async (id: string, locationId = hq.id) => {
+      const reply = await admin.get(queueOf(locationId, id));
+      assert.equal(reply.status, 200, reply.text);
+      return reply.body;
+    };
+
+    before(async () => {
+      server = await startServer(dialect);
+      admin = server.admin;
+      hq = await defaultLocation(admin);
+      ann = await createCallingUser(admin, { firstName: 'Ann' });
+      bob = await createCallingUser(admin, { firstName: 'Bob' });
+    });
+    after(() => server.close());
+
+    it('creates a queue with a number, an extension and agents, answers 200 {id}, and shows it whole with Webex defaults', async () => {
+      const [number] = await freeNumbers(admin, hq.id);
+      const extension = freeExtension();
+      const id = await create({ name: 'Support desk', phoneNumber: number, extension, agents: [{ id: ann.id }, { id: bob.id, skillLevel: 3 }] });
+      const queue = await get(id);
+      assert.equal(queue.name, 'Support desk');
+      assert.equal(queue.phoneNumber, number);
+      assert.equal(queue.extension, extension);
+      assert.equal(queue.enabled, true);
+      assert.equal(queue.hasCxEssentials, false);
+      assert.equal(queue.callPolicies.policy, 'CIRCULAR');
+      assert.equal(queue.callPolicies.callBounce.callBounceMaxRings, 3);
+      assert.equal(queue.queueSettings.queueSize, 5);
+      assert.equal(queue.queueSettings.overflow.action, 'PERFORM_BUSY_TREATMENT');
+      assert.equal(queue.queueSettings.overflow.overflowAfterWaitEnabled, false);
+      assert.deepEqual(queue.agents.map((a: any) => [a.id, a.skillLevel, a.joinEnabled]), [[ann.id, 1, true], [bob.id, 3, true]]);
+      const list = await admin.get('/v1/telephony/config/queues', { locationId: hq.id, name: 'Support desk' });
+      assert.equal(list.status, 200, list.text);
+      assert.deepEqual(list.body.queues.map((q: any) => [q.id, q.locationName, q.phoneNumber]), [[id, hq.name, number]]);
+    });
+
+    it('updates fields, agents and policies; WEIGHTED needs weights adding up to 100', async () => {
+      const id = await create({ agents: [{ id: ann.id }] });
+      const put = await admin.put(queueOf(hq.id, id), {
+        name: unique('Renamed '),
+        queueSettings: { queueSize: 2, overflow: { action: 'TRANSFER_TO_PHONE_NUMBER', transferNumber: '+14155550100', overflowAfterWaitEnabled: true, overflowAfterWaitTime: 30, greeting: 'DEFAULT' } },
+        callPolicies: { routingType: 'PRIORITY_BASED', policy: 'WEIGHTED' },
+        agents: [{ id: ann.id, weight: '60' }, { id: bob.id, weight: '40' }],
+      });
+      assert.equal(put.status, 204, put.text);
+      const queue = await get(id);
+      assert.equal(queue.queueSettings.overflow.transferNumber, '+14155550100');
+      assert.equal(queue.queueSettings.overflow.overflowAfterWaitTime, 30);
+      assert.deepEqual(queue.agents.map((a: any) => a.weight), ['60', '40']);
+      const bad = await admin.put(queueOf(hq.id, id), { queueSettings: { queueSize: 2, overflow }, agents: [{ id: ann.id, weight: '60' }, { id: bob.id, weight: '30' }] });
+      assertWebexError(bad, 400, /add up to 100/);
+    });
+
+    it('refuses bad input with 400 and a used name, number or extension with 409', async () => {
+      const extension = freeExtension();
+      const name = unique('Taken ');
+      await create({ name, extension });
+      assertWebexError(await admin.post(queuesOf(hq.id), queueBody({ name })), 409);
+      assertWebexError(await admin.post(queuesOf(hq.id), queueBody({ extension })), 409);
+      assertWebexError(await admin.post(queuesOf(hq.id), queueBody({ extension: undefined })), 400);
+      assertWebexError(await admin.post(queuesOf(hq.id), queueBody({ queueSettings: { queueSize: 0, overflow } })), 400);
+      assertWebexError(await admin.post(queuesOf(hq.id), queueBody({ queueSettings: { queueSize: 3, overflow: { action: 'TRANSFER_TO_PHONE_NUMBER', greeting: 'DEFAULT' } } })), 400);
+      assertWebexError(await admin.post(queuesOf(hq.id), queueBody({ agents: [{ id: 'nobody' }] })), 400);
+      // A hunt group cannot take a queue's extension either.
+      const hunt = await admin.post(`/v1/telephony/config/locations/${hq.id}/huntGroups`, { name: unique('HG '), extension, callPolicies: { policy: 'REGULAR', noAnswer: { nextAgentEnabled: false, nextAgentRings: 5, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false } }, agents: [], enabled: true });
+      assertWebexError(hunt, 409);
+    });
+
+    it('deletes a queue; another organization sees none of it', async () => {
+      const id = await create();
+      const other = await createOrganization(server.anonymous);
+      const theirs = await other.admin.get(queueOf(hq.id, id));
+      assert.ok(theirs.status === 404 || theirs.status === 403, theirs.text);
+      const gone = await admin.delete(queueOf(hq.id, id));
+      assert.equal(gone.status, 204, gone.text);
+      assertWebexError(await admin.get(queueOf(hq.id, id)), 404);
+    });
+
+    it('call forwarding and selective rules work as for hunt groups', async () => {
+      const id = await create();
+      const put = await admin.put(`${queueOf(hq.id, id)}/callForwarding`, { callForwarding: { always: { enabled: true, destination: '+14155550111' } } });
+      assert.equal(put.status, 204, put.text);
+      const rule = await admin.post(`${queueOf(hq.id, id)}/callForwarding/selectiveRules`, { name: 'VIP', forwardTo: { selection: 'FORWARD_TO_SPECIFIED_NUMBER', phoneNumber: '+14155550112' }, callsFrom: { selection: 'ANY', customNumbers: { privateNumberEnabled: false, unavailableNumberEnabled: false, numbers: [] } }, callsTo: { numbers: [] } });
+      assert.equal(rule.status, 201, rule.text);
+      const f = await admin.get(`${queueOf(hq.id, id)}/callForwarding`);
+      assert.equal(f.body.callForwarding.always.destination, '+14155550111');
+      assert.deepEqual(f.body.callForwarding.rules.map((r: any) => r.name), ['VIP']);
+      const one = await admin.get(`${queueOf(hq.id, id)}/callForwarding/selectiveRules/${rule.body.id}`);
+      assert.equal(one.body.forwardTo.phoneNumber, '+14155550112');
+      assert.equal((await admin.delete(`${queueOf(hq.id, id)}/callForwarding/selectiveRules/${rule.body.id}`)).status, 204);
+      assertWebexError(await admin.post(`${queueOf(hq.id, id)}/callForwarding/actions/switchMode/invoke`, {}), 400);
+      const numbers = await admin.get(`${queuesOf(hq.id)}/availableNumbers`);
+      assert.equal(numbers.status, 200, numbers.text);
+    });
+  });
+}
