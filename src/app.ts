@@ -18,6 +18,7 @@ import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { callQueueRoutes } from './api/call-queues/call-queues.routes.ts';
 import { callQueueForwardingRoutes } from './api/call-queues/call-queue-forwarding.routes.ts';
+import { callQueueAgentRoutes } from './api/call-queues/call-queue-agents.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -54,6 +55,8 @@ import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { CallQueueService } from './domain/call-queues/call-queue-service.ts';
 import { CallQueueForwardingService } from './domain/call-queues/call-queue-forwarding.ts';
+import { CallQueueAgentService } from './domain/call-queues/call-queue-agents.ts';
+import { OrgQueueSettingsService } from './domain/call-queues/call-queue-org-settings.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -88,6 +91,8 @@ export type Services = {
   huntGroupForwarding: HuntGroupForwardingService;
   callQueues: CallQueueService;
   callQueueForwarding: CallQueueForwardingService;
+  callQueueAgents: CallQueueAgentService;
+  orgQueueSettings: OrgQueueSettingsService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -125,6 +130,7 @@ function registerRoutes(
   huntGroupForwardingRoutes(server, services);
   callQueueRoutes(server, services);
   callQueueForwardingRoutes(server, services);
+  callQueueAgentRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -198,6 +204,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       callQueues,
       callQueueForwarding: new CallQueueForwardingService(store, clock, callQueues),
+      callQueueAgents: new CallQueueAgentService(store),
+      orgQueueSettings: new OrgQueueSettingsService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
