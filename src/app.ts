@@ -19,6 +19,8 @@ import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwardi
 import { callQueueRoutes } from './api/call-queues/call-queues.routes.ts';
 import { callQueueForwardingRoutes } from './api/call-queues/call-queue-forwarding.routes.ts';
 import { callQueueAgentRoutes } from './api/call-queues/call-queue-agents.routes.ts';
+import { callQueuePartRoutes } from './api/call-queues/call-queue-parts.routes.ts';
+import { callQueueSupervisorRoutes } from './api/call-queues/call-queue-supervisors.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -57,6 +59,8 @@ import { CallQueueService } from './domain/call-queues/call-queue-service.ts';
 import { CallQueueForwardingService } from './domain/call-queues/call-queue-forwarding.ts';
 import { CallQueueAgentService } from './domain/call-queues/call-queue-agents.ts';
 import { OrgQueueSettingsService } from './domain/call-queues/call-queue-org-settings.ts';
+import { CallQueuePartsService } from './domain/call-queues/call-queue-parts-service.ts';
+import { CallQueueSupervisorService } from './domain/call-queues/call-queue-supervisors.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -93,6 +97,8 @@ export type Services = {
   callQueueForwarding: CallQueueForwardingService;
   callQueueAgents: CallQueueAgentService;
   orgQueueSettings: OrgQueueSettingsService;
+  callQueueParts: CallQueuePartsService;
+  callQueueSupervisors: CallQueueSupervisorService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -131,6 +137,8 @@ function registerRoutes(
   callQueueRoutes(server, services);
   callQueueForwardingRoutes(server, services);
   callQueueAgentRoutes(server, services);
+  callQueuePartRoutes(server, services);
+  callQueueSupervisorRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -206,6 +214,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callQueueForwarding: new CallQueueForwardingService(store, clock, callQueues),
       callQueueAgents: new CallQueueAgentService(store),
       orgQueueSettings: new OrgQueueSettingsService(store, clock),
+      callQueueParts: new CallQueuePartsService(store, callQueues),
+      callQueueSupervisors: new CallQueueSupervisorService(store),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

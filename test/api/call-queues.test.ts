@@ -126,5 +126,93 @@ for (const dialect of dialects) {
       const numbers = await admin.get(`${queuesOf(hq.id)}/availableNumbers`);
       assert.equal(numbers.status, 200, numbers.text);
     });
+    it('holiday, night and stranded services and forced forward: Webex defaults, checked writes, read back', async () => {
+      const id = await create();
+      const base = queueOf(hq.id, id);
+      const holiday = await admin.get(`${base}/holidayService`);
+      assert.equal(holiday.status, 200, holiday.text);
+      assert.equal(holiday.body.holidayServiceEnabled, false);
+      assert.equal(holiday.body.action, 'BUSY');
+      const name = unique('Closed ');
+      const holidayBody = { holidayServiceEnabled: true, action: 'TRANSFER', holidayScheduleLevel: 'LOCATION', holidayScheduleName: name, transferPhoneNumber: '+14155550120', playAnnouncementBeforeEnabled: false, audioMessageSelection: 'DEFAULT' };
+      assertWebexError(await admin.put(`${base}/holidayService`, holidayBody), 400, /schedule/);
+      const schedule = await admin.post(`/v1/telephony/config/locations/${hq.id}/schedules`, { type: 'holidays', name, events: [{ name: 'Day', startDate: '2030-01-01', endDate: '2030-01-01', allDayEnabled: true }] });
+      assert.equal(schedule.status, 201, schedule.text);
+      assert.equal((await admin.put(`${base}/holidayService`, holidayBody)).status, 204);
+      const after = await admin.get(`${base}/holidayService`);
+      assert.equal(after.body.holidayScheduleName, name);
+      assert.ok(after.body.holidaySchedules.some((h: any) => h.scheduleName === name));
+      const night = { nightServiceEnabled: true, action: 'TRANSFER', playAnnouncementBeforeEnabled: false, announcementMode: 'NORMAL', audioMessageSelection: 'DEFAULT', forceNightServiceEnabled: true, manualAudioMessageSelection: 'DEFAULT' };
+      assertWebexError(await admin.put(`${base}/nightService`, night), 400, /transferPhoneNumber/);
+      assert.equal((await admin.put(`${base}/nightService`, { ...night, transferPhoneNumber: '1001' })).status, 204);
+      assert.equal((await admin.get(`${base}/nightService`)).body.forceNightServiceEnabled, true);
+      assert.equal((await admin.put(`${base}/strandedCalls`, { action: 'BUSY', audioMessageSelection: 'DEFAULT' })).status, 204);
+      assert.equal((await admin.get(`${base}/strandedCalls`)).body.action, 'BUSY');
+      const forced = { forcedForwardEnabled: true, transferPhoneNumber: '+14155550121', playAnnouncementBeforeEnabled: true, audioMessageSelection: 'CUSTOM', audioFiles: [{ id: 'f1', fileName: 'closed.wav', mediaFileType: 'WAV', level: 'ENTITY' }] };
+      assert.equal((await admin.put(`${base}/forcedForward`, forced)).status, 204);
+      const got = await admin.get(`${base}/forcedForward`);
+      assert.equal(got.body.transferPhoneNumber, '+14155550121');
+      const files = await admin.get(`${base}/announcements`);
+      assert.deepEqual(files.body.announcements.map((f: any) => f.fileName), ['closed.wav']);
+      assert.equal((await admin.delete(`${base}/announcements/closed.wav`)).status, 204);
+      assertWebexError(await admin.delete(`${base}/announcements/closed.wav`), 404);
+    });
+
+    it('DNIS numbers of a queue: create, list, update, announcements, delete', async () => {
+      const id = await create();
+      const base = `${queueOf(hq.id, id)}/dnis`;
+      const extension = freeExtension();
+      const created = await admin.post(base, { name: 'Sales line', extension, ringPattern: 'LONG_LONG' });
+      assert.equal(created.status, 201, created.text);
+      assertWebexError(await admin.post(base, { name: 'Sales line', extension: freeExtension(), ringPattern: 'NORMAL' }), 409);
+      assertWebexError(await admin.post(base, { name: 'No line', ringPattern: 'NORMAL' }), 400);
+      const list = await admin.get(base);
+      assert.deepEqual(list.body.dnisList.map((d: any) => [d.name, d.extension, d.ringPattern]), [['Sales line', extension, 'LONG_LONG']]);
+      assert.equal((await admin.put(`${base}/${created.body.id}`, { name: 'Renamed line' })).status, 204);
+      assert.equal((await admin.get(`${base}/${created.body.id}`)).body.name, 'Renamed line');
+      assert.equal((await admin.put(`${base}/${created.body.id}/announcements`, { customDnisAnnouncementSettingsEnabled: true, welcomeMessage: { enabled: true, greeting: 'DEFAULT' } })).status, 204);
+      const ann = await admin.get(`${base}/${created.body.id}/announcements`);
+      assert.equal(ann.body.customDnisAnnouncementSettingsEnabled, true);
+      assert.equal(ann.body.welcomeMessage.enabled, true);
+      assert.equal((await admin.put(`${base}/settings`, { distinctiveRingingEnabled: true })).status, 204);
+      assert.equal((await admin.get(`${base}/settings`)).body.distinctiveRingingEnabled, true);
+      assert.equal((await admin.delete(base, { items: [created.body.id] })).status, 204);
+      assertWebexError(await admin.get(`${base}/${created.body.id}`), 404);
+    });
+
+    it('supervisors supervise queue agents: create (206 for those who cannot be), list, change, delete', async () => {
+      const carl = await createCallingUser(admin, { firstName: 'Carl' });
+      const stranger = await createCallingUser(admin, { firstName: 'Stranger' });
+      await create({ agents: [{ id: ann.id }, { id: bob.id }] });
+      const available = await admin.get('/v1/telephony/config/supervisors/availableAgents');
+      assert.ok(available.body.agents.some((a: any) => a.id === ann.id));
+      const created = await admin.post('/v1/telephony/config/supervisors', { id: carl.id, agents: [{ id: ann.id }, { id: stranger.id }] });
+      assert.equal(created.status, 206, created.text);
+      assert.deepEqual(created.body.supervisorAgentStatus.map((s: any) => s.id), [stranger.id]);
+      assertWebexError(await admin.post('/v1/telephony/config/supervisors', { id: carl.id, agents: [{ id: bob.id }] }), 409);
+      const list = await admin.get('/v1/telephony/config/supervisors');
+      assert.deepEqual(list.body.supervisors.filter((s: any) => s.id === carl.id).map((s: any) => s.agentCount), [1]);
+      assert.equal((await admin.put(`/v1/telephony/config/supervisors/${carl.id}`, { agents: [{ id: bob.id, action: 'ADD' }, { id: ann.id, action: 'DELETE' }] })).status, 204);
+      const one = await admin.get(`/v1/telephony/config/supervisors/${carl.id}`);
+      assert.deepEqual(one.body.agents.map((a: any) => a.id), [bob.id]);
+      assert.equal((await admin.delete(`/v1/telephony/config/supervisors/${carl.id}`)).status, 204);
+      assertWebexError(await admin.get(`/v1/telephony/config/supervisors/${carl.id}`), 404);
+    });
+
+    it('agents across queues, the people who could be agents, and the organization\'s queue settings', async () => {
+      const id = await create({ agents: [{ id: ann.id }] });
+      const agents = await admin.get('/v1/telephony/config/queues/agents', { queueId: id });
+      assert.equal(agents.status, 200, agents.text);
+      assert.deepEqual(agents.body.agents.map((a: any) => [a.id, a.joinCount, a.unjoinCount]), [[ann.id, 1, 0]]);
+      assert.equal((await admin.put(`/v1/telephony/config/queues/agents/${ann.id}/settings`, { settings: [{ queueId: id, joinEnabled: false }] })).status, 204);
+      const left = await admin.get('/v1/telephony/config/queues/agents', { queueId: id, joinEnabled: false });
+      assert.deepEqual(left.body.agents.map((a: any) => a.id), [ann.id]);
+      assertWebexError(await admin.put(`/v1/telephony/config/queues/agents/${bob.id}/settings`, { settings: [{ queueId: id, joinEnabled: true }] }), 400);
+      const candidates = await admin.get('/v1/telephony/config/queues/agents/availableAgents', { locationId: hq.id });
+      assert.ok(candidates.body.agents.some((a: any) => a.id === bob.id));
+      assert.equal((await admin.get('/v1/telephony/config/queues/settings')).body.maintainQueuePositionForSimRingEnabled, false);
+      assert.equal((await admin.put('/v1/telephony/config/queues/settings', { maintainQueuePositionForSimRingEnabled: true })).status, 204);
+      assert.equal((await admin.get('/v1/telephony/config/queues/settings')).body.maintainQueuePositionForSimRingEnabled, true);
+    });
   });
 }
