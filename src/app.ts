@@ -21,6 +21,8 @@ import { callQueueForwardingRoutes } from './api/call-queues/call-queue-forwardi
 import { callQueueAgentRoutes } from './api/call-queues/call-queue-agents.routes.ts';
 import { callQueuePartRoutes } from './api/call-queues/call-queue-parts.routes.ts';
 import { callQueueSupervisorRoutes } from './api/call-queues/call-queue-supervisors.routes.ts';
+import { playlistRoutes } from './api/call-queues/playlists.routes.ts';
+import { customerAssistRoutes } from './api/call-queues/customer-assist.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -61,6 +63,8 @@ import { CallQueueAgentService } from './domain/call-queues/call-queue-agents.ts
 import { OrgQueueSettingsService } from './domain/call-queues/call-queue-org-settings.ts';
 import { CallQueuePartsService } from './domain/call-queues/call-queue-parts-service.ts';
 import { CallQueueSupervisorService } from './domain/call-queues/call-queue-supervisors.ts';
+import { PlaylistService } from './domain/call-queues/playlist-service.ts';
+import { WrapupReasonService } from './domain/call-queues/wrapup-reasons.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -99,6 +103,8 @@ export type Services = {
   orgQueueSettings: OrgQueueSettingsService;
   callQueueParts: CallQueuePartsService;
   callQueueSupervisors: CallQueueSupervisorService;
+  playlists: PlaylistService;
+  wrapupReasons: WrapupReasonService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -139,6 +145,8 @@ function registerRoutes(
   callQueueAgentRoutes(server, services);
   callQueuePartRoutes(server, services);
   callQueueSupervisorRoutes(server, services);
+  playlistRoutes(server, services);
+  customerAssistRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -216,6 +224,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       orgQueueSettings: new OrgQueueSettingsService(store, clock),
       callQueueParts: new CallQueuePartsService(store, callQueues),
       callQueueSupervisors: new CallQueueSupervisorService(store),
+      playlists: new PlaylistService(store, clock),
+      wrapupReasons: new WrapupReasonService(store, clock, callQueues),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

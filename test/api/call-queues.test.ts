@@ -4,6 +4,7 @@ import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, createCallingUser, createOrganization, defaultLocation, freeExtension, freeNumbers, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { upload, wav } from '../support/announcements.ts';
 
 const queuesOf = (locationId: string) => `/v1/telephony/config/locations/${locationId}/queues`;
 const queueOf = (locationId: string, id: string) => `${queuesOf(locationId)}/${id}`;
@@ -213,6 +214,59 @@ for (const dialect of dialects) {
       assert.equal((await admin.get('/v1/telephony/config/queues/settings')).body.maintainQueuePositionForSimRingEnabled, false);
       assert.equal((await admin.put('/v1/telephony/config/queues/settings', { maintainQueuePositionForSimRingEnabled: true })).status, 204);
       assert.equal((await admin.get('/v1/telephony/config/queues/settings')).body.maintainQueuePositionForSimRingEnabled, true);
+    });
+    it('announcement playlists: create from organization files, read, rename, assign locations, usage by queues, refuse deleting one in use', async () => {
+      const file = await upload(admin, 'POST', '/v1/telephony/config/announcements', { name: unique('Hold '), fileName: `${unique('hold')}.wav`, content: wav() });
+      assert.equal(file.status, 201, file.text);
+      const name = unique('Playlist ');
+      const created = await admin.post('/v1/telephony/config/announcements/playlists', { name, announcementIds: [file.body.id] });
+      assert.equal(created.status, 201, created.text);
+      const id = created.body.id;
+      assertWebexError(await admin.post('/v1/telephony/config/announcements/playlists', { name, announcementIds: [file.body.id] }), 409);
+      assertWebexError(await admin.post('/v1/telephony/config/announcements/playlists', { name: unique('Empty '), announcementIds: [] }), 400);
+      const got = await admin.get(`/v1/telephony/config/announcements/playlists/${id}`);
+      assert.equal(got.status, 200, got.text);
+      assert.equal(got.body.fileCount, '1');
+      assert.deepEqual(got.body.announcements.map((a: any) => a.id), [file.body.id]);
+      assert.equal((await admin.put(`/v1/telephony/config/announcements/playlists/${id}`, { name: `${name} 2` })).status, 204);
+      const list = await admin.get('/v1/telephony/config/announcements/playlists');
+      assert.ok(list.body.playlists.some((p: any) => p.id === id && p.name === `${name} 2`));
+      assert.equal((await admin.put(`/v1/telephony/config/announcements/playlists/${id}/locations`, { locationIds: [hq.id] })).status, 204);
+      assert.deepEqual((await admin.get(`/v1/telephony/config/announcements/playlists/${id}/locations`)).body.locations.map((l: any) => l.id), [hq.id]);
+      const queueId = await create({ queueSettings: { queueSize: 3, overflow } });
+      const dnis = await admin.post(`${queueOf(hq.id, queueId)}/dnis`, { name: 'Line', extension: freeExtension(), ringPattern: 'NORMAL' });
+      await admin.put(`${queueOf(hq.id, queueId)}/dnis/${dnis.body.id}/announcements`, { mohMessage: { normalSource: { enabled: true, greeting: 'CUSTOM', audioPlaylistId: id } } });
+      const usage = await admin.get(`/v1/telephony/config/announcements/playlists/${id}/usage`, { playlistUsageType: 'feature' });
+      assert.equal(usage.status, 200, usage.text);
+      assert.deepEqual(usage.body.locations.map((l: any) => l.featureReference.id), [queueId]);
+      assertWebexError(await admin.delete(`/v1/telephony/config/announcements/playlists/${id}`), 409);
+    });
+
+    it('Customer Assist: wrap-up reasons assigned to queues, a queue\'s wrap-up settings, screen pop', async () => {
+      const queueId = await create();
+      const name = unique('Resolved ');
+      assert.equal((await admin.post('/v1/telephony/config/cxEssentials/wrapup/reasons/actions/validateName/invoke', { name })).status, 200);
+      const created = await admin.post('/v1/telephony/config/cxEssentials/wrapup/reasons', { name, description: 'Issue resolved', queues: [queueId] });
+      assert.equal(created.status, 201, created.text);
+      assertWebexError(await admin.post('/v1/telephony/config/cxEssentials/wrapup/reasons/actions/validateName/invoke', { name }), 409);
+      const reason = await admin.get(`/v1/telephony/config/cxEssentials/wrapup/reasons/${created.body.id}`);
+      assert.deepEqual(reason.body.queues.map((q: any) => [q.id, q.defaultWrapupEnabled]), [[queueId, false]]);
+      const settingsPath = `/v1/telephony/config/cxEssentials/locations/${hq.id}/queues/${queueId}/wrapup/settings`;
+      assert.equal((await admin.put(settingsPath, { defaultWrapupReasonId: created.body.id, wrapupTimerEnabled: true, wrapupTimer: 30 })).status, 204);
+      const settings = await admin.get(settingsPath);
+      assert.deepEqual(settings.body, { wrapupTimerEnabled: true, wrapupTimer: 30, wrapupReasons: [{ id: created.body.id, name, description: 'Issue resolved', isDefaultEnabled: true }] });
+      assert.equal((await admin.put(`/v1/telephony/config/cxEssentials/wrapup/reasons/${created.body.id}`, { queuesToUnassign: [queueId] })).status, 204);
+      const available = await admin.get(`/v1/telephony/config/cxEssentials/wrapup/reasons/${created.body.id}/availableQueues`);
+      assert.ok(available.body.queues.some((q: any) => q.id === queueId));
+      const list = await admin.get('/v1/telephony/config/cxEssentials/wrapup/reasons');
+      assert.ok(list.body.wrapupReasons.some((r: any) => r.id === created.body.id && r.numberOfQueuesAssigned === 0));
+      assert.equal((await admin.delete(`/v1/telephony/config/cxEssentials/wrapup/reasons/${created.body.id}`)).status, 204);
+      const pop = `${queueOf(hq.id, queueId)}/cxEssentials/screenPop`;
+      assertWebexError(await admin.put(pop, { enabled: true }), 400, /screenPopUrl/);
+      assert.equal((await admin.put(pop, { enabled: true, screenPopUrl: 'https://crm.example.com/lookup', desktopLabel: 'CRM' })).status, 204);
+      assert.equal((await admin.get(pop)).body.screenPopUrl, 'https://crm.example.com/lookup');
+      const agents = await admin.get(`/v1/telephony/config/locations/${hq.id}/cxEssentials/agents/availableAgents`);
+      assert.equal(agents.status, 200, agents.text);
     });
   });
 }
