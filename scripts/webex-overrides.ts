@@ -40,7 +40,43 @@ const locationMusicOnHold = (required: string[]) => ({
 });
 const WEBHOOK_EVENTS = ['created', 'updated', 'deleted', 'started', 'ended', 'joined', 'left', 'migrated', 'authorized', 'deauthorized', 'statusChanged', 'all'];
 
+const queueAgents = {
+  type: 'array',
+  items: { type: 'object', required: ['id'], properties: { id: str, weight: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } } },
+};
 export const overrides: Override[] = [
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/locations/{locationId}/queues',
+    at: `/requestBody${JSON_SCHEMA}/properties`,
+    merge: { agents: queueAgents, allowCallWaitingForAgentsEnabled: { type: 'boolean' } },
+    reason: 'The rendering dropped the agents of Create a Call Queue (and allowCallWaitingForAgentsEnabled), which Webex takes and its SDKs send: id, weight, skillLevel, joinEnabled.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/locations/{locationId}/queues/{queueId}',
+    at: `/requestBody${JSON_SCHEMA}/properties`,
+    merge: { agents: queueAgents, allowCallWaitingForAgentsEnabled: { type: 'boolean' }, dialByName: str, directLineCallerIdName: { type: 'object', properties: { selection: { type: 'string', enum: ['CUSTOM_NAME', 'DISPLAY_NAME'] }, customName: str } } },
+    reason: 'The same cut in Update a Call Queue: its agents (replacing the list), allowCallWaitingForAgentsEnabled and the caller ID name fields that Get a Call Queue shows.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/queues/{queueId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/agents/items/properties`,
+    merge: { routingPrefix: str, esn: str, type: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } },
+    reason: 'Get a Call Queue shows each agent as the queue holds them (Webex SDKs read skillLevel and joinEnabled); the rendering kept only the name, number and weight.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/queues/{queueId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/callPolicies/properties`,
+    merge: { routingType: { type: 'string', enum: ['PRIORITY_BASED', 'SKILL_BASED'] } },
+    reason: 'The routingType a queue is created and updated with is shown back by Get a Call Queue.',
+  },
   {
     document: 'calling',
     method: 'get',

@@ -28,6 +28,13 @@ import { receptionistContactRoutes } from './api/receptionist-contacts/reception
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
+import { callQueueRoutes } from './api/call-queues/call-queues.routes.ts';
+import { callQueueForwardingRoutes } from './api/call-queues/call-queue-forwarding.routes.ts';
+import { callQueueAgentRoutes } from './api/call-queues/call-queue-agents.routes.ts';
+import { callQueuePartRoutes } from './api/call-queues/call-queue-parts.routes.ts';
+import { callQueueSupervisorRoutes } from './api/call-queues/call-queue-supervisors.routes.ts';
+import { playlistRoutes } from './api/call-queues/playlists.routes.ts';
+import { customerAssistRoutes } from './api/call-queues/customer-assist.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -69,6 +76,14 @@ import { ReceptionistContactService } from './domain/receptionist-contacts/recep
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
+import { CallQueueService } from './domain/call-queues/call-queue-service.ts';
+import { CallQueueForwardingService } from './domain/call-queues/call-queue-forwarding.ts';
+import { CallQueueAgentService } from './domain/call-queues/call-queue-agents.ts';
+import { OrgQueueSettingsService } from './domain/call-queues/call-queue-org-settings.ts';
+import { CallQueuePartsService } from './domain/call-queues/call-queue-parts-service.ts';
+import { CallQueueSupervisorService } from './domain/call-queues/call-queue-supervisors.ts';
+import { PlaylistService } from './domain/call-queues/playlist-service.ts';
+import { WrapupReasonService } from './domain/call-queues/wrapup-reasons.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -102,6 +117,14 @@ export type Services = {
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
   huntGroupForwarding: HuntGroupForwardingService;
+  callQueues: CallQueueService;
+  callQueueForwarding: CallQueueForwardingService;
+  callQueueAgents: CallQueueAgentService;
+  orgQueueSettings: OrgQueueSettingsService;
+  callQueueParts: CallQueuePartsService;
+  callQueueSupervisors: CallQueueSupervisorService;
+  playlists: PlaylistService;
+  wrapupReasons: WrapupReasonService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -153,6 +176,13 @@ function registerRoutes(
   scheduleRoutes(server, services);
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
+  callQueueRoutes(server, services);
+  callQueueForwardingRoutes(server, services);
+  callQueueAgentRoutes(server, services);
+  callQueuePartRoutes(server, services);
+  callQueueSupervisorRoutes(server, services);
+  playlistRoutes(server, services);
+  customerAssistRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -219,6 +249,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
+    const callQueues = new CallQueueService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -234,6 +265,14 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       schedules: new ScheduleService(store, clock),
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
+      callQueues,
+      callQueueForwarding: new CallQueueForwardingService(store, clock, callQueues),
+      callQueueAgents: new CallQueueAgentService(store),
+      orgQueueSettings: new OrgQueueSettingsService(store, clock),
+      callQueueParts: new CallQueuePartsService(store, callQueues),
+      callQueueSupervisors: new CallQueueSupervisorService(store),
+      playlists: new PlaylistService(store, clock),
+      wrapupReasons: new WrapupReasonService(store, clock, callQueues),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,

@@ -27,7 +27,11 @@ export type WebexIdType =
   | 'CRITERIA'
   | 'PHONE_NUMBER'
   | 'MESSAGE'
-  | 'VOICEMAIL_GROUP';
+  | 'VOICEMAIL_GROUP'
+  | 'CALL_QUEUE'
+  | 'DNIS'
+  | 'PLAYLIST'
+  | 'WRAPUP_REASON';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -16,7 +16,7 @@ import {
 } from './legs.ts';
 import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
-import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
+import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, queueRetry, startHunt } from './hunt.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
 import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
 
@@ -253,7 +253,9 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
     // Hunt timers always change the session (at least by going), even when nothing else happens.
     case 'huntAdvance':
     case 'huntNoAnswer':
+    case 'queueRetry':
       if (timer.kind === 'huntAdvance') huntAdvance(s, ctx, leg, events);
+      else if (timer.kind === 'queueRetry') queueRetry(s, ctx, events);
       else huntNoAnswer(s, ctx, events);
       s.version++;
       return step;

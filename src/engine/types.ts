@@ -52,6 +52,8 @@ export type HuntGroupParty = {
   number: string | null;
   extension: string | null;
   routingPrefix: string | null;
+  /** A call queue: it hunts like a hunt group (huntGroupId is the queue's ID), with calls waiting in line. */
+  feature?: 'callQueue';
 };
 
 export type PersonParty = Extract<Party, { kind: 'person' }>;
@@ -81,6 +83,29 @@ export type HuntPlan = {
    * first whose callers match decides; a null forward means "do not forward" (the agents ring).
    */
   selective?: SelectiveRule[];
+  /** A call queue's line: calls wait for a free agent instead of hearing busy (hunt.ts). */
+  queue?: QueuePlan;
+};
+
+/**
+ * How a call queue treats a call, decided when it arrives: whether the line is full, where it
+ * overflows, how often a waiting call looks for a free agent again, and a service that takes
+ * the call instead of the agents (forced forward, holiday or night service, stranded calls).
+ */
+export type QueuePlan = {
+  /** Calls waiting in the queue before this one. */
+  waiting: number;
+  size: number;
+  /** Where an overflowing call goes: a party, busy (null), or ringing on until the caller hangs up. */
+  overflow: { to: ForwardParty | null; ringing: boolean };
+  /** The wait after which a call overflows (overflowAfterWait); null: it waits as long as the caller does. */
+  overflowAfterMs: number | null;
+  /** A waiting call is offered again to whoever is free this often. */
+  retryMs: number;
+  /** The welcome message plays first (enabled, and not only when agents are busy). */
+  welcome: boolean;
+  /** The call goes here instead (null: busy) before any agent is offered. */
+  divert?: { to: ForwardParty | null; reason: 'unconditional' | 'timeOfDay' | 'busy' };
 };
 
 export type SelectiveRule = {
@@ -101,6 +126,8 @@ export type Hunt = {
   offered: string[];
   /** Answered, forwarded or ended: the hunt's timers do nothing any more. */
   over: boolean;
+  /** A call queue answered the caller, who waits in line since then. */
+  queuedAt?: string;
 };
 
 export type RedirectReason =
@@ -141,10 +168,12 @@ export type TimerKind =
   | 'forwardNoAnswer'
   /** A hunt group's agent has rung long enough: offer the next one (hunt.ts). */
   | 'huntAdvance'
-  /** Nobody of the hunt group answered: forward or end (hunt.ts). */
+  /** Nobody of the hunt group answered: forward or end (hunt.ts); a queued call overflows. */
   | 'huntNoAnswer'
   /** A number of a person's sequential ring has rung long enough: the next one rings. */
-  | 'sequentialRing';
+  | 'sequentialRing'
+  /** A call waiting in a queue is offered again to the agents free now (hunt.ts). */
+  | 'queueRetry';
 
 export type Recall = { type: 'park'; party: Party };
 

@@ -30,6 +30,17 @@ export const SimulatedSession = Type.Object({
   callSessionId: Type.String(),
   created: Type.String(),
   parkedAgainst: Type.Optional(Type.String({ description: 'The person a parked call waits against.' })),
+  queue: Type.Optional(
+    Type.Object(
+      {
+        name: Type.String(),
+        position: Type.Integer({ description: 'The caller\'s place in line, 1 first.' }),
+        since: Type.String(),
+        announcement: Type.String({ description: 'What the caller hears now: welcome, then musicOnHold.' }),
+      },
+      { description: 'While the caller waits in a call queue.' },
+    ),
+  ),
   legs: Type.Array(SimulatedLeg, { description: 'The legs still on the call.' }),
 });
 

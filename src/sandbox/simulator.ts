@@ -7,6 +7,7 @@ import type { CallControlService, NewCall } from '../domain/calls/call-control-s
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
 import { partyInformation, pstnParty } from '../domain/calls/parties.ts';
+import { queueAnnouncement } from '../domain/call-queues/queue-plan.ts';
 import { decodeSession } from '../domain/calls/session-codec.ts';
 import { looseE164 } from '../domain/phone-numbers.ts';
 import { decodeId, encodeId } from '../domain/webex-ids.ts';
@@ -30,7 +31,14 @@ export type SimulatedLeg = {
   remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
 };
 
-export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; legs: SimulatedLeg[] };
+export type SimulatedSession = {
+  callSessionId: string;
+  created: string;
+  parkedAgainst?: string;
+  /** While the caller waits in a call queue: their place in line and what they hear. */
+  queue?: { name: string; position: number; since: string; announcement: string };
+  legs: SimulatedLeg[];
+};
 
 export function describeSession(session: Session): SimulatedSession {
   const party = (leg: Leg): SimulatedLeg['party'] => {
@@ -39,7 +47,7 @@ export function describeSession(session: Session): SimulatedSession {
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
     if (p.kind === 'voicemail' && p.voicemailGroupId) return { kind: 'voicemail', voicemailGroupId: encodeId('VOICEMAIL_GROUP', p.voicemailGroupId), name: p.name };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
-    if (p.kind === 'huntGroup') return { kind: 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'huntGroup') return { kind: p.feature ?? 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
     return { kind: 'feature', number: p.code };
   };
   return {
@@ -112,7 +120,13 @@ export class Simulator {
     const stored = id ? await this.store.calls.get(id) : undefined;
     const session = stored && decodeSession(stored.data);
     if (!session || session.orgId !== orgId) throw notFound('Call session not found.');
-    return describeSession(session);
+    const described = describeSession(session);
+    const hunt = session.hunt;
+    if (hunt?.queuedAt && !hunt.over && session.legs.some((l) => l.id === hunt.originatorLegId && isActive(l))) {
+      const position = (await this.store.callQueues.waiting(hunt.group.huntGroupId)).indexOf(session.id) + 1;
+      described.queue = { name: hunt.group.name, position, since: hunt.queuedAt, announcement: queueAnnouncement(hunt, this.runtime.now()) };
+    }
+    return described;
   }
 
   async active(orgId: string): Promise<SimulatedSession[]> {

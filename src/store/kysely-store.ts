@@ -18,6 +18,7 @@ import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyVoicemailRepository } from './repositories/voicemail.ts';
 import { KyselyVoicemailGroupRepository } from './repositories/voicemail-groups.ts';
+import { KyselyCallQueueRepository, KyselyFeatureDocumentRepository } from './repositories/call-queues.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -64,6 +65,8 @@ export class KyselyStore implements Store {
   readonly huntGroups: KyselyHuntGroupRepository;
   readonly voicemail: KyselyVoicemailRepository;
   readonly voicemailGroups: KyselyVoicemailGroupRepository;
+  readonly callQueues: KyselyCallQueueRepository;
+  readonly featureDocuments: KyselyFeatureDocumentRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -99,6 +102,8 @@ export class KyselyStore implements Store {
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
     this.voicemail = new KyselyVoicemailRepository(ctx);
     this.voicemailGroups = new KyselyVoicemailGroupRepository(ctx);
+    this.callQueues = new KyselyCallQueueRepository(ctx);
+    this.featureDocuments = new KyselyFeatureDocumentRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

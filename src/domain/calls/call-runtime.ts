@@ -14,6 +14,7 @@ import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
+import { rememberQueues } from '../call-queues/queue-plan.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -73,6 +74,8 @@ function partiesOf(session: Session): Party[] {
     ...(session.park ? [session.park.against, session.park.parkedBy] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
+    // A queued call is offered again on a timer: its queue's plan is read afresh then.
+    ...(session.hunt?.group.feature === 'callQueue' && !session.hunt.over ? [session.hunt.group] : []),
   ];
 }
 
@@ -212,6 +215,7 @@ export class CallRuntime {
     }
     await tx.calls.addEvents(events);
     await tx.calls.addHistory(history);
+    await rememberQueues(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
   }
 
   /** A person's new leg takes the lowest line appearance their other calls leave free. */
@@ -278,6 +282,11 @@ export class CallRuntime {
         return 'refused' in result ? result : { step: result, value: undefined };
       });
     }
+  }
+
+  /** The server clock's time (what the simulator shows a waiting caller hearing). */
+  now(): Date {
+    return this.clock.now();
   }
 
   /** Starts looking for due timers of every process's sessions (after a restart too). */

@@ -34,6 +34,7 @@ const HuntGroupParty = Type.Object({
   number: Nullable(Type.String()),
   extension: Nullable(Type.String()),
   routingPrefix: Nullable(Type.String()),
+  feature: Type.Optional(Type.Literal('callQueue')),
 });
 const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty]);
 
@@ -57,11 +58,23 @@ const Hunt = Type.Object({
         }),
       ),
     ),
+    queue: Type.Optional(
+      Type.Object({
+        waiting: Type.Integer(),
+        size: Type.Integer(),
+        overflow: Type.Object({ to: Nullable(ForwardParty), ringing: Type.Boolean() }),
+        overflowAfterMs: Nullable(Type.Number()),
+        retryMs: Type.Number(),
+        welcome: Type.Boolean(),
+        divert: Type.Optional(Type.Object({ to: Nullable(ForwardParty), reason: Type.Enum(['unconditional', 'timeOfDay', 'busy']) })),
+      }),
+    ),
   }),
   originatorLegId: Type.String(),
   next: Type.Integer(),
   offered: Type.Array(Type.String()),
   over: Type.Boolean(),
+  queuedAt: Type.Optional(Type.String()),
 });
 
 const Leg = Type.Object({
@@ -97,7 +110,7 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing', 'queueRetry']),
       legId: Type.String(),
       at: Type.String(),
     }),

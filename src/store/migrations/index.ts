@@ -22,6 +22,8 @@ import * as huntGroups from './0027-hunt-groups.ts';
 import * as webhookTools from './0028-webhook-tools.ts';
 import * as voicemail from './0032-voicemail.ts';
 import * as voicemailGroups from './0033-voicemail-groups.ts';
+import * as callQueues from './0036-call-queues.ts';
+import * as featureDocuments from './0037-feature-documents.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   '0028-webhook-tools': webhookTools,
   '0032-voicemail': voicemail,
   '0033-voicemail-groups': voicemailGroups,
+  '0036-call-queues': callQueues,
+  '0037-feature-documents': featureDocuments,
 };
