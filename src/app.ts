@@ -16,6 +16,7 @@ import { receptionistContactRoutes } from './api/receptionist-contacts/reception
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
+import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -50,6 +51,8 @@ import { ReceptionistContactService } from './domain/receptionist-contacts/recep
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
+import { AutoAttendantService } from './domain/auto-attendants/auto-attendant-service.ts';
+import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-attendant-forwarding.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -82,6 +85,8 @@ export type Services = {
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
   huntGroupForwarding: HuntGroupForwardingService;
+  autoAttendants: AutoAttendantService;
+  autoAttendantForwarding: AutoAttendantForwardingService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -117,6 +122,7 @@ function registerRoutes(
   scheduleRoutes(server, services);
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
+  autoAttendantRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -172,6 +178,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const callControl = new CallControlService(store, calls);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const autoAttendants = new AutoAttendantService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -187,6 +194,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       schedules: new ScheduleService(store, clock),
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
+      autoAttendants,
+      autoAttendantForwarding: new AutoAttendantForwardingService(store, clock, autoAttendants),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

@@ -23,7 +23,12 @@ export type WebexIdType =
   | 'SCHEDULE'
   | 'SCHEDULE_EVENT'
   | 'HUNT_GROUP'
-  | 'CALL_FORWARDING_SELECTIVE_RULE';
+  | 'CALL_FORWARDING_SELECTIVE_RULE'
+  | 'AUTO_ATTENDANT'
+  | 'VIRTUAL_EXTENSION'
+  | 'VIRTUAL_EXTENSION_RANGE'
+  | 'OPERATING_MODE'
+  | 'OPERATING_MODE_HOLIDAY';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';
