@@ -14,6 +14,8 @@ import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
+import { loadAttendantPlans } from '../auto-attendants/attendant-calls.ts';
+import { attendantTargets } from '../../engine/attendant.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -73,6 +75,8 @@ function partiesOf(session: Session): Party[] {
     ...(session.park ? [session.park.against, session.park.parkedBy] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
+    // An attendant sends its caller on later, on DTMF: to people (policies) and hunt groups (plans).
+    ...(session.attendant && !session.attendant.over ? attendantTargets(session.attendant.plan) : []),
   ];
 }
 
@@ -101,7 +105,9 @@ export class CallRuntime {
     this.timers = new TimerSweeper(store, clock, (sessionId) => this.fireDue(sessionId), this.onError);
   }
 
-  async context(tx: Store, parties: Party[]): Promise<EngineContext> {
+  async context(tx: Store, given: Party[]): Promise<EngineContext> {
+    const attendants = await loadAttendantPlans(tx, given, this.clock.now());
+    const parties = [...given, ...[...attendants.values()].flatMap(attendantTargets)];
     const plans = await loadHuntPlans(tx, parties, this.clock.now());
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
@@ -116,6 +122,7 @@ export class CallRuntime {
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
       policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
       huntPlan: (id) => plans.get(id),
+      attendantPlan: (id) => attendants.get(id),
     };
   }
 

@@ -2,6 +2,7 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { callableHuntGroup } from '../hunt-groups/hunt-plan.ts';
+import { callableAutoAttendant } from '../auto-attendants/attendant-calls.ts';
 import { personParty, pstnParty } from './parties.ts';
 
 // Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
@@ -28,6 +29,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (local && local.orgId === caller.orgId) return personParty(store, local);
     const group = await callableHuntGroup(store, caller.orgId, await store.huntGroups.findByExtension(caller.locationId, digits));
     if (group) return group;
+    const attendant = await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByExtension(caller.locationId, digits));
+    if (attendant) return attendant;
     const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
     if (esn) return personParty(store, esn);
   }
@@ -35,7 +38,12 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
   if (!e164) return undefined;
   const number = await store.numbers.get(e164);
   if (number && number.orgId === caller.orgId) {
-    if (number.ownerId === null) return callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164));
+    if (number.ownerId === null) {
+      return (
+        (await callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164))) ??
+        (await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByNumber(e164)))
+      );
+    }
     const owner = await store.people.get(caller.orgId, number.ownerId);
     return owner ? personParty(store, owner) : undefined;
   }

@@ -34,7 +34,52 @@ const HuntGroupParty = Type.Object({
   extension: Nullable(Type.String()),
   routingPrefix: Nullable(Type.String()),
 });
-const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty]);
+const AutoAttendantParty = Type.Object({
+  kind: Type.Literal('autoAttendant'),
+  autoAttendantId: Type.String(),
+  orgId: Type.String(),
+  locationId: Type.String(),
+  name: Type.String(),
+  number: Nullable(Type.String()),
+  extension: Nullable(Type.String()),
+  routingPrefix: Nullable(Type.String()),
+});
+const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty, AutoAttendantParty]);
+const ForwardOrAttendant = Type.Union([...ForwardParty.anyOf, AutoAttendantParty]);
+const SelectiveRules = Type.Array(
+  Type.Object({
+    callsFrom: Type.Union([Type.Literal('ANY'), Type.Object({ numbers: Type.Array(Type.String()), unavailableNumberEnabled: Type.Boolean() })]),
+    forward: Nullable(ForwardOrAttendant),
+    reason: Type.Enum(['timeOfDay', 'unconditional']),
+  }),
+);
+
+const Attendant = Type.Object({
+  party: AutoAttendantParty,
+  plan: Type.Object({
+    menu: Type.Enum(['businessHours', 'afterHours']),
+    keys: Type.Array(
+      Type.Object({
+        key: Type.String(),
+        action: Type.Enum(['PLAY_ANNOUNCEMENT', 'TRANSFER_WITH_PROMPT', 'TRANSFER_WITHOUT_PROMPT', 'TRANSFER_TO_OPERATOR', 'TRANSFER_TO_MAILBOX', 'NAME_DIALING', 'EXTENSION_DIALING', 'REPEAT_MENU', 'EXIT']),
+        to: Nullable(Party),
+      }),
+    ),
+    extensionEnabled: Type.Boolean(),
+    directory: Type.Array(Type.Object({ extension: Type.String(), names: Type.Array(Type.String()), party: Party, mailbox: Nullable(Party) })),
+    noInputMs: Type.Number(),
+    retries: Type.Integer(),
+    noInputTo: Nullable(Party),
+    alwaysForward: Type.Optional(Nullable(Party)),
+    selective: Type.Optional(SelectiveRules),
+  }),
+  originatorLegId: Type.String(),
+  legId: Type.String(),
+  awaiting: Type.Enum(['key', 'extension', 'name', 'mailbox']),
+  digits: Type.String(),
+  replays: Type.Integer(),
+  over: Type.Boolean(),
+});
 
 const Hunt = Type.Object({
   group: HuntGroupParty,
@@ -44,18 +89,10 @@ const Hunt = Type.Object({
     nextAgentEnabled: Type.Boolean(),
     agentRingMs: Type.Number(),
     noAnswerMs: Type.Number(),
-    noAnswerForward: Nullable(ForwardParty),
-    busyForward: Nullable(ForwardParty),
-    alwaysForward: Type.Optional(Nullable(ForwardParty)),
-    selective: Type.Optional(
-      Type.Array(
-        Type.Object({
-          callsFrom: Type.Union([Type.Literal('ANY'), Type.Object({ numbers: Type.Array(Type.String()), unavailableNumberEnabled: Type.Boolean() })]),
-          forward: Nullable(ForwardParty),
-          reason: Type.Enum(['timeOfDay', 'unconditional']),
-        }),
-      ),
-    ),
+    noAnswerForward: Nullable(ForwardOrAttendant),
+    busyForward: Nullable(ForwardOrAttendant),
+    alwaysForward: Type.Optional(Nullable(ForwardOrAttendant)),
+    selective: Type.Optional(SelectiveRules),
   }),
   originatorLegId: Type.String(),
   next: Type.Integer(),
@@ -96,7 +133,7 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'attendantNoInput']),
       legId: Type.String(),
       at: Type.String(),
     }),
@@ -106,6 +143,7 @@ const SessionSchema = Type.Object({
     Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
   ),
   hunt: Type.Optional(Hunt),
+  attendant: Type.Optional(Attendant),
   created: Type.String(),
   version: Type.Integer(),
 });

@@ -108,7 +108,12 @@ export async function loadHuntPlan(
  * within its business-hours schedule and its holiday schedule when it names them (on the
  * location's clock; a schedule that no longer exists keeps the rule out).
  */
-async function selectiveRules(store: Store, group: StoredHuntGroup, now: Date, resolve: (destination: string) => Promise<ForwardParty | null>): Promise<SelectiveRule[]> {
+export async function selectiveRules(
+  store: Store,
+  group: Pick<StoredHuntGroup, 'orgId' | 'locationId'> & { settings: Pick<StoredHuntGroup['settings'], 'callForwarding'> },
+  now: Date,
+  resolve: (destination: string) => Promise<ForwardParty | null>,
+): Promise<SelectiveRule[]> {
   const { selective, rules } = group.settings.callForwarding;
   if (!selective.enabled) return [];
   const location = await store.locations.get(group.orgId, group.locationId);
