@@ -17,6 +17,7 @@ import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.routes.ts';
+import { virtualExtensionRoutes } from './api/virtual-extensions/virtual-extensions.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -53,6 +54,7 @@ import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { AutoAttendantService } from './domain/auto-attendants/auto-attendant-service.ts';
 import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-attendant-forwarding.ts';
+import { VirtualExtensionService } from './domain/virtual-extensions/virtual-extension-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -87,6 +89,7 @@ export type Services = {
   huntGroupForwarding: HuntGroupForwardingService;
   autoAttendants: AutoAttendantService;
   autoAttendantForwarding: AutoAttendantForwardingService;
+  virtualExtensions: VirtualExtensionService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -123,6 +126,7 @@ function registerRoutes(
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
   autoAttendantRoutes(server, services);
+  virtualExtensionRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -196,6 +200,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       autoAttendants,
       autoAttendantForwarding: new AutoAttendantForwardingService(store, clock, autoAttendants),
+      virtualExtensions: new VirtualExtensionService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

@@ -17,6 +17,7 @@ import { KyselyReceptionistContactRepository } from './repositories/receptionist
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
+import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -62,6 +63,7 @@ export class KyselyStore implements Store {
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
   readonly autoAttendants: KyselyAutoAttendantRepository;
+  readonly virtualExtensions: KyselyVirtualExtensionRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -96,6 +98,7 @@ export class KyselyStore implements Store {
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
     this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
+    this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -65,7 +65,11 @@ export async function checkFeatureNumber(tx: Store, location: Location, value: s
 
 export async function checkFeatureExtension(tx: Store, location: Location, extension: string, attendantId: string | undefined): Promise<string> {
   if (!isValidExtension(extension)) throw badRequest(`Invalid extension "${extension}": an extension is 2 to 10 digits.`);
-  if ((await tx.people.findByExtension(location.id, extension)) || (await tx.huntGroups.findByExtension(location.id, extension))) throw extensionInUse(extension);
+  const holder =
+    (await tx.people.findByExtension(location.id, extension)) ??
+    (await tx.huntGroups.findByExtension(location.id, extension)) ??
+    (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension));
+  if (holder) throw extensionInUse(extension);
   const attendant = await tx.autoAttendants.findByExtension(location.id, extension);
   if (attendant && attendant.id !== attendantId) throw extensionInUse(extension);
   return extension;

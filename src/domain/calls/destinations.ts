@@ -3,13 +3,15 @@ import type { Store } from '../../store/store.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { callableHuntGroup } from '../hunt-groups/hunt-plan.ts';
 import { callableAutoAttendant } from '../auto-attendants/attendant-calls.ts';
+import { virtualExtension } from '../virtual-extensions/virtual-extension-calls.ts';
 import { personParty, pstnParty } from './parties.ts';
 
 // Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
 // +12223334444, *73, tel:+1…, user@company.domain, sip:user@company.domain):
 //   an extension of the caller's location, routing prefix + extension of another location,
 //   a number of the organization (its owner, or the hunt group that has it), a hunt group's
-//   extension in the caller's location, an email or SIP URI of a person of the
+//   extension in the caller's location (or an auto attendant's), a virtual extension (the
+//   location's, the organization's, or one in a range: its external number), an email or SIP URI of a person of the
 //   organization, a feature access code, or any other number, which is a PSTN party.
 // Anything that looks internal but is not there resolves to undefined: the call fails.
 
@@ -31,6 +33,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (group) return group;
     const attendant = await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByExtension(caller.locationId, digits));
     if (attendant) return attendant;
+    const virtual = await virtualExtension(store, caller, digits);
+    if (virtual) return virtual;
     const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
     if (esn) return personParty(store, esn);
   }

@@ -31,7 +31,8 @@ export async function checkGroupExtension(tx: Store, location: Location, extensi
   if (!isValidExtension(extension)) throw badRequest(`Invalid extension "${extension}": an extension is 2 to 10 digits.`);
   if (await tx.people.findByExtension(location.id, extension)) throw extensionInUse(extension);
   const group = await tx.huntGroups.findByExtension(location.id, extension);
-  if ((group && group.id !== huntGroupId) || (await tx.autoAttendants.findByExtension(location.id, extension))) throw extensionInUse(extension);
+  if (group && group.id !== huntGroupId) throw extensionInUse(extension);
+  if ((await tx.autoAttendants.findByExtension(location.id, extension)) || (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension))) throw extensionInUse(extension);
   return extension;
 }
 

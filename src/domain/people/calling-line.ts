@@ -108,7 +108,11 @@ export async function planLine(
     if (!isValidExtension(request.extension)) throw invalidExtension(request.extension);
     const holder = await tx.people.findByExtension(location.id, request.extension);
     if (holder && holder.id !== personId) throw extensionInUse(request.extension);
-    if ((await tx.huntGroups.findByExtension(location.id, request.extension)) || (await tx.autoAttendants.findByExtension(location.id, request.extension))) throw extensionInUse(request.extension);
+    const feature =
+      (await tx.huntGroups.findByExtension(location.id, request.extension)) ??
+      (await tx.autoAttendants.findByExtension(location.id, request.extension)) ??
+      (await tx.virtualExtensions.findByExtension(location.orgId, location.id, request.extension));
+    if (feature) throw extensionInUse(request.extension);
     extension = request.extension;
   }
 

@@ -20,6 +20,7 @@ import * as phoneOffline from './0025-phone-offline.ts';
 import * as schedules from './0026-schedules.ts';
 import * as huntGroups from './0027-hunt-groups.ts';
 import * as autoAttendants from './0038-auto-attendants.ts';
+import * as virtualExtensions from './0039-virtual-extensions-operating-modes.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0026-schedules': schedules,
   '0027-hunt-groups': huntGroups,
   '0038-auto-attendants': autoAttendants,
+  '0039-virtual-extensions-operating-modes': virtualExtensions,
 };
