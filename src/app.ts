@@ -18,6 +18,7 @@ import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.routes.ts';
 import { virtualExtensionRoutes } from './api/virtual-extensions/virtual-extensions.routes.ts';
+import { operatingModeRoutes } from './api/operating-modes/operating-modes.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -55,6 +56,7 @@ import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forw
 import { AutoAttendantService } from './domain/auto-attendants/auto-attendant-service.ts';
 import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-attendant-forwarding.ts';
 import { VirtualExtensionService } from './domain/virtual-extensions/virtual-extension-service.ts';
+import { OperatingModeService } from './domain/operating-modes/operating-mode-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -90,6 +92,7 @@ export type Services = {
   autoAttendants: AutoAttendantService;
   autoAttendantForwarding: AutoAttendantForwardingService;
   virtualExtensions: VirtualExtensionService;
+  operatingModes: OperatingModeService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -127,6 +130,7 @@ function registerRoutes(
   huntGroupForwardingRoutes(server, services);
   autoAttendantRoutes(server, services);
   virtualExtensionRoutes(server, services);
+  operatingModeRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -201,6 +205,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       autoAttendants,
       autoAttendantForwarding: new AutoAttendantForwardingService(store, clock, autoAttendants),
       virtualExtensions: new VirtualExtensionService(store, clock),
+      operatingModes: new OperatingModeService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

@@ -18,6 +18,7 @@ import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
 import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
+import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -64,6 +65,7 @@ export class KyselyStore implements Store {
   readonly huntGroups: KyselyHuntGroupRepository;
   readonly autoAttendants: KyselyAutoAttendantRepository;
   readonly virtualExtensions: KyselyVirtualExtensionRepository;
+  readonly operatingModes: KyselyOperatingModeRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -99,6 +101,7 @@ export class KyselyStore implements Store {
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
     this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
     this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
+    this.operatingModes = new KyselyOperatingModeRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

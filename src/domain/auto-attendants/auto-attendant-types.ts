@@ -1,4 +1,5 @@
 import type { HuntGroupForwarding } from '../hunt-groups/hunt-group-types.ts';
+import type { FeatureModes } from '../operating-modes/operating-mode-types.ts';
 
 // An auto attendant's settings as Webex reads and writes them (name, number and extension are
 // kept apart: they must stay unique).
@@ -58,5 +59,6 @@ export type AutoAttendantSettings = {
   nameDialing: Dialing;
   businessHoursMenu: Menu;
   afterHoursMenu: Menu;
-  callForwarding: HuntGroupForwarding;
+  /** Forwarding as a hunt group's, and by operating mode when the attendant uses modes. */
+  callForwarding: HuntGroupForwarding & { operatingModes?: FeatureModes };
 };
