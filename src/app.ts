@@ -19,6 +19,7 @@ import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwardi
 import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.routes.ts';
 import { virtualExtensionRoutes } from './api/virtual-extensions/virtual-extensions.routes.ts';
 import { operatingModeRoutes } from './api/operating-modes/operating-modes.routes.ts';
+import { modeManagementRoutes } from './api/operating-modes/mode-management.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -57,6 +58,7 @@ import { AutoAttendantService } from './domain/auto-attendants/auto-attendant-se
 import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-attendant-forwarding.ts';
 import { VirtualExtensionService } from './domain/virtual-extensions/virtual-extension-service.ts';
 import { OperatingModeService } from './domain/operating-modes/operating-mode-service.ts';
+import { ModeManagementService } from './domain/operating-modes/mode-management-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -93,6 +95,7 @@ export type Services = {
   autoAttendantForwarding: AutoAttendantForwardingService;
   virtualExtensions: VirtualExtensionService;
   operatingModes: OperatingModeService;
+  modeManagement: ModeManagementService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -131,6 +134,7 @@ function registerRoutes(
   autoAttendantRoutes(server, services);
   virtualExtensionRoutes(server, services);
   operatingModeRoutes(server, services);
+  modeManagementRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -206,6 +210,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       autoAttendantForwarding: new AutoAttendantForwardingService(store, clock, autoAttendants),
       virtualExtensions: new VirtualExtensionService(store, clock),
       operatingModes: new OperatingModeService(store, clock),
+      modeManagement: new ModeManagementService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

@@ -214,5 +214,74 @@ for (const dialect of dialects) {
         assert.deepEqual(await ringing(devon), [devon.name]);
         assert.equal(((await onlyCall(devon)).redirections![0] as { reason: string }).reason, 'unconditional');
       }));
+
+    it('operating modes decide the forwarding: the mode in force by schedule, a manager\'s switch, back to normal operation', () =>
+      inWorld(dialect, async ({ admin, clock, hq, number, attendant, view, ringing, morgan, blair, devon }) => {
+        const url = await attendant([{ key: '1', action: 'EXIT' }]);
+        const hours = (startTime: string, endTime: string) => ({ mondayToFriday: { enabled: true, allDayEnabled: false, startTime, endTime }, saturdayToSunday: { enabled: false, allDayEnabled: false, startTime: '00:00', endTime: '00:00' } });
+        const mode = async (body: Record<string, unknown>) => {
+          const reply = await admin.post('/v1/telephony/config/operatingModes/', { level: 'LOCATION', locationId: hq.id, ...body });
+          assert.equal(reply.status, 201, reply.text);
+          return reply.body.id as string;
+        };
+        const day = await mode({ name: 'Day', type: 'SAME_HOURS_DAILY', sameHoursDaily: hours('09:00', '17:00') });
+        const evening = await mode({ name: 'Evening', type: 'SAME_HOURS_DAILY', sameHoursDaily: hours('17:00', '23:00'), callForwarding: { enabled: true, destination: blair.extension, destinationVoicemailEnabled: false } });
+        const emergency = await mode({ name: 'Emergency', type: 'NONE' });
+        const forwarding = `${url}/callForwarding`;
+        const modes = [
+          { id: day, normalOperationEnabled: true, forwardTo: { selection: 'DO_NOT_FORWARD' } },
+          { id: evening, normalOperationEnabled: true, forwardTo: { selection: 'FORWARD_TO_DEFAULT_NUMBER' } },
+          { id: emergency, normalOperationEnabled: false, forwardTo: { selection: 'FORWARD_TO_SPECIFIED_NUMBER', destination: devon.extension } },
+        ];
+        assert.equal((await admin.put(forwarding, { callForwarding: { operatingModes: { enabled: true, modes } } })).status, 204);
+        const shown = (await admin.get(forwarding)).body.callForwarding.operatingModes;
+        assert.equal(shown.currentOperatingModeId, day);
+        assert.deepEqual(shown.modes.map((m: { name: string }) => m.name), ['Day', 'Evening', 'Emergency']);
+        // Monday 10:00, Day: no forwarding, the menu answers.
+        const morning = await pstnCall(admin, CALLER, number);
+        assert.equal((await view(morning.callSessionId)).attendant?.menu, 'businessHours');
+        await admin.post(`/sandbox/v1/calls/${morning.callSessionId}/pstn/hangup`, {});
+        // Monday 20:00, Evening: its own forwarding (Blair).
+        await clock.set(MONDAY_20);
+        await pstnCall(admin, CALLER, number);
+        assert.deepEqual(await ringing(blair, devon), [blair.name]);
+        assert.equal(((await onlyCall(blair)).redirections![0] as { reason: string }).reason, 'timeOfDay');
+        await callAction(blair, 'reject', { callId: (await onlyCall(blair)).id });
+
+        // Morgan manages the attendant's modes.
+        const feature = url.split('/').at(-1)!;
+        const available = await admin.get(`/v1/telephony/config/people/${morgan.id}/modeManagement/availableFeatures`);
+        assert.equal(available.status, 200, available.text);
+        assert.ok(available.body.features.some((f: { id: string }) => f.id === feature));
+        assert.equal((await admin.put(`/v1/telephony/config/people/${morgan.id}/modeManagement/features`, { featureIds: [feature] })).status, 200);
+        const mine = `/v1/telephony/config/people/me/settings/modeManagement/features`;
+        const list = await morgan.api.get(mine);
+        assert.equal(list.status, 200, list.text);
+        assert.deepEqual(list.body.features.map((f: { id: string; currentOperatingModeName: string }) => [f.id, f.currentOperatingModeName]), [[feature, 'Evening']]);
+        assert.equal((await morgan.api.get(`${mine}/${feature}/normalOperationMode`)).body.operatingModeId, evening);
+        assert.deepEqual((await morgan.api.get(`${mine}/commonModes`, { featureIds: feature })).body.commonModeNames, ['Day', 'Evening', 'Emergency']);
+        assert.equal((await morgan.api.get(`${mine}/${feature}/modes/${emergency}`)).body.name, 'Emergency');
+        assert.equal((await morgan.api.post(`${mine}/${feature}/actions/switchMode/invoke`, { operatingModeId: emergency, isManualSwitchbackEnabled: true })).status, 204);
+        const switched = (await morgan.api.get(`${mine}/${feature}`)).body;
+        assert.equal(switched.currentOperatingModeId, emergency);
+        assert.equal(switched.exceptionType, 'MANUAL_SWITCH_BACK');
+        await pstnCall(admin, '+14155550124', number);
+        assert.deepEqual(await ringing(blair, devon), [devon.name], 'the switched mode forwards to its number');
+        await callAction(devon, 'reject', { callId: (await onlyCall(devon)).id });
+        assert.equal((await morgan.api.post(`${mine}/${feature}/actions/switchToNormalOperation/invoke`, {})).status, 204);
+        assert.equal((await morgan.api.get(`${mine}/${feature}`)).body.currentOperatingModeId, evening);
+        // Evening ends at 23:00; extended by an hour it lasts until midnight, then normal operation resumes.
+        assert.equal((await morgan.api.post(`${mine}/${feature}/actions/extendMode/invoke`, { operatingModeId: evening, extensionTime: 60 })).status, 204);
+        const extended = (await morgan.api.get(`${mine}/${feature}`)).body;
+        assert.equal(extended.exceptionType, 'AUTOMATIC_SWITCH_BACK_EXTENSION');
+        assert.equal(extended.currentOperatingModeEndTime, '2026-12-08T00:00:00.000Z');
+        await clock.set(new Date('2026-12-07T23:30:00Z'));
+        assert.equal((await morgan.api.get(`${mine}/${feature}`)).body.currentOperatingModeId, evening);
+        await clock.set(new Date('2026-12-08T00:00:00Z'));
+        assert.equal((await morgan.api.get(`${mine}/${feature}`)).body.currentOperatingModeId, '');
+        // A feature Morgan does not manage is not theirs to see; a mode in use cannot be deleted.
+        assert.equal((await blair.api.get(`${mine}/${feature}`)).status, 404);
+        assert.equal((await admin.delete(`/v1/telephony/config/operatingModes/${day}`)).status, 409);
+      }));
   });
 }

@@ -9,6 +9,7 @@ import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
 import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
+import { presentFeatureModes } from '../operating-modes/feature-modes.presenters.ts';
 import { autoAttendantId, presentAutoAttendant, presentListItem, presentRule, ruleId, ruleSummary } from './auto-attendants.presenters.ts';
 
 const read = telephonyConfig.read.auth;
@@ -100,8 +101,17 @@ export function autoAttendantRoutes(
   webexRoute(server, operations.getAutoAttendantCallForwardingSettings, {
     auth: read,
     handler: async (request) => {
-      const f = await forwarding.get(request.orgId, request.params.locationId, request.params.autoAttendantId);
-      return { callForwarding: { always: presentForward(f.always), selective: presentForward(f.selective), rules: f.rules.map(ruleSummary) } };
+      const { locationId, autoAttendantId: id } = request.params;
+      const f = await forwarding.get(request.orgId, locationId, id);
+      const modes = await forwarding.modes(request.orgId, locationId, id);
+      return {
+        callForwarding: {
+          always: presentForward(f.always),
+          selective: presentForward(f.selective),
+          rules: f.rules.map(ruleSummary),
+          ...(modes ? { operatingModes: presentFeatureModes(modes.fm, modes.modes, modes.current) } : {}),
+        },
+      };
     },
   });
 

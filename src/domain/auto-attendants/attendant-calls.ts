@@ -1,5 +1,5 @@
 import { keypadDigits } from '../../engine/attendant.ts';
-import type { AttendantPlan, AutoAttendantParty, Party } from '../../engine/types.ts';
+import type { AttendantPlan, AutoAttendantParty, ForwardParty, Party } from '../../engine/types.ts';
 import type { StoredAutoAttendant } from '../../store/auto-attendants-store.ts';
 import type { Location, Person, Store } from '../../store/store.ts';
 import { resolveDestination } from '../calls/destinations.ts';
@@ -7,6 +7,7 @@ import { personParty, voicemailOf } from '../calls/parties.ts';
 import { selectiveRules } from '../hunt-groups/hunt-plan.ts';
 import { isInSchedule } from '../schedules/schedule-time.ts';
 import type { Menu } from './auto-attendant-types.ts';
+import { currentMode, modeDestination, modesOf } from '../operating-modes/feature-modes.ts';
 
 // The call runtime's touch point with auto attendants: for each attendant a step may reach, the
 // plan of a call arriving now — which menu is in force on the attendant's clock (business hours:
@@ -91,10 +92,19 @@ export async function loadAttendantPlan(store: Store, a: StoredAutoAttendant, no
   let noInputTo: Party | null = null;
   if (noInput?.transferCallTo) noInputTo = noInput.action === 'TRANSFER_TO_MAILBOX' ? await mailboxOf(noInput.transferCallTo) : await resolve(noInput.transferCallTo);
   const forwarding = a.settings.callForwarding;
-  const forward = async (destination: string) => {
+  const forward = async (destination: string): Promise<ForwardParty | null> => {
     const to = await resolve(destination);
     return to && to.kind !== 'huntGroup' ? to : null;
   };
+  // The operating mode in force (when the attendant forwards by mode) sends calls where it says, before any selective rule.
+  const selective = await selectiveRules(store, a, now, forward);
+  const fm = forwarding.operatingModes;
+  if (fm?.enabled) {
+    const current = currentMode(fm, await modesOf(store, a.orgId, fm), now, a.settings.timeZone);
+    const to = current && modeDestination(fm, current.mode);
+    const party = to ? await forward(to.destination) : null;
+    if (party) selective.unshift({ callsFrom: 'ANY', forward: to!.voicemail && party.kind === 'person' ? (voicemailOf(party) as ForwardParty) : party, reason: 'timeOfDay' });
+  }
   return {
     menu: business ? 'businessHours' : 'afterHours',
     keys,
@@ -104,7 +114,7 @@ export async function loadAttendantPlan(store: Store, a: StoredAutoAttendant, no
     retries: RETRIES[treatment?.retryAttemptForNoInput ?? 'NO_REPEAT'],
     noInputTo,
     alwaysForward: forwarding.always.enabled && forwarding.always.destination ? await forward(forwarding.always.destination) : null,
-    selective: await selectiveRules(store, a, now, forward),
+    selective,
   };
 }
 

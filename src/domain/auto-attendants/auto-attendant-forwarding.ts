@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../store/store.ts';
+import type { Location, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { badRequest } from '../errors.ts';
 import { checkForward, checkForwardingRule, type ForwardInput, type RuleInput } from '../hunt-groups/hunt-group-forwarding.ts';
@@ -7,6 +7,9 @@ import { ruleNotFound } from '../hunt-groups/hunt-group-rules.ts';
 import type { ForwardingRule, HuntGroupForwarding } from '../hunt-groups/hunt-group-types.ts';
 import { decodeId } from '../webex-ids.ts';
 import type { AutoAttendantService } from './auto-attendant-service.ts';
+import { activeSwitch, checkFeatureModes, currentMode, modesOf, type FeatureModesInput } from '../operating-modes/feature-modes.ts';
+import type { FeatureModes, OperatingMode } from '../operating-modes/operating-mode-types.ts';
+import type { AutoAttendantSettings } from './auto-attendant-types.ts';
 
 // An auto attendant's call forwarding: always, selective and the selective rules, checked by the
 // same rules as a hunt group's (hunt-group-forwarding.ts) and stored with the attendant's
@@ -14,7 +17,7 @@ import type { AutoAttendantService } from './auto-attendant-service.ts';
 
 type AttendantForwardInput = Omit<ForwardInput, 'destinationVoicemailEnabled'> & { sendToVoicemailEnabled?: boolean };
 export type AttendantForwardingInput = {
-  callForwarding?: { always?: AttendantForwardInput; selective?: AttendantForwardInput; rules?: { id: string; enabled?: boolean }[]; operatingModes?: unknown };
+  callForwarding?: { always?: AttendantForwardInput; selective?: AttendantForwardInput; rules?: { id: string; enabled?: boolean }[]; operatingModes?: FeatureModesInput };
 };
 
 const asForward = (f: AttendantForwardInput | undefined): ForwardInput | undefined => {
@@ -34,27 +37,45 @@ export class AutoAttendantForwardingService {
     this.attendants = attendants;
   }
 
-  async get(orgId: string, locationId: string, attendantId: string): Promise<HuntGroupForwarding> {
+  async get(orgId: string, locationId: string, attendantId: string): Promise<AutoAttendantSettings['callForwarding']> {
     return (await this.attendants.find(this.store, orgId, locationId, attendantId)).attendant.settings.callForwarding;
   }
 
+  /** The attendant's modes with the one in force now (undefined without modes). */
+  async modes(orgId: string, locationId: string, attendantId: string): Promise<{ fm: FeatureModes; modes: Map<string, OperatingMode>; current: ReturnType<typeof currentMode> } | undefined> {
+    const { attendant } = await this.attendants.find(this.store, orgId, locationId, attendantId);
+    const fm = attendant.settings.callForwarding.operatingModes;
+    if (!fm) return undefined;
+    const modes = await modesOf(this.store, orgId, fm);
+    return { fm, modes, current: currentMode(fm, modes, this.clock.now(), attendant.settings.timeZone) };
+  }
+
   async update(orgId: string, locationId: string, attendantId: string, input: AttendantForwardingInput): Promise<void> {
-    await this.change(orgId, locationId, attendantId, async (f) => {
+    await this.change(orgId, locationId, attendantId, async (f, tx, location) => {
       const c = input.callForwarding ?? {};
-      if (c.operatingModes !== undefined) throw badRequest('operatingModes: auto attendant forwarding by operating mode is not supported by Callplane yet; leave them out.');
+      const operatingModes = c.operatingModes !== undefined ? await checkFeatureModes(tx, location, c.operatingModes, f.operatingModes) : f.operatingModes;
       const rules = f.rules.map((r) => ({ ...r }));
       for (const r of c.rules ?? []) {
         const rule = rules.find((x) => x.id === decodeId(r.id, 'CALL_FORWARDING_SELECTIVE_RULE'));
         if (!rule) throw badRequest(`rules: ${r.id} is not a rule of this auto attendant.`);
         if (r.enabled !== undefined) rule.enabled = r.enabled;
       }
-      return { always: checkForward(asForward(c.always), f.always, 'always'), selective: checkForward(asForward(c.selective), f.selective, 'selective'), rules };
+      return {
+        always: checkForward(asForward(c.always), f.always, 'always'),
+        selective: checkForward(asForward(c.selective), f.selective, 'selective'),
+        rules,
+        ...(operatingModes ? { operatingModes } : {}),
+      };
     });
   }
 
-  /** Back to normal operation from a manually switched operating mode: without operating modes, there is nothing to switch. */
+  /** Back to normal operation: a manager's switch to an operating mode ends (nothing to do without one). */
   async switchMode(orgId: string, locationId: string, attendantId: string): Promise<void> {
-    await this.attendants.find(this.store, orgId, locationId, attendantId);
+    await this.change(orgId, locationId, attendantId, async (f) => {
+      if (!f.operatingModes || !activeSwitch(f.operatingModes, this.clock.now())) return f;
+      const { manual: _, ...modes } = f.operatingModes;
+      return { ...f, operatingModes: modes };
+    });
   }
 
   async rule(orgId: string, locationId: string, attendantId: string, ruleId: string): Promise<ForwardingRule> {
@@ -92,7 +113,7 @@ export class AutoAttendantForwardingService {
     orgId: string,
     locationId: string,
     attendantId: string,
-    fn: (f: HuntGroupForwarding, tx: Store, location: { id: string; orgId: string }) => Promise<HuntGroupForwarding>,
+    fn: (f: AutoAttendantSettings['callForwarding'], tx: Store, location: Location) => Promise<AutoAttendantSettings['callForwarding']>,
   ): Promise<void> {
     await this.store.transaction(async (tx) => {
       const { attendant, location } = await this.attendants.find(tx, orgId, locationId, attendantId);
