@@ -45,6 +45,47 @@ const queueAgents = {
   items: { type: 'object', required: ['id'], properties: { id: str, weight: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } } },
 };
 export const overrides: Override[] = [
+  // Auto attendant menus: keyConfigurations is a list of keys (Webex's examples and wxc_sdk's
+  // AutoAttendantMenu.key_configurations are lists; the rebuilt document keeps one item's schema).
+  ...(['post:/telephony/config/locations/{locationId}/autoAttendants', 'put:/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}'] as const).flatMap((op) =>
+    (['businessHoursMenu', 'afterHoursMenu'] as const).map((menu) => ({
+      document: 'calling',
+      method: op.split(':')[0] as 'post' | 'put',
+      path: op.slice(op.indexOf(':') + 1),
+      at: `/requestBody${JSON_SCHEMA}/properties/${menu}/properties/keyConfigurations`,
+      set: 'wrap-array',
+      reason: 'A menu has one configuration per key: keyConfigurations is a list (Webex examples, wxc_sdk), not one object.',
+    })),
+  ),
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/businessHoursMenu/properties/keyConfigurations`,
+    set: 'wrap-array',
+    reason: 'A menu has one configuration per key: keyConfigurations is a list (Webex examples, wxc_sdk), not one object.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/afterHoursMenu/properties/keyConfigurations`,
+    set: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['key', 'action'],
+        properties: {
+          key: { type: 'string', enum: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'] },
+          action: { type: 'string', enum: ['PLAY_ANNOUNCEMENT', 'TRANSFER_WITH_PROMPT', 'TRANSFER_WITHOUT_PROMPT', 'TRANSFER_TO_OPERATOR', 'TRANSFER_TO_MAILBOX', 'NAME_DIALING', 'EXTENSION_DIALING', 'REPEAT_MENU', 'EXIT'] },
+          description: str,
+          value: str,
+          audioAnnouncementFile: audioFile,
+        },
+      },
+    },
+    reason: 'The rendering lost the after-hours keyConfigurations schema (untyped); it is the same list of keys as the business-hours menu.',
+  },
   {
     document: 'calling',
     method: 'post',

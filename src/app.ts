@@ -35,6 +35,10 @@ import { callQueuePartRoutes } from './api/call-queues/call-queue-parts.routes.t
 import { callQueueSupervisorRoutes } from './api/call-queues/call-queue-supervisors.routes.ts';
 import { playlistRoutes } from './api/call-queues/playlists.routes.ts';
 import { customerAssistRoutes } from './api/call-queues/customer-assist.routes.ts';
+import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.routes.ts';
+import { virtualExtensionRoutes } from './api/virtual-extensions/virtual-extensions.routes.ts';
+import { operatingModeRoutes } from './api/operating-modes/operating-modes.routes.ts';
+import { modeManagementRoutes } from './api/operating-modes/mode-management.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -84,6 +88,11 @@ import { CallQueuePartsService } from './domain/call-queues/call-queue-parts-ser
 import { CallQueueSupervisorService } from './domain/call-queues/call-queue-supervisors.ts';
 import { PlaylistService } from './domain/call-queues/playlist-service.ts';
 import { WrapupReasonService } from './domain/call-queues/wrapup-reasons.ts';
+import { AutoAttendantService } from './domain/auto-attendants/auto-attendant-service.ts';
+import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-attendant-forwarding.ts';
+import { VirtualExtensionService } from './domain/virtual-extensions/virtual-extension-service.ts';
+import { OperatingModeService } from './domain/operating-modes/operating-mode-service.ts';
+import { ModeManagementService } from './domain/operating-modes/mode-management-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -125,6 +134,11 @@ export type Services = {
   callQueueSupervisors: CallQueueSupervisorService;
   playlists: PlaylistService;
   wrapupReasons: WrapupReasonService;
+  autoAttendants: AutoAttendantService;
+  autoAttendantForwarding: AutoAttendantForwardingService;
+  virtualExtensions: VirtualExtensionService;
+  operatingModes: OperatingModeService;
+  modeManagement: ModeManagementService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -183,6 +197,10 @@ function registerRoutes(
   callQueueSupervisorRoutes(server, services);
   playlistRoutes(server, services);
   customerAssistRoutes(server, services);
+  autoAttendantRoutes(server, services);
+  virtualExtensionRoutes(server, services);
+  operatingModeRoutes(server, services);
+  modeManagementRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -250,6 +268,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
     const callQueues = new CallQueueService(store, clock);
+    const autoAttendants = new AutoAttendantService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -273,6 +292,11 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callQueueSupervisors: new CallQueueSupervisorService(store),
       playlists: new PlaylistService(store, clock),
       wrapupReasons: new WrapupReasonService(store, clock, callQueues),
+      autoAttendants,
+      autoAttendantForwarding: new AutoAttendantForwardingService(store, clock, autoAttendants),
+      virtualExtensions: new VirtualExtensionService(store, clock),
+      operatingModes: new OperatingModeService(store, clock),
+      modeManagement: new ModeManagementService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,

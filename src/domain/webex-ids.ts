@@ -31,7 +31,12 @@ export type WebexIdType =
   | 'CALL_QUEUE'
   | 'DNIS'
   | 'PLAYLIST'
-  | 'WRAPUP_REASON';
+  | 'WRAPUP_REASON'
+  | 'AUTO_ATTENDANT'
+  | 'VIRTUAL_EXTENSION'
+  | 'VIRTUAL_EXTENSION_RANGE'
+  | 'OPERATING_MODE'
+  | 'OPERATING_MODE_HOLIDAY';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

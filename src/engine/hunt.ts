@@ -61,7 +61,7 @@ function offer(s: Session, ctx: EngineContext, hunt: Hunt, index: number, events
 }
 
 /** Does a selective rule's "calls from" take this caller (any, one of its numbers, or one without a number)? */
-function callerMatches(rule: SelectiveRule, caller: Party): boolean {
+export function callerMatches(rule: SelectiveRule, caller: Party): boolean {
   if (rule.callsFrom === 'ANY') return true;
   const numbers = caller.kind === 'person' ? [caller.number, caller.extension] : caller.kind === 'pstn' ? [caller.number] : [];
   const known = numbers.filter((n): n is string => n !== null);

@@ -16,6 +16,7 @@ import {
 } from './legs.ts';
 import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
+import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, queueRetry, startHunt } from './hunt.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
 import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
@@ -39,7 +40,7 @@ export type Action =
   | { type: 'resumeRecording' }
   | { type: 'mute' }
   | { type: 'unmute' }
-  | { type: 'transmitDtmf' };
+  | { type: 'transmitDtmf'; digits?: string };
 
 /** Steps work on a copy: the session they were given stays as it was. */
 export const copy = (s: Session): Session => structuredClone(s);
@@ -107,6 +108,8 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
     return undefined;
   }
   if (screened.kind === 'redirect') return placeTo(s, ctx, originator, screened.to, events, [screened.redirection, ...redirections]);
+  // An auto attendant answers and plays its menu (attendant.ts).
+  if (to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, to, events, redirections);
   const routed = routeToParty(s, ctx, to, redirections);
   if (routed.kind === 'busy' || routed.kind === 'unreachable') {
     const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';
@@ -233,6 +236,8 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
       break;
     }
     case 'transmitDtmf':
+      // Tones reach whatever listens: an auto attendant's menu.
+      if (action.digits && isAttendantCaller(s, leg)) attendantDigits(s, ctx, action.digits, events);
       break;
   }
   s.version++;
@@ -259,6 +264,9 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
       else huntNoAnswer(s, ctx, events);
       s.version++;
       return step;
+    case 'attendantNoInput':
+      attendantNoInput(s, ctx, events);
+      break;
     case 'ringTimeout':
       if (leg.state === 'alerting') ringOut(s, ctx, leg, events);
       else if (leg.state === 'connecting') endCall(s, ctx, leg, 'noAnswer', 'noAnswer', events);
@@ -290,7 +298,7 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
   return step;
 }
 
-function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[], step?: Step): void {
+export function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[], step?: Step): void {
   cancelTimers(s, leg.id);
   leg.answered = ctx.now;
   events.push({ type: 'answered', legId: leg.id });

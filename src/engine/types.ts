@@ -35,7 +35,20 @@ export type Party =
   /** A feature access code (*73 …): answered by the system, which plays a confirmation. */
   | { kind: 'feature'; code: string }
   /** A hunt group: never a leg itself; it rings its agents (hunt.ts) and shows in their redirections. */
-  | HuntGroupParty;
+  | HuntGroupParty
+  /** An auto attendant: answers at once and plays a menu the caller navigates with DTMF (attendant.ts). */
+  | AutoAttendantParty;
+
+export type AutoAttendantParty = {
+  kind: 'autoAttendant';
+  autoAttendantId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  number: string | null;
+  extension: string | null;
+  routingPrefix: string | null;
+};
 
 /**
  * What a caller's caller ID settings present (domain/calls/caller-id.ts): the name and number
@@ -114,6 +127,55 @@ export type SelectiveRule = {
   reason: 'timeOfDay' | 'unconditional';
 };
 
+export type AttendantAction =
+  | 'PLAY_ANNOUNCEMENT'
+  | 'TRANSFER_WITH_PROMPT'
+  | 'TRANSFER_WITHOUT_PROMPT'
+  | 'TRANSFER_TO_OPERATOR'
+  | 'TRANSFER_TO_MAILBOX'
+  | 'NAME_DIALING'
+  | 'EXTENSION_DIALING'
+  | 'REPEAT_MENU'
+  | 'EXIT';
+
+/**
+ * How an auto attendant called now answers, decided by the domain when the call arrives: the
+ * menu in force (business hours or after hours) with each key's destination resolved, the
+ * directory the caller may dial into by extension or name, what happens when the caller presses
+ * nothing, and the attendant's call forwarding.
+ */
+export type AttendantPlan = {
+  menu: 'businessHours' | 'afterHours';
+  /** to: where a transfer key (or a mailbox key with its value) sends the caller; null when it names nobody reachable. */
+  keys: { key: string; action: AttendantAction; to: Party | null }[];
+  /** Digits that are no key start an extension (ended by #). */
+  extensionEnabled: boolean;
+  /** Who may be reached by extension or name: extension as dialled, names as keypad digits, their mailbox. */
+  directory: { extension: string; names: string[]; party: Party; mailbox: Party | null }[];
+  /** The menu plays again `retries` times while the caller presses nothing for noInputMs, then noInputTo (or the attendant hangs up). */
+  noInputMs: number;
+  retries: number;
+  noInputTo: Party | null;
+  alwaysForward?: Party | null;
+  selective?: SelectiveRule[];
+};
+
+/** A caller in an auto attendant: the menu they hear and what the attendant waits for. */
+export type Attendant = {
+  party: AutoAttendantParty;
+  plan: AttendantPlan;
+  originatorLegId: string;
+  /** The attendant's own leg (answered), which the caller talks to. */
+  legId: string;
+  /** key: a menu key; extension, name, mailbox: digits ended by # (* goes back to the menu). */
+  awaiting: 'key' | 'extension' | 'name' | 'mailbox';
+  digits: string;
+  /** How often the menu played again for want of input. */
+  replays: number;
+  /** Transferred or ended: DTMF and the no-input timer do nothing any more. */
+  over: boolean;
+};
+
 /** A hunt under way in a session: the plan, the originator, and the next agent to offer. */
 export type Hunt = {
   group: HuntGroupParty;
@@ -173,7 +235,9 @@ export type TimerKind =
   /** A number of a person's sequential ring has rung long enough: the next one rings. */
   | 'sequentialRing'
   /** A call waiting in a queue is offered again to the agents free now (hunt.ts). */
-  | 'queueRetry';
+  | 'queueRetry'
+  /** The caller pressed nothing while an auto attendant waited (attendant.ts). */
+  | 'attendantNoInput';
 
 export type Recall = { type: 'park'; party: Party };
 
@@ -243,6 +307,8 @@ export type Session = {
   pendingTransfer: { transferorSessionId: string; transferorLegId: string; consultLegId: string; targetLegId: string } | null;
   /** A call to a hunt group, while and after it hunts (absent on every other session). */
   hunt?: Hunt;
+  /** A call answered by an auto attendant (absent on every other session). */
+  attendant?: Attendant;
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

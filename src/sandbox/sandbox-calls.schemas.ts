@@ -41,6 +41,17 @@ export const SimulatedSession = Type.Object({
       { description: 'While the caller waits in a call queue.' },
     ),
   ),
+  attendant: Type.Optional(
+    Type.Object(
+      {
+        name: Type.String(),
+        menu: Type.String({ description: 'businessHours or afterHours: the menu the caller hears.' }),
+        awaiting: Type.String({ description: 'key (a menu key), or extension, name or mailbox digits ended by #.' }),
+        digits: Type.String({ description: 'Digits collected so far for an extension, name or mailbox.' }),
+      },
+      { description: 'The auto attendant the caller is in, while they are in it.' },
+    ),
+  ),
   legs: Type.Array(SimulatedLeg, { description: 'The legs still on the call.' }),
 });
 
@@ -77,6 +88,15 @@ export const PstnAction = {
   description: 'answer (a call to an external number), reject (busy) or hangup.',
   tags: ['Sandbox'],
   params: Type.Object({ callSessionId: Type.String(), action: Type.Union([Type.Literal('answer'), Type.Literal('reject'), Type.Literal('hangup')]) }),
+  response: { 204: NoContent, ...errors },
+};
+
+export const PstnDtmf = {
+  summary: "Press keys as a call's PSTN party",
+  description: 'Sends DTMF tones from the PSTN party of the call (0-9, *, #, A-D; a comma pauses): an auto attendant the caller is in follows them through its menu.',
+  tags: ['Sandbox'],
+  params: SessionParams,
+  body: Type.Object({ dtmf: Type.String({ pattern: '^[0-9*#A-Da-d,]{1,64}$' }) }),
   response: { 204: NoContent, ...errors },
 };
 

@@ -31,12 +31,16 @@ export type SimulatedLeg = {
   remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
 };
 
+/** A caller in an auto attendant: which attendant, the menu they hear, what it waits for (key, extension, name or mailbox digits). */
+export type SimulatedAttendant = { name: string; menu: 'businessHours' | 'afterHours'; awaiting: string; digits: string };
+
 export type SimulatedSession = {
   callSessionId: string;
   created: string;
   parkedAgainst?: string;
   /** While the caller waits in a call queue: their place in line and what they hear. */
   queue?: { name: string; position: number; since: string; announcement: string };
+  attendant?: SimulatedAttendant;
   legs: SimulatedLeg[];
 };
 
@@ -48,12 +52,16 @@ export function describeSession(session: Session): SimulatedSession {
     if (p.kind === 'voicemail' && p.voicemailGroupId) return { kind: 'voicemail', voicemailGroupId: encodeId('VOICEMAIL_GROUP', p.voicemailGroupId), name: p.name };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
     if (p.kind === 'huntGroup') return { kind: p.feature ?? 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'autoAttendant') return { kind: p.kind, name: p.name, ...(p.number ? { number: p.number } : {}) };
     return { kind: 'feature', number: p.code };
   };
   return {
     callSessionId: encodeSessionId(session.id),
     created: session.created,
     ...(session.park?.against.kind === 'person' ? { parkedAgainst: encodeId('PEOPLE', session.park.against.personId) } : {}),
+    ...(session.attendant && !session.attendant.over
+      ? { attendant: { name: session.attendant.party.name, menu: session.attendant.plan.menu, awaiting: session.attendant.awaiting, digits: session.attendant.digits } }
+      : {}),
     legs: session.legs.filter(isActive).map((leg) => ({
       callId: encodeCallId(leg.id),
       party: party(leg),
@@ -104,8 +112,8 @@ export class Simulator {
       if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
-      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup' && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
-        throw badRequest(`to must be a number or extension of a person, hunt group or voicemail group of the organization; "${to}" is not.`);
+      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup' && target.kind !== 'autoAttendant' && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
+        throw badRequest(`to must be a number or extension of a person, hunt group, call queue, auto attendant or voicemail group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
         const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });
@@ -143,6 +151,20 @@ export class Simulator {
       const leg = session.legs.find((l) => l.party.kind === 'pstn' && isActive(l));
       if (!leg) throw badRequest('The call has no PSTN party still on it.');
       const result = act(session, leg.id, action === 'reject' ? { type: 'reject', action: 'busy' } : { type: action }, await w.context());
+      return 'refused' in result ? result : { step: result, value: undefined };
+    });
+  }
+
+  /** The PSTN party of a session presses keys (DTMF): an auto attendant's menu hears them. */
+  async pstnDtmf(orgId: string, callSessionId: string, dtmf: string): Promise<void> {
+    const id = decodeSessionId(callSessionId);
+    if (!id) throw notFound('Call session not found.');
+    await this.runtime.transact(async (w) => {
+      const session = await w.session(id);
+      if (session.orgId !== orgId) throw notFound('Call session not found.');
+      const leg = session.legs.find((l) => l.party.kind === 'pstn' && isActive(l));
+      if (!leg) throw badRequest('The call has no PSTN party still on it.');
+      const result = act(session, leg.id, { type: 'transmitDtmf', digits: dtmf }, await w.context());
       return 'refused' in result ? result : { step: result, value: undefined };
     });
   }

@@ -19,6 +19,9 @@ import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyVoicemailRepository } from './repositories/voicemail.ts';
 import { KyselyVoicemailGroupRepository } from './repositories/voicemail-groups.ts';
 import { KyselyCallQueueRepository, KyselyFeatureDocumentRepository } from './repositories/call-queues.ts';
+import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
+import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
+import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -67,6 +70,9 @@ export class KyselyStore implements Store {
   readonly voicemailGroups: KyselyVoicemailGroupRepository;
   readonly callQueues: KyselyCallQueueRepository;
   readonly featureDocuments: KyselyFeatureDocumentRepository;
+  readonly autoAttendants: KyselyAutoAttendantRepository;
+  readonly virtualExtensions: KyselyVirtualExtensionRepository;
+  readonly operatingModes: KyselyOperatingModeRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -104,6 +110,9 @@ export class KyselyStore implements Store {
     this.voicemailGroups = new KyselyVoicemailGroupRepository(ctx);
     this.callQueues = new KyselyCallQueueRepository(ctx);
     this.featureDocuments = new KyselyFeatureDocumentRepository(ctx);
+    this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
+    this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
+    this.operatingModes = new KyselyOperatingModeRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -90,7 +90,7 @@ export class CallControlService {
   /** Sends DTMF on a call; without a callId, the person's only call; without digits, nothing is sent. */
   async transmitDtmf(actor: Actor, callId: string | undefined, dtmf: string | undefined): Promise<void> {
     if (dtmf !== undefined && !/^[0-9*#A-Da-d,]{1,64}$/.test(dtmf)) throw invalidDtmf();
-    await this.act(actor, callId ?? (await this.onlyCall(actor)), { type: 'transmitDtmf' });
+    await this.act(actor, callId ?? (await this.onlyCall(actor)), { type: 'transmitDtmf', ...(dtmf !== undefined ? { digits: dtmf } : {}) });
   }
 
   /** Start/stop/pause/resume recording; without a callId, the person's only call. */

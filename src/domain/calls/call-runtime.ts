@@ -15,6 +15,8 @@ import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
 import { rememberQueues } from '../call-queues/queue-plan.ts';
+import { loadAttendantPlans } from '../auto-attendants/attendant-calls.ts';
+import { attendantTargets } from '../../engine/attendant.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -76,6 +78,8 @@ function partiesOf(session: Session): Party[] {
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
     // A queued call is offered again on a timer: its queue's plan is read afresh then.
     ...(session.hunt?.group.feature === 'callQueue' && !session.hunt.over ? [session.hunt.group] : []),
+    // An attendant sends its caller on later, on DTMF: to people (policies) and hunt groups (plans).
+    ...(session.attendant && !session.attendant.over ? attendantTargets(session.attendant.plan) : []),
   ];
 }
 
@@ -104,7 +108,9 @@ export class CallRuntime {
     this.timers = new TimerSweeper(store, clock, (sessionId) => this.fireDue(sessionId), this.onError);
   }
 
-  async context(tx: Store, parties: Party[]): Promise<EngineContext> {
+  async context(tx: Store, given: Party[]): Promise<EngineContext> {
+    const attendants = await loadAttendantPlans(tx, given, this.clock.now());
+    const parties = [...given, ...[...attendants.values()].flatMap(attendantTargets)];
     const plans = await loadHuntPlans(tx, parties, this.clock.now());
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
@@ -119,6 +125,7 @@ export class CallRuntime {
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
       policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
       huntPlan: (id) => plans.get(id),
+      attendantPlan: (id) => attendants.get(id),
     };
   }
 

@@ -71,7 +71,8 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
       return { name: `${party.name} (voicemail)`, ...(party.number ? { number: party.number } : {}), privacyEnabled: false, callType: 'other' };
     case 'feature':
       return { number: party.code, privacyEnabled: false, callType: 'other' };
-    case 'huntGroup': {
+    case 'huntGroup':
+    case 'autoAttendant': {
       // As a member would dial it: the extension within its location, prefix + extension elsewhere in the organization.
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';
       const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;

@@ -10,7 +10,7 @@ import type { Forward, ForwardingRule, HuntGroupForwarding } from './hunt-group-
 // A hunt group's (or call queue's) call forwarding: always, selective, and the selective rules,
 // which name the location's business-hours and holiday schedules. Stored with the feature's settings.
 
-type ForwardInput = { enabled?: boolean; destination?: string; ringReminderEnabled?: boolean; destinationVoicemailEnabled?: boolean };
+export type ForwardInput = { enabled?: boolean; destination?: string; ringReminderEnabled?: boolean; destinationVoicemailEnabled?: boolean };
 export type ForwardingInput = { callForwarding?: { always?: ForwardInput; selective?: ForwardInput; rules?: { id: string; enabled?: boolean }[]; operatingModes?: unknown } };
 
 export type RuleInput = {
@@ -23,7 +23,7 @@ export type RuleInput = {
   callsTo?: { numbers?: { phoneNumber?: string; extension?: string; type?: string }[] };
 };
 
-function checkForward(input: ForwardInput | undefined, current: Forward, field: string): Forward {
+export function checkForward(input: ForwardInput | undefined, current: Forward, field: string): Forward {
   const m = { ...current, ...input };
   const out: Forward = { enabled: m.enabled === true, ringReminderEnabled: m.ringReminderEnabled === true, destinationVoicemailEnabled: m.destinationVoicemailEnabled === true };
   if (m.destination !== undefined && m.destination !== '') out.destination = m.destination.trim();
@@ -79,7 +79,7 @@ export class FeatureForwardingService {
   async createRule(orgId: string, locationId: string, huntGroupId: string, input: RuleInput): Promise<ForwardingRule> {
     let created: ForwardingRule | undefined;
     await this.change(orgId, locationId, huntGroupId, async (f, tx, location) => {
-      created = await this.checkRule(tx, location, f, { id: randomUUID() }, input);
+      created = await checkForwardingRule(tx, location, f.rules, { id: randomUUID() }, input, this.holder.label);
       return { ...f, rules: [...f.rules, created] };
     });
     return created!;
@@ -89,7 +89,7 @@ export class FeatureForwardingService {
     let updated: ForwardingRule | undefined;
     await this.change(orgId, locationId, huntGroupId, async (f, tx, location) => {
       const at = indexOf(f, ruleId);
-      updated = await this.checkRule(tx, location, f, f.rules[at]!, input);
+      updated = await checkForwardingRule(tx, location, f.rules, f.rules[at]!, input, this.holder.label);
       return { ...f, rules: f.rules.map((r, i) => (i === at ? updated! : r)) };
     });
     return updated!;
@@ -113,44 +113,6 @@ export class FeatureForwardingService {
       await save(await fn(forwarding, tx, location));
     });
   }
-
-  /** The rule with the input applied over `current` (a new rule has only its id). */
-  private async checkRule(tx: Store, location: { id: string; orgId: string }, f: HuntGroupForwarding, current: Partial<ForwardingRule> & { id: string }, input: RuleInput): Promise<ForwardingRule> {
-    const name = (input.name ?? current.name ?? '').trim();
-    if (name.length < 1 || name.length > 80) throw badRequest('name must hold 1 to 80 characters.');
-    if (f.rules.some((r) => r.id !== current.id && r.name.toLowerCase() === name.toLowerCase())) throw conflict(`The ${this.holder.label} already has a rule named "${name}".`);
-    const rule: ForwardingRule = {
-      id: current.id,
-      name,
-      enabled: input.enabled ?? current.enabled ?? true,
-      forwardTo: { selection: 'FORWARD_TO_DEFAULT_NUMBER', ...current.forwardTo, ...input.forwardTo } as ForwardingRule['forwardTo'],
-      callsFrom: { selection: 'ANY', ...current.callsFrom, ...input.callsFrom } as ForwardingRule['callsFrom'],
-      callsTo: { numbers: (input.callsTo?.numbers ?? current.callsTo?.numbers ?? []).map((n) => ({ ...n, type: (n as { type?: string }).type ?? 'PRIMARY' })) },
-    };
-    if (!FORWARD_SELECTIONS.includes(rule.forwardTo.selection)) throw badRequest(`forwardTo.selection "${rule.forwardTo.selection}" is not one of ${FORWARD_SELECTIONS.join(', ')}.`);
-    if (rule.forwardTo.selection === 'FORWARD_TO_SPECIFIED_NUMBER' && !/^\+?[\d*#]{2,30}$/.test(rule.forwardTo.phoneNumber ?? '')) {
-      throw badRequest('forwardTo.phoneNumber is required with FORWARD_TO_SPECIFIED_NUMBER.');
-    }
-    for (const n of rule.callsTo.numbers) {
-      if (n.type !== 'PRIMARY' && n.type !== 'ALTERNATE') throw badRequest(`callsTo: type "${n.type}" is not PRIMARY or ALTERNATE.`);
-      if (n.phoneNumber === undefined && n.extension === undefined) throw badRequest('callsTo: each number needs a phoneNumber or an extension.');
-    }
-    const from = rule.callsFrom;
-    if (from.selection !== 'ANY' && from.selection !== 'CUSTOM') throw badRequest(`callsFrom.selection "${from.selection}" is not ANY or CUSTOM.`);
-    const custom = { privateNumberEnabled: false, unavailableNumberEnabled: false, numbers: [] as string[], ...from.customNumbers };
-    rule.callsFrom = { selection: from.selection, customNumbers: custom };
-    if (from.selection === 'CUSTOM' && !custom.privateNumberEnabled && !custom.unavailableNumberEnabled && custom.numbers.length === 0) {
-      throw badRequest('callsFrom CUSTOM needs numbers, privateNumberEnabled or unavailableNumberEnabled.');
-    }
-    // The schedules are the location's, named (as Webex does) by name.
-    for (const [field, type] of [['businessSchedule', 'businessHours'], ['holidaySchedule', 'holidays']] as const) {
-      const value = input[field] ?? current[field];
-      if (value === undefined || value === '') continue;
-      if (!(await tx.schedules.findByName(location.orgId, location.id, type, value))) throw badRequest(`${field}: the location has no ${type} schedule named "${value}".`);
-      rule[field] = value;
-    }
-    return rule;
-  }
 }
 
 function indexOf(f: HuntGroupForwarding, ruleId: string): number {
@@ -173,4 +135,49 @@ export class HuntGroupForwardingService extends FeatureForwardingService {
       },
     });
   }
+}
+
+/** The rule with the input applied over `current` (a new rule has only its id); `rules` are the feature's others. */
+export async function checkForwardingRule(
+  tx: Store,
+  location: { id: string; orgId: string },
+  rules: readonly ForwardingRule[],
+  current: Partial<ForwardingRule> & { id: string },
+  input: RuleInput,
+  feature: string,
+): Promise<ForwardingRule> {
+  const name = (input.name ?? current.name ?? '').trim();
+  if (name.length < 1 || name.length > 80) throw badRequest('name must hold 1 to 80 characters.');
+  if (rules.some((r) => r.id !== current.id && r.name.toLowerCase() === name.toLowerCase())) throw conflict(`The ${feature} already has a rule named "${name}".`);
+  const rule: ForwardingRule = {
+    id: current.id,
+    name,
+    enabled: input.enabled ?? current.enabled ?? true,
+    forwardTo: { selection: 'FORWARD_TO_DEFAULT_NUMBER', ...current.forwardTo, ...input.forwardTo } as ForwardingRule['forwardTo'],
+    callsFrom: { selection: 'ANY', ...current.callsFrom, ...input.callsFrom } as ForwardingRule['callsFrom'],
+    callsTo: { numbers: (input.callsTo?.numbers ?? current.callsTo?.numbers ?? []).map((n) => ({ ...n, type: (n as { type?: string }).type ?? 'PRIMARY' })) },
+  };
+  if (!FORWARD_SELECTIONS.includes(rule.forwardTo.selection)) throw badRequest(`forwardTo.selection "${rule.forwardTo.selection}" is not one of ${FORWARD_SELECTIONS.join(', ')}.`);
+  if (rule.forwardTo.selection === 'FORWARD_TO_SPECIFIED_NUMBER' && !/^\+?[\d*#]{2,30}$/.test(rule.forwardTo.phoneNumber ?? '')) {
+    throw badRequest('forwardTo.phoneNumber is required with FORWARD_TO_SPECIFIED_NUMBER.');
+  }
+  for (const n of rule.callsTo.numbers) {
+    if (n.type !== 'PRIMARY' && n.type !== 'ALTERNATE') throw badRequest(`callsTo: type "${n.type}" is not PRIMARY or ALTERNATE.`);
+    if (n.phoneNumber === undefined && n.extension === undefined) throw badRequest('callsTo: each number needs a phoneNumber or an extension.');
+  }
+  const from = rule.callsFrom;
+  if (from.selection !== 'ANY' && from.selection !== 'CUSTOM') throw badRequest(`callsFrom.selection "${from.selection}" is not ANY or CUSTOM.`);
+  const custom = { privateNumberEnabled: false, unavailableNumberEnabled: false, numbers: [] as string[], ...from.customNumbers };
+  rule.callsFrom = { selection: from.selection, customNumbers: custom };
+  if (from.selection === 'CUSTOM' && !custom.privateNumberEnabled && !custom.unavailableNumberEnabled && custom.numbers.length === 0) {
+    throw badRequest('callsFrom CUSTOM needs numbers, privateNumberEnabled or unavailableNumberEnabled.');
+  }
+  // The schedules are the location's, named (as Webex does) by name.
+  for (const [field, type] of [['businessSchedule', 'businessHours'], ['holidaySchedule', 'holidays']] as const) {
+    const value = input[field] ?? current[field];
+    if (value === undefined || value === '') continue;
+    if (!(await tx.schedules.findByName(location.orgId, location.id, type, value))) throw badRequest(`${field}: the location has no ${type} schedule named "${value}".`);
+    rule[field] = value;
+  }
+  return rule;
 }

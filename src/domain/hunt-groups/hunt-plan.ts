@@ -117,7 +117,7 @@ export async function loadHuntPlan(
  */
 export async function selectiveRules(
   store: Store,
-  group: Pick<StoredHuntGroup, 'orgId' | 'locationId'> & { settings: { callForwarding: HuntGroupForwarding } },
+  group: Pick<StoredHuntGroup, 'orgId' | 'locationId'> & { settings: Pick<StoredHuntGroup['settings'], 'callForwarding'> },
   now: Date,
   resolve: (destination: string) => Promise<ForwardParty | null>,
 ): Promise<SelectiveRule[]> {

@@ -24,6 +24,8 @@ import * as voicemail from './0032-voicemail.ts';
 import * as voicemailGroups from './0033-voicemail-groups.ts';
 import * as callQueues from './0036-call-queues.ts';
 import * as featureDocuments from './0037-feature-documents.ts';
+import * as autoAttendants from './0038-auto-attendants.ts';
+import * as virtualExtensions from './0039-virtual-extensions-operating-modes.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -53,4 +55,6 @@ export const migrations: Record<string, Migration> = {
   '0033-voicemail-groups': voicemailGroups,
   '0036-call-queues': callQueues,
   '0037-feature-documents': featureDocuments,
+  '0038-auto-attendants': autoAttendants,
+  '0039-virtual-extensions-operating-modes': virtualExtensions,
 };

@@ -209,6 +209,7 @@ export class KyselyNumberRepository implements NumberRepository {
     // A voicemail group's number is held too.
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('voicemail_groups as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('call_queues as q').select('q.id').whereRef('q.phone_number', '=', 'n.phone_number'))));
+    if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('auto_attendants as a').select('a.id').whereRef('a.phone_number', '=', 'n.phone_number'))));
     if (filter.available === false) numbers = numbers.where((eb) => eb.or([eb('n.owner_id', 'is not', null), eb('n.is_main_number', '=', 1)]));
     if (filter.state !== undefined) numbers = numbers.where('n.state', '=', filter.state);
     if (filter.tollFreeNumbers === true) numbers = numbers.where('n.number_type', '=', 'TOLLFREE');
