@@ -16,6 +16,9 @@ import { receptionistContactRoutes } from './api/receptionist-contacts/reception
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
+import { callParkRoutes } from './api/call-park/call-park.routes.ts';
+import { callPickupRoutes } from './api/call-pickup/call-pickup.routes.ts';
+import { pagingRoutes } from './api/paging/paging.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -50,6 +53,9 @@ import { ReceptionistContactService } from './domain/receptionist-contacts/recep
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
+import { CallParkService } from './domain/call-park/call-park-service.ts';
+import { CallPickupService } from './domain/call-pickup/call-pickup-service.ts';
+import { PagingService } from './domain/paging/paging-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -82,6 +88,9 @@ export type Services = {
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
   huntGroupForwarding: HuntGroupForwardingService;
+  callParks: CallParkService;
+  callPickups: CallPickupService;
+  paging: PagingService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -117,6 +126,9 @@ function registerRoutes(
   scheduleRoutes(server, services);
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
+  callParkRoutes(server, services);
+  callPickupRoutes(server, services);
+  pagingRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -187,6 +199,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       schedules: new ScheduleService(store, clock),
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
+      callParks: new CallParkService(store, clock),
+      callPickups: new CallPickupService(store, clock),
+      paging: new PagingService(store, clock),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

@@ -23,6 +23,10 @@ export type WebexIdType =
   | 'SCHEDULE'
   | 'SCHEDULE_EVENT'
   | 'HUNT_GROUP'
+  | 'CALL_PARK'
+  | 'CALL_PARK_EXTENSION'
+  | 'CALL_PICKUP'
+  | 'PAGING_GROUP'
   | 'CALL_FORWARDING_SELECTIVE_RULE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -16,6 +16,8 @@ import { KyselyLocationNumberRepository } from './repositories/location-numbers.
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
+import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
+import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -60,6 +62,9 @@ export class KyselyStore implements Store {
   readonly ownerSettings: KyselyOwnerSettingRepository;
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
+  readonly callParks: KyselyCallParkRepository;
+  readonly callPickups: KyselyCallPickupRepository;
+  readonly pagingGroups: KyselyPagingGroupRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -93,6 +98,9 @@ export class KyselyStore implements Store {
     this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
+    this.callParks = new KyselyCallParkRepository(ctx);
+    this.callPickups = new KyselyCallPickupRepository(ctx);
+    this.pagingGroups = new KyselyPagingGroupRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
