@@ -16,8 +16,9 @@ import {
 } from './legs.ts';
 import { routeToParty } from './person-routing.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
+import { recallParked, recallToHuntGroup } from './park.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
-import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
+import type { EngineEvent, Leg, ParkRecall, Party, Refusal, Session } from './types.ts';
 
 // The session machine: (session, action on a leg) → new session and events, or a refusal that
 // changes nothing. Pure: the caller stores the result, arms its timers and publishes the events.
@@ -31,7 +32,7 @@ export type Action =
   | { type: 'hold' }
   | { type: 'resume' }
   | { type: 'divert'; to: Party }
-  | { type: 'park'; against: Party }
+  | { type: 'park'; against: Party; recall?: ParkRecall }
   | { type: 'startRecording' }
   | { type: 'stopRecording' }
   | { type: 'pauseRecording' }
@@ -160,7 +161,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
       break;
     }
     case 'park': {
-      const refused = park(s, ctx, leg, action.against, events);
+      const refused = park(s, ctx, leg, action.against, events, action.recall);
       if (refused) return refused;
       break;
     }
@@ -221,10 +222,10 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
       hangup(s, ctx, leg, events);
       break;
     case 'parkRecall':
-      if (s.park?.legId === leg.id) {
-        const parker = s.park.parkedBy;
-        addAlertingLeg(s, ctx, newLeg(ctx, parker, 'terminator', 'alerting', { recall: { type: 'park', party: s.park.against } }), events);
-      }
+      recallParked(s, ctx, leg, events);
+      break;
+    case 'parkRecallHunt':
+      recallToHuntGroup(s, ctx, leg, events);
       break;
   }
   if (events.length === 0) return undefined;
@@ -249,8 +250,9 @@ function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent
   }
   const peer = s.park ? s.legs.find((l) => l.id === s.park!.legId) : peerOf(s, leg);
   if (leg.personality === 'clickToDial') {
-    // A retrieve answered: the person placed this call (to the parked one), for call history too.
-    leg.personality = 'originator';
+    // A retrieve answered: the person placed this call (to the parked one), for call history too;
+    // a pickup answered: the person received the call they picked up.
+    leg.personality = s.park ? 'originator' : 'terminator';
     leg.placedAt = ctx.now;
   }
   leg.state = peer?.state === 'held' ? 'remoteHeld' : 'connected';
@@ -347,14 +349,14 @@ function divert(s: Session, ctx: EngineContext, leg: Leg, to: Party, events: Eng
 }
 
 /** Park: the leg leaves, its peer waits against a party until retrieved or recalled. */
-function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: EngineEvent[]): Refusal | undefined {
+function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: EngineEvent[], recall?: ParkRecall): Refusal | undefined {
   const peer = peerOf(s, leg);
   if (!peer || !isAnswered(leg) || s.park) return { refused: 'Cannot park this call: only an answered two-party call can be parked.' };
   endLeg(s, ctx, leg, 'parked', events);
-  s.park = { legId: peer.id, against, parkedBy: leg.party };
+  s.park = { legId: peer.id, against, parkedBy: leg.party, ...(recall ? { recall } : {}) };
   if (peer.state === 'connected') peer.state = 'remoteHeld';
   events.push({ type: 'parked', legId: peer.id });
-  addTimer(s, ctx, 'parkRecall', peer.id, ctx.parkRecallMs);
+  addTimer(s, ctx, 'parkRecall', peer.id, recall?.afterMs ?? ctx.parkRecallMs);
   return undefined;
 }
 

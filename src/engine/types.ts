@@ -33,7 +33,19 @@ export type Party =
   /** A feature access code (*73 …): answered by the system, which plays a confirmation. */
   | { kind: 'feature'; code: string }
   /** A hunt group: never a leg itself; it rings its agents (hunt.ts) and shows in their redirections. */
-  | HuntGroupParty;
+  | HuntGroupParty
+  /** A call park extension: never a leg itself; calls are parked against it and retrieved from it. */
+  | ParkExtensionParty;
+
+export type ParkExtensionParty = {
+  kind: 'parkExtension';
+  parkExtensionId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  extension: string;
+  routingPrefix: string | null;
+};
 
 export type HuntGroupParty = {
   kind: 'huntGroup';
@@ -47,8 +59,8 @@ export type HuntGroupParty = {
 };
 
 export type PersonParty = Extract<Party, { kind: 'person' }>;
-/** Where a hunt group forwards to: anything but another hunt group. */
-export type ForwardParty = Exclude<Party, HuntGroupParty>;
+/** Where a hunt group forwards to: anything but another hunt group (or a park extension). */
+export type ForwardParty = Exclude<Party, HuntGroupParty | ParkExtensionParty>;
 
 /**
  * How a hunt group rings its agents, decided by the domain when the call arrives: the policy,
@@ -127,8 +139,10 @@ export type TimerKind =
   | 'autoReject'
   /** A simulated party hangs up. */
   | 'autoHangup'
-  /** A parked call rings back the person who parked it. */
+  /** A parked call rings back the person who parked it (or its recall hunt group). */
   | 'parkRecall'
+  /** The parker did not take the recall in time: the recall hunt group rings instead. */
+  | 'parkRecallHunt'
   /** An alerting person's call goes to their no-answer forwarding destination. */
   | 'forwardNoAnswer'
   /** A hunt group's agent has rung long enough: offer the next one (hunt.ts). */
@@ -188,7 +202,15 @@ export type Park = {
   against: Party;
   /** Who parked it (rung back on recall). */
   parkedBy: Party;
+  /** How the call comes back when nobody retrieves it (absent: the parker, after ctx.parkRecallMs). */
+  recall?: ParkRecall;
 };
+
+/**
+ * A call park's recall, decided by the domain when the call is parked: after afterMs the parker
+ * is alerted (alertParker) and/or, huntWaitMs later (at once without the parker), the hunt group.
+ */
+export type ParkRecall = { afterMs: number; alertParker: boolean; huntGroup: HuntGroupParty | null; huntWaitMs: number };
 
 export type Session = {
   id: string;

@@ -35,6 +35,8 @@ export function describeSession(session: Session): SimulatedSession {
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
     if (p.kind === 'huntGroup') return { kind: 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
+    // A park extension is never a leg's party (calls are parked against it).
+    if (p.kind === 'parkExtension') return { kind: 'feature', number: p.extension };
     return { kind: 'feature', number: p.code };
   };
   return {

@@ -59,7 +59,7 @@ for (const dialect of dialects) {
       assert.equal(park.recall.option, 'ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP');
       assert.equal(park.recall.huntGroupId, desk);
       assert.deepEqual(park.agents.map((a: { id: string }) => a.id), [ann.id, bob.id]);
-      assert.deepEqual(park.agents[0].numbers, [{ external: ann.phoneNumber, extension: ann.extension }]);
+      assert.deepEqual(park.agents[0].numbers, [{ external: ann.phoneNumber, extension: (ann as unknown as { extension: string }).extension }]);
       assert.equal(park.agents[0].type, 'PEOPLE');
       assert.equal(park.parkOnAgentsEnabled, true);
       assert.deepEqual(park.callParkExtensions.map((e: { id: string; name: string }) => [e.id, e.name]), [[bay, 'Bay 1']]);
@@ -129,7 +129,7 @@ for (const dialect of dialects) {
       assert.deepEqual(list.body.callParkExtensions.map((e: { id: string; locationName: string }) => [e.id, e.locationName]), [[id, hq.name]]);
       assertWebexError(await admin.post(extensionsOf(hq.id), { name: 'Again', extension }), 409);
       const ann = await createCallingUser(admin);
-      assertWebexError(await admin.post(extensionsOf(hq.id), { name: 'Ann', extension: ann.extension }), 409);
+      assertWebexError(await admin.post(extensionsOf(hq.id), { name: 'Ann', extension: (ann as unknown as { extension: string }).extension }), 409);
       const next = freeExtension();
       assert.equal((await admin.put(`${extensionsOf(hq.id)}/${id}`, { extension: next })).status, 204);
       assert.equal((await admin.get(`${extensionsOf(hq.id)}/${id}`)).body.extension, next);

@@ -33,7 +33,7 @@ for (const dialect of dialects) {
       assert.equal(got.notificationType, 'NONE');
       assert.equal(got.notificationDelayTimerSeconds, 6);
       assert.deepEqual(got.agents.map((a: { id: string }) => a.id), [ann.id, bob.id]);
-      assert.deepEqual(got.agents[0].phoneNumber, [{ external: ann.phoneNumber, extension: ann.extension }]);
+      assert.deepEqual(got.agents[0].phoneNumber, [{ external: ann.phoneNumber, extension: (ann as unknown as { extension: string }).extension }]);
       assert.equal(got.agents[0].firstName, 'Ann');
       const list = await admin.get(pickupsOf(hq.id), { name });
       assert.deepEqual(list.body.callPickups, [{ id, name, locationName: hq.name, locationId: hq.id }]);

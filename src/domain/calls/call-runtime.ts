@@ -70,7 +70,7 @@ export class CallWork {
 function partiesOf(session: Session): Party[] {
   return [
     ...session.legs.flatMap((l) => [l.party, ...(l.pendingDestination ? [l.pendingDestination] : [])]),
-    ...(session.park ? [session.park.against, session.park.parkedBy] : []),
+    ...(session.park ? [session.park.against, session.park.parkedBy, ...(session.park.recall?.huntGroup ? [session.park.recall.huntGroup] : [])] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
   ];
@@ -300,7 +300,8 @@ function toDocument(session: Session): SessionDocument {
     data: encodeSession(session),
     version: session.version,
     active: session.legs.some((l) => l.state !== 'disconnected'),
-    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : null,
+    // A person's ID or a call park extension's: retrieve looks the call up by either.
+    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : session.park?.against.kind === 'parkExtension' ? session.park.against.parkExtensionId : null,
     created: session.created,
     timerDue: timerDue(session),
     legs: session.legs.map((l) => ({ id: l.id, personId: personIdOf(l.party), active: l.state !== 'disconnected', appearance: l.appearance, created: l.created })),

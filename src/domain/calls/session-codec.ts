@@ -34,7 +34,16 @@ const HuntGroupParty = Type.Object({
   extension: Nullable(Type.String()),
   routingPrefix: Nullable(Type.String()),
 });
-const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty]);
+const ParkExtensionParty = Type.Object({
+  kind: Type.Literal('parkExtension'),
+  parkExtensionId: Type.String(),
+  orgId: Type.String(),
+  locationId: Type.String(),
+  name: Type.String(),
+  extension: Type.String(),
+  routingPrefix: Nullable(Type.String()),
+});
+const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty, ParkExtensionParty]);
 
 const Hunt = Type.Object({
   group: HuntGroupParty,
@@ -96,12 +105,19 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'parkRecallHunt', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer']),
       legId: Type.String(),
       at: Type.String(),
     }),
   ),
-  park: Nullable(Type.Object({ legId: Type.String(), against: Party, parkedBy: Party })),
+  park: Nullable(
+    Type.Object({
+      legId: Type.String(),
+      against: Party,
+      parkedBy: Party,
+      recall: Type.Optional(Type.Object({ afterMs: Type.Number(), alertParker: Type.Boolean(), huntGroup: Nullable(HuntGroupParty), huntWaitMs: Type.Number() })),
+    }),
+  ),
   pendingTransfer: Nullable(
     Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
   ),
