@@ -1,5 +1,5 @@
 import type { PersonRouting } from './person-routing.ts';
-import type { EndReason, EngineEvent, HuntPlan, Leg, LegState, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
+import type { EndReason, EngineEvent, HuntPlan, Leg, LegState, PagePlan, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
 
 // Small pieces the session machine is built from. They change a working copy of a session in
 // place; session.ts copies the stored session before it starts.
@@ -37,6 +37,8 @@ export type EngineContext = {
   policy(party: Party): PartyPolicy;
   /** How a hunt group called now rings its agents (see hunt.ts); undefined: it cannot take calls. */
   huntPlan?(huntGroupId: string): HuntPlan | undefined;
+  /** Whom a paging group called now pages (see paging.ts); undefined: it cannot take calls. */
+  pagePlan?(pagingGroupId: string): PagePlan | undefined;
 };
 
 /** What one engine step produced: sessions to store, events per leg, work for the caller. */

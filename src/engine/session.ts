@@ -17,6 +17,7 @@ import {
 import { routeToParty } from './person-routing.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
 import { recallParked, recallToHuntGroup } from './park.ts';
+import { isPage, leavePage, startPage } from './paging.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
 import type { EngineEvent, Leg, ParkRecall, Party, Refusal, Session } from './types.ts';
 
@@ -100,6 +101,11 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
 export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg | undefined {
   // A hunt group rings its agents by its policy (hunt.ts); a person rings as their settings say.
   if (to.kind === 'huntGroup') return startHunt(s, ctx, originator, to, events);
+  if (to.kind === 'pagingGroup') return startPage(s, ctx, originator, to, events);
+  if (to.kind === 'parkExtension') {
+    endCall(s, ctx, originator, 'noAnswer', 'noAnswer', events);
+    return undefined;
+  }
   const routed = routeToParty(s, ctx, to, redirections);
   if (routed.kind === 'busy' || routed.kind === 'unreachable') {
     const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';
@@ -310,6 +316,7 @@ function ringOut(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]
 }
 
 function hangup(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  if (isPage(s) && leg.state !== 'alerting') return leavePage(s, ctx, leg, events);
   // Hanging up an unanswered incoming call rejects it as busy.
   if (leg.state === 'alerting' && leg.personality === 'terminator' && !isSideLeg(s, leg)) return reject(s, ctx, leg, 'busy', events);
   if (leg.state === 'alerting') return endLeg(s, ctx, leg, 'cancelled', events);

@@ -35,7 +35,32 @@ export type Party =
   /** A hunt group: never a leg itself; it rings its agents (hunt.ts) and shows in their redirections. */
   | HuntGroupParty
   /** A call park extension: never a leg itself; calls are parked against it and retrieved from it. */
-  | ParkExtensionParty;
+  | ParkExtensionParty
+  /** A paging group: never a leg itself; a call to it pages its targets (paging.ts). */
+  | PagingGroupParty;
+
+export type PagingGroupParty = {
+  kind: 'pagingGroup';
+  pagingGroupId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  number: string | null;
+  extension: string | null;
+  routingPrefix: string | null;
+};
+
+/** Whom a paging group pages when called now, decided by the domain (busy: on a call already). */
+export type PagePlan = {
+  targets: { party: PersonParty; busy: boolean }[];
+  /** Person IDs who may page the group; empty: anyone. */
+  originators: string[];
+  /** Targets see the originator (true) or the paging group (false) as the caller. */
+  showOriginator: boolean;
+};
+
+/** A page under way: the originator talks, every target listens. */
+export type Page = { group: PagingGroupParty; originatorLegId: string; showOriginator: boolean };
 
 export type ParkExtensionParty = {
   kind: 'parkExtension';
@@ -60,7 +85,7 @@ export type HuntGroupParty = {
 
 export type PersonParty = Extract<Party, { kind: 'person' }>;
 /** Where a hunt group forwards to: anything but another hunt group (or a park extension). */
-export type ForwardParty = Exclude<Party, HuntGroupParty | ParkExtensionParty>;
+export type ForwardParty = Exclude<Party, HuntGroupParty | ParkExtensionParty | PagingGroupParty>;
 
 /**
  * How a hunt group rings its agents, decided by the domain when the call arrives: the policy,
@@ -226,6 +251,8 @@ export type Session = {
   pendingTransfer: { transferorSessionId: string; transferorLegId: string; consultLegId: string; targetLegId: string } | null;
   /** A call to a hunt group, while and after it hunts (absent on every other session). */
   hunt?: Hunt;
+  /** A page: one originator, any number of targets (absent on every other session). */
+  page?: Page;
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

@@ -34,7 +34,7 @@ export function describeSession(session: Session): SimulatedSession {
     if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
-    if (p.kind === 'huntGroup') return { kind: 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'huntGroup' || p.kind === 'pagingGroup') return { kind: p.kind, name: p.name, ...(p.number ? { number: p.number } : {}) };
     // A park extension is never a leg's party (calls are parked against it).
     if (p.kind === 'parkExtension') return { kind: 'feature', number: p.extension };
     return { kind: 'feature', number: p.code };
@@ -81,8 +81,8 @@ export class Simulator {
       if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
-      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup')) {
-        throw badRequest(`to must be a number or extension of a person or hunt group of the organization; "${to}" is not.`);
+      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup' && target.kind !== 'pagingGroup')) {
+        throw badRequest(`to must be a number or extension of a person, hunt group or paging group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
         const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: pstnParty(number), to: target });

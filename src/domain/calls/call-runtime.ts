@@ -14,6 +14,7 @@ import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
+import { loadPagePlans } from '../paging/paging-calls.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -106,6 +107,8 @@ export class CallRuntime {
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
     const routing = await loadPersonRouting(tx, parties);
+    const pages = await loadPagePlans(tx, parties);
+    const targets = [...pages.values()].flatMap((p) => p.targets.map((t) => t.party.personId));
     return {
       now: timestamp(this.clock),
       ringTimeoutMs: this.timing.ringTimeoutMs,
@@ -114,8 +117,9 @@ export class CallRuntime {
       newCallId,
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
-      policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing), routing),
       huntPlan: (id) => plans.get(id),
+      pagePlan: (id) => pages.get(id),
     };
   }
 

@@ -34,6 +34,8 @@ export type CallEventData = Omit<CallObject, 'id'> & {
 function remotePartyOf(session: Session, leg: Leg): Party | undefined {
   if (leg.pendingDestination) return leg.pendingDestination;
   if (session.park?.legId === leg.id) return session.park.against;
+  // A paged target sees the originator only when the paging group says so.
+  if (session.page && leg.id !== session.page.originatorLegId && !session.page.showOriginator) return session.page.group;
   const peer = peerOf(session, leg) ?? [...session.legs].reverse().find((l) => l.id !== leg.id);
   return peer?.party;
 }

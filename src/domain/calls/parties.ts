@@ -63,6 +63,7 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
       const number = callType === 'location' ? party.extension : `${party.routingPrefix ?? ''}${party.extension}`;
       return { name: party.name, number, privacyEnabled: false, callType };
     }
+    case 'pagingGroup':
     case 'huntGroup': {
       // As a member would dial it: the extension within its location, prefix + extension elsewhere in the organization.
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';

@@ -43,7 +43,17 @@ const ParkExtensionParty = Type.Object({
   extension: Type.String(),
   routingPrefix: Nullable(Type.String()),
 });
-const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty, ParkExtensionParty]);
+const PagingGroupParty = Type.Object({
+  kind: Type.Literal('pagingGroup'),
+  pagingGroupId: Type.String(),
+  orgId: Type.String(),
+  locationId: Type.String(),
+  name: Type.String(),
+  number: Nullable(Type.String()),
+  extension: Nullable(Type.String()),
+  routingPrefix: Nullable(Type.String()),
+});
+const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty, ParkExtensionParty, PagingGroupParty]);
 
 const Hunt = Type.Object({
   group: HuntGroupParty,
@@ -122,6 +132,7 @@ const SessionSchema = Type.Object({
     Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
   ),
   hunt: Type.Optional(Hunt),
+  page: Type.Optional(Type.Object({ group: PagingGroupParty, originatorLegId: Type.String(), showOriginator: Type.Boolean() })),
   created: Type.String(),
   version: Type.Integer(),
 });

@@ -15,7 +15,7 @@ export async function loadHuntPlans(tx: Store, parties: readonly Party[], now: D
     const resolve = async (destination: string) => {
       const to = await resolveDestination(tx, { orgId: group.orgId, locationId: group.locationId }, destination);
       // A hunt group does not forward into another hunt group's hunt.
-      return to && to.kind !== 'huntGroup' && to.kind !== 'parkExtension' ? to : undefined;
+      return to && to.kind !== 'huntGroup' && to.kind !== 'parkExtension' && to.kind !== 'pagingGroup' ? to : undefined;
     };
     plans.set(party.huntGroupId, await loadHuntPlan(tx, group, { now, resolve }));
   }
