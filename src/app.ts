@@ -19,6 +19,7 @@ import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwardi
 import { callParkRoutes } from './api/call-park/call-park.routes.ts';
 import { callPickupRoutes } from './api/call-pickup/call-pickup.routes.ts';
 import { pagingRoutes } from './api/paging/paging.routes.ts';
+import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -56,6 +57,7 @@ import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forw
 import { CallParkService } from './domain/call-park/call-park-service.ts';
 import { CallPickupService } from './domain/call-pickup/call-pickup-service.ts';
 import { PagingService } from './domain/paging/paging-service.ts';
+import { ConferenceService } from './domain/calls/conference-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -91,6 +93,7 @@ export type Services = {
   callParks: CallParkService;
   callPickups: CallPickupService;
   paging: PagingService;
+  conference: ConferenceService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -130,6 +133,7 @@ function registerRoutes(
   callPickupRoutes(server, services);
   pagingRoutes(server, services);
   callRoutes(server, services);
+  conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
   webhookRoutes(server, services);
@@ -202,6 +206,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callParks: new CallParkService(store, clock),
       callPickups: new CallPickupService(store, clock),
       paging: new PagingService(store, clock),
+      conference: new ConferenceService(store, calls),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

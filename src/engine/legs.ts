@@ -53,8 +53,13 @@ export const isActive = (leg: Leg) => leg.state !== 'disconnected';
 export const isAnswered = (leg: Leg) => leg.state === 'connected' || leg.state === 'held' || leg.state === 'remoteHeld';
 export const activeLegs = (s: Session) => s.legs.filter(isActive);
 
-/** The leg a leg talks to: another active leg, preferring one that is not still alerting. */
+/** The leg a leg talks to: its pair in a conference, else another active leg, preferring one that is not still alerting. */
 export function peerOf(s: Session, leg: Leg): Leg | undefined {
+  const pair = s.conference?.participants.find((p) => p.hostLegId === leg.id || p.peerLegId === leg.id);
+  if (pair) {
+    const other = s.legs.find((l) => l.id === (pair.hostLegId === leg.id ? pair.peerLegId : pair.hostLegId));
+    return other && isActive(other) ? other : undefined;
+  }
   const others = activeLegs(s).filter((l) => l.id !== leg.id);
   return others.find((l) => l.state !== 'alerting') ?? others[0];
 }

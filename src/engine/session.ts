@@ -18,6 +18,7 @@ import { routeToParty } from './person-routing.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
 import { recallParked, recallToHuntGroup } from './park.ts';
 import { isPage, leavePage, startPage } from './paging.ts';
+import { inConference, leaveConference } from './conference.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
 import type { EngineEvent, Leg, ParkRecall, Party, Refusal, Session } from './types.ts';
 
@@ -143,6 +144,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
   const leg = legOf(s, legId);
   const refused = refusalOf(leg, action.type);
   if (refused) return refused;
+  if ((action.type === 'park' || action.type === 'divert') && inConference(s, leg)) return { refused: `Cannot ${action.type} a call in a conference.` };
   const events: EngineEvent[] = [];
   const step: Step = { sessions: [s], events };
   switch (action.type) {
@@ -317,6 +319,7 @@ function ringOut(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]
 
 function hangup(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
   if (isPage(s) && leg.state !== 'alerting') return leavePage(s, ctx, leg, events);
+  if (inConference(s, leg)) return leaveConference(s, ctx, leg, events);
   // Hanging up an unanswered incoming call rejects it as busy.
   if (leg.state === 'alerting' && leg.personality === 'terminator' && !isSideLeg(s, leg)) return reject(s, ctx, leg, 'busy', events);
   if (leg.state === 'alerting') return endLeg(s, ctx, leg, 'cancelled', events);

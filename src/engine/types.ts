@@ -59,6 +59,21 @@ export type PagePlan = {
   showOriginator: boolean;
 };
 
+/**
+ * A conference a person (the host) made of their calls: one session holds the host's leg with
+ * each participant and the participant's leg, paired; the pairs talk to each other through the
+ * host. Muted: the host's audio does not reach the conference; a participant muted does not
+ * reach it either, a participant deafened hears nothing of it.
+ */
+export type Conference = {
+  hostPersonId: string;
+  created: string;
+  held: boolean;
+  muted: boolean;
+  participants: ConferenceParticipant[];
+};
+export type ConferenceParticipant = { hostLegId: string; peerLegId: string; muted: boolean; deafened: boolean };
+
 /** A page under way: the originator talks, every target listens. */
 export type Page = { group: PagingGroupParty; originatorLegId: string; showOriginator: boolean };
 
@@ -253,6 +268,8 @@ export type Session = {
   hunt?: Hunt;
   /** A page: one originator, any number of targets (absent on every other session). */
   page?: Page;
+  /** A conference of a host's calls (absent on every other session). */
+  conference?: Conference;
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

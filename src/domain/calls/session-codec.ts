@@ -132,6 +132,15 @@ const SessionSchema = Type.Object({
     Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
   ),
   hunt: Type.Optional(Hunt),
+  conference: Type.Optional(
+    Type.Object({
+      hostPersonId: Type.String(),
+      created: Type.String(),
+      held: Type.Boolean(),
+      muted: Type.Boolean(),
+      participants: Type.Array(Type.Object({ hostLegId: Type.String(), peerLegId: Type.String(), muted: Type.Boolean(), deafened: Type.Boolean() })),
+    }),
+  ),
   page: Type.Optional(Type.Object({ group: PagingGroupParty, originatorLegId: Type.String(), showOriginator: Type.Boolean() })),
   created: Type.String(),
   version: Type.Integer(),
