@@ -12,6 +12,8 @@ import { organizationRoutes } from './api/organizations/organizations.routes.ts'
 import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
+import { personPermissionRoutes } from './api/call-permissions/person-permissions.routes.ts';
+import { callHandlingRoutes } from './api/call-handling/call-handling.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
@@ -41,6 +43,10 @@ import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
+import { PERMISSION_SETTINGS } from './domain/settings/permission-settings.ts';
+import { PermissionService } from './domain/settings/permission-service.ts';
+import { AgentCallerIdService } from './domain/settings/agent-caller-id.ts';
+import { LocationSettingsService } from './domain/call-handling/location-settings-service.ts';
 import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
 import { LocationCallingService } from './domain/location-calling/location-calling-service.ts';
@@ -70,6 +76,7 @@ import { AppService } from './domain/oauth/app-service.ts';
 import { AuthorizationService } from './domain/oauth/authorization-service.ts';
 import { OAuthService } from './domain/oauth/oauth-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
+import { WebhookTools } from './webhooks/webhook-tools.ts';
 import { RetentionPruner } from './domain/retention/retention-pruner.ts';
 import { openStore } from './store/open-store.ts';
 import { UniqueViolation, type Store } from './store/store.ts';
@@ -98,8 +105,15 @@ export type Services = {
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
+  /** A location's call handling documents (domain/call-handling). */
+  locationSettings: LocationSettingsService;
+  /** Outgoing permission lists of people and locations. */
+  permissions: PermissionService;
+  /** An agent's caller ID (hunt groups whose caller ID they may use). */
+  agentCallerId: AgentCallerIdService;
   simulator: Simulator;
   webhooks: WebhookService;
+  webhookTools: WebhookTools;
   apps: AppService;
   oauth: OAuthService;
   authorizations: AuthorizationService;
@@ -136,6 +150,8 @@ function registerRoutes(
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
+  personPermissionRoutes(server, services);
+  callHandlingRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -188,6 +204,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const callControl = new CallControlService(store, calls);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const webhooks = new WebhookService(store, clock, config.webhooks.egress);
+    const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS]);
+    const locationSettings = new LocationSettingsService(store, clock);
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -209,9 +228,13 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       conference: new ConferenceService(store, calls),
       calls: callControl,
       callRecording: new CallRecordingService(store),
-      settings: new SettingsService(store, clock, PERSON_SETTINGS),
+      settings,
+      locationSettings,
+      permissions: new PermissionService(store, settings, locationSettings),
+      agentCallerId: new AgentCallerIdService(store, settings),
       simulator: new Simulator(store, calls, callControl),
-      webhooks: new WebhookService(store, clock, config.webhooks.egress),
+      webhooks,
+      webhookTools: new WebhookTools(store, clock, webhooks),
       apps: new AppService(store, clock),
       oauth,
       authorizations: new AuthorizationService(store, clock, oauth),

@@ -1,4 +1,5 @@
 import type { EngineContext } from './legs.ts';
+import type { IncomingScreen } from './incoming-screen.ts';
 import type { Party, Redirection, Session } from './types.ts';
 
 // Where a call to a person goes, by the person's settings (a typed policy the runtime loads from
@@ -17,6 +18,8 @@ export type PersonRouting = {
   /** Business continuity: where calls go while the person's phone is offline. */
   forwardUnreachable?: Party;
   forwardNoAnswer?: { to: Party; afterMs: number };
+  /** Which callers the person accepts at all (incoming-screen.ts); absent: everyone. */
+  screen?: IncomingScreen;
 };
 
 export type Routed =

@@ -14,6 +14,7 @@ import {
   type RecordingMode,
   type Step,
 } from './legs.ts';
+import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
 import { recallParked, recallToHuntGroup } from './park.ts';
@@ -107,6 +108,13 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
     endCall(s, ctx, originator, 'noAnswer', 'noAnswer', events);
     return undefined;
   }
+  // Intercept, incoming permissions and anonymous rejection decide first (incoming-screen.ts).
+  const screened = screenIncoming(ctx, originator.party, to, redirections);
+  if (screened.kind === 'refused') {
+    endCall(s, ctx, originator, 'rejected', 'rejected', events);
+    return undefined;
+  }
+  if (screened.kind === 'redirect') return placeTo(s, ctx, originator, screened.to, events, [screened.redirection, ...redirections]);
   const routed = routeToParty(s, ctx, to, redirections);
   if (routed.kind === 'busy' || routed.kind === 'unreachable') {
     const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';

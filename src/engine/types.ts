@@ -25,9 +25,11 @@ export type Party =
       extension: string | null;
       /** Others in the organization outside the person's location dial routing prefix + extension. */
       routingPrefix: string | null;
+      /** How the person is presented on a call they place, by their caller ID settings (absent: as they are). */
+      presentation?: Presentation;
     }
-  /** A simulated PSTN party: an external caller or called number. */
-  | { kind: 'pstn'; number: string; name: string | null; emergency: boolean }
+  /** A simulated PSTN party: an external caller or called number; privacy: it withholds its number. */
+  | { kind: 'pstn'; number: string; name: string | null; emergency: boolean; privacy?: boolean }
   /** A person's voicemail box, answering for them. */
   | { kind: 'voicemail'; personId: string; name: string; number: string | null }
   /** A feature access code (*73 …): answered by the system, which plays a confirmation. */
@@ -86,6 +88,12 @@ export type ParkExtensionParty = {
   extension: string;
   routingPrefix: string | null;
 };
+
+/**
+ * What a caller's caller ID settings present (domain/calls/caller-id.ts): the name and number
+ * parties outside the organization see, and whether the identity is withheld from everyone.
+ */
+export type Presentation = { name: string; number: string | null; blocked: boolean };
 
 export type HuntGroupParty = {
   kind: 'huntGroup';

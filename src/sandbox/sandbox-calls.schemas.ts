@@ -15,6 +15,14 @@ const SimulatedLeg = Type.Object({
   state: Type.String(),
   created: Type.String(),
   answered: Type.Optional(Type.String()),
+  muted: Type.Boolean({ description: 'The leg is muted (Mute / Unmute of the Call Controls).' }),
+  recordingState: Type.Optional(Type.String({ description: 'pending, started, paused, stopped or failed; absent when the call was never recorded.' })),
+  remoteParty: Type.Optional(
+    Type.Object(
+      { name: Type.Optional(Type.String()), number: Type.Optional(Type.String()), privacyEnabled: Type.Boolean() },
+      { description: 'On a PSTN leg: the other party as the external party sees it (caller ID settings).' },
+    ),
+  ),
 });
 
 export const SimulatedSession = Type.Object({
@@ -31,7 +39,11 @@ export const PlaceCall = {
   description:
     'From an external number (a simulated PSTN party, E.164) to a number or extension of a person of the organization, or from a person (their ID) to any destination, as their phone would. Answers with the call session and its legs.',
   tags: ['Sandbox'],
-  body: Type.Object({ from: Type.String({ minLength: 1, maxLength: 512 }), to: Type.String({ minLength: 1, maxLength: 256 }) }),
+  body: Type.Object({
+    from: Type.String({ minLength: 1, maxLength: 512 }),
+    to: Type.String({ minLength: 1, maxLength: 256 }),
+    privacyEnabled: Type.Optional(Type.Boolean({ description: 'An external caller that withholds its number (anonymous call rejection refuses it).' })),
+  }),
   response: { 201: SimulatedSession, ...errors },
 };
 

@@ -6,7 +6,7 @@ import { decodeSessionId, encodeCallId, encodeSessionId, newSessionId } from '..
 import type { CallControlService, NewCall } from '../domain/calls/call-control-service.ts';
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
-import { pstnParty } from '../domain/calls/parties.ts';
+import { partyInformation, pstnParty } from '../domain/calls/parties.ts';
 import { decodeSession } from '../domain/calls/session-codec.ts';
 import { looseE164 } from '../domain/phone-numbers.ts';
 import { decodeId, encodeId } from '../domain/webex-ids.ts';
@@ -24,6 +24,10 @@ export type SimulatedLeg = {
   state: Leg['state'];
   created: string;
   answered?: string;
+  muted: boolean;
+  recordingState?: NonNullable<Leg['recordingState']>;
+  /** On a PSTN leg: how the external party sees the other party (caller ID). */
+  remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
 };
 
 export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; legs: SimulatedLeg[] };
@@ -50,8 +54,20 @@ export function describeSession(session: Session): SimulatedSession {
       state: leg.state,
       created: leg.created,
       ...(leg.answered ? { answered: leg.answered } : {}),
+      muted: leg.muted,
+      ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),
+      ...externalView(session, leg),
     })),
   };
+}
+
+/** What a PSTN party sees of the other party of its call: caller ID, as Webex presents it outside. */
+function externalView(session: Session, leg: Leg): Pick<SimulatedLeg, 'remoteParty'> {
+  if (leg.party.kind !== 'pstn') return {};
+  const other = session.legs.find((l) => l.id !== leg.id && isActive(l) && l.party.kind !== 'feature');
+  if (!other) return {};
+  const seen = partyInformation(leg.party, other.party);
+  return { remoteParty: { ...(seen.name ? { name: seen.name } : {}), ...(seen.number ? { number: seen.number } : {}), privacyEnabled: seen.privacyEnabled } };
 }
 
 export type PstnAction = 'answer' | 'reject' | 'hangup';
@@ -71,7 +87,7 @@ export class Simulator {
    * A call into the system: from an external number (a PSTN party) to a number or extension of
    * the organization, or from a person's phone to any destination.
    */
-  async placeCall(orgId: string, from: string, to: string): Promise<SimulatedSession> {
+  async placeCall(orgId: string, from: string, to: string, options: { privacy?: boolean } = {}): Promise<SimulatedSession> {
     const personId = decodeId(from, 'PEOPLE');
     let call: NewCall;
     if (personId) {
@@ -85,7 +101,7 @@ export class Simulator {
         throw badRequest(`to must be a number or extension of a person, hunt group or paging group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
-        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: pstnParty(number), to: target });
+        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });
         return { step, value: { callId: encodeCallId(originatorLegId), callSessionId: encodeSessionId(step.sessions[0]!.id) } };
       });
     }

@@ -1,6 +1,6 @@
 // What the domain may ask of persistence for settings documents (domain/settings).
 
-export type OwnerKind = 'person';
+export type OwnerKind = 'person' | 'location';
 
 export type SettingOwner = { orgId: string; kind: OwnerKind; id: string };
 

@@ -41,9 +41,16 @@ const forUsers = (op: Operation) =>
 const userScopesOf = (op: Operation) =>
   catalogue.find(([method, path]) => method === op.method.toUpperCase() && path === op.path)?.[6].filter((s) => s.startsWith('spark:')) ?? [];
 
-/** Sandbox routes a user's token may call: the delivery log of the user's own webhooks, reading the clock. */
+/** Sandbox routes a user's token may call: the delivery log and tools of the user's own webhooks, reading the clock. */
 const sandboxForUsers = (op: Operation) =>
-  ['GET /sandbox/v1/webhooks/{webhookId}/deliveries', 'GET /sandbox/v1/clock', 'POST /sandbox/v1/authorize'].includes(label(op));
+  [
+    'GET /sandbox/v1/webhooks/{webhookId}/deliveries',
+    'POST /sandbox/v1/webhooks/{webhookId}/test',
+    'POST /sandbox/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver',
+    'GET /sandbox/v1/webhooks/{webhookId}/health',
+    'GET /sandbox/v1/clock',
+    'POST /sandbox/v1/authorize',
+  ].includes(label(op));
 
 /**
  * Sandbox routes only the operator (CALLPLANE_ADMIN_TOKEN) may call: they change the whole server.

@@ -20,6 +20,8 @@ import {
 import { decodeCallId, encodeCallId, encodeSessionId, newSessionId } from './call-ids.ts';
 import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
+import { outgoingCall, splitAccessCode, unknownExtensionRoute } from './call-permissions.ts';
+import { presentedParty } from './caller-id.ts';
 import { resolveDestination } from './destinations.ts';
 import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
 import { decodeSession } from './session-codec.ts';
@@ -60,12 +62,12 @@ export class CallControlService {
   }
 
   async dial(actor: Actor, destination: string): Promise<NewCall> {
-    const to = await this.destination(actor, destination);
+    const { to, caller } = await this.outgoing(actor, destination);
     return this.runtime.transact(async (w) => {
       const { step, legId } = startClickToDial(await w.context(actor.party, to), {
         sessionId: newSessionId(),
         orgId: actor.person.orgId,
-        caller: actor.party,
+        caller,
         destination: to,
       });
       return { step, value: newCall(step.sessions[0]!, legId) };
@@ -74,12 +76,12 @@ export class CallControlService {
 
   /** A call the person's phone places directly (the simulator's outgoing call). */
   async call(actor: Actor, destination: string): Promise<NewCall> {
-    const to = await this.destination(actor, destination);
+    const { to, caller } = await this.outgoing(actor, destination);
     return this.runtime.transact(async (w) => {
       const { step, originatorLegId } = startCall(await w.context(actor.party, to), {
         sessionId: newSessionId(),
         orgId: actor.person.orgId,
-        from: actor.party,
+        from: caller,
         to,
       });
       return { step, value: newCall(step.sessions[0]!, originatorLegId) };
@@ -127,7 +129,8 @@ export class CallControlService {
   async transfer(actor: Actor, input: { callId1?: string; callId2?: string; destination?: string }): Promise<NewCall | undefined> {
     if (input.destination !== undefined) {
       if (input.callId1 === undefined) throw transferIdsRequired();
-      const to = await this.destination(actor, input.destination);
+      const dialled = splitAccessCode(input.destination);
+      const to = await outgoingCall(this.store, actor.party, dialled, await this.destination(actor, dialled.destination), { transfer: true });
       const legId = this.legIdOf(input.callId1);
       return this.runtime.transact(async (w) => {
         const session = await this.ownSession(w, actor, legId);
@@ -271,6 +274,21 @@ export class CallControlService {
     if (legs.length === 0) throw noActiveCall();
     if (legs.length > 1) throw callIdRequired();
     return encodeCallId(legs[0]!.legId);
+  }
+
+  /**
+   * A call the person places: where it goes by their outgoing permissions and intercept (a 403 when
+   * it may not be placed; an access code may precede the number, call-permissions.ts), and the
+   * caller as their caller ID settings present them.
+   */
+  private async outgoing(actor: Actor, destination: string): Promise<{ to: Party; caller: Actor['party'] }> {
+    const dialled = splitAccessCode(destination);
+    // An extension nobody has may go out through a trunk (the location's internal dialing).
+    const resolved = await this.destination(actor, dialled.destination).catch(
+      async (error: unknown) => (await unknownExtensionRoute(this.store, actor.party, dialled.destination)) ?? Promise.reject(error),
+    );
+    const to = await outgoingCall(this.store, actor.party, dialled, resolved);
+    return { to, caller: await presentedParty(this.store, actor.party) };
   }
 
   /** Resolves a destination; `internal`: it must be a person (park, retrieve, voicemail), who may be the actor. */

@@ -34,6 +34,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
     if (esn) return personParty(store, esn);
   }
+  // The operator (0, 00) and N11 service codes (411 directory, 211, 311 …) go to the network.
+  if (/^(0|00|[2-8]11)$/.test(digits)) return pstnParty(digits);
   const e164 = digits.startsWith('+') ? digits : looseE164(digits);
   if (!e164) return undefined;
   const number = await store.numbers.get(e164);

@@ -4,6 +4,7 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { CALL_FORWARDING, CALL_WAITING, DO_NOT_DISTURB } from '../settings/person-settings.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
+import { incomingScreenOf } from './call-permissions.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
 
@@ -52,6 +53,7 @@ async function routingOf(store: Store, person: Person): Promise<PersonRouting> {
     doNotDisturb: doc(DO_NOT_DISTURB.key, DO_NOT_DISTURB.defaults).enabled === true,
     callWaiting: doc(CALL_WAITING.key, CALL_WAITING.defaults).enabled !== false,
     activeLegIds: (await store.calls.activeLegsOf(person.personId)).map((l) => l.legId),
+    ...(await screenOf(store, person, stored)),
     ...(always ? { forwardAlways: always } : {}),
     ...(busy ? { forwardBusy: busy } : {}),
     ...(unreachable ? { forwardUnreachable: unreachable } : {}),
@@ -77,4 +79,10 @@ export function withRouting(policy: (party: Party) => PartyPolicy, routing: Read
     const mine = party.kind === 'person' ? routing.get(party.personId) : undefined;
     return mine ? { ...base, routing: mine } : base;
   };
+}
+
+/** Intercept, incoming permissions and anonymous rejection (call-permissions.ts), when any applies. */
+async function screenOf(store: Store, person: Person, stored: ReadonlyMap<string, string>): Promise<{ screen?: NonNullable<PersonRouting['screen']> }> {
+  const screen = await incomingScreenOf(store, person, stored);
+  return screen ? { screen } : {};
 }

@@ -17,10 +17,11 @@ const PersonParty = Type.Object({
   number: Nullable(Type.String()),
   extension: Nullable(Type.String()),
   routingPrefix: Nullable(Type.String()),
+  presentation: Type.Optional(Type.Object({ name: Type.String(), number: Nullable(Type.String()), blocked: Type.Boolean() })),
 });
 const ForwardParty = Type.Union([
   PersonParty,
-  Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean() }),
+  Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean(), privacy: Type.Optional(Type.Boolean()) }),
   Type.Object({ kind: Type.Literal('voicemail'), personId: Type.String(), name: Type.String(), number: Nullable(Type.String()) }),
   Type.Object({ kind: Type.Literal('feature'), code: Type.String() }),
 ]);

@@ -19,6 +19,7 @@ import * as ownerSettings from './0024-owner-settings.ts';
 import * as phoneOffline from './0025-phone-offline.ts';
 import * as schedules from './0026-schedules.ts';
 import * as huntGroups from './0027-hunt-groups.ts';
+import * as webhookTools from './0028-webhook-tools.ts';
 import * as callParkPickup from './0040-call-park-pickup.ts';
 import * as pagingGroups from './0041-paging-groups.ts';
 
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0025-phone-offline': phoneOffline,
   '0026-schedules': schedules,
   '0027-hunt-groups': huntGroups,
+  '0028-webhook-tools': webhookTools,
   '0040-call-park-pickup': callParkPickup,
   '0041-paging-groups': pagingGroups,
 };

@@ -103,6 +103,16 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     filter: `personId=${missingId('personId')}`,
   });
   assert.equal(webhook.status, 200, webhook.text);
+  // One delivery to redeliver: a test event, settled before the sweeps (its attempt updates the
+  // webhook's health, which the store digest watches).
+  const delivery = await admin.post(`/sandbox/v1/webhooks/${webhook.body.id}/test`, {});
+  assert.equal(delivery.status, 201, delivery.text);
+  for (let tries = 0; ; tries++) {
+    const log = await admin.get(`/sandbox/v1/webhooks/${webhook.body.id}/deliveries`);
+    if (log.body.items?.[0]?.status !== 'pending') break;
+    assert.ok(tries < 500, 'the test event was never delivered');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 
   const fault = await admin.post('/sandbox/v1/faults', { path: '/v1/organizations', latencyMs: 0 });
   assert.equal(fault.status, 201, fault.text);
@@ -127,6 +137,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callId: leg.callId,
     callSessionId: call.body.callSessionId,
     webhookId: webhook.body.id,
+    deliveryId: delivery.body.id,
     faultId: fault.body.id,
     appId: app.body.id,
     applicationId: app.body.id,
