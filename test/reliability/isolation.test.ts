@@ -33,6 +33,8 @@ const forUsers = (op: Operation) =>
   anyToken(op) ||
   ['GET /v1/people', 'GET /v1/people/me', 'GET /v1/people/{personId}'].includes(label(op)) ||
   op.path.startsWith('/v1/telephony/calls') ||
+  // Conference Controls act on the person's own calls, as the Call Controls do.
+  op.path.startsWith('/v1/telephony/conference') ||
   // A person's own settings: the Call Settings For Me paths, and admin paths whose document names a
   // user scope (spark:people_read) a person may use for themselves (the sweep's user is that person).
   op.path.startsWith('/v1/telephony/config/people/me/') ||

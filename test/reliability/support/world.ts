@@ -88,6 +88,22 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(rule.status, 201, rule.text);
 
+  // A call park extension in a call park, a call pickup and a paging group, each with the person.
+  const features = `/v1/telephony/config/locations/${hq.id}`;
+  const parkExtension = await admin.post(`${features}/callParkExtensions`, { name: unique('Bay '), extension: freeExtension() });
+  assert.equal(parkExtension.status, 201, parkExtension.text);
+  const callPark = await admin.post(`${features}/callParks`, {
+    name: unique('Park '),
+    recall: { option: 'ALERT_PARKING_USER_ONLY' },
+    agents: [person.id],
+    callParkExtensions: [parkExtension.body.id],
+  });
+  assert.equal(callPark.status, 201, callPark.text);
+  const callPickup = await admin.post(`${features}/callPickups`, { name: unique('Pickup '), agents: [person.id] });
+  assert.equal(callPickup.status, 201, callPickup.text);
+  const paging = await admin.post(`${features}/paging`, { name: unique('Page '), extension: freeExtension(), targets: [person.id] });
+  assert.equal(paging.status, 201, paging.text);
+
   // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
   const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
   assert.equal(call.status, 201, call.text);
@@ -146,6 +162,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
     ruleId: rule.body.id,
+    callParkId: callPark.body.id,
+    callParkExtensionId: parkExtension.body.id,
+    callPickupId: callPickup.body.id,
+    pagingId: paging.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -185,6 +205,10 @@ export function missingId(param: string): string {
     huntGroupId: 'HUNT_GROUP',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
+    callParkId: 'CALL_PARK',
+    callParkExtensionId: 'CALL_PARK_EXTENSION',
+    callPickupId: 'CALL_PICKUP',
+    pagingId: 'PAGING_GROUP',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
