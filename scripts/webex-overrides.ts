@@ -45,6 +45,14 @@ const queueAgents = {
   items: { type: 'object', required: ['id'], properties: { id: str, weight: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } } },
 };
 export const overrides: Override[] = [
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/conference',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: 'The operation says "An empty JSON object body is returned if there is no conference", which the required state, created and muted forbid.',
+  },
   // Auto attendant menus: keyConfigurations is a list of keys (Webex's examples and wxc_sdk's
   // AutoAttendantMenu.key_configurations are lists; the rebuilt document keeps one item's schema).
   ...(['post:/telephony/config/locations/{locationId}/autoAttendants', 'put:/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}'] as const).flatMap((op) =>

@@ -39,6 +39,10 @@ import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.route
 import { virtualExtensionRoutes } from './api/virtual-extensions/virtual-extensions.routes.ts';
 import { operatingModeRoutes } from './api/operating-modes/operating-modes.routes.ts';
 import { modeManagementRoutes } from './api/operating-modes/mode-management.routes.ts';
+import { callParkRoutes } from './api/call-park/call-park.routes.ts';
+import { callPickupRoutes } from './api/call-pickup/call-pickup.routes.ts';
+import { pagingRoutes } from './api/paging/paging.routes.ts';
+import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -93,6 +97,10 @@ import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-at
 import { VirtualExtensionService } from './domain/virtual-extensions/virtual-extension-service.ts';
 import { OperatingModeService } from './domain/operating-modes/operating-mode-service.ts';
 import { ModeManagementService } from './domain/operating-modes/mode-management-service.ts';
+import { CallParkService } from './domain/call-park/call-park-service.ts';
+import { CallPickupService } from './domain/call-pickup/call-pickup-service.ts';
+import { PagingService } from './domain/paging/paging-service.ts';
+import { ConferenceService } from './domain/calls/conference-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -139,6 +147,10 @@ export type Services = {
   virtualExtensions: VirtualExtensionService;
   operatingModes: OperatingModeService;
   modeManagement: ModeManagementService;
+  callParks: CallParkService;
+  callPickups: CallPickupService;
+  paging: PagingService;
+  conference: ConferenceService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -201,7 +213,11 @@ function registerRoutes(
   virtualExtensionRoutes(server, services);
   operatingModeRoutes(server, services);
   modeManagementRoutes(server, services);
+  callParkRoutes(server, services);
+  callPickupRoutes(server, services);
+  pagingRoutes(server, services);
   callRoutes(server, services);
+  conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
   personPermissionRoutes(server, services);
@@ -297,6 +313,10 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       virtualExtensions: new VirtualExtensionService(store, clock),
       operatingModes: new OperatingModeService(store, clock),
       modeManagement: new ModeManagementService(store, clock),
+      callParks: new CallParkService(store, clock),
+      callPickups: new CallPickupService(store, clock),
+      paging: new PagingService(store, clock),
+      conference: new ConferenceService(store, calls),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,

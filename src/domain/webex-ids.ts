@@ -36,7 +36,11 @@ export type WebexIdType =
   | 'VIRTUAL_EXTENSION'
   | 'VIRTUAL_EXTENSION_RANGE'
   | 'OPERATING_MODE'
-  | 'OPERATING_MODE_HOLIDAY';
+  | 'OPERATING_MODE_HOLIDAY'
+  | 'CALL_PARK'
+  | 'CALL_PARK_EXTENSION'
+  | 'CALL_PICKUP'
+  | 'PAGING_GROUP';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -18,8 +18,11 @@ import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, queueRetry, startHunt } from './hunt.ts';
+import { recallParked, recallToHuntGroup } from './park.ts';
+import { isPage, leavePage, startPage } from './paging.ts';
+import { inConference, leaveConference } from './conference.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
-import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
+import type { EngineEvent, Leg, ParkRecall, Party, Refusal, Session } from './types.ts';
 
 // The session machine: (session, action on a leg) → new session and events, or a refusal that
 // changes nothing. Pure: the caller stores the result, arms its timers and publishes the events.
@@ -33,7 +36,7 @@ export type Action =
   | { type: 'hold' }
   | { type: 'resume' }
   | { type: 'divert'; to: Party }
-  | { type: 'park'; against: Party }
+  | { type: 'park'; against: Party; recall?: ParkRecall }
   | { type: 'startRecording' }
   | { type: 'stopRecording' }
   | { type: 'pauseRecording' }
@@ -101,6 +104,11 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
 export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg | undefined {
   // A hunt group rings its agents by its policy (hunt.ts); a person rings as their settings say.
   if (to.kind === 'huntGroup') return startHunt(s, ctx, originator, to, events);
+  if (to.kind === 'pagingGroup') return startPage(s, ctx, originator, to, events);
+  if (to.kind === 'parkExtension') {
+    endCall(s, ctx, originator, 'noAnswer', 'noAnswer', events);
+    return undefined;
+  }
   // Intercept, incoming permissions and anonymous rejection decide first (incoming-screen.ts).
   const screened = screenIncoming(ctx, originator.party, to, redirections);
   if (screened.kind === 'refused') {
@@ -192,6 +200,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
   const leg = legOf(s, legId);
   const refused = refusalOf(leg, action.type);
   if (refused) return refused;
+  if ((action.type === 'park' || action.type === 'divert') && inConference(s, leg)) return { refused: `Cannot ${action.type} a call in a conference.` };
   const events: EngineEvent[] = [];
   const step: Step = { sessions: [s], events };
   switch (action.type) {
@@ -216,7 +225,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
       break;
     }
     case 'park': {
-      const refused = park(s, ctx, leg, action.against, events);
+      const refused = park(s, ctx, leg, action.against, events, action.recall);
       if (refused) return refused;
       break;
     }
@@ -287,10 +296,10 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
       hangup(s, ctx, leg, events);
       break;
     case 'parkRecall':
-      if (s.park?.legId === leg.id) {
-        const parker = s.park.parkedBy;
-        addAlertingLeg(s, ctx, newLeg(ctx, parker, 'terminator', 'alerting', { recall: { type: 'park', party: s.park.against } }), events);
-      }
+      recallParked(s, ctx, leg, events);
+      break;
+    case 'parkRecallHunt':
+      recallToHuntGroup(s, ctx, leg, events);
       break;
   }
   if (events.length === 0) return undefined;
@@ -315,8 +324,9 @@ export function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: Engi
   }
   const peer = s.park ? s.legs.find((l) => l.id === s.park!.legId) : peerOf(s, leg);
   if (leg.personality === 'clickToDial') {
-    // A retrieve answered: the person placed this call (to the parked one), for call history too.
-    leg.personality = 'originator';
+    // A retrieve answered: the person placed this call (to the parked one), for call history too;
+    // a pickup answered: the person received the call they picked up.
+    leg.personality = s.park ? 'originator' : 'terminator';
     leg.placedAt = ctx.now;
   }
   leg.state = peer?.state === 'held' ? 'remoteHeld' : 'connected';
@@ -377,6 +387,8 @@ function ringOut(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]
 }
 
 function hangup(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  if (isPage(s) && leg.state !== 'alerting') return leavePage(s, ctx, leg, events);
+  if (inConference(s, leg)) return leaveConference(s, ctx, leg, events);
   // Hanging up an unanswered incoming call rejects it as busy.
   if (leg.state === 'alerting' && leg.personality === 'terminator' && !isSideLeg(s, leg)) return reject(s, ctx, leg, 'busy', events);
   if (leg.state === 'alerting') return endLeg(s, ctx, leg, 'cancelled', events);
@@ -416,14 +428,14 @@ function divert(s: Session, ctx: EngineContext, leg: Leg, to: Party, events: Eng
 }
 
 /** Park: the leg leaves, its peer waits against a party until retrieved or recalled. */
-function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: EngineEvent[]): Refusal | undefined {
+function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: EngineEvent[], recall?: ParkRecall): Refusal | undefined {
   const peer = peerOf(s, leg);
   if (!peer || !isAnswered(leg) || s.park) return { refused: 'Cannot park this call: only an answered two-party call can be parked.' };
   endLeg(s, ctx, leg, 'parked', events);
-  s.park = { legId: peer.id, against, parkedBy: leg.party };
+  s.park = { legId: peer.id, against, parkedBy: leg.party, ...(recall ? { recall } : {}) };
   if (peer.state === 'connected') peer.state = 'remoteHeld';
   events.push({ type: 'parked', legId: peer.id });
-  addTimer(s, ctx, 'parkRecall', peer.id, ctx.parkRecallMs);
+  addTimer(s, ctx, 'parkRecall', peer.id, recall?.afterMs ?? ctx.parkRecallMs);
   return undefined;
 }
 

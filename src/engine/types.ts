@@ -37,7 +37,11 @@ export type Party =
   /** A hunt group: never a leg itself; it rings its agents (hunt.ts) and shows in their redirections. */
   | HuntGroupParty
   /** An auto attendant: answers at once and plays a menu the caller navigates with DTMF (attendant.ts). */
-  | AutoAttendantParty;
+  | AutoAttendantParty
+  /** A call park extension: never a leg itself; calls are parked against it and retrieved from it. */
+  | ParkExtensionParty
+  /** A paging group: never a leg itself; a call to it pages its targets (paging.ts). */
+  | PagingGroupParty;
 
 export type AutoAttendantParty = {
   kind: 'autoAttendant';
@@ -47,6 +51,54 @@ export type AutoAttendantParty = {
   name: string;
   number: string | null;
   extension: string | null;
+  routingPrefix: string | null;
+};
+
+export type PagingGroupParty = {
+  kind: 'pagingGroup';
+  pagingGroupId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  number: string | null;
+  extension: string | null;
+  routingPrefix: string | null;
+};
+
+/** Whom a paging group pages when called now, decided by the domain (busy: on a call already). */
+export type PagePlan = {
+  targets: { party: PersonParty; busy: boolean }[];
+  /** Person IDs who may page the group; empty: anyone. */
+  originators: string[];
+  /** Targets see the originator (true) or the paging group (false) as the caller. */
+  showOriginator: boolean;
+};
+
+/**
+ * A conference a person (the host) made of their calls: one session holds the host's leg with
+ * each participant and the participant's leg, paired; the pairs talk to each other through the
+ * host. Muted: the host's audio does not reach the conference; a participant muted does not
+ * reach it either, a participant deafened hears nothing of it.
+ */
+export type Conference = {
+  hostPersonId: string;
+  created: string;
+  held: boolean;
+  muted: boolean;
+  participants: ConferenceParticipant[];
+};
+export type ConferenceParticipant = { hostLegId: string; peerLegId: string; muted: boolean; deafened: boolean };
+
+/** A page under way: the originator talks, every target listens. */
+export type Page = { group: PagingGroupParty; originatorLegId: string; showOriginator: boolean };
+
+export type ParkExtensionParty = {
+  kind: 'parkExtension';
+  parkExtensionId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  extension: string;
   routingPrefix: string | null;
 };
 
@@ -70,8 +122,8 @@ export type HuntGroupParty = {
 };
 
 export type PersonParty = Extract<Party, { kind: 'person' }>;
-/** Where a hunt group forwards to: anything but another hunt group. */
-export type ForwardParty = Exclude<Party, HuntGroupParty>;
+/** Where a hunt group forwards to: anything but another hunt group (or a park extension). */
+export type ForwardParty = Exclude<Party, HuntGroupParty | ParkExtensionParty | PagingGroupParty>;
 
 /**
  * How a hunt group rings its agents, decided by the domain when the call arrives: the policy,
@@ -224,8 +276,10 @@ export type TimerKind =
   | 'autoReject'
   /** A simulated party hangs up. */
   | 'autoHangup'
-  /** A parked call rings back the person who parked it. */
+  /** A parked call rings back the person who parked it (or its recall hunt group). */
   | 'parkRecall'
+  /** The parker did not take the recall in time: the recall hunt group rings instead. */
+  | 'parkRecallHunt'
   /** An alerting person's call goes to their no-answer forwarding destination. */
   | 'forwardNoAnswer'
   /** A hunt group's agent has rung long enough: offer the next one (hunt.ts). */
@@ -291,7 +345,15 @@ export type Park = {
   against: Party;
   /** Who parked it (rung back on recall). */
   parkedBy: Party;
+  /** How the call comes back when nobody retrieves it (absent: the parker, after ctx.parkRecallMs). */
+  recall?: ParkRecall;
 };
+
+/**
+ * A call park's recall, decided by the domain when the call is parked: after afterMs the parker
+ * is alerted (alertParker) and/or, huntWaitMs later (at once without the parker), the hunt group.
+ */
+export type ParkRecall = { afterMs: number; alertParker: boolean; huntGroup: HuntGroupParty | null; huntWaitMs: number };
 
 export type Session = {
   id: string;
@@ -309,6 +371,10 @@ export type Session = {
   hunt?: Hunt;
   /** A call answered by an auto attendant (absent on every other session). */
   attendant?: Attendant;
+  /** A page: one originator, any number of targets (absent on every other session). */
+  page?: Page;
+  /** A conference of a host's calls (absent on every other session). */
+  conference?: Conference;
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

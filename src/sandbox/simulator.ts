@@ -52,7 +52,9 @@ export function describeSession(session: Session): SimulatedSession {
     if (p.kind === 'voicemail' && p.voicemailGroupId) return { kind: 'voicemail', voicemailGroupId: encodeId('VOICEMAIL_GROUP', p.voicemailGroupId), name: p.name };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
     if (p.kind === 'huntGroup') return { kind: p.feature ?? 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
-    if (p.kind === 'autoAttendant') return { kind: p.kind, name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'autoAttendant' || p.kind === 'pagingGroup') return { kind: p.kind, name: p.name, ...(p.number ? { number: p.number } : {}) };
+    // A park extension is never a leg's party (calls are parked against it).
+    if (p.kind === 'parkExtension') return { kind: 'feature', number: p.extension };
     return { kind: 'feature', number: p.code };
   };
   return {
@@ -112,8 +114,9 @@ export class Simulator {
       if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
-      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup' && target.kind !== 'autoAttendant' && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
-        throw badRequest(`to must be a number or extension of a person, hunt group, call queue, auto attendant or voicemail group of the organization; "${to}" is not.`);
+      const callable = ['person', 'huntGroup', 'autoAttendant', 'pagingGroup'];
+      if (!target || (!callable.includes(target.kind) && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
+        throw badRequest(`to must be a number or extension of a person, hunt group, call queue, auto attendant, paging group or voicemail group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
         const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });

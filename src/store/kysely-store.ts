@@ -22,6 +22,8 @@ import { KyselyCallQueueRepository, KyselyFeatureDocumentRepository } from './re
 import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
 import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
 import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
+import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
+import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -73,6 +75,9 @@ export class KyselyStore implements Store {
   readonly autoAttendants: KyselyAutoAttendantRepository;
   readonly virtualExtensions: KyselyVirtualExtensionRepository;
   readonly operatingModes: KyselyOperatingModeRepository;
+  readonly callParks: KyselyCallParkRepository;
+  readonly callPickups: KyselyCallPickupRepository;
+  readonly pagingGroups: KyselyPagingGroupRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -113,6 +118,9 @@ export class KyselyStore implements Store {
     this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
     this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
     this.operatingModes = new KyselyOperatingModeRepository(ctx);
+    this.callParks = new KyselyCallParkRepository(ctx);
+    this.callPickups = new KyselyCallPickupRepository(ctx);
+    this.pagingGroups = new KyselyPagingGroupRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -35,6 +35,8 @@ const forUsers = (op: Operation) =>
   op.path.startsWith('/v1/telephony/calls') ||
   // The Voice Messages API: the token's own voicemail box (spark:calls_read / spark:calls_write).
   op.path.startsWith('/v1/telephony/voiceMessages') ||
+  // Conference Controls act on the person's own calls, as the Call Controls do.
+  op.path.startsWith('/v1/telephony/conference') ||
   // A person's own settings: the Call Settings For Me paths, and admin paths whose document names a
   // user scope (spark:people_read) a person may use for themselves (the sweep's user is that person).
   op.path.startsWith('/v1/telephony/config/people/me/') ||

@@ -25,6 +25,16 @@ import { presentedParty } from './caller-id.ts';
 import { resolveDestination } from './destinations.ts';
 import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
 import { decodeSession } from './session-codec.ts';
+import { addPicker } from '../../engine/park.ts';
+import {
+  checkParkPlaceFree,
+  groupParkPlace,
+  nothingToPickUp,
+  parkExtensionFor,
+  parkRecallOf,
+  pickupCandidates,
+  ringingCallOf,
+} from '../call-park/park-calls.ts';
 
 // The Call Controls: a person acting on their own calls. The acting person is the token's
 // person (or, from the sandbox, the person whose simulated phone is used).
@@ -160,23 +170,52 @@ export class CallControlService {
     throw transferIdsRequired();
   }
 
-  /** Park against a destination (a person of the organization) or the person themselves. */
-  async park(actor: Actor, callId: string, destination: string | undefined): Promise<PartyInformation> {
-    const against = destination === undefined ? actor.party : await this.destination(actor, destination, true);
-    if (against.kind !== 'person') throw destinationNotFound(destination ?? '');
-    await this.act(actor, callId, { type: 'park', against });
+  /**
+   * Park against a destination (a person of the organization or a call park extension of the
+   * person's location), the person themselves, or, for a group park, the first free place of
+   * their call park group (the person themselves when they are in none). The call comes back as
+   * the call park's recall says (domain/call-park/park-calls.ts).
+   */
+  async park(actor: Actor, callId: string, destination: string | undefined, isGroupPark = false): Promise<PartyInformation> {
+    let against: Party;
+    if (isGroupPark) against = (await groupParkPlace(this.store, actor.person, (p) => personParty(this.store, p))) ?? actor.party;
+    else if (destination === undefined) against = actor.party;
+    else against = (await parkExtensionFor(this.store, actor.person, destination)) ?? (await this.destination(actor, destination, true));
+    if (against.kind !== 'person' && against.kind !== 'parkExtension') throw destinationNotFound(destination ?? '');
+    await checkParkPlaceFree(this.store, actor.person.orgId, against);
+    const recall = await parkRecallOf(this.store, actor.person, this.runtime.timing.parkRecallMs);
+    await this.act(actor, callId, { type: 'park', against, recall });
     return partyInformation(actor.party, against);
   }
 
-  /** Retrieve a call parked against a destination (or the person): a new call, like dial. */
+  /** Retrieve a call parked against a destination (a person or a call park extension) or the person: a new call, like dial. */
   async retrieve(actor: Actor, destination: string | undefined): Promise<NewCall> {
-    const against = destination === undefined ? actor.party : await this.destination(actor, destination, true);
-    if (against.kind !== 'person') throw nothingParked();
+    const against =
+      destination === undefined ? actor.party : ((await parkExtensionFor(this.store, actor.person, destination)) ?? (await this.destination(actor, destination, true)));
+    if (against.kind !== 'person' && against.kind !== 'parkExtension') throw nothingParked();
+    const placeId = against.kind === 'person' ? against.personId : against.parkExtensionId;
     return this.runtime.transact(async (w) => {
-      const parked = await w.parkedAgainst(actor.person.orgId, against.personId);
+      const parked = await w.parkedAgainst(actor.person.orgId, placeId);
       if (!parked) throw nothingParked();
       const { step, legId } = addRetriever(parked, await w.context(actor.party), actor.party);
       return { step, value: newCall(step.sessions[0]!, legId) };
+    });
+  }
+
+  /**
+   * Pickup: the person takes a call ringing for the target (directed pickup) or, without one,
+   * for another member of their call pickup group (the one ringing longest). Like dial, the
+   * person's phone alerts first; answering it takes the call from whoever it rang.
+   */
+  async pickup(actor: Actor, target: string | undefined): Promise<NewCall> {
+    const from = target === undefined ? undefined : await this.destination(actor, target, true);
+    const candidates = await pickupCandidates(this.store, actor.party, from);
+    return this.runtime.transact(async (w) => {
+      const legId = await ringingCallOf(w.tx, candidates);
+      const session = legId === undefined ? undefined : await w.sessionOfLeg(legId);
+      const picked = session && addPicker(session, await w.context(actor.party), actor.party, legId!);
+      if (!picked) throw nothingToPickUp();
+      return { step: picked.step, value: newCall(picked.step.sessions[0]!, picked.legId) };
     });
   }
 

@@ -17,6 +17,7 @@ import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
 import { rememberQueues } from '../call-queues/queue-plan.ts';
 import { loadAttendantPlans } from '../auto-attendants/attendant-calls.ts';
 import { attendantTargets } from '../../engine/attendant.ts';
+import { loadPagePlans } from '../paging/paging-calls.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -73,7 +74,7 @@ export class CallWork {
 function partiesOf(session: Session): Party[] {
   return [
     ...session.legs.flatMap((l) => [l.party, ...(l.pendingDestination ? [l.pendingDestination] : [])]),
-    ...(session.park ? [session.park.against, session.park.parkedBy] : []),
+    ...(session.park ? [session.park.against, session.park.parkedBy, ...(session.park.recall?.huntGroup ? [session.park.recall.huntGroup] : [])] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
     // A queued call is offered again on a timer: its queue's plan is read afresh then.
@@ -115,6 +116,8 @@ export class CallRuntime {
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
     const routing = await loadPersonRouting(tx, parties, this.clock.now());
+    const pages = await loadPagePlans(tx, parties);
+    const targets = [...pages.values()].flatMap((p) => p.targets.map((t) => t.party.personId));
     return {
       now: timestamp(this.clock),
       ringTimeoutMs: this.timing.ringTimeoutMs,
@@ -123,9 +126,10 @@ export class CallRuntime {
       newCallId,
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
-      policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing), routing),
       huntPlan: (id) => plans.get(id),
       attendantPlan: (id) => attendants.get(id),
+      pagePlan: (id) => pages.get(id),
     };
   }
 
@@ -316,7 +320,8 @@ function toDocument(session: Session): SessionDocument {
     data: encodeSession(session),
     version: session.version,
     active: session.legs.some((l) => l.state !== 'disconnected'),
-    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : null,
+    // A person's ID or a call park extension's: retrieve looks the call up by either.
+    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : session.park?.against.kind === 'parkExtension' ? session.park.against.parkExtensionId : null,
     created: session.created,
     timerDue: timerDue(session),
     legs: session.legs.map((l) => ({ id: l.id, personId: personIdOf(l.party), active: l.state !== 'disconnected', appearance: l.appearance, created: l.created })),

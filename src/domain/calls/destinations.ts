@@ -5,15 +5,16 @@ import { callableHuntGroup } from '../hunt-groups/hunt-plan.ts';
 import { callableCallQueue } from '../call-queues/queue-plan.ts';
 import { callableAutoAttendant } from '../auto-attendants/attendant-calls.ts';
 import { virtualExtension } from '../virtual-extensions/virtual-extension-calls.ts';
+import { callablePagingGroup } from '../paging/paging-calls.ts';
 import { personParty, pstnParty, voicemailGroupParty } from './parties.ts';
 
 // Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
 // +12223334444, *73, tel:+1…, user@company.domain, sip:user@company.domain):
 //   an extension of the caller's location, routing prefix + extension of another location,
-//   a number of the organization (its owner, or the hunt group, call queue or auto attendant that
-//   has it), a hunt group's, queue's or auto attendant's extension in the caller's location, a
-//   voicemail group's number or extension, a virtual extension (the location's, the
-//   organization's, or one in a range: its external number), an email or SIP URI of a person of the
+//   a number of the organization (its owner, or the hunt group, call queue, auto attendant or
+//   paging group that has it), a hunt group's, queue's, auto attendant's or paging group's
+//   extension in the caller's location, a voicemail group's number or extension, a virtual
+//   extension (the location's, the organization's, or one in a range: its external number), an email or SIP URI of a person of the
 //   organization, a feature access code, or any other number, which is a PSTN party.
 // Anything that looks internal but is not there resolves to undefined: the call fails.
 
@@ -41,6 +42,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (attendant) return attendant;
     const virtual = await virtualExtension(store, caller, digits);
     if (virtual) return virtual;
+    const paging = await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByExtension(caller.locationId, digits));
+    if (paging) return paging;
     const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
     if (esn) return personParty(store, esn);
   }
@@ -55,7 +58,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
         (await callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164))) ??
         voicemailGroupParty(caller.orgId, await store.voicemailGroups.findByNumber(e164)) ??
         callableCallQueue(store, caller.orgId, await store.callQueues.findByNumber(e164)) ??
-        (await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByNumber(e164)))
+        (await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByNumber(e164))) ??
+        (await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByNumber(e164)))
       );
     }
     const owner = await store.people.get(caller.orgId, number.ownerId);

@@ -71,6 +71,12 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
       return { name: `${party.name} (voicemail)`, ...(party.number ? { number: party.number } : {}), privacyEnabled: false, callType: 'other' };
     case 'feature':
       return { number: party.code, privacyEnabled: false, callType: 'other' };
+    case 'parkExtension': {
+      const callType: CallType = party.locationId === viewerLocation ? 'location' : 'organization';
+      const number = callType === 'location' ? party.extension : `${party.routingPrefix ?? ''}${party.extension}`;
+      return { name: party.name, number, privacyEnabled: false, callType };
+    }
+    case 'pagingGroup':
     case 'huntGroup':
     case 'autoAttendant': {
       // As a member would dial it: the extension within its location, prefix + extension elsewhere in the organization.

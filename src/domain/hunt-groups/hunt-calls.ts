@@ -13,8 +13,8 @@ export async function loadHuntPlans(tx: Store, parties: readonly Party[], now: D
     if (party.kind !== 'huntGroup' || plans.has(party.huntGroupId)) continue;
     const resolve = async (destination: string) => {
       const to = await resolveDestination(tx, { orgId: party.orgId, locationId: party.locationId }, destination);
-      // A hunt group (or queue) does not forward into another one's hunt.
-      return to && to.kind !== 'huntGroup' ? to : undefined;
+      // A hunt group (or queue) does not forward into another one's hunt, a park extension or a page.
+      return to && to.kind !== 'huntGroup' && to.kind !== 'parkExtension' && to.kind !== 'pagingGroup' ? to : undefined;
     };
     if (party.feature === 'callQueue') {
       const queue = await tx.callQueues.get(party.orgId, party.huntGroupId);

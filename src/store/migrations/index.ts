@@ -26,6 +26,8 @@ import * as callQueues from './0036-call-queues.ts';
 import * as featureDocuments from './0037-feature-documents.ts';
 import * as autoAttendants from './0038-auto-attendants.ts';
 import * as virtualExtensions from './0039-virtual-extensions-operating-modes.ts';
+import * as callParkPickup from './0040-call-park-pickup.ts';
+import * as pagingGroups from './0041-paging-groups.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -57,4 +59,6 @@ export const migrations: Record<string, Migration> = {
   '0037-feature-documents': featureDocuments,
   '0038-auto-attendants': autoAttendants,
   '0039-virtual-extensions-operating-modes': virtualExtensions,
+  '0040-call-park-pickup': callParkPickup,
+  '0041-paging-groups': pagingGroups,
 };
