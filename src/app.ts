@@ -16,6 +16,9 @@ import { receptionistContactRoutes } from './api/receptionist-contacts/reception
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
+import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
+import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
+import { WORKSPACE_SETTINGS, WORKSPACES } from './domain/settings/workspace-settings.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -49,6 +52,7 @@ import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
+import { WorkspaceService } from './domain/workspaces/workspace-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
@@ -82,6 +86,9 @@ export type Services = {
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
   huntGroupForwarding: HuntGroupForwardingService;
+  workspaces: WorkspaceService;
+  /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
+  workspaceSettings: SettingsService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -117,6 +124,8 @@ function registerRoutes(
   scheduleRoutes(server, services);
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
+  workspaceRoutes(server, services);
+  workspaceSettingsRoutes(server, { ...services, store });
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -187,6 +196,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       schedules: new ScheduleService(store, clock),
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
+      workspaces: new WorkspaceService(store, clock, calls),
+      workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

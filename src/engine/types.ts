@@ -25,6 +25,11 @@ export type Party =
       extension: string | null;
       /** Others in the organization outside the person's location dial routing prefix + extension. */
       routingPrefix: string | null;
+      /**
+       * A line that is not a person's rings and answers as a person's does (its own settings and
+       * phone): a workspace, or a virtual line. personId is then that line's ID. Absent: a person.
+       */
+      line?: 'workspace' | 'virtualLine';
     }
   /** A simulated PSTN party: an external caller or called number. */
   | { kind: 'pstn'; number: string; name: string | null; emergency: boolean }

@@ -78,4 +78,24 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
       params: Type.Object({ personId: Type.String(), ...((schema.params as { properties?: object } | undefined)?.properties ?? {}) }),
     }),
   });
+
+  // Acting as a workspace's simulated phone: the same Call Controls, for the workspace in the path.
+  callActionRoutes(server, calls, {
+    base: '/sandbox/v1/workspaces/:workspaceId/calls',
+    read: read.auth,
+    write: admin.auth,
+    role: ROLE_FULL_ADMIN,
+    async actorOf(request) {
+      const orgId = orgOfAdmin(request);
+      const workspaceId = decodeId((request.params as { workspaceId: string }).workspaceId, 'PLACE');
+      if (!workspaceId) throw notFound('Workspace not found.');
+      return calls.workspaceActor(orgId, workspaceId);
+    },
+    document: (schema) => ({
+      ...schema,
+      summary: `Simulated workspace phone: ${String(schema.summary)}`,
+      tags: ['Sandbox'],
+      params: Type.Object({ workspaceId: Type.String(), ...((schema.params as { properties?: object } | undefined)?.properties ?? {}) }),
+    }),
+  });
 }

@@ -16,6 +16,7 @@ import { KyselyLocationNumberRepository } from './repositories/location-numbers.
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
+import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -60,6 +61,7 @@ export class KyselyStore implements Store {
   readonly ownerSettings: KyselyOwnerSettingRepository;
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
+  readonly workspaces: KyselyWorkspaceRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -93,6 +95,7 @@ export class KyselyStore implements Store {
     this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
+    this.workspaces = new KyselyWorkspaceRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 // What the domain may ask of persistence for settings documents (domain/settings).
 
-export type OwnerKind = 'person';
+/** Who has settings documents: people, workspaces and virtual lines (one mechanism for all). */
+export type OwnerKind = 'person' | 'workspace' | 'virtualLine';
 
 export type SettingOwner = { orgId: string; kind: OwnerKind; id: string };
 

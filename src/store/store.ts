@@ -12,6 +12,7 @@ import type { ReceptionistContactRepository } from './receptionist-contacts-stor
 import type { OwnerSettingRepository } from './owner-settings-store.ts';
 import type { ScheduleRepository } from './schedules-store.ts';
 import type { HuntGroupRepository } from './hunt-groups-store.ts';
+import type { WorkspaceRepository } from './workspaces-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -304,6 +305,7 @@ export interface Store {
   readonly ownerSettings: OwnerSettingRepository;
   readonly schedules: ScheduleRepository;
   readonly huntGroups: HuntGroupRepository;
+  readonly workspaces: WorkspaceRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

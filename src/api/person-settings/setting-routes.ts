@@ -103,3 +103,24 @@ export function mySettingRoutes(server: Server, deps: { settings: SettingsServic
     }) as never,
   });
 }
+
+/**
+ * The admin paths of another owner kind (a workspace, a virtual line), named by `param` in the
+ * path: the settings service of that kind finds the owner. The document's own scopes apply.
+ */
+export function ownerSettingRoutes(server: Server, settings: SettingsService, pair: SettingPair, param: string): void {
+  const { setting, get, put } = pair;
+  const ownerId = (request: FastifyRequest) => (request.params as Record<string, string>)[param]!;
+  webexRoute(server, get, {
+    auth: anyOf(...documentScopes(get.operationId)),
+    handler: (async (request: FastifyRequest) => settings.get(request.orgId, ownerId(request), setting)) as never,
+  });
+  if (!put) return;
+  webexRoute(server, put, {
+    auth: anyOf(...documentScopes(put.operationId)),
+    handler: (async (request: FastifyRequest, reply: FastifyReply) => {
+      await settings.update(request.orgId, ownerId(request), setting, bodyOf(request, put));
+      sendEmpty(reply, 204);
+    }) as never,
+  });
+}

@@ -2,13 +2,13 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { callableHuntGroup } from '../hunt-groups/hunt-plan.ts';
-import { personParty, pstnParty } from './parties.ts';
+import { personParty, pstnParty, workspaceParty } from './parties.ts';
 
 // Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
 // +12223334444, *73, tel:+1…, user@company.domain, sip:user@company.domain):
 //   an extension of the caller's location, routing prefix + extension of another location,
-//   a number of the organization (its owner, or the hunt group that has it), a hunt group's
-//   extension in the caller's location, an email or SIP URI of a person of the
+//   a number of the organization (its owner, or the hunt group or workspace that has it), a hunt
+//   group's or workspace's extension in the caller's location, an email or SIP URI of a person of the
 //   organization, a feature access code, or any other number, which is a PSTN party.
 // Anything that looks internal but is not there resolves to undefined: the call fails.
 
@@ -28,6 +28,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (local && local.orgId === caller.orgId) return personParty(store, local);
     const group = await callableHuntGroup(store, caller.orgId, await store.huntGroups.findByExtension(caller.locationId, digits));
     if (group) return group;
+    const workspace = await store.workspaces.findByExtension(caller.locationId, digits);
+    if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
     const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
     if (esn) return personParty(store, esn);
   }
@@ -35,7 +37,11 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
   if (!e164) return undefined;
   const number = await store.numbers.get(e164);
   if (number && number.orgId === caller.orgId) {
-    if (number.ownerId === null) return callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164));
+    if (number.ownerId === null) {
+      const workspace = await store.workspaces.findByNumber(e164);
+      if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
+      return callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164));
+    }
     const owner = await store.people.get(caller.orgId, number.ownerId);
     return owner ? personParty(store, owner) : undefined;
   }

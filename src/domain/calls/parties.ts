@@ -1,5 +1,6 @@
 import type { CallType, Party } from '../../engine/types.ts';
 import type { Person, Store } from '../../store/store.ts';
+import type { StoredWorkspace } from '../../store/workspaces-store.ts';
 import { encodeId } from '../webex-ids.ts';
 
 // Parties of calls and how one party sees another (Webex's PartyInformation).
@@ -27,6 +28,22 @@ export async function personParty(store: Store, person: Person): Promise<Party> 
   };
 }
 
+/** A workspace with a Webex Calling line, as a party: it rings and answers like a person. */
+export async function workspaceParty(store: Store, workspace: StoredWorkspace): Promise<Party> {
+  const location = workspace.callingLocationId ? await store.locations.get(workspace.orgId, workspace.callingLocationId) : undefined;
+  return {
+    kind: 'person',
+    line: 'workspace',
+    personId: workspace.id,
+    orgId: workspace.orgId,
+    locationId: workspace.callingLocationId ?? '',
+    name: workspace.displayName,
+    number: workspace.phoneNumber,
+    extension: workspace.extension,
+    routingPrefix: location?.routingPrefix ?? null,
+  };
+}
+
 export const pstnParty = (number: string, name: string | null = null): Party => ({
   kind: 'pstn',
   number,
@@ -50,7 +67,9 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';
       const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;
       const number = callType === 'external' ? (party.number ?? undefined) : (internal ?? party.number ?? undefined);
-      return { name: party.name, ...(number ? { number } : {}), personId: encodeId('PEOPLE', party.personId), privacyEnabled: false, callType };
+      // Webex names a person by personId; a workspace or virtual line by its name and number only.
+      const id = party.line === undefined ? { personId: encodeId('PEOPLE', party.personId) } : {};
+      return { name: party.name, ...(number ? { number } : {}), ...id, privacyEnabled: false, callType };
     }
     case 'pstn':
       return { ...(party.name ? { name: party.name } : {}), number: party.number, privacyEnabled: false, callType: party.emergency ? 'emergency' : 'external' };
