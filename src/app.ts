@@ -18,6 +18,9 @@ import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
+import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
+import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
+import { VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES } from './domain/settings/virtual-line-settings.ts';
 import { WORKSPACE_SETTINGS, WORKSPACES } from './domain/settings/workspace-settings.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
@@ -89,6 +92,8 @@ export type Services = {
   workspaces: WorkspaceService;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
+  virtualLines: VirtualLineService;
+  virtualLineSettings: SettingsService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -126,6 +131,7 @@ function registerRoutes(
   huntGroupForwardingRoutes(server, services);
   workspaceRoutes(server, services);
   workspaceSettingsRoutes(server, { ...services, store });
+  virtualLineRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
@@ -198,6 +204,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       workspaces: new WorkspaceService(store, clock, calls),
       workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
+      virtualLines: new VirtualLineService(store, clock, calls),
+      virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),

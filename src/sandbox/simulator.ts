@@ -19,7 +19,7 @@ import type { Store } from '../store/store.ts';
 
 export type SimulatedLeg = {
   callId: string;
-  party: { kind: string; personId?: string; workspaceId?: string; name?: string; number?: string };
+  party: { kind: string; personId?: string; workspaceId?: string; virtualLineId?: string; name?: string; number?: string };
   personality: Leg['personality'];
   state: Leg['state'];
   created: string;
@@ -32,6 +32,7 @@ export function describeSession(session: Session): SimulatedSession {
   const party = (leg: Leg): SimulatedLeg['party'] => {
     const p = leg.party;
     if (p.kind === 'person' && p.line === 'workspace') return { kind: 'workspace', workspaceId: encodeId('PLACE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'person' && p.line === 'virtualLine') return { kind: 'virtualLine', virtualLineId: encodeId('VIRTUAL_LINE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
@@ -73,18 +74,21 @@ export class Simulator {
   async placeCall(orgId: string, from: string, to: string): Promise<SimulatedSession> {
     const personId = decodeId(from, 'PEOPLE');
     const workspaceId = decodeId(from, 'PLACE');
+    const virtualLineId = decodeId(from, 'VIRTUAL_LINE');
     let call: NewCall;
     if (personId) {
       call = await this.calls.call(await this.calls.actor(orgId, personId), to);
     } else if (workspaceId) {
       call = await this.calls.call(await this.calls.workspaceActor(orgId, workspaceId), to);
+    } else if (virtualLineId) {
+      call = await this.calls.call(await this.calls.virtualLineActor(orgId, virtualLineId), to);
     } else {
       const number = from.startsWith('+') ? from : looseE164(from);
-      if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID, a workspace ID or an external number (E.164).');
+      if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID, a workspace ID, a virtual line ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
       if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup')) {
-        throw badRequest(`to must be a number or extension of a person, workspace or hunt group of the organization; "${to}" is not.`);
+        throw badRequest(`to must be a number or extension of a person, workspace, virtual line or hunt group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
         const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: pstnParty(number), to: target });

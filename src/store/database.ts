@@ -11,6 +11,7 @@ import type { OwnerSettingsTables } from './tables/owner-settings.ts';
 import type { ScheduleTables } from './tables/schedules.ts';
 import type { HuntGroupTables } from './tables/hunt-groups.ts';
 import type { WorkspaceTables } from './tables/workspaces.ts';
+import type { VirtualLineTables } from './tables/virtual-lines.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
 // (ISO-8601 UTC with milliseconds, so text order is time order), booleans as integers 0/1,
@@ -137,4 +138,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & WorkspaceTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & WorkspaceTables & VirtualLineTables;

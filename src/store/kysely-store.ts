@@ -17,6 +17,7 @@ import { KyselyReceptionistContactRepository } from './repositories/receptionist
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
+import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -62,6 +63,7 @@ export class KyselyStore implements Store {
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
   readonly workspaces: KyselyWorkspaceRepository;
+  readonly virtualLines: KyselyVirtualLineRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -96,6 +98,7 @@ export class KyselyStore implements Store {
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
     this.workspaces = new KyselyWorkspaceRepository(ctx);
+    this.virtualLines = new KyselyVirtualLineRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -13,6 +13,7 @@ import type { OwnerSettingRepository } from './owner-settings-store.ts';
 import type { ScheduleRepository } from './schedules-store.ts';
 import type { HuntGroupRepository } from './hunt-groups-store.ts';
 import type { WorkspaceRepository } from './workspaces-store.ts';
+import type { VirtualLineRepository } from './virtual-lines-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -306,6 +307,7 @@ export interface Store {
   readonly schedules: ScheduleRepository;
   readonly huntGroups: HuntGroupRepository;
   readonly workspaces: WorkspaceRepository;
+  readonly virtualLines: VirtualLineRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

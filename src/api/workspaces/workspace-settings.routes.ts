@@ -21,7 +21,10 @@ export const WORKSPACE_SETTING_PAIRS: readonly SettingPair[] = [
 ];
 
 export function workspaceSettingsRoutes(server: Server, deps: { workspaceSettings: SettingsService; store: Store }): void {
-  for (const pair of WORKSPACE_SETTING_PAIRS) ownerSettingRoutes(server, deps.workspaceSettings, pair, 'workspaceId');
+  for (const pair of WORKSPACE_SETTING_PAIRS) ownerSettingRoutes(server, deps.workspaceSettings, pair, 'workspaceId', {
+      read: 'spark-admin:workspaces_read',
+      write: 'spark-admin:workspaces_write',
+    });
 
   webexRoute(server, ws.listNumbersAssociatedWithASpecificWorkspace, {
     auth: anyOf('spark-admin:workspaces_read'),

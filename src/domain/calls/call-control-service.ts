@@ -21,7 +21,8 @@ import { decodeCallId, encodeCallId, encodeSessionId, newSessionId } from './cal
 import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
 import { resolveDestination } from './destinations.ts';
-import { partyInformation, personParty, voicemailOf, workspaceParty, type PartyInformation } from './parties.ts';
+import { partyInformation, personParty, virtualLineParty, voicemailOf, workspaceParty, type PartyInformation } from './parties.ts';
+import { virtualLineNotFound } from '../virtual-lines/virtual-line-service.ts';
 import { workspaceNotFound } from '../workspaces/workspace-service.ts';
 import { decodeSession } from './session-codec.ts';
 
@@ -29,7 +30,7 @@ import { decodeSession } from './session-codec.ts';
 // person (or, from the sandbox, the person whose simulated phone is used).
 
 /**
- * Who acts: a person, or (from the simulator) a workspace's phone. `person` is the line's owner as
+ * Who acts: a person, or (from the simulator) a workspace's or virtual line's phone. `person` is the line's owner as
  * far as the Call Controls need it: its ID, organization and calling location.
  */
 export type Actor = { person: Pick<Person, 'id' | 'orgId' | 'locationId'>; party: Extract<Party, { kind: 'person' }> };
@@ -60,6 +61,14 @@ export class CallControlService {
     if (!workspace || workspace.callingType !== 'webexCalling') throw workspaceNotFound();
     const party = (await workspaceParty(this.store, workspace)) as Actor['party'];
     return { person: { id: workspace.id, orgId, locationId: party.locationId }, party };
+  }
+
+  /** A virtual line's phone acting (the simulator). */
+  async virtualLineActor(orgId: string, virtualLineId: string): Promise<Actor> {
+    const line = await this.store.virtualLines.get(orgId, virtualLineId);
+    if (!line) throw virtualLineNotFound();
+    const party = (await virtualLineParty(this.store, line)) as Actor['party'];
+    return { person: { id: line.id, orgId, locationId: line.locationId }, party };
   }
 
   async dial(actor: Actor, destination: string): Promise<NewCall> {

@@ -2,13 +2,13 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { callableHuntGroup } from '../hunt-groups/hunt-plan.ts';
-import { personParty, pstnParty, workspaceParty } from './parties.ts';
+import { personParty, pstnParty, virtualLineParty, workspaceParty } from './parties.ts';
 
 // Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
 // +12223334444, *73, tel:+1…, user@company.domain, sip:user@company.domain):
 //   an extension of the caller's location, routing prefix + extension of another location,
-//   a number of the organization (its owner, or the hunt group or workspace that has it), a hunt
-//   group's or workspace's extension in the caller's location, an email or SIP URI of a person of the
+//   a number of the organization (its owner, or the hunt group, workspace or virtual line that
+//   has it), a hunt group's, workspace's or virtual line's extension in the caller's location, an email or SIP URI of a person of the
 //   organization, a feature access code, or any other number, which is a PSTN party.
 // Anything that looks internal but is not there resolves to undefined: the call fails.
 
@@ -30,6 +30,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (group) return group;
     const workspace = await store.workspaces.findByExtension(caller.locationId, digits);
     if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
+    const line = await store.virtualLines.findByExtension(caller.locationId, digits);
+    if (line && line.orgId === caller.orgId) return virtualLineParty(store, line);
     const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
     if (esn) return personParty(store, esn);
   }
@@ -40,6 +42,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (number.ownerId === null) {
       const workspace = await store.workspaces.findByNumber(e164);
       if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
+      const line = await store.virtualLines.findByNumber(e164);
+      if (line && line.orgId === caller.orgId) return virtualLineParty(store, line);
       return callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164));
     }
     const owner = await store.people.get(caller.orgId, number.ownerId);

@@ -1,6 +1,7 @@
 import type { CallType, Party } from '../../engine/types.ts';
 import type { Person, Store } from '../../store/store.ts';
 import type { StoredWorkspace } from '../../store/workspaces-store.ts';
+import type { StoredVirtualLine } from '../../store/virtual-lines-store.ts';
 import { encodeId } from '../webex-ids.ts';
 
 // Parties of calls and how one party sees another (Webex's PartyInformation).
@@ -40,6 +41,22 @@ export async function workspaceParty(store: Store, workspace: StoredWorkspace): 
     name: workspace.displayName,
     number: workspace.phoneNumber,
     extension: workspace.extension,
+    routingPrefix: location?.routingPrefix ?? null,
+  };
+}
+
+/** A virtual line as a party: it rings and answers like a person's line. */
+export async function virtualLineParty(store: Store, line: StoredVirtualLine): Promise<Party> {
+  const location = await store.locations.get(line.orgId, line.locationId);
+  return {
+    kind: 'person',
+    line: 'virtualLine',
+    personId: line.id,
+    orgId: line.orgId,
+    locationId: line.locationId,
+    name: line.displayName ?? `${line.firstName} ${line.lastName}`,
+    number: line.phoneNumber,
+    extension: line.extension,
     routingPrefix: location?.routingPrefix ?? null,
   };
 }

@@ -5,7 +5,7 @@ import { timestamp, type Clock } from '../clock.ts';
 import { badRequest, notFound, WebexError } from '../errors.ts';
 import { findCallingLocation, findLocation } from '../locations/location-service.ts';
 import { decodeId, decodeLicenseId, encodeId } from '../webex-ids.ts';
-import { checkWorkspaceExtension, checkWorkspaceNumber } from './workspace-lines.ts';
+import { checkLineExtension, checkLineNumber } from '../lines/line-checks.ts';
 import type { WorkspaceCallingInput, WorkspaceDetails, WorkspaceInput } from './workspace-types.ts';
 
 // Workspaces (Webex's /v1/workspaces): a place with devices. With calling type webexCalling a
@@ -221,8 +221,8 @@ async function applyCalling(tx: Store, workspace: StoredWorkspace, input: Worksp
     throw badRequest('calling.webexCalling.locationId is required for a Webex Calling workspace.');
   }
   const moved = keep && location.id !== workspace.callingLocationId;
-  const phoneNumber = line.phoneNumber !== undefined ? (line.phoneNumber === '' ? null : await checkWorkspaceNumber(tx, location, line.phoneNumber, workspace.id)) : keep && !moved ? workspace.phoneNumber : null;
-  const extension = line.extension !== undefined ? (line.extension === '' ? null : await checkWorkspaceExtension(tx, location, line.extension, workspace.id)) : keep && !moved ? workspace.extension : null;
+  const phoneNumber = line.phoneNumber !== undefined ? (line.phoneNumber === '' ? null : await checkLineNumber(tx, location, line.phoneNumber, { workspaceId: workspace.id })) : keep && !moved ? workspace.phoneNumber : null;
+  const extension = line.extension !== undefined ? (line.extension === '' ? null : await checkLineExtension(tx, location, line.extension, { workspaceId: workspace.id })) : keep && !moved ? workspace.extension : null;
   if (phoneNumber === null && extension === null) throw badRequest('A Webex Calling workspace needs calling.webexCalling.phoneNumber or extension.');
   const licenses = line.licenses === undefined ? (keep ? workspace.details.licenses : []) : await checkLicenses(tx, workspace.orgId, line.licenses);
   return { ...workspace, callingType: type, callingLocationId: location.id, phoneNumber, extension, details: { ...workspace.details, licenses } };

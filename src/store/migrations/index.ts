@@ -20,6 +20,7 @@ import * as phoneOffline from './0025-phone-offline.ts';
 import * as schedules from './0026-schedules.ts';
 import * as huntGroups from './0027-hunt-groups.ts';
 import * as workspaces from './0042-workspaces.ts';
+import * as virtualLines from './0043-virtual-lines.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0026-schedules': schedules,
   '0027-hunt-groups': huntGroups,
   '0042-workspaces': workspaces,
+  '0043-virtual-lines': virtualLines,
 };

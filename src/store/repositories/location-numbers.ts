@@ -93,6 +93,7 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
     // A hunt group's number is held too (numbers.owner_id names people only).
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('hunt_groups as h').select('h.id').whereRef('h.phone_number', '=', 'n.phone_number'))));
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('workspaces as w').select('w.id').whereRef('w.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('virtual_lines as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
     if (filter.numberTypes !== undefined) query = query.where('n.number_type', 'in', filter.numberTypes);
     if (filter.serviceNumber !== undefined) query = query.where('n.is_service_number', '=', flag(filter.serviceNumber));
     const { ownerName } = filter;

@@ -69,6 +69,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     calling: { type: 'webexCalling', webexCalling: { extension: freeExtension() } },
   });
   assert.equal(workspace.status, 201, workspace.text);
+  const virtualLine = await admin.post('/v1/telephony/config/virtualLines', { firstName: 'Front', lastName: unique('Desk'), locationId: hq.id, extension: freeExtension() });
+  assert.equal(virtualLine.status, 201, virtualLine.text);
 
   // A holidays schedule with an event, and a hunt group with a selective forwarding rule naming it.
   // Schedule and event IDs carry their names (as at Webex): unique names keep them this organization's.
@@ -143,6 +145,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
     workspaceId: workspace.body.id,
+    virtualLineId: virtualLine.body.id,
     ruleId: rule.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
@@ -182,6 +185,7 @@ export function missingId(param: string): string {
     authorizationId: 'AUTHORIZATION',
     huntGroupId: 'HUNT_GROUP',
     workspaceId: 'PLACE',
+    virtualLineId: 'VIRTUAL_LINE',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
   };
