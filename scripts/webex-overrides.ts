@@ -48,6 +48,32 @@ export const overrides: Override[] = [
   {
     document: 'calling',
     method: 'get',
+    path: '/workspaces/{workspaceId}/features/numbers',
+    at: `/responses/200${JSON_SCHEMA}`,
+    set: {
+      type: 'object',
+      required: ['phoneNumbers', 'workspace', 'location', 'organization'],
+      properties: {
+        distinctiveRingEnabled: { type: 'boolean' },
+        phoneNumbers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['primary'],
+            properties: { external: str, extension: str, routingPrefix: str, esn: str, primary: { type: 'boolean' }, ringPattern: str },
+          },
+        },
+        workspace: { type: 'object', required: ['id'], properties: { id: str } },
+        location: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str } },
+        organization: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str } },
+      },
+    },
+    reason:
+      "The document gives this GET the body of the person's number assignment PUT (action, directNumber). Webex answers the workspace's numbers (external, extension, primary) with the workspace, its location and organization, as wxc_sdk's WorkspaceNumbers models it.",
+  },
+  {
+    document: 'calling',
+    method: 'get',
     path: '/telephony/conference',
     at: `/responses/200${JSON_SCHEMA}/required`,
     set: [],

@@ -43,6 +43,12 @@ import { callParkRoutes } from './api/call-park/call-park.routes.ts';
 import { callPickupRoutes } from './api/call-pickup/call-pickup.routes.ts';
 import { pagingRoutes } from './api/paging/paging.routes.ts';
 import { conferenceRoutes } from './api/conference/conference.routes.ts';
+import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
+import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
+import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
+import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
+import { VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES } from './domain/settings/virtual-line-settings.ts';
+import { WORKSPACE_SETTINGS, WORKSPACES } from './domain/settings/workspace-settings.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -83,6 +89,7 @@ import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
+import { WorkspaceService } from './domain/workspaces/workspace-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { CallQueueService } from './domain/call-queues/call-queue-service.ts';
 import { CallQueueForwardingService } from './domain/call-queues/call-queue-forwarding.ts';
@@ -151,6 +158,11 @@ export type Services = {
   callPickups: CallPickupService;
   paging: PagingService;
   conference: ConferenceService;
+  workspaces: WorkspaceService;
+  /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
+  workspaceSettings: SettingsService;
+  virtualLines: VirtualLineService;
+  virtualLineSettings: SettingsService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
@@ -216,6 +228,9 @@ function registerRoutes(
   callParkRoutes(server, services);
   callPickupRoutes(server, services);
   pagingRoutes(server, services);
+  workspaceRoutes(server, services);
+  workspaceSettingsRoutes(server, { ...services, store });
+  virtualLineRoutes(server, services);
   callRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
@@ -317,6 +332,10 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callPickups: new CallPickupService(store, clock),
       paging: new PagingService(store, clock),
       conference: new ConferenceService(store, calls),
+      workspaces: new WorkspaceService(store, clock, calls),
+      workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
+      virtualLines: new VirtualLineService(store, clock, calls),
+      virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,

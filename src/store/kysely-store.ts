@@ -24,6 +24,8 @@ import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensi
 import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
 import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
+import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
+import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -78,6 +80,8 @@ export class KyselyStore implements Store {
   readonly callParks: KyselyCallParkRepository;
   readonly callPickups: KyselyCallPickupRepository;
   readonly pagingGroups: KyselyPagingGroupRepository;
+  readonly workspaces: KyselyWorkspaceRepository;
+  readonly virtualLines: KyselyVirtualLineRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -121,6 +125,8 @@ export class KyselyStore implements Store {
     this.callParks = new KyselyCallParkRepository(ctx);
     this.callPickups = new KyselyCallPickupRepository(ctx);
     this.pagingGroups = new KyselyPagingGroupRepository(ctx);
+    this.workspaces = new KyselyWorkspaceRepository(ctx);
+    this.virtualLines = new KyselyVirtualLineRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -19,6 +19,8 @@ import type { VirtualExtensionRepository } from './virtual-extensions-store.ts';
 import type { OperatingModeRepository } from './operating-modes-store.ts';
 import type { CallParkRepository, CallPickupRepository } from './call-park-store.ts';
 import type { PagingGroupRepository } from './paging-store.ts';
+import type { WorkspaceRepository } from './workspaces-store.ts';
+import type { VirtualLineRepository } from './virtual-lines-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -321,6 +323,8 @@ export interface Store {
   readonly callParks: CallParkRepository;
   readonly callPickups: CallPickupRepository;
   readonly pagingGroups: PagingGroupRepository;
+  readonly workspaces: WorkspaceRepository;
+  readonly virtualLines: VirtualLineRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

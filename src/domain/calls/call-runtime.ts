@@ -186,7 +186,8 @@ export class CallRuntime {
       for (const event of step.events) {
         const leg = session.legs.find((l) => l.id === event.legId);
         const personId = leg && personIdOf(leg.party);
-        if (!leg || !personId) continue;
+        // telephony_calls events are a person's: a workspace's leg has none.
+        if (!leg || !personId || (leg.party.kind === 'person' && leg.party.line !== undefined)) continue;
         const data = callEventData(session, leg, event.type, now);
         events.push({
           id: randomUUID(),
