@@ -40,7 +40,25 @@ const locationMusicOnHold = (required: string[]) => ({
 });
 const WEBHOOK_EVENTS = ['created', 'updated', 'deleted', 'started', 'ended', 'joined', 'left', 'migrated', 'authorized', 'deauthorized', 'statusChanged', 'all'];
 
+const cdrFieldsLost = {
+  'Start time': str,
+  User: str,
+  'User UUID': str,
+  'User number': str,
+  'User type': str,
+  'Sub client type': str,
+  'Transfer related call ID': str,
+};
 export const overrides: Override[] = [
+  ...['/cdr_feed', '/cdr_stream'].map((path) => ({
+    document: 'calling',
+    method: 'get' as const,
+    path,
+    at: `/responses/200${JSON_SCHEMA}/properties/items/items/properties`,
+    merge: cdrFieldsLost,
+    reason:
+      "The rendering lost fields every Webex CDR carries and wxc_sdk models: Start time, User, User UUID, User number, User type, Sub client type, Transfer related call ID (the document's own descriptions refer to the user of the record).",
+  })),
   {
     document: 'calling',
     method: 'get',

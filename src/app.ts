@@ -14,6 +14,7 @@ import { callRecordingRoutes } from './api/person-features/call-recording.routes
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
+import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
@@ -48,6 +49,7 @@ import { OrganizationService } from './domain/organizations/organization-service
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
+import { CallRecordService } from './domain/call-records/call-record-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { buildServer } from './http/server.ts';
@@ -84,6 +86,8 @@ export type Services = {
   huntGroupForwarding: HuntGroupForwardingService;
   calls: CallControlService;
   callRecording: CallRecordingService;
+  /** Detailed call history (CDR) of ended calls. */
+  callRecords: CallRecordService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
   simulator: Simulator;
@@ -119,6 +123,7 @@ function registerRoutes(
   huntGroupForwardingRoutes(server, services);
   callRoutes(server, services);
   callRecordingRoutes(server, services);
+  callRecordRoutes(server, services);
   personSettingsRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
@@ -189,6 +194,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       calls: callControl,
       callRecording: new CallRecordingService(store),
+      callRecords: new CallRecordService(store, clock),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),

@@ -9,6 +9,7 @@ import type { LocationNumberTables } from './tables/location-numbers.ts';
 import type { ReceptionistContactTables } from './tables/receptionist-contacts.ts';
 import type { OwnerSettingsTables } from './tables/owner-settings.ts';
 import type { ScheduleTables } from './tables/schedules.ts';
+import type { CallRecordTables } from './tables/call-records.ts';
 import type { HuntGroupTables } from './tables/hunt-groups.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
@@ -136,4 +137,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & CallRecordTables;

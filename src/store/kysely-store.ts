@@ -15,6 +15,7 @@ import { KyselyLocationCallingRepository } from './repositories/location-calling
 import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
+import { KyselyCallRecordRepository } from './repositories/call-records.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
@@ -60,6 +61,7 @@ export class KyselyStore implements Store {
   readonly ownerSettings: KyselyOwnerSettingRepository;
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
+  readonly callRecords: KyselyCallRecordRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -93,6 +95,7 @@ export class KyselyStore implements Store {
     this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
+    this.callRecords = new KyselyCallRecordRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

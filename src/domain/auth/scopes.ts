@@ -16,6 +16,7 @@ export const ADMIN_READ_SCOPES = [
   'spark-admin:device_read',
   'spark-admin:telephony_config_read',
   'spark-admin:calls_read',
+  'spark-admin:calling_cdr_read',
 ] as const;
 
 export const ADMIN_WRITE_SCOPES = [

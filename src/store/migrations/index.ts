@@ -19,6 +19,7 @@ import * as ownerSettings from './0024-owner-settings.ts';
 import * as phoneOffline from './0025-phone-offline.ts';
 import * as schedules from './0026-schedules.ts';
 import * as huntGroups from './0027-hunt-groups.ts';
+import * as callRecords from './0044-call-records.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0025-phone-offline': phoneOffline,
   '0026-schedules': schedules,
   '0027-hunt-groups': huntGroups,
+  '0044-call-records': callRecords,
 };
