@@ -15,6 +15,7 @@ import { personSettingsRoutes } from './api/person-settings/person-settings.rout
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
+import { reportRoutes } from './api/reports/reports.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
@@ -50,6 +51,7 @@ import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { CallRecordService } from './domain/call-records/call-record-service.ts';
+import { ReportService } from './domain/reports/report-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { buildServer } from './http/server.ts';
@@ -88,6 +90,7 @@ export type Services = {
   callRecording: CallRecordingService;
   /** Detailed call history (CDR) of ended calls. */
   callRecords: CallRecordService;
+  reports: ReportService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
   simulator: Simulator;
@@ -124,6 +127,7 @@ function registerRoutes(
   callRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
+  reportRoutes(server, services);
   personSettingsRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
@@ -195,6 +199,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       calls: callControl,
       callRecording: new CallRecordingService(store),
       callRecords: new CallRecordService(store, clock),
+      reports: new ReportService(store, clock),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),

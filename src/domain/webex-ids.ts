@@ -23,7 +23,8 @@ export type WebexIdType =
   | 'SCHEDULE'
   | 'SCHEDULE_EVENT'
   | 'HUNT_GROUP'
-  | 'CALL_FORWARDING_SELECTIVE_RULE';
+  | 'CALL_FORWARDING_SELECTIVE_RULE'
+  | 'REPORT';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

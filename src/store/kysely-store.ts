@@ -16,6 +16,7 @@ import { KyselyLocationNumberRepository } from './repositories/location-numbers.
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyCallRecordRepository } from './repositories/call-records.ts';
+import { KyselyReportRepository } from './repositories/reports.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
@@ -62,6 +63,7 @@ export class KyselyStore implements Store {
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
   readonly callRecords: KyselyCallRecordRepository;
+  readonly reports: KyselyReportRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -96,6 +98,7 @@ export class KyselyStore implements Store {
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
     this.callRecords = new KyselyCallRecordRepository(ctx);
+    this.reports = new KyselyReportRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -185,5 +185,76 @@ for (const dialect of dialects) {
       assert.equal(reply.status, 200, reply.text);
       assert.deepEqual(reply.body.items, []);
     });
+
+    describe('reports made from it', () => {
+      const today = () => clock.now().toISOString().slice(0, 10);
+      const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+      const create = async (body: Record<string, unknown>, path = '/v1/reports') => {
+        const reply = await admin.post(path, body);
+        assert.equal(reply.status, 200, reply.text);
+        return reply.body;
+      };
+      const download = async (url: string) => {
+        const reply = await admin.get(new URL(url).pathname);
+        assert.equal(reply.status, 200, reply.text);
+        assert.match(reply.headers.get('content-type')!, /^text\/csv/);
+        return reply.text.trimEnd().split('\r\n');
+      };
+
+      it('a Detailed Call History report is done at once, and its CSV holds a row per record', async () => {
+        const { id } = await create({ templateId: 400, startDate: dayOf(dayStart), endDate: today() });
+        const details = (await admin.get(`/v1/reports/${id}`)).body;
+        assert.equal(details.status, 'done');
+        assert.equal(details.title, 'Calling Detailed Call History');
+        assert.equal(details.timeZone, 'UTC');
+        const lines = await download(details.downloadURL);
+        assert.equal(lines[0]!.split(',')[0], 'Report ID');
+        assert.equal(lines.length, 1 + rows.length);
+        assert.ok(lines.some((l) => l.includes('+442079460000') && l.includes('SIP_INTERNATIONAL')));
+      });
+
+      it('a Calling Usage report sums each person\'s calls and minutes', async () => {
+        const { id } = await create({ templateId: 401, startDate: dayOf(dayStart), endDate: today() });
+        const lines = await download((await admin.get(`/v1/reports/${id}`)).body.downloadURL);
+        assert.equal(lines[0], 'User,User number,Calls placed,Calls received,Calls missed,Total minutes');
+        const alex = lines.find((l) => l.startsWith(`${people.alex.name},`))!.split(',');
+        assert.deepEqual(alex.slice(2), ['1', '1', '0', '1.5'], 'one placed (rejected), one received of 90 s');
+        const blair = lines.find((l) => l.startsWith(`${people.blair.name},`))!.split(',');
+        assert.deepEqual(blair.slice(2), ['0', '0', '1', '0']);
+      });
+
+      it('lists, filters by template, deletes (then 404); the partner API keeps its own reports', async () => {
+        const { id } = await create({ templateId: 401, startDate: dayOf(dayStart), endDate: today() });
+        const listed = (await admin.get('/v1/reports', { templateId: 401 })).body['Report Attributes'];
+        assert.ok(listed.some((r: { id: string }) => r.id === id));
+        assert.ok(listed.every((r: { title: string }) => r.title === 'Calling Usage'));
+        assert.equal((await admin.get('/v1/reports', { reportId: id })).body['Report Attributes'].length, 1);
+        assertWebexError(await admin.get('/v1/reports', { from: '2026-01-01' }), 400, /together/);
+        assert.equal((await admin.delete(`/v1/reports/${id}`)).status, 204);
+        assertWebexError(await admin.get(`/v1/reports/${id}`), 404);
+        const templates = (await admin.get('/v1/partner/reports/templates')).body['Template Collection'];
+        assert.deepEqual(templates.map((t: { templateId: string }) => t.templateId), ['400', '401']);
+        const made = await create({ templateId: 400, startDate: dayOf(dayStart), endDate: today() }, '/v1/partner/reports');
+        assert.ok(made.reportId && made.createdTime);
+        assert.equal((await admin.get(`/v1/partner/reports/${made.reportId}`)).body.status, 'done');
+        assertWebexError(await admin.get(`/v1/reports/${made.reportId}`), 404);
+        assert.equal((await admin.delete(`/v1/partner/reports/${made.reportId}`)).status, 204);
+      });
+
+      it('refuses an unknown template, a reversed or too long range and a bad date; isolates organizations; needs the reports scopes', async () => {
+        assertWebexError(await admin.post('/v1/reports', { templateId: 999, startDate: today(), endDate: today() }), 400, /template/);
+        assertWebexError(await admin.post('/v1/reports', { templateId: 400, startDate: today(), endDate: '2020-01-01' }), 400, /before startDate/);
+        assertWebexError(await admin.post('/v1/reports', { templateId: 400, startDate: '2026-01-01', endDate: '2026-03-01' }), 400, /31 days/);
+        assertWebexError(await admin.post('/v1/reports', { templateId: 400, startDate: '1 Jan', endDate: today() }), 400, /YYYY-MM-DD/);
+        assertWebexError(await admin.post('/v1/reports', { templateId: 400, startDate: today(), endDate: today(), timeZone: 'Mars/Base' }), 400);
+        const { id } = await create({ templateId: 400, startDate: today(), endDate: today() });
+        const other = await createOrganization(server.anonymous);
+        assertWebexError(await other.admin.get(`/v1/reports/${id}`), 404);
+        assertWebexError(await other.admin.get(`/v1/reports/${id}/download`), 404);
+        const user = await clientWithScopes(admin, people.alex.id, ['spark:calls_read']);
+        assertWebexError(await user.get('/v1/reports'), 403);
+        assertWebexError(await user.get(`/v1/reports/${id}/download`), 403);
+      });
+    });
   });
 }

@@ -17,6 +17,8 @@ export const ADMIN_READ_SCOPES = [
   'spark-admin:telephony_config_read',
   'spark-admin:calls_read',
   'spark-admin:calling_cdr_read',
+  'spark-admin:reports_read',
+  'analytics:read_all',
 ] as const;
 
 export const ADMIN_WRITE_SCOPES = [
@@ -24,6 +26,7 @@ export const ADMIN_WRITE_SCOPES = [
   'spark-admin:locations_write',
   'spark-admin:telephony_config_write',
   'spark-admin:calls_write',
+  'spark-admin:reports_write',
 ] as const;
 
 export const ALL_SCOPES: readonly string[] = [...USER_SCOPES, ...ADMIN_READ_SCOPES, ...ADMIN_WRITE_SCOPES];
