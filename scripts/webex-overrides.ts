@@ -50,6 +50,14 @@ const cdrFieldsLost = {
   'Transfer related call ID': str,
 };
 export const overrides: Override[] = [
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/admin/convergedRecordings',
+    at: `/responses/200${JSON_SCHEMA}/properties/items/items/properties/status/enum`,
+    set: ['available', 'deleted', 'purged'],
+    reason: 'The operation takes status=purged and answers the purged recordings, whose status is purged (as Get Recording Details documents); the list item enum lost the value.',
+  },
   ...['/cdr_feed', '/cdr_stream'].map((path) => ({
     document: 'calling',
     method: 'get' as const,

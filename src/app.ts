@@ -16,6 +16,7 @@ import { receptionistContactRoutes } from './api/receptionist-contacts/reception
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
 import { reportRoutes } from './api/reports/reports.routes.ts';
+import { recordingRoutes } from './api/recordings/recordings.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
@@ -52,6 +53,7 @@ import { ReceptionistContactService } from './domain/receptionist-contacts/recep
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { CallRecordService } from './domain/call-records/call-record-service.ts';
 import { ReportService } from './domain/reports/report-service.ts';
+import { RecordingService } from './domain/recordings/recording-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { buildServer } from './http/server.ts';
@@ -91,6 +93,8 @@ export type Services = {
   /** Detailed call history (CDR) of ended calls. */
   callRecords: CallRecordService;
   reports: ReportService;
+  /** Recordings of calls (Converged Recordings). */
+  recordings: RecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
   simulator: Simulator;
@@ -128,6 +132,7 @@ function registerRoutes(
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
   reportRoutes(server, services);
+  recordingRoutes(server, services);
   personSettingsRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
@@ -200,6 +205,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRecording: new CallRecordingService(store),
       callRecords: new CallRecordService(store, clock),
       reports: new ReportService(store, clock),
+      recordings: new RecordingService(store, clock),
       settings: new SettingsService(store, clock, PERSON_SETTINGS),
       simulator: new Simulator(store, calls, callControl),
       webhooks: new WebhookService(store, clock, config.webhooks.egress),

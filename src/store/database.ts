@@ -11,6 +11,7 @@ import type { OwnerSettingsTables } from './tables/owner-settings.ts';
 import type { ScheduleTables } from './tables/schedules.ts';
 import type { CallRecordTables } from './tables/call-records.ts';
 import type { ReportTables } from './tables/reports.ts';
+import type { CallRecordingTables } from './tables/call-recordings.ts';
 import type { HuntGroupTables } from './tables/hunt-groups.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
@@ -138,4 +139,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & CallRecordTables & ReportTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & CallRecordTables & ReportTables & CallRecordingTables;

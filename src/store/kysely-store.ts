@@ -17,6 +17,7 @@ import { KyselyReceptionistContactRepository } from './repositories/receptionist
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyCallRecordRepository } from './repositories/call-records.ts';
 import { KyselyReportRepository } from './repositories/reports.ts';
+import { KyselyRecordingRepository } from './repositories/recordings.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
@@ -64,6 +65,7 @@ export class KyselyStore implements Store {
   readonly huntGroups: KyselyHuntGroupRepository;
   readonly callRecords: KyselyCallRecordRepository;
   readonly reports: KyselyReportRepository;
+  readonly recordings: KyselyRecordingRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -99,6 +101,7 @@ export class KyselyStore implements Store {
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
     this.callRecords = new KyselyCallRecordRepository(ctx);
     this.reports = new KyselyReportRepository(ctx);
+    this.recordings = new KyselyRecordingRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

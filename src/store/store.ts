@@ -13,6 +13,7 @@ import type { OwnerSettingRepository } from './owner-settings-store.ts';
 import type { ScheduleRepository } from './schedules-store.ts';
 import type { CallRecordRepository } from './call-records-store.ts';
 import type { ReportRepository } from './reports-store.ts';
+import type { RecordingRepository } from './recordings-store.ts';
 import type { HuntGroupRepository } from './hunt-groups-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
@@ -309,6 +310,8 @@ export interface Store {
   /** Detailed call history: one record per person leg of every ended call. */
   readonly callRecords: CallRecordRepository;
   readonly reports: ReportRepository;
+  /** Recordings of calls (Converged Recordings). */
+  readonly recordings: RecordingRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

@@ -61,7 +61,7 @@ export function callTypeOf(leg: Leg, remote: Party | null, site: Site | null): s
 }
 
 /** The leg this one talked to, else the first other party on the call. */
-function remoteLeg(session: Session, leg: Leg): Leg | undefined {
+export function remoteLeg(session: Session, leg: Leg): Leg | undefined {
   const others = session.legs.filter((l) => l.id !== leg.id);
   return others.find((l) => l.answered !== null && leg.answered !== null) ?? others[0];
 }

@@ -11,6 +11,7 @@ import { WebexError } from '../errors.ts';
 import { callActionRefused, callNotFound, callsBusy } from './call-errors.ts';
 import { historyRecord } from './call-history.ts';
 import { writeCallRecords, type EndedLeg } from '../call-records/call-records.ts';
+import { trackRecording } from '../recordings/recording-tracker.ts';
 import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
@@ -199,6 +200,7 @@ export class CallRuntime {
           const cause = step.events.filter((e) => e.legId === leg.id).map((e) => e.type).join(',') || 'moved';
           this.onTransition(`call ${leg.id} of session ${session.id}: ${before?.state ?? 'new'} -[${cause}]-> ${leg.state}`);
         }
+        await trackRecording(tx, session, leg, before, now);
         if (leg.state === 'disconnected' && (!before || before.state !== 'disconnected')) {
           const record = historyRecord(session, leg, prior?.session);
           if (record) history.push(record);

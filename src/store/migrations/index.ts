@@ -21,6 +21,7 @@ import * as schedules from './0026-schedules.ts';
 import * as huntGroups from './0027-hunt-groups.ts';
 import * as callRecords from './0044-call-records.ts';
 import * as reports from './0045-reports.ts';
+import * as callRecordings from './0046-call-recordings.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0027-hunt-groups': huntGroups,
   '0044-call-records': callRecords,
   '0045-reports': reports,
+  '0046-call-recordings': callRecordings,
 };
