@@ -24,6 +24,7 @@ export async function checkGroupNumber(tx: Store, location: Location, value: str
   if (number.ownerId !== null) throw numberInUse(e164);
   const group = await tx.huntGroups.findByNumber(e164);
   if (group && group.id !== huntGroupId) throw numberInUse(e164);
+  if (await tx.pagingGroups.findByNumber(e164)) throw numberInUse(e164);
   return e164;
 }
 
@@ -32,6 +33,8 @@ export async function checkGroupExtension(tx: Store, location: Location, extensi
   if (await tx.people.findByExtension(location.id, extension)) throw extensionInUse(extension);
   const group = await tx.huntGroups.findByExtension(location.id, extension);
   if (group && group.id !== huntGroupId) throw extensionInUse(extension);
+  if (await tx.callParks.findExtension(location.id, extension)) throw extensionInUse(extension);
+  if (await tx.pagingGroups.findByExtension(location.id, extension)) throw extensionInUse(extension);
   return extension;
 }
 

@@ -84,6 +84,7 @@ async function checkNumber(tx: Store, personId: string, location: Location, valu
   if (number.ownerId !== null && number.ownerId !== personId) return numberInUse(e164);
   // A hunt group's number is not in numbers.owner_id (that column names people).
   if (await tx.huntGroups.findByNumber(e164)) return numberInUse(e164);
+  if (await tx.pagingGroups.findByNumber(e164)) return numberInUse(e164);
   return e164;
 }
 
@@ -109,6 +110,9 @@ export async function planLine(
     const holder = await tx.people.findByExtension(location.id, request.extension);
     if (holder && holder.id !== personId) throw extensionInUse(request.extension);
     if (await tx.huntGroups.findByExtension(location.id, request.extension)) throw extensionInUse(request.extension);
+    // Call park extensions and paging groups hold extensions of the location too.
+    if (await tx.callParks.findExtension(location.id, request.extension)) throw extensionInUse(request.extension);
+    if (await tx.pagingGroups.findByExtension(location.id, request.extension)) throw extensionInUse(request.extension);
     extension = request.extension;
   }
 

@@ -92,6 +92,7 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
     if (filter.assigned === false) query = query.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
     // A hunt group's number is held too (numbers.owner_id names people only).
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('hunt_groups as h').select('h.id').whereRef('h.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('paging_groups as g').select('g.id').whereRef('g.phone_number', '=', 'n.phone_number'))));
     if (filter.numberTypes !== undefined) query = query.where('n.number_type', 'in', filter.numberTypes);
     if (filter.serviceNumber !== undefined) query = query.where('n.is_service_number', '=', flag(filter.serviceNumber));
     const { ownerName } = filter;

@@ -206,6 +206,7 @@ export class KyselyNumberRepository implements NumberRepository {
     if (filter.available === true) numbers = numbers.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
     // A hunt group's number is taken too (numbers.owner_id names people only).
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('hunt_groups as h').select('h.id').whereRef('h.phone_number', '=', 'n.phone_number'))));
+    if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('paging_groups as g').select('g.id').whereRef('g.phone_number', '=', 'n.phone_number'))));
     if (filter.available === false) numbers = numbers.where((eb) => eb.or([eb('n.owner_id', 'is not', null), eb('n.is_main_number', '=', 1)]));
     if (filter.state !== undefined) numbers = numbers.where('n.state', '=', filter.state);
     if (filter.tollFreeNumbers === true) numbers = numbers.where('n.number_type', '=', 'TOLLFREE');
