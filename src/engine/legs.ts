@@ -1,5 +1,5 @@
 import type { PersonRouting } from './person-routing.ts';
-import type { EndReason, EngineEvent, HuntPlan, Leg, LegState, PagePlan, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
+import type { AttendantPlan, EndReason, EngineEvent, HuntPlan, Leg, LegState, PagePlan, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
 
 // Small pieces the session machine is built from. They change a working copy of a session in
 // place; session.ts copies the stored session before it starts.
@@ -37,6 +37,8 @@ export type EngineContext = {
   policy(party: Party): PartyPolicy;
   /** How a hunt group called now rings its agents (see hunt.ts); undefined: it cannot take calls. */
   huntPlan?(huntGroupId: string): HuntPlan | undefined;
+  /** How an auto attendant called now answers (see attendant.ts); undefined: it cannot take calls. */
+  attendantPlan?(autoAttendantId: string): AttendantPlan | undefined;
   /** Whom a paging group called now pages (see paging.ts); undefined: it cannot take calls. */
   pagePlan?(pagingGroupId: string): PagePlan | undefined;
 };
@@ -139,5 +141,5 @@ export function onAnswered(s: Session, ctx: EngineContext, leg: Leg, events: Eng
   if (leg.party.kind === 'voicemail') addTimer(s, ctx, 'autoHangup', leg.id, ctx.voicemailMs);
 }
 
-/** Systems that answer the moment they are called: voicemail boxes and feature access codes. */
-export const answersAtOnce = (party: Party) => party.kind === 'voicemail' || party.kind === 'feature';
+/** Systems that answer the moment they are called: voicemail boxes, feature access codes and auto attendants. */
+export const answersAtOnce = (party: Party) => party.kind === 'voicemail' || party.kind === 'feature' || party.kind === 'autoAttendant';

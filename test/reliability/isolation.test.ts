@@ -33,6 +33,8 @@ const forUsers = (op: Operation) =>
   anyToken(op) ||
   ['GET /v1/people', 'GET /v1/people/me', 'GET /v1/people/{personId}'].includes(label(op)) ||
   op.path.startsWith('/v1/telephony/calls') ||
+  // The Voice Messages API: the token's own voicemail box (spark:calls_read / spark:calls_write).
+  op.path.startsWith('/v1/telephony/voiceMessages') ||
   // Conference Controls act on the person's own calls, as the Call Controls do.
   op.path.startsWith('/v1/telephony/conference') ||
   // A person's own settings: the Call Settings For Me paths, and admin paths whose document names a

@@ -14,6 +14,9 @@ import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
+import { rememberQueues } from '../call-queues/queue-plan.ts';
+import { loadAttendantPlans } from '../auto-attendants/attendant-calls.ts';
+import { attendantTargets } from '../../engine/attendant.ts';
 import { loadPagePlans } from '../paging/paging-calls.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
@@ -74,6 +77,10 @@ function partiesOf(session: Session): Party[] {
     ...(session.park ? [session.park.against, session.park.parkedBy, ...(session.park.recall?.huntGroup ? [session.park.recall.huntGroup] : [])] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
+    // A queued call is offered again on a timer: its queue's plan is read afresh then.
+    ...(session.hunt?.group.feature === 'callQueue' && !session.hunt.over ? [session.hunt.group] : []),
+    // An attendant sends its caller on later, on DTMF: to people (policies) and hunt groups (plans).
+    ...(session.attendant && !session.attendant.over ? attendantTargets(session.attendant.plan) : []),
   ];
 }
 
@@ -102,11 +109,13 @@ export class CallRuntime {
     this.timers = new TimerSweeper(store, clock, (sessionId) => this.fireDue(sessionId), this.onError);
   }
 
-  async context(tx: Store, parties: Party[]): Promise<EngineContext> {
+  async context(tx: Store, given: Party[]): Promise<EngineContext> {
+    const attendants = await loadAttendantPlans(tx, given, this.clock.now());
+    const parties = [...given, ...[...attendants.values()].flatMap(attendantTargets)];
     const plans = await loadHuntPlans(tx, parties, this.clock.now());
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
-    const routing = await loadPersonRouting(tx, parties);
+    const routing = await loadPersonRouting(tx, parties, this.clock.now());
     const pages = await loadPagePlans(tx, parties);
     const targets = [...pages.values()].flatMap((p) => p.targets.map((t) => t.party.personId));
     return {
@@ -119,6 +128,7 @@ export class CallRuntime {
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
       policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing), routing),
       huntPlan: (id) => plans.get(id),
+      attendantPlan: (id) => attendants.get(id),
       pagePlan: (id) => pages.get(id),
     };
   }
@@ -176,7 +186,8 @@ export class CallRuntime {
       for (const event of step.events) {
         const leg = session.legs.find((l) => l.id === event.legId);
         const personId = leg && personIdOf(leg.party);
-        if (!leg || !personId) continue;
+        // telephony_calls events are a person's: a workspace's leg has none.
+        if (!leg || !personId || (leg.party.kind === 'person' && leg.party.line !== undefined)) continue;
         const data = callEventData(session, leg, event.type, now);
         events.push({
           id: randomUUID(),
@@ -216,6 +227,7 @@ export class CallRuntime {
     }
     await tx.calls.addEvents(events);
     await tx.calls.addHistory(history);
+    await rememberQueues(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
   }
 
   /** A person's new leg takes the lowest line appearance their other calls leave free. */
@@ -282,6 +294,11 @@ export class CallRuntime {
         return 'refused' in result ? result : { step: result, value: undefined };
       });
     }
+  }
+
+  /** The server clock's time (what the simulator shows a waiting caller hearing). */
+  now(): Date {
+    return this.clock.now();
   }
 
   /** Starts looking for due timers of every process's sessions (after a restart too). */

@@ -155,7 +155,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .selectAll('w')
       // people.roles is a JSON array of role names; either administrator role makes an administrator.
       .select((eb) => eb.or([eb('p.roles', 'like', '%"id_full_admin"%'), eb('p.roles', 'like', '%"id_readonly_admin"%')]).as('creator_is_admin'))
-      .where('w.resource', 'in', ['telephony_calls', 'all'])
+      .where('w.resource', 'in', ['telephony_calls', 'telephony_mwi', 'all'])
       .orderBy('w.created')
       .orderBy('w.id')
       .execute();

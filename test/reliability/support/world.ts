@@ -62,6 +62,16 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(directory.status, 200, directory.text);
 
+  // A workspace with a Webex Calling line (its settings, numbers and simulated phone).
+  const workspace = await admin.post('/v1/workspaces', {
+    displayName: unique('Lobby '),
+    locationId: hq.id,
+    calling: { type: 'webexCalling', webexCalling: { extension: freeExtension() } },
+  });
+  assert.equal(workspace.status, 201, workspace.text);
+  const virtualLine = await admin.post('/v1/telephony/config/virtualLines', { firstName: 'Front', lastName: unique('Desk'), locationId: hq.id, extension: freeExtension() });
+  assert.equal(virtualLine.status, 201, virtualLine.text);
+
   // A holidays schedule with an event, and a hunt group with a selective forwarding rule naming it.
   // Schedule and event IDs carry their names (as at Webex): unique names keep them this organization's.
   const schedules = `/v1/telephony/config/locations/${hq.id}/schedules`;
@@ -88,6 +98,25 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(rule.status, 201, rule.text);
 
+  // A voicemail group, and a voice message a PSTN caller left in the calling user's box.
+  const voicemailGroup = await admin.post(`/v1/telephony/config/locations/${hq.id}/voicemailGroups`, {
+    name: unique('Box '),
+    extension: Number(freeExtension()),
+    passcode: 740215,
+    languageCode: 'en_us',
+    messageStorage: { storageType: 'INTERNAL' },
+    notifications: { enabled: false },
+    faxMessage: { enabled: false },
+    transferToNumber: { enabled: false },
+    emailCopyOfMessage: { enabled: false },
+  });
+  assert.equal(voicemailGroup.status, 201, voicemailGroup.text);
+  const mailbox = await admin.put(`/v1/people/${person.id}/features/voicemail`, { enabled: true, sendAllCalls: { enabled: true } });
+  assert.equal(mailbox.status, 204, mailbox.text);
+  const toVoicemail = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: (person as unknown as { extension: string }).extension });
+  assert.equal(toVoicemail.status, 201, toVoicemail.text);
+  const message = await admin.post(`/sandbox/v1/calls/${toVoicemail.body.callSessionId}/voicemail/message`, { durationSeconds: 5 });
+  assert.equal(message.status, 201, message.text);
   // A call park extension in a call park, a call pickup and a paging group, each with the person.
   const features = `/v1/telephony/config/locations/${hq.id}`;
   const parkExtension = await admin.post(`${features}/callParkExtensions`, { name: unique('Bay '), extension: freeExtension() });
@@ -161,7 +190,11 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     scheduleId: schedule.body.id,
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
+    workspaceId: workspace.body.id,
+    virtualLineId: virtualLine.body.id,
     ruleId: rule.body.id,
+    voicemailGroupId: voicemailGroup.body.id,
+    messageId: message.body.messageId,
     callParkId: callPark.body.id,
     callParkExtensionId: parkExtension.body.id,
     callPickupId: callPickup.body.id,
@@ -203,8 +236,12 @@ export function missingId(param: string): string {
     applicationId: 'APPLICATION',
     authorizationId: 'AUTHORIZATION',
     huntGroupId: 'HUNT_GROUP',
+    workspaceId: 'PLACE',
+    virtualLineId: 'VIRTUAL_LINE',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
+    voicemailGroupId: 'VOICEMAIL_GROUP',
+    messageId: 'MESSAGE',
     callParkId: 'CALL_PARK',
     callParkExtensionId: 'CALL_PARK_EXTENSION',
     callPickupId: 'CALL_PICKUP',
