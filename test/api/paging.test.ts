@@ -43,6 +43,18 @@ for (const dialect of dialects) {
       assert.ok(!available.body.phoneNumbers.some((n: { phoneNumber: string }) => n.phoneNumber === number));
       assertWebexError(await admin.post(pagingOf(hq.id), { name: unique('Page '), phoneNumber: number }), 409);
       assertWebexError(await admin.post(pagingOf(hq.id), { name: unique('Page '), extension }), 409);
+      // Nobody else takes them either: not a person, not a hunt group, and the number is not available.
+      const inventory = await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, phoneNumber: number!.slice(1) });
+      assert.deepEqual(inventory.body.phoneNumbers, []);
+      assertWebexError(await admin.put(`/v1/people/${ann.id}`, { ...(await admin.get(`/v1/people/${ann.id}`)).body, extension }, { callingData: 'true' }), 409, /[Ee]xtension/);
+      const hunt = await admin.post(`/v1/telephony/config/locations/${hq.id}/huntGroups`, {
+        name: unique('Hunt '),
+        phoneNumber: number,
+        callPolicies: { policy: 'REGULAR', noAnswer: { nextAgentEnabled: false, nextAgentRings: 3, forwardEnabled: false, numberOfRings: 5, destinationVoicemailEnabled: false } },
+        agents: [],
+        enabled: true,
+      });
+      assertWebexError(hunt, 409);
     });
 
     it('updates (204) and deletes a paging group; one without a number or extension is a 400', async () => {

@@ -2,10 +2,12 @@ import type { Location, Person, Store } from '../../store/store.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { isValidExtension } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
+import { extensionHeldByLine } from '../lines/line-checks.ts';
 
 // What call park, call pickup and paging share: members (people of the organization with Webex
 // Calling, given by ID, each once, in order) and extensions that must be free in the location —
-// not a person's, a hunt group's, a call park extension's or a paging group's.
+// not a person's, a hunt group's, a call queue's, an auto attendant's, a voicemail group's, a
+// virtual extension's, a workspace's or virtual line's, a call park extension's or a paging group's.
 
 export const extensionInUse = (extension: string) => conflict(`Extension ${extension} is already assigned in this location.`);
 
@@ -41,6 +43,12 @@ export async function checkFreeExtension(tx: Store, location: Location, extensio
   if (!isValidExtension(extension)) throw badRequest(`Invalid extension "${extension}": an extension is 2 to 10 digits.`);
   if (await tx.people.findByExtension(location.id, extension)) throw extensionInUse(extension);
   if (await tx.huntGroups.findByExtension(location.id, extension)) throw extensionInUse(extension);
+  const feature =
+    (await tx.callQueues.findByExtension(location.id, extension)) ??
+    (await tx.autoAttendants.findByExtension(location.id, extension)) ??
+    (await tx.voicemailGroups.findByExtension(location.id, extension)) ??
+    (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension));
+  if (feature || (await extensionHeldByLine(tx, location.id, extension))) throw extensionInUse(extension);
   const park = await tx.callParks.findExtension(location.id, extension);
   if (park && park.id !== own?.parkExtensionId) throw extensionInUse(extension);
   const paging = await tx.pagingGroups.findByExtension(location.id, extension);

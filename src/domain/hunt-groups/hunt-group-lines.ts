@@ -26,6 +26,7 @@ export async function checkGroupNumber(tx: Store, location: Location, value: str
   // Hunt groups, call queues and auto attendants share the rule: a number or extension of one is no other's.
   const group = (await tx.huntGroups.findByNumber(e164)) ?? (await tx.callQueues.findByNumber(e164));
   if ((group && group.id !== huntGroupId) || (await tx.autoAttendants.findByNumber(e164))) throw numberInUse(e164);
+  if (await tx.pagingGroups.findByNumber(e164)) throw numberInUse(e164);
   return e164;
 }
 
@@ -35,6 +36,7 @@ export async function checkGroupExtension(tx: Store, location: Location, extensi
   const group = (await tx.huntGroups.findByExtension(location.id, extension)) ?? (await tx.callQueues.findByExtension(location.id, extension));
   if (group && group.id !== huntGroupId) throw extensionInUse(extension);
   if ((await tx.autoAttendants.findByExtension(location.id, extension)) || (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension))) throw extensionInUse(extension);
+  if ((await tx.callParks.findExtension(location.id, extension)) || (await tx.pagingGroups.findByExtension(location.id, extension))) throw extensionInUse(extension);
   return extension;
 }
 

@@ -8,6 +8,7 @@ import { looseE164 } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
 import { checkFeatureName, checkFreeExtension, checkMembers, memberViews, type MemberView } from '../call-park/feature-lines.ts';
 import type { PagingGroupSettings } from './paging-types.ts';
+import { heldByLine } from '../lines/line-checks.ts';
 
 // Paging groups of a location: a number and/or extension that, called by one of its originators
 // (anyone when it lists none), reaches every target at once as a one-way call their phones
@@ -165,7 +166,14 @@ async function checkPagingNumber(tx: Store, location: Location, value: string, p
   const number = await tx.numbers.get(e164);
   if (!number || number.orgId !== location.orgId || number.locationId !== location.id) throw badRequest(`Phone number ${e164} is not in the number inventory of the paging group's location.`);
   if (number.isMainNumber) throw conflict(`Phone number ${e164} is the main number of its location.`);
-  if (number.ownerId !== null || (await tx.huntGroups.findByNumber(e164))) throw conflict(`Phone number ${e164} is already assigned.`);
+  const holder =
+    number.ownerId !== null ||
+    (await tx.huntGroups.findByNumber(e164)) ||
+    (await tx.callQueues.findByNumber(e164)) ||
+    (await tx.autoAttendants.findByNumber(e164)) ||
+    (await tx.voicemailGroups.findByNumber(e164)) ||
+    (await heldByLine(tx, e164));
+  if (holder) throw conflict(`Phone number ${e164} is already assigned.`);
   const other = await tx.pagingGroups.findByNumber(e164);
   if (other && other.id !== pagingGroupId) throw conflict(`Phone number ${e164} is already assigned.`);
   return e164;
