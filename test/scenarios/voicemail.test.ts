@@ -142,6 +142,41 @@ for (const dialect of dialects) {
         assert.equal((await onlyCall(blair)).state, 'alerting');
       }));
 
+    it('given voicemail on, when the phone is offline or Do Not Disturb is on, then calls go to the box at once with their redirection', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair } = w;
+        await voicemail(w, alex, { enabled: true });
+        assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true })).status, 200);
+        const offline = await pstnCall(admin, CALLER, alex.extension);
+        assert.deepEqual(await legsOf(w, offline.callSessionId), [
+          ['pstn', 'connected', undefined],
+          ['voicemail', 'connected', alex.id],
+        ]);
+        await leaveMessage(w, offline.callSessionId, { durationSeconds: 3 });
+
+        assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: false })).status, 200);
+        assert.equal((await admin.put(`/v1/people/${alex.id}/features/doNotDisturb`, { enabled: true, webexGoOverrideEnabled: false })).status, 204);
+        const dialled = await callAction(blair, 'dial', { destination: alex.extension }, 201);
+        await callAction(blair, 'answer', { callId: dialled.callId });
+        const call = await onlyCall(blair);
+        assert.equal(call.state, 'connected');
+        assert.deepEqual(await callsOf(alex), []);
+        await leaveMessage(w, call.callSessionId, { durationSeconds: 4 });
+        assert.deepEqual((await messagesOf(alex)).map((m) => m.duration).sort(), [3, 4]);
+      }));
+
+    it('given a person with messages, when the person is deleted, then their box goes with them', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex } = w;
+        await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
+        const inbound = await pstnCall(admin, CALLER, alex.extension);
+        await leaveMessage(w, inbound.callSessionId, { durationSeconds: 3 });
+        const box = { orgId: w.server.demo.orgId, kind: 'person' as const, id: Buffer.from(alex.id, 'base64url').toString().split('/').pop()! };
+        assert.equal((await w.server.app.store.voicemail.messages(box)).length, 1);
+        assert.equal((await admin.delete(`/v1/people/${alex.id}`)).status, 204);
+        assert.deepEqual(await w.server.app.store.voicemail.messages(box), []);
+      }));
+
     it('messages are marked read and unread, one or all, and deleted; another person never sees them', () =>
       inWorld(dialect, async (w) => {
         const { alex, blair } = w;
