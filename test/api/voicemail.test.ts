@@ -188,6 +188,16 @@ for (const dialect of dialects) {
       });
     });
 
+    it('external voicemail MWI: SET and CLEAR for a person of the organization; another’s or a bad action is refused', async () => {
+      const person = await createCallingUser(admin);
+      assert.equal((await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: person.id })).status, 204);
+      assert.equal((await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'CLEAR' }, { id: person.id })).status, 204);
+      assertWebexError(await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'BLINK' }, { id: person.id }), 400);
+      assertWebexError(await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: 'nobody' }), 404);
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await other.admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: person.id }), 404);
+    });
+
     describe('voice messages of an empty box', () => {
       it('lists nothing, sums zero, and a message ID that is not the person’s is a 404', async () => {
         const person = await createCallingUser(admin);

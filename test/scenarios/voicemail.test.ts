@@ -276,6 +276,13 @@ for (const dialect of dialects) {
           await new Promise((resolve) => setTimeout(resolve, 300));
           assert.equal(sink.bodies('/mwi').length, 2);
           assert.ok(sink.bodies('/calls').every((b: any) => b.resource === 'telephony_calls'), 'call webhooks get calls only');
+
+          // An external voicemail system lights the lamp (a token with spark-admin:calls_write).
+          const set = await w.admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: alex.id });
+          assert.equal(set.status, 204, set.text);
+          await sink.waitForAccepted(3, '/mwi');
+          const externally = sink.bodies('/mwi')[2];
+          assert.deepEqual([externally.data.messageWaiting, externally.data.externalVoicemail], [true, true]);
         } finally {
           await sink.close();
         }
