@@ -41,7 +41,7 @@ export function knownFields(value: unknown, schema: JsonSchema | undefined): unk
   return out;
 }
 
-const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
+export const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
 
 const isAdminScope = (scope: string) => scope.startsWith('spark-admin:');
 

@@ -55,17 +55,30 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
   switch (party.kind) {
     case 'person': {
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';
+      // Caller ID (caller-id.ts): a withheld identity shows to nobody; outside the organization the presented one.
+      const presentation = party.presentation;
+      if (presentation?.blocked && !(viewer.kind === 'person' && viewer.personId === party.personId)) return { privacyEnabled: true, callType };
+      if (presentation && callType === 'external') return { name: presentation.name, ...(presentation.number ? { number: presentation.number } : {}), privacyEnabled: false, callType };
       const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;
       const number = callType === 'external' ? (party.number ?? undefined) : (internal ?? party.number ?? undefined);
       return { name: party.name, ...(number ? { number } : {}), personId: encodeId('PEOPLE', party.personId), privacyEnabled: false, callType };
     }
     case 'pstn':
+      // An external caller withholding their number shows as private, without name or number.
+      if (party.privacy) return { privacyEnabled: true, callType: 'external' };
       return { ...(party.name ? { name: party.name } : {}), number: party.number, privacyEnabled: false, callType: party.emergency ? 'emergency' : 'external' };
     case 'voicemail':
       return { name: `${party.name} (voicemail)`, ...(party.number ? { number: party.number } : {}), privacyEnabled: false, callType: 'other' };
     case 'feature':
       return { number: party.code, privacyEnabled: false, callType: 'other' };
-    case 'huntGroup': {
+    case 'parkExtension': {
+      const callType: CallType = party.locationId === viewerLocation ? 'location' : 'organization';
+      const number = callType === 'location' ? party.extension : `${party.routingPrefix ?? ''}${party.extension}`;
+      return { name: party.name, number, privacyEnabled: false, callType };
+    }
+    case 'pagingGroup':
+    case 'huntGroup':
+    case 'autoAttendant': {
       // As a member would dial it: the extension within its location, prefix + extension elsewhere in the organization.
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';
       const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;

@@ -9,7 +9,7 @@ import type { Person } from '../../store/store.ts';
 export type SettingDocument = Record<string, unknown>;
 
 /** What a setting's rules may look at: the owner and the store (to check numbers and extensions). */
-export type SettingContext = { store: Store; orgId: string; person: Person };
+export type SettingContext = { store: Store; orgId: string; person: Person; /** The server clock's time of a PUT. */ now?: string };
 
 export type SettingDefinition = {
   /** Registry key, stored with the document (the last word of Webex's path, e.g. 'callWaiting'). */

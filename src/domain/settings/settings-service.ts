@@ -39,7 +39,7 @@ export class SettingsService {
     if (definition.viewOf) return this.update(orgId, personPublicId, definition.viewOf.key, definition.viewOf.write(update));
     await this.store.transaction(async (tx) => {
       const person = await personOf(tx, orgId, personPublicId);
-      const ctx: SettingContext = { store: tx, orgId, person };
+      const ctx: SettingContext = { store: tx, orgId, person, now: timestamp(this.clock) };
       const current = await read(tx, definition, ctx);
       const computed = definition.computed?.(current, ctx) ?? {};
       const next = mergeDocument(current, withoutComputed(update, computed));
