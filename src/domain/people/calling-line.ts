@@ -83,7 +83,7 @@ async function checkNumber(tx: Store, personId: string, location: Location, valu
   if (number.isMainNumber) return mainNumberNotAssignable(e164);
   if (number.ownerId !== null && number.ownerId !== personId) return numberInUse(e164);
   // A hunt group's number is not in numbers.owner_id (that column names people).
-  if ((await tx.huntGroups.findByNumber(e164)) || (await tx.callQueues.findByNumber(e164)) || (await tx.autoAttendants.findByNumber(e164))) return numberInUse(e164);
+  if ((await tx.huntGroups.findByNumber(e164)) || (await tx.callQueues.findByNumber(e164)) || (await tx.autoAttendants.findByNumber(e164)) || (await tx.voicemailGroups.findByNumber(e164))) return numberInUse(e164);
   return e164;
 }
 
@@ -112,7 +112,8 @@ export async function planLine(
       (await tx.huntGroups.findByExtension(location.id, request.extension)) ??
       (await tx.callQueues.findByExtension(location.id, request.extension)) ??
       (await tx.autoAttendants.findByExtension(location.id, request.extension)) ??
-      (await tx.virtualExtensions.findByExtension(location.orgId, location.id, request.extension));
+      (await tx.virtualExtensions.findByExtension(location.orgId, location.id, request.extension)) ??
+      (await tx.voicemailGroups.findByExtension(location.id, request.extension));
     if (feature) throw extensionInUse(request.extension);
     extension = request.extension;
   }
