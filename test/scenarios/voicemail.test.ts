@@ -165,6 +165,26 @@ for (const dialect of dialects) {
         assert.deepEqual((await messagesOf(alex)).map((m) => m.duration).sort(), [3, 4]);
       }));
 
+    it('given transfer on 0 to a colleague, when the caller at the box presses 0, then the colleague rings with the box’s divert; with it off, pressing 0 is refused', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair } = w;
+        await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
+        const first = await pstnCall(admin, CALLER, alex.extension);
+        assert.equal((await admin.post(`/sandbox/v1/calls/${first.callSessionId}/voicemail/pressZero`, {})).status, 409);
+
+        await voicemail(w, alex, { transferToNumber: { enabled: true, destination: blair.extension } });
+        assert.equal((await admin.post(`/sandbox/v1/calls/${first.callSessionId}/voicemail/pressZero`, {})).status, 204);
+        const ringing = await onlyCall(blair);
+        assert.deepEqual([ringing.state, ringing.remoteParty.number], ['alerting', CALLER]);
+        assert.equal((ringing.redirections as { reason: string }[])[0]!.reason, 'divert');
+        await callAction(blair, 'answer', { callId: ringing.id });
+        assert.deepEqual((await legsOf(w, first.callSessionId)).map(([kind, state]) => [kind, state]), [
+          ['pstn', 'connected'],
+          ['person', 'connected'],
+        ]);
+        assert.deepEqual(await messagesOf(alex), []);
+      }));
+
     it('given a person with messages, when the person is deleted, then their box goes with them', () =>
       inWorld(dialect, async (w) => {
         const { admin, alex } = w;
