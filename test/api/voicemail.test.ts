@@ -16,7 +16,7 @@ const ME = '/v1/telephony/config/people/me/settings/voicemail';
 const defaultsFor = (email: string) => ({
   enabled: false,
   sendAllCalls: { enabled: false },
-  sendBusyCalls: { enabled: true, greeting: 'DEFAULT', greetingUploaded: false },
+  sendBusyCalls: { enabled: false, greeting: 'DEFAULT', greetingUploaded: false },
   sendUnansweredCalls: { enabled: true, greeting: 'DEFAULT', greetingUploaded: false, numberOfRings: 3, systemMaxNumberOfRings: 20 },
   notifications: { enabled: false },
   transferToNumber: { enabled: false },

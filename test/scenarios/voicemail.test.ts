@@ -82,10 +82,10 @@ for (const dialect of dialects) {
         assert.deepEqual(await summaryOf(alex), { newMessages: 1, oldMessages: 0, newUrgentMessages: 0, oldUrgentMessages: 0 });
       }));
 
-    it('given voicemail on (busy and unanswered by default), when the phone is busy, then a colleague’s call goes to the box and the message names the colleague', () =>
+    it('given voicemail on with busy calls, when the phone is busy, then a colleague’s call goes to the box and the message names the colleague', () =>
       inWorld(dialect, async (w) => {
         const { admin, alex, blair } = w;
-        await voicemail(w, alex, { enabled: true });
+        await voicemail(w, alex, { enabled: true, sendBusyCalls: { enabled: true } });
         assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { busy: true })).status, 200);
         const dialled = await callAction(blair, 'dial', { destination: alex.extension }, 201);
         await callAction(blair, 'answer', { callId: dialled.callId });
@@ -142,10 +142,10 @@ for (const dialect of dialects) {
         assert.equal((await onlyCall(blair)).state, 'alerting');
       }));
 
-    it('given voicemail on, when the phone is offline or Do Not Disturb is on, then calls go to the box at once with their redirection', () =>
+    it('given voicemail on (unanswered calls by default) with busy calls, when the phone is offline or Do Not Disturb is on, then calls go to the box at once', () =>
       inWorld(dialect, async (w) => {
         const { admin, alex, blair } = w;
-        await voicemail(w, alex, { enabled: true });
+        await voicemail(w, alex, { enabled: true, sendBusyCalls: { enabled: true } });
         assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true })).status, 200);
         const offline = await pstnCall(admin, CALLER, alex.extension);
         assert.deepEqual(await legsOf(w, offline.callSessionId), [
