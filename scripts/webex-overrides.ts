@@ -44,7 +44,138 @@ const queueAgents = {
   type: 'array',
   items: { type: 'object', required: ['id'], properties: { id: str, weight: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } } },
 };
+const cdrFieldsLost = {
+  'Start time': str,
+  User: str,
+  'User UUID': str,
+  'User number': str,
+  'User type': str,
+  'Sub client type': str,
+  'Transfer related call ID': str,
+};
 export const overrides: Override[] = [
+  // Request examples that contradict their own schema (test/api/document-examples.test.ts sends
+  // every example): the schema is corrected where Webex accepts the example, the example where
+  // the schema and Webex's SDKs agree against it.
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/locations/{locationId}/queues',
+    at: `/requestBody${JSON_SCHEMA}/properties/callPolicies/required`,
+    set: ['policy'],
+    reason: "Cisco's example creates a queue without callBounce and distinctiveRing (Webex then applies its defaults, as Get a Call Queue shows): only the policy is needed.",
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/locations/{locationId}/voicePortal',
+    at: '/requestBody/content/application~1json/example/extension',
+    set: '5678',
+    reason: 'The example sends the extension as a number; the schema, the GET and wxc_sdk have it as a string.',
+  },
+  ...(['post', 'put'] as const).flatMap((method): Override[] =>
+    (
+      [
+        ['', { extension: 1273, passcode: 740384 }],
+        ['/faxMessage', { extension: 23455 }],
+      ] as const
+    ).map(([at, merge]) => ({
+      document: 'calling',
+      method,
+      path: method === 'post' ? '/telephony/config/locations/{locationId}/voicemailGroups' : '/telephony/config/locations/{locationId}/voicemailGroups/{voicemailGroupId}',
+      at: `/requestBody/content/application~1json/example${at}`,
+      merge: { ...merge },
+      reason: "The example sends extensions and the passcode as strings where the voicemail group request's schema says numbers.",
+    })),
+  ),
+  ...(['post', 'put'] as const).flatMap((method): Override[] =>
+    (['mondayToFriday', 'saturdayToSunday'] as const).map((days) => ({
+      document: 'calling',
+      method,
+      path: method === 'post' ? '/telephony/config/operatingModes/' : '/telephony/config/operatingModes/{modeId}',
+      at: `/requestBody${JSON_SCHEMA}/properties/sameHoursDaily/properties/${days}/required`,
+      set: ['enabled', 'allDayEnabled'],
+      reason: "Cisco's example gives an all-day schedule without times: startTime and endTime are needed only when allDayEnabled is false (a rule the service checks).",
+    })),
+  ),
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/locations/{locationId}/autoAttendants',
+    at: `/requestBody${JSON_SCHEMA}/required`,
+    set: ['name', 'businessSchedule', 'businessHoursMenu'],
+    reason: "Cisco's example creates an auto attendant without afterHoursMenu; the service still answers a 400 that names it when it is missing, rather than a schema refusal of the documented example.",
+  },
+  ...(
+    [
+      ['put', '/telephony/config/people/me/settings/selectiveAccept/criteria/{id}', ['PEOPLE', 'GROUP', 'LOCATION']],
+      ['put', '/telephony/config/people/me/settings/selectiveReject/criteria/{id}', ['PEOPLE', 'GROUP', 'LOCATION']],
+      ['post', '/telephony/config/people/me/settings/simultaneousRing/criteria', ['PEOPLE', 'GROUP', 'LOCATION']],
+      ['put', '/telephony/config/people/me/settings/simultaneousRing/criteria/{id}', ['PEOPLE', 'GROUP', 'LOCATION']],
+      ['post', '/telephony/config/people/me/settings/sequentialRing/criteria', ['PEOPLE', 'GROUP', 'LOCATION']],
+    ] as const
+  ).map(
+    ([method, path, levels]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: `/requestBody${JSON_SCHEMA}/properties/scheduleLevel/enum`,
+      set: [...levels],
+      reason:
+        "Cisco's examples of the For Me criteria send scheduleLevel LOCATION (a location's schedule, which the admin paths call GROUP; both name the same schedules) or PEOPLE (the person's own, which the service answers with a 400 naming the schedule when it is not theirs).",
+    }),
+  ),
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/virtualLines/{virtualLineId}/directorySearch',
+    at: '/requestBody/content/application~1json/example/enabled',
+    set: true,
+    reason: 'The example sends enabled as the string "true"; the schema and every other Webex flag take a boolean.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/admin/convergedRecordings',
+    at: `/responses/200${JSON_SCHEMA}/properties/items/items/properties/status/enum`,
+    set: ['available', 'deleted', 'purged'],
+    reason: 'The operation takes status=purged and answers the purged recordings, whose status is purged (as Get Recording Details documents); the list item enum lost the value.',
+  },
+  ...['/cdr_feed', '/cdr_stream'].map((path) => ({
+    document: 'calling',
+    method: 'get' as const,
+    path,
+    at: `/responses/200${JSON_SCHEMA}/properties/items/items/properties`,
+    merge: cdrFieldsLost,
+    reason:
+      "The rendering lost fields every Webex CDR carries and wxc_sdk models: Start time, User, User UUID, User number, User type, Sub client type, Transfer related call ID (the document's own descriptions refer to the user of the record).",
+  })),
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/workspaces/{workspaceId}/features/numbers',
+    at: `/responses/200${JSON_SCHEMA}`,
+    set: {
+      type: 'object',
+      required: ['phoneNumbers', 'workspace', 'location', 'organization'],
+      properties: {
+        distinctiveRingEnabled: { type: 'boolean' },
+        phoneNumbers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['primary'],
+            properties: { external: str, extension: str, routingPrefix: str, esn: str, primary: { type: 'boolean' }, ringPattern: str },
+          },
+        },
+        workspace: { type: 'object', required: ['id'], properties: { id: str } },
+        location: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str } },
+        organization: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str } },
+      },
+    },
+    reason:
+      "The document gives this GET the body of the person's number assignment PUT (action, directNumber). Webex answers the workspace's numbers (external, extension, primary) with the workspace, its location and organization, as wxc_sdk's WorkspaceNumbers models it.",
+  },
   {
     document: 'calling',
     method: 'get',

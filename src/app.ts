@@ -26,6 +26,9 @@ import { LocationVoicemailService } from './domain/voicemail/location-voicemail-
 import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
+import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
+import { reportRoutes } from './api/reports/reports.routes.ts';
+import { recordingRoutes } from './api/recordings/recordings.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { callQueueRoutes } from './api/call-queues/call-queues.routes.ts';
@@ -43,6 +46,12 @@ import { callParkRoutes } from './api/call-park/call-park.routes.ts';
 import { callPickupRoutes } from './api/call-pickup/call-pickup.routes.ts';
 import { pagingRoutes } from './api/paging/paging.routes.ts';
 import { conferenceRoutes } from './api/conference/conference.routes.ts';
+import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
+import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
+import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
+import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
+import { VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES } from './domain/settings/virtual-line-settings.ts';
+import { WORKSPACE_SETTINGS, WORKSPACES } from './domain/settings/workspace-settings.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -82,7 +91,11 @@ import { OrganizationService } from './domain/organizations/organization-service
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
+import { CallRecordService } from './domain/call-records/call-record-service.ts';
+import { ReportService } from './domain/reports/report-service.ts';
+import { RecordingService } from './domain/recordings/recording-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
+import { WorkspaceService } from './domain/workspaces/workspace-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
 import { CallQueueService } from './domain/call-queues/call-queue-service.ts';
 import { CallQueueForwardingService } from './domain/call-queues/call-queue-forwarding.ts';
@@ -151,8 +164,18 @@ export type Services = {
   callPickups: CallPickupService;
   paging: PagingService;
   conference: ConferenceService;
+  workspaces: WorkspaceService;
+  /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
+  workspaceSettings: SettingsService;
+  virtualLines: VirtualLineService;
+  virtualLineSettings: SettingsService;
   calls: CallControlService;
   callRecording: CallRecordingService;
+  /** Detailed call history (CDR) of ended calls. */
+  callRecords: CallRecordService;
+  reports: ReportService;
+  /** Recordings of calls (Converged Recordings). */
+  recordings: RecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
   /** A location's call handling documents (domain/call-handling). */
@@ -216,9 +239,15 @@ function registerRoutes(
   callParkRoutes(server, services);
   callPickupRoutes(server, services);
   pagingRoutes(server, services);
+  workspaceRoutes(server, services);
+  workspaceSettingsRoutes(server, { ...services, store });
+  virtualLineRoutes(server, services);
   callRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
+  callRecordRoutes(server, services);
+  reportRoutes(server, services);
+  recordingRoutes(server, services);
   personSettingsRoutes(server, services);
   personPermissionRoutes(server, services);
   callHandlingRoutes(server, services);
@@ -317,6 +346,10 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callPickups: new CallPickupService(store, clock),
       paging: new PagingService(store, clock),
       conference: new ConferenceService(store, calls),
+      workspaces: new WorkspaceService(store, clock, calls),
+      workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
+      virtualLines: new VirtualLineService(store, clock, calls),
+      virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,
@@ -329,6 +362,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationVoicemail: new LocationVoicemailService(store, clock),
       voicemailGroups: new VoicemailGroupService(store, clock),
       organizationVoicemail: new OrganizationVoicemailService(store, clock),
+      callRecords: new CallRecordService(store, clock),
+      reports: new ReportService(store, clock),
+      recordings: new RecordingService(store, clock),
       simulator: new Simulator(store, calls, callControl),
       webhooks,
       webhookTools: new WebhookTools(store, clock, webhooks),

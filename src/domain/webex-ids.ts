@@ -40,7 +40,9 @@ export type WebexIdType =
   | 'CALL_PARK'
   | 'CALL_PARK_EXTENSION'
   | 'CALL_PICKUP'
-  | 'PAGING_GROUP';
+  | 'PAGING_GROUP'
+  | 'VIRTUAL_LINE'
+  | 'REPORT';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -27,6 +27,11 @@ export type Party =
       routingPrefix: string | null;
       /** How the person is presented on a call they place, by their caller ID settings (absent: as they are). */
       presentation?: Presentation;
+      /**
+       * A line that is not a person's rings and answers as a person's does (its own settings and
+       * phone): a workspace, or a virtual line. personId is then that line's ID. Absent: a person.
+       */
+      line?: 'workspace' | 'virtualLine';
     }
   /** A simulated PSTN party: an external caller or called number; privacy: it withholds its number. */
   | { kind: 'pstn'; number: string; name: string | null; emergency: boolean; privacy?: boolean }

@@ -6,9 +6,11 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const SimulatedLeg = Type.Object({
   callId: Type.String(),
   party: Type.Object({
-    kind: Type.String({ description: 'person, pstn, voicemail or feature.' }),
+    kind: Type.String({ description: 'person, workspace, virtualLine, pstn, voicemail, huntGroup or feature.' }),
     personId: Type.Optional(Type.String()),
     voicemailGroupId: Type.Optional(Type.String({ description: 'A voicemail group answering (kind voicemail).' })),
+    workspaceId: Type.Optional(Type.String()),
+    virtualLineId: Type.Optional(Type.String()),
     name: Type.Optional(Type.String()),
     number: Type.Optional(Type.String()),
   }),

@@ -20,7 +20,7 @@ import type { Store } from '../store/store.ts';
 
 export type SimulatedLeg = {
   callId: string;
-  party: { kind: string; personId?: string; voicemailGroupId?: string; name?: string; number?: string };
+  party: { kind: string; personId?: string; voicemailGroupId?: string; workspaceId?: string; virtualLineId?: string; name?: string; number?: string };
   personality: Leg['personality'];
   state: Leg['state'];
   created: string;
@@ -47,6 +47,8 @@ export type SimulatedSession = {
 export function describeSession(session: Session): SimulatedSession {
   const party = (leg: Leg): SimulatedLeg['party'] => {
     const p = leg.party;
+    if (p.kind === 'person' && p.line === 'workspace') return { kind: 'workspace', workspaceId: encodeId('PLACE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'person' && p.line === 'virtualLine') return { kind: 'virtualLine', virtualLineId: encodeId('VIRTUAL_LINE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
     if (p.kind === 'voicemail' && p.voicemailGroupId) return { kind: 'voicemail', voicemailGroupId: encodeId('VOICEMAIL_GROUP', p.voicemailGroupId), name: p.name };
@@ -106,17 +108,23 @@ export class Simulator {
    */
   async placeCall(orgId: string, from: string, to: string, options: { privacy?: boolean } = {}): Promise<SimulatedSession> {
     const personId = decodeId(from, 'PEOPLE');
+    const workspaceId = decodeId(from, 'PLACE');
+    const virtualLineId = decodeId(from, 'VIRTUAL_LINE');
     let call: NewCall;
     if (personId) {
       call = await this.calls.call(await this.calls.actor(orgId, personId), to);
+    } else if (workspaceId) {
+      call = await this.calls.call(await this.calls.workspaceActor(orgId, workspaceId), to);
+    } else if (virtualLineId) {
+      call = await this.calls.call(await this.calls.virtualLineActor(orgId, virtualLineId), to);
     } else {
       const number = from.startsWith('+') ? from : looseE164(from);
-      if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
+      if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID, a workspace ID, a virtual line ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
       const callable = ['person', 'huntGroup', 'autoAttendant', 'pagingGroup'];
       if (!target || (!callable.includes(target.kind) && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
-        throw badRequest(`to must be a number or extension of a person, hunt group, call queue, auto attendant, paging group or voicemail group of the organization; "${to}" is not.`);
+        throw badRequest(`to must be a number or extension of a person, workspace, virtual line, hunt group, call queue, auto attendant, paging group or voicemail group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
         const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });

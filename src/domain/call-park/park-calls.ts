@@ -30,15 +30,18 @@ export function parkExtensionParty(extension: StoredParkExtension, location: Loc
   };
 }
 
+/** Who parks: a person, or a workspace or virtual line acting like one (its line). */
+type ParkingLine = Pick<Person, 'id' | 'locationId' | 'orgId'>;
+
 /** A call park extension of the person's location with this extension, as a party. */
-export async function parkExtensionFor(store: Store, person: Person, destination: string): Promise<ParkExtensionParty | undefined> {
+export async function parkExtensionFor(store: Store, person: ParkingLine, destination: string): Promise<ParkExtensionParty | undefined> {
   if (person.locationId === null) return undefined;
   const extension = await store.callParks.findExtension(person.locationId, destination.trim());
   return extension && parkExtensionParty(extension, await store.locations.get(person.orgId, person.locationId));
 }
 
 /** Where a group park goes: the group's members (when parking on them is on), then its extensions, the first holding no parked call. */
-export async function groupParkPlace(store: Store, person: Person, partyOf: (person: Person) => Promise<Party>): Promise<Party | undefined> {
+export async function groupParkPlace(store: Store, person: ParkingLine, partyOf: (person: Person) => Promise<Party>): Promise<Party | undefined> {
   const group = await store.callParks.groupOf(person.id);
   if (!group) return undefined;
   if (group.parkOnAgentsEnabled) {
@@ -66,7 +69,7 @@ export async function checkParkPlaceFree(store: Store, orgId: string, against: P
  * location's), after the location's recall time (else the configured default), the hunt group
  * after its hunt wait time.
  */
-export async function parkRecallOf(store: Store, person: Person, defaultRecallMs: number): Promise<ParkRecall> {
+export async function parkRecallOf(store: Store, person: ParkingLine, defaultRecallMs: number): Promise<ParkRecall> {
   const settings = person.locationId === null ? undefined : await store.callParks.settings(person.locationId);
   const group = await store.callParks.groupOf(person.id);
   const recall = group?.recall ?? (settings ?? DEFAULT_PARK_SETTINGS).callParkRecall;

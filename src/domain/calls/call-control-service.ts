@@ -23,7 +23,9 @@ import { callObject, type CallObject } from './call-views.ts';
 import { outgoingCall, splitAccessCode, unknownExtensionRoute } from './call-permissions.ts';
 import { presentedParty } from './caller-id.ts';
 import { resolveDestination } from './destinations.ts';
-import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
+import { partyInformation, personParty, virtualLineParty, voicemailOf, workspaceParty, type PartyInformation } from './parties.ts';
+import { virtualLineNotFound } from '../virtual-lines/virtual-line-service.ts';
+import { workspaceNotFound } from '../workspaces/workspace-service.ts';
 import { decodeSession } from './session-codec.ts';
 import { addPicker } from '../../engine/park.ts';
 import {
@@ -39,7 +41,11 @@ import {
 // The Call Controls: a person acting on their own calls. The acting person is the token's
 // person (or, from the sandbox, the person whose simulated phone is used).
 
-export type Actor = { person: Person; party: Extract<Party, { kind: 'person' }> };
+/**
+ * Who acts: a person, or (from the simulator) a workspace's or virtual line's phone. `person` is the line's owner as
+ * far as the Call Controls need it: its ID, organization and calling location.
+ */
+export type Actor = { person: Pick<Person, 'id' | 'orgId' | 'locationId'>; party: Extract<Party, { kind: 'person' }> };
 export type NewCall = { callId: string; callSessionId: string };
 
 const HISTORY_PER_TYPE = 20;
@@ -59,6 +65,22 @@ export class CallControlService {
     if (!person) throw personNotFound();
     if (person.locationId === null) throw notCallingUser();
     return { person, party: (await personParty(this.store, person)) as Actor['party'] };
+  }
+
+  /** A workspace's phone acting (the simulator): a workspace with a Webex Calling line. */
+  async workspaceActor(orgId: string, workspaceId: string): Promise<Actor> {
+    const workspace = await this.store.workspaces.get(orgId, workspaceId);
+    if (!workspace || workspace.callingType !== 'webexCalling') throw workspaceNotFound();
+    const party = (await workspaceParty(this.store, workspace)) as Actor['party'];
+    return { person: { id: workspace.id, orgId, locationId: party.locationId }, party };
+  }
+
+  /** A virtual line's phone acting (the simulator). */
+  async virtualLineActor(orgId: string, virtualLineId: string): Promise<Actor> {
+    const line = await this.store.virtualLines.get(orgId, virtualLineId);
+    if (!line) throw virtualLineNotFound();
+    const party = (await virtualLineParty(this.store, line)) as Actor['party'];
+    return { person: { id: line.id, orgId, locationId: line.locationId }, party };
   }
 
   async dial(actor: Actor, destination: string): Promise<NewCall> {

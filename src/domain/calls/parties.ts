@@ -1,6 +1,8 @@
 import type { CallType, Party } from '../../engine/types.ts';
 import type { Person, Store } from '../../store/store.ts';
 import type { StoredVoicemailGroup } from '../../store/voicemail-store.ts';
+import type { StoredWorkspace } from '../../store/workspaces-store.ts';
+import type { StoredVirtualLine } from '../../store/virtual-lines-store.ts';
 import { encodeId } from '../webex-ids.ts';
 
 // Parties of calls and how one party sees another (Webex's PartyInformation).
@@ -25,6 +27,38 @@ export async function personParty(store: Store, person: Person): Promise<Party> 
     number: number?.phoneNumber ?? null,
     extension: person.extension,
     routingPrefix: person.routingPrefix,
+  };
+}
+
+/** A workspace with a Webex Calling line, as a party: it rings and answers like a person. */
+export async function workspaceParty(store: Store, workspace: StoredWorkspace): Promise<Party> {
+  const location = workspace.callingLocationId ? await store.locations.get(workspace.orgId, workspace.callingLocationId) : undefined;
+  return {
+    kind: 'person',
+    line: 'workspace',
+    personId: workspace.id,
+    orgId: workspace.orgId,
+    locationId: workspace.callingLocationId ?? '',
+    name: workspace.displayName,
+    number: workspace.phoneNumber,
+    extension: workspace.extension,
+    routingPrefix: location?.routingPrefix ?? null,
+  };
+}
+
+/** A virtual line as a party: it rings and answers like a person's line. */
+export async function virtualLineParty(store: Store, line: StoredVirtualLine): Promise<Party> {
+  const location = await store.locations.get(line.orgId, line.locationId);
+  return {
+    kind: 'person',
+    line: 'virtualLine',
+    personId: line.id,
+    orgId: line.orgId,
+    locationId: line.locationId,
+    name: line.displayName ?? `${line.firstName} ${line.lastName}`,
+    number: line.phoneNumber,
+    extension: line.extension,
+    routingPrefix: location?.routingPrefix ?? null,
   };
 }
 
@@ -61,7 +95,9 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
       if (presentation && callType === 'external') return { name: presentation.name, ...(presentation.number ? { number: presentation.number } : {}), privacyEnabled: false, callType };
       const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;
       const number = callType === 'external' ? (party.number ?? undefined) : (internal ?? party.number ?? undefined);
-      return { name: party.name, ...(number ? { number } : {}), personId: encodeId('PEOPLE', party.personId), privacyEnabled: false, callType };
+      // Webex names a person by personId; a workspace or virtual line by its name and number only.
+      const id = party.line === undefined ? { personId: encodeId('PEOPLE', party.personId) } : {};
+      return { name: party.name, ...(number ? { number } : {}), ...id, privacyEnabled: false, callType };
     }
     case 'pstn':
       // An external caller withholding their number shows as private, without name or number.

@@ -38,7 +38,7 @@ export async function loadPersonRouting(store: Store, parties: readonly Party[],
 }
 
 async function routingOf(store: Store, person: Person, now: Date): Promise<PersonRouting> {
-  const stored = await store.ownerSettings.all({ orgId: person.orgId, kind: 'person', id: person.personId });
+  const stored = await store.ownerSettings.all({ orgId: person.orgId, kind: person.line ?? 'person', id: person.personId });
   const doc = (key: string, defaults: SettingDocument) => {
     const json = stored.get(key);
     return json === undefined ? defaults : mergeDocument(defaults, JSON.parse(json) as SettingDocument);

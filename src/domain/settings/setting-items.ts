@@ -102,7 +102,7 @@ export class SettingItemsService {
       const person = await personOf(tx, orgId, personPublicId);
       const now = timestamp(this.clock);
       const doc = await storedDocument(tx, orgId, person.id, definition);
-      const { items, id } = await apply((doc[collection.field] as Item[] | undefined) ?? [], { store: tx, orgId, person, now });
+      const { items, id } = await apply((doc[collection.field] as Item[] | undefined) ?? [], { store: tx, orgId, person, now, owner: { kind: 'person', id: person.id, orgId, locationId: person.locationId ?? '' } });
       const owner = { orgId, kind: 'person' as const, id: person.id };
       const stored = await tx.ownerSettings.get(owner, definition.key);
       const next = { ...(stored === undefined ? {} : (JSON.parse(stored) as SettingDocument)), [collection.field]: items };

@@ -2,10 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { Free, GetLocationDetailsResponse200, Open, Type } from './shared.ts';
+import { Free, GetLocationDetailsResponse200, MondayToFriday2, Open, Type } from './shared.ts';
 
 export const FeatureIdParams = T.Object({ featureId: T.String() });
-export const MondayToFriday2 = T.Object({ enabled: T.Boolean(), allDayEnabled: T.Boolean(), startTime: T.Optional(T.String()), endTime: T.Optional(T.String()) });
 export const ExceptionType2 = T.Enum(["AUTOMATIC_SWITCH_BACK_EARLY_START","AUTOMATIC_SWITCH_BACK_EXTENSION","MANUAL_SWITCH_BACK","AUTOMATIC_SWITCH_BACK_STANDARD"]);
 
 export const operations = {

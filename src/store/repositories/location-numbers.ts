@@ -96,6 +96,8 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('voicemail_groups as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('call_queues as q').select('q.id').whereRef('q.phone_number', '=', 'n.phone_number'))));
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('auto_attendants as a').select('a.id').whereRef('a.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('workspaces as w').select('w.id').whereRef('w.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('virtual_lines as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
     if (filter.numberTypes !== undefined) query = query.where('n.number_type', 'in', filter.numberTypes);
     if (filter.serviceNumber !== undefined) query = query.where('n.is_service_number', '=', flag(filter.serviceNumber));
     const { ownerName } = filter;

@@ -62,6 +62,16 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(directory.status, 200, directory.text);
 
+  // A workspace with a Webex Calling line (its settings, numbers and simulated phone).
+  const workspace = await admin.post('/v1/workspaces', {
+    displayName: unique('Lobby '),
+    locationId: hq.id,
+    calling: { type: 'webexCalling', webexCalling: { extension: freeExtension() } },
+  });
+  assert.equal(workspace.status, 201, workspace.text);
+  const virtualLine = await admin.post('/v1/telephony/config/virtualLines', { firstName: 'Front', lastName: unique('Desk'), locationId: hq.id, extension: freeExtension() });
+  assert.equal(virtualLine.status, 201, virtualLine.text);
+
   // A holidays schedule with an event, and a hunt group with a selective forwarding rule naming it.
   // Schedule and event IDs carry their names (as at Webex): unique names keep them this organization's.
   const schedules = `/v1/telephony/config/locations/${hq.id}/schedules`;
@@ -180,6 +190,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     scheduleId: schedule.body.id,
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
+    workspaceId: workspace.body.id,
+    virtualLineId: virtualLine.body.id,
     ruleId: rule.body.id,
     voicemailGroupId: voicemailGroup.body.id,
     messageId: message.body.messageId,
@@ -224,6 +236,8 @@ export function missingId(param: string): string {
     applicationId: 'APPLICATION',
     authorizationId: 'AUTHORIZATION',
     huntGroupId: 'HUNT_GROUP',
+    workspaceId: 'PLACE',
+    virtualLineId: 'VIRTUAL_LINE',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
     voicemailGroupId: 'VOICEMAIL_GROUP',
