@@ -51,6 +51,15 @@ const GroupMessages = {
   response: { 200: Type.Object({ items: Type.Array(VoiceMessage) }), ...errors },
 };
 
+const PressZero = {
+  summary: 'Press 0 at a voicemail box',
+  description:
+    "The caller of a call answered by a voicemail box presses 0: with the box's transferToNumber enabled, the box transfers the call to its destination (a divert, in the call's redirections); otherwise 409. Who may call it: a full administrator of the call's organization (spark-admin:calls_write).",
+  tags: ['Sandbox'],
+  params: Type.Object({ callSessionId: Type.String() }),
+  response: { 204: Type.Null(), ...errors },
+};
+
 export function sandboxVoicemailRoutes(server: Server, deps: { voicemailCalls: VoicemailCalls; voicemailGroups: VoicemailGroupService }): void {
   const admin = fullAdmin(anyOf('spark-admin:calls_write'));
   const reader = fullAdmin(anyOf('spark-admin:telephony_config_read'));
@@ -59,6 +68,14 @@ export function sandboxVoicemailRoutes(server: Server, deps: { voicemailCalls: V
     if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('The simulator needs a full administrator of the organization.');
     return { items: (await deps.voicemailGroups.messages(principal.orgId, request.params.voicemailGroupId)).map(presentVoiceMessage) };
   });
+  server.post('/sandbox/v1/calls/:callSessionId/voicemail/pressZero', { schema: PressZero, config: admin }, async (request, reply) => {
+    const principal = principalOf(request);
+    if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('The simulator needs a full administrator of the organization.');
+    await deps.voicemailCalls.pressZero(principal.orgId, request.params.callSessionId);
+    reply.code(204);
+    return null;
+  });
+
   server.post('/sandbox/v1/calls/:callSessionId/voicemail/message', { schema: LeaveMessage, config: admin }, async (request, reply) => {
     const principal = principalOf(request);
     if (!principal.roles.includes(ROLE_FULL_ADMIN)) throw forbidden('The simulator needs a full administrator of the organization.');

@@ -143,6 +143,21 @@ for (const dialect of dialects) {
         assertWebexError(await admin.put(`${groupsOf(hq.id)}/${taken}`, { extension: 'abc' }), 400);
       });
 
+      it('a group’s extension and number are taken for people, hunt groups and number deletion', async () => {
+        const [number] = await freeNumbers(admin, hq.id);
+        const id = await create({ phoneNumber: number });
+        const extension = String((await admin.get(`${groupsOf(hq.id)}/${id}`)).body.extension);
+        const person = await createCallingUser(admin);
+        const current = (await admin.get(`/v1/people/${person.id}`, { callingData: true })).body;
+        assertWebexError(await admin.put(`/v1/people/${person.id}`, { ...current, extension }, { callingData: 'true' }), 409);
+        const hunt = { name: unique('Hunt '), enabled: true, callPolicies: { policy: 'REGULAR', noAnswer: { nextAgentEnabled: false, nextAgentRings: 3, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false } }, agents: [] };
+        assertWebexError(await admin.post(`${base(hq.id)}/huntGroups`, { ...hunt, extension }), 409);
+        assertWebexError(await admin.post(`${base(hq.id)}/huntGroups`, { ...hunt, phoneNumber: number }), 409);
+        assert.ok((await admin.delete(`${base(hq.id)}/numbers`, { phoneNumbers: [number] })).status >= 400, 'a group’s number cannot be deleted');
+        const available = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, max: 1000 })).body.phoneNumbers as { phoneNumber: string }[];
+        assert.ok(!available.some((n) => n.phoneNumber === number), 'no longer listed as available');
+      });
+
       it('given another organization or another location, the group is a 404 there', async () => {
         const id = await create();
         const other = await createOrganization(server.anonymous);

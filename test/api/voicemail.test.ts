@@ -16,7 +16,7 @@ const ME = '/v1/telephony/config/people/me/settings/voicemail';
 const defaultsFor = (email: string) => ({
   enabled: false,
   sendAllCalls: { enabled: false },
-  sendBusyCalls: { enabled: true, greeting: 'DEFAULT', greetingUploaded: false },
+  sendBusyCalls: { enabled: false, greeting: 'DEFAULT', greetingUploaded: false },
   sendUnansweredCalls: { enabled: true, greeting: 'DEFAULT', greetingUploaded: false, numberOfRings: 3, systemMaxNumberOfRings: 20 },
   notifications: { enabled: false },
   transferToNumber: { enabled: false },
@@ -186,6 +186,16 @@ for (const dialect of dialects) {
         assertWebexError(await upload(own, 'POST', path, {}), 400);
         assertWebexError(await own.post(path, {}), 415);
       });
+    });
+
+    it('external voicemail MWI: SET and CLEAR for a person of the organization; another’s or a bad action is refused', async () => {
+      const person = await createCallingUser(admin);
+      assert.equal((await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: person.id })).status, 204);
+      assert.equal((await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'CLEAR' }, { id: person.id })).status, 204);
+      assertWebexError(await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'BLINK' }, { id: person.id }), 400);
+      assertWebexError(await admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: 'nobody' }), 404);
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await other.admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: person.id }), 404);
     });
 
     describe('voice messages of an empty box', () => {

@@ -180,6 +180,21 @@ describe('the web console in Chromium', () => {
     assert.equal(new URL(page.url()).hash, `#/webhooks/${webhookId}`);
   });
 
+  it('lists the person’s voice messages on their page', async () => {
+    const person = (await server.admin.get('/v1/people', { email: PERSON.email })).body.items[0];
+    assert.equal((await server.admin.put(`/v1/people/${person.id}/features/voicemail`, { enabled: true, sendAllCalls: { enabled: true } })).status, 204);
+    const call = await server.admin.post('/sandbox/v1/calls', { from: '+14155550188', to: PERSON.extension });
+    assert.equal(call.status, 201, call.text);
+    const left = await server.admin.post(`/sandbox/v1/calls/${call.body.callSessionId}/voicemail/message`, { durationSeconds: 27 });
+    assert.equal(left.status, 201, left.text);
+    await goTo('People');
+    await page.getByLabel('Find').fill('Riley');
+    await page.getByRole('button', { name: `Edit ${NAME}` }).click();
+    const messages = page.getByRole('table', { name: `Voice messages of ${NAME}` });
+    await messages.getByRole('row').filter({ hasText: '+14155550188' }).filter({ hasText: '27 s' }).filter({ hasText: 'New' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('raised no error in the page', () => {
     assert.deepEqual(pageErrors, []);
   });

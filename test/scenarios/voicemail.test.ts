@@ -82,10 +82,10 @@ for (const dialect of dialects) {
         assert.deepEqual(await summaryOf(alex), { newMessages: 1, oldMessages: 0, newUrgentMessages: 0, oldUrgentMessages: 0 });
       }));
 
-    it('given voicemail on (busy and unanswered by default), when the phone is busy, then a colleague’s call goes to the box and the message names the colleague', () =>
+    it('given voicemail on with busy calls, when the phone is busy, then a colleague’s call goes to the box and the message names the colleague', () =>
       inWorld(dialect, async (w) => {
         const { admin, alex, blair } = w;
-        await voicemail(w, alex, { enabled: true });
+        await voicemail(w, alex, { enabled: true, sendBusyCalls: { enabled: true } });
         assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { busy: true })).status, 200);
         const dialled = await callAction(blair, 'dial', { destination: alex.extension }, 201);
         await callAction(blair, 'answer', { callId: dialled.callId });
@@ -140,6 +140,61 @@ for (const dialect of dialects) {
         assert.equal(forwarding.status, 204);
         await pstnCall(admin, CALLER, alex.extension);
         assert.equal((await onlyCall(blair)).state, 'alerting');
+      }));
+
+    it('given voicemail on (unanswered calls by default) with busy calls, when the phone is offline or Do Not Disturb is on, then calls go to the box at once', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair } = w;
+        await voicemail(w, alex, { enabled: true, sendBusyCalls: { enabled: true } });
+        assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true })).status, 200);
+        const offline = await pstnCall(admin, CALLER, alex.extension);
+        assert.deepEqual(await legsOf(w, offline.callSessionId), [
+          ['pstn', 'connected', undefined],
+          ['voicemail', 'connected', alex.id],
+        ]);
+        await leaveMessage(w, offline.callSessionId, { durationSeconds: 3 });
+
+        assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: false })).status, 200);
+        assert.equal((await admin.put(`/v1/people/${alex.id}/features/doNotDisturb`, { enabled: true, webexGoOverrideEnabled: false })).status, 204);
+        const dialled = await callAction(blair, 'dial', { destination: alex.extension }, 201);
+        await callAction(blair, 'answer', { callId: dialled.callId });
+        const call = await onlyCall(blair);
+        assert.equal(call.state, 'connected');
+        assert.deepEqual(await callsOf(alex), []);
+        await leaveMessage(w, call.callSessionId, { durationSeconds: 4 });
+        assert.deepEqual((await messagesOf(alex)).map((m) => m.duration).sort(), [3, 4]);
+      }));
+
+    it('given transfer on 0 to a colleague, when the caller at the box presses 0, then the colleague rings with the box’s divert; with it off, pressing 0 is refused', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair } = w;
+        await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
+        const first = await pstnCall(admin, CALLER, alex.extension);
+        assert.equal((await admin.post(`/sandbox/v1/calls/${first.callSessionId}/voicemail/pressZero`, {})).status, 409);
+
+        await voicemail(w, alex, { transferToNumber: { enabled: true, destination: blair.extension } });
+        assert.equal((await admin.post(`/sandbox/v1/calls/${first.callSessionId}/voicemail/pressZero`, {})).status, 204);
+        const ringing = await onlyCall(blair);
+        assert.deepEqual([ringing.state, ringing.remoteParty.number], ['alerting', CALLER]);
+        assert.equal((ringing.redirections as { reason: string }[])[0]!.reason, 'divert');
+        await callAction(blair, 'answer', { callId: ringing.id });
+        assert.deepEqual((await legsOf(w, first.callSessionId)).map(([kind, state]) => [kind, state]), [
+          ['pstn', 'connected'],
+          ['person', 'connected'],
+        ]);
+        assert.deepEqual(await messagesOf(alex), []);
+      }));
+
+    it('given a person with messages, when the person is deleted, then their box goes with them', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex } = w;
+        await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
+        const inbound = await pstnCall(admin, CALLER, alex.extension);
+        await leaveMessage(w, inbound.callSessionId, { durationSeconds: 3 });
+        const box = { orgId: w.server.demo.orgId, kind: 'person' as const, id: Buffer.from(alex.id, 'base64url').toString().split('/').pop()! };
+        assert.equal((await w.server.app.store.voicemail.messages(box)).length, 1);
+        assert.equal((await admin.delete(`/v1/people/${alex.id}`)).status, 204);
+        assert.deepEqual(await w.server.app.store.voicemail.messages(box), []);
       }));
 
     it('messages are marked read and unread, one or all, and deleted; another person never sees them', () =>
@@ -241,6 +296,13 @@ for (const dialect of dialects) {
           await new Promise((resolve) => setTimeout(resolve, 300));
           assert.equal(sink.bodies('/mwi').length, 2);
           assert.ok(sink.bodies('/calls').every((b: any) => b.resource === 'telephony_calls'), 'call webhooks get calls only');
+
+          // An external voicemail system lights the lamp (a token with spark-admin:calls_write).
+          const set = await w.admin.post('/v1/telephony/externalVoicemail/mwi', { action: 'SET' }, { id: alex.id });
+          assert.equal(set.status, 204, set.text);
+          await sink.waitForAccepted(3, '/mwi');
+          const externally = sink.bodies('/mwi')[2];
+          assert.deepEqual([externally.data.messageWaiting, externally.data.externalVoicemail], [true, true]);
         } finally {
           await sink.close();
         }

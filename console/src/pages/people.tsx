@@ -7,6 +7,7 @@ import { workNumber } from '../format.ts';
 import { href } from '../router.ts';
 import type { Person } from '../types.ts';
 import { PersonForm } from './person-form.tsx';
+import { VoiceMessages } from '../components/voice-messages.tsx';
 
 // People with their calling data, 50 a page, filtered by the server (name or email, location).
 
@@ -84,6 +85,7 @@ export function PeoplePage() {
             void reloadOrg();
           }}
         />
+        {editing && editing !== 'new' && editing.locationId !== undefined && <VoiceMessages person={editing} />}
       </Dialog>
     </>
   );

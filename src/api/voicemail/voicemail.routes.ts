@@ -8,6 +8,7 @@ import type { VoiceMessage } from '../../store/voicemail-store.ts';
 import { operations as phase4 } from '../../generated/webex/call-settings-for-me-phase-4.ts';
 import { operations as phase5 } from '../../generated/webex/call-settings-for-me-phase-5.ts';
 import { operations as user } from '../../generated/webex/user-call-settings.ts';
+import { operations as external } from '../../generated/webex/external-voicemail.ts';
 import { principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -122,6 +123,15 @@ export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailServ
       }) as never,
     });
   }
+
+  // An external voicemail system (a service app of the organization) lights or clears a person's lamp.
+  webexRoute(server, external.postExternalVoicemailMwi, {
+    auth: anyOf('spark-admin:calls_write'),
+    handler: async (request, reply) => {
+      await voicemail.setExternalMwi(request.orgId, request.query.id, request.body!.action === 'SET');
+      sendEmpty(reply, 204);
+    },
+  });
 
   // Voice Messages: the token's own box (a calling user's token).
   const read = anyOf('spark:calls_read');

@@ -57,7 +57,7 @@ export async function checkFeatureNumber(tx: Store, location: Location, value: s
   const number = await tx.numbers.get(e164);
   if (!number || number.orgId !== location.orgId || number.locationId !== location.id) throw numberNotInLocation(e164);
   if (number.isMainNumber) throw conflict(`Phone number ${e164} is the main number of its location.`);
-  if (number.ownerId !== null || (await tx.huntGroups.findByNumber(e164))) throw numberInUse(e164);
+  if (number.ownerId !== null || (await tx.huntGroups.findByNumber(e164)) || (await tx.voicemailGroups.findByNumber(e164))) throw numberInUse(e164);
   const attendant = await tx.autoAttendants.findByNumber(e164);
   if (attendant && attendant.id !== attendantId) throw numberInUse(e164);
   return e164;
@@ -68,7 +68,8 @@ export async function checkFeatureExtension(tx: Store, location: Location, exten
   const holder =
     (await tx.people.findByExtension(location.id, extension)) ??
     (await tx.huntGroups.findByExtension(location.id, extension)) ??
-    (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension));
+    (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension)) ??
+    (await tx.voicemailGroups.findByExtension(location.id, extension));
   if (holder) throw extensionInUse(extension);
   const attendant = await tx.autoAttendants.findByExtension(location.id, extension);
   if (attendant && attendant.id !== attendantId) throw extensionInUse(extension);

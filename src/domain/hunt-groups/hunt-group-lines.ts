@@ -24,6 +24,7 @@ export async function checkGroupNumber(tx: Store, location: Location, value: str
   if (number.isMainNumber) throw conflict(`Phone number ${e164} is the main number of its location.`);
   if (number.ownerId !== null || (await heldByLine(tx, e164))) throw numberInUse(e164);
   // Hunt groups, call queues and auto attendants share the rule: a number or extension of one is no other's.
+  if (await tx.voicemailGroups.findByNumber(e164)) throw numberInUse(e164);
   const group = (await tx.huntGroups.findByNumber(e164)) ?? (await tx.callQueues.findByNumber(e164));
   if ((group && group.id !== huntGroupId) || (await tx.autoAttendants.findByNumber(e164))) throw numberInUse(e164);
   if (await tx.pagingGroups.findByNumber(e164)) throw numberInUse(e164);
@@ -33,6 +34,7 @@ export async function checkGroupNumber(tx: Store, location: Location, value: str
 export async function checkGroupExtension(tx: Store, location: Location, extension: string, huntGroupId: string | undefined): Promise<string> {
   if (!isValidExtension(extension)) throw badRequest(`Invalid extension "${extension}": an extension is 2 to 10 digits.`);
   if ((await tx.people.findByExtension(location.id, extension)) || (await extensionHeldByLine(tx, location.id, extension))) throw extensionInUse(extension);
+  if (await tx.voicemailGroups.findByExtension(location.id, extension)) throw extensionInUse(extension);
   const group = (await tx.huntGroups.findByExtension(location.id, extension)) ?? (await tx.callQueues.findByExtension(location.id, extension));
   if (group && group.id !== huntGroupId) throw extensionInUse(extension);
   if ((await tx.autoAttendants.findByExtension(location.id, extension)) || (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension))) throw extensionInUse(extension);

@@ -84,7 +84,7 @@ async function checkNumber(tx: Store, personId: string, location: Location, valu
   if (number.isMainNumber) return mainNumberNotAssignable(e164);
   if (number.ownerId !== null && number.ownerId !== personId) return numberInUse(e164);
   // A hunt group's number is not in numbers.owner_id (that column names people).
-  if ((await tx.huntGroups.findByNumber(e164)) || (await tx.callQueues.findByNumber(e164)) || (await tx.autoAttendants.findByNumber(e164)) || (await tx.pagingGroups.findByNumber(e164)) || (await heldByLine(tx, e164))) return numberInUse(e164);
+  if ((await tx.huntGroups.findByNumber(e164)) || (await tx.callQueues.findByNumber(e164)) || (await tx.autoAttendants.findByNumber(e164)) || (await tx.pagingGroups.findByNumber(e164)) || (await heldByLine(tx, e164)) || (await tx.voicemailGroups.findByNumber(e164))) return numberInUse(e164);
   return e164;
 }
 
@@ -114,9 +114,10 @@ export async function planLine(
       (await tx.callQueues.findByExtension(location.id, request.extension)) ??
       (await tx.autoAttendants.findByExtension(location.id, request.extension)) ??
       (await tx.virtualExtensions.findByExtension(location.orgId, location.id, request.extension)) ??
-      // Call park extensions and paging groups hold extensions of the location too.
+      // Call park extensions, paging groups and voicemail groups hold extensions of the location too.
       (await tx.callParks.findExtension(location.id, request.extension)) ??
-      (await tx.pagingGroups.findByExtension(location.id, request.extension));
+      (await tx.pagingGroups.findByExtension(location.id, request.extension)) ??
+      (await tx.voicemailGroups.findByExtension(location.id, request.extension));
     if (feature) throw extensionInUse(request.extension);
     if (await extensionHeldByLine(tx, location.id, request.extension)) throw extensionInUse(request.extension);
     extension = request.extension;

@@ -11,15 +11,20 @@ import type { MessageCounts, VoicemailBox } from '../../store/voicemail-store.ts
 /** The outbox event type of an MWI change (call events have the engine's types). */
 export const MWI_EVENT_TYPE = 'messageWaitingIndicator';
 
-export async function recordMwi(tx: Store, box: VoicemailBox, counts: MessageCounts, at: string): Promise<void> {
+/**
+ * `external`: an external voicemail service SET or CLEARed the lamp (POST /telephony/externalVoicemail/mwi);
+ * the event then says so, and messageWaiting is what it set.
+ */
+export async function recordMwi(tx: Store, box: VoicemailBox, counts: MessageCounts, at: string, external?: { messageWaiting: boolean }): Promise<void> {
   // Only a person's own box lights a phone's lamp; a voicemail group's members read it elsewhere.
   if (box.kind !== 'person') return;
   const data = {
     eventType: MWI_EVENT_TYPE,
     eventTimestamp: at,
     personId: encodeId('PEOPLE', box.id),
-    messageWaiting: counts.newMessages > 0,
+    messageWaiting: external ? external.messageWaiting : counts.newMessages > 0,
     ...counts,
+    ...(external ? { externalVoicemail: true } : {}),
   };
   const stream = `mwi:${box.id}`;
   const seq = (await tx.calls.lastEventSeq(stream)) + 1;

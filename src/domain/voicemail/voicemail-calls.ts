@@ -1,6 +1,10 @@
 import { isActive } from '../../engine/legs.ts';
 import { act } from '../../engine/session.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { resolveDestination } from '../calls/destinations.ts';
+import { storedDocument } from '../settings/settings-service.ts';
+import { VOICEMAIL } from './voicemail-settings.ts';
+import type { Store } from '../../store/store.ts';
 import { decodeSessionId } from '../calls/call-ids.ts';
 import type { CallRuntime } from '../calls/call-runtime.ts';
 import { partyInformation, personParty } from '../calls/parties.ts';
@@ -13,11 +17,25 @@ import type { VoicemailBox } from '../../store/voicemail-store.ts';
 // A caller at a voicemail box leaves a message: the message is stored in the box (with who
 // called, as the box's owner sees them), the waiting count's telephony_mwi event is written, and
 // the caller hangs up — all in the one transaction of the call's step. A caller who hangs up
-// after the greeting instead leaves nothing.
+// after the greeting instead leaves nothing; one who presses 0 is transferred where the box says.
 
 export type LeftMessage = { durationSeconds: number; audio?: Uint8Array; urgent?: boolean; confidential?: boolean };
 
 export const MAX_MESSAGE_SECONDS = 600;
+
+/** The box's press-0 destination: the owner's transferToNumber (a person's document, or a group's). */
+async function pressZeroDestination(tx: Store, orgId: string, box: Extract<Party, { kind: 'voicemail' }>): Promise<{ destination: string; locationId: string } | undefined> {
+  if (box.voicemailGroupId) {
+    const group = await tx.voicemailGroups.get(orgId, box.voicemailGroupId);
+    const transfer = group?.settings.transferToNumber as { enabled?: boolean; destination?: string } | undefined;
+    return group && transfer?.enabled && transfer.destination ? { destination: transfer.destination, locationId: group.locationId } : undefined;
+  }
+  const owner = await tx.people.get(orgId, box.personId);
+  if (!owner?.locationId) return undefined;
+  const doc = await storedDocument(tx, orgId, owner.id, VOICEMAIL);
+  const transfer = doc.transferToNumber as { enabled?: boolean; destination?: string };
+  return transfer.enabled && transfer.destination ? { destination: transfer.destination, locationId: owner.locationId } : undefined;
+}
 
 export class VoicemailCalls {
   private readonly runtime: CallRuntime;
@@ -26,6 +44,27 @@ export class VoicemailCalls {
   constructor(runtime: CallRuntime, voicemail: VoicemailService) {
     this.runtime = runtime;
     this.voicemail = voicemail;
+  }
+
+  /**
+   * The caller at a box presses 0: with the box's transferToNumber on, the box hands the call on
+   * to that destination (a divert by the box, shown in the call's redirections); otherwise a 409.
+   */
+  async pressZero(orgId: string, callSessionId: string): Promise<void> {
+    const id = decodeSessionId(callSessionId);
+    if (!id) throw notFound('Call session not found.');
+    await this.runtime.transact(async (w) => {
+      const session = await w.session(id);
+      if (session.orgId !== orgId) throw notFound('Call session not found.');
+      const box = session.legs.find((l) => l.party.kind === 'voicemail' && l.state === 'connected');
+      if (!box || box.party.kind !== 'voicemail') throw badRequest('The call is not connected to a voicemail box.');
+      const target = await pressZeroDestination(w.tx, orgId, box.party);
+      if (!target) throw conflict('This voicemail box does not transfer callers who press 0 (transferToNumber is off).');
+      const to = await resolveDestination(w.tx, { orgId, locationId: target.locationId }, target.destination);
+      if (!to) throw conflict(`The box's transferToNumber destination "${target.destination}" no longer reaches anyone.`);
+      const result = act(session, box.id, { type: 'divert', to }, await w.context(to));
+      return 'refused' in result ? result : { step: result, value: undefined };
+    });
   }
 
   async leaveMessage(orgId: string, callSessionId: string, message: LeftMessage): Promise<string> {

@@ -2,10 +2,12 @@ import type { Location, Store } from '../../store/store.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { isValidExtension, looseE164 } from '../phone-numbers.ts';
 import { readDocument } from './organization-voicemail.ts';
+import { extensionHeldByLine, heldByLine } from '../lines/line-checks.ts';
 
 // The number and extension of a location's voicemail lines (a voicemail group, the voice portal):
 // the number must be one of the location's, not its main number, held by nobody; the extension
-// free in the location (no person, hunt group, voicemail group or voice portal has it).
+// free in the location (no person, hunt group, call queue, auto attendant, paging group, virtual
+// extension, workspace, virtual line, voicemail group or voice portal has it).
 
 export type LineOwner = { kind: 'voicemailGroup'; id: string } | { kind: 'voicePortal' };
 
@@ -22,7 +24,9 @@ export async function checkLineNumber(tx: Store, location: Location, value: stri
     throw badRequest(`Phone number ${e164} is not in the number inventory of the location.`);
   }
   if (number.isMainNumber) throw conflict(`Phone number ${e164} is the main number of its location.`);
-  if (number.ownerId !== null || (await tx.huntGroups.findByNumber(e164))) throw numberInUse(e164);
+  const feature =
+    (await tx.huntGroups.findByNumber(e164)) ?? (await tx.callQueues.findByNumber(e164)) ?? (await tx.autoAttendants.findByNumber(e164)) ?? (await tx.pagingGroups.findByNumber(e164));
+  if (number.ownerId !== null || feature || (await heldByLine(tx, e164))) throw numberInUse(e164);
   const group = await tx.voicemailGroups.findByNumber(e164);
   if (group && !(self.kind === 'voicemailGroup' && self.id === group.id)) throw numberInUse(e164);
   if (self.kind !== 'voicePortal' && (await portalOf(tx, location)).phoneNumber === e164) throw numberInUse(e164);
@@ -31,7 +35,14 @@ export async function checkLineNumber(tx: Store, location: Location, value: stri
 
 export async function checkLineExtension(tx: Store, location: Location, extension: string, self: LineOwner): Promise<string> {
   if (!isValidExtension(extension)) throw badRequest(`Invalid extension "${extension}": an extension is 2 to 10 digits.`);
-  if ((await tx.people.findByExtension(location.id, extension)) || (await tx.huntGroups.findByExtension(location.id, extension))) throw extensionInUse(extension);
+  const holder =
+    (await tx.people.findByExtension(location.id, extension)) ??
+    (await tx.huntGroups.findByExtension(location.id, extension)) ??
+    (await tx.callQueues.findByExtension(location.id, extension)) ??
+    (await tx.autoAttendants.findByExtension(location.id, extension)) ??
+    (await tx.pagingGroups.findByExtension(location.id, extension)) ??
+    (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension));
+  if (holder || (await extensionHeldByLine(tx, location.id, extension))) throw extensionInUse(extension);
   const group = await tx.voicemailGroups.findByExtension(location.id, extension);
   if (group && !(self.kind === 'voicemailGroup' && self.id === group.id)) throw extensionInUse(extension);
   if (self.kind !== 'voicePortal' && (await portalOf(tx, location)).extension === extension) throw extensionInUse(extension);

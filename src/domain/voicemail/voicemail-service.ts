@@ -73,6 +73,15 @@ export class VoicemailService {
     return (await this.passcodeOf(this.store, person)).current === digestOf(person.id, passcode);
   }
 
+  /** An external voicemail service sets or clears the person's message waiting indicator (telephony_mwi). */
+  async setExternalMwi(orgId: string, personPublicId: string, messageWaiting: boolean): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const person = await personOf(tx, orgId, personPublicId);
+      const box = boxOf(person);
+      await recordMwi(tx, box, await tx.voicemail.counts(box), timestamp(this.clock), { messageWaiting });
+    });
+  }
+
   /** Refuses (404) a person the organization does not have, before an upload is read. */
   async checkPerson(orgId: string, personPublicId: string): Promise<void> {
     await personOf(this.store, orgId, personPublicId);

@@ -4,8 +4,10 @@ import type { SettingContext, SettingDefinition, SettingDocument } from '../sett
 import { resolveDestination } from '../calls/destinations.ts';
 
 // A person's voicemail document (admin: /v1/people/{id}/features/voicemail; For Me:
-// /v1/telephony/config/people/me/settings/voicemail). Voicemail is off for a new calling user here;
-// turned on, it takes busy and unanswered calls (after 3 rings), as Webex's defaults have it.
+// /v1/telephony/config/people/me/settings/voicemail). The sections are wxc_sdk's defaults (unanswered
+// calls after 3 rings, busy calls not); `enabled` starts false here, where wxc_sdk's default is
+// true, so that a new calling user's unanswered calls ring out as they always have in Callplane
+// (docs/voicemail.md says so).
 // greetingUploaded is never taken from a PUT: the uploads set it (voicemail-service.ts).
 
 const MIN_NUMBER_OF_RINGS = 2;
@@ -15,7 +17,7 @@ export const VOICEMAIL: SettingDefinition = {
   defaults: {
     enabled: false,
     sendAllCalls: { enabled: false },
-    sendBusyCalls: { enabled: true, greeting: 'DEFAULT', greetingUploaded: false },
+    sendBusyCalls: { enabled: false, greeting: 'DEFAULT', greetingUploaded: false },
     sendUnansweredCalls: { enabled: true, greeting: 'DEFAULT', greetingUploaded: false, numberOfRings: 3 },
     notifications: { enabled: false },
     transferToNumber: { enabled: false },

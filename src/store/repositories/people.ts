@@ -137,6 +137,9 @@ export class KyselyPersonRepository implements PersonRepository {
     await this.ctx.db.deleteFrom('people').where('org_id', '=', orgId).where('id', '=', id).execute();
     // Their settings documents go with them (owner_settings has no foreign key to people).
     await this.ctx.db.deleteFrom('owner_settings').where('org_id', '=', orgId).where('owner_kind', '=', 'person').where('owner_id', '=', id).execute();
+    // So do their voicemail box's messages and greetings (boxes are named by kind and id, no foreign key).
+    await this.ctx.db.deleteFrom('voice_messages').where('org_id', '=', orgId).where('box_kind', '=', 'person').where('box_id', '=', id).execute();
+    await this.ctx.db.deleteFrom('voicemail_greetings').where('org_id', '=', orgId).where('box_kind', '=', 'person').where('box_id', '=', id).execute();
   }
 
   async countInLocation(locationId: string): Promise<number> {
