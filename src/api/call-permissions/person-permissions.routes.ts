@@ -96,7 +96,11 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
   personRoute(server, ops.modifyDigitPatternForPerson, 204, (o, r) => p.changeDigitPattern(o, patternId(r), body(r)));
   personRoute(server, ops.deleteADigitPatternPerson, 204, (o, r) => p.deleteDigitPatterns(o, patternId(r)));
 
-  personRoute(server, ops.configureCallInterceptGreetingForAPerson, 201, async (o, r) => p.uploadInterceptGreeting(o.orgId, o.id, await readAnnouncementUpload(r)));
+  personRoute(server, ops.configureCallInterceptGreetingForAPerson, 201, async (o, r) => {
+    // The person first: another organization's person is a 404 whatever the body.
+    await p.locationOf(o.orgId, o.id);
+    await p.uploadInterceptGreeting(o.orgId, o.id, await readAnnouncementUpload(r));
+  });
 
   // An agent's caller ID (the hunt groups that let agents use theirs), admin and "me" paths.
   const agent = deps.agentCallerId;

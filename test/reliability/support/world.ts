@@ -88,6 +88,15 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(rule.status, 201, rule.text);
 
+  // An outgoing permission digit pattern of the location (people's have IDs of the same kind).
+  const digitPattern = await admin.post(`/v1/telephony/config/locations/${hq.id}/outgoingPermission/digitPatterns`, {
+    name: unique('Pattern '),
+    pattern: '1900!',
+    action: 'BLOCK',
+    transferEnabled: true,
+  });
+  assert.equal(digitPattern.status, 201, digitPattern.text);
+
   // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
   const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
   assert.equal(call.status, 201, call.text);
@@ -135,6 +144,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
     ruleId: rule.body.id,
+    digitPatternId: digitPattern.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
