@@ -44,10 +44,10 @@ const ROWS: Row[] = [
     setting: 'outgoingPermission',
     path: feature('outgoingPermission'),
     defaults: (d) => [d.useCustomEnabled, d.callingPermissions.map((p: any) => [p.callType, p.action, p.transferEnabled, p.isCallTypeRestrictionEnabled])],
-    expectedDefaults: [false, ALL_CALL_TYPES.map((t) => [t, BLOCKED.has(t) ? 'BLOCK' : 'ALLOW', true, true])],
+    expectedDefaults: [false, ALL_CALL_TYPES.map((t) => [t, BLOCKED.has(t) ? 'BLOCK' : 'ALLOW', true, false])],
     change: { useCustomEnabled: true, callingPermissions: [{ callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false }] },
     changed: (d) => [d.useCustomEnabled, d.useCustomPermissions, d.callingPermissions.find((p: any) => p.callType === 'NATIONAL'), d.callingPermissions.length],
-    expected: [true, true, { callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false, isCallTypeRestrictionEnabled: true }, 10],
+    expected: [true, true, { callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false, isCallTypeRestrictionEnabled: false }, 10],
     invalid: [
       { callingPermissions: [{ callType: 'NATIONAL', action: 'MAYBE', transferEnabled: true }] },
       { callingPermissions: [{ callType: 'NATIONAL', action: 'BLOCK', transferEnabled: true }, { callType: 'NATIONAL', action: 'ALLOW', transferEnabled: true }] },

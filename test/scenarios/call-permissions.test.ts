@@ -11,6 +11,7 @@ import { startServer } from '../support/server.ts';
 // Controls and the simulator.
 
 const CALLER = '+14155550123';
+const OTHER_CALLER = '+14155550124';
 const NATIONAL = '+14155550177';
 const INTERNATIONAL = '+442071234567';
 const TOLL_FREE = '+18005551234';
@@ -127,16 +128,29 @@ for (const dialect of dialects) {
           assert.equal((await phoneCall(w, w.alex, '911')).status, 201);
         }));
 
-      it('given a call being transferred abroad, then the restriction applies unless its transferEnabled is off', () =>
+      it('given a call being transferred abroad, then transferEnabled decides, whatever the action for calls placed', () =>
         inWorld(dialect, async (w) => {
           await pstnCall(w.admin, CALLER, w.alex.extension);
           await callAction(w.alex, 'answer', { callId: (await onlyCall(w.alex)).id });
           const callId1 = (await onlyCall(w.alex)).id;
-          assertWebexError(await w.alex.api.post('/v1/telephony/calls/transfer', { callId1, destination: INTERNATIONAL }), 403, /INTERNATIONAL/);
           await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'INTERNATIONAL', action: 'BLOCK', transferEnabled: false }] });
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/transfer', { callId1, destination: INTERNATIONAL }), 403, /transferred or forwarded/);
+          // Webex's default: international calls blocked, but transfer and forwarding to them allowed.
+          await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'INTERNATIONAL', action: 'BLOCK', transferEnabled: true }] });
           assert.equal((await w.alex.api.post('/v1/telephony/calls/transfer', { callId1, destination: INTERNATIONAL })).status, 201);
-          // A call the person places is still blocked.
-          assertWebexError(await phoneCall(w, w.blair, INTERNATIONAL), 403);
+          assertWebexError(await phoneCall(w, w.blair, INTERNATIONAL), 403, /INTERNATIONAL/);
+        }));
+
+      it('given forwarding abroad, then calls are forwarded only while the call type allows forwarding; otherwise the phone rings', () =>
+        inWorld(dialect, async (w) => {
+          await w.put(w.person(w.alex, 'callForwarding'), { callForwarding: { always: { enabled: true, destination: INTERNATIONAL } } });
+          const forwarded = await pstnCall(w.admin, CALLER, w.alex.extension);
+          assert.deepEqual((await session(w.admin, forwarded.callSessionId)).legs.map((l) => l.party.number), [CALLER, INTERNATIONAL]);
+          assert.deepEqual(await callsOf(w.alex), []);
+          await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'INTERNATIONAL', action: 'BLOCK', transferEnabled: false }] });
+          await pstnCall(w.admin, OTHER_CALLER, w.alex.extension);
+          const ringing = await onlyCall(w.alex);
+          assert.deepEqual([ringing.state, ringing.remoteParty.number], ['alerting', OTHER_CALLER]);
         }));
     });
 
