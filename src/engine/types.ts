@@ -212,6 +212,8 @@ export type Session = {
   pendingTransfer: { transferorSessionId: string; transferorLegId: string; consultLegId: string; targetLegId: string } | null;
   /** A call to a hunt group, while and after it hunts (absent on every other session). */
   hunt?: Hunt;
+  /** Legs of people who barged in (barge-in.ts): they leave without ending the call. */
+  bargers?: string[];
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

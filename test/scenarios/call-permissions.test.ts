@@ -215,6 +215,38 @@ for (const dialect of dialects) {
         }));
     });
 
+    describe('barge-in', () => {
+      it('given barge-in enabled, when a colleague barges in on an answered call, then their phone alerts, answering joins the call, and leaving keeps it going', () =>
+        inWorld(dialect, async (w) => {
+          const inbound = await pstnCall(w.admin, CALLER, w.blair.extension);
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension }), 403, /not enabled/);
+          await w.put(w.person(w.alex, 'bargeIn'), { enabled: true, toneEnabled: true });
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension }), 409, /no answered call/);
+          await callAction(w.blair, 'answer', { callId: (await onlyCall(w.blair)).id });
+          const barged = await callAction(w.alex, 'bargeIn', { target: w.blair.extension }, 201);
+          assert.equal(barged.callSessionId, inbound.callSessionId, 'the barge-in joins the call’s session');
+          const ringing = await onlyCall(w.alex);
+          assert.deepEqual([ringing.id, ringing.state, ringing.personality], [barged.callId, 'alerting', 'clickToDial']);
+          await callAction(w.alex, 'answer', { callId: barged.callId });
+          assert.equal((await onlyCall(w.alex)).state, 'connected');
+          assert.deepEqual((await session(w.admin, inbound.callSessionId)).legs.map((l) => [l.party.kind, l.state]), [['pstn', 'connected'], ['person', 'connected'], ['person', 'connected']]);
+          await callAction(w.alex, 'hangup', { callId: barged.callId });
+          assert.deepEqual(await callsOf(w.alex), []);
+          assert.equal((await onlyCall(w.blair)).state, 'connected', 'the call goes on without whoever barged in');
+        }));
+
+      it('given the target’s pickup and barge-in privacy, then only their monitoring agents may barge in', () =>
+        inWorld(dialect, async (w) => {
+          await pstnCall(w.admin, CALLER, w.blair.extension);
+          await callAction(w.blair, 'answer', { callId: (await onlyCall(w.blair)).id });
+          for (const who of [w.alex, w.devon]) await w.put(w.person(who, 'bargeIn'), { enabled: true, toneEnabled: false });
+          await w.put(w.person(w.blair, 'privacy'), { enablePhoneStatusPickupBargeInPrivacy: true, monitoringAgents: [w.devon.id] }, 200);
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension }), 403, /monitoring agents/);
+          assert.equal((await w.devon.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension })).status, 201);
+          assertWebexError(await w.devon.api.post('/v1/telephony/calls/bargeIn', { target: 'nobody@nowhere.example' }), 400);
+        }));
+    });
+
     describe('incoming permissions', () => {
       it('given a person blocks external calls, then PSTN callers are refused and colleagues still ring them', () =>
         inWorld(dialect, async (w) => {
