@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../domain/errors.ts';
 import { decodeId } from '../domain/webex-ids.ts';
 import { fullAdmin, principalOf } from '../http/auth.ts';
 import type { Server } from '../http/types.ts';
-import { GetPhone, GetSession, ListSessions, PlaceCall, PstnAction, SetPhone } from './sandbox-calls.schemas.ts';
+import { GetPhone, GetSession, ListSessions, PlaceCall, PstnAction, PstnDtmf, SetPhone } from './sandbox-calls.schemas.ts';
 import type { Simulator } from './simulator.ts';
 
 // The simulator's API: PSTN callers, simulated phones, and every active call of the organization.
@@ -50,6 +50,13 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
     return null;
   });
 
+  // Who may: a full administrator with calls_write, as for every other act of a PSTN party.
+  server.post('/sandbox/v1/calls/:callSessionId/pstn/dtmf', { schema: PstnDtmf, config: admin }, async (request, reply) => {
+    await simulator.pstnDtmf(orgOfAdmin(request), request.params.callSessionId, request.body.dtmf);
+    reply.code(204);
+    return null;
+  });
+
   server.get('/sandbox/v1/people/:personId/phone', { schema: GetPhone, config: read }, async (request) => {
     return phoneView(await simulator.phone(orgOfAdmin(request), request.params.personId));
   });
@@ -78,4 +85,31 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
       params: Type.Object({ personId: Type.String(), ...((schema.params as { properties?: object } | undefined)?.properties ?? {}) }),
     }),
   });
+
+  // Acting as the simulated phone of a workspace or a virtual line: the same Call Controls, for the
+  // line in the path.
+  const lines = [
+    { path: 'workspaces', param: 'workspaceId', type: 'PLACE', what: 'workspace', actor: (orgId: string, id: string) => calls.workspaceActor(orgId, id) },
+    { path: 'virtualLines', param: 'virtualLineId', type: 'VIRTUAL_LINE', what: 'virtual line', actor: (orgId: string, id: string) => calls.virtualLineActor(orgId, id) },
+  ] as const;
+  for (const line of lines) {
+    callActionRoutes(server, calls, {
+      base: `/sandbox/v1/${line.path}/:${line.param}/calls`,
+      read: read.auth,
+      write: admin.auth,
+      role: ROLE_FULL_ADMIN,
+      async actorOf(request) {
+        const orgId = orgOfAdmin(request);
+        const id = decodeId((request.params as Record<string, string>)[line.param]!, line.type);
+        if (!id) throw notFound(`The ${line.what} was not found.`);
+        return line.actor(orgId, id);
+      },
+      document: (schema) => ({
+        ...schema,
+        summary: `Simulated ${line.what} phone: ${String(schema.summary)}`,
+        tags: ['Sandbox'],
+        params: Type.Object({ [line.param]: Type.String(), ...((schema.params as { properties?: object } | undefined)?.properties ?? {}) }),
+      }),
+    });
+  }
 }
