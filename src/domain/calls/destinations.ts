@@ -66,7 +66,7 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
       return (
         (await callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164))) ??
         voicemailGroupParty(caller.orgId, await store.voicemailGroups.findByNumber(e164)) ??
-        callableCallQueue(store, caller.orgId, await store.callQueues.findByNumber(e164)) ??
+        (await callableCallQueue(store, caller.orgId, await store.callQueues.findByNumber(e164))) ??
         (await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByNumber(e164))) ??
         (await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByNumber(e164)))
       );
