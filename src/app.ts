@@ -1,6 +1,7 @@
 import { announcementRoutes } from './api/announcements/announcements.routes.ts';
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
+import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
 import { locationCallingRoutes } from './api/location-calling/location-calling.routes.ts';
@@ -79,6 +80,7 @@ import { SettingsService } from './domain/settings/settings-service.ts';
 import { PERMISSION_SETTINGS } from './domain/settings/permission-settings.ts';
 import { PermissionService } from './domain/settings/permission-service.ts';
 import { AgentCallerIdService } from './domain/settings/agent-caller-id.ts';
+import { BargeInService } from './domain/calls/barge-in.ts';
 import { LocationSettingsService } from './domain/call-handling/location-settings-service.ts';
 import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
@@ -184,6 +186,8 @@ export type Services = {
   permissions: PermissionService;
   /** An agent's caller ID (hunt groups whose caller ID they may use). */
   agentCallerId: AgentCallerIdService;
+  /** The bargeIn call control. */
+  bargeIn: BargeInService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
   items: SettingItemsService;
   /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
@@ -243,6 +247,7 @@ function registerRoutes(
   workspaceSettingsRoutes(server, { ...services, store });
   virtualLineRoutes(server, services);
   callRoutes(server, services);
+  bargeInRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
@@ -356,6 +361,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationSettings,
       permissions: new PermissionService(store, settings, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
+      bargeIn: new BargeInService(store, calls),
       items: new SettingItemsService(store, clock, settings),
       voicemail,
       voicemailCalls: new VoicemailCalls(calls, voicemail),

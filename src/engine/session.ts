@@ -14,6 +14,7 @@ import {
   type RecordingMode,
   type Step,
 } from './legs.ts';
+import { isBarger } from './barge-in.ts';
 import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
@@ -360,8 +361,8 @@ function endCall(s: Session, ctx: EngineContext, leg: Leg, reason: Leg['endReaso
   for (const other of activeLegs(s)) endLeg(s, ctx, other, other.state === 'alerting' ? 'cancelled' : peerReason, events);
 }
 
-/** Is this an extra leg ringing for a call that goes on without it (retrieve, recall)? */
-const isSideLeg = (s: Session, leg: Leg) => s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting';
+/** Is this an extra leg ringing for a call that goes on without it (retrieve, recall, barge-in)? */
+const isSideLeg = (s: Session, leg: Leg) => (s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting') || isBarger(s, leg);
 
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
   if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);
@@ -392,6 +393,8 @@ function hangup(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[])
   // Hanging up an unanswered incoming call rejects it as busy.
   if (leg.state === 'alerting' && leg.personality === 'terminator' && !isSideLeg(s, leg)) return reject(s, ctx, leg, 'busy', events);
   if (leg.state === 'alerting') return endLeg(s, ctx, leg, 'cancelled', events);
+  // Someone who barged in leaves; the call goes on.
+  if (isBarger(s, leg)) return endLeg(s, ctx, leg, 'hangup', events);
   endCall(s, ctx, leg, 'hangup', 'remoteHangup', events);
 }
 

@@ -374,6 +374,8 @@ export type Session = {
   pendingTransfer: { transferorSessionId: string; transferorLegId: string; consultLegId: string; targetLegId: string } | null;
   /** A call to a hunt group, while and after it hunts (absent on every other session). */
   hunt?: Hunt;
+  /** Legs of people who barged in (barge-in.ts): they leave without ending the call. */
+  bargers?: string[];
   /** A call answered by an auto attendant (absent on every other session). */
   attendant?: Attendant;
   /** A page: one originator, any number of targets (absent on every other session). */

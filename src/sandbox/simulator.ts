@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../domain/errors.ts';
 import { decodeSessionId, encodeCallId, encodeSessionId, newSessionId } from '../domain/calls/call-ids.ts';
 import type { CallControlService, NewCall } from '../domain/calls/call-control-service.ts';
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
+import { presentedParty } from '../domain/calls/caller-id.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
 import { partyInformation, pstnParty } from '../domain/calls/parties.ts';
 import { queueAnnouncement } from '../domain/call-queues/queue-plan.ts';
@@ -121,7 +122,9 @@ export class Simulator {
       const number = from.startsWith('+') ? from : looseE164(from);
       if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID, a workspace ID, a virtual line ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
-      const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
+      const found = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
+      // The person called, as the caller sees them once connected (caller ID settings).
+      const target = found?.kind === 'person' ? await presentedParty(this.store, found, 'answering') : found;
       const callable = ['person', 'huntGroup', 'autoAttendant', 'pagingGroup'];
       if (!target || (!callable.includes(target.kind) && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
         throw badRequest(`to must be a number or extension of a person, workspace, virtual line, hunt group, call queue, auto attendant, paging group or voicemail group of the organization; "${to}" is not.`);

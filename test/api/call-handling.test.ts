@@ -92,6 +92,20 @@ for (const dialect of dialects) {
       assertWebexError(await server.admin.get(`${patterns}/${created.body.id}`), 404);
     });
 
+    it('an example SIP password follows the password rules; another kind than SIP is a 400', async () => {
+      const { id } = await createCallingLocation(server.admin);
+      const path = at(id, 'actions/generatePassword/invoke');
+      for (const body of [{}, { generate: ['SIP'] }]) {
+        const reply = await server.admin.post(path, body);
+        assert.equal(reply.status, 200, reply.text);
+        const password: string = reply.body.exampleSipPassword;
+        assert.ok(password.length >= 8 && /[A-Z]/.test(password) && /[a-z]/.test(password) && /\d/.test(password) && /[^A-Za-z0-9]/.test(password), password);
+      }
+      assertWebexError(await server.admin.post(path, { generate: ['voicemail'] }), 400);
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await other.admin.post(path, {}), 404);
+    });
+
     it('a location of another organization, one not enabled for calling, or an unknown ID is a 404', async () => {
       const { id } = await createCallingLocation(server.admin);
       const other = await createOrganization(server.anonymous);

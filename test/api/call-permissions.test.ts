@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createCallingUser, createOrganization } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { upload, wav } from '../support/announcements.ts';
 
 // A person's permission, intercept, caller ID, anonymous rejection, privacy and barge-in documents:
 // Webex's defaults, a change read back on the admin (and "me") paths, the rules of the
@@ -43,10 +44,10 @@ const ROWS: Row[] = [
     setting: 'outgoingPermission',
     path: feature('outgoingPermission'),
     defaults: (d) => [d.useCustomEnabled, d.callingPermissions.map((p: any) => [p.callType, p.action, p.transferEnabled, p.isCallTypeRestrictionEnabled])],
-    expectedDefaults: [false, ALL_CALL_TYPES.map((t) => [t, BLOCKED.has(t) ? 'BLOCK' : 'ALLOW', true, true])],
+    expectedDefaults: [false, ALL_CALL_TYPES.map((t) => [t, BLOCKED.has(t) ? 'BLOCK' : 'ALLOW', true, false])],
     change: { useCustomEnabled: true, callingPermissions: [{ callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false }] },
     changed: (d) => [d.useCustomEnabled, d.useCustomPermissions, d.callingPermissions.find((p: any) => p.callType === 'NATIONAL'), d.callingPermissions.length],
-    expected: [true, true, { callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false, isCallTypeRestrictionEnabled: true }, 10],
+    expected: [true, true, { callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false, isCallTypeRestrictionEnabled: false }, 10],
     invalid: [
       { callingPermissions: [{ callType: 'NATIONAL', action: 'MAYBE', transferEnabled: true }] },
       { callingPermissions: [{ callType: 'NATIONAL', action: 'BLOCK', transferEnabled: true }, { callType: 'NATIONAL', action: 'ALLOW', transferEnabled: true }] },
@@ -183,6 +184,20 @@ for (const dialect of dialects) {
       assert.ok(reply.body.phoneNumbers.some((n: any) => n.phoneNumber === person.phoneNumber), JSON.stringify(reply.body));
       const other = await createOrganization(server.anonymous);
       assertWebexError(await other.admin.get(config('callIntercept/availableNumbers')(person.id)), 404);
+    });
+
+    it('an intercept greeting is uploaded as a WAV file; then greeting CUSTOM may be chosen', async () => {
+      const person = await createCallingUser(server.admin);
+      const path = feature('intercept')(person.id);
+      assertWebexError(await server.admin.put(path, { incoming: { announcements: { greeting: 'CUSTOM' } } }), 400, /upload/);
+      const uploadPath = `${path}/actions/announcementUpload/invoke`;
+      assertWebexError(await upload(server.admin, 'POST', uploadPath, { fileName: 'moved.mp3', content: wav() }), 400, /\.wav/);
+      assertWebexError(await upload(server.admin, 'POST', uploadPath, { fileName: 'moved.wav', content: new Uint8Array([1, 2, 3]) }), 400, /not a WAV/);
+      const uploaded = await upload(server.admin, 'POST', uploadPath, { fileName: 'moved.wav', content: wav() });
+      assert.equal(uploaded.status, 201, uploaded.text);
+      assert.equal((await server.admin.put(path, { incoming: { announcements: { greeting: 'CUSTOM' } } })).status, 204);
+      const read = (await server.admin.get(path)).body;
+      assert.deepEqual([read.incoming.announcements.greeting, read.incoming.announcements.filename], ['CUSTOM', 'moved.wav']);
     });
 
     it('access codes: created one by one, listed, deleted by code or all; a duplicate or a non-numeric code is a 400', async () => {

@@ -11,6 +11,7 @@ import { startServer } from '../support/server.ts';
 // Controls and the simulator.
 
 const CALLER = '+14155550123';
+const OTHER_CALLER = '+14155550124';
 const NATIONAL = '+14155550177';
 const INTERNATIONAL = '+442071234567';
 const TOLL_FREE = '+18005551234';
@@ -127,16 +128,29 @@ for (const dialect of dialects) {
           assert.equal((await phoneCall(w, w.alex, '911')).status, 201);
         }));
 
-      it('given a call being transferred abroad, then the restriction applies unless its transferEnabled is off', () =>
+      it('given a call being transferred abroad, then transferEnabled decides, whatever the action for calls placed', () =>
         inWorld(dialect, async (w) => {
           await pstnCall(w.admin, CALLER, w.alex.extension);
           await callAction(w.alex, 'answer', { callId: (await onlyCall(w.alex)).id });
           const callId1 = (await onlyCall(w.alex)).id;
-          assertWebexError(await w.alex.api.post('/v1/telephony/calls/transfer', { callId1, destination: INTERNATIONAL }), 403, /INTERNATIONAL/);
           await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'INTERNATIONAL', action: 'BLOCK', transferEnabled: false }] });
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/transfer', { callId1, destination: INTERNATIONAL }), 403, /transferred or forwarded/);
+          // Webex's default: international calls blocked, but transfer and forwarding to them allowed.
+          await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'INTERNATIONAL', action: 'BLOCK', transferEnabled: true }] });
           assert.equal((await w.alex.api.post('/v1/telephony/calls/transfer', { callId1, destination: INTERNATIONAL })).status, 201);
-          // A call the person places is still blocked.
-          assertWebexError(await phoneCall(w, w.blair, INTERNATIONAL), 403);
+          assertWebexError(await phoneCall(w, w.blair, INTERNATIONAL), 403, /INTERNATIONAL/);
+        }));
+
+      it('given forwarding abroad, then calls are forwarded only while the call type allows forwarding; otherwise the phone rings', () =>
+        inWorld(dialect, async (w) => {
+          await w.put(w.person(w.alex, 'callForwarding'), { callForwarding: { always: { enabled: true, destination: INTERNATIONAL } } });
+          const forwarded = await pstnCall(w.admin, CALLER, w.alex.extension);
+          assert.deepEqual((await session(w.admin, forwarded.callSessionId)).legs.map((l) => l.party.number), [CALLER, INTERNATIONAL]);
+          assert.deepEqual(await callsOf(w.alex), []);
+          await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'INTERNATIONAL', action: 'BLOCK', transferEnabled: false }] });
+          await pstnCall(w.admin, OTHER_CALLER, w.alex.extension);
+          const ringing = await onlyCall(w.alex);
+          assert.deepEqual([ringing.state, ringing.remoteParty.number], ['alerting', OTHER_CALLER]);
         }));
     });
 
@@ -198,6 +212,38 @@ for (const dialect of dialects) {
           assert.equal((await onlyCall(w.blair)).state, 'alerting');
           await w.put(w.at('internalDialing'), { enableUnknownExtensionRoutePolicy: false });
           assertWebexError(await phoneCall(w, w.devon, unknown), 400);
+        }));
+    });
+
+    describe('barge-in', () => {
+      it('given barge-in enabled, when a colleague barges in on an answered call, then their phone alerts, answering joins the call, and leaving keeps it going', () =>
+        inWorld(dialect, async (w) => {
+          const inbound = await pstnCall(w.admin, CALLER, w.blair.extension);
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension }), 403, /not enabled/);
+          await w.put(w.person(w.alex, 'bargeIn'), { enabled: true, toneEnabled: true });
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension }), 409, /no answered call/);
+          await callAction(w.blair, 'answer', { callId: (await onlyCall(w.blair)).id });
+          const barged = await callAction(w.alex, 'bargeIn', { target: w.blair.extension }, 201);
+          assert.equal(barged.callSessionId, inbound.callSessionId, 'the barge-in joins the call’s session');
+          const ringing = await onlyCall(w.alex);
+          assert.deepEqual([ringing.id, ringing.state, ringing.personality], [barged.callId, 'alerting', 'clickToDial']);
+          await callAction(w.alex, 'answer', { callId: barged.callId });
+          assert.equal((await onlyCall(w.alex)).state, 'connected');
+          assert.deepEqual((await session(w.admin, inbound.callSessionId)).legs.map((l) => [l.party.kind, l.state]), [['pstn', 'connected'], ['person', 'connected'], ['person', 'connected']]);
+          await callAction(w.alex, 'hangup', { callId: barged.callId });
+          assert.deepEqual(await callsOf(w.alex), []);
+          assert.equal((await onlyCall(w.blair)).state, 'connected', 'the call goes on without whoever barged in');
+        }));
+
+      it('given the target’s pickup and barge-in privacy, then only their monitoring agents may barge in', () =>
+        inWorld(dialect, async (w) => {
+          await pstnCall(w.admin, CALLER, w.blair.extension);
+          await callAction(w.blair, 'answer', { callId: (await onlyCall(w.blair)).id });
+          for (const who of [w.alex, w.devon]) await w.put(w.person(who, 'bargeIn'), { enabled: true, toneEnabled: false });
+          await w.put(w.person(w.blair, 'privacy'), { enablePhoneStatusPickupBargeInPrivacy: true, monitoringAgents: [w.devon.id] }, 200);
+          assertWebexError(await w.alex.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension }), 403, /monitoring agents/);
+          assert.equal((await w.devon.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension })).status, 201);
+          assertWebexError(await w.devon.api.post('/v1/telephony/calls/bargeIn', { target: 'nobody@nowhere.example' }), 400);
         }));
     });
 

@@ -52,6 +52,12 @@ for (const dialect of dialects) {
       await clock.advance(MINUTE);
 
       // 3. Casey dials a London number, which answers after the simulator's delay; 30 s later Casey hangs up.
+      // International calls are blocked by Webex's default outgoing permissions: Casey gets their own.
+      const allowed = await admin.put(`/v1/people/${casey.id}/features/outgoingPermission`, {
+        useCustomEnabled: true,
+        callingPermissions: [{ callType: 'INTERNATIONAL', action: 'ALLOW', transferEnabled: true }],
+      });
+      assert.equal(allowed.status, 204, allowed.text);
       await callAction(casey, 'dial', { destination: '+442079460000' }, 201);
       await callAction(casey, 'answer', { callId: (await onlyCall(casey)).id });
       await clock.advance(2000);

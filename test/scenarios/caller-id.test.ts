@@ -90,6 +90,20 @@ for (const dialect of dialects) {
         assert.deepEqual([mine?.remoteParty.name, mine?.remoteParty.privacyEnabled], [w.blair.name, false]);
       }));
 
+    it('given the person restricts their connected line identity (For Me), then whoever calls them sees a private party', () =>
+      inWorld(dialect, async (w) => {
+        const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
+        assert.equal((await own.put('/v1/telephony/config/people/me/settings/callerId', { connectedLineIdentificationRestrictionEnabled: true })).status, 204);
+        await w.admin.post('/sandbox/v1/calls', { from: w.blair.id, to: w.alex.extension });
+        assert.deepEqual((await onlyCall(w.blair)).remoteParty, { privacyEnabled: true, callType: 'location' });
+        const external = await w.admin.post('/sandbox/v1/calls', { from: CALLER, to: w.alex.extension });
+        const pstn = (external.body.legs as any[]).find((l) => l.party.kind === 'pstn');
+        assert.deepEqual(pstn.remoteParty, { privacyEnabled: true });
+        // Alex still sees who calls, and calls placed by Alex are not withheld.
+        assert.deepEqual((await callsOf(w.alex)).map((c) => c.remoteParty.privacyEnabled), [false, false]);
+        assert.deepEqual(await seenOutside(w, w.alex), { name: w.alex.name, number: w.alex.number, privacyEnabled: false });
+      }));
+
     it('given an external caller withholds their number, then the person sees a private caller', () =>
       inWorld(dialect, async (w) => {
         const reply = await w.admin.post('/sandbox/v1/calls', { from: CALLER, to: w.alex.extension, privacyEnabled: true });

@@ -69,4 +69,8 @@ export function callHandlingRoutes(server: Server, deps: Deps): void {
   route(server, ops.getDetailsForAOutgoingPermissionDigitPatternForALocation, read, 200, (o, r) => p.digitPattern(o, patternId(r)));
   route(server, ops.updateAOutgoingPermissionDigitPatternForALocation, write, 204, (o, r) => p.changeDigitPattern(o, patternId(r), body(r)));
   route(server, ops.deleteAOutgoingPermissionDigitPatternForALocation, write, 204, (o, r) => p.deleteDigitPatterns(o, patternId(r)));
+
+  route(server, ops.generateExamplePasswordForLocation, write, 200, async (o, r) => ({
+    exampleSipPassword: await deps.locationSettings.examplePassword(o.orgId, o.id, body<{ generate?: string[] }>(r).generate),
+  }));
 }

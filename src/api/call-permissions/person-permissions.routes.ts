@@ -8,6 +8,7 @@ import type { AgentCallerIdService } from '../../domain/settings/agent-caller-id
 import { encodeId } from '../../domain/webex-ids.ts';
 import { principalOf } from '../../http/auth.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
+import { readAnnouncementUpload } from '../announcements/announcement-upload.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
 import { telephonyPaging } from '../telephony-config.ts';
 import { webexOperations as ops } from '../../generated/webex/index.ts';
@@ -94,6 +95,12 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
   personRoute(server, ops.retrieveDigitPatternDetailsPerson, 200, (o, r) => p.digitPattern(o, patternId(r)));
   personRoute(server, ops.modifyDigitPatternForPerson, 204, (o, r) => p.changeDigitPattern(o, patternId(r), body(r)));
   personRoute(server, ops.deleteADigitPatternPerson, 204, (o, r) => p.deleteDigitPatterns(o, patternId(r)));
+
+  personRoute(server, ops.configureCallInterceptGreetingForAPerson, 201, async (o, r) => {
+    // The person first: another organization's person is a 404 whatever the body.
+    await p.locationOf(o.orgId, o.id);
+    await p.uploadInterceptGreeting(o.orgId, o.id, await readAnnouncementUpload(r));
+  });
 
   // An agent's caller ID (the hunt groups that let agents use theirs), admin and "me" paths.
   const agent = deps.agentCallerId;

@@ -1,4 +1,6 @@
+import { randomInt } from 'node:crypto';
 import type { Clock } from '../clock.ts';
+import { badRequest } from '../errors.ts';
 import { timestamp } from '../clock.ts';
 import { callingLocationNotFound } from '../location-calling/location-calling-errors.ts';
 import { decodeId } from '../webex-ids.ts';
@@ -49,6 +51,26 @@ export class LocationSettingsService {
       await definition.check?.(next, ctx);
       await tx.ownerSettings.put(ownerOf(orgId, location.id), key, JSON.stringify(next), timestamp(this.clock));
     });
+  }
+
+  /**
+   * An example SIP password for a trunk of the location (the only kind Webex generates here):
+   * 16 characters with upper and lower case letters, digits and a special character, as
+   * Webex's SIP password rules ask.
+   */
+  async examplePassword(orgId: string, locationPublicId: string, generate: string[] | undefined): Promise<string> {
+    await callingLocationOf(this.store, orgId, locationPublicId);
+    const unknown = (generate ?? []).filter((g) => g.toUpperCase() !== 'SIP');
+    if (unknown.length > 0) throw badRequest(`generate: ${unknown.join(', ')} is not a password kind; only SIP passwords are generated.`);
+    const pick = (chars: string) => chars[randomInt(chars.length)]!;
+    const classes = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '!#$%*+-=?@'];
+    const all = classes.join('');
+    const chars = [...classes.map(pick), ...Array.from({ length: 12 }, () => pick(all))];
+    for (let i = chars.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+    }
+    return chars.join('');
   }
 
   private definition(key: string): LocationSettingDefinition {

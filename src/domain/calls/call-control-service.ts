@@ -309,7 +309,8 @@ export class CallControlService {
     const resolved = await this.destination(actor, dialled.destination).catch(
       async (error: unknown) => (await unknownExtensionRoute(this.store, actor.party, dialled.destination)) ?? Promise.reject(error),
     );
-    const to = await outgoingCall(this.store, actor.party, dialled, resolved);
+    const allowed = await outgoingCall(this.store, actor.party, dialled, resolved);
+    const to = allowed.kind === 'person' ? await presentedParty(this.store, allowed, 'answering') : allowed;
     return { to, caller: await presentedParty(this.store, actor.party) };
   }
 

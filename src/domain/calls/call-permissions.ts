@@ -92,9 +92,9 @@ export function splitAccessCode(raw: string): Dialled {
 
 /**
  * Where a call the person places goes, or a 403 if it may not be placed: call intercept, then the
- * first digit pattern matching the dialled digits, then the action for the call's type. A call
- * being transferred or forwarded skips restrictions whose transferEnabled is off. Emergency
- * calls are never restricted.
+ * first digit pattern matching the dialled digits, then the action for the call's type. A call the
+ * person transfers or forwards (`transfer`) goes where it is sent if the rule's transferEnabled
+ * allows it, whatever its action. Emergency calls are never restricted.
  */
 export async function outgoingCall(store: Store, caller: PersonParty, dialled: Dialled, to: Party, options: { transfer?: boolean } = {}): Promise<Party> {
   const location = await store.locations.get(caller.orgId, caller.locationId);
@@ -122,7 +122,12 @@ export async function outgoingCall(store: Store, caller: PersonParty, dialled: D
         const found = (permissions.callingPermissions as CallingPermission[]).find((p) => p.callType === callType);
         return found && { action: found.action, transferEnabled: found.transferEnabled, what: `the outgoing calling permissions (${callType})` };
       })();
-  if (!rule || rule.action === 'ALLOW' || (options.transfer && !rule.transferEnabled)) return to;
+  // Transferring (or forwarding) to a call type is its own permission: transferEnabled.
+  if (options.transfer) {
+    if (rule && !rule.transferEnabled) throw callRefused(`Calls may not be transferred or forwarded to ${dialled.destination} (${rule.what}).`);
+    return to;
+  }
+  if (!rule || rule.action === 'ALLOW') return to;
   switch (rule.action) {
     case 'BLOCK':
       throw callRefused(`Calls to ${dialled.destination} are blocked by ${rule.what}.`);
@@ -192,4 +197,19 @@ export async function unknownExtensionRoute(store: Store, caller: PersonParty, d
   if (doc.enableUnknownExtensionRoutePolicy !== true || !identity) return undefined;
   const route = await lookupRoute(store, caller.orgId, identity.type, identity.id);
   return route ? pstnParty(digits, route.name) : undefined;
+}
+
+/**
+ * May a person's forwarding send calls to this destination? Their outgoing permissions' rule for
+ * the destination's call type (or digit pattern) must allow transfer and forwarding, and their
+ * intercept must not hold outgoing calls.
+ */
+export async function mayForwardTo(store: Store, person: PersonParty, destination: string, to: Party): Promise<boolean> {
+  try {
+    await outgoingCall(store, person, { destination }, to, { transfer: true });
+    return true;
+  } catch (error) {
+    if (error instanceof WebexError && error.status === 403) return false;
+    throw error;
+  }
 }

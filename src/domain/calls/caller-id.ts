@@ -8,7 +8,8 @@ import { mergeDocument, type SettingDocument } from '../settings/setting-documen
 // outside parties see (direct line, the location's main number, or a custom number of the
 // organization), the name (the direct line's name, the location's external caller ID name, or
 // another), and whether they withhold their identity (calling line ID delivery blocking), which
-// every callee sees as privacyEnabled and anonymous call rejection refuses.
+// every callee sees as privacyEnabled and anonymous call rejection refuses; the person a call
+// reaches may withhold theirs from the caller (connected line identification restriction).
 
 type CallerIdDoc = {
   selected?: 'DIRECT_LINE' | 'LOCATION_NUMBER' | 'CUSTOM';
@@ -25,8 +26,12 @@ async function documentOf(store: Store, party: PersonParty, key: string, default
   return stored === undefined ? defaults : mergeDocument(defaults, JSON.parse(stored) as SettingDocument);
 }
 
-/** The caller as the parties of a call they place see them. */
-export async function presentedParty(store: Store, party: PersonParty): Promise<PersonParty> {
+/**
+ * The person as the other party of a call sees them: as the caller of a call they place
+ * (`calling`: blocked by calling line ID delivery blocking, an agent's hunt group caller ID), or
+ * as the person a call reaches (`answering`: blocked by connected line identification restriction).
+ */
+export async function presentedParty(store: Store, party: PersonParty, role: 'calling' | 'answering' = 'calling'): Promise<PersonParty> {
   const doc = (await documentOf(store, party, CALLER_ID.key, CALLER_ID.defaults)) as CallerIdDoc;
   const delivery = await documentOf(store, party, CALLER_ID_DELIVERY.key, CALLER_ID_DELIVERY.defaults);
   const selected = doc.selected ?? (party.number ? 'DIRECT_LINE' : 'LOCATION_NUMBER');
@@ -53,10 +58,11 @@ export async function presentedParty(store: Store, party: PersonParty): Promise<
     }
   }
   // An agent presenting a hunt group's caller ID shows the group's name and number instead.
-  const group = await selectedGroup(store, party.orgId, party.personId);
+  const group = role === 'calling' ? await selectedGroup(store, party.orgId, party.personId) : undefined;
   if (group) {
     name = group.name;
     number = group.phoneNumber ?? (await locationNumber());
   }
-  return { ...party, presentation: { name, number, blocked: delivery.callingLineIdDeliveryBlockingEnabled === true } };
+  const blocked = role === 'calling' ? delivery.callingLineIdDeliveryBlockingEnabled : delivery.connectedLineIdentificationRestrictionEnabled;
+  return { ...party, presentation: { name, number, blocked: blocked === true } };
 }

@@ -4,7 +4,7 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { CALL_FORWARDING, CALL_WAITING, DO_NOT_DISTURB } from '../settings/person-settings.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
-import { incomingScreenOf } from './call-permissions.ts';
+import { incomingScreenOf, mayForwardTo } from './call-permissions.ts';
 import { VOICEMAIL, voicemailPolicy } from '../voicemail/voicemail-settings.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
@@ -87,6 +87,8 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
 async function forwardTarget(store: Store, person: Person, forward: Forward): Promise<Party | undefined> {
   const to = await resolveDestination(store, { orgId: person.orgId, locationId: person.locationId }, forward.destination!);
   if (!to || to.kind === 'feature') return undefined;
+  // Outgoing permissions decide whether calls may be forwarded there (call-permissions.ts).
+  if (to.kind === 'pstn' && !(await mayForwardTo(store, person, forward.destination!, to))) return undefined;
   return forward.destinationVoicemailEnabled && to.kind === 'person' ? voicemailOf(to) : to;
 }
 

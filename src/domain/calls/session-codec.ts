@@ -183,6 +183,7 @@ const SessionSchema = Type.Object({
     Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
   ),
   hunt: Type.Optional(Hunt),
+  bargers: Type.Optional(Type.Array(Type.String())),
   attendant: Type.Optional(Attendant),
   conference: Type.Optional(
     Type.Object({

@@ -28,7 +28,7 @@ export type CallingPermission = { callType: CallTypeName; action: PermissionActi
 
 /**
  * Webex's defaults for a new location or user: everything allowed but international and premium
- * calls (wxc_sdk's recorded answers); restrictions apply to transferred and forwarded calls too.
+ * calls (wxc_sdk's recorded answers), and calls of every type may be transferred and forwarded.
  */
 const BLOCKED_BY_DEFAULT: ReadonlySet<CallTypeName> = new Set(['INTERNATIONAL', 'PREMIUM_SERVICES_I', 'PREMIUM_SERVICES_II']);
 export const DEFAULT_CALLING_PERMISSIONS: CallingPermission[] = CALL_TYPES.map((callType) => ({
@@ -37,9 +37,12 @@ export const DEFAULT_CALLING_PERMISSIONS: CallingPermission[] = CALL_TYPES.map((
   transferEnabled: true,
 }));
 
-/** Webex computes isCallTypeRestrictionEnabled on read: every call type can be restricted here. */
+/**
+ * isCallTypeRestrictionEnabled says the system enforces a call type's restriction and it cannot be
+ * changed (some countries block international calls for good): no call type is fixed so here.
+ */
 export const withRestrictionFlag = (permissions: unknown) =>
-  (permissions as CallingPermission[]).map((p) => ({ ...p, isCallTypeRestrictionEnabled: true }));
+  (permissions as CallingPermission[]).map((p) => ({ ...p, isCallTypeRestrictionEnabled: false }));
 
 /**
  * A PUT's callingPermissions change only the call types it lists (Webex keeps the others); a

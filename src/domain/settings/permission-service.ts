@@ -12,7 +12,9 @@ import {
   type AccessCode,
   type DigitPattern,
 } from './calling-permissions.ts';
-import { OUTGOING_ACCESS_CODES, OUTGOING_DIGIT_PATTERNS, OUTGOING_PERMISSION } from './permission-settings.ts';
+import { fileNameNotWav, fileRequired, notWav, unsupportedAudio } from '../announcements/announcement-errors.ts';
+import { readWav, unsupportedAudio as unsupportedAudioOf } from '../announcements/wav.ts';
+import { INTERCEPT, OUTGOING_ACCESS_CODES, OUTGOING_DIGIT_PATTERNS, OUTGOING_PERMISSION } from './permission-settings.ts';
 import { encodeId } from '../webex-ids.ts';
 import type { SettingDocument } from './setting-documents.ts';
 import { personOf, storedDocument, type SettingsService } from './settings-service.ts';
@@ -102,4 +104,18 @@ export class PermissionService {
 
   private accessKey = (owner: PermissionOwner) => (owner.kind === 'person' ? OUTGOING_ACCESS_CODES.key : LOCATION_ACCESS_CODES.key);
   private patternKey = (owner: PermissionOwner) => (owner.kind === 'person' ? OUTGOING_DIGIT_PATTERNS.key : LOCATION_DIGIT_PATTERNS.key);
+
+  /**
+   * The custom greeting an intercepted caller hears: a WAV file, kept by name in the intercept
+   * document (the simulator plays no audio, so the bytes are checked and not stored).
+   */
+  async uploadInterceptGreeting(orgId: string, personPublicId: string, upload: { fileName?: string; content?: Uint8Array }): Promise<void> {
+    if (!upload.content || !upload.fileName) throw fileRequired();
+    if (!/\.wav$/i.test(upload.fileName)) throw fileNameNotWav(upload.fileName);
+    const wav = readWav(upload.content);
+    if (!wav.ok) throw notWav(wav.reason);
+    const problem = unsupportedAudioOf(wav.info);
+    if (problem) throw unsupportedAudio(problem);
+    await this.people.update(orgId, personPublicId, INTERCEPT.key, { incoming: { announcements: { filename: upload.fileName } } });
+  }
 }

@@ -62,7 +62,11 @@ export const INTERCEPT: SettingDefinition = {
     },
     outgoing: { type: 'INTERCEPT_ALL', transferEnabled: false },
   },
-  check: (doc, ctx) => checkIntercept(doc, { store: ctx.store, orgId: ctx.orgId, locationId: ctx.person.locationId ?? '' }),
+  check: async (doc, ctx) => {
+    const announcements = (doc.incoming as { announcements?: { greeting?: string; filename?: string } } | undefined)?.announcements;
+    if (announcements?.greeting === 'CUSTOM' && !announcements.filename) throw badRequest('greeting CUSTOM needs a greeting file: upload one first (announcementUpload).');
+    await checkIntercept(doc, { store: ctx.store, orgId: ctx.orgId, locationId: ctx.person.locationId ?? '' });
+  },
   changesCalls: true,
 };
 

@@ -98,6 +98,14 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(rule.status, 201, rule.text);
 
+  // An outgoing permission digit pattern of the location (people's have IDs of the same kind).
+  const digitPattern = await admin.post(`/v1/telephony/config/locations/${hq.id}/outgoingPermission/digitPatterns`, {
+    name: unique('Pattern '),
+    pattern: '1900!',
+    action: 'BLOCK',
+    transferEnabled: true,
+  });
+  assert.equal(digitPattern.status, 201, digitPattern.text);
   // A voicemail group, and a voice message a PSTN caller left in the calling user's box.
   const voicemailGroup = await admin.post(`/v1/telephony/config/locations/${hq.id}/voicemailGroups`, {
     name: unique('Box '),
@@ -193,6 +201,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     workspaceId: workspace.body.id,
     virtualLineId: virtualLine.body.id,
     ruleId: rule.body.id,
+    digitPatternId: digitPattern.body.id,
     voicemailGroupId: voicemailGroup.body.id,
     messageId: message.body.messageId,
     callParkId: callPark.body.id,
