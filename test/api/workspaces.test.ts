@@ -178,5 +178,12 @@ for (const dialect of dialects) {
       assert.deepEqual(vlFax.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber), [free]);
       assertWebexError(await admin.get(`/v1/telephony/config/workspaces/${(await create()).id}/secondary/availableNumbers`), 404);
     });
+    it('keeps a location with workspaces from being deleted', async () => {
+      const plain = await createLocation(admin);
+      const w = await create({ locationId: plain.id });
+      assertWebexError(await admin.delete(`/v1/locations/${plain.id}`), 409, /workspaces/);
+      assert.equal((await admin.delete(`/v1/workspaces/${w.id}`)).status, 204);
+      assert.equal((await admin.delete(`/v1/locations/${plain.id}`)).status, 204);
+    });
   });
 }
