@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../domain/errors.ts';
 import { decodeId } from '../domain/webex-ids.ts';
 import { fullAdmin, principalOf } from '../http/auth.ts';
 import type { Server } from '../http/types.ts';
-import { GetPhone, GetSession, ListSessions, PlaceCall, PstnAction, SetPhone } from './sandbox-calls.schemas.ts';
+import { GetPhone, GetSession, ListSessions, PlaceCall, PstnAction, PstnDtmf, SetPhone } from './sandbox-calls.schemas.ts';
 import type { Simulator } from './simulator.ts';
 
 // The simulator's API: PSTN callers, simulated phones, and every active call of the organization.
@@ -33,7 +33,7 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
   const admin = fullAdmin(anyOf('spark-admin:calls_write'));
 
   server.post('/sandbox/v1/calls', { schema: PlaceCall, config: admin }, async (request, reply) => {
-    const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to);
+    const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to, { privacy: request.body.privacyEnabled === true });
     reply.code(201);
     return session;
   });
@@ -46,6 +46,13 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
 
   server.post('/sandbox/v1/calls/:callSessionId/pstn/:action', { schema: PstnAction, config: admin }, async (request, reply) => {
     await simulator.pstn(orgOfAdmin(request), request.params.callSessionId, request.params.action);
+    reply.code(204);
+    return null;
+  });
+
+  // Who may: a full administrator with calls_write, as for every other act of a PSTN party.
+  server.post('/sandbox/v1/calls/:callSessionId/pstn/dtmf', { schema: PstnDtmf, config: admin }, async (request, reply) => {
+    await simulator.pstnDtmf(orgOfAdmin(request), request.params.callSessionId, request.body.dtmf);
     reply.code(204);
     return null;
   });

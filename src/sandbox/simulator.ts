@@ -6,7 +6,8 @@ import { decodeSessionId, encodeCallId, encodeSessionId, newSessionId } from '..
 import type { CallControlService, NewCall } from '../domain/calls/call-control-service.ts';
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
-import { pstnParty } from '../domain/calls/parties.ts';
+import { partyInformation, pstnParty } from '../domain/calls/parties.ts';
+import { queueAnnouncement } from '../domain/call-queues/queue-plan.ts';
 import { decodeSession } from '../domain/calls/session-codec.ts';
 import { looseE164 } from '../domain/phone-numbers.ts';
 import { decodeId, encodeId } from '../domain/webex-ids.ts';
@@ -19,14 +20,29 @@ import type { Store } from '../store/store.ts';
 
 export type SimulatedLeg = {
   callId: string;
-  party: { kind: string; personId?: string; workspaceId?: string; virtualLineId?: string; name?: string; number?: string };
+  party: { kind: string; personId?: string; voicemailGroupId?: string; workspaceId?: string; virtualLineId?: string; name?: string; number?: string };
   personality: Leg['personality'];
   state: Leg['state'];
   created: string;
   answered?: string;
+  muted: boolean;
+  recordingState?: NonNullable<Leg['recordingState']>;
+  /** On a PSTN leg: how the external party sees the other party (caller ID). */
+  remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
 };
 
-export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; legs: SimulatedLeg[] };
+/** A caller in an auto attendant: which attendant, the menu they hear, what it waits for (key, extension, name or mailbox digits). */
+export type SimulatedAttendant = { name: string; menu: 'businessHours' | 'afterHours'; awaiting: string; digits: string };
+
+export type SimulatedSession = {
+  callSessionId: string;
+  created: string;
+  parkedAgainst?: string;
+  /** While the caller waits in a call queue: their place in line and what they hear. */
+  queue?: { name: string; position: number; since: string; announcement: string };
+  attendant?: SimulatedAttendant;
+  legs: SimulatedLeg[];
+};
 
 export function describeSession(session: Session): SimulatedSession {
   const party = (leg: Leg): SimulatedLeg['party'] => {
@@ -35,14 +51,21 @@ export function describeSession(session: Session): SimulatedSession {
     if (p.kind === 'person' && p.line === 'virtualLine') return { kind: 'virtualLine', virtualLineId: encodeId('VIRTUAL_LINE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
+    if (p.kind === 'voicemail' && p.voicemailGroupId) return { kind: 'voicemail', voicemailGroupId: encodeId('VOICEMAIL_GROUP', p.voicemailGroupId), name: p.name };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
-    if (p.kind === 'huntGroup') return { kind: 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'huntGroup') return { kind: p.feature ?? 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'autoAttendant' || p.kind === 'pagingGroup') return { kind: p.kind, name: p.name, ...(p.number ? { number: p.number } : {}) };
+    // A park extension is never a leg's party (calls are parked against it).
+    if (p.kind === 'parkExtension') return { kind: 'feature', number: p.extension };
     return { kind: 'feature', number: p.code };
   };
   return {
     callSessionId: encodeSessionId(session.id),
     created: session.created,
     ...(session.park?.against.kind === 'person' ? { parkedAgainst: encodeId('PEOPLE', session.park.against.personId) } : {}),
+    ...(session.attendant && !session.attendant.over
+      ? { attendant: { name: session.attendant.party.name, menu: session.attendant.plan.menu, awaiting: session.attendant.awaiting, digits: session.attendant.digits } }
+      : {}),
     legs: session.legs.filter(isActive).map((leg) => ({
       callId: encodeCallId(leg.id),
       party: party(leg),
@@ -50,8 +73,20 @@ export function describeSession(session: Session): SimulatedSession {
       state: leg.state,
       created: leg.created,
       ...(leg.answered ? { answered: leg.answered } : {}),
+      muted: leg.muted,
+      ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),
+      ...externalView(session, leg),
     })),
   };
+}
+
+/** What a PSTN party sees of the other party of its call: caller ID, as Webex presents it outside. */
+function externalView(session: Session, leg: Leg): Pick<SimulatedLeg, 'remoteParty'> {
+  if (leg.party.kind !== 'pstn') return {};
+  const other = session.legs.find((l) => l.id !== leg.id && isActive(l) && l.party.kind !== 'feature');
+  if (!other) return {};
+  const seen = partyInformation(leg.party, other.party);
+  return { remoteParty: { ...(seen.name ? { name: seen.name } : {}), ...(seen.number ? { number: seen.number } : {}), privacyEnabled: seen.privacyEnabled } };
 }
 
 export type PstnAction = 'answer' | 'reject' | 'hangup';
@@ -71,7 +106,7 @@ export class Simulator {
    * A call into the system: from an external number (a PSTN party) to a number or extension of
    * the organization, or from a person's phone to any destination.
    */
-  async placeCall(orgId: string, from: string, to: string): Promise<SimulatedSession> {
+  async placeCall(orgId: string, from: string, to: string, options: { privacy?: boolean } = {}): Promise<SimulatedSession> {
     const personId = decodeId(from, 'PEOPLE');
     const workspaceId = decodeId(from, 'PLACE');
     const virtualLineId = decodeId(from, 'VIRTUAL_LINE');
@@ -87,11 +122,12 @@ export class Simulator {
       if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID, a workspace ID, a virtual line ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
-      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup')) {
-        throw badRequest(`to must be a number or extension of a person, workspace, virtual line or hunt group of the organization; "${to}" is not.`);
+      const callable = ['person', 'huntGroup', 'autoAttendant', 'pagingGroup'];
+      if (!target || (!callable.includes(target.kind) && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
+        throw badRequest(`to must be a number or extension of a person, workspace, virtual line, hunt group, call queue, auto attendant, paging group or voicemail group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
-        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: pstnParty(number), to: target });
+        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });
         return { step, value: { callId: encodeCallId(originatorLegId), callSessionId: encodeSessionId(step.sessions[0]!.id) } };
       });
     }
@@ -103,7 +139,13 @@ export class Simulator {
     const stored = id ? await this.store.calls.get(id) : undefined;
     const session = stored && decodeSession(stored.data);
     if (!session || session.orgId !== orgId) throw notFound('Call session not found.');
-    return describeSession(session);
+    const described = describeSession(session);
+    const hunt = session.hunt;
+    if (hunt?.queuedAt && !hunt.over && session.legs.some((l) => l.id === hunt.originatorLegId && isActive(l))) {
+      const position = (await this.store.callQueues.waiting(hunt.group.huntGroupId)).indexOf(session.id) + 1;
+      described.queue = { name: hunt.group.name, position, since: hunt.queuedAt, announcement: queueAnnouncement(hunt, this.runtime.now()) };
+    }
+    return described;
   }
 
   async active(orgId: string): Promise<SimulatedSession[]> {
@@ -120,6 +162,20 @@ export class Simulator {
       const leg = session.legs.find((l) => l.party.kind === 'pstn' && isActive(l));
       if (!leg) throw badRequest('The call has no PSTN party still on it.');
       const result = act(session, leg.id, action === 'reject' ? { type: 'reject', action: 'busy' } : { type: action }, await w.context());
+      return 'refused' in result ? result : { step: result, value: undefined };
+    });
+  }
+
+  /** The PSTN party of a session presses keys (DTMF): an auto attendant's menu hears them. */
+  async pstnDtmf(orgId: string, callSessionId: string, dtmf: string): Promise<void> {
+    const id = decodeSessionId(callSessionId);
+    if (!id) throw notFound('Call session not found.');
+    await this.runtime.transact(async (w) => {
+      const session = await w.session(id);
+      if (session.orgId !== orgId) throw notFound('Call session not found.');
+      const leg = session.legs.find((l) => l.party.kind === 'pstn' && isActive(l));
+      if (!leg) throw badRequest('The call has no PSTN party still on it.');
+      const result = act(session, leg.id, { type: 'transmitDtmf', digits: dtmf }, await w.context());
       return 'refused' in result ? result : { step: result, value: undefined };
     });
   }

@@ -15,7 +15,18 @@ import { KyselyLocationCallingRepository } from './repositories/location-calling
 import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
+import { KyselyCallRecordRepository } from './repositories/call-records.ts';
+import { KyselyReportRepository } from './repositories/reports.ts';
+import { KyselyRecordingRepository } from './repositories/recordings.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
+import { KyselyVoicemailRepository } from './repositories/voicemail.ts';
+import { KyselyVoicemailGroupRepository } from './repositories/voicemail-groups.ts';
+import { KyselyCallQueueRepository, KyselyFeatureDocumentRepository } from './repositories/call-queues.ts';
+import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
+import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
+import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
+import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
+import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
 import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
@@ -62,8 +73,21 @@ export class KyselyStore implements Store {
   readonly ownerSettings: KyselyOwnerSettingRepository;
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
+  readonly voicemail: KyselyVoicemailRepository;
+  readonly voicemailGroups: KyselyVoicemailGroupRepository;
+  readonly callQueues: KyselyCallQueueRepository;
+  readonly featureDocuments: KyselyFeatureDocumentRepository;
+  readonly autoAttendants: KyselyAutoAttendantRepository;
+  readonly virtualExtensions: KyselyVirtualExtensionRepository;
+  readonly operatingModes: KyselyOperatingModeRepository;
+  readonly callParks: KyselyCallParkRepository;
+  readonly callPickups: KyselyCallPickupRepository;
+  readonly pagingGroups: KyselyPagingGroupRepository;
   readonly workspaces: KyselyWorkspaceRepository;
   readonly virtualLines: KyselyVirtualLineRepository;
+  readonly callRecords: KyselyCallRecordRepository;
+  readonly reports: KyselyReportRepository;
+  readonly recordings: KyselyRecordingRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -97,8 +121,21 @@ export class KyselyStore implements Store {
     this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
+    this.voicemail = new KyselyVoicemailRepository(ctx);
+    this.voicemailGroups = new KyselyVoicemailGroupRepository(ctx);
+    this.callQueues = new KyselyCallQueueRepository(ctx);
+    this.featureDocuments = new KyselyFeatureDocumentRepository(ctx);
+    this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
+    this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
+    this.operatingModes = new KyselyOperatingModeRepository(ctx);
+    this.callParks = new KyselyCallParkRepository(ctx);
+    this.callPickups = new KyselyCallPickupRepository(ctx);
+    this.pagingGroups = new KyselyPagingGroupRepository(ctx);
     this.workspaces = new KyselyWorkspaceRepository(ctx);
     this.virtualLines = new KyselyVirtualLineRepository(ctx);
+    this.callRecords = new KyselyCallRecordRepository(ctx);
+    this.reports = new KyselyReportRepository(ctx);
+    this.recordings = new KyselyRecordingRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -19,7 +19,7 @@ import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
 export type SettingPair = { setting: string; get: WebexOperation; put?: WebexOperation };
 
 /** The scopes Cisco's document names for an operation. */
-function documentScopes(operationId: string): string[] {
+export function documentScopes(operationId: string): string[] {
   const row = catalogue.find((r) => r[2] === operationId);
   return row ? [...row[6]] : [];
 }
@@ -41,7 +41,7 @@ export function knownFields(value: unknown, schema: JsonSchema | undefined): unk
   return out;
 }
 
-const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
+export const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
 
 const isAdminScope = (scope: string) => scope.startsWith('spark-admin:');
 
@@ -49,7 +49,7 @@ const isAdminScope = (scope: string) => scope.startsWith('spark-admin:');
  * Who the admin paths act on. A user scope the document allows (spark:people_read on some of them)
  * lets a person read or change only their own settings.
  */
-function personOnAdminPath(request: FastifyRequest, scopes: readonly string[]): string {
+export function personOnAdminPath(request: FastifyRequest, scopes: readonly string[]): string {
   const personId = (request.params as { personId: string }).personId;
   const principal = principalOf(request);
   const asAdmin = scopes.some((s) => isAdminScope(s) && principal.scopes.has(s));

@@ -10,10 +10,16 @@ import { timestamp, type Clock } from '../clock.ts';
 import { WebexError } from '../errors.ts';
 import { callActionRefused, callNotFound, callsBusy } from './call-errors.ts';
 import { historyRecord } from './call-history.ts';
+import { writeCallRecords, type EndedLeg } from '../call-records/call-records.ts';
+import { trackRecording } from '../recordings/recording-tracker.ts';
 import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
+import { rememberQueues } from '../call-queues/queue-plan.ts';
+import { loadAttendantPlans } from '../auto-attendants/attendant-calls.ts';
+import { attendantTargets } from '../../engine/attendant.ts';
+import { loadPagePlans } from '../paging/paging-calls.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -70,9 +76,13 @@ export class CallWork {
 function partiesOf(session: Session): Party[] {
   return [
     ...session.legs.flatMap((l) => [l.party, ...(l.pendingDestination ? [l.pendingDestination] : [])]),
-    ...(session.park ? [session.park.against, session.park.parkedBy] : []),
+    ...(session.park ? [session.park.against, session.park.parkedBy, ...(session.park.recall?.huntGroup ? [session.park.recall.huntGroup] : [])] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
+    // A queued call is offered again on a timer: its queue's plan is read afresh then.
+    ...(session.hunt?.group.feature === 'callQueue' && !session.hunt.over ? [session.hunt.group] : []),
+    // An attendant sends its caller on later, on DTMF: to people (policies) and hunt groups (plans).
+    ...(session.attendant && !session.attendant.over ? attendantTargets(session.attendant.plan) : []),
   ];
 }
 
@@ -101,11 +111,15 @@ export class CallRuntime {
     this.timers = new TimerSweeper(store, clock, (sessionId) => this.fireDue(sessionId), this.onError);
   }
 
-  async context(tx: Store, parties: Party[]): Promise<EngineContext> {
+  async context(tx: Store, given: Party[]): Promise<EngineContext> {
+    const attendants = await loadAttendantPlans(tx, given, this.clock.now());
+    const parties = [...given, ...[...attendants.values()].flatMap(attendantTargets)];
     const plans = await loadHuntPlans(tx, parties, this.clock.now());
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
-    const routing = await loadPersonRouting(tx, parties);
+    const routing = await loadPersonRouting(tx, parties, this.clock.now());
+    const pages = await loadPagePlans(tx, parties);
+    const targets = [...pages.values()].flatMap((p) => p.targets.map((t) => t.party.personId));
     return {
       now: timestamp(this.clock),
       ringTimeoutMs: this.timing.ringTimeoutMs,
@@ -114,8 +128,10 @@ export class CallRuntime {
       newCallId,
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
-      policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing), routing),
       huntPlan: (id) => plans.get(id),
+      attendantPlan: (id) => attendants.get(id),
+      pagePlan: (id) => pages.get(id),
     };
   }
 
@@ -163,6 +179,7 @@ export class CallRuntime {
     const now = timestamp(this.clock);
     const events: CallEventRecord[] = [];
     const history: CallHistoryRecord[] = [];
+    const ended: EndedLeg[] = [];
     await rememberHunts(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
     for (const session of step.sessions) {
       const prior = w.loaded.get(session.id);
@@ -198,9 +215,11 @@ export class CallRuntime {
           const cause = step.events.filter((e) => e.legId === leg.id).map((e) => e.type).join(',') || 'moved';
           this.onTransition(`call ${leg.id} of session ${session.id}: ${before?.state ?? 'new'} -[${cause}]-> ${leg.state}`);
         }
+        await trackRecording(tx, session, leg, before, now);
         if (leg.state === 'disconnected' && (!before || before.state !== 'disconnected')) {
           const record = historyRecord(session, leg, prior?.session);
           if (record) history.push(record);
+          ended.push({ session, leg, prior: prior?.session });
         }
       }
       const document = toDocument(session);
@@ -213,6 +232,8 @@ export class CallRuntime {
     }
     await tx.calls.addEvents(events);
     await tx.calls.addHistory(history);
+    await rememberQueues(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
+    await writeCallRecords(tx, ended, now);
   }
 
   /** A person's new leg takes the lowest line appearance their other calls leave free. */
@@ -281,6 +302,11 @@ export class CallRuntime {
     }
   }
 
+  /** The server clock's time (what the simulator shows a waiting caller hearing). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   /** Starts looking for due timers of every process's sessions (after a restart too). */
   start(): Promise<void> {
     return this.timers.start();
@@ -301,7 +327,8 @@ function toDocument(session: Session): SessionDocument {
     data: encodeSession(session),
     version: session.version,
     active: session.legs.some((l) => l.state !== 'disconnected'),
-    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : null,
+    // A person's ID or a call park extension's: retrieve looks the call up by either.
+    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : session.park?.against.kind === 'parkExtension' ? session.park.against.parkExtensionId : null,
     created: session.created,
     timerDue: timerDue(session),
     legs: session.legs.map((l) => ({ id: l.id, personId: personIdOf(l.party), active: l.state !== 'disconnected', appearance: l.appearance, created: l.created })),

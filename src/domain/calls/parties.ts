@@ -1,5 +1,6 @@
 import type { CallType, Party } from '../../engine/types.ts';
 import type { Person, Store } from '../../store/store.ts';
+import type { StoredVoicemailGroup } from '../../store/voicemail-store.ts';
 import type { StoredWorkspace } from '../../store/workspaces-store.ts';
 import type { StoredVirtualLine } from '../../store/virtual-lines-store.ts';
 import { encodeId } from '../webex-ids.ts';
@@ -75,6 +76,12 @@ export const voicemailOf = (person: Extract<Party, { kind: 'person' }>): Party =
   number: person.number,
 });
 
+/** A voicemail group's shared box as a party, when it takes calls (enabled, of this organization). */
+export const voicemailGroupParty = (orgId: string, group: StoredVoicemailGroup | undefined): Party | undefined =>
+  group && group.orgId === orgId && group.enabled
+    ? { kind: 'voicemail', personId: '', voicemailGroupId: group.id, name: group.name, number: group.phoneNumber }
+    : undefined;
+
 /** How `viewer` sees `party`: its callType, and the number the viewer would dial. */
 export function partyInformation(viewer: Party, party: Party): PartyInformation {
   const viewerLocation = viewer.kind === 'person' ? viewer.locationId : null;
@@ -82,6 +89,10 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
   switch (party.kind) {
     case 'person': {
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';
+      // Caller ID (caller-id.ts): a withheld identity shows to nobody; outside the organization the presented one.
+      const presentation = party.presentation;
+      if (presentation?.blocked && !(viewer.kind === 'person' && viewer.personId === party.personId)) return { privacyEnabled: true, callType };
+      if (presentation && callType === 'external') return { name: presentation.name, ...(presentation.number ? { number: presentation.number } : {}), privacyEnabled: false, callType };
       const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;
       const number = callType === 'external' ? (party.number ?? undefined) : (internal ?? party.number ?? undefined);
       // Webex names a person by personId; a workspace or virtual line by its name and number only.
@@ -89,12 +100,21 @@ export function partyInformation(viewer: Party, party: Party): PartyInformation 
       return { name: party.name, ...(number ? { number } : {}), ...id, privacyEnabled: false, callType };
     }
     case 'pstn':
+      // An external caller withholding their number shows as private, without name or number.
+      if (party.privacy) return { privacyEnabled: true, callType: 'external' };
       return { ...(party.name ? { name: party.name } : {}), number: party.number, privacyEnabled: false, callType: party.emergency ? 'emergency' : 'external' };
     case 'voicemail':
       return { name: `${party.name} (voicemail)`, ...(party.number ? { number: party.number } : {}), privacyEnabled: false, callType: 'other' };
     case 'feature':
       return { number: party.code, privacyEnabled: false, callType: 'other' };
-    case 'huntGroup': {
+    case 'parkExtension': {
+      const callType: CallType = party.locationId === viewerLocation ? 'location' : 'organization';
+      const number = callType === 'location' ? party.extension : `${party.routingPrefix ?? ''}${party.extension}`;
+      return { name: party.name, number, privacyEnabled: false, callType };
+    }
+    case 'pagingGroup':
+    case 'huntGroup':
+    case 'autoAttendant': {
       // As a member would dial it: the extension within its location, prefix + extension elsewhere in the organization.
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';
       const internal = callType === 'location' ? party.extension : party.extension && `${party.routingPrefix ?? ''}${party.extension}`;

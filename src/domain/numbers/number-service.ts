@@ -132,7 +132,7 @@ export class NumberService {
       for (const number of numbers) {
         if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
         // A hunt group's number is assigned too (numbers.owner_id names people only).
-        if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber))) throw numberAssigned(number.phoneNumber);
+        if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.callQueues.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber))) throw numberAssigned(number.phoneNumber);
       }
       await tx.numbers.deleteMany(numbers.map((n) => n.phoneNumber));
     });
@@ -147,7 +147,7 @@ export class NumberService {
       if (action === 'DEACTIVATE') {
         for (const number of numbers) {
           if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
-          if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber))) throw numberAssigned(number.phoneNumber);
+          if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.callQueues.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber))) throw numberAssigned(number.phoneNumber);
         }
       }
       await tx.numbers.setState(

@@ -16,11 +16,12 @@ export type SettingDocument = Record<string, unknown>;
 export type SettingLine = { kind: OwnerKind; id: string; orgId: string; locationId: string };
 
 /**
- * What a setting's rules may look at: the owner and the store (to check numbers and extensions).
- * `person` is there for people only: a definition that reads it is a person's setting, and
- * reading it for a workspace or virtual line is a programming error (it throws).
+ * What a setting's rules may look at: the owner and the store (to check numbers and extensions),
+ * and the server clock's time of a PUT. `person` is there for people only: a definition that
+ * reads it is a person's setting, and reading it for a workspace or virtual line is a
+ * programming error (it throws).
  */
-export type SettingContext = { store: Store; orgId: string; person: Person; owner: SettingLine };
+export type SettingContext = { store: Store; orgId: string; person: Person; owner: SettingLine; now?: string };
 
 export type SettingDefinition = {
   /** Registry key, stored with the document (the last word of Webex's path, e.g. 'callWaiting'). */

@@ -59,6 +59,7 @@ export class SettingsService {
     if (definition.viewOf) return this.update(orgId, ownerPublicId, definition.viewOf.key, definition.viewOf.write(update));
     await this.store.transaction(async (tx) => {
       const ctx = await this.context(tx, orgId, ownerPublicId);
+      ctx.now = timestamp(this.clock);
       const current = await read(tx, definition, ctx);
       const computed = definition.computed?.(current, ctx) ?? {};
       const next = mergeDocument(current, withoutComputed(update, computed));
