@@ -50,6 +50,8 @@ import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
+import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
+import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
 import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
 import { VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES } from './domain/settings/virtual-line-settings.ts';
 import { WORKSPACE_SETTINGS, WORKSPACES } from './domain/settings/workspace-settings.ts';
@@ -246,6 +248,8 @@ function registerRoutes(
   workspaceRoutes(server, services);
   workspaceSettingsRoutes(server, { ...services, store });
   virtualLineRoutes(server, services);
+  deviceCallSettingsRoutes(server);
+  lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
   conferenceRoutes(server, services);

@@ -160,5 +160,30 @@ for (const dialect of dialects) {
       assertWebexError(await admin.get(`/v1/workspaces/${w.id}/features/numbers`), 404);
       assertWebexError(await admin.get('/v1/workspaces/nope/features/callWaiting'), 404);
     });
+    it('lists the numbers a calling workspace may use: free ones (secondary, fax), owned ones (call forwarding)', async () => {
+      const person = await createCallingUser(admin);
+      const [mine, free] = await freeNumbers(admin, hq.id, 2);
+      const w = await create({ calling: { type: 'webexCalling', webexCalling: { phoneNumber: mine, locationId: hq.id } } });
+      const secondary = await admin.get(`/v1/telephony/config/workspaces/${w.id}/secondary/availableNumbers`, { max: 2000 });
+      assert.equal(secondary.status, 200, secondary.text);
+      const offered = secondary.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber);
+      assert.deepEqual([offered.includes(free), offered.includes(mine), offered.includes(person.phoneNumber)], [true, false, false], 'free numbers only');
+      const fax = await admin.get(`/v1/telephony/config/workspaces/${w.id}/faxMessage/availableNumbers`, { phoneNumber: free! });
+      assert.deepEqual(fax.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber), [free]);
+      const forward = await admin.get(`/v1/telephony/config/workspaces/${w.id}/callForwarding/availableNumbers`, { phoneNumber: person.phoneNumber });
+      assert.equal(forward.status, 200, forward.text);
+      assert.deepEqual(forward.body.phoneNumbers.map((n: { phoneNumber: string; owner: { id: string } }) => [n.phoneNumber, n.owner.id]), [[person.phoneNumber, person.id]]);
+      const line = await admin.post('/v1/telephony/config/virtualLines', { firstName: 'A', lastName: 'B', locationId: hq.id, extension: freeExtension() });
+      const vlFax = await admin.get(`/v1/telephony/config/virtualLines/${line.body.id}/faxMessage/availableNumbers`, { phoneNumber: free! });
+      assert.deepEqual(vlFax.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber), [free]);
+      assertWebexError(await admin.get(`/v1/telephony/config/workspaces/${(await create()).id}/secondary/availableNumbers`), 404);
+    });
+    it('keeps a location with workspaces from being deleted', async () => {
+      const plain = await createLocation(admin);
+      const w = await create({ locationId: plain.id });
+      assertWebexError(await admin.delete(`/v1/locations/${plain.id}`), 409, /workspaces/);
+      assert.equal((await admin.delete(`/v1/workspaces/${w.id}`)).status, 204);
+      assert.equal((await admin.delete(`/v1/locations/${plain.id}`)).status, 204);
+    });
   });
 }

@@ -132,6 +132,19 @@ for (const dialect of dialects) {
         assert.deepEqual([ringing.state, ringing.remoteParty.number, redirectionsOf(ringing)], ['alerting', CALLER, [['unconditional', w.lobby.name]]]);
       }));
 
+    it('given forwarding when not answered after 2 rings, then the workspace rings 12 s on the server clock and the call goes on with reason noAnswer', () =>
+      inWorld(dialect, async (w) => {
+        const { blair, clock } = w;
+        await forwarding(w, { noAnswer: { enabled: true, destination: blair.extension, numberOfRings: 2 } });
+        await pstnCall(w.admin, CALLER, w.lobby.number);
+        await clock.advance(11_999);
+        assert.equal((await phoneCalls(w))[0]!.state, 'alerting');
+        await clock.advance(1);
+        assert.deepEqual(await phoneCalls(w), []);
+        const ringing = await onlyCall(blair);
+        assert.deepEqual([ringing.remoteParty.number, redirectionsOf(ringing)], [CALLER, [['noAnswer', w.lobby.name]]]);
+      }));
+
     it('given call waiting off and forwarding when busy, when a second call comes in during a call, then it goes to the busy destination', () =>
       inWorld(dialect, async (w) => {
         const { blair } = w;

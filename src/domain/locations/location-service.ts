@@ -125,6 +125,7 @@ export class LocationService {
       const org = await tx.organizations.get(orgId);
       if (org?.defaultLocationId === location.id) throw locationInUse("it is the organization's default location");
       if ((await tx.people.countInLocation(location.id)) > 0) throw locationInUse('people are assigned to it');
+      if ((await tx.workspaces.list(orgId, { locationId: location.id, start: 0, max: 1 })).items.length > 0) throw locationInUse('workspaces are assigned to it');
       // Its settings documents (call handling) go with it: owner_settings has no foreign key to locations.
       await tx.ownerSettings.deleteOwner({ orgId, kind: 'location', id: location.id });
       await tx.locations.delete(orgId, location.id);

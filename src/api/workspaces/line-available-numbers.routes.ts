@@ -1,0 +1,72 @@
+import { anyOf } from '../../domain/auth/scopes.ts';
+import type { AvailableList } from '../../domain/location-numbers/available-numbers.ts';
+import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
+import { virtualLineOf } from '../../domain/virtual-lines/virtual-line-service.ts';
+import { encodeId } from '../../domain/webex-ids.ts';
+import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
+import { operations as vl } from '../../generated/webex/virtual-line-call-settings.ts';
+import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
+import { offsetPageItems } from '../../http/pagination.ts';
+import type { Server } from '../../http/types.ts';
+import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
+import type { Store } from '../../store/store.ts';
+import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
+import { telephonyPaging } from '../telephony-config.ts';
+
+const MAX_NUMBERS = 2000;
+
+// The available-number lists of a workspace's or virtual line's settings: the number inventory
+// of the line's calling location seen through the location lists' rules
+// (domain/location-numbers/available-numbers.ts) —
+//   call forwarding: numbers with an owner (where calls can go), as a hunt group's;
+//   call intercept: the location's call intercept rule; emergency callback: its ECBN rule;
+//   fax message: standard numbers nobody holds (the Webex Go rule);
+//   secondary: service and standard numbers nobody holds (a hunt group's number rule).
+
+type Line = { param: string; locationOf(store: Store, orgId: string, publicId: string): Promise<string>; read: string };
+
+const WORKSPACE: Line = {
+  param: 'workspaceId',
+  read: 'spark-admin:workspaces_read',
+  locationOf: async (store, orgId, id) => (await callingWorkspaceOf(store, orgId, id)).callingLocationId!,
+};
+const VIRTUAL_LINE: Line = {
+  param: 'virtualLineId',
+  read: 'spark-admin:telephony_config_read',
+  locationOf: async (store, orgId, id) => (await virtualLineOf(store, orgId, id)).locationId,
+};
+
+const LISTS: [WebexOperation, AvailableList, Line][] = [
+  [ws.getWorkspaceCallForwardAvailablePhoneNumbers, 'huntGroupCallForward', WORKSPACE],
+  [ws.getWorkspaceCallInterceptAvailablePhoneNumbers, 'callIntercept', WORKSPACE],
+  [ws.getWorkspaceECBNAvailablePhoneNumbers, 'emergencyCallbackNumber', WORKSPACE],
+  [ws.getWorkspaceFaxMessageAvailablePhoneNumbers, 'webexGo', WORKSPACE],
+  [ws.getWorkspaceSecondaryAvailablePhoneNumbers, 'huntGroup', WORKSPACE],
+  [vl.getVirtualLineCallForwardAvailablePhoneNumbers, 'huntGroupCallForward', VIRTUAL_LINE],
+  [vl.getVirtualLineCallInterceptAvailablePhoneNumbers, 'callIntercept', VIRTUAL_LINE],
+  [vl.getVirtualLineECBNAvailablePhoneNumbers, 'emergencyCallbackNumber', VIRTUAL_LINE],
+  [vl.getVirtualLineFaxMessageAvailablePhoneNumbers, 'webexGo', VIRTUAL_LINE],
+];
+
+type NumberQuery = { max?: number; start?: number; phoneNumber?: unknown[]; ownerName?: string; extension?: string };
+
+export function lineAvailableNumberRoutes(server: Server, deps: { store: Store; locationNumbers: LocationNumberService }): void {
+  for (const [operation, list, line] of LISTS) {
+    webexRoute(server, operation, {
+      auth: anyOf(line.read),
+      handler: (async (request: { orgId: string; params: Record<string, string>; query: NumberQuery }, reply: never) => {
+        const q = request.query;
+        const locationId = await line.locationOf(deps.store, request.orgId, request.params[line.param]!);
+        const { max, start } = telephonyPaging(q, MAX_NUMBERS);
+        const page = await deps.locationNumbers.availableNumbers(request.orgId, encodeId('LOCATION', locationId), list, {
+          ...(q.phoneNumber !== undefined ? { phoneNumber: q.phoneNumber.map(String).join(',') } : {}),
+          ...(q.ownerName !== undefined ? { ownerName: q.ownerName } : {}),
+          ...(q.extension !== undefined ? { extension: q.extension } : {}),
+          start,
+          max,
+        });
+        return { phoneNumbers: offsetPageItems(request as never, reply, page, max).map((n) => presentCandidate(list, n)) };
+      }) as never,
+    });
+  }
+}
