@@ -129,6 +129,8 @@ for (const dialect of dialects) {
       assert.equal((await admin.delete(`/v1/convergedRecordings/${onDemand}`)).status, 204);
       assert.deepEqual((await admin.get('/v1/admin/convergedRecordings', { status: 'purged' })).body.items, []);
       assertWebexError(await blairRecordings.post('/v1/convergedRecordings/softDelete', {}), 400, /recordingIds/);
+      const tooMany = Array.from({ length: 101 }, (_, i) => `r${i}`);
+      assertWebexError(await blairRecordings.post('/v1/convergedRecordings/softDelete', { recordingIds: tooMany }), 400, /at most 100/);
     });
 
     it('reassigns a recording to another person of the organization, and refuses someone outside it', async () => {

@@ -10,6 +10,12 @@ import type { Person, Store } from '../../store/store.ts';
 // delete removes them for good.
 
 const DAY = 86_400_000;
+/** Webex takes at most 100 recording IDs in one request. */
+const MAX_IDS = 100;
+
+function checkIds(ids: readonly unknown[] | undefined): void {
+  if (ids && ids.length > MAX_IDS) throw badRequest(`recordingIds holds at most ${MAX_IDS} IDs.`);
+}
 
 export type RecordingQuery = {
   from?: string;
@@ -70,6 +76,7 @@ export class RecordingService {
 
   /** Moves recordings between bin states: softDelete (available → deleted), restore (back), purge (deleted → purged). */
   async moveBin(viewer: Viewer, request: BinRequest, from: RecordingStatus, to: RecordingStatus, allField: string): Promise<void> {
+    checkIds(request.recordingIds);
     await this.store.transaction(async (tx) => {
       for (const recording of await this.selected(tx, viewer, request, from, allField)) {
         if (recording.status === from) await tx.recordings.save({ ...recording, status: to });
@@ -79,6 +86,7 @@ export class RecordingService {
 
   async reassign(viewer: Viewer, request: { ownerEmail?: string; ownerID?: string; recordingIds?: string[]; reassignOwnerEmail: string }): Promise<void> {
     if (!viewer.admin) throw forbidden();
+    checkIds(request.recordingIds);
     const target = await this.personByEmail(this.store, viewer, request.reassignOwnerEmail, 'reassignOwnerEmail');
     // Read inside the transaction only: SQLite has one connection, which the transaction holds.
     if (!request.ownerEmail && !request.ownerID && !request.recordingIds?.length) throw badRequest('Give ownerEmail, ownerID or recordingIds.');
