@@ -49,7 +49,8 @@ function matcher(rows: readonly CatalogueRow[]) {
  * whether an operation is served is read from the routes registered before.
  */
 export function notServedRoutes(server: Server, deps: { tokens: TokenService }): CatalogueRow[] {
-  const isServed = ([method, path]: CatalogueRow) => server.hasRoute({ method, url: routeUrl(path) });
+  // The router ignores a trailing slash: Cisco's "/operatingModes/" is served as "/operatingModes".
+  const isServed = ([method, path]: CatalogueRow) => server.hasRoute({ method, url: routeUrl(path) }) || server.hasRoute({ method, url: routeUrl(path).replace(/\/+$/, '') });
   const unserved = catalogue.filter((row) => !isServed(row));
   const find = matcher(unserved);
   const answer = async (request: FastifyRequest, row: CatalogueRow) => {

@@ -6,6 +6,7 @@ import { decodeSessionId, encodeCallId, encodeSessionId, newSessionId } from '..
 import type { CallControlService, NewCall } from '../domain/calls/call-control-service.ts';
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
+import { invalidDtmf } from '../domain/calls/call-errors.ts';
 import { pstnParty } from '../domain/calls/parties.ts';
 import { decodeSession } from '../domain/calls/session-codec.ts';
 import { looseE164 } from '../domain/phone-numbers.ts';
@@ -129,6 +130,8 @@ export class Simulator {
     await this.runtime.transact(async (w) => {
       const session = await w.session(id);
       if (session.orgId !== orgId) throw notFound('Call session not found.');
+      // The session first: another organization's call is a 404 whatever the tones.
+      if (!/^[0-9*#A-Da-d,]{1,64}$/.test(dtmf)) throw invalidDtmf();
       const leg = session.legs.find((l) => l.party.kind === 'pstn' && isActive(l));
       if (!leg) throw badRequest('The call has no PSTN party still on it.');
       const result = act(session, leg.id, { type: 'transmitDtmf', digits: dtmf }, await w.context());

@@ -88,6 +88,29 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(rule.status, 201, rule.text);
 
+  // An auto attendant (with a business schedule, a custom greeting file and a forwarding rule), a
+  // virtual extension and a range, and an operating mode with a holiday.
+  const office = unique('Office ');
+  assert.equal((await admin.post(schedules, { type: 'businessHours', name: office, events: [{ name: 'Open', startDate: '2027-01-04', endDate: '2027-01-04', startTime: '09:00', endTime: '17:00' }] })).status, 201);
+  const greeting = unique('greeting-') + '.wav';
+  const menu = { greeting: 'DEFAULT', extensionEnabled: true, keyConfigurations: [{ key: '0', action: 'TRANSFER_TO_OPERATOR', value: '1000' }] };
+  const attendant = await admin.post(`/v1/telephony/config/locations/${hq.id}/autoAttendants`, {
+    name: unique('Reception '),
+    extension: freeExtension(),
+    businessSchedule: office,
+    businessHoursMenu: { ...menu, greeting: 'CUSTOM', audioAnnouncementFile: { id: announcement.body.id, fileName: greeting, mediaFileType: 'WAV', level: 'ORGANIZATION' } },
+    afterHoursMenu: menu,
+  });
+  assert.equal(attendant.status, 201, attendant.text);
+  const virtual = await admin.post('/v1/telephony/config/virtualExtensions', { displayName: unique('Field '), phoneNumber: '+14085550100', extension: freeExtension(), locationId: hq.id });
+  assert.equal(virtual.status, 201, virtual.text);
+  const range = await admin.post('/v1/telephony/config/virtualExtensionRanges', { name: unique('Range '), prefix: '+1408555', patterns: ['9XXX'] });
+  assert.equal(range.status, 201, range.text);
+  const mode = await admin.post('/v1/telephony/config/operatingModes/', { name: unique('Mode '), type: 'HOLIDAY', level: 'LOCATION', locationId: hq.id, holidays: [] });
+  assert.equal(mode.status, 201, mode.text);
+  const modeHoliday = await admin.post(`/v1/telephony/config/operatingModes/${mode.body.id}/holidays`, { name: unique('Closed '), allDayEnabled: true, startDate: '2027-01-01', endDate: '2027-01-01' });
+  assert.equal(modeHoliday.status, 201, modeHoliday.text);
+
   // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
   const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
   assert.equal(call.status, 201, call.text);
@@ -135,6 +158,13 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
     ruleId: rule.body.id,
+    autoAttendantId: attendant.body.id,
+    fileName: greeting,
+    extensionId: virtual.body.id,
+    extensionRangeId: range.body.id,
+    modeId: mode.body.id,
+    holidayId: modeHoliday.body.id,
+    featureId: attendant.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -172,6 +202,12 @@ export function missingId(param: string): string {
     applicationId: 'APPLICATION',
     authorizationId: 'AUTHORIZATION',
     huntGroupId: 'HUNT_GROUP',
+    autoAttendantId: 'AUTO_ATTENDANT',
+    featureId: 'AUTO_ATTENDANT',
+    extensionId: 'VIRTUAL_EXTENSION',
+    extensionRangeId: 'VIRTUAL_EXTENSION_RANGE',
+    modeId: 'OPERATING_MODE',
+    holidayId: 'OPERATING_MODE_HOLIDAY',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
   };
