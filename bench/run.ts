@@ -1,5 +1,6 @@
 import { apiOptions, runApi } from './api.ts';
 import { callsOptions, runCalls } from './calls.ts';
+import { runPacked } from './packed.ts';
 import { runPeopleList } from './people-list.ts';
 import { runReset } from './reset.ts';
 import { runScale, scaleOptions } from './scale.ts';
@@ -21,6 +22,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   startup: () => runStartup({ runs: quick ? 2 : 5, scale: scaleOptions(quick) }),
   retention: () => runRetention({ calls: quick ? 100 : 1000 }),
   fairness: () => runFairness({ slowWebhooks: 20, runs: quick ? 3 : 5 }),
+  packed: () => runPacked({ runs: quick ? 2 : 10 }),
   reset: async () => {
     await runReset({ runs: quick ? 10 : 50 });
     if (process.env.BENCH_DATABASE_URL) await runReset({ runs: quick ? 10 : 50, db: process.env.BENCH_DATABASE_URL });

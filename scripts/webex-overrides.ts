@@ -40,7 +40,118 @@ const locationMusicOnHold = (required: string[]) => ({
 });
 const WEBHOOK_EVENTS = ['created', 'updated', 'deleted', 'started', 'ended', 'joined', 'left', 'migrated', 'authorized', 'deauthorized', 'statusChanged', 'all'];
 
+const queueAgents = {
+  type: 'array',
+  items: { type: 'object', required: ['id'], properties: { id: str, weight: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } } },
+};
 export const overrides: Override[] = [
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/workspaces/{workspaceId}/features/numbers',
+    at: `/responses/200${JSON_SCHEMA}`,
+    set: {
+      type: 'object',
+      required: ['phoneNumbers', 'workspace', 'location', 'organization'],
+      properties: {
+        distinctiveRingEnabled: { type: 'boolean' },
+        phoneNumbers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['primary'],
+            properties: { external: str, extension: str, routingPrefix: str, esn: str, primary: { type: 'boolean' }, ringPattern: str },
+          },
+        },
+        workspace: { type: 'object', required: ['id'], properties: { id: str } },
+        location: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str } },
+        organization: { type: 'object', required: ['id', 'name'], properties: { id: str, name: str } },
+      },
+    },
+    reason:
+      "The document gives this GET the body of the person's number assignment PUT (action, directNumber). Webex answers the workspace's numbers (external, extension, primary) with the workspace, its location and organization, as wxc_sdk's WorkspaceNumbers models it.",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/conference',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: 'The operation says "An empty JSON object body is returned if there is no conference", which the required state, created and muted forbid.',
+  },
+  // Auto attendant menus: keyConfigurations is a list of keys (Webex's examples and wxc_sdk's
+  // AutoAttendantMenu.key_configurations are lists; the rebuilt document keeps one item's schema).
+  ...(['post:/telephony/config/locations/{locationId}/autoAttendants', 'put:/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}'] as const).flatMap((op) =>
+    (['businessHoursMenu', 'afterHoursMenu'] as const).map((menu) => ({
+      document: 'calling',
+      method: op.split(':')[0] as 'post' | 'put',
+      path: op.slice(op.indexOf(':') + 1),
+      at: `/requestBody${JSON_SCHEMA}/properties/${menu}/properties/keyConfigurations`,
+      set: 'wrap-array',
+      reason: 'A menu has one configuration per key: keyConfigurations is a list (Webex examples, wxc_sdk), not one object.',
+    })),
+  ),
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/businessHoursMenu/properties/keyConfigurations`,
+    set: 'wrap-array',
+    reason: 'A menu has one configuration per key: keyConfigurations is a list (Webex examples, wxc_sdk), not one object.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/afterHoursMenu/properties/keyConfigurations`,
+    set: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['key', 'action'],
+        properties: {
+          key: { type: 'string', enum: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'] },
+          action: { type: 'string', enum: ['PLAY_ANNOUNCEMENT', 'TRANSFER_WITH_PROMPT', 'TRANSFER_WITHOUT_PROMPT', 'TRANSFER_TO_OPERATOR', 'TRANSFER_TO_MAILBOX', 'NAME_DIALING', 'EXTENSION_DIALING', 'REPEAT_MENU', 'EXIT'] },
+          description: str,
+          value: str,
+          audioAnnouncementFile: audioFile,
+        },
+      },
+    },
+    reason: 'The rendering lost the after-hours keyConfigurations schema (untyped); it is the same list of keys as the business-hours menu.',
+  },
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/locations/{locationId}/queues',
+    at: `/requestBody${JSON_SCHEMA}/properties`,
+    merge: { agents: queueAgents, allowCallWaitingForAgentsEnabled: { type: 'boolean' } },
+    reason: 'The rendering dropped the agents of Create a Call Queue (and allowCallWaitingForAgentsEnabled), which Webex takes and its SDKs send: id, weight, skillLevel, joinEnabled.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/locations/{locationId}/queues/{queueId}',
+    at: `/requestBody${JSON_SCHEMA}/properties`,
+    merge: { agents: queueAgents, allowCallWaitingForAgentsEnabled: { type: 'boolean' }, dialByName: str, directLineCallerIdName: { type: 'object', properties: { selection: { type: 'string', enum: ['CUSTOM_NAME', 'DISPLAY_NAME'] }, customName: str } } },
+    reason: 'The same cut in Update a Call Queue: its agents (replacing the list), allowCallWaitingForAgentsEnabled and the caller ID name fields that Get a Call Queue shows.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/queues/{queueId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/agents/items/properties`,
+    merge: { routingPrefix: str, esn: str, type: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } },
+    reason: 'Get a Call Queue shows each agent as the queue holds them (Webex SDKs read skillLevel and joinEnabled); the rendering kept only the name, number and weight.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/queues/{queueId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/callPolicies/properties`,
+    merge: { routingType: { type: 'string', enum: ['PRIORITY_BASED', 'SKILL_BASED'] } },
+    reason: 'The routingType a queue is created and updated with is shown back by Get a Call Queue.',
+  },
   {
     document: 'calling',
     method: 'get',
@@ -144,48 +255,71 @@ export const overrides: Override[] = [
     at: `/requestBody${JSON_SCHEMA}/properties/event/enum`,
     set: WEBHOOK_EVENTS,
     reason: 'The same "all" event, accepted when creating a webhook.',
-  },
-  // Auto attendant menus: keyConfigurations is a list of keys (Webex's examples and wxc_sdk's
-  // AutoAttendantMenu.key_configurations are lists; the rebuilt document keeps one item's schema).
-  ...(['post:/telephony/config/locations/{locationId}/autoAttendants', 'put:/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}'] as const).flatMap((op) =>
-    (['businessHoursMenu', 'afterHoursMenu'] as const).map((menu) => ({
-      document: 'calling',
-      method: op.split(':')[0] as 'post' | 'put',
-      path: op.slice(op.indexOf(':') + 1),
-      at: `/requestBody${JSON_SCHEMA}/properties/${menu}/properties/keyConfigurations`,
-      set: 'wrap-array',
-      reason: 'A menu has one configuration per key: keyConfigurations is a list (Webex examples, wxc_sdk), not one object.',
-    })),
-  ),
-  {
+  },  {
     document: 'calling',
-    method: 'get',
-    path: '/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}',
-    at: `/responses/200${JSON_SCHEMA}/properties/businessHoursMenu/properties/keyConfigurations`,
-    set: 'wrap-array',
-    reason: 'A menu has one configuration per key: keyConfigurations is a list (Webex examples, wxc_sdk), not one object.',
-  },
-  {
-    document: 'calling',
-    method: 'get',
-    path: '/telephony/config/locations/{locationId}/autoAttendants/{autoAttendantId}',
-    at: `/responses/200${JSON_SCHEMA}/properties/afterHoursMenu/properties/keyConfigurations`,
+    method: 'put',
+    path: '/people/{personId}/features/monitoring',
+    at: `/requestBody${JSON_SCHEMA}/properties/monitoredElements/items`,
     set: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['key', 'action'],
-        properties: {
-          key: { type: 'string', enum: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'] },
-          action: { type: 'string', enum: ['PLAY_ANNOUNCEMENT', 'TRANSFER_WITH_PROMPT', 'TRANSFER_WITHOUT_PROMPT', 'TRANSFER_TO_OPERATOR', 'TRANSFER_TO_MAILBOX', 'NAME_DIALING', 'EXTENSION_DIALING', 'REPEAT_MENU', 'EXIT'] },
-          description: str,
-          value: str,
-          audioAnnouncementFile: audioFile,
-        },
-      },
+      anyOf: [
+        { type: 'string' },
+        { type: 'object', properties: { id: str, type: { type: 'string', enum: ['MEMBER', 'CALL_PARK_EXTENSION', 'SPEED_DIAL'] }, lineKeyLabel: str, phoneNumber: str } },
+      ],
     },
-    reason: 'The rendering lost the after-hours keyConfigurations schema (untyped); it is the same list of keys as the business-hours menu.',
+    reason:
+      'The description says "Array of ID strings of monitored elements" (as wxc_sdk sends them) while the items were inferred from the example as objects ({id, type} or {lineKeyLabel, phoneNumber}); both forms are accepted.',
   },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/locations/{locationId}/outgoingPermission/accessCodes',
+    at: `/responses/200${JSON_SCHEMA}/properties/accessCodes`,
+    set: 'wrap-array',
+    reason: "A location has several access codes: Cisco's own example (and wxc_sdk) give accessCodes as a list; the schema says one object.",
+  },
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/locations/{locationId}/outgoingPermission/accessCodes',
+    at: `/requestBody${JSON_SCHEMA}/properties/accessCodes`,
+    set: 'wrap-array',
+    reason: "The same in the request that creates them: Cisco's example posts a list of access codes.",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/{personId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: "An agent who uses their own caller ID has no selectedCallerId (the description: set it to null to use the agent's own caller ID).",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/{personId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/properties/selectedCallerId/required`,
+    set: ['id', 'type', 'name'],
+    reason: 'The descriptions say phoneNumber and extension are given "when not null": a hunt group or queue may have only one of them.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/{personId}/agent/callerId',
+    at: `/requestBody${JSON_SCHEMA}/properties/selectedCallerId`,
+    set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the agent's own caller ID." },
+    reason: 'The description says "Set to null to use the agent\'s own caller ID", which a string schema refuses.',
+  },
+  ...(['/people/{personId}/features/voicemail', '/telephony/config/people/me/settings/voicemail'] as const).map(
+    (path): Override => ({
+      document: 'calling',
+      method: 'put',
+      path,
+      at: '/requestBody/content/application~1json/schema/required',
+      set: [],
+      reason:
+        "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
+    }),
+  ),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -12,14 +12,43 @@ import { organizationRoutes } from './api/organizations/organizations.routes.ts'
 import { peopleRoutes } from './api/people/people.routes.ts';
 import { callRecordingRoutes } from './api/person-features/call-recording.routes.ts';
 import { personSettingsRoutes } from './api/person-settings/person-settings.routes.ts';
+import { personPermissionRoutes } from './api/call-permissions/person-permissions.routes.ts';
+import { callHandlingRoutes } from './api/call-handling/call-handling.routes.ts';
+import { personConfigRoutes } from './api/person-settings/person-config.routes.ts';
+import { voicemailRoutes } from './api/voicemail/voicemail.routes.ts';
+import { VoicemailService } from './domain/voicemail/voicemail-service.ts';
+import { organizationVoicemailRoutes } from './api/voicemail/organization-voicemail.routes.ts';
+import { OrganizationVoicemailService } from './domain/voicemail/organization-voicemail-service.ts';
+import { VoicemailCalls } from './domain/voicemail/voicemail-calls.ts';
+import { sandboxVoicemailRoutes } from './sandbox/sandbox-voicemail.routes.ts';
+import { locationVoicemailRoutes } from './api/voicemail/location-voicemail.routes.ts';
+import { LocationVoicemailService } from './domain/voicemail/location-voicemail-service.ts';
+import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
+import { callQueueRoutes } from './api/call-queues/call-queues.routes.ts';
+import { callQueueForwardingRoutes } from './api/call-queues/call-queue-forwarding.routes.ts';
+import { callQueueAgentRoutes } from './api/call-queues/call-queue-agents.routes.ts';
+import { callQueuePartRoutes } from './api/call-queues/call-queue-parts.routes.ts';
+import { callQueueSupervisorRoutes } from './api/call-queues/call-queue-supervisors.routes.ts';
+import { playlistRoutes } from './api/call-queues/playlists.routes.ts';
+import { customerAssistRoutes } from './api/call-queues/customer-assist.routes.ts';
 import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.routes.ts';
 import { virtualExtensionRoutes } from './api/virtual-extensions/virtual-extensions.routes.ts';
 import { operatingModeRoutes } from './api/operating-modes/operating-modes.routes.ts';
 import { modeManagementRoutes } from './api/operating-modes/mode-management.routes.ts';
+import { callParkRoutes } from './api/call-park/call-park.routes.ts';
+import { callPickupRoutes } from './api/call-pickup/call-pickup.routes.ts';
+import { pagingRoutes } from './api/paging/paging.routes.ts';
+import { conferenceRoutes } from './api/conference/conference.routes.ts';
+import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
+import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
+import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
+import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
+import { VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES } from './domain/settings/virtual-line-settings.ts';
+import { WORKSPACE_SETTINGS, WORKSPACES } from './domain/settings/workspace-settings.ts';
 import { webhookRoutes } from './api/webhooks/webhooks.routes.ts';
 import { appRoutes } from './api/oauth/apps.routes.ts';
 import { oauthRoutes } from './api/oauth/oauth.routes.ts';
@@ -40,7 +69,14 @@ import { CallRoutingService } from './domain/call-routing/call-routing-service.t
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
+import { PERSON_CONFIG_SETTINGS } from './domain/settings/person-config-settings.ts';
+import { RING_SETTINGS } from './domain/settings/ring-settings.ts';
+import { SettingItemsService } from './domain/settings/setting-items.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
+import { PERMISSION_SETTINGS } from './domain/settings/permission-settings.ts';
+import { PermissionService } from './domain/settings/permission-service.ts';
+import { AgentCallerIdService } from './domain/settings/agent-caller-id.ts';
+import { LocationSettingsService } from './domain/call-handling/location-settings-service.ts';
 import { CallRuntime } from './domain/calls/call-runtime.ts';
 import { RoutingPrefixJobs } from './domain/jobs/routing-prefix-jobs.ts';
 import { LocationCallingService } from './domain/location-calling/location-calling-service.ts';
@@ -53,12 +89,25 @@ import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
+import { WorkspaceService } from './domain/workspaces/workspace-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
+import { CallQueueService } from './domain/call-queues/call-queue-service.ts';
+import { CallQueueForwardingService } from './domain/call-queues/call-queue-forwarding.ts';
+import { CallQueueAgentService } from './domain/call-queues/call-queue-agents.ts';
+import { OrgQueueSettingsService } from './domain/call-queues/call-queue-org-settings.ts';
+import { CallQueuePartsService } from './domain/call-queues/call-queue-parts-service.ts';
+import { CallQueueSupervisorService } from './domain/call-queues/call-queue-supervisors.ts';
+import { PlaylistService } from './domain/call-queues/playlist-service.ts';
+import { WrapupReasonService } from './domain/call-queues/wrapup-reasons.ts';
 import { AutoAttendantService } from './domain/auto-attendants/auto-attendant-service.ts';
 import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-attendant-forwarding.ts';
 import { VirtualExtensionService } from './domain/virtual-extensions/virtual-extension-service.ts';
 import { OperatingModeService } from './domain/operating-modes/operating-mode-service.ts';
 import { ModeManagementService } from './domain/operating-modes/mode-management-service.ts';
+import { CallParkService } from './domain/call-park/call-park-service.ts';
+import { CallPickupService } from './domain/call-pickup/call-pickup-service.ts';
+import { PagingService } from './domain/paging/paging-service.ts';
+import { ConferenceService } from './domain/calls/conference-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
 import { Metrics } from './http/metrics.ts';
@@ -71,6 +120,7 @@ import { AppService } from './domain/oauth/app-service.ts';
 import { AuthorizationService } from './domain/oauth/authorization-service.ts';
 import { OAuthService } from './domain/oauth/oauth-service.ts';
 import { WebhookDeliveryWorker } from './webhooks/delivery-worker.ts';
+import { WebhookTools } from './webhooks/webhook-tools.ts';
 import { RetentionPruner } from './domain/retention/retention-pruner.ts';
 import { openStore } from './store/open-store.ts';
 import { UniqueViolation, type Store } from './store/store.ts';
@@ -91,17 +141,50 @@ export type Services = {
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
   huntGroupForwarding: HuntGroupForwardingService;
+  callQueues: CallQueueService;
+  callQueueForwarding: CallQueueForwardingService;
+  callQueueAgents: CallQueueAgentService;
+  orgQueueSettings: OrgQueueSettingsService;
+  callQueueParts: CallQueuePartsService;
+  callQueueSupervisors: CallQueueSupervisorService;
+  playlists: PlaylistService;
+  wrapupReasons: WrapupReasonService;
   autoAttendants: AutoAttendantService;
   autoAttendantForwarding: AutoAttendantForwardingService;
   virtualExtensions: VirtualExtensionService;
   operatingModes: OperatingModeService;
   modeManagement: ModeManagementService;
+  callParks: CallParkService;
+  callPickups: CallPickupService;
+  paging: PagingService;
+  conference: ConferenceService;
+  workspaces: WorkspaceService;
+  /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
+  workspaceSettings: SettingsService;
+  virtualLines: VirtualLineService;
+  virtualLineSettings: SettingsService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
+  /** A location's call handling documents (domain/call-handling). */
+  locationSettings: LocationSettingsService;
+  /** Outgoing permission lists of people and locations. */
+  permissions: PermissionService;
+  /** An agent's caller ID (hunt groups whose caller ID they may use). */
+  agentCallerId: AgentCallerIdService;
+  /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
+  items: SettingItemsService;
+  /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
+  voicemail: VoicemailService;
+  organizationVoicemail: OrganizationVoicemailService;
+  /** Callers at voicemail boxes (the simulator leaves messages through it). */
+  voicemailCalls: VoicemailCalls;
+  locationVoicemail: LocationVoicemailService;
+  voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
+  webhookTools: WebhookTools;
   apps: AppService;
   oauth: OAuthService;
   authorizations: AuthorizationService;
@@ -131,13 +214,33 @@ function registerRoutes(
   scheduleRoutes(server, services);
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
+  callQueueRoutes(server, services);
+  callQueueForwardingRoutes(server, services);
+  callQueueAgentRoutes(server, services);
+  callQueuePartRoutes(server, services);
+  callQueueSupervisorRoutes(server, services);
+  playlistRoutes(server, services);
+  customerAssistRoutes(server, services);
   autoAttendantRoutes(server, services);
   virtualExtensionRoutes(server, services);
   operatingModeRoutes(server, services);
   modeManagementRoutes(server, services);
+  callParkRoutes(server, services);
+  callPickupRoutes(server, services);
+  pagingRoutes(server, services);
+  workspaceRoutes(server, services);
+  workspaceSettingsRoutes(server, { ...services, store });
+  virtualLineRoutes(server, services);
   callRoutes(server, services);
+  conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   personSettingsRoutes(server, services);
+  personPermissionRoutes(server, services);
+  callHandlingRoutes(server, services);
+  personConfigRoutes(server, services);
+  voicemailRoutes(server, services);
+  organizationVoicemailRoutes(server, services);
+  locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
@@ -145,6 +248,7 @@ function registerRoutes(
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock, signup: config.signup });
     sandboxCallRoutes(server, services);
+    sandboxVoicemailRoutes(server, services);
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });
@@ -188,8 +292,13 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       onTransition: (line) => server?.log.debug(line),
     });
     const callControl = new CallControlService(store, calls);
+    const voicemail = new VoicemailService(store, clock);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const webhooks = new WebhookService(store, clock, config.webhooks.egress);
+    const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
+    const locationSettings = new LocationSettingsService(store, clock);
+    const callQueues = new CallQueueService(store, clock);
     const autoAttendants = new AutoAttendantService(store, clock);
     const services: Services = {
       tokens,
@@ -206,16 +315,42 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       schedules: new ScheduleService(store, clock),
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
+      callQueues,
+      callQueueForwarding: new CallQueueForwardingService(store, clock, callQueues),
+      callQueueAgents: new CallQueueAgentService(store),
+      orgQueueSettings: new OrgQueueSettingsService(store, clock),
+      callQueueParts: new CallQueuePartsService(store, callQueues),
+      callQueueSupervisors: new CallQueueSupervisorService(store),
+      playlists: new PlaylistService(store, clock),
+      wrapupReasons: new WrapupReasonService(store, clock, callQueues),
       autoAttendants,
       autoAttendantForwarding: new AutoAttendantForwardingService(store, clock, autoAttendants),
       virtualExtensions: new VirtualExtensionService(store, clock),
       operatingModes: new OperatingModeService(store, clock),
       modeManagement: new ModeManagementService(store, clock),
+      callParks: new CallParkService(store, clock),
+      callPickups: new CallPickupService(store, clock),
+      paging: new PagingService(store, clock),
+      conference: new ConferenceService(store, calls),
+      workspaces: new WorkspaceService(store, clock, calls),
+      workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
+      virtualLines: new VirtualLineService(store, clock, calls),
+      virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
       calls: callControl,
       callRecording: new CallRecordingService(store),
-      settings: new SettingsService(store, clock, PERSON_SETTINGS),
+      settings,
+      locationSettings,
+      permissions: new PermissionService(store, settings, locationSettings),
+      agentCallerId: new AgentCallerIdService(store, settings),
+      items: new SettingItemsService(store, clock, settings),
+      voicemail,
+      voicemailCalls: new VoicemailCalls(calls, voicemail),
+      locationVoicemail: new LocationVoicemailService(store, clock),
+      voicemailGroups: new VoicemailGroupService(store, clock),
+      organizationVoicemail: new OrganizationVoicemailService(store, clock),
       simulator: new Simulator(store, calls, callControl),
-      webhooks: new WebhookService(store, clock, config.webhooks.egress),
+      webhooks,
+      webhookTools: new WebhookTools(store, clock, webhooks),
       apps: new AppService(store, clock),
       oauth,
       authorizations: new AuthorizationService(store, clock, oauth),

@@ -7,7 +7,9 @@ import { CallsPage } from './pages/calls.tsx';
 import { LocationsPage } from './pages/locations.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { PeoplePage } from './pages/people.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
 import { PhonesPage } from './pages/phones.tsx';
+import { SandboxPage } from './pages/sandbox.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { WebhooksPage } from './pages/webhooks.tsx';
 import { href, navigate, useRoute } from './router.ts';
@@ -22,6 +24,7 @@ const PAGES = [
   { page: 'phones', label: 'Phones' },
   { page: 'webhooks', label: 'Webhooks' },
   { page: 'apps', label: 'Apps' },
+  { page: 'sandbox', label: 'Clock & faults' },
 ] as const;
 
 const emptyOrg: OrgData = { licenses: [], locations: [], callingLocations: [], loaded: false, error: undefined };
@@ -30,10 +33,11 @@ export function App() {
   const route = useRoute();
   const [session, setSession] = useState<SignedIn | undefined>(() => currentOrganization());
 
+  // A deep link (#/webhooks/<id>) opened while signed out is where signing in leads.
   const signedIn = (entry: SignedIn) => {
     remember(entry);
     setSession(entry);
-    navigate('overview');
+    if (route.page === 'sign-in') navigate('overview');
   };
 
   if (!session || route.page === 'sign-in') {
@@ -182,8 +186,12 @@ function Page({ page, id }: { page: string; id: string | undefined }) {
       return <WebhooksPage webhookId={id} />;
     case 'apps':
       return <AppsPage />;
-    default:
+    case 'sandbox':
+      return <SandboxPage />;
+    case 'overview':
       return <OverviewPage />;
+    default:
+      return <NotFoundPage page={page} />;
   }
 }
 

@@ -52,6 +52,8 @@ export type SimulatedLeg = {
   state: string;
   created: string;
   answered?: string;
+  muted?: boolean;
+  recordingState?: string;
 };
 
 export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; legs: SimulatedLeg[] };
@@ -68,6 +70,8 @@ export type Call = {
   created: string;
   answered?: string;
   recall?: { type: string; party: RemoteParty };
+  muted?: boolean;
+  recordingState?: string;
 };
 
 /** The `data` of a telephony_calls event. */
@@ -99,6 +103,8 @@ export type DeliveryAttempt = {
   error: string | null;
   responseExcerpt?: string | null;
   outcome?: string;
+  /** The request headers sent (X-Spark-Signature included when signed). */
+  requestHeaders?: Record<string, string>;
 };
 
 /** An entry of a webhook's delivery log (GET /sandbox/v1/webhooks/{webhookId}/deliveries). */
@@ -112,7 +118,17 @@ export type Delivery = {
   created: string;
   completed?: string | null;
   nextAttemptAt?: string | null;
+  /** event, test or redelivery. */
+  origin?: string;
+  redeliveryOf?: string;
   attempts: DeliveryAttempt[];
+};
+
+/** GET /sandbox/v1/webhooks/{webhookId}/health. */
+export type WebhookHealth = {
+  status: string;
+  consecutiveFailures: number;
+  lastAttempt?: { time: string; statusCode?: number; error?: string; outcome: string };
 };
 
 /** An app of /sandbox/v1/apps. */

@@ -24,11 +24,24 @@ export type WebexIdType =
   | 'SCHEDULE_EVENT'
   | 'HUNT_GROUP'
   | 'CALL_FORWARDING_SELECTIVE_RULE'
+  | 'CRITERIA'
+  | 'PHONE_NUMBER'
+  | 'MESSAGE'
+  | 'VOICEMAIL_GROUP'
+  | 'CALL_QUEUE'
+  | 'DNIS'
+  | 'PLAYLIST'
+  | 'WRAPUP_REASON'
   | 'AUTO_ATTENDANT'
   | 'VIRTUAL_EXTENSION'
   | 'VIRTUAL_EXTENSION_RANGE'
   | 'OPERATING_MODE'
-  | 'OPERATING_MODE_HOLIDAY';
+  | 'OPERATING_MODE_HOLIDAY'
+  | 'CALL_PARK'
+  | 'CALL_PARK_EXTENSION'
+  | 'CALL_PICKUP'
+  | 'PAGING_GROUP'
+  | 'VIRTUAL_LINE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

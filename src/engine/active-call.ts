@@ -1,5 +1,6 @@
 import type { EngineContext, Step } from './legs.ts';
 import { act } from './session.ts';
+import { conferenceAct, inConference } from './conference.ts';
 import type { Session } from './types.ts';
 
 // A person has one active call. When a person takes a call (answers one, or places one), every
@@ -31,7 +32,8 @@ export function holdOtherCalls(step: Step, others: readonly Session[], taken: Re
     for (const leg of original.legs) {
       if (leg.party.kind !== 'person' || taken.get(leg.party.personId) === undefined || taken.get(leg.party.personId) === leg.id) continue;
       if (leg.state !== 'connected' && leg.state !== 'remoteHeld') continue;
-      const held = act(session, leg.id, { type: 'hold' }, ctx);
+      // A host who takes another call holds their whole conference.
+      const held = inConference(session, leg) ? conferenceAct(session, { type: 'hold' }, ctx) : act(session, leg.id, { type: 'hold' }, ctx);
       if ('refused' in held) continue;
       session = held.sessions[0]!;
       result.events.push(...held.events);

@@ -1,5 +1,5 @@
 import type { PersonRouting } from './person-routing.ts';
-import type { AttendantPlan, EndReason, EngineEvent, HuntPlan, Leg, LegState, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
+import type { AttendantPlan, EndReason, EngineEvent, HuntPlan, Leg, LegState, PagePlan, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
 
 // Small pieces the session machine is built from. They change a working copy of a session in
 // place; session.ts copies the stored session before it starts.
@@ -39,6 +39,8 @@ export type EngineContext = {
   huntPlan?(huntGroupId: string): HuntPlan | undefined;
   /** How an auto attendant called now answers (see attendant.ts); undefined: it cannot take calls. */
   attendantPlan?(autoAttendantId: string): AttendantPlan | undefined;
+  /** Whom a paging group called now pages (see paging.ts); undefined: it cannot take calls. */
+  pagePlan?(pagingGroupId: string): PagePlan | undefined;
 };
 
 /** What one engine step produced: sessions to store, events per leg, work for the caller. */
@@ -53,8 +55,13 @@ export const isActive = (leg: Leg) => leg.state !== 'disconnected';
 export const isAnswered = (leg: Leg) => leg.state === 'connected' || leg.state === 'held' || leg.state === 'remoteHeld';
 export const activeLegs = (s: Session) => s.legs.filter(isActive);
 
-/** The leg a leg talks to: another active leg, preferring one that is not still alerting. */
+/** The leg a leg talks to: its pair in a conference, else another active leg, preferring one that is not still alerting. */
 export function peerOf(s: Session, leg: Leg): Leg | undefined {
+  const pair = s.conference?.participants.find((p) => p.hostLegId === leg.id || p.peerLegId === leg.id);
+  if (pair) {
+    const other = s.legs.find((l) => l.id === (pair.hostLegId === leg.id ? pair.peerLegId : pair.hostLegId));
+    return other && isActive(other) ? other : undefined;
+  }
   const others = activeLegs(s).filter((l) => l.id !== leg.id);
   return others.find((l) => l.state !== 'alerting') ?? others[0];
 }

@@ -1,11 +1,33 @@
 import type { EngineContext } from './legs.ts';
+import type { IncomingScreen } from './incoming-screen.ts';
 import type { Party, Redirection, Session } from './types.ts';
 
 // Where a call to a person goes, by the person's settings (a typed policy the runtime loads from
 // their settings documents, domain/calls/person-routing.ts): forwarding always first, then Do Not
 // Disturb and call waiting (busy treatment: forwarding when busy, or busy for the caller), else
 // the person's phone rings — unless it is offline (business continuity, or nobody answers) — with
-// forwarding when not answered after their number of rings.
+// forwarding when not answered after their number of rings. Before all that, rules by caller
+// (call block, selective reject, selective accept) may refuse the call and selective forward
+// send it on; a call that rings may ring other numbers too (simultaneous ring, single number
+// reach), each as a leg of its own that the first to answer takes.
+
+/**
+ * Who a rule is for: any caller, callers inside or outside the organization, calls forwarded
+ * here, or callers by number (with callers who hide their number or have none).
+ */
+export type CallerMatch = 'ANY' | 'INTERNAL' | 'EXTERNAL' | 'FORWARDED' | { numbers: string[]; anonymous: boolean; unavailable: boolean };
+
+/** Rules of a setting in force now: a call is taken when one `on` rule matches and no `off` rule does. */
+export type CallerRules = { on: CallerMatch[]; off: CallerMatch[] };
+
+/** Other numbers that ring with the person's phone. */
+export type AlsoRing = {
+  parties: Party[];
+  /** Simultaneous ring's doNotRingIfOnCallEnabled: not while the person is on a call. */
+  notWhileOnCall: boolean;
+  /** Only for callers these rules take (simultaneous ring's criteria); any caller when absent. */
+  when?: CallerRules;
+};
 
 export type PersonRouting = {
   doNotDisturb: boolean;
@@ -17,10 +39,32 @@ export type PersonRouting = {
   /** Business continuity: where calls go while the person's phone is offline. */
   forwardUnreachable?: Party;
   forwardNoAnswer?: { to: Party; afterMs: number };
+  /** Which callers the person accepts at all (incoming-screen.ts); absent: everyone. */
+  screen?: IncomingScreen;
+  /** Call block and selective reject: calls these rules take are refused. */
+  reject?: CallerRules[];
+  /** Selective accept: only calls these rules take ring; others are refused. */
+  acceptOnly?: CallerRules;
+  /** Selective forward: the first rule whose callers match sends the call on. */
+  forwardSelective?: { when: CallerRules; to: Party; reason: 'timeOfDay' | 'unconditional' }[];
+  /** Simultaneous ring and single number reach. */
+  alsoRing?: AlsoRing[];
+  /** Sequential ring: the person's phone first (when baseFirst), then these numbers one after another. */
+  sequential?: Sequential;
+};
+
+export type Sequential = {
+  baseFirst: boolean;
+  baseMs: number;
+  steps: { to: Party; afterMs: number }[];
+  /** Where the call goes when nobody answered (the person's voicemail), else it ends unanswered. */
+  finally: Party | null;
+  /** Only for callers these rules take (the setting's criteria); any caller when absent. */
+  when?: CallerRules;
 };
 
 export type Routed =
-  | { kind: 'ring'; to: Party; redirections: Redirection[]; forwardNoAnswerAfterMs?: number }
+  | { kind: 'ring'; to: Party; redirections: Redirection[]; forwardNoAnswerAfterMs?: number; alsoRing?: Party[]; sequenceAfterMs?: number }
   | { kind: 'busy'; redirections: Redirection[] }
   /** The phone is offline and there is no business continuity: nobody answers. */
   | { kind: 'unreachable'; redirections: Redirection[] };
@@ -31,9 +75,47 @@ const MAX_HOPS = 5;
 /** Is the person on a call outside this session (call waiting decides what a new call does)? */
 const onAnotherCall = (s: Session, routing: PersonRouting) => routing.activeLegIds.some((id) => !s.legs.some((l) => l.id === id));
 
+/** The party who placed the call (the session's originator). */
+const callerOf = (s: Session): Party | undefined => (s.legs.find((l) => l.personality === 'originator') ?? s.legs[0])?.party;
+
+function numbersOf(caller: Party | undefined): string[] {
+  if (!caller) return [];
+  const raw = caller.kind === 'person' ? [caller.number, caller.extension] : caller.kind === 'pstn' || caller.kind === 'voicemail' ? [caller.number] : [];
+  return raw.filter((n): n is string => n !== null && n !== '');
+}
+
+const normal = (n: string) => n.replace(/[\s().-]/g, '');
+
+/** Does a rule take this caller (on a call already forwarded when `forwarded`)? */
+export function callerMatches(match: CallerMatch, caller: Party | undefined, forwarded: boolean): boolean {
+  if (match === 'ANY') return true;
+  if (match === 'FORWARDED') return forwarded;
+  const internal = caller?.kind === 'person';
+  if (match === 'INTERNAL') return internal;
+  if (match === 'EXTERNAL') return !internal;
+  const numbers = numbersOf(caller).map(normal);
+  if (numbers.length === 0) return match.unavailable || match.anonymous;
+  return match.numbers.some((n) => numbers.includes(normal(n)));
+}
+
+const takes = (rules: CallerRules, caller: Party | undefined, forwarded: boolean) =>
+  rules.on.some((m) => callerMatches(m, caller, forwarded)) && !rules.off.some((m) => callerMatches(m, caller, forwarded));
+
+/** The other numbers that ring with the person's phone for this call. */
+function alsoRingFor(s: Session, routing: PersonRouting, caller: Party | undefined, forwarded: boolean): Party[] {
+  const parties: Party[] = [];
+  for (const ring of routing.alsoRing ?? []) {
+    if (ring.notWhileOnCall && onAnotherCall(s, routing)) continue;
+    if (ring.when && !takes(ring.when, caller, forwarded)) continue;
+    parties.push(...ring.parties);
+  }
+  return parties;
+}
+
 export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirections: Redirection[]): Routed {
   let target = to;
   let chain = redirections;
+  const caller = callerOf(s);
   for (let hop = 0; hop <= MAX_HOPS; hop++) {
     const routing = target.kind === 'person' ? ctx.policy(target).routing : undefined;
     if (!routing || hop === MAX_HOPS) return { kind: 'ring', to: target, redirections: chain };
@@ -41,8 +123,17 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       chain = [{ reason, redirectingParty: target }, ...chain];
       target = next;
     };
+    const forwarded = chain.length > 0;
+    // Call block, selective reject and selective accept refuse before anything else applies.
+    if (routing.reject?.some((rules) => takes(rules, caller, forwarded))) return { kind: 'busy', redirections: chain };
+    if (routing.acceptOnly && !takes(routing.acceptOnly, caller, forwarded)) return { kind: 'busy', redirections: chain };
     if (routing.forwardAlways) {
       redirect('unconditional', routing.forwardAlways);
+      continue;
+    }
+    const selective = routing.forwardSelective?.find((rule) => takes(rule.when, caller, forwarded));
+    if (selective) {
+      redirect(selective.reason, selective.to);
       continue;
     }
     // A simulated phone set busy refuses by itself (legs.ts) unless forwarding when busy takes the call.
@@ -57,11 +148,20 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       redirect('unavailable', routing.forwardUnreachable);
       continue;
     }
+    const sequence = routing.sequential;
+    if (sequence && sequence.steps.length > 0 && (!sequence.when || takes(sequence.when, caller, forwarded))) {
+      // Sequential ring: the person's phone rings first for its rings, else the first number at once.
+      if (sequence.baseFirst) return { kind: 'ring', to: target, redirections: chain, sequenceAfterMs: sequence.baseMs };
+      const first = sequence.steps[0]!;
+      return { kind: 'ring', to: first.to, redirections: [{ reason: 'followMe', redirectingParty: target }, ...chain], sequenceAfterMs: first.afterMs };
+    }
+    const also = alsoRingFor(s, routing, caller, forwarded);
     return {
       kind: 'ring',
       to: target,
       redirections: chain,
       ...(routing.forwardNoAnswer ? { forwardNoAnswerAfterMs: routing.forwardNoAnswer.afterMs } : {}),
+      ...(also.length > 0 ? { alsoRing: also } : {}),
     };
   }
   return { kind: 'ring', to: target, redirections: chain };

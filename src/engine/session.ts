@@ -14,11 +14,15 @@ import {
   type RecordingMode,
   type Step,
 } from './legs.ts';
+import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
-import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, startHunt } from './hunt.ts';
+import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, queueRetry, startHunt } from './hunt.ts';
+import { recallParked, recallToHuntGroup } from './park.ts';
+import { isPage, leavePage, startPage } from './paging.ts';
+import { inConference, leaveConference } from './conference.ts';
 import { refusalOf, type LegAction } from './transitions.ts';
-import type { EngineEvent, Leg, Party, Refusal, Session } from './types.ts';
+import type { EngineEvent, Leg, ParkRecall, Party, Refusal, Session } from './types.ts';
 
 // The session machine: (session, action on a leg) → new session and events, or a refusal that
 // changes nothing. Pure: the caller stores the result, arms its timers and publishes the events.
@@ -32,7 +36,7 @@ export type Action =
   | { type: 'hold' }
   | { type: 'resume' }
   | { type: 'divert'; to: Party }
-  | { type: 'park'; against: Party }
+  | { type: 'park'; against: Party; recall?: ParkRecall }
   | { type: 'startRecording' }
   | { type: 'stopRecording' }
   | { type: 'pauseRecording' }
@@ -100,6 +104,18 @@ export function addRetriever(s0: Session, ctx: EngineContext, party: Party): { s
 export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Party, events: EngineEvent[], redirections: Leg['redirections'] = []): Leg | undefined {
   // A hunt group rings its agents by its policy (hunt.ts); a person rings as their settings say.
   if (to.kind === 'huntGroup') return startHunt(s, ctx, originator, to, events);
+  if (to.kind === 'pagingGroup') return startPage(s, ctx, originator, to, events);
+  if (to.kind === 'parkExtension') {
+    endCall(s, ctx, originator, 'noAnswer', 'noAnswer', events);
+    return undefined;
+  }
+  // Intercept, incoming permissions and anonymous rejection decide first (incoming-screen.ts).
+  const screened = screenIncoming(ctx, originator.party, to, redirections);
+  if (screened.kind === 'refused') {
+    endCall(s, ctx, originator, 'rejected', 'rejected', events);
+    return undefined;
+  }
+  if (screened.kind === 'redirect') return placeTo(s, ctx, originator, screened.to, events, [screened.redirection, ...redirections]);
   // An auto attendant answers and plays its menu (attendant.ts).
   if (to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, to, events, redirections);
   const routed = routeToParty(s, ctx, to, redirections);
@@ -119,7 +135,15 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
     return target;
   }
   addAlertingLeg(s, ctx, target, events);
-  if (routed.forwardNoAnswerAfterMs !== undefined) {
+  // Simultaneous ring and single number reach: the other numbers ring as legs of their own.
+  for (const party of routed.alsoRing ?? []) {
+    addAlertingLeg(s, ctx, newLeg(ctx, party, 'terminator', 'alerting', { redirections: [{ reason: 'followMe', redirectingParty: routed.to }, ...routed.redirections] }), events);
+  }
+  if (routed.sequenceAfterMs !== undefined) {
+    // Sequential ring: the next number takes over after this one's rings.
+    cancelTimers(s, target.id, ['ringTimeout']);
+    addTimer(s, ctx, 'sequentialRing', target.id, routed.sequenceAfterMs);
+  } else if (routed.forwardNoAnswerAfterMs !== undefined) {
     // Forwarding when not answered takes the place of the system's ring timeout.
     cancelTimers(s, target.id, ['ringTimeout']);
     addTimer(s, ctx, 'forwardNoAnswer', target.id, routed.forwardNoAnswerAfterMs);
@@ -134,14 +158,52 @@ function forwardNoAnswer(s: Session, ctx: EngineContext, leg: Leg, events: Engin
   if (!to || !peer || s.park) return ringOut(s, ctx, leg, events);
   const redirections = [{ reason: 'noAnswer' as const, redirectingParty: leg.party }, ...leg.redirections];
   endLeg(s, ctx, leg, 'noAnswer', events);
+  for (const other of activeLegs(s)) if (isAlsoRinging(other)) endLeg(s, ctx, other, 'cancelled', events);
   placeTo(s, ctx, peer, to, events, redirections);
 }
+
+/**
+ * A number of a sequential ring rang its rings: the next one rings (the person's routing is read
+ * again, and the legs rung so far say where the sequence is); after the last, the call goes to
+ * the person's voicemail when set, else it ends unanswered.
+ */
+function sequentialNext(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  const owner = leg.redirections[0]?.reason === 'followMe' ? leg.redirections[0].redirectingParty : leg.party;
+  const sequence = ctx.policy(owner).routing?.sequential;
+  const peer = peerOf(s, leg);
+  if (!sequence || !peer || owner.kind !== 'person') return ringOut(s, ctx, leg, events);
+  const rung = s.legs.filter((l) => {
+    const r = l.redirections[0];
+    return r?.reason === 'followMe' && r.redirectingParty.kind === 'person' && r.redirectingParty.personId === owner.personId;
+  }).length;
+  const base = leg.redirections[0]?.reason === 'followMe' ? leg.redirections.slice(1) : leg.redirections;
+  endLeg(s, ctx, leg, 'noAnswer', events);
+  const step = sequence.steps[rung];
+  if (step) {
+    const next = addAlertingLeg(s, ctx, newLeg(ctx, step.to, 'terminator', 'alerting', { redirections: [{ reason: 'followMe', redirectingParty: owner }, ...base] }), events);
+    cancelTimers(s, next.id, ['ringTimeout']);
+    addTimer(s, ctx, 'sequentialRing', next.id, step.afterMs);
+    return;
+  }
+  if (sequence.finally) {
+    placeTo(s, ctx, peer, sequence.finally, events, [{ reason: 'noAnswer', redirectingParty: owner }, ...base]);
+    return;
+  }
+  endLeg(s, ctx, peer, 'noAnswer', events);
+}
+
+/** A leg ringing for a person's simultaneous ring or single number reach (not their own phone). */
+const isAlsoRinging = (leg: Leg) => leg.state === 'alerting' && leg.personality === 'terminator' && leg.redirections[0]?.reason === 'followMe';
+
+/** Does another leg still ring for this call, so that one declining or ringing out leaves the call on? */
+const othersRinging = (s: Session, leg: Leg) => activeLegs(s).some((l) => l.id !== leg.id && l.state === 'alerting' && l.personality === 'terminator');
 
 export function act(s0: Session, legId: string, action: Action, ctx: EngineContext): Step | Refusal {
   const s = copy(s0);
   const leg = legOf(s, legId);
   const refused = refusalOf(leg, action.type);
   if (refused) return refused;
+  if ((action.type === 'park' || action.type === 'divert') && inConference(s, leg)) return { refused: `Cannot ${action.type} a call in a conference.` };
   const events: EngineEvent[] = [];
   const step: Step = { sessions: [s], events };
   switch (action.type) {
@@ -166,7 +228,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
       break;
     }
     case 'park': {
-      const refused = park(s, ctx, leg, action.against, events);
+      const refused = park(s, ctx, leg, action.against, events, action.recall);
       if (refused) return refused;
       break;
     }
@@ -208,7 +270,9 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
     // Hunt timers always change the session (at least by going), even when nothing else happens.
     case 'huntAdvance':
     case 'huntNoAnswer':
+    case 'queueRetry':
       if (timer.kind === 'huntAdvance') huntAdvance(s, ctx, leg, events);
+      else if (timer.kind === 'queueRetry') queueRetry(s, ctx, events);
       else huntNoAnswer(s, ctx, events);
       s.version++;
       return step;
@@ -225,6 +289,9 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
     case 'forwardNoAnswer':
       if (leg.state === 'alerting') forwardNoAnswer(s, ctx, leg, events);
       break;
+    case 'sequentialRing':
+      if (leg.state === 'alerting') sequentialNext(s, ctx, leg, events);
+      break;
     case 'autoReject':
       if (leg.state === 'alerting') reject(s, ctx, leg, ctx.policy(leg.party).busy ? 'busy' : 'temporarilyUnavailable', events);
       break;
@@ -232,10 +299,10 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
       hangup(s, ctx, leg, events);
       break;
     case 'parkRecall':
-      if (s.park?.legId === leg.id) {
-        const parker = s.park.parkedBy;
-        addAlertingLeg(s, ctx, newLeg(ctx, parker, 'terminator', 'alerting', { recall: { type: 'park', party: s.park.against } }), events);
-      }
+      recallParked(s, ctx, leg, events);
+      break;
+    case 'parkRecallHunt':
+      recallToHuntGroup(s, ctx, leg, events);
       break;
   }
   if (events.length === 0) return undefined;
@@ -260,8 +327,9 @@ export function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: Engi
   }
   const peer = s.park ? s.legs.find((l) => l.id === s.park!.legId) : peerOf(s, leg);
   if (leg.personality === 'clickToDial') {
-    // A retrieve answered: the person placed this call (to the parked one), for call history too.
-    leg.personality = 'originator';
+    // A retrieve answered: the person placed this call (to the parked one), for call history too;
+    // a pickup answered: the person received the call they picked up.
+    leg.personality = s.park ? 'originator' : 'terminator';
     leg.placedAt = ctx.now;
   }
   leg.state = peer?.state === 'held' ? 'remoteHeld' : 'connected';
@@ -301,6 +369,8 @@ const isSideLeg = (s: Session, leg: Leg) => s.park !== null && s.park.legId !== 
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
   if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);
   if (isSideLeg(s, leg) || leg.personality === 'clickToDial') return endLeg(s, ctx, leg, 'rejected', events);
+  // One of several legs ringing at once (simultaneous ring) declines: the others ring on.
+  if (leg.state === 'alerting' && othersRinging(s, leg) && (isAlsoRinging(leg) || activeLegs(s).some(isAlsoRinging))) return endLeg(s, ctx, leg, 'rejected', events);
   const peer = peerOf(s, leg);
   if (how === 'ignore' && peer) {
     // The person's devices stop alerting; the caller hears ringback until the ring timeout.
@@ -314,11 +384,14 @@ function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'tempora
 
 function ringOut(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
   if (isSideLeg(s, leg) && leg.recall === null) return endLeg(s, ctx, leg, 'noAnswer', events);
+  if (isAlsoRinging(leg) && othersRinging(s, leg)) return endLeg(s, ctx, leg, 'noAnswer', events);
   // An unanswered recall drops the parked call too.
   endCall(s, ctx, leg, 'noAnswer', 'noAnswer', events);
 }
 
 function hangup(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  if (isPage(s) && leg.state !== 'alerting') return leavePage(s, ctx, leg, events);
+  if (inConference(s, leg)) return leaveConference(s, ctx, leg, events);
   // Hanging up an unanswered incoming call rejects it as busy.
   if (leg.state === 'alerting' && leg.personality === 'terminator' && !isSideLeg(s, leg)) return reject(s, ctx, leg, 'busy', events);
   if (leg.state === 'alerting') return endLeg(s, ctx, leg, 'cancelled', events);
@@ -358,14 +431,14 @@ function divert(s: Session, ctx: EngineContext, leg: Leg, to: Party, events: Eng
 }
 
 /** Park: the leg leaves, its peer waits against a party until retrieved or recalled. */
-function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: EngineEvent[]): Refusal | undefined {
+function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: EngineEvent[], recall?: ParkRecall): Refusal | undefined {
   const peer = peerOf(s, leg);
   if (!peer || !isAnswered(leg) || s.park) return { refused: 'Cannot park this call: only an answered two-party call can be parked.' };
   endLeg(s, ctx, leg, 'parked', events);
-  s.park = { legId: peer.id, against, parkedBy: leg.party };
+  s.park = { legId: peer.id, against, parkedBy: leg.party, ...(recall ? { recall } : {}) };
   if (peer.state === 'connected') peer.state = 'remoteHeld';
   events.push({ type: 'parked', legId: peer.id });
-  addTimer(s, ctx, 'parkRecall', peer.id, ctx.parkRecallMs);
+  addTimer(s, ctx, 'parkRecall', peer.id, recall?.afterMs ?? ctx.parkRecallMs);
   return undefined;
 }
 

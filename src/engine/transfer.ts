@@ -20,7 +20,7 @@ export function consultTransfer(sA0: Session, legAId: string, sB0: Session, legB
   }
   const x = peerOf(sA, a);
   const y = peerOf(sB, b);
-  if (!x || !y || !isAnswered(x) || !isAnswered(y) || sA.park || sB.park) {
+  if (!x || !y || !isAnswered(x) || !isAnswered(y) || sA.park || sB.park || sA.conference || sB.conference) {
     return { refused: 'Cannot transfer: both calls must be answered two-party calls.' };
   }
   const events: EngineEvent[] = [];
@@ -60,7 +60,7 @@ export function transferTo(
   const refused = refusalOf(leg, 'transfer');
   if (refused) return refused;
   const peer = peerOf(s, leg);
-  if (!peer || !isAnswered(peer) || s.park) return { refused: 'Cannot transfer: only an answered two-party call can be transferred.' };
+  if (!peer || !isAnswered(peer) || s.park || s.conference) return { refused: 'Cannot transfer: only an answered two-party call can be transferred.' };
   const events: EngineEvent[] = [];
   if (leg.state !== 'held') {
     leg.state = 'held';

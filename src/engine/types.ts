@@ -25,17 +25,28 @@ export type Party =
       extension: string | null;
       /** Others in the organization outside the person's location dial routing prefix + extension. */
       routingPrefix: string | null;
+      /** How the person is presented on a call they place, by their caller ID settings (absent: as they are). */
+      presentation?: Presentation;
+      /**
+       * A line that is not a person's rings and answers as a person's does (its own settings and
+       * phone): a workspace, or a virtual line. personId is then that line's ID. Absent: a person.
+       */
+      line?: 'workspace' | 'virtualLine';
     }
-  /** A simulated PSTN party: an external caller or called number. */
-  | { kind: 'pstn'; number: string; name: string | null; emergency: boolean }
-  /** A person's voicemail box, answering for them. */
-  | { kind: 'voicemail'; personId: string; name: string; number: string | null }
+  /** A simulated PSTN party: an external caller or called number; privacy: it withholds its number. */
+  | { kind: 'pstn'; number: string; name: string | null; emergency: boolean; privacy?: boolean }
+  /** A voicemail box answering: a person's (personId), or a voicemail group's (voicemailGroupId, personId ''). */
+  | { kind: 'voicemail'; personId: string; name: string; number: string | null; voicemailGroupId?: string }
   /** A feature access code (*73 …): answered by the system, which plays a confirmation. */
   | { kind: 'feature'; code: string }
   /** A hunt group: never a leg itself; it rings its agents (hunt.ts) and shows in their redirections. */
   | HuntGroupParty
   /** An auto attendant: answers at once and plays a menu the caller navigates with DTMF (attendant.ts). */
-  | AutoAttendantParty;
+  | AutoAttendantParty
+  /** A call park extension: never a leg itself; calls are parked against it and retrieved from it. */
+  | ParkExtensionParty
+  /** A paging group: never a leg itself; a call to it pages its targets (paging.ts). */
+  | PagingGroupParty;
 
 export type AutoAttendantParty = {
   kind: 'autoAttendant';
@@ -48,6 +59,60 @@ export type AutoAttendantParty = {
   routingPrefix: string | null;
 };
 
+export type PagingGroupParty = {
+  kind: 'pagingGroup';
+  pagingGroupId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  number: string | null;
+  extension: string | null;
+  routingPrefix: string | null;
+};
+
+/** Whom a paging group pages when called now, decided by the domain (busy: on a call already). */
+export type PagePlan = {
+  targets: { party: PersonParty; busy: boolean }[];
+  /** Person IDs who may page the group; empty: anyone. */
+  originators: string[];
+  /** Targets see the originator (true) or the paging group (false) as the caller. */
+  showOriginator: boolean;
+};
+
+/**
+ * A conference a person (the host) made of their calls: one session holds the host's leg with
+ * each participant and the participant's leg, paired; the pairs talk to each other through the
+ * host. Muted: the host's audio does not reach the conference; a participant muted does not
+ * reach it either, a participant deafened hears nothing of it.
+ */
+export type Conference = {
+  hostPersonId: string;
+  created: string;
+  held: boolean;
+  muted: boolean;
+  participants: ConferenceParticipant[];
+};
+export type ConferenceParticipant = { hostLegId: string; peerLegId: string; muted: boolean; deafened: boolean };
+
+/** A page under way: the originator talks, every target listens. */
+export type Page = { group: PagingGroupParty; originatorLegId: string; showOriginator: boolean };
+
+export type ParkExtensionParty = {
+  kind: 'parkExtension';
+  parkExtensionId: string;
+  orgId: string;
+  locationId: string;
+  name: string;
+  extension: string;
+  routingPrefix: string | null;
+};
+
+/**
+ * What a caller's caller ID settings present (domain/calls/caller-id.ts): the name and number
+ * parties outside the organization see, and whether the identity is withheld from everyone.
+ */
+export type Presentation = { name: string; number: string | null; blocked: boolean };
+
 export type HuntGroupParty = {
   kind: 'huntGroup';
   huntGroupId: string;
@@ -57,11 +122,13 @@ export type HuntGroupParty = {
   number: string | null;
   extension: string | null;
   routingPrefix: string | null;
+  /** A call queue: it hunts like a hunt group (huntGroupId is the queue's ID), with calls waiting in line. */
+  feature?: 'callQueue';
 };
 
 export type PersonParty = Extract<Party, { kind: 'person' }>;
-/** Where a hunt group forwards to: anything but another hunt group. */
-export type ForwardParty = Exclude<Party, HuntGroupParty>;
+/** Where a hunt group forwards to: anything but another hunt group (or a park extension). */
+export type ForwardParty = Exclude<Party, HuntGroupParty | ParkExtensionParty | PagingGroupParty>;
 
 /**
  * How a hunt group rings its agents, decided by the domain when the call arrives: the policy,
@@ -86,6 +153,29 @@ export type HuntPlan = {
    * first whose callers match decides; a null forward means "do not forward" (the agents ring).
    */
   selective?: SelectiveRule[];
+  /** A call queue's line: calls wait for a free agent instead of hearing busy (hunt.ts). */
+  queue?: QueuePlan;
+};
+
+/**
+ * How a call queue treats a call, decided when it arrives: whether the line is full, where it
+ * overflows, how often a waiting call looks for a free agent again, and a service that takes
+ * the call instead of the agents (forced forward, holiday or night service, stranded calls).
+ */
+export type QueuePlan = {
+  /** Calls waiting in the queue before this one. */
+  waiting: number;
+  size: number;
+  /** Where an overflowing call goes: a party, busy (null), or ringing on until the caller hangs up. */
+  overflow: { to: ForwardParty | null; ringing: boolean };
+  /** The wait after which a call overflows (overflowAfterWait); null: it waits as long as the caller does. */
+  overflowAfterMs: number | null;
+  /** A waiting call is offered again to whoever is free this often. */
+  retryMs: number;
+  /** The welcome message plays first (enabled, and not only when agents are busy). */
+  welcome: boolean;
+  /** The call goes here instead (null: busy) before any agent is offered. */
+  divert?: { to: ForwardParty | null; reason: 'unconditional' | 'timeOfDay' | 'busy' };
 };
 
 export type SelectiveRule = {
@@ -155,6 +245,8 @@ export type Hunt = {
   offered: string[];
   /** Answered, forwarded or ended: the hunt's timers do nothing any more. */
   over: boolean;
+  /** A call queue answered the caller, who waits in line since then. */
+  queuedAt?: string;
 };
 
 export type RedirectReason =
@@ -189,14 +281,20 @@ export type TimerKind =
   | 'autoReject'
   /** A simulated party hangs up. */
   | 'autoHangup'
-  /** A parked call rings back the person who parked it. */
+  /** A parked call rings back the person who parked it (or its recall hunt group). */
   | 'parkRecall'
+  /** The parker did not take the recall in time: the recall hunt group rings instead. */
+  | 'parkRecallHunt'
   /** An alerting person's call goes to their no-answer forwarding destination. */
   | 'forwardNoAnswer'
   /** A hunt group's agent has rung long enough: offer the next one (hunt.ts). */
   | 'huntAdvance'
-  /** Nobody of the hunt group answered: forward or end (hunt.ts). */
+  /** Nobody of the hunt group answered: forward or end (hunt.ts); a queued call overflows. */
   | 'huntNoAnswer'
+  /** A number of a person's sequential ring has rung long enough: the next one rings. */
+  | 'sequentialRing'
+  /** A call waiting in a queue is offered again to the agents free now (hunt.ts). */
+  | 'queueRetry'
   /** The caller pressed nothing while an auto attendant waited (attendant.ts). */
   | 'attendantNoInput';
 
@@ -252,7 +350,15 @@ export type Park = {
   against: Party;
   /** Who parked it (rung back on recall). */
   parkedBy: Party;
+  /** How the call comes back when nobody retrieves it (absent: the parker, after ctx.parkRecallMs). */
+  recall?: ParkRecall;
 };
+
+/**
+ * A call park's recall, decided by the domain when the call is parked: after afterMs the parker
+ * is alerted (alertParker) and/or, huntWaitMs later (at once without the parker), the hunt group.
+ */
+export type ParkRecall = { afterMs: number; alertParker: boolean; huntGroup: HuntGroupParty | null; huntWaitMs: number };
 
 export type Session = {
   id: string;
@@ -270,6 +376,10 @@ export type Session = {
   hunt?: Hunt;
   /** A call answered by an auto attendant (absent on every other session). */
   attendant?: Attendant;
+  /** A page: one originator, any number of targets (absent on every other session). */
+  page?: Page;
+  /** A conference of a host's calls (absent on every other session). */
+  conference?: Conference;
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

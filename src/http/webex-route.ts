@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { ContextConfigDefault, RouteGenericInterface, RouteHandlerMethod } from 'fastify';
+import type { ContextConfigDefault, FastifyRequest, RouteGenericInterface, RouteHandlerMethod } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { responses } from './schemas.ts';
 import type { RouteAuth, Server } from './types.ts';
@@ -56,7 +56,7 @@ export const routeUrl = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 export function webexRoute<const Op extends WebexOperation, const Own extends OwnSchema = {}>(
   server: Server,
   operation: Op,
-  options: { auth: RouteAuth; schema?: Own; handler: WebexHandler<Op, Own> },
+  options: { auth: RouteAuth; schema?: Own; handler: WebexHandler<Op, Own>; optionalBody?: boolean },
 ): void {
   const { operationId, method, path, tag, params, querystring, body } = operation;
   const schema = {
@@ -68,5 +68,17 @@ export function webexRoute<const Op extends WebexOperation, const Own extends Ow
     response: responses(operation.response),
     ...options.schema,
   };
-  server.route({ method, url: routeUrl(path), schema, config: { auth: options.auth }, handler: options.handler as RouteHandlerMethod });
+  server.route({
+    method,
+    url: routeUrl(path),
+    schema,
+    config: { auth: options.auth },
+    // Operations whose body Webex lets the caller leave out: no body reads as {}.
+    ...(options.optionalBody ? { preValidation: noBodyIsEmpty } : {}),
+    handler: options.handler as RouteHandlerMethod,
+  });
+}
+
+async function noBodyIsEmpty(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined || request.body === null) request.body = {};
 }

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { badRequest } from '../domain/errors.ts';
 import { encodeId } from '../domain/webex-ids.ts';
+import { MWI_EVENT_TYPE } from '../domain/voicemail/mwi.ts';
 import type { CallEventRecord } from '../store/calls-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -108,7 +109,8 @@ export class LiveEventStream {
       return;
     }
     if (this.closed) return;
-    for (const event of events) this.response.write(message(event));
+    // The console shows calls: a voicemail box's indicator events share the outbox but are not calls.
+    for (const event of events) if (event.eventType !== MWI_EVENT_TYPE) this.response.write(message(event));
     if (events.length > 0) this.cursor = events[events.length - 1]!;
     const more = events.length === this.timing.batch;
     // `ready` tells the client that what came before was the backlog, and what follows is live.

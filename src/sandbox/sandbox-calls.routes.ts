@@ -33,7 +33,7 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
   const admin = fullAdmin(anyOf('spark-admin:calls_write'));
 
   server.post('/sandbox/v1/calls', { schema: PlaceCall, config: admin }, async (request, reply) => {
-    const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to);
+    const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to, { privacy: request.body.privacyEnabled === true });
     reply.code(201);
     return session;
   });
@@ -85,4 +85,31 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
       params: Type.Object({ personId: Type.String(), ...((schema.params as { properties?: object } | undefined)?.properties ?? {}) }),
     }),
   });
+
+  // Acting as the simulated phone of a workspace or a virtual line: the same Call Controls, for the
+  // line in the path.
+  const lines = [
+    { path: 'workspaces', param: 'workspaceId', type: 'PLACE', what: 'workspace', actor: (orgId: string, id: string) => calls.workspaceActor(orgId, id) },
+    { path: 'virtualLines', param: 'virtualLineId', type: 'VIRTUAL_LINE', what: 'virtual line', actor: (orgId: string, id: string) => calls.virtualLineActor(orgId, id) },
+  ] as const;
+  for (const line of lines) {
+    callActionRoutes(server, calls, {
+      base: `/sandbox/v1/${line.path}/:${line.param}/calls`,
+      read: read.auth,
+      write: admin.auth,
+      role: ROLE_FULL_ADMIN,
+      async actorOf(request) {
+        const orgId = orgOfAdmin(request);
+        const id = decodeId((request.params as Record<string, string>)[line.param]!, line.type);
+        if (!id) throw notFound(`The ${line.what} was not found.`);
+        return line.actor(orgId, id);
+      },
+      document: (schema) => ({
+        ...schema,
+        summary: `Simulated ${line.what} phone: ${String(schema.summary)}`,
+        tags: ['Sandbox'],
+        params: Type.Object({ [line.param]: Type.String(), ...((schema.params as { properties?: object } | undefined)?.properties ?? {}) }),
+      }),
+    });
+  }
 }

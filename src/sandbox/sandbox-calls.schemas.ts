@@ -6,8 +6,11 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const SimulatedLeg = Type.Object({
   callId: Type.String(),
   party: Type.Object({
-    kind: Type.String({ description: 'person, pstn, voicemail or feature.' }),
+    kind: Type.String({ description: 'person, workspace, virtualLine, pstn, voicemail, huntGroup or feature.' }),
     personId: Type.Optional(Type.String()),
+    voicemailGroupId: Type.Optional(Type.String({ description: 'A voicemail group answering (kind voicemail).' })),
+    workspaceId: Type.Optional(Type.String()),
+    virtualLineId: Type.Optional(Type.String()),
     name: Type.Optional(Type.String()),
     number: Type.Optional(Type.String()),
   }),
@@ -15,12 +18,31 @@ const SimulatedLeg = Type.Object({
   state: Type.String(),
   created: Type.String(),
   answered: Type.Optional(Type.String()),
+  muted: Type.Boolean({ description: 'The leg is muted (Mute / Unmute of the Call Controls).' }),
+  recordingState: Type.Optional(Type.String({ description: 'pending, started, paused, stopped or failed; absent when the call was never recorded.' })),
+  remoteParty: Type.Optional(
+    Type.Object(
+      { name: Type.Optional(Type.String()), number: Type.Optional(Type.String()), privacyEnabled: Type.Boolean() },
+      { description: 'On a PSTN leg: the other party as the external party sees it (caller ID settings).' },
+    ),
+  ),
 });
 
 export const SimulatedSession = Type.Object({
   callSessionId: Type.String(),
   created: Type.String(),
   parkedAgainst: Type.Optional(Type.String({ description: 'The person a parked call waits against.' })),
+  queue: Type.Optional(
+    Type.Object(
+      {
+        name: Type.String(),
+        position: Type.Integer({ description: 'The caller\'s place in line, 1 first.' }),
+        since: Type.String(),
+        announcement: Type.String({ description: 'What the caller hears now: welcome, then musicOnHold.' }),
+      },
+      { description: 'While the caller waits in a call queue.' },
+    ),
+  ),
   attendant: Type.Optional(
     Type.Object(
       {
@@ -42,7 +64,11 @@ export const PlaceCall = {
   description:
     'From an external number (a simulated PSTN party, E.164) to a number or extension of a person of the organization, or from a person (their ID) to any destination, as their phone would. Answers with the call session and its legs.',
   tags: ['Sandbox'],
-  body: Type.Object({ from: Type.String({ minLength: 1, maxLength: 512 }), to: Type.String({ minLength: 1, maxLength: 256 }) }),
+  body: Type.Object({
+    from: Type.String({ minLength: 1, maxLength: 512 }),
+    to: Type.String({ minLength: 1, maxLength: 256 }),
+    privacyEnabled: Type.Optional(Type.Boolean({ description: 'An external caller that withholds its number (anonymous call rejection refuses it).' })),
+  }),
   response: { 201: SimulatedSession, ...errors },
 };
 

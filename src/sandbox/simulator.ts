@@ -7,7 +7,8 @@ import type { CallControlService, NewCall } from '../domain/calls/call-control-s
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
 import { invalidDtmf } from '../domain/calls/call-errors.ts';
-import { pstnParty } from '../domain/calls/parties.ts';
+import { partyInformation, pstnParty } from '../domain/calls/parties.ts';
+import { queueAnnouncement } from '../domain/call-queues/queue-plan.ts';
 import { decodeSession } from '../domain/calls/session-codec.ts';
 import { looseE164 } from '../domain/phone-numbers.ts';
 import { decodeId, encodeId } from '../domain/webex-ids.ts';
@@ -20,25 +21,43 @@ import type { Store } from '../store/store.ts';
 
 export type SimulatedLeg = {
   callId: string;
-  party: { kind: string; personId?: string; name?: string; number?: string };
+  party: { kind: string; personId?: string; voicemailGroupId?: string; workspaceId?: string; virtualLineId?: string; name?: string; number?: string };
   personality: Leg['personality'];
   state: Leg['state'];
   created: string;
   answered?: string;
+  muted: boolean;
+  recordingState?: NonNullable<Leg['recordingState']>;
+  /** On a PSTN leg: how the external party sees the other party (caller ID). */
+  remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
 };
 
 /** A caller in an auto attendant: which attendant, the menu they hear, what it waits for (key, extension, name or mailbox digits). */
 export type SimulatedAttendant = { name: string; menu: 'businessHours' | 'afterHours'; awaiting: string; digits: string };
 
-export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; attendant?: SimulatedAttendant; legs: SimulatedLeg[] };
+export type SimulatedSession = {
+  callSessionId: string;
+  created: string;
+  parkedAgainst?: string;
+  /** While the caller waits in a call queue: their place in line and what they hear. */
+  queue?: { name: string; position: number; since: string; announcement: string };
+  attendant?: SimulatedAttendant;
+  legs: SimulatedLeg[];
+};
 
 export function describeSession(session: Session): SimulatedSession {
   const party = (leg: Leg): SimulatedLeg['party'] => {
     const p = leg.party;
+    if (p.kind === 'person' && p.line === 'workspace') return { kind: 'workspace', workspaceId: encodeId('PLACE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'person' && p.line === 'virtualLine') return { kind: 'virtualLine', virtualLineId: encodeId('VIRTUAL_LINE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'person') return { kind: 'person', personId: encodeId('PEOPLE', p.personId), name: p.name, ...(p.number ? { number: p.number } : {}) };
     if (p.kind === 'pstn') return { kind: 'pstn', number: p.number, ...(p.name ? { name: p.name } : {}) };
+    if (p.kind === 'voicemail' && p.voicemailGroupId) return { kind: 'voicemail', voicemailGroupId: encodeId('VOICEMAIL_GROUP', p.voicemailGroupId), name: p.name };
     if (p.kind === 'voicemail') return { kind: 'voicemail', personId: encodeId('PEOPLE', p.personId), name: p.name };
-    if (p.kind === 'huntGroup' || p.kind === 'autoAttendant') return { kind: p.kind, name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'huntGroup') return { kind: p.feature ?? 'huntGroup', name: p.name, ...(p.number ? { number: p.number } : {}) };
+    if (p.kind === 'autoAttendant' || p.kind === 'pagingGroup') return { kind: p.kind, name: p.name, ...(p.number ? { number: p.number } : {}) };
+    // A park extension is never a leg's party (calls are parked against it).
+    if (p.kind === 'parkExtension') return { kind: 'feature', number: p.extension };
     return { kind: 'feature', number: p.code };
   };
   return {
@@ -55,8 +74,20 @@ export function describeSession(session: Session): SimulatedSession {
       state: leg.state,
       created: leg.created,
       ...(leg.answered ? { answered: leg.answered } : {}),
+      muted: leg.muted,
+      ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),
+      ...externalView(session, leg),
     })),
   };
+}
+
+/** What a PSTN party sees of the other party of its call: caller ID, as Webex presents it outside. */
+function externalView(session: Session, leg: Leg): Pick<SimulatedLeg, 'remoteParty'> {
+  if (leg.party.kind !== 'pstn') return {};
+  const other = session.legs.find((l) => l.id !== leg.id && isActive(l) && l.party.kind !== 'feature');
+  if (!other) return {};
+  const seen = partyInformation(leg.party, other.party);
+  return { remoteParty: { ...(seen.name ? { name: seen.name } : {}), ...(seen.number ? { number: seen.number } : {}), privacyEnabled: seen.privacyEnabled } };
 }
 
 export type PstnAction = 'answer' | 'reject' | 'hangup';
@@ -76,21 +107,28 @@ export class Simulator {
    * A call into the system: from an external number (a PSTN party) to a number or extension of
    * the organization, or from a person's phone to any destination.
    */
-  async placeCall(orgId: string, from: string, to: string): Promise<SimulatedSession> {
+  async placeCall(orgId: string, from: string, to: string, options: { privacy?: boolean } = {}): Promise<SimulatedSession> {
     const personId = decodeId(from, 'PEOPLE');
+    const workspaceId = decodeId(from, 'PLACE');
+    const virtualLineId = decodeId(from, 'VIRTUAL_LINE');
     let call: NewCall;
     if (personId) {
       call = await this.calls.call(await this.calls.actor(orgId, personId), to);
+    } else if (workspaceId) {
+      call = await this.calls.call(await this.calls.workspaceActor(orgId, workspaceId), to);
+    } else if (virtualLineId) {
+      call = await this.calls.call(await this.calls.virtualLineActor(orgId, virtualLineId), to);
     } else {
       const number = from.startsWith('+') ? from : looseE164(from);
-      if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID or an external number (E.164).');
+      if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw badRequest('from must be a person ID, a workspace ID, a virtual line ID or an external number (E.164).');
       const org = await this.store.organizations.get(orgId);
       const target = org?.defaultLocationId ? await resolveDestination(this.store, { orgId, locationId: org.defaultLocationId }, to) : undefined;
-      if (!target || (target.kind !== 'person' && target.kind !== 'huntGroup' && target.kind !== 'autoAttendant')) {
-        throw badRequest(`to must be a number or extension of a person, hunt group or auto attendant of the organization; "${to}" is not.`);
+      const callable = ['person', 'huntGroup', 'autoAttendant', 'pagingGroup'];
+      if (!target || (!callable.includes(target.kind) && !(target.kind === 'voicemail' && target.voicemailGroupId))) {
+        throw badRequest(`to must be a number or extension of a person, workspace, virtual line, hunt group, call queue, auto attendant, paging group or voicemail group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
-        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: pstnParty(number), to: target });
+        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });
         return { step, value: { callId: encodeCallId(originatorLegId), callSessionId: encodeSessionId(step.sessions[0]!.id) } };
       });
     }
@@ -102,7 +140,13 @@ export class Simulator {
     const stored = id ? await this.store.calls.get(id) : undefined;
     const session = stored && decodeSession(stored.data);
     if (!session || session.orgId !== orgId) throw notFound('Call session not found.');
-    return describeSession(session);
+    const described = describeSession(session);
+    const hunt = session.hunt;
+    if (hunt?.queuedAt && !hunt.over && session.legs.some((l) => l.id === hunt.originatorLegId && isActive(l))) {
+      const position = (await this.store.callQueues.waiting(hunt.group.huntGroupId)).indexOf(session.id) + 1;
+      described.queue = { name: hunt.group.name, position, since: hunt.queuedAt, announcement: queueAnnouncement(hunt, this.runtime.now()) };
+    }
+    return described;
   }
 
   async active(orgId: string): Promise<SimulatedSession[]> {

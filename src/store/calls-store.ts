@@ -87,6 +87,8 @@ export interface CallRepository {
   /** The newest records of a person, at most `perType` of each type. */
   history(personId: string, type: CallHistoryRecord['type'] | undefined, perType: number): Promise<CallHistoryRecord[]>;
   addEvents(events: readonly CallEventRecord[]): Promise<void>;
+  /** The highest sequence number written for a session's events (-1 for none). */
+  lastEventSeq(sessionId: string): Promise<number>;
   /**
    * Events of an organization in the order they were written: by time, then session, then the
    * session's sequence. Pass the last event seen to read on after it.

@@ -10,8 +10,14 @@ import type { ReceptionistContactTables } from './tables/receptionist-contacts.t
 import type { OwnerSettingsTables } from './tables/owner-settings.ts';
 import type { ScheduleTables } from './tables/schedules.ts';
 import type { HuntGroupTables } from './tables/hunt-groups.ts';
+import type { VoicemailGroupTables, VoicemailTables } from './tables/voicemail.ts';
+import type { CallQueueTables } from './tables/call-queues.ts';
 import type { AutoAttendantTables } from './tables/auto-attendants.ts';
 import type { VirtualExtensionTables } from './tables/virtual-extensions.ts';
+import type { CallParkPickupTables } from './tables/call-park-pickup.ts';
+import type { PagingGroupTables } from './tables/paging-groups.ts';
+import type { WorkspaceTables } from './tables/workspaces.ts';
+import type { VirtualLineTables } from './tables/virtual-lines.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
 // (ISO-8601 UTC with milliseconds, so text order is time order), booleans as integers 0/1,
@@ -138,4 +144,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & AutoAttendantTables & VirtualExtensionTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables;

@@ -16,9 +16,16 @@ import { KyselyLocationNumberRepository } from './repositories/location-numbers.
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
+import { KyselyVoicemailRepository } from './repositories/voicemail.ts';
+import { KyselyVoicemailGroupRepository } from './repositories/voicemail-groups.ts';
+import { KyselyCallQueueRepository, KyselyFeatureDocumentRepository } from './repositories/call-queues.ts';
 import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
 import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
 import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
+import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
+import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
+import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
+import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
 import { KyselyOrganizationRepository } from './repositories/organizations.ts';
@@ -63,9 +70,18 @@ export class KyselyStore implements Store {
   readonly ownerSettings: KyselyOwnerSettingRepository;
   readonly schedules: KyselyScheduleRepository;
   readonly huntGroups: KyselyHuntGroupRepository;
+  readonly voicemail: KyselyVoicemailRepository;
+  readonly voicemailGroups: KyselyVoicemailGroupRepository;
+  readonly callQueues: KyselyCallQueueRepository;
+  readonly featureDocuments: KyselyFeatureDocumentRepository;
   readonly autoAttendants: KyselyAutoAttendantRepository;
   readonly virtualExtensions: KyselyVirtualExtensionRepository;
   readonly operatingModes: KyselyOperatingModeRepository;
+  readonly callParks: KyselyCallParkRepository;
+  readonly callPickups: KyselyCallPickupRepository;
+  readonly pagingGroups: KyselyPagingGroupRepository;
+  readonly workspaces: KyselyWorkspaceRepository;
+  readonly virtualLines: KyselyVirtualLineRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -99,9 +115,18 @@ export class KyselyStore implements Store {
     this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
+    this.voicemail = new KyselyVoicemailRepository(ctx);
+    this.voicemailGroups = new KyselyVoicemailGroupRepository(ctx);
+    this.callQueues = new KyselyCallQueueRepository(ctx);
+    this.featureDocuments = new KyselyFeatureDocumentRepository(ctx);
     this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
     this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
     this.operatingModes = new KyselyOperatingModeRepository(ctx);
+    this.callParks = new KyselyCallParkRepository(ctx);
+    this.callPickups = new KyselyCallPickupRepository(ctx);
+    this.pagingGroups = new KyselyPagingGroupRepository(ctx);
+    this.workspaces = new KyselyWorkspaceRepository(ctx);
+    this.virtualLines = new KyselyVirtualLineRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -1,6 +1,10 @@
 // What the domain may ask of persistence for settings documents (domain/settings).
 
-export type OwnerKind = 'person';
+/**
+ * Whose document: a person's, a workspace's or a virtual line's (one mechanism for all lines), a
+ * location's, the organization's (id: the orgId) or a voicemail group's.
+ */
+export type OwnerKind = 'person' | 'workspace' | 'virtualLine' | 'location' | 'organization' | 'voicemailGroup';
 
 export type SettingOwner = { orgId: string; kind: OwnerKind; id: string };
 

@@ -12,9 +12,15 @@ import type { ReceptionistContactRepository } from './receptionist-contacts-stor
 import type { OwnerSettingRepository } from './owner-settings-store.ts';
 import type { ScheduleRepository } from './schedules-store.ts';
 import type { HuntGroupRepository } from './hunt-groups-store.ts';
+import type { VoicemailGroupRepository, VoicemailRepository } from './voicemail-store.ts';
+import type { CallQueueRepository, FeatureDocumentRepository } from './call-queues-store.ts';
 import type { AutoAttendantRepository } from './auto-attendants-store.ts';
 import type { VirtualExtensionRepository } from './virtual-extensions-store.ts';
 import type { OperatingModeRepository } from './operating-modes-store.ts';
+import type { CallParkRepository, CallPickupRepository } from './call-park-store.ts';
+import type { PagingGroupRepository } from './paging-store.ts';
+import type { WorkspaceRepository } from './workspaces-store.ts';
+import type { VirtualLineRepository } from './virtual-lines-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -307,9 +313,18 @@ export interface Store {
   readonly ownerSettings: OwnerSettingRepository;
   readonly schedules: ScheduleRepository;
   readonly huntGroups: HuntGroupRepository;
+  readonly voicemail: VoicemailRepository;
+  readonly voicemailGroups: VoicemailGroupRepository;
+  readonly callQueues: CallQueueRepository;
+  readonly featureDocuments: FeatureDocumentRepository;
   readonly autoAttendants: AutoAttendantRepository;
   readonly virtualExtensions: VirtualExtensionRepository;
   readonly operatingModes: OperatingModeRepository;
+  readonly callParks: CallParkRepository;
+  readonly callPickups: CallPickupRepository;
+  readonly pagingGroups: PagingGroupRepository;
+  readonly workspaces: WorkspaceRepository;
+  readonly virtualLines: VirtualLineRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

@@ -47,6 +47,19 @@ export type NewDelivery = {
   body: string;
 };
 
+/** Where a delivery came from: a call event of the outbox, a test event, or a redelivery of another delivery. */
+export type DeliveryOrigin = 'event' | 'test' | 'redelivery';
+
+/** A delivery queued by hand (a test event or a redelivery), outside the fan-out. */
+export type ExtraDelivery = NewDelivery & { origin: Exclude<DeliveryOrigin, 'event'>; redeliveryOf: string | null };
+
+/** How a webhook is doing: its status, failures in a row and its last attempt still logged (see retention). */
+export type WebhookHealth = {
+  status: WebhookStatus;
+  consecutiveFailures: number;
+  lastAttempt: { time: string; statusCode: number | null; error: string | null; outcome: AttemptOutcome } | null;
+};
+
 export type DueQuery = {
   due: string;
   leaseNow: string;
@@ -77,6 +90,8 @@ export type Attempt = {
   error: string | null;
   responseExcerpt: string | null;
   outcome: AttemptOutcome;
+  /** The request headers sent (signature included); null when nothing was sent or for attempts logged before they were kept. */
+  requestHeaders: Record<string, string> | null;
 };
 
 export type DeliveryLogEntry = {
@@ -91,6 +106,8 @@ export type DeliveryLogEntry = {
   nextAttemptAt: string;
   created: string;
   completed: string | null;
+  origin: DeliveryOrigin;
+  redeliveryOf: string | null;
   attempts: Attempt[];
 };
 
@@ -145,6 +162,12 @@ export interface WebhookRepository {
   countFailure(webhookId: string): Promise<number>;
   resetFailures(webhookId: string): Promise<void>;
   deactivate(webhookId: string): Promise<void>;
+  /**
+   * Queues one delivery at the next position (waiting for the fan-out lock), due at `now`;
+   * answers its position. A test event has a call of its own; a redelivery joins the queue of
+   * its call, behind what is pending there.
+   */
+  enqueue(delivery: ExtraDelivery, now: string): Promise<number>;
   /** Gives claimed deliveries back without an attempt (a worker stopping). */
   release(deliveryIds: readonly string[], owner: string): Promise<void>;
   /** The earliest time after `after` a pending delivery of an active webhook falls due, if any. */
@@ -153,4 +176,7 @@ export interface WebhookRepository {
   // The delivery log.
   /** A webhook's deliveries, newest first, with their attempts; `before` is a position. */
   deliveries(webhookId: string, before: number | undefined, limit: number): Promise<Page<DeliveryLogEntry, number>>;
+  /** One delivery of a webhook, with its attempts. */
+  delivery(webhookId: string, deliveryId: string): Promise<DeliveryLogEntry | undefined>;
+  health(webhookId: string): Promise<WebhookHealth | undefined>;
 }

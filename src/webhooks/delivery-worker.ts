@@ -196,6 +196,7 @@ export class WebhookDeliveryWorker {
       error: result.error,
       responseExcerpt: result.excerpt,
       outcome: verdict.outcome,
+      requestHeaders: result.requestHeaders,
     };
     await this.store.transaction(async (tx) => {
       // Deleted meanwhile, or taken over by another process: nothing to record.

@@ -2,6 +2,10 @@ import { encodeId } from '../domain/webex-ids.ts';
 import { withoutCredentials } from '../domain/webhooks/egress-policy.ts';
 import type { CallEventRecord } from '../store/calls-store.ts';
 import type { Webhook } from '../store/webhooks-store.ts';
+import { MWI_EVENT_TYPE } from '../domain/voicemail/mwi.ts';
+
+/** The webhook resource an outbox event belongs to. */
+export const resourceOf = (event: CallEventRecord) => (event.eventType === MWI_EVENT_TYPE ? 'telephony_mwi' : 'telephony_calls');
 
 // The body Webex POSTs for a telephony_calls event (reference §5.2, from captured deliveries):
 // the webhook's own fields, `actorId` (whose call it is) and `data` (the call's snapshot with
@@ -16,7 +20,7 @@ export function envelope(webhook: Webhook, event: CallEventRecord): string {
     name: webhook.name,
     // Credentials in a URL (refused on create and update now, possible in older rows) are never echoed.
     targetUrl: withoutCredentials(webhook.targetUrl),
-    resource: 'telephony_calls',
+    resource: resourceOf(event),
     event: event.webhookEvent,
     orgId: encodeId('ORGANIZATION', webhook.orgId),
     createdBy: encodeId('PEOPLE', webhook.createdBy),

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { matchesCallFilter, parseCallFilter, type CallFilter } from '../domain/webhooks/webhook-filter.ts';
 import type { CallEventRecord } from '../store/calls-store.ts';
 import type { CallSubscriber, NewDelivery, Webhook } from '../store/webhooks-store.ts';
-import { envelope } from './envelope.ts';
+import { envelope, resourceOf } from './envelope.ts';
 
-// Who receives an outbox event: every webhook of the event's organization watching call events
-// (telephony_calls or all) that existed when the event happened, and
+// Who receives an outbox event: every webhook of the event's organization watching its resource
+// (telephony_calls, or telephony_mwi for a voicemail box's indicator, or all) that existed when the event happened, and
 // - if owned by its creator, only for the creator's own calls;
 // - if owned by the organization, for everyone's calls while its creator is an administrator;
 //   once the creator is no longer one (demoted), only for the creator's own calls, as if it
@@ -51,7 +51,10 @@ export function planDeliveries(subscribers: readonly CallSubscriber[], events: r
     const candidates = byOrg.get(event.orgId);
     if (!candidates) continue;
     const facts = { personId: event.personId, personality: event.personality, state: event.state, callType: event.callType ?? undefined };
+    // A voicemail box's message waiting indicator goes to telephony_mwi webhooks, a call's events to telephony_calls ones.
+    const resource = resourceOf(event);
     for (const webhook of candidates) {
+      if (webhook.resource !== 'all' && webhook.resource !== resource) continue;
       if (event.created < webhook.created) continue;
       if (!seesEveryone(webhook) && webhook.createdBy !== event.personId) continue;
       if (webhook.event !== 'all' && webhook.event !== event.webhookEvent) continue;

@@ -10,6 +10,7 @@ const result = (overrides: Partial<SendResult>): SendResult => ({
   error: null,
   excerpt: null,
   retryAfter: null,
+  requestHeaders: null,
   aborted: false,
   ...overrides,
 });

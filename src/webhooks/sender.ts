@@ -24,6 +24,8 @@ export type SendResult = {
   excerpt: string | null;
   /** The Retry-After header, if any. */
   retryAfter: string | null;
+  /** The request headers sent; null when no request went out (blocked, not a URL). */
+  requestHeaders: Record<string, string> | null;
   /** The worker stopped it: not an attempt at all. */
   aborted: boolean;
   /** The egress policy refused the target: nothing was sent, and sending again will not help. */
@@ -90,12 +92,13 @@ export function post(target: string, body: string, secret: string | null, timeou
     let kept = 0;
     const excerpt = () => (kept > 0 ? Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8') : null);
     let timer: NodeJS.Timeout | undefined;
+    let sent: Record<string, string> | null = null;
     const finish = (error: string | null, aborted = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
-      resolve({ statusCode, latencyMs: elapsed(), error, excerpt: excerpt(), retryAfter, aborted, ...(error === BLOCKED ? { blocked: true } : {}) });
+      resolve({ statusCode, latencyMs: elapsed(), error, excerpt: excerpt(), retryAfter, requestHeaders: sent, aborted, ...(error === BLOCKED ? { blocked: true } : {}) });
     };
     const onAbort = () => {
       finish('the server stopped before the delivery completed', true);
@@ -120,6 +123,8 @@ export function post(target: string, body: string, secret: string | null, timeou
       'user-agent': 'Callplane-Webhooks',
     };
     if (secret) headers['x-spark-signature'] = signature(secret, bytes);
+    // What the delivery log shows (Host as the request line carries it).
+    sent = { host: url.host, ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])) };
     request = (secure ? https : http).request(url, { method: 'POST', headers, agent: secure ? agents.https : agents.http, lookup: agents.lookup });
 
     timer = setTimeout(() => {

@@ -10,13 +10,22 @@ const USER_SCOPES = ['spark:calls_read', 'spark:calls_write', 'spark:kms', 'spar
 const ADMIN_READ_SCOPES = [
   'spark-admin:calls_read',
   'spark-admin:device_read',
+  'spark-admin:devices_read',
   'spark-admin:licenses_read',
   'spark-admin:locations_read',
   'spark-admin:organizations_read',
   'spark-admin:people_read',
   'spark-admin:telephony_config_read',
+  'spark-admin:workspaces_read',
 ];
-const ADMIN_WRITE_SCOPES = ['spark-admin:calls_write', 'spark-admin:locations_write', 'spark-admin:people_write', 'spark-admin:telephony_config_write'];
+const ADMIN_WRITE_SCOPES = [
+  'spark-admin:calls_write',
+  'spark-admin:devices_write',
+  'spark-admin:locations_write',
+  'spark-admin:people_write',
+  'spark-admin:telephony_config_write',
+  'spark-admin:workspaces_write',
+];
 const ALL_SCOPES = [...USER_SCOPES, ...ADMIN_READ_SCOPES, ...ADMIN_WRITE_SCOPES].sort();
 const FOURTEEN_DAYS = 14 * 24 * 3600;
 

@@ -33,6 +33,10 @@ const forUsers = (op: Operation) =>
   anyToken(op) ||
   ['GET /v1/people', 'GET /v1/people/me', 'GET /v1/people/{personId}'].includes(label(op)) ||
   op.path.startsWith('/v1/telephony/calls') ||
+  // The Voice Messages API: the token's own voicemail box (spark:calls_read / spark:calls_write).
+  op.path.startsWith('/v1/telephony/voiceMessages') ||
+  // Conference Controls act on the person's own calls, as the Call Controls do.
+  op.path.startsWith('/v1/telephony/conference') ||
   // A person's own settings: the Call Settings For Me paths, and admin paths whose document names a
   // user scope (spark:people_read) a person may use for themselves (the sweep's user is that person).
   op.path.startsWith('/v1/telephony/config/people/me/') ||
@@ -41,9 +45,16 @@ const forUsers = (op: Operation) =>
 const userScopesOf = (op: Operation) =>
   catalogue.find(([method, path]) => method === op.method.toUpperCase() && path === op.path)?.[6].filter((s) => s.startsWith('spark:')) ?? [];
 
-/** Sandbox routes a user's token may call: the delivery log of the user's own webhooks, reading the clock. */
+/** Sandbox routes a user's token may call: the delivery log and tools of the user's own webhooks, reading the clock. */
 const sandboxForUsers = (op: Operation) =>
-  ['GET /sandbox/v1/webhooks/{webhookId}/deliveries', 'GET /sandbox/v1/clock', 'POST /sandbox/v1/authorize'].includes(label(op));
+  [
+    'GET /sandbox/v1/webhooks/{webhookId}/deliveries',
+    'POST /sandbox/v1/webhooks/{webhookId}/test',
+    'POST /sandbox/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver',
+    'GET /sandbox/v1/webhooks/{webhookId}/health',
+    'GET /sandbox/v1/clock',
+    'POST /sandbox/v1/authorize',
+  ].includes(label(op));
 
 /**
  * Sandbox routes only the operator (CALLPLANE_ADMIN_TOKEN) may call: they change the whole server.

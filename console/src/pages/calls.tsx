@@ -1,5 +1,5 @@
 import { activeCalls, type CallView, type TimelineEntry } from '../calls-model.ts';
-import { PersonCallActions, PstnActions } from '../components/call-actions.tsx';
+import { PersonCallActions, PstnActions, RetrieveParked } from '../components/call-actions.tsx';
 import { CallsChart } from '../components/calls-chart.tsx';
 import { PlaceCallForm } from '../components/place-call.tsx';
 import { Badge, ErrorNotice, Loading, PageHeading, Section } from '../components/ui.tsx';
@@ -97,6 +97,12 @@ function CallCard({ call, feed }: { call: CallView; feed: LiveFeed }) {
           {call.ended ? ` · ended ${formatTime(call.ended)}` : ''}
           {call.parkedAgainst ? ' · parked' : ''}
         </span>
+        {call.parkedAgainst && !call.ended && (
+          <p class="parked">
+            Parked against {feed.model.names.get(call.parkedAgainst) ?? 'a person'}{' '}
+            <RetrieveParked personId={call.parkedAgainst} personName={feed.model.names.get(call.parkedAgainst) ?? 'the person'} onActed={refresh} />
+          </p>
+        )}
       </header>
       {call.legs.length > 0 && (
         <div class="table-wrap">
@@ -121,10 +127,12 @@ function CallCard({ call, feed }: { call: CallView; feed: LiveFeed }) {
                   <td data-label="Role">{leg.personality}</td>
                   <td data-label="State">
                     <Badge value={leg.state} label={stateLabel(leg.state)} />
+                    {leg.muted && <Badge value="muted" />}
+                    {leg.recordingState && <Badge value={`recording-${leg.recordingState}`} label={`recording ${leg.recordingState}`} />}
                   </td>
                   <td data-label="Actions">
                     {leg.party.kind === 'person' && leg.party.personId ? (
-                      <PersonCallActions personId={leg.party.personId} personName={partyName(leg)} callId={leg.callId} state={leg.state} personality={leg.personality} onActed={refresh} />
+                      <PersonCallActions personId={leg.party.personId} personName={partyName(leg)} callId={leg.callId} state={leg.state} personality={leg.personality} muted={leg.muted} recordingState={leg.recordingState} onActed={refresh} />
                     ) : leg.party.kind === 'pstn' ? (
                       <PstnActions callSessionId={call.callSessionId} number={partyName(leg)} state={leg.state} onActed={refresh} />
                     ) : null}

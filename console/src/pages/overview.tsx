@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../api.ts';
+import { errorMessage, type Api } from '../api.ts';
 import { activeCalls } from '../calls-model.ts';
 import { CallsChart } from '../components/calls-chart.tsx';
 import { Badge, ErrorNotice, Loading, PageHeading, Section } from '../components/ui.tsx';
@@ -11,16 +11,34 @@ import { href } from '../router.ts';
 
 type NumberCounts = { assigned: number; unAssigned: number; total: number; extensionOnly: number };
 
+/** The numbers of GET /v1/telephony/config/numbers?available=true, page by page. */
+async function countAvailable(api: Api): Promise<number> {
+  const max = 1000;
+  let total = 0;
+  for (let start = 0; ; start += max) {
+    const page = await api.get<{ phoneNumbers?: unknown[] }>('/v1/telephony/config/numbers', { available: true, max, start });
+    const n = page.phoneNumbers?.length ?? 0;
+    total += n;
+    if (n < max) return total;
+  }
+}
+
 export function OverviewPage() {
   const { api, org, feed, session } = useConsole();
   useFeed(feed);
   const [numbers, setNumbers] = useState<NumberCounts>();
   const [numbersError, setNumbersError] = useState<string>();
+  const [free, setFree] = useState<number>();
 
   useEffect(() => {
     api
       .get<{ count?: NumberCounts }>('/v1/telephony/config/numbers', { details: true, max: 1 })
       .then((r) => setNumbers(r.count))
+      .catch((e) => setNumbersError(errorMessage(e)));
+    // Free is what a person can be given: the count's unAssigned also holds main numbers and
+    // hunt group numbers, so count the available=true list itself.
+    countAvailable(api)
+      .then(setFree)
       .catch((e) => setNumbersError(errorMessage(e)));
   }, [api]);
 
@@ -98,7 +116,7 @@ export function OverviewPage() {
               </div>
               <div>
                 <dt>Free</dt>
-                <dd>{numbers.unAssigned}</dd>
+                <dd class="free-numbers">{free ?? '…'}</dd>
               </div>
               <div>
                 <dt>Extension only</dt>

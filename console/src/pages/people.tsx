@@ -35,11 +35,11 @@ export function PeoplePage() {
         </a>
       ),
     },
-    { header: 'Email', cell: (p) => p.emails[0], class: 'hide-narrow' },
+    { header: 'Email', cell: (p) => p.emails[0] },
     { header: 'Extension', cell: (p) => p.extension ?? '—' },
     { header: 'Number', cell: (p) => workNumber(p) ?? '—' },
-    { header: 'Location', cell: (p) => locationName(org, p.locationId), class: 'hide-narrow' },
-    { header: 'Licenses', cell: (p) => (p.licenses ?? []).map((id) => licenseName(org, id)).join(', ') || '—', class: 'hide-narrow wrap' },
+    { header: 'Location', cell: (p) => locationName(org, p.locationId) },
+    { header: 'Licenses', cell: (p) => (p.licenses ?? []).map((id) => licenseName(org, id)).join(', ') || '—', class: 'wrap' },
     {
       header: 'Actions',
       cell: (p) => (

@@ -98,9 +98,20 @@ function Phone({ personId }: { personId: string }) {
               <li key={c.id} class="phone-call">
                 <div>
                   <strong>{describeParty(c.remoteParty)}</strong> <Badge value={c.state} label={stateLabel(c.state)} /> <span class="muted">{c.personality}</span>
+                  {c.muted && <Badge value="muted" />}
+                  {c.recordingState && <Badge value={`recording-${c.recordingState}`} label={`recording ${c.recordingState}`} />}
                   {c.recall && <span class="muted"> · park recall from {describeParty(c.recall.party)}</span>}
                 </div>
-                <PersonCallActions personId={personId} personName={name} callId={c.id} state={c.state} personality={c.personality} onActed={loadCalls} />
+                <PersonCallActions
+                  personId={personId}
+                  personName={name}
+                  callId={c.id}
+                  state={c.state}
+                  personality={c.personality}
+                  muted={c.muted}
+                  recordingState={c.recordingState}
+                  onActed={loadCalls}
+                />
               </li>
             ))}
           </ul>

@@ -5,12 +5,13 @@ import { useConsole } from '../context.ts';
 import { formatDateTime, formatTime } from '../format.ts';
 import { useCallEvents } from '../live.ts';
 import { href, navigate } from '../router.ts';
-import type { Delivery, Webhook } from '../types.ts';
+import type { Delivery, Webhook, WebhookHealth } from '../types.ts';
 import { WebhookForm } from './webhook-form.tsx';
 
-// The token's webhooks (/v1/webhooks) and, for one of them, its delivery log (GET
-// /sandbox/v1/webhooks/{webhookId}/deliveries): every event sent, each attempt with its status
-// code, latency and error, and the exact body.
+// The token's webhooks (/v1/webhooks) with their health (last status, failures in a row) and,
+// for one of them, its delivery log (GET /sandbox/v1/webhooks/{webhookId}/deliveries): every
+// event sent, each attempt with its status code, latency, error and request headers, and the
+// exact body; a test event and a redelivery are a button each.
 
 export function WebhooksPage({ webhookId }: { webhookId: string | undefined }) {
   const { api, notify } = useConsole();
@@ -30,6 +31,27 @@ export function WebhooksPage({ webhookId }: { webhookId: string | undefined }) {
   useEffect(load, [load]);
 
   const selected = webhooks?.find((w) => w.id === webhookId);
+  const [health, setHealth] = useState<Record<string, WebhookHealth>>({});
+  const loadHealth = useCallback(() => {
+    for (const w of webhooks ?? []) {
+      api
+        .get<WebhookHealth>(`/sandbox/v1/webhooks/${encodeURIComponent(w.id)}/health`)
+        .then((h) => setHealth((all) => ({ ...all, [w.id]: h })))
+        .catch(() => undefined);
+    }
+  }, [api, webhooks]);
+  useEffect(loadHealth, [loadHealth]);
+
+  const sendTest = async (w: Webhook) => {
+    try {
+      await api.post(`/sandbox/v1/webhooks/${encodeURIComponent(w.id)}/test`, {});
+      notify(`Test event queued for ${w.name}.`);
+      navigate('webhooks', w.id);
+      window.setTimeout(loadHealth, 800);
+    } catch (e) {
+      notify(errorMessage(e), 'error');
+    }
+  };
 
   const reactivate = async (w: Webhook) => {
     try {
@@ -71,9 +93,8 @@ export function WebhooksPage({ webhookId }: { webhookId: string | undefined }) {
                 <th scope="col">Name</th>
                 <th scope="col">Status</th>
                 <th scope="col">Subscribed to</th>
-                <th scope="col" class="hide-narrow">
-                  Target URL
-                </th>
+                <th scope="col">Target URL</th>
+                <th scope="col">Health</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
@@ -90,10 +111,16 @@ export function WebhooksPage({ webhookId }: { webhookId: string | undefined }) {
                     {w.resource} · {w.event}
                     {w.filter ? <span class="muted"> · {w.filter}</span> : null}
                   </td>
-                  <td data-label="Target URL" class="hide-narrow wrap">
+                  <td data-label="Target URL" class="wrap">
                     {w.targetUrl}
                   </td>
+                  <td data-label="Health">
+                    <HealthSummary health={health[w.id]} />
+                  </td>
                   <td data-label="Actions" class="actions">
+                    <Button variant="quiet" onClick={() => void sendTest(w)} aria-label={`Send a test event to ${w.name}`}>
+                      Send test event
+                    </Button>
                     <Button variant="quiet" onClick={() => navigate('webhooks', w.id)} aria-label={`Delivery log of ${w.name}`}>
                       Deliveries
                     </Button>
@@ -112,7 +139,16 @@ export function WebhooksPage({ webhookId }: { webhookId: string | undefined }) {
           </table>
         </div>
       )}
-      {selected && <DeliveryLog key={selected.id} webhook={selected} onChanged={load} />}
+      {selected && (
+        <DeliveryLog
+          key={selected.id}
+          webhook={selected}
+          onChanged={() => {
+            load();
+            loadHealth();
+          }}
+        />
+      )}
       <Dialog title="New webhook" open={creating} onClose={() => setCreating(false)}>
         <WebhookForm
           onCancel={() => setCreating(false)}
@@ -127,8 +163,19 @@ export function WebhooksPage({ webhookId }: { webhookId: string | undefined }) {
   );
 }
 
+function HealthSummary({ health }: { health: WebhookHealth | undefined }) {
+  if (!health) return <span class="muted">—</span>;
+  const last = health.lastAttempt;
+  return (
+    <span class="webhook-health">
+      {last ? `last ${last.statusCode ?? last.error ?? 'no answer'}` : 'nothing sent yet'}
+      {health.consecutiveFailures > 0 ? <span class="delivery-error"> · {health.consecutiveFailures} failed in a row</span> : null}
+    </span>
+  );
+}
+
 function DeliveryLog({ webhook, onChanged }: { webhook: Webhook; onChanged: () => void }) {
-  const { api, feed } = useConsole();
+  const { api, feed, notify } = useConsole();
   const [deliveries, setDeliveries] = useState<Delivery[]>();
   const [error, setError] = useState<string>();
   const [missing, setMissing] = useState(false);
@@ -159,6 +206,25 @@ function DeliveryLog({ webhook, onChanged }: { webhook: Webhook; onChanged: () =
   );
   useEffect(() => () => timers.current.forEach((t) => window.clearTimeout(t)), []);
 
+  /** Reloads the log a few times while what was just queued is sent. */
+  const follow = () => {
+    for (const t of timers.current) window.clearTimeout(t);
+    timers.current = [window.setTimeout(load, 300), window.setTimeout(() => (load(), onChanged()), 1200), window.setTimeout(() => (load(), onChanged()), 4000)];
+  };
+  // A test event sent from the list lands here too.
+  useEffect(follow, [webhook.id]);
+
+  const redeliver = async (d: Delivery) => {
+    try {
+      await api.post(`/sandbox/v1/webhooks/${encodeURIComponent(webhook.id)}/deliveries/${encodeURIComponent(d.id)}/redeliver`, {});
+      notify('Queued again.');
+      load();
+      follow();
+    } catch (e) {
+      notify(errorMessage(e), 'error');
+    }
+  };
+
   return (
     <Section title={`Delivery log: ${webhook.name}`} actions={<Button variant="quiet" onClick={load}>Reload</Button>}>
       <p class="muted wrap">
@@ -171,7 +237,7 @@ function DeliveryLog({ webhook, onChanged }: { webhook: Webhook; onChanged: () =
         <ol class="deliveries">
           {deliveries.map((d) => (
             <li key={d.id}>
-              <DeliveryEntry delivery={d} />
+              <DeliveryEntry delivery={d} onRedeliver={() => void redeliver(d)} />
             </li>
           ))}
         </ol>
@@ -201,7 +267,7 @@ function eventTypeOf(d: Delivery): string | undefined {
   }
 }
 
-function DeliveryEntry({ delivery: d }: { delivery: Delivery }) {
+function DeliveryEntry({ delivery: d, onRedeliver }: { delivery: Delivery; onRedeliver: () => void }) {
   const last = d.attempts.at(-1);
   const eventType = eventTypeOf(d);
   return (
@@ -211,6 +277,7 @@ function DeliveryEntry({ delivery: d }: { delivery: Delivery }) {
         <span class="delivery-what">
           {eventType ?? 'event'}
           {d.event ? ` (${d.event})` : ''}
+          {d.origin && d.origin !== 'event' ? ` · ${d.origin}` : ''}
         </span>
         <span class="muted">{formatTime(d.created)}</span>
         <span class="muted">
@@ -251,6 +318,23 @@ function DeliveryEntry({ delivery: d }: { delivery: Delivery }) {
               </tbody>
             </table>
           </div>
+        )}
+        {d.status !== 'pending' && (
+          <p>
+            <Button variant="quiet" onClick={onRedeliver}>
+              Redeliver
+            </Button>
+          </p>
+        )}
+        {last?.requestHeaders && (
+          <>
+            <h4>Request headers sent</h4>
+            <pre class="json request-headers" tabIndex={0}>
+              {Object.entries(last.requestHeaders)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('\n')}
+            </pre>
+          </>
         )}
         <h4>Body sent</h4>
         <pre class="json" tabIndex={0}>

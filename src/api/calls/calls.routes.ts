@@ -96,13 +96,18 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
 
   server.post(`${base}/park`, { schema: doc(S.Park), config: write }, async (request) => {
     const { callId, destination, isGroupPark, lineOwnerId } = request.body;
-    // Without call park groups, a group park parks against the person.
-    const parkedAgainst = await calls.park(await actorOf(request, lineOwnerId), callId, isGroupPark ? undefined : destination);
+    const parkedAgainst = await calls.park(await actorOf(request, lineOwnerId), callId, destination, isGroupPark === true);
     return { parkedAgainst };
   });
 
   server.post(`${base}/retrieve`, { schema: doc(S.Retrieve), config: write, ...optionalBody }, async (request, reply) => {
     const call = await calls.retrieve(await actorOf(request, request.body.lineOwnerId), request.body.destination);
+    reply.code(201);
+    return call;
+  });
+
+  server.post(`${base}/pickup`, { schema: doc(S.Pickup), config: write, ...optionalBody }, async (request, reply) => {
+    const call = await calls.pickup(await actorOf(request, request.body.lineOwnerId), request.body.target);
     reply.code(201);
     return call;
   });

@@ -75,13 +75,19 @@ export const Park = action(
   'Park',
   { callId, destination: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })), isGroupPark: Type.Optional(Type.Boolean()), lineOwnerId },
   { 200: Type.Object({ parkedAgainst: PartyInformation }) },
-  'Parks the call against the destination (a person of the organization) or the parking person; isGroupPark parks against the person (Callplane has no call park groups).',
+  "Parks the call against the destination (a person of the organization or a call park extension) or the parking person; isGroupPark parks on the first free member or extension of the person's call park group.",
 );
 export const Retrieve = action(
   'Retrieve',
   { destination: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })), endpointId, singleNumberReachPhoneNumber: Type.Optional(Type.String({ maxLength: 32 })), lineOwnerId },
   { 201: NewCall },
   'A new call, like dial: the person’s phone alerts; answering it connects the parked call.',
+);
+export const Pickup = action(
+  'Pickup',
+  { target: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })), endpointId, singleNumberReachPhoneNumber: Type.Optional(Type.String({ maxLength: 32 })), lineOwnerId },
+  { 201: NewCall },
+  "A new call, like dial: the person's phone alerts; answering it takes the call ringing for the target, or without target for another member of the person's call pickup group.",
 );
 const recording = (summary: string) => action(summary, { callId: Type.Optional(callId), lineOwnerId }, { 204: NoContent });
 export const StartRecording = recording('Start Recording');

@@ -16,13 +16,13 @@ const read = telephonyConfig.read.auth;
 const write = telephonyConfig.write.auth;
 const MAX_NUMBERS = 2000;
 
-const ruleId = (id: string) => encodeId('CALL_FORWARDING_SELECTIVE_RULE', id);
+export const ruleId = (id: string) => encodeId('CALL_FORWARDING_SELECTIVE_RULE', id);
 
 // Stored rules passed the rules' checks (selections from the document's enums).
-const presentRule = (r: ForwardingRule) => ({ ...r, id: ruleId(r.id) }) as Static<typeof GetHuntGroupSelectiveCallForwardingRuleResponse200>;
+export const presentRule = (r: ForwardingRule) => ({ ...r, id: ruleId(r.id) }) as Static<typeof GetHuntGroupSelectiveCallForwardingRuleResponse200>;
 
 /** The one-line summary of a rule that the forwarding settings list. */
-const summary = (r: ForwardingRule) => ({
+export const summary = (r: ForwardingRule) => ({
   id: ruleId(r.id),
   name: r.name,
   callFrom: r.callsFrom.selection === 'ANY' ? 'Any' : (r.callsFrom.customNumbers?.numbers.join(', ') ?? 'Custom'),
@@ -32,7 +32,7 @@ const summary = (r: ForwardingRule) => ({
 });
 
 /** The three available-number lists of hunt groups (query phoneNumber: numbers to keep). */
-const numberQuery = (q: { phoneNumber?: unknown[]; ownerName?: string; extension?: string }) => ({
+export const numberQuery = (q: { phoneNumber?: unknown[]; ownerName?: string; extension?: string }) => ({
   ...(q.phoneNumber !== undefined ? { phoneNumber: q.phoneNumber.map(String).join(',') } : {}),
   ...(q.ownerName !== undefined ? { ownerName: q.ownerName } : {}),
   ...(q.extension !== undefined ? { extension: q.extension } : {}),

@@ -22,6 +22,7 @@ export const ADMIN_SETTING_PAIRS: readonly SettingPair[] = [
     put: user.modifyTimezoneAnnouncementLanguageSettingsOfAPerson,
   },
   { setting: 'reception', get: user.readReceptionistClientSettingsForAPerson, put: user.configureReceptionistClientSettingsForAPerson },
+  { setting: 'voicemail', get: user.readVoicemailSettingsForAPerson, put: user.configureVoicemailSettingsForAPerson },
 ];
 
 export const MY_SETTING_PAIRS: readonly SettingPair[] = [
@@ -29,6 +30,7 @@ export const MY_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'callWaiting', get: phase3.getMyCallWaitingSettings, put: phase3.updateMyCallWaitingSettings },
   { setting: 'callForwarding', get: forMe.getMyCallForwardingSettings, put: forMe.modifyMyCallForwardingSettings },
   { setting: 'webexGoOverride', get: forMe.getMyWebexGoOverrideSettings, put: forMe.modifyMyWebexGoOverrideSettings },
+  { setting: 'voicemail', get: forMe.getMyVoicemailSettings, put: forMe.modifyMyVoicemailSettings },
 ];
 
 export function personSettingsRoutes(server: Server, deps: { settings: SettingsService }): void {

@@ -19,7 +19,7 @@ import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
 export type SettingPair = { setting: string; get: WebexOperation; put?: WebexOperation };
 
 /** The scopes Cisco's document names for an operation. */
-function documentScopes(operationId: string): string[] {
+export function documentScopes(operationId: string): string[] {
   const row = catalogue.find((r) => r[2] === operationId);
   return row ? [...row[6]] : [];
 }
@@ -41,7 +41,7 @@ export function knownFields(value: unknown, schema: JsonSchema | undefined): unk
   return out;
 }
 
-const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
+export const bodyOf = (request: FastifyRequest, put: WebexOperation) => knownFields(request.body ?? {}, put.body as JsonSchema | undefined) as SettingDocument;
 
 const isAdminScope = (scope: string) => scope.startsWith('spark-admin:');
 
@@ -49,7 +49,7 @@ const isAdminScope = (scope: string) => scope.startsWith('spark-admin:');
  * Who the admin paths act on. A user scope the document allows (spark:people_read on some of them)
  * lets a person read or change only their own settings.
  */
-function personOnAdminPath(request: FastifyRequest, scopes: readonly string[]): string {
+export function personOnAdminPath(request: FastifyRequest, scopes: readonly string[]): string {
   const personId = (request.params as { personId: string }).personId;
   const principal = principalOf(request);
   const asAdmin = scopes.some((s) => isAdminScope(s) && principal.scopes.has(s));
@@ -99,6 +99,32 @@ export function mySettingRoutes(server: Server, deps: { settings: SettingsServic
     handler: (async (request: FastifyRequest, reply: FastifyReply) => {
       const { orgId, personId } = me(request);
       await deps.settings.update(orgId, personId, setting, bodyOf(request, put));
+      sendEmpty(reply, 204);
+    }) as never,
+  });
+}
+
+/**
+ * The admin paths of another owner kind (a workspace, a virtual line), named by `param` in the
+ * path: the settings service of that kind finds the owner. The document's own scopes apply, or
+ * `fallback` where the document names none (an operation without scopes would let anyone in).
+ */
+export function ownerSettingRoutes(server: Server, settings: SettingsService, pair: SettingPair, param: string, fallback: { read: string; write: string }): void {
+  const { setting, get, put } = pair;
+  const ownerId = (request: FastifyRequest) => (request.params as Record<string, string>)[param]!;
+  const scopes = (operationId: string, otherwise: string) => {
+    const named = documentScopes(operationId);
+    return named.length > 0 ? named : [otherwise];
+  };
+  webexRoute(server, get, {
+    auth: anyOf(...scopes(get.operationId, fallback.read)),
+    handler: (async (request: FastifyRequest) => settings.get(request.orgId, ownerId(request), setting)) as never,
+  });
+  if (!put) return;
+  webexRoute(server, put, {
+    auth: anyOf(...scopes(put.operationId, fallback.write)),
+    handler: (async (request: FastifyRequest, reply: FastifyReply) => {
+      await settings.update(request.orgId, ownerId(request), setting, bodyOf(request, put));
       sendEmpty(reply, 204);
     }) as never,
   });

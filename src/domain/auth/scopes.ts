@@ -16,6 +16,8 @@ export const ADMIN_READ_SCOPES = [
   'spark-admin:device_read',
   'spark-admin:telephony_config_read',
   'spark-admin:calls_read',
+  'spark-admin:workspaces_read',
+  'spark-admin:devices_read',
 ] as const;
 
 export const ADMIN_WRITE_SCOPES = [
@@ -23,6 +25,8 @@ export const ADMIN_WRITE_SCOPES = [
   'spark-admin:locations_write',
   'spark-admin:telephony_config_write',
   'spark-admin:calls_write',
+  'spark-admin:workspaces_write',
+  'spark-admin:devices_write',
 ] as const;
 
 export const ALL_SCOPES: readonly string[] = [...USER_SCOPES, ...ADMIN_READ_SCOPES, ...ADMIN_WRITE_SCOPES];

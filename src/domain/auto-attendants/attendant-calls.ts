@@ -94,7 +94,7 @@ export async function loadAttendantPlan(store: Store, a: StoredAutoAttendant, no
   const forwarding = a.settings.callForwarding;
   const forward = async (destination: string): Promise<ForwardParty | null> => {
     const to = await resolve(destination);
-    return to && to.kind !== 'huntGroup' ? to : null;
+    return to && to.kind !== 'huntGroup' && to.kind !== 'parkExtension' && to.kind !== 'pagingGroup' ? to : null;
   };
   // The operating mode in force (when the attendant forwards by mode) sends calls where it says, before any selective rule.
   const selective = await selectiveRules(store, a, now, forward);

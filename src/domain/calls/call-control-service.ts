@@ -20,14 +20,32 @@ import {
 import { decodeCallId, encodeCallId, encodeSessionId, newSessionId } from './call-ids.ts';
 import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
+import { outgoingCall, splitAccessCode, unknownExtensionRoute } from './call-permissions.ts';
+import { presentedParty } from './caller-id.ts';
 import { resolveDestination } from './destinations.ts';
-import { partyInformation, personParty, voicemailOf, type PartyInformation } from './parties.ts';
+import { partyInformation, personParty, virtualLineParty, voicemailOf, workspaceParty, type PartyInformation } from './parties.ts';
+import { virtualLineNotFound } from '../virtual-lines/virtual-line-service.ts';
+import { workspaceNotFound } from '../workspaces/workspace-service.ts';
 import { decodeSession } from './session-codec.ts';
+import { addPicker } from '../../engine/park.ts';
+import {
+  checkParkPlaceFree,
+  groupParkPlace,
+  nothingToPickUp,
+  parkExtensionFor,
+  parkRecallOf,
+  pickupCandidates,
+  ringingCallOf,
+} from '../call-park/park-calls.ts';
 
 // The Call Controls: a person acting on their own calls. The acting person is the token's
 // person (or, from the sandbox, the person whose simulated phone is used).
 
-export type Actor = { person: Person; party: Extract<Party, { kind: 'person' }> };
+/**
+ * Who acts: a person, or (from the simulator) a workspace's or virtual line's phone. `person` is the line's owner as
+ * far as the Call Controls need it: its ID, organization and calling location.
+ */
+export type Actor = { person: Pick<Person, 'id' | 'orgId' | 'locationId'>; party: Extract<Party, { kind: 'person' }> };
 export type NewCall = { callId: string; callSessionId: string };
 
 const HISTORY_PER_TYPE = 20;
@@ -49,13 +67,29 @@ export class CallControlService {
     return { person, party: (await personParty(this.store, person)) as Actor['party'] };
   }
 
+  /** A workspace's phone acting (the simulator): a workspace with a Webex Calling line. */
+  async workspaceActor(orgId: string, workspaceId: string): Promise<Actor> {
+    const workspace = await this.store.workspaces.get(orgId, workspaceId);
+    if (!workspace || workspace.callingType !== 'webexCalling') throw workspaceNotFound();
+    const party = (await workspaceParty(this.store, workspace)) as Actor['party'];
+    return { person: { id: workspace.id, orgId, locationId: party.locationId }, party };
+  }
+
+  /** A virtual line's phone acting (the simulator). */
+  async virtualLineActor(orgId: string, virtualLineId: string): Promise<Actor> {
+    const line = await this.store.virtualLines.get(orgId, virtualLineId);
+    if (!line) throw virtualLineNotFound();
+    const party = (await virtualLineParty(this.store, line)) as Actor['party'];
+    return { person: { id: line.id, orgId, locationId: line.locationId }, party };
+  }
+
   async dial(actor: Actor, destination: string): Promise<NewCall> {
-    const to = await this.destination(actor, destination);
+    const { to, caller } = await this.outgoing(actor, destination);
     return this.runtime.transact(async (w) => {
       const { step, legId } = startClickToDial(await w.context(actor.party, to), {
         sessionId: newSessionId(),
         orgId: actor.person.orgId,
-        caller: actor.party,
+        caller,
         destination: to,
       });
       return { step, value: newCall(step.sessions[0]!, legId) };
@@ -64,12 +98,12 @@ export class CallControlService {
 
   /** A call the person's phone places directly (the simulator's outgoing call). */
   async call(actor: Actor, destination: string): Promise<NewCall> {
-    const to = await this.destination(actor, destination);
+    const { to, caller } = await this.outgoing(actor, destination);
     return this.runtime.transact(async (w) => {
       const { step, originatorLegId } = startCall(await w.context(actor.party, to), {
         sessionId: newSessionId(),
         orgId: actor.person.orgId,
-        from: actor.party,
+        from: caller,
         to,
       });
       return { step, value: newCall(step.sessions[0]!, originatorLegId) };
@@ -117,7 +151,8 @@ export class CallControlService {
   async transfer(actor: Actor, input: { callId1?: string; callId2?: string; destination?: string }): Promise<NewCall | undefined> {
     if (input.destination !== undefined) {
       if (input.callId1 === undefined) throw transferIdsRequired();
-      const to = await this.destination(actor, input.destination);
+      const dialled = splitAccessCode(input.destination);
+      const to = await outgoingCall(this.store, actor.party, dialled, await this.destination(actor, dialled.destination), { transfer: true });
       const legId = this.legIdOf(input.callId1);
       return this.runtime.transact(async (w) => {
         const session = await this.ownSession(w, actor, legId);
@@ -157,23 +192,52 @@ export class CallControlService {
     throw transferIdsRequired();
   }
 
-  /** Park against a destination (a person of the organization) or the person themselves. */
-  async park(actor: Actor, callId: string, destination: string | undefined): Promise<PartyInformation> {
-    const against = destination === undefined ? actor.party : await this.destination(actor, destination, true);
-    if (against.kind !== 'person') throw destinationNotFound(destination ?? '');
-    await this.act(actor, callId, { type: 'park', against });
+  /**
+   * Park against a destination (a person of the organization or a call park extension of the
+   * person's location), the person themselves, or, for a group park, the first free place of
+   * their call park group (the person themselves when they are in none). The call comes back as
+   * the call park's recall says (domain/call-park/park-calls.ts).
+   */
+  async park(actor: Actor, callId: string, destination: string | undefined, isGroupPark = false): Promise<PartyInformation> {
+    let against: Party;
+    if (isGroupPark) against = (await groupParkPlace(this.store, actor.person, (p) => personParty(this.store, p))) ?? actor.party;
+    else if (destination === undefined) against = actor.party;
+    else against = (await parkExtensionFor(this.store, actor.person, destination)) ?? (await this.destination(actor, destination, true));
+    if (against.kind !== 'person' && against.kind !== 'parkExtension') throw destinationNotFound(destination ?? '');
+    await checkParkPlaceFree(this.store, actor.person.orgId, against);
+    const recall = await parkRecallOf(this.store, actor.person, this.runtime.timing.parkRecallMs);
+    await this.act(actor, callId, { type: 'park', against, recall });
     return partyInformation(actor.party, against);
   }
 
-  /** Retrieve a call parked against a destination (or the person): a new call, like dial. */
+  /** Retrieve a call parked against a destination (a person or a call park extension) or the person: a new call, like dial. */
   async retrieve(actor: Actor, destination: string | undefined): Promise<NewCall> {
-    const against = destination === undefined ? actor.party : await this.destination(actor, destination, true);
-    if (against.kind !== 'person') throw nothingParked();
+    const against =
+      destination === undefined ? actor.party : ((await parkExtensionFor(this.store, actor.person, destination)) ?? (await this.destination(actor, destination, true)));
+    if (against.kind !== 'person' && against.kind !== 'parkExtension') throw nothingParked();
+    const placeId = against.kind === 'person' ? against.personId : against.parkExtensionId;
     return this.runtime.transact(async (w) => {
-      const parked = await w.parkedAgainst(actor.person.orgId, against.personId);
+      const parked = await w.parkedAgainst(actor.person.orgId, placeId);
       if (!parked) throw nothingParked();
       const { step, legId } = addRetriever(parked, await w.context(actor.party), actor.party);
       return { step, value: newCall(step.sessions[0]!, legId) };
+    });
+  }
+
+  /**
+   * Pickup: the person takes a call ringing for the target (directed pickup) or, without one,
+   * for another member of their call pickup group (the one ringing longest). Like dial, the
+   * person's phone alerts first; answering it takes the call from whoever it rang.
+   */
+  async pickup(actor: Actor, target: string | undefined): Promise<NewCall> {
+    const from = target === undefined ? undefined : await this.destination(actor, target, true);
+    const candidates = await pickupCandidates(this.store, actor.party, from);
+    return this.runtime.transact(async (w) => {
+      const legId = await ringingCallOf(w.tx, candidates);
+      const session = legId === undefined ? undefined : await w.sessionOfLeg(legId);
+      const picked = session && addPicker(session, await w.context(actor.party), actor.party, legId!);
+      if (!picked) throw nothingToPickUp();
+      return { step: picked.step, value: newCall(picked.step.sessions[0]!, picked.legId) };
     });
   }
 
@@ -232,6 +296,21 @@ export class CallControlService {
     if (legs.length === 0) throw noActiveCall();
     if (legs.length > 1) throw callIdRequired();
     return encodeCallId(legs[0]!.legId);
+  }
+
+  /**
+   * A call the person places: where it goes by their outgoing permissions and intercept (a 403 when
+   * it may not be placed; an access code may precede the number, call-permissions.ts), and the
+   * caller as their caller ID settings present them.
+   */
+  private async outgoing(actor: Actor, destination: string): Promise<{ to: Party; caller: Actor['party'] }> {
+    const dialled = splitAccessCode(destination);
+    // An extension nobody has may go out through a trunk (the location's internal dialing).
+    const resolved = await this.destination(actor, dialled.destination).catch(
+      async (error: unknown) => (await unknownExtensionRoute(this.store, actor.party, dialled.destination)) ?? Promise.reject(error),
+    );
+    const to = await outgoingCall(this.store, actor.party, dialled, resolved);
+    return { to, caller: await presentedParty(this.store, actor.party) };
   }
 
   /** Resolves a destination; `internal`: it must be a person (park, retrieve, voicemail), who may be the actor. */

@@ -16,7 +16,8 @@ const personIdOf = (party: Party) => (party.kind === 'person' ? party.personId :
  * the transferor's consultation session in the same step that ends the transferor's leg.
  */
 export function historyRecord(session: Session, leg: Leg, prior: Session | undefined): CallHistoryRecord | undefined {
-  if (leg.party.kind !== 'person') return undefined;
+  // Call history is a person's (Webex has none for workspaces and virtual lines).
+  if (leg.party.kind !== 'person' || leg.party.line !== undefined) return undefined;
   let type: CallHistoryRecord['type'];
   let time: string;
   if (leg.personality === 'originator' && leg.placedAt) {

@@ -14,8 +14,10 @@ import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
 import { loadHuntPlans, rememberHunts } from '../hunt-groups/hunt-calls.ts';
+import { rememberQueues } from '../call-queues/queue-plan.ts';
 import { loadAttendantPlans } from '../auto-attendants/attendant-calls.ts';
 import { attendantTargets } from '../../engine/attendant.ts';
+import { loadPagePlans } from '../paging/paging-calls.ts';
 import { TimerSweeper } from './call-timers.ts';
 import { callEventData } from './call-views.ts';
 import { decodeSession, encodeSession } from './session-codec.ts';
@@ -72,9 +74,11 @@ export class CallWork {
 function partiesOf(session: Session): Party[] {
   return [
     ...session.legs.flatMap((l) => [l.party, ...(l.pendingDestination ? [l.pendingDestination] : [])]),
-    ...(session.park ? [session.park.against, session.park.parkedBy] : []),
+    ...(session.park ? [session.park.against, session.park.parkedBy, ...(session.park.recall?.huntGroup ? [session.park.recall.huntGroup] : [])] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),
+    // A queued call is offered again on a timer: its queue's plan is read afresh then.
+    ...(session.hunt?.group.feature === 'callQueue' && !session.hunt.over ? [session.hunt.group] : []),
     // An attendant sends its caller on later, on DTMF: to people (policies) and hunt groups (plans).
     ...(session.attendant && !session.attendant.over ? attendantTargets(session.attendant.plan) : []),
   ];
@@ -111,13 +115,15 @@ export class CallRuntime {
     const plans = await loadHuntPlans(tx, parties, this.clock.now());
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
-    const routing = await loadPersonRouting(tx, parties);
+    const routing = await loadPersonRouting(tx, parties, this.clock.now());
     // Attendants a forward may reach (a person's forwarding, a hunt group's) answer with their plans too.
     const forwardedTo = [
       ...[...plans.values()].flatMap((p) => [p.noAnswerForward, p.busyForward, p.alwaysForward, ...(p.selective ?? []).map((r) => r.forward)]),
       ...[...routing.values()].flatMap((r) => [r.forwardAlways, r.forwardBusy, r.forwardNoAnswer?.to, r.forwardUnreachable]),
     ].filter((p): p is Party => p?.kind === 'autoAttendant' && !attendants.has(p.autoAttendantId));
     for (const [id, plan] of await loadAttendantPlans(tx, forwardedTo, this.clock.now())) attendants.set(id, plan);
+    const pages = await loadPagePlans(tx, parties);
+    const targets = [...pages.values()].flatMap((p) => p.targets.map((t) => t.party.personId));
     return {
       now: timestamp(this.clock),
       ringTimeoutMs: this.timing.ringTimeoutMs,
@@ -126,9 +132,10 @@ export class CallRuntime {
       newCallId,
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
-      policy: withRouting(await loadPolicies(tx, [...personIds, ...routing.keys()], this.timing), routing),
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing), routing),
       huntPlan: (id) => plans.get(id),
       attendantPlan: (id) => attendants.get(id),
+      pagePlan: (id) => pages.get(id),
     };
   }
 
@@ -185,7 +192,8 @@ export class CallRuntime {
       for (const event of step.events) {
         const leg = session.legs.find((l) => l.id === event.legId);
         const personId = leg && personIdOf(leg.party);
-        if (!leg || !personId) continue;
+        // telephony_calls events are a person's: a workspace's leg has none.
+        if (!leg || !personId || (leg.party.kind === 'person' && leg.party.line !== undefined)) continue;
         const data = callEventData(session, leg, event.type, now);
         events.push({
           id: randomUUID(),
@@ -225,6 +233,7 @@ export class CallRuntime {
     }
     await tx.calls.addEvents(events);
     await tx.calls.addHistory(history);
+    await rememberQueues(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
   }
 
   /** A person's new leg takes the lowest line appearance their other calls leave free. */
@@ -293,6 +302,11 @@ export class CallRuntime {
     }
   }
 
+  /** The server clock's time (what the simulator shows a waiting caller hearing). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   /** Starts looking for due timers of every process's sessions (after a restart too). */
   start(): Promise<void> {
     return this.timers.start();
@@ -313,7 +327,8 @@ function toDocument(session: Session): SessionDocument {
     data: encodeSession(session),
     version: session.version,
     active: session.legs.some((l) => l.state !== 'disconnected'),
-    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : null,
+    // A person's ID or a call park extension's: retrieve looks the call up by either.
+    parkedAgainst: session.park?.against.kind === 'person' ? session.park.against.personId : session.park?.against.kind === 'parkExtension' ? session.park.against.parkExtensionId : null,
     created: session.created,
     timerDue: timerDue(session),
     legs: session.legs.map((l) => ({ id: l.id, personId: personIdOf(l.party), active: l.state !== 'disconnected', appearance: l.appearance, created: l.created })),

@@ -34,6 +34,11 @@ export type CallEventData = Omit<CallObject, 'id'> & {
 function remotePartyOf(session: Session, leg: Leg): Party | undefined {
   if (leg.pendingDestination) return leg.pendingDestination;
   if (session.park?.legId === leg.id) return session.park.against;
+  // A caller waiting in a call queue is connected to the queue until an agent answers.
+  const hunt = session.hunt;
+  if (hunt && !hunt.over && hunt.queuedAt !== undefined && hunt.originatorLegId === leg.id) return hunt.group;
+  // A paged target sees the originator only when the paging group says so.
+  if (session.page && leg.id !== session.page.originatorLegId && !session.page.showOriginator) return session.page.group;
   const peer = peerOf(session, leg) ?? [...session.legs].reverse().find((l) => l.id !== leg.id);
   return peer?.party;
 }

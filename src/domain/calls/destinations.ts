@@ -2,16 +2,20 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { callableHuntGroup } from '../hunt-groups/hunt-plan.ts';
+import { callableCallQueue } from '../call-queues/queue-plan.ts';
 import { callableAutoAttendant } from '../auto-attendants/attendant-calls.ts';
 import { virtualExtension } from '../virtual-extensions/virtual-extension-calls.ts';
-import { personParty, pstnParty } from './parties.ts';
+import { callablePagingGroup } from '../paging/paging-calls.ts';
+import { personParty, pstnParty, virtualLineParty, voicemailGroupParty, workspaceParty } from './parties.ts';
 
 // Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
 // +12223334444, *73, tel:+1…, user@company.domain, sip:user@company.domain):
 //   an extension of the caller's location, routing prefix + extension of another location,
-//   a number of the organization (its owner, or the hunt group that has it), a hunt group's
-//   extension in the caller's location (or an auto attendant's), a virtual extension (the
-//   location's, the organization's, or one in a range: its external number), an email or SIP URI of a person of the
+//   a number of the organization (its owner, or the hunt group, call queue, auto attendant,
+//   paging group, workspace or virtual line that has it), a hunt group's, queue's, auto
+//   attendant's, paging group's, workspace's or virtual line's extension in the caller's
+//   location, a voicemail group's number or extension, a virtual extension (the location's, the
+//   organization's, or one in a range: its external number), an email or SIP URI of a person of the
 //   organization, a feature access code, or any other number, which is a PSTN party.
 // Anything that looks internal but is not there resolves to undefined: the call fails.
 
@@ -31,21 +35,40 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (local && local.orgId === caller.orgId) return personParty(store, local);
     const group = await callableHuntGroup(store, caller.orgId, await store.huntGroups.findByExtension(caller.locationId, digits));
     if (group) return group;
+    const box = voicemailGroupParty(caller.orgId, await store.voicemailGroups.findByExtension(caller.locationId, digits));
+    if (box) return box;
+    const queue = await callableCallQueue(store, caller.orgId, await store.callQueues.findByExtension(caller.locationId, digits));
+    if (queue) return queue;
     const attendant = await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByExtension(caller.locationId, digits));
     if (attendant) return attendant;
     const virtual = await virtualExtension(store, caller, digits);
     if (virtual) return virtual;
+    const paging = await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByExtension(caller.locationId, digits));
+    if (paging) return paging;
+    const workspace = await store.workspaces.findByExtension(caller.locationId, digits);
+    if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
+    const line = await store.virtualLines.findByExtension(caller.locationId, digits);
+    if (line && line.orgId === caller.orgId) return virtualLineParty(store, line);
     const esn = await store.locationCalling.esnHolder(caller.orgId, digits, '');
     if (esn) return personParty(store, esn);
   }
+  // The operator (0, 00) and N11 service codes (411 directory, 211, 311 …) go to the network.
+  if (/^(0|00|[2-8]11)$/.test(digits)) return pstnParty(digits);
   const e164 = digits.startsWith('+') ? digits : looseE164(digits);
   if (!e164) return undefined;
   const number = await store.numbers.get(e164);
   if (number && number.orgId === caller.orgId) {
     if (number.ownerId === null) {
+      const workspace = await store.workspaces.findByNumber(e164);
+      if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
+      const line = await store.virtualLines.findByNumber(e164);
+      if (line && line.orgId === caller.orgId) return virtualLineParty(store, line);
       return (
         (await callableHuntGroup(store, caller.orgId, await store.huntGroups.findByNumber(e164))) ??
-        (await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByNumber(e164)))
+        voicemailGroupParty(caller.orgId, await store.voicemailGroups.findByNumber(e164)) ??
+        (await callableCallQueue(store, caller.orgId, await store.callQueues.findByNumber(e164))) ??
+        (await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByNumber(e164))) ??
+        (await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByNumber(e164)))
       );
     }
     const owner = await store.people.get(caller.orgId, number.ownerId);

@@ -4,8 +4,11 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { CALL_FORWARDING, CALL_WAITING, DO_NOT_DISTURB } from '../settings/person-settings.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
+import { incomingScreenOf } from './call-permissions.ts';
+import { VOICEMAIL, voicemailPolicy } from '../voicemail/voicemail-settings.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
+import { ringRoutingOf } from './ring-routing.ts';
 
 // The typed policy the call engine reads from people's settings documents (Do Not Disturb, call
 // waiting, call forwarding with business continuity): loaded for the people of a unit of work and, since a call may be
@@ -20,21 +23,22 @@ const MAX_PEOPLE = 20;
 type Forward = { enabled: boolean; destination?: string; destinationVoicemailEnabled: boolean; numberOfRings?: number };
 type Person = Extract<Party, { kind: 'person' }>;
 
-export async function loadPersonRouting(store: Store, parties: readonly Party[]): Promise<Map<string, PersonRouting>> {
+export async function loadPersonRouting(store: Store, parties: readonly Party[], now: Date = new Date()): Promise<Map<string, PersonRouting>> {
   const routing = new Map<string, PersonRouting>();
   const queue: Person[] = parties.filter((p): p is Person => p.kind === 'person');
   while (queue.length > 0 && routing.size < MAX_PEOPLE) {
     const person = queue.shift()!;
     if (routing.has(person.personId)) continue;
-    const loaded = await routingOf(store, person);
+    const loaded = await routingOf(store, person, now);
     routing.set(person.personId, loaded);
-    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable]) if (to?.kind === 'person') queue.push(to);
+    const selective = loaded.forwardSelective?.map((f) => f.to) ?? [];
+    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable, ...selective]) if (to?.kind === 'person') queue.push(to);
   }
   return routing;
 }
 
-async function routingOf(store: Store, person: Person): Promise<PersonRouting> {
-  const stored = await store.ownerSettings.all({ orgId: person.orgId, kind: 'person', id: person.personId });
+async function routingOf(store: Store, person: Person, now: Date): Promise<PersonRouting> {
+  const stored = await store.ownerSettings.all({ orgId: person.orgId, kind: person.line ?? 'person', id: person.personId });
   const doc = (key: string, defaults: SettingDocument) => {
     const json = stored.get(key);
     return json === undefined ? defaults : mergeDocument(defaults, JSON.parse(json) as SettingDocument);
@@ -48,14 +52,30 @@ async function routingOf(store: Store, person: Person): Promise<PersonRouting> {
     destination(forwarding.noAnswer),
     destination(continuity),
   ]);
+  // Voicemail takes what call forwarding leaves (forwarding comes first, as in Webex): all calls,
+  // busy calls, and unanswered ones (after its own rings, or at once while the phone is offline).
+  const mailbox = voicemailPolicy(doc(VOICEMAIL.key, VOICEMAIL.defaults));
+  const box = mailbox.enabled ? voicemailOf(person) : undefined;
+  const toBox = (on: boolean) => (box && on ? box : undefined);
+  const forwardAlways = always ?? toBox(mailbox.sendAll);
+  const forwardBusy = busy ?? toBox(mailbox.sendBusy);
+  const forwardUnreachable = unreachable ?? toBox(mailbox.sendUnanswered !== undefined);
+  const forwardNoAnswer = noAnswer
+    ? { to: noAnswer, afterMs: (forwarding.noAnswer.numberOfRings ?? 3) * RING_MS }
+    : box && mailbox.sendUnanswered
+      ? { to: box, afterMs: mailbox.sendUnanswered.numberOfRings * RING_MS }
+      : undefined;
   return {
     doNotDisturb: doc(DO_NOT_DISTURB.key, DO_NOT_DISTURB.defaults).enabled === true,
     callWaiting: doc(CALL_WAITING.key, CALL_WAITING.defaults).enabled !== false,
     activeLegIds: (await store.calls.activeLegsOf(person.personId)).map((l) => l.legId),
-    ...(always ? { forwardAlways: always } : {}),
-    ...(busy ? { forwardBusy: busy } : {}),
-    ...(unreachable ? { forwardUnreachable: unreachable } : {}),
-    ...(noAnswer ? { forwardNoAnswer: { to: noAnswer, afterMs: (forwarding.noAnswer.numberOfRings ?? 3) * RING_MS } } : {}),
+    ...(await screenOf(store, person, stored)),
+    ...(forwardAlways ? { forwardAlways } : {}),
+    ...(forwardBusy ? { forwardBusy } : {}),
+    ...(forwardUnreachable ? { forwardUnreachable } : {}),
+    ...(forwardNoAnswer ? { forwardNoAnswer } : {}),
+    // Call block, selective accept/reject/forward, simultaneous ring, single number reach.
+    ...(await ringRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now)),
   };
 }
 
@@ -77,4 +97,10 @@ export function withRouting(policy: (party: Party) => PartyPolicy, routing: Read
     const mine = party.kind === 'person' ? routing.get(party.personId) : undefined;
     return mine ? { ...base, routing: mine } : base;
   };
+}
+
+/** Intercept, incoming permissions and anonymous rejection (call-permissions.ts), when any applies. */
+async function screenOf(store: Store, person: Person, stored: ReadonlyMap<string, string>): Promise<{ screen?: NonNullable<PersonRouting['screen']> }> {
+  const screen = await incomingScreenOf(store, person, stored);
+  return screen ? { screen } : {};
 }

@@ -17,16 +17,37 @@ const PersonParty = Type.Object({
   number: Nullable(Type.String()),
   extension: Nullable(Type.String()),
   routingPrefix: Nullable(Type.String()),
+  presentation: Type.Optional(Type.Object({ name: Type.String(), number: Nullable(Type.String()), blocked: Type.Boolean() })),
 });
 const ForwardParty = Type.Union([
   PersonParty,
-  Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean() }),
-  Type.Object({ kind: Type.Literal('voicemail'), personId: Type.String(), name: Type.String(), number: Nullable(Type.String()) }),
+  Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean(), privacy: Type.Optional(Type.Boolean()) }),
+  Type.Object({ kind: Type.Literal('voicemail'), personId: Type.String(), name: Type.String(), number: Nullable(Type.String()), voicemailGroupId: Type.Optional(Type.String()) }),
   Type.Object({ kind: Type.Literal('feature'), code: Type.String() }),
 ]);
 const HuntGroupParty = Type.Object({
   kind: Type.Literal('huntGroup'),
   huntGroupId: Type.String(),
+  orgId: Type.String(),
+  locationId: Type.String(),
+  name: Type.String(),
+  number: Nullable(Type.String()),
+  extension: Nullable(Type.String()),
+  routingPrefix: Nullable(Type.String()),
+  feature: Type.Optional(Type.Literal('callQueue')),
+});
+const ParkExtensionParty = Type.Object({
+  kind: Type.Literal('parkExtension'),
+  parkExtensionId: Type.String(),
+  orgId: Type.String(),
+  locationId: Type.String(),
+  name: Type.String(),
+  extension: Type.String(),
+  routingPrefix: Nullable(Type.String()),
+});
+const PagingGroupParty = Type.Object({
+  kind: Type.Literal('pagingGroup'),
+  pagingGroupId: Type.String(),
   orgId: Type.String(),
   locationId: Type.String(),
   name: Type.String(),
@@ -44,7 +65,7 @@ const AutoAttendantParty = Type.Object({
   extension: Nullable(Type.String()),
   routingPrefix: Nullable(Type.String()),
 });
-const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty, AutoAttendantParty]);
+const Party = Type.Union([...ForwardParty.anyOf, HuntGroupParty, AutoAttendantParty, ParkExtensionParty, PagingGroupParty]);
 const ForwardOrAttendant = Type.Union([...ForwardParty.anyOf, AutoAttendantParty]);
 const SelectiveRules = Type.Array(
   Type.Object({
@@ -93,11 +114,23 @@ const Hunt = Type.Object({
     busyForward: Nullable(ForwardOrAttendant),
     alwaysForward: Type.Optional(Nullable(ForwardOrAttendant)),
     selective: Type.Optional(SelectiveRules),
+    queue: Type.Optional(
+      Type.Object({
+        waiting: Type.Integer(),
+        size: Type.Integer(),
+        overflow: Type.Object({ to: Nullable(ForwardOrAttendant), ringing: Type.Boolean() }),
+        overflowAfterMs: Nullable(Type.Number()),
+        retryMs: Type.Number(),
+        welcome: Type.Boolean(),
+        divert: Type.Optional(Type.Object({ to: Nullable(ForwardOrAttendant), reason: Type.Enum(['unconditional', 'timeOfDay', 'busy']) })),
+      }),
+    ),
   }),
   originatorLegId: Type.String(),
   next: Type.Integer(),
   offered: Type.Array(Type.String()),
   over: Type.Boolean(),
+  queuedAt: Type.Optional(Type.String()),
 });
 
 const Leg = Type.Object({
@@ -133,17 +166,34 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'attendantNoInput']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'parkRecallHunt', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing', 'queueRetry', 'attendantNoInput']),
       legId: Type.String(),
       at: Type.String(),
     }),
   ),
-  park: Nullable(Type.Object({ legId: Type.String(), against: Party, parkedBy: Party })),
+  park: Nullable(
+    Type.Object({
+      legId: Type.String(),
+      against: Party,
+      parkedBy: Party,
+      recall: Type.Optional(Type.Object({ afterMs: Type.Number(), alertParker: Type.Boolean(), huntGroup: Nullable(HuntGroupParty), huntWaitMs: Type.Number() })),
+    }),
+  ),
   pendingTransfer: Nullable(
     Type.Object({ transferorSessionId: Type.String(), transferorLegId: Type.String(), consultLegId: Type.String(), targetLegId: Type.String() }),
   ),
   hunt: Type.Optional(Hunt),
   attendant: Type.Optional(Attendant),
+  conference: Type.Optional(
+    Type.Object({
+      hostPersonId: Type.String(),
+      created: Type.String(),
+      held: Type.Boolean(),
+      muted: Type.Boolean(),
+      participants: Type.Array(Type.Object({ hostLegId: Type.String(), peerLegId: Type.String(), muted: Type.Boolean(), deafened: Type.Boolean() })),
+    }),
+  ),
+  page: Type.Optional(Type.Object({ group: PagingGroupParty, originatorLegId: Type.String(), showOriginator: Type.Boolean() })),
   created: Type.String(),
   version: Type.Integer(),
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../store/store.ts';
+import type { Location, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { decodeId } from '../webex-ids.ts';
@@ -7,8 +7,8 @@ import { ruleNotFound } from './hunt-group-rules.ts';
 import type { HuntGroupService } from './hunt-group-service.ts';
 import type { Forward, ForwardingRule, HuntGroupForwarding } from './hunt-group-types.ts';
 
-// A hunt group's call forwarding: always, selective, and the selective rules, which name the
-// location's business-hours and holiday schedules. Stored with the hunt group's settings.
+// A hunt group's (or call queue's) call forwarding: always, selective, and the selective rules,
+// which name the location's business-hours and holiday schedules. Stored with the feature's settings.
 
 export type ForwardInput = { enabled?: boolean; destination?: string; ringReminderEnabled?: boolean; destinationVoicemailEnabled?: boolean };
 export type ForwardingInput = { callForwarding?: { always?: ForwardInput; selective?: ForwardInput; rules?: { id: string; enabled?: boolean }[]; operatingModes?: unknown } };
@@ -34,19 +34,27 @@ export function checkForward(input: ForwardInput | undefined, current: Forward, 
 
 const FORWARD_SELECTIONS = ['FORWARD_TO_DEFAULT_NUMBER', 'FORWARD_TO_SPECIFIED_NUMBER', 'DO_NOT_FORWARD'];
 
-export class HuntGroupForwardingService {
-  private readonly store: Store;
-  private readonly clock: Clock;
-  private readonly groups: HuntGroupService;
+/**
+ * Where a feature keeps its forwarding: hunt groups and call queues share the rules of call
+ * forwarding and its selective rules (the same document shapes on their own paths).
+ */
+export type ForwardingHolder = {
+  /** "hunt group", "call queue": for messages. */
+  label: string;
+  load(tx: Store, orgId: string, locationId: string, featureId: string): Promise<{ forwarding: HuntGroupForwarding; location: Location; save(forwarding: HuntGroupForwarding): Promise<void> }>;
+};
 
-  constructor(store: Store, clock: Clock, groups: HuntGroupService) {
+export class FeatureForwardingService {
+  private readonly store: Store;
+  private readonly holder: ForwardingHolder;
+
+  constructor(store: Store, holder: ForwardingHolder) {
     this.store = store;
-    this.clock = clock;
-    this.groups = groups;
+    this.holder = holder;
   }
 
   async get(orgId: string, locationId: string, huntGroupId: string): Promise<HuntGroupForwarding> {
-    return (await this.groups.find(this.store, orgId, locationId, huntGroupId)).group.settings.callForwarding;
+    return (await this.holder.load(this.store, orgId, locationId, huntGroupId)).forwarding;
   }
 
   async update(orgId: string, locationId: string, huntGroupId: string, input: ForwardingInput): Promise<void> {
@@ -56,7 +64,7 @@ export class HuntGroupForwardingService {
       const rules = f.rules.map((r) => ({ ...r }));
       for (const r of c.rules ?? []) {
         const rule = rules.find((x) => x.id === decodeId(r.id, 'CALL_FORWARDING_SELECTIVE_RULE'));
-        if (!rule) throw badRequest(`rules: ${r.id} is not a rule of this hunt group.`);
+        if (!rule) throw badRequest(`rules: ${r.id} is not a rule of this ${this.holder.label}.`);
         if (r.enabled !== undefined) rule.enabled = r.enabled;
       }
       return { always: checkForward(c.always, f.always, 'always'), selective: checkForward(c.selective, f.selective, 'selective'), rules };
@@ -71,7 +79,7 @@ export class HuntGroupForwardingService {
   async createRule(orgId: string, locationId: string, huntGroupId: string, input: RuleInput): Promise<ForwardingRule> {
     let created: ForwardingRule | undefined;
     await this.change(orgId, locationId, huntGroupId, async (f, tx, location) => {
-      created = await checkForwardingRule(tx, location, f.rules, { id: randomUUID() }, input, 'hunt group');
+      created = await checkForwardingRule(tx, location, f.rules, { id: randomUUID() }, input, this.holder.label);
       return { ...f, rules: [...f.rules, created] };
     });
     return created!;
@@ -81,7 +89,7 @@ export class HuntGroupForwardingService {
     let updated: ForwardingRule | undefined;
     await this.change(orgId, locationId, huntGroupId, async (f, tx, location) => {
       const at = indexOf(f, ruleId);
-      updated = await checkForwardingRule(tx, location, f.rules, f.rules[at]!, input, 'hunt group');
+      updated = await checkForwardingRule(tx, location, f.rules, f.rules[at]!, input, this.holder.label);
       return { ...f, rules: f.rules.map((r, i) => (i === at ? updated! : r)) };
     });
     return updated!;
@@ -101,9 +109,8 @@ export class HuntGroupForwardingService {
     fn: (f: HuntGroupForwarding, tx: Store, location: { id: string; orgId: string }) => Promise<HuntGroupForwarding>,
   ): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const { group, location } = await this.groups.find(tx, orgId, locationId, huntGroupId);
-      const callForwarding = await fn(group.settings.callForwarding, tx, location);
-      await tx.huntGroups.update({ ...group, settings: { ...group.settings, callForwarding }, lastModified: timestamp(this.clock) });
+      const { forwarding, location, save } = await this.holder.load(tx, orgId, locationId, huntGroupId);
+      await save(await fn(forwarding, tx, location));
     });
   }
 }
@@ -113,6 +120,21 @@ function indexOf(f: HuntGroupForwarding, ruleId: string): number {
   const at = id === undefined ? -1 : f.rules.findIndex((r) => r.id === id);
   if (at < 0) throw ruleNotFound();
   return at;
+}
+
+/** A hunt group's forwarding, stored with the group's settings. */
+export class HuntGroupForwardingService extends FeatureForwardingService {
+  constructor(store: Store, clock: Clock, groups: HuntGroupService) {
+    super(store, {
+      label: 'hunt group',
+      async load(tx, orgId, locationId, huntGroupId) {
+        const { group, location } = await groups.find(tx, orgId, locationId, huntGroupId);
+        const save = (callForwarding: HuntGroupForwarding) =>
+          tx.huntGroups.update({ ...group, settings: { ...group.settings, callForwarding }, lastModified: timestamp(clock) });
+        return { forwarding: group.settings.callForwarding, location, save };
+      },
+    });
+  }
 }
 
 /** The rule with the input applied over `current` (a new rule has only its id); `rules` are the feature's others. */

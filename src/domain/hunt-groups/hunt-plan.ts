@@ -4,6 +4,7 @@ import { isInSchedule } from '../schedules/schedule-time.ts';
 import type { StoredAgent, StoredHuntGroup } from '../../store/hunt-groups-store.ts';
 import type { Location, Store } from '../../store/store.ts';
 import { personParty } from '../calls/parties.ts';
+import type { HuntGroupForwarding } from './hunt-group-types.ts';
 
 // What the engine needs to hunt a call: the group as a party, and its plan, with the agents in
 // the order the policy offers them. The ordering is pure (huntOrder); loading reads who is busy,
@@ -66,6 +67,22 @@ export function huntOrder({ policy, agents, lastAgentId, random = Math.random }:
   }
 }
 
+/** The agents as parties in the order the policy offers them, with who is on a call now. */
+export async function orderedAgents(store: Store, orgId: string, order: OrderInput): Promise<HuntPlan['agents']> {
+  const people = new Map((await store.people.getMany(orgId, order.agents.map((a) => a.personId))).map((p) => [p.id, p]));
+  const withHistory = await Promise.all(
+    order.agents.map(async (a) => ({ ...a, lastCall: order.policy === 'UNIFORM' ? ((await store.calls.history(a.personId, 'received', 1))[0]?.time ?? null) : null })),
+  );
+  const agents: HuntPlan['agents'] = [];
+  for (const personId of huntOrder({ ...order, agents: withHistory })) {
+    const person = people.get(personId);
+    if (!person || person.locationId === null) continue;
+    const busy = (await store.calls.activeLegsOf(personId)).length > 0;
+    agents.push({ party: (await personParty(store, person)) as PersonParty, busy });
+  }
+  return agents;
+}
+
 /** The plan for a call arriving now; forwarding destinations are resolved by the caller's rules. */
 export async function loadHuntPlan(
   store: Store,
@@ -74,18 +91,8 @@ export async function loadHuntPlan(
 ): Promise<HuntPlan> {
   const policies = group.settings.callPolicies;
   const stored = await store.huntGroups.agents(group.id);
-  const people = new Map((await store.people.getMany(group.orgId, stored.map((a) => a.personId))).map((p) => [p.id, p]));
-  const withHistory = await Promise.all(
-    stored.map(async (a) => ({ ...a, lastCall: policies.policy === 'UNIFORM' ? ((await store.calls.history(a.personId, 'received', 1))[0]?.time ?? null) : null })),
-  );
   const lastAgentId = policies.policy === 'CIRCULAR' ? await store.huntGroups.lastAgent(group.id) : null;
-  const agents: HuntPlan['agents'] = [];
-  for (const personId of huntOrder({ policy: policies.policy, agents: withHistory, lastAgentId, random: options.random })) {
-    const person = people.get(personId);
-    if (!person || person.locationId === null) continue;
-    const busy = (await store.calls.activeLegsOf(personId)).length > 0;
-    agents.push({ party: (await personParty(store, person)) as PersonParty, busy });
-  }
+  const agents = await orderedAgents(store, group.orgId, { policy: policies.policy, agents: stored, lastAgentId, random: options.random });
   const { noAnswer, busyRedirect } = policies;
   const forward = async (enabled: boolean, destination: string | undefined) =>
     enabled && destination ? ((await options.resolve(destination)) ?? null) : null;

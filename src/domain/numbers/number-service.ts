@@ -4,6 +4,7 @@ import { invalidLocationReference } from '../locations/location-errors.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
 import { parseInventoryNumber } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
+import { heldByLine } from '../lines/line-checks.ts';
 import {
   conflictingFilters,
   invalidInventoryNumber,
@@ -131,7 +132,7 @@ export class NumberService {
       for (const number of numbers) {
         if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
         // A hunt group's number is assigned too (numbers.owner_id names people only).
-        if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber))) throw numberAssigned(number.phoneNumber);
+        if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.callQueues.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber))) throw numberAssigned(number.phoneNumber);
       }
       await tx.numbers.deleteMany(numbers.map((n) => n.phoneNumber));
     });
@@ -146,7 +147,7 @@ export class NumberService {
       if (action === 'DEACTIVATE') {
         for (const number of numbers) {
           if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
-          if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber))) throw numberAssigned(number.phoneNumber);
+          if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.callQueues.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber))) throw numberAssigned(number.phoneNumber);
         }
       }
       await tx.numbers.setState(

@@ -4,6 +4,7 @@ import { invalidLocationReference, locationNotCallingEnabled } from '../location
 import { callingCode, isValidExtension, looseE164, parsePeopleApiNumber } from '../phone-numbers.ts';
 import { ROUTING_PREFIX_JOB, STEP_MS } from '../jobs/routing-prefix-jobs.ts';
 import { decodeId } from '../webex-ids.ts';
+import { extensionHeldByLine, heldByLine } from '../lines/line-checks.ts';
 import {
   extensionInUse,
   invalidExtension,
@@ -83,7 +84,7 @@ async function checkNumber(tx: Store, personId: string, location: Location, valu
   if (number.isMainNumber) return mainNumberNotAssignable(e164);
   if (number.ownerId !== null && number.ownerId !== personId) return numberInUse(e164);
   // A hunt group's number is not in numbers.owner_id (that column names people).
-  if ((await tx.huntGroups.findByNumber(e164)) || (await tx.autoAttendants.findByNumber(e164))) return numberInUse(e164);
+  if ((await tx.huntGroups.findByNumber(e164)) || (await tx.callQueues.findByNumber(e164)) || (await tx.autoAttendants.findByNumber(e164)) || (await heldByLine(tx, e164))) return numberInUse(e164);
   return e164;
 }
 
@@ -110,9 +111,11 @@ export async function planLine(
     if (holder && holder.id !== personId) throw extensionInUse(request.extension);
     const feature =
       (await tx.huntGroups.findByExtension(location.id, request.extension)) ??
+      (await tx.callQueues.findByExtension(location.id, request.extension)) ??
       (await tx.autoAttendants.findByExtension(location.id, request.extension)) ??
       (await tx.virtualExtensions.findByExtension(location.orgId, location.id, request.extension));
     if (feature) throw extensionInUse(request.extension);
+    if (await extensionHeldByLine(tx, location.id, request.extension)) throw extensionInUse(request.extension);
     extension = request.extension;
   }
 

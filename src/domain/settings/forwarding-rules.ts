@@ -33,7 +33,8 @@ async function checkDestination(name: string, forward: Forward, ctx: SettingCont
     if (forward.enabled) throw badRequest(`${name}.destination is required when ${name} is enabled.`);
     return;
   }
-  const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.person.locationId ?? '' }, destination);
+  const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.owner.locationId }, destination);
   if (!party || party.kind === 'feature') throw badRequest(`${name}.destination "${destination}" is not a valid forwarding destination.`);
-  if (party.kind === 'person' && party.personId === ctx.person.id) throw badRequest(`${name}.destination cannot be the person's own number or extension.`);
+  const whose = ctx.owner.kind === 'person' ? "person's" : ctx.owner.kind === 'workspace' ? "workspace's" : "virtual line's";
+  if (party.kind === 'person' && party.personId === ctx.owner.id) throw badRequest(`${name}.destination cannot be the ${whose} own number or extension.`);
 }

@@ -3,6 +3,7 @@ import { checkLanguage, checkTimeZone } from '../locations/location-rules.ts';
 import { checkForwarding, SYSTEM_MAX_NUMBER_OF_RINGS } from './forwarding-rules.ts';
 import { checkReception, presentReception } from './reception-rules.ts';
 import type { SettingDefinition } from './setting-documents.ts';
+import { VOICEMAIL } from '../voicemail/voicemail-settings.ts';
 
 // A person's settings documents: Webex's defaults for a new calling user (as Webex answers and as
 // the public SDK wxc_sdk records them), never the example values of Cisco's document.
@@ -106,4 +107,4 @@ export const TIME_ZONE_AND_LANGUAGE: SettingDefinition = {
 };
 
 /** Every person setting the one mechanism serves. */
-export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, WEBEX_GO_OVERRIDE, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION, CALLING_BEHAVIOR, TIME_ZONE_AND_LANGUAGE];
+export const PERSON_SETTINGS: readonly SettingDefinition[] = [DO_NOT_DISTURB, WEBEX_GO_OVERRIDE, CALL_WAITING, CALL_FORWARDING, HOTELING, CALL_BRIDGE, RECEPTION, CALLING_BEHAVIOR, TIME_ZONE_AND_LANGUAGE, VOICEMAIL];

@@ -1,5 +1,6 @@
 import type { Store } from '../../store/store.ts';
 import type { Person } from '../../store/store.ts';
+import type { OwnerKind } from '../../store/owner-settings-store.ts';
 
 // The one mechanism for settings documents (docs/person-settings.md): each setting is a key with
 // Webex's default document, the rules its descriptions state beyond the request schema, and the
@@ -8,8 +9,19 @@ import type { Person } from '../../store/store.ts';
 
 export type SettingDocument = Record<string, unknown>;
 
-/** What a setting's rules may look at: the owner and the store (to check numbers and extensions). */
-export type SettingContext = { store: Store; orgId: string; person: Person };
+/**
+ * Whose document it is: a person, a workspace or a virtual line, with the calling location its
+ * line is in (forwarding destinations are dialled from there).
+ */
+export type SettingLine = { kind: OwnerKind; id: string; orgId: string; locationId: string };
+
+/**
+ * What a setting's rules may look at: the owner and the store (to check numbers and extensions),
+ * and the server clock's time of a PUT. `person` is there for people only: a definition that
+ * reads it is a person's setting, and reading it for a workspace or virtual line is a
+ * programming error (it throws).
+ */
+export type SettingContext = { store: Store; orgId: string; person: Person; owner: SettingLine; now?: string };
 
 export type SettingDefinition = {
   /** Registry key, stored with the document (the last word of Webex's path, e.g. 'callWaiting'). */

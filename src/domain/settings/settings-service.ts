@@ -2,19 +2,40 @@ import type { Clock } from '../clock.ts';
 import { timestamp } from '../clock.ts';
 import { personNotFound } from '../people/people-errors.ts';
 import { decodeId } from '../webex-ids.ts';
+import type { OwnerKind } from '../../store/owner-settings-store.ts';
 import type { Person, Store } from '../../store/store.ts';
-import { mergeDocument, withoutComputed, type SettingContext, type SettingDefinition, type SettingDocument } from './setting-documents.ts';
+import { mergeDocument, withoutComputed, type SettingContext, type SettingDefinition, type SettingDocument, type SettingLine } from './setting-documents.ts';
 
-/** Reads and writes settings documents of the people of an organization (one registry of settings). */
+/**
+ * Who owns the documents a SettingsService serves: finds the owner named by a public ID (a 404 of
+ * the owner's kind otherwise). People by default; workspaces and virtual lines bring their own.
+ */
+export type SettingOwners = {
+  kind: OwnerKind;
+  find(store: Store, orgId: string, publicId: string): Promise<{ owner: SettingLine; person?: Person }>;
+};
+
+/** People of the organization with Webex Calling. */
+export const PEOPLE: SettingOwners = {
+  kind: 'person',
+  async find(store, orgId, publicId) {
+    const person = await personOf(store, orgId, publicId);
+    return { owner: { kind: 'person', id: person.id, orgId, locationId: person.locationId ?? '' }, person };
+  },
+};
+
+/** Reads and writes settings documents of the owners of one kind in an organization (one registry of settings). */
 export class SettingsService {
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly registry: ReadonlyMap<string, SettingDefinition>;
+  private readonly owners: SettingOwners;
 
-  constructor(store: Store, clock: Clock, settings: readonly SettingDefinition[]) {
+  constructor(store: Store, clock: Clock, settings: readonly SettingDefinition[], owners: SettingOwners = PEOPLE) {
     this.store = store;
     this.clock = clock;
     this.registry = new Map(settings.map((s) => [s.key, s]));
+    this.owners = owners;
   }
 
   definition(key: string): SettingDefinition {
@@ -23,36 +44,47 @@ export class SettingsService {
     return definition;
   }
 
-  /** The person's document: stored fields over Webex's defaults, with the computed ones. */
-  async get(orgId: string, personPublicId: string, key: string): Promise<SettingDocument> {
+  /** The owner's document: stored fields over Webex's defaults, with the computed ones. */
+  async get(orgId: string, ownerPublicId: string, key: string): Promise<SettingDocument> {
     const definition = this.definition(key);
-    if (definition.viewOf) return definition.viewOf.read(await this.get(orgId, personPublicId, definition.viewOf.key));
-    const person = await personOf(this.store, orgId, personPublicId);
-    const ctx: SettingContext = { store: this.store, orgId, person };
+    if (definition.viewOf) return definition.viewOf.read(await this.get(orgId, ownerPublicId, definition.viewOf.key));
+    const ctx = await this.context(this.store, orgId, ownerPublicId);
     const doc = await read(this.store, definition, ctx);
     return definition.present ? definition.present(doc, ctx) : doc;
   }
 
   /** Applies a PUT: the given fields over the current document, checked by the setting's rules. */
-  async update(orgId: string, personPublicId: string, key: string, update: SettingDocument): Promise<void> {
+  async update(orgId: string, ownerPublicId: string, key: string, update: SettingDocument): Promise<void> {
     const definition = this.definition(key);
-    if (definition.viewOf) return this.update(orgId, personPublicId, definition.viewOf.key, definition.viewOf.write(update));
+    if (definition.viewOf) return this.update(orgId, ownerPublicId, definition.viewOf.key, definition.viewOf.write(update));
     await this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
-      const ctx: SettingContext = { store: tx, orgId, person };
+      const ctx = await this.context(tx, orgId, ownerPublicId);
+      ctx.now = timestamp(this.clock);
       const current = await read(tx, definition, ctx);
       const computed = definition.computed?.(current, ctx) ?? {};
       const next = mergeDocument(current, withoutComputed(update, computed));
       await definition.check?.(next, ctx);
-      await tx.ownerSettings.put(ownerOf(orgId, person.id), key, JSON.stringify(withoutComputed(next, computed)), timestamp(this.clock));
+      await tx.ownerSettings.put(ctx.owner, key, JSON.stringify(withoutComputed(next, computed)), timestamp(this.clock));
     });
+  }
+
+  private async context(store: Store, orgId: string, publicId: string): Promise<SettingContext> {
+    const { owner, person } = await this.owners.find(store, orgId, publicId);
+    const ctx = { store, orgId, owner } as SettingContext;
+    Object.defineProperty(ctx, 'person', {
+      get() {
+        if (!person) throw new Error(`a person's setting was read for a ${owner.kind}`);
+        return person;
+      },
+    });
+    return ctx;
   }
 }
 
-const ownerOf = (orgId: string, personId: string) => ({ orgId, kind: 'person' as const, id: personId });
+const ownerOf = (orgId: string, personId: string, kind: OwnerKind = 'person') => ({ orgId, kind, id: personId });
 
 async function read(store: Store, definition: SettingDefinition, ctx: SettingContext): Promise<SettingDocument> {
-  const stored = await store.ownerSettings.get(ownerOf(ctx.orgId, ctx.person.id), definition.key);
+  const stored = await store.ownerSettings.get(ctx.owner, definition.key);
   const defaults = definition.inherited ? mergeDocument(definition.defaults, await definition.inherited(ctx)) : definition.defaults;
   const doc = stored === undefined ? structuredClone(defaults) : mergeDocument(defaults, JSON.parse(stored) as SettingDocument);
   return definition.computed ? mergeDocument(doc, definition.computed(doc, ctx)) : doc;
@@ -66,8 +98,8 @@ export async function personOf(store: Store, orgId: string, publicId: string): P
   return person;
 }
 
-/** A stored document of a person merged over the defaults, for policies (no person lookup). */
-export async function storedDocument(store: Store, orgId: string, personId: string, definition: SettingDefinition): Promise<SettingDocument> {
-  const stored = await store.ownerSettings.get(ownerOf(orgId, personId), definition.key);
+/** A stored document of an owner (a person unless told) merged over the defaults, for policies (no owner lookup). */
+export async function storedDocument(store: Store, orgId: string, ownerId: string, definition: SettingDefinition, kind: OwnerKind = 'person'): Promise<SettingDocument> {
+  const stored = await store.ownerSettings.get(ownerOf(orgId, ownerId, kind), definition.key);
   return stored === undefined ? structuredClone(definition.defaults) : mergeDocument(definition.defaults, JSON.parse(stored) as SettingDocument);
 }

@@ -121,6 +121,14 @@ export class WebhookService {
     return this.store.webhooks.deliveries(webhook.id, before, max);
   }
 
+  /**
+   * A webhook the principal may send to by hand (a test event, a redelivery): as for changing
+   * it, its creator, or a full administrator for the organization's.
+   */
+  async actionable(principal: Principal, publicId: string): Promise<Webhook> {
+    return this.changeable(this.store, principal, publicId);
+  }
+
   private async visible(store: Store, principal: Principal, publicId: string): Promise<Webhook> {
     const id = decodeId(publicId, 'WEBHOOK');
     const webhook = id && (await store.webhooks.get(principal.orgId, id));

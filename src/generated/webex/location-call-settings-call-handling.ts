@@ -5,7 +5,7 @@ import { Type as T } from 'typebox';
 import { AccessCodes, Action, CallType, CallingPermissions, CreateOutgoingPermissionANewDigitPatternForALocationBody, GetDetailsForAOutgoingPermissionDigitPatternForALocationResponse200, IdParams, LocationIdParams, NewNumber, OrgIdQuery, Outgoing, UnknownExtensionRouteIdentity, UpdateAOutgoingPermissionDigitPatternForALocationBody } from './shared.ts';
 
 export const GetLocationInterceptResponse200 = T.Object({ enabled: T.Boolean(), incoming: T.Optional(T.Object({ type: T.Optional(T.Enum(["INTERCEPT_ALL","ALLOW_ALL"])), voicemailEnabled: T.Optional(T.Boolean()), announcements: T.Optional(T.Object({ greeting: T.Optional(T.Enum(["DEFAULT","CUSTOM"])), fileName: T.Optional(T.String()), newNumber: T.Optional(NewNumber), zeroTransfer: T.Optional(NewNumber) })) })), outgoing: T.Optional(Outgoing) });
-export const GetOutgoingPermissionLocationAccessCodeResponse200 = T.Object({ accessCodes: T.Optional(AccessCodes) });
+export const GetOutgoingPermissionLocationAccessCodeResponse200 = T.Object({ accessCodes: T.Optional(T.Array(AccessCodes)) });
 export const GetOutgoingPermissionAutoTransferNumberResponse200 = T.Object({ autoTransferNumber1: T.Optional(T.String()), autoTransferNumber2: T.Optional(T.String()), autoTransferNumber3: T.Optional(T.String()) });
 export const LocationIdDigitPatternIdParams = T.Object({ locationId: T.String(), digitPatternId: T.String() });
 

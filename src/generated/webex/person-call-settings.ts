@@ -2,9 +2,9 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { Free, Numbers2, OrgIdQuery, PersonIdParams, SpeedDial } from './shared.ts';
+import { MonitoredElements2, Numbers2, OrgIdQuery, PersonIdParams, SpeedDial } from './shared.ts';
 
 export const operations = {
   getMonitoringSettingsPerson: { operationId: 'getMonitoringSettingsPerson', method: 'GET', path: '/v1/people/{personId}/features/monitoring', tag: "Person Call Settings", params: PersonIdParams, querystring: OrgIdQuery, response: { 200: T.Object({ callParkNotificationEnabled: T.Boolean(), availableEntriesCount: T.Integer(), monitoredElements: T.Array(T.Object({ member: T.Optional(T.Object({ id: T.String(), lastName: T.Optional(T.String()), firstName: T.Optional(T.String()), displayName: T.Optional(T.String()), lineKeyLabel: T.Optional(T.String()), type: T.Optional(T.Enum(["PEOPLE","PLACE","VIRTUAL_LINE"])), email: T.Optional(T.String()), numbers: T.Array(Numbers2), location: T.String(), locationId: T.String() })), callparkextension: T.Optional(T.Object({ id: T.String(), name: T.Optional(T.String()), lineKeyLabel: T.Optional(T.String()), extension: T.Optional(T.String()), routingPrefix: T.Optional(T.String()), esn: T.Optional(T.String()), location: T.String(), locationId: T.String() })), speedDial: T.Optional(SpeedDial) })) }) } },
-  modifyMonitoringSettingsPerson: { operationId: 'modifyMonitoringSettingsPerson', method: 'PUT', path: '/v1/people/{personId}/features/monitoring', tag: "Person Call Settings", params: PersonIdParams, querystring: OrgIdQuery, body: T.Object({ enableCallParkNotification: T.Optional(T.Boolean()), monitoredElements: T.Optional(T.Array(Free)) }), bodyRequired: false, response: { 204: T.Null() } },
+  modifyMonitoringSettingsPerson: { operationId: 'modifyMonitoringSettingsPerson', method: 'PUT', path: '/v1/people/{personId}/features/monitoring', tag: "Person Call Settings", params: PersonIdParams, querystring: OrgIdQuery, body: T.Object({ enableCallParkNotification: T.Optional(T.Boolean()), monitoredElements: T.Optional(T.Array(T.Union([T.String(), MonitoredElements2]))) }), bodyRequired: false, response: { 204: T.Null() } },
 } as const;

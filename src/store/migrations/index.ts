@@ -19,8 +19,17 @@ import * as ownerSettings from './0024-owner-settings.ts';
 import * as phoneOffline from './0025-phone-offline.ts';
 import * as schedules from './0026-schedules.ts';
 import * as huntGroups from './0027-hunt-groups.ts';
+import * as webhookTools from './0028-webhook-tools.ts';
+import * as voicemail from './0032-voicemail.ts';
+import * as voicemailGroups from './0033-voicemail-groups.ts';
+import * as callQueues from './0036-call-queues.ts';
+import * as featureDocuments from './0037-feature-documents.ts';
 import * as autoAttendants from './0038-auto-attendants.ts';
 import * as virtualExtensions from './0039-virtual-extensions-operating-modes.ts';
+import * as callParkPickup from './0040-call-park-pickup.ts';
+import * as pagingGroups from './0041-paging-groups.ts';
+import * as workspaces from './0042-workspaces.ts';
+import * as virtualLines from './0043-virtual-lines.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -45,6 +54,15 @@ export const migrations: Record<string, Migration> = {
   '0025-phone-offline': phoneOffline,
   '0026-schedules': schedules,
   '0027-hunt-groups': huntGroups,
+  '0028-webhook-tools': webhookTools,
+  '0032-voicemail': voicemail,
+  '0033-voicemail-groups': voicemailGroups,
+  '0036-call-queues': callQueues,
+  '0037-feature-documents': featureDocuments,
   '0038-auto-attendants': autoAttendants,
   '0039-virtual-extensions-operating-modes': virtualExtensions,
+  '0040-call-park-pickup': callParkPickup,
+  '0041-paging-groups': pagingGroups,
+  '0042-workspaces': workspaces,
+  '0043-virtual-lines': virtualLines,
 };

@@ -244,6 +244,15 @@ export class KyselyCallRepository implements CallRepository {
       .execute();
   }
 
+  async lastEventSeq(sessionId: string): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('call_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return row?.seq === null || row?.seq === undefined ? -1 : Number(row.seq);
+  }
+
   async events(orgId: string, after: Pick<CallEventRecord, 'created' | 'sessionId' | 'seq'> | null, limit: number): Promise<CallEventRecord[]> {
     let query = this.ctx.db.selectFrom('call_events').selectAll().where('org_id', '=', orgId);
     if (after !== null) {

@@ -90,9 +90,14 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
     }
     if (filter.assigned === true) query = query.where('n.owner_id', 'is not', null);
     if (filter.assigned === false) query = query.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
-    // A hunt group's number is held too (numbers.owner_id names people only).
+    // A hunt group's or call queue's number is held too (numbers.owner_id names people only).
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('hunt_groups as h').select('h.id').whereRef('h.phone_number', '=', 'n.phone_number'))));
+    // A voicemail group's number is held too.
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('voicemail_groups as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('call_queues as q').select('q.id').whereRef('q.phone_number', '=', 'n.phone_number'))));
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('auto_attendants as a').select('a.id').whereRef('a.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('workspaces as w').select('w.id').whereRef('w.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('virtual_lines as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
     if (filter.numberTypes !== undefined) query = query.where('n.number_type', 'in', filter.numberTypes);
     if (filter.serviceNumber !== undefined) query = query.where('n.is_service_number', '=', flag(filter.serviceNumber));
     const { ownerName } = filter;

@@ -204,9 +204,14 @@ export class KyselyNumberRepository implements NumberRepository {
     }
     if (filter.phoneNumber !== undefined) numbers = numbers.where(matches('n.phone_number', filter.phoneNumber, 'contains'));
     if (filter.available === true) numbers = numbers.where('n.owner_id', 'is', null).where('n.is_main_number', '=', 0);
-    // A hunt group's number is taken too (numbers.owner_id names people only).
+    // A hunt group's or call queue's number is taken too (numbers.owner_id names people only).
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('hunt_groups as h').select('h.id').whereRef('h.phone_number', '=', 'n.phone_number'))));
+    // A voicemail group's number is held too.
+    if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('voicemail_groups as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
+    if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('call_queues as q').select('q.id').whereRef('q.phone_number', '=', 'n.phone_number'))));
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('auto_attendants as a').select('a.id').whereRef('a.phone_number', '=', 'n.phone_number'))));
+    if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('workspaces as w').select('w.id').whereRef('w.phone_number', '=', 'n.phone_number'))));
+    if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('virtual_lines as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
     if (filter.available === false) numbers = numbers.where((eb) => eb.or([eb('n.owner_id', 'is not', null), eb('n.is_main_number', '=', 1)]));
     if (filter.state !== undefined) numbers = numbers.where('n.state', '=', filter.state);
     if (filter.tollFreeNumbers === true) numbers = numbers.where('n.number_type', '=', 'TOLLFREE');

@@ -2,18 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { CallEventRecord } from '../calls-store.ts';
 import type { Cursor, Page } from '../store.ts';
-import type { WebhookDeliveriesTable, WebhooksTable } from '../tables/webhooks.ts';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../tables/webhooks.ts';
 import type {
   Attempt,
   AttemptOutcome,
   CallSubscriber,
   ClaimedDelivery,
   DeliveryLogEntry,
+  DeliveryOrigin,
   DeliveryStatus,
   DueQuery,
+  ExtraDelivery,
   NewDelivery,
   Webhook,
   WebhookChanges,
+  WebhookHealth,
   WebhookOwner,
   WebhookRepository,
   WebhookStatus,
@@ -152,7 +155,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .selectAll('w')
       // people.roles is a JSON array of role names; either administrator role makes an administrator.
       .select((eb) => eb.or([eb('p.roles', 'like', '%"id_full_admin"%'), eb('p.roles', 'like', '%"id_readonly_admin"%')]).as('creator_is_admin'))
-      .where('w.resource', 'in', ['telephony_calls', 'all'])
+      .where('w.resource', 'in', ['telephony_calls', 'telephony_mwi', 'all'])
       .orderBy('w.created')
       .orderBy('w.id')
       .execute();
@@ -192,6 +195,8 @@ export class KyselyWebhookRepository implements WebhookRepository {
       lease_owner: null,
       created: now,
       completed: null,
+      origin: 'event',
+      redelivery_of: null,
     }));
     for (const chunk of chunks(rows, INSERT_CHUNK)) {
       await this.ctx.db
@@ -293,6 +298,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
         error: attempt.error,
         response_excerpt: attempt.responseExcerpt,
         outcome: attempt.outcome,
+        request_headers: attempt.requestHeaders && JSON.stringify(attempt.requestHeaders),
       })
       .execute();
     return true;
@@ -343,6 +349,74 @@ export class KyselyWebhookRepository implements WebhookRepository {
     if (before !== undefined) query = query.where('position', '<', before);
     const rows = await query.orderBy('position', 'desc').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
+    const items = await this.withAttempts(page);
+    return rows.length > limit ? { items, next: page[page.length - 1]!.position } : { items };
+  }
+
+  async delivery(webhookId: string, deliveryId: string): Promise<DeliveryLogEntry | undefined> {
+    const row = await this.ctx.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId).where('id', '=', deliveryId).executeTakeFirst();
+    return row && (await this.withAttempts([row]))[0];
+  }
+
+  async enqueue(d: ExtraDelivery, now: string): Promise<number> {
+    // Waits for the fan-out lock (no SKIP LOCKED here): positions stay unique and in order.
+    const row = await this.ctx.db
+      .selectFrom('webhook_fan_out')
+      .select('next_position')
+      .where('id', '=', FAN_OUT_ROW)
+      .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate())
+      .executeTakeFirstOrThrow();
+    const position = row.next_position;
+    await this.ctx.db
+      .insertInto('webhook_deliveries')
+      .values({
+        id: d.id,
+        webhook_id: d.webhookId,
+        org_id: d.orgId,
+        event_id: d.eventId,
+        call_id: d.callId,
+        event_type: d.eventType,
+        event: d.event,
+        position,
+        body: d.body,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        lease_until: null,
+        lease_owner: null,
+        created: now,
+        completed: null,
+        origin: d.origin,
+        redelivery_of: d.redeliveryOf,
+      })
+      .execute();
+    await this.ctx.db
+      .updateTable('webhook_fan_out')
+      .set({ next_position: position + 1 })
+      .where('id', '=', FAN_OUT_ROW)
+      .execute();
+    return position;
+  }
+
+  async health(webhookId: string): Promise<WebhookHealth | undefined> {
+    const webhook = await this.ctx.db.selectFrom('webhooks').select(['status', 'consecutive_failures']).where('id', '=', webhookId).executeTakeFirst();
+    if (!webhook) return undefined;
+    const last = await this.ctx.db
+      .selectFrom('webhook_attempts')
+      .select(['time', 'status_code', 'error', 'outcome'])
+      .where('webhook_id', '=', webhookId)
+      .orderBy('time', 'desc')
+      .orderBy('attempt', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return {
+      status: webhook.status as WebhookStatus,
+      consecutiveFailures: webhook.consecutive_failures,
+      lastAttempt: last ? { time: last.time, statusCode: last.status_code, error: last.error, outcome: last.outcome as AttemptOutcome } : null,
+    };
+  }
+
+  private async withAttempts(page: Selectable<WebhookDeliveriesTable>[]): Promise<DeliveryLogEntry[]> {
     const attempts = page.length
       ? await this.ctx.db
           .selectFrom('webhook_attempts')
@@ -355,7 +429,7 @@ export class KyselyWebhookRepository implements WebhookRepository {
           .orderBy('attempt')
           .execute()
       : [];
-    const items = page.map((r: Selectable<WebhookDeliveriesTable>) => ({
+    return page.map((r) => ({
       id: r.id,
       eventId: r.event_id,
       callId: r.call_id,
@@ -367,17 +441,21 @@ export class KyselyWebhookRepository implements WebhookRepository {
       nextAttemptAt: r.next_attempt_at,
       created: r.created,
       completed: r.completed,
-      attempts: attempts
-        .filter((a) => a.delivery_id === r.id)
-        .map((a) => ({
-          time: a.time,
-          statusCode: a.status_code,
-          latencyMs: a.latency_ms,
-          error: a.error,
-          responseExcerpt: a.response_excerpt,
-          outcome: a.outcome as AttemptOutcome,
-        })),
+      origin: r.origin as DeliveryOrigin,
+      redeliveryOf: r.redelivery_of,
+      attempts: attempts.filter((a) => a.delivery_id === r.id).map(toAttempt),
     }));
-    return rows.length > limit ? { items, next: page[page.length - 1]!.position } : { items };
   }
+}
+
+function toAttempt(a: Selectable<WebhookAttemptsTable>): Attempt {
+  return {
+    time: a.time,
+    statusCode: a.status_code,
+    latencyMs: a.latency_ms,
+    error: a.error,
+    responseExcerpt: a.response_excerpt,
+    outcome: a.outcome as AttemptOutcome,
+    requestHeaders: a.request_headers === null ? null : (JSON.parse(a.request_headers) as Record<string, string>),
+  };
 }

@@ -52,6 +52,10 @@ export type WebhookDeliveriesTable = {
   lease_owner: string | null;
   created: string;
   completed: string | null;
+  /** event (fanned out from the outbox), test (a test event) or redelivery (0028). */
+  origin: string;
+  /** For a redelivery: the delivery it sends again. */
+  redelivery_of: string | null;
 };
 
 /** Every attempt of a delivery: the delivery log. */
@@ -67,6 +71,8 @@ export type WebhookAttemptsTable = {
   response_excerpt: string | null;
   /** delivered, retry (will be tried again) or failed (given up). */
   outcome: string;
+  /** The request headers sent, as a JSON object (0028); null before. */
+  request_headers: string | null;
 };
 
 export type WebhookTables = {

@@ -62,6 +62,16 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(directory.status, 200, directory.text);
 
+  // A workspace with a Webex Calling line (its settings, numbers and simulated phone).
+  const workspace = await admin.post('/v1/workspaces', {
+    displayName: unique('Lobby '),
+    locationId: hq.id,
+    calling: { type: 'webexCalling', webexCalling: { extension: freeExtension() } },
+  });
+  assert.equal(workspace.status, 201, workspace.text);
+  const virtualLine = await admin.post('/v1/telephony/config/virtualLines', { firstName: 'Front', lastName: unique('Desk'), locationId: hq.id, extension: freeExtension() });
+  assert.equal(virtualLine.status, 201, virtualLine.text);
+
   // A holidays schedule with an event, and a hunt group with a selective forwarding rule naming it.
   // Schedule and event IDs carry their names (as at Webex): unique names keep them this organization's.
   const schedules = `/v1/telephony/config/locations/${hq.id}/schedules`;
@@ -110,6 +120,40 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   assert.equal(mode.status, 201, mode.text);
   const modeHoliday = await admin.post(`/v1/telephony/config/operatingModes/${mode.body.id}/holidays`, { name: unique('Closed '), allDayEnabled: true, startDate: '2027-01-01', endDate: '2027-01-01' });
   assert.equal(modeHoliday.status, 201, modeHoliday.text);
+  // A voicemail group, and a voice message a PSTN caller left in the calling user's box.
+  const voicemailGroup = await admin.post(`/v1/telephony/config/locations/${hq.id}/voicemailGroups`, {
+    name: unique('Box '),
+    extension: Number(freeExtension()),
+    passcode: 740215,
+    languageCode: 'en_us',
+    messageStorage: { storageType: 'INTERNAL' },
+    notifications: { enabled: false },
+    faxMessage: { enabled: false },
+    transferToNumber: { enabled: false },
+    emailCopyOfMessage: { enabled: false },
+  });
+  assert.equal(voicemailGroup.status, 201, voicemailGroup.text);
+  const mailbox = await admin.put(`/v1/people/${person.id}/features/voicemail`, { enabled: true, sendAllCalls: { enabled: true } });
+  assert.equal(mailbox.status, 204, mailbox.text);
+  const toVoicemail = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: (person as unknown as { extension: string }).extension });
+  assert.equal(toVoicemail.status, 201, toVoicemail.text);
+  const message = await admin.post(`/sandbox/v1/calls/${toVoicemail.body.callSessionId}/voicemail/message`, { durationSeconds: 5 });
+  assert.equal(message.status, 201, message.text);
+  // A call park extension in a call park, a call pickup and a paging group, each with the person.
+  const features = `/v1/telephony/config/locations/${hq.id}`;
+  const parkExtension = await admin.post(`${features}/callParkExtensions`, { name: unique('Bay '), extension: freeExtension() });
+  assert.equal(parkExtension.status, 201, parkExtension.text);
+  const callPark = await admin.post(`${features}/callParks`, {
+    name: unique('Park '),
+    recall: { option: 'ALERT_PARKING_USER_ONLY' },
+    agents: [person.id],
+    callParkExtensions: [parkExtension.body.id],
+  });
+  assert.equal(callPark.status, 201, callPark.text);
+  const callPickup = await admin.post(`${features}/callPickups`, { name: unique('Pickup '), agents: [person.id] });
+  assert.equal(callPickup.status, 201, callPickup.text);
+  const paging = await admin.post(`${features}/paging`, { name: unique('Page '), extension: freeExtension(), targets: [person.id] });
+  assert.equal(paging.status, 201, paging.text);
 
   // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
   const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
@@ -126,6 +170,16 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     filter: `personId=${missingId('personId')}`,
   });
   assert.equal(webhook.status, 200, webhook.text);
+  // One delivery to redeliver: a test event, settled before the sweeps (its attempt updates the
+  // webhook's health, which the store digest watches).
+  const delivery = await admin.post(`/sandbox/v1/webhooks/${webhook.body.id}/test`, {});
+  assert.equal(delivery.status, 201, delivery.text);
+  for (let tries = 0; ; tries++) {
+    const log = await admin.get(`/sandbox/v1/webhooks/${webhook.body.id}/deliveries`);
+    if (log.body.items?.[0]?.status !== 'pending') break;
+    assert.ok(tries < 500, 'the test event was never delivered');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 
   const fault = await admin.post('/sandbox/v1/faults', { path: '/v1/organizations', latencyMs: 0 });
   assert.equal(fault.status, 201, fault.text);
@@ -150,6 +204,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callId: leg.callId,
     callSessionId: call.body.callSessionId,
     webhookId: webhook.body.id,
+    deliveryId: delivery.body.id,
     faultId: fault.body.id,
     appId: app.body.id,
     applicationId: app.body.id,
@@ -157,6 +212,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     scheduleId: schedule.body.id,
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
+    workspaceId: workspace.body.id,
+    virtualLineId: virtualLine.body.id,
     ruleId: rule.body.id,
     autoAttendantId: attendant.body.id,
     fileName: greeting,
@@ -165,6 +222,12 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     modeId: mode.body.id,
     holidayId: modeHoliday.body.id,
     featureId: attendant.body.id,
+    voicemailGroupId: voicemailGroup.body.id,
+    messageId: message.body.messageId,
+    callParkId: callPark.body.id,
+    callParkExtensionId: parkExtension.body.id,
+    callPickupId: callPickup.body.id,
+    pagingId: paging.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -208,8 +271,16 @@ export function missingId(param: string): string {
     extensionRangeId: 'VIRTUAL_EXTENSION_RANGE',
     modeId: 'OPERATING_MODE',
     holidayId: 'OPERATING_MODE_HOLIDAY',
+    workspaceId: 'PLACE',
+    virtualLineId: 'VIRTUAL_LINE',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
+    voicemailGroupId: 'VOICEMAIL_GROUP',
+    messageId: 'MESSAGE',
+    callParkId: 'CALL_PARK',
+    callParkExtensionId: 'CALL_PARK_EXTENSION',
+    callPickupId: 'CALL_PICKUP',
+    pagingId: 'PAGING_GROUP',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();

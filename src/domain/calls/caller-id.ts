@@ -1,0 +1,62 @@
+import type { PersonParty } from '../../engine/types.ts';
+import type { Store } from '../../store/store.ts';
+import { selectedGroup } from '../settings/agent-caller-id.ts';
+import { CALLER_ID, CALLER_ID_DELIVERY } from '../settings/permission-settings.ts';
+import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
+
+// How a person is presented on the calls they place (their caller ID settings): the number
+// outside parties see (direct line, the location's main number, or a custom number of the
+// organization), the name (the direct line's name, the location's external caller ID name, or
+// another), and whether they withhold their identity (calling line ID delivery blocking), which
+// every callee sees as privacyEnabled and anonymous call rejection refuses.
+
+type CallerIdDoc = {
+  selected?: 'DIRECT_LINE' | 'LOCATION_NUMBER' | 'CUSTOM';
+  customNumber?: string;
+  firstName?: string;
+  lastName?: string;
+  externalCallerIdNamePolicy?: 'DIRECT_LINE' | 'LOCATION' | 'OTHER';
+  customExternalCallerIdName?: string;
+  directLineCallerIdName?: { selection?: 'CUSTOM_NAME' | 'FIRSTNAME_LASTNAME' | 'LASTNAME_FIRSTNAME' | 'DISPLAY_NAME'; customName?: string };
+};
+
+async function documentOf(store: Store, party: PersonParty, key: string, defaults: SettingDocument): Promise<SettingDocument> {
+  const stored = await store.ownerSettings.get({ orgId: party.orgId, kind: 'person', id: party.personId }, key);
+  return stored === undefined ? defaults : mergeDocument(defaults, JSON.parse(stored) as SettingDocument);
+}
+
+/** The caller as the parties of a call they place see them. */
+export async function presentedParty(store: Store, party: PersonParty): Promise<PersonParty> {
+  const doc = (await documentOf(store, party, CALLER_ID.key, CALLER_ID.defaults)) as CallerIdDoc;
+  const delivery = await documentOf(store, party, CALLER_ID_DELIVERY.key, CALLER_ID_DELIVERY.defaults);
+  const selected = doc.selected ?? (party.number ? 'DIRECT_LINE' : 'LOCATION_NUMBER');
+  const locationNumber = async () => (await store.locationNumbers.mainNumber(party.locationId))?.phoneNumber ?? null;
+  let number = selected === 'CUSTOM' ? (doc.customNumber ?? null) : selected === 'DIRECT_LINE' && party.number ? party.number : await locationNumber();
+  const person = await store.people.get(party.orgId, party.personId);
+  const first = doc.firstName ?? person?.firstName ?? '';
+  const last = doc.lastName ?? person?.lastName ?? '';
+  let name = party.name;
+  switch (doc.externalCallerIdNamePolicy) {
+    case 'OTHER':
+      name = doc.customExternalCallerIdName || party.name;
+      break;
+    case 'LOCATION': {
+      const calling = await store.locationCalling.get(party.locationId);
+      name = calling?.externalCallerIdName ?? (await store.locations.get(party.orgId, party.locationId))?.name ?? party.name;
+      break;
+    }
+    default: {
+      const selection = doc.directLineCallerIdName?.selection;
+      if (selection === 'CUSTOM_NAME' && doc.directLineCallerIdName?.customName) name = doc.directLineCallerIdName.customName;
+      else if (selection === 'FIRSTNAME_LASTNAME' && (first || last)) name = `${first} ${last}`.trim();
+      else if (selection === 'LASTNAME_FIRSTNAME' && (first || last)) name = `${last} ${first}`.trim();
+    }
+  }
+  // An agent presenting a hunt group's caller ID shows the group's name and number instead.
+  const group = await selectedGroup(store, party.orgId, party.personId);
+  if (group) {
+    name = group.name;
+    number = group.phoneNumber ?? (await locationNumber());
+  }
+  return { ...party, presentation: { name, number, blocked: delivery.callingLineIdDeliveryBlockingEnabled === true } };
+}
