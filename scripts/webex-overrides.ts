@@ -44,7 +44,33 @@ const queueAgents = {
   type: 'array',
   items: { type: 'object', required: ['id'], properties: { id: str, weight: str, skillLevel: { type: 'number' }, joinEnabled: { type: 'boolean' } } },
 };
+const cdrFieldsLost = {
+  'Start time': str,
+  User: str,
+  'User UUID': str,
+  'User number': str,
+  'User type': str,
+  'Sub client type': str,
+  'Transfer related call ID': str,
+};
 export const overrides: Override[] = [
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/admin/convergedRecordings',
+    at: `/responses/200${JSON_SCHEMA}/properties/items/items/properties/status/enum`,
+    set: ['available', 'deleted', 'purged'],
+    reason: 'The operation takes status=purged and answers the purged recordings, whose status is purged (as Get Recording Details documents); the list item enum lost the value.',
+  },
+  ...['/cdr_feed', '/cdr_stream'].map((path) => ({
+    document: 'calling',
+    method: 'get' as const,
+    path,
+    at: `/responses/200${JSON_SCHEMA}/properties/items/items/properties`,
+    merge: cdrFieldsLost,
+    reason:
+      "The rendering lost fields every Webex CDR carries and wxc_sdk models: Start time, User, User UUID, User number, User type, Sub client type, Transfer related call ID (the document's own descriptions refer to the user of the record).",
+  })),
   {
     document: 'calling',
     method: 'get',

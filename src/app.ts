@@ -26,6 +26,9 @@ import { LocationVoicemailService } from './domain/voicemail/location-voicemail-
 import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
+import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
+import { reportRoutes } from './api/reports/reports.routes.ts';
+import { recordingRoutes } from './api/recordings/recordings.routes.ts';
 import { huntGroupRoutes } from './api/hunt-groups/hunt-groups.routes.ts';
 import { huntGroupForwardingRoutes } from './api/hunt-groups/hunt-group-forwarding.routes.ts';
 import { callQueueRoutes } from './api/call-queues/call-queues.routes.ts';
@@ -88,6 +91,9 @@ import { OrganizationService } from './domain/organizations/organization-service
 import { PeopleService } from './domain/people/people-service.ts';
 import { ReceptionistContactService } from './domain/receptionist-contacts/receptionist-contacts-service.ts';
 import { ScheduleService } from './domain/schedules/schedule-service.ts';
+import { CallRecordService } from './domain/call-records/call-record-service.ts';
+import { ReportService } from './domain/reports/report-service.ts';
+import { RecordingService } from './domain/recordings/recording-service.ts';
 import { HuntGroupService } from './domain/hunt-groups/hunt-group-service.ts';
 import { WorkspaceService } from './domain/workspaces/workspace-service.ts';
 import { HuntGroupForwardingService } from './domain/hunt-groups/hunt-group-forwarding.ts';
@@ -165,6 +171,11 @@ export type Services = {
   virtualLineSettings: SettingsService;
   calls: CallControlService;
   callRecording: CallRecordingService;
+  /** Detailed call history (CDR) of ended calls. */
+  callRecords: CallRecordService;
+  reports: ReportService;
+  /** Recordings of calls (Converged Recordings). */
+  recordings: RecordingService;
   /** A person's settings documents (domain/settings). */
   settings: SettingsService;
   /** A location's call handling documents (domain/call-handling). */
@@ -234,6 +245,9 @@ function registerRoutes(
   callRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
+  callRecordRoutes(server, services);
+  reportRoutes(server, services);
+  recordingRoutes(server, services);
   personSettingsRoutes(server, services);
   personPermissionRoutes(server, services);
   callHandlingRoutes(server, services);
@@ -348,6 +362,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationVoicemail: new LocationVoicemailService(store, clock),
       voicemailGroups: new VoicemailGroupService(store, clock),
       organizationVoicemail: new OrganizationVoicemailService(store, clock),
+      callRecords: new CallRecordService(store, clock),
+      reports: new ReportService(store, clock),
+      recordings: new RecordingService(store, clock),
       simulator: new Simulator(store, calls, callControl),
       webhooks,
       webhookTools: new WebhookTools(store, clock, webhooks),

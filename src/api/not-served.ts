@@ -49,8 +49,9 @@ function matcher(rows: readonly CatalogueRow[]) {
  * whether an operation is served is read from the routes registered before.
  */
 export function notServedRoutes(server: Server, deps: { tokens: TokenService }): CatalogueRow[] {
-  // The router ignores a trailing slash: Cisco's "/operatingModes/" is served as "/operatingModes".
-  const isServed = ([method, path]: CatalogueRow) => server.hasRoute({ method, url: routeUrl(path) }) || server.hasRoute({ method, url: routeUrl(path).replace(/\/+$/, '') });
+  // Routes ignore a trailing slash, and Cisco's document writes a few paths with one (POST …/operatingModes/).
+  const isServed = ([method, path]: CatalogueRow) =>
+    server.hasRoute({ method, url: routeUrl(path) }) || server.hasRoute({ method, url: routeUrl(path).replace(/(.)\/$/, '$1') });
   const unserved = catalogue.filter((row) => !isServed(row));
   const find = matcher(unserved);
   const answer = async (request: FastifyRequest, row: CatalogueRow) => {

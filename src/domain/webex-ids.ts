@@ -41,7 +41,8 @@ export type WebexIdType =
   | 'CALL_PARK_EXTENSION'
   | 'CALL_PICKUP'
   | 'PAGING_GROUP'
-  | 'VIRTUAL_LINE';
+  | 'VIRTUAL_LINE'
+  | 'REPORT';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

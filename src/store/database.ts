@@ -9,6 +9,9 @@ import type { LocationNumberTables } from './tables/location-numbers.ts';
 import type { ReceptionistContactTables } from './tables/receptionist-contacts.ts';
 import type { OwnerSettingsTables } from './tables/owner-settings.ts';
 import type { ScheduleTables } from './tables/schedules.ts';
+import type { CallRecordTables } from './tables/call-records.ts';
+import type { ReportTables } from './tables/reports.ts';
+import type { CallRecordingTables } from './tables/call-recordings.ts';
 import type { HuntGroupTables } from './tables/hunt-groups.ts';
 import type { VoicemailGroupTables, VoicemailTables } from './tables/voicemail.ts';
 import type { CallQueueTables } from './tables/call-queues.ts';
@@ -144,4 +147,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables & CallRecordTables & ReportTables & CallRecordingTables;

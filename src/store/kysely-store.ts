@@ -15,6 +15,9 @@ import { KyselyLocationCallingRepository } from './repositories/location-calling
 import { KyselyLocationNumberRepository } from './repositories/location-numbers.ts';
 import { KyselyReceptionistContactRepository } from './repositories/receptionist-contacts.ts';
 import { KyselyScheduleRepository } from './repositories/schedules.ts';
+import { KyselyCallRecordRepository } from './repositories/call-records.ts';
+import { KyselyReportRepository } from './repositories/reports.ts';
+import { KyselyRecordingRepository } from './repositories/recordings.ts';
 import { KyselyHuntGroupRepository } from './repositories/hunt-groups.ts';
 import { KyselyVoicemailRepository } from './repositories/voicemail.ts';
 import { KyselyVoicemailGroupRepository } from './repositories/voicemail-groups.ts';
@@ -82,6 +85,9 @@ export class KyselyStore implements Store {
   readonly pagingGroups: KyselyPagingGroupRepository;
   readonly workspaces: KyselyWorkspaceRepository;
   readonly virtualLines: KyselyVirtualLineRepository;
+  readonly callRecords: KyselyCallRecordRepository;
+  readonly reports: KyselyReportRepository;
+  readonly recordings: KyselyRecordingRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -127,6 +133,9 @@ export class KyselyStore implements Store {
     this.pagingGroups = new KyselyPagingGroupRepository(ctx);
     this.workspaces = new KyselyWorkspaceRepository(ctx);
     this.virtualLines = new KyselyVirtualLineRepository(ctx);
+    this.callRecords = new KyselyCallRecordRepository(ctx);
+    this.reports = new KyselyReportRepository(ctx);
+    this.recordings = new KyselyRecordingRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

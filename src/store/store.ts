@@ -11,6 +11,9 @@ import type { LocationNumberRepository } from './location-numbers-store.ts';
 import type { ReceptionistContactRepository } from './receptionist-contacts-store.ts';
 import type { OwnerSettingRepository } from './owner-settings-store.ts';
 import type { ScheduleRepository } from './schedules-store.ts';
+import type { CallRecordRepository } from './call-records-store.ts';
+import type { ReportRepository } from './reports-store.ts';
+import type { RecordingRepository } from './recordings-store.ts';
 import type { HuntGroupRepository } from './hunt-groups-store.ts';
 import type { VoicemailGroupRepository, VoicemailRepository } from './voicemail-store.ts';
 import type { CallQueueRepository, FeatureDocumentRepository } from './call-queues-store.ts';
@@ -325,6 +328,11 @@ export interface Store {
   readonly pagingGroups: PagingGroupRepository;
   readonly workspaces: WorkspaceRepository;
   readonly virtualLines: VirtualLineRepository;
+  /** Detailed call history: one record per person leg of every ended call. */
+  readonly callRecords: CallRecordRepository;
+  readonly reports: ReportRepository;
+  /** Recordings of calls (Converged Recordings). */
+  readonly recordings: RecordingRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

@@ -6,8 +6,10 @@ import { dialects } from '../support/dialects.ts';
 import { assertWebexError, createOrganization, createPerson, defaultLocation, licenses, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
-const USER_SCOPES = ['spark:calls_read', 'spark:calls_write', 'spark:kms', 'spark:people_read'];
+const USER_SCOPES = ['spark:calls_read', 'spark:calls_write', 'spark:kms', 'spark:people_read', 'spark:recordings_read', 'spark:recordings_write'];
 const ADMIN_READ_SCOPES = [
+  'analytics:read_all',
+  'spark-admin:calling_cdr_read',
   'spark-admin:calls_read',
   'spark-admin:device_read',
   'spark-admin:devices_read',
@@ -15,6 +17,8 @@ const ADMIN_READ_SCOPES = [
   'spark-admin:locations_read',
   'spark-admin:organizations_read',
   'spark-admin:people_read',
+  'spark-admin:recordings_read',
+  'spark-admin:reports_read',
   'spark-admin:telephony_config_read',
   'spark-admin:workspaces_read',
 ];
@@ -23,6 +27,8 @@ const ADMIN_WRITE_SCOPES = [
   'spark-admin:devices_write',
   'spark-admin:locations_write',
   'spark-admin:people_write',
+  'spark-admin:recordings_write',
+  'spark-admin:reports_write',
   'spark-admin:telephony_config_write',
   'spark-admin:workspaces_write',
 ];

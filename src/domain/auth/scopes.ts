@@ -6,7 +6,7 @@ export const ROLE_READONLY_ADMIN = 'id_readonly_admin';
 export const ROLES = [ROLE_FULL_ADMIN, ROLE_READONLY_ADMIN] as const;
 export type Role = (typeof ROLES)[number];
 
-export const USER_SCOPES = ['spark:people_read', 'spark:calls_read', 'spark:calls_write', 'spark:kms'] as const;
+export const USER_SCOPES = ['spark:people_read', 'spark:calls_read', 'spark:calls_write', 'spark:kms', 'spark:recordings_read', 'spark:recordings_write'] as const;
 
 export const ADMIN_READ_SCOPES = [
   'spark-admin:organizations_read',
@@ -18,6 +18,10 @@ export const ADMIN_READ_SCOPES = [
   'spark-admin:calls_read',
   'spark-admin:workspaces_read',
   'spark-admin:devices_read',
+  'spark-admin:calling_cdr_read',
+  'spark-admin:reports_read',
+  'analytics:read_all',
+  'spark-admin:recordings_read',
 ] as const;
 
 export const ADMIN_WRITE_SCOPES = [
@@ -27,6 +31,8 @@ export const ADMIN_WRITE_SCOPES = [
   'spark-admin:calls_write',
   'spark-admin:workspaces_write',
   'spark-admin:devices_write',
+  'spark-admin:reports_write',
+  'spark-admin:recordings_write',
 ] as const;
 
 export const ALL_SCOPES: readonly string[] = [...USER_SCOPES, ...ADMIN_READ_SCOPES, ...ADMIN_WRITE_SCOPES];

@@ -10,6 +10,8 @@ import { timestamp, type Clock } from '../clock.ts';
 import { WebexError } from '../errors.ts';
 import { callActionRefused, callNotFound, callsBusy } from './call-errors.ts';
 import { historyRecord } from './call-history.ts';
+import { writeCallRecords, type EndedLeg } from '../call-records/call-records.ts';
+import { trackRecording } from '../recordings/recording-tracker.ts';
 import { newCallId } from './call-ids.ts';
 import { loadPolicies, type CallTiming } from './call-policies.ts';
 import { loadPersonRouting, withRouting } from './person-routing.ts';
@@ -183,6 +185,7 @@ export class CallRuntime {
     const now = timestamp(this.clock);
     const events: CallEventRecord[] = [];
     const history: CallHistoryRecord[] = [];
+    const ended: EndedLeg[] = [];
     await rememberHunts(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
     for (const session of step.sessions) {
       const prior = w.loaded.get(session.id);
@@ -218,9 +221,11 @@ export class CallRuntime {
           const cause = step.events.filter((e) => e.legId === leg.id).map((e) => e.type).join(',') || 'moved';
           this.onTransition(`call ${leg.id} of session ${session.id}: ${before?.state ?? 'new'} -[${cause}]-> ${leg.state}`);
         }
+        await trackRecording(tx, session, leg, before, now);
         if (leg.state === 'disconnected' && (!before || before.state !== 'disconnected')) {
           const record = historyRecord(session, leg, prior?.session);
           if (record) history.push(record);
+          ended.push({ session, leg, prior: prior?.session });
         }
       }
       const document = toDocument(session);
@@ -234,6 +239,7 @@ export class CallRuntime {
     await tx.calls.addEvents(events);
     await tx.calls.addHistory(history);
     await rememberQueues(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
+    await writeCallRecords(tx, ended, now);
   }
 
   /** A person's new leg takes the lowest line appearance their other calls leave free. */

@@ -30,6 +30,9 @@ import * as callParkPickup from './0040-call-park-pickup.ts';
 import * as pagingGroups from './0041-paging-groups.ts';
 import * as workspaces from './0042-workspaces.ts';
 import * as virtualLines from './0043-virtual-lines.ts';
+import * as callRecords from './0044-call-records.ts';
+import * as reports from './0045-reports.ts';
+import * as callRecordings from './0046-call-recordings.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -65,4 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0041-paging-groups': pagingGroups,
   '0042-workspaces': workspaces,
   '0043-virtual-lines': virtualLines,
+  '0044-call-records': callRecords,
+  '0045-reports': reports,
+  '0046-call-recordings': callRecordings,
 };

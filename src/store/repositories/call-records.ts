@@ -1,0 +1,41 @@
+import type { CallRecordQuery, CallRecordRepository, StoredCallRecord } from '../call-records-store.ts';
+import { chunks, type RepositoryContext } from './context.ts';
+
+export class KyselyCallRecordRepository implements CallRecordRepository {
+  private readonly ctx: RepositoryContext;
+  constructor(ctx: RepositoryContext) {
+    this.ctx = ctx;
+  }
+
+  async add(records: readonly StoredCallRecord[]): Promise<void> {
+    for (const chunk of chunks(records, 100)) {
+      await this.ctx.db
+        .insertInto('call_records')
+        .values(chunk.map((r) => ({ id: r.id, org_id: r.orgId, location_id: r.locationId, report_time: r.reportTime, data: JSON.stringify(r.data) })))
+        .execute();
+    }
+  }
+
+  async list(q: CallRecordQuery): Promise<StoredCallRecord[]> {
+    if (q.locationIds && q.locationIds.length === 0) return [];
+    let query = this.ctx.db
+      .selectFrom('call_records')
+      .selectAll()
+      .where('org_id', '=', q.orgId)
+      .where('report_time', '>=', q.from)
+      .where('report_time', '<=', q.to);
+    if (q.locationIds) query = query.where('location_id', 'in', [...q.locationIds]);
+    if (q.after) {
+      const { reportTime, id } = q.after;
+      query = query.where((eb) => eb.or([eb('report_time', '>', reportTime), eb.and([eb('report_time', '=', reportTime), eb('id', '>', id)])]));
+    }
+    const rows = await query.orderBy('report_time').orderBy('id').limit(q.limit).execute();
+    return rows.map((row) => ({
+      id: row.id,
+      orgId: row.org_id,
+      locationId: row.location_id,
+      reportTime: row.report_time,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    }));
+  }
+}
