@@ -126,6 +126,9 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
     return undefined;
   }
   if (routed.to !== to && isActive(originator)) events.push({ type: 'forwarded', legId: originator.id });
+  // Forwarded on to a feature: the feature takes the call as if called directly.
+  if (routed.to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, routed.to, events, routed.redirections);
+  if (routed.to.kind === 'huntGroup') return startHunt(s, ctx, originator, routed.to, events);
   const target = newLeg(ctx, routed.to, 'terminator', 'alerting', { redirections: routed.redirections });
   if (answersAtOnce(routed.to)) {
     s.legs.push(target);

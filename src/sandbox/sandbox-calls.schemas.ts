@@ -98,7 +98,7 @@ export const PstnDtmf = {
   description: 'Sends DTMF tones from the PSTN party of the call (0-9, *, #, A-D; a comma pauses): an auto attendant the caller is in follows them through its menu.',
   tags: ['Sandbox'],
   params: SessionParams,
-  body: Type.Object({ dtmf: Type.String({ pattern: '^[0-9*#A-Da-d,]{1,64}$' }) }),
+  body: Type.Object({ dtmf: Type.String({ minLength: 1, maxLength: 64, description: 'Tones as the Call Controls take them: 0-9, *, #, A-D and commas.' }) }),
   response: { 204: NoContent, ...errors },
 };
 

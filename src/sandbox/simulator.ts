@@ -7,6 +7,7 @@ import type { CallControlService, NewCall } from '../domain/calls/call-control-s
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { presentedParty } from '../domain/calls/caller-id.ts';
 import { resolveDestination } from '../domain/calls/destinations.ts';
+import { invalidDtmf } from '../domain/calls/call-errors.ts';
 import { partyInformation, pstnParty } from '../domain/calls/parties.ts';
 import { queueAnnouncement } from '../domain/call-queues/queue-plan.ts';
 import { decodeSession } from '../domain/calls/session-codec.ts';
@@ -176,6 +177,8 @@ export class Simulator {
     await this.runtime.transact(async (w) => {
       const session = await w.session(id);
       if (session.orgId !== orgId) throw notFound('Call session not found.');
+      // The session first: another organization's call is a 404 whatever the tones.
+      if (!/^[0-9*#A-Da-d,]{1,64}$/.test(dtmf)) throw invalidDtmf();
       const leg = session.legs.find((l) => l.party.kind === 'pstn' && isActive(l));
       if (!leg) throw badRequest('The call has no PSTN party still on it.');
       const result = act(session, leg.id, { type: 'transmitDtmf', digits: dtmf }, await w.context());

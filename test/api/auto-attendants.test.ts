@@ -115,7 +115,10 @@ for (const dialect of dialects) {
       await create({ extension });
       assertWebexError(await admin.post(`/v1/telephony/config/locations/${hq.id}/huntGroups`, { name: unique('HG'), extension, callPolicies: { policy: 'REGULAR', noAnswer: { nextAgentEnabled: false, nextAgentRings: 5, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false } }, agents: [], enabled: true }), 409);
       const person = await createCallingUser(admin);
-      assertWebexError(await admin.put(`/v1/people/${person.id}`, { ...(await admin.get(`/v1/people/${person.id}`)).body, extension }, { callingData: true }), 409);
+      assertWebexError(await admin.put(`/v1/people/${person.id}`, { ...(await admin.get(`/v1/people/${person.id}`)).body, extension }, { callingData: true }), 409);      // Nor may an attendant take the extension of another feature of the location (a paging group's here).
+      const paged = freeExtension();
+      assert.equal((await admin.post(`/v1/telephony/config/locations/${hq.id}/paging`, { name: unique('Page '), extension: paged })).status, 201);
+      assertWebexError(await admin.post(attendantsOf(hq.id), body({ extension: paged })), 409, /Extension/);
     });
 
     it('lists and deletes the announcement files the menus play; deleting falls back to the default greeting', async () => {

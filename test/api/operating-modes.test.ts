@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, createCallingLocation, defaultLocation, unique } from '../support/factories.ts';
+import { assertWebexError, createCallingLocation, defaultLocation, freeExtension, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const BASE = '/v1/telephony/config/operatingModes';
@@ -89,6 +89,46 @@ for (const dialect of dialects) {
       await create({ name, type: 'NONE', level: 'LOCATION', locationId: hq.id });
       assertWebexError(await admin.get(BASE, {}), 400);
       assertWebexError(await admin.get(`${BASE}/nope`), 404);
+    });
+
+    it('an auto attendant forwards by mode only with modes of its location or the organization, each once (400)', async () => {
+      const schedules = `/v1/telephony/config/locations/${hq.id}/schedules`;
+      const office = unique('Office ');
+      assert.equal((await admin.post(schedules, { type: 'businessHours', name: office, events: [] })).status, 201);
+      const menu = { greeting: 'DEFAULT', extensionEnabled: false, keyConfigurations: [] };
+      const aa = await admin.post(`/v1/telephony/config/locations/${hq.id}/autoAttendants`, { name: unique('AA '), extension: freeExtension(), businessSchedule: office, businessHoursMenu: menu, afterHoursMenu: menu });
+      assert.equal(aa.status, 201, aa.text);
+      const forwarding = `/v1/telephony/config/locations/${hq.id}/autoAttendants/${aa.body.id}/callForwarding`;
+      const other = await createCallingLocation(admin);
+      const theirs = await create({ type: 'NONE', level: 'LOCATION', locationId: other.id });
+      const ours = await create({ type: 'NONE', level: 'ORGANIZATION' });
+      const put = (modes: unknown[]) => admin.put(forwarding, { callForwarding: { operatingModes: { enabled: true, modes } } });
+      const entry = (id: string, forwardTo: Record<string, unknown> = { selection: 'DO_NOT_FORWARD' }) => ({ id, normalOperationEnabled: true, forwardTo });
+      assertWebexError(await put([entry(theirs)]), 400, /operating mode of this location/);
+      assertWebexError(await put([entry('nope')]), 400);
+      assertWebexError(await put([entry(ours), entry(ours)]), 400, /twice/);
+      assertWebexError(await put([entry(ours, { selection: 'FORWARD_TO_SPECIFIED_NUMBER' })]), 400, /destination/);
+      assert.equal((await put([entry(ours)])).status, 204);
+      const shown = (await admin.get(forwarding)).body.callForwarding.operatingModes;
+      assert.deepEqual([shown.enabled, shown.modes.map((m: { id: string }) => m.id)], [true, [ours]]);
+      assert.equal(shown.currentOperatingModeId, '', 'a NONE mode is never in force by schedule');
+      // Mode management: only such features may be assigned; a person manages only what is assigned.
+      const person = (await admin.get('/v1/people/me')).body.id;
+      const assign = (featureIds: string[]) => admin.put(`/v1/telephony/config/people/${person}/modeManagement/features`, { featureIds });
+      assertWebexError(await assign(['nope']), 400);
+      assert.equal((await assign([aa.body.id])).status, 200);
+      const assigned = (await admin.get(`/v1/telephony/config/people/${person}/modeManagement/features`)).body.features;
+      assert.deepEqual(assigned.map((f: { id: string; type: string }) => [f.id, f.type]), [[aa.body.id, 'AUTO_ATTENDANT']]);
+      const mine = '/v1/telephony/config/people/me/settings/modeManagement/features';
+      assertWebexError(await admin.post(`${mine}/${aa.body.id}/actions/extendMode/invoke`, { operatingModeId: ours, extensionTime: 45 }), 400, /30/);
+      assertWebexError(await admin.post(`${mine}/${aa.body.id}/actions/extendMode/invoke`, { operatingModeId: ours, extensionTime: 60 }), 400, /in force/);
+      assertWebexError(await admin.post(`${mine}/${aa.body.id}/actions/switchMode/invoke`, { operatingModeId: theirs }), 400);
+      assertWebexError(await admin.get(`${mine}/${encodeURIComponent('nope')}`), 404);
+      assert.equal((await admin.post(`${mine}/actions/switchMode/invoke`, { featureIds: [aa.body.id], operatingModeName: (await admin.get(`${BASE}/${ours}`)).body.name })).status, 204);
+      assert.equal((await admin.get(`${mine}/${aa.body.id}`)).body.currentOperatingModeId, ours);
+      assertWebexError(await admin.post(`${mine}/actions/switchMode/invoke`, { featureIds: [aa.body.id], operatingModeName: 'No such mode' }), 400);
+      assert.equal((await admin.post(`${forwarding}/actions/switchMode/invoke`)).status, 204);
+      assert.equal((await admin.get(`${mine}/${aa.body.id}`)).body.currentOperatingModeId, '', 'the administrator switched it back');
     });
 
     it('lists the numbers a mode may forward to', async () => {

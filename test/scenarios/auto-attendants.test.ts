@@ -205,6 +205,21 @@ for (const dialect of dialects) {
         assert.deepEqual(await ringing(alex), [alex.name]);
       }));
 
+    it('a person\'s forwarding and a hunt group\'s forwarding can send callers to the attendant', () =>
+      inWorld(dialect, async ({ admin, hq, number, attendant, view, alex, casey }) => {
+        await attendant([{ key: '1', action: 'EXIT' }]);
+        assert.equal((await admin.put(`/v1/people/${alex.id}/features/callForwarding`, { callForwarding: { always: { enabled: true, destination: '5200' } } })).status, 204);
+        const forwarded = await pstnCall(admin, CALLER, alex.number!);
+        assert.equal((await view(forwarded.callSessionId)).attendant?.name, 'Reception');
+        const noAnswer = { nextAgentEnabled: false, nextAgentRings: 2, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false };
+        const group = await admin.post(`/v1/telephony/config/locations/${hq.id}/huntGroups`, { name: 'Overflow', extension: '5300', enabled: true, callPolicies: { policy: 'REGULAR', noAnswer }, agents: [{ id: casey.id }] });
+        assert.equal(group.status, 200, group.text);
+        assert.equal((await admin.put(`/v1/telephony/config/locations/${hq.id}/huntGroups/${group.body.id}/callForwarding`, { callForwarding: { always: { enabled: true, destination: '5200' } } })).status, 204);
+        const viaGroup = await pstnCall(admin, '+14155550124', '5300');
+        assert.equal((await view(viaGroup.callSessionId)).attendant?.name, 'Reception');
+        void number;
+      }));
+
     it('call forwarding always skips the menu; a disabled attendant takes no calls', () =>
       inWorld(dialect, async ({ admin, number, attendant, view, ringing, devon }) => {
         const url = await attendant([{ key: '1', action: 'EXIT' }]);

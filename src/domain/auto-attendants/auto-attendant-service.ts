@@ -50,6 +50,36 @@ function checkDialing(value: string, field: string): Dialing {
   return value;
 }
 
+/** Whether another line of the location holds the extension: a person, a feature, a workspace, a virtual line or extension. */
+export async function extensionHeld(tx: Store, location: Pick<Location, 'id' | 'orgId'>, extension: string): Promise<boolean> {
+  const lookups = [
+    () => tx.people.findByExtension(location.id, extension),
+    () => tx.huntGroups.findByExtension(location.id, extension),
+    () => tx.callQueues.findByExtension(location.id, extension),
+    () => tx.voicemailGroups.findByExtension(location.id, extension),
+    () => tx.pagingGroups.findByExtension(location.id, extension),
+    () => tx.workspaces.findByExtension(location.id, extension),
+    () => tx.virtualLines.findByExtension(location.id, extension),
+    () => tx.virtualExtensions.findByExtension(location.orgId, location.id, extension),
+  ];
+  for (const lookup of lookups) if (await lookup()) return true;
+  return false;
+}
+
+/** Whether a feature or line other than an auto attendant holds the number (people hold theirs in numbers.owner_id). */
+async function numberHeld(tx: Store, e164: string): Promise<boolean> {
+  const lookups = [
+    () => tx.huntGroups.findByNumber(e164),
+    () => tx.callQueues.findByNumber(e164),
+    () => tx.voicemailGroups.findByNumber(e164),
+    () => tx.pagingGroups.findByNumber(e164),
+    () => tx.workspaces.findByNumber(e164),
+    () => tx.virtualLines.findByNumber(e164),
+  ];
+  for (const lookup of lookups) if (await lookup()) return true;
+  return false;
+}
+
 /** The number in E.164 if the auto attendant (id, or a new one) may have it. */
 export async function checkFeatureNumber(tx: Store, location: Location, value: string, attendantId: string | undefined, field = 'phoneNumber'): Promise<string> {
   const e164 = looseE164(value);
@@ -57,7 +87,7 @@ export async function checkFeatureNumber(tx: Store, location: Location, value: s
   const number = await tx.numbers.get(e164);
   if (!number || number.orgId !== location.orgId || number.locationId !== location.id) throw numberNotInLocation(e164);
   if (number.isMainNumber) throw conflict(`Phone number ${e164} is the main number of its location.`);
-  if (number.ownerId !== null || (await tx.huntGroups.findByNumber(e164)) || (await tx.voicemailGroups.findByNumber(e164))) throw numberInUse(e164);
+  if (number.ownerId !== null || (await numberHeld(tx, e164))) throw numberInUse(e164);
   const attendant = await tx.autoAttendants.findByNumber(e164);
   if (attendant && attendant.id !== attendantId) throw numberInUse(e164);
   return e164;
@@ -65,12 +95,7 @@ export async function checkFeatureNumber(tx: Store, location: Location, value: s
 
 export async function checkFeatureExtension(tx: Store, location: Location, extension: string, attendantId: string | undefined): Promise<string> {
   if (!isValidExtension(extension)) throw badRequest(`Invalid extension "${extension}": an extension is 2 to 10 digits.`);
-  const holder =
-    (await tx.people.findByExtension(location.id, extension)) ??
-    (await tx.huntGroups.findByExtension(location.id, extension)) ??
-    (await tx.virtualExtensions.findByExtension(location.orgId, location.id, extension)) ??
-    (await tx.voicemailGroups.findByExtension(location.id, extension));
-  if (holder) throw extensionInUse(extension);
+  if (await extensionHeld(tx, location, extension)) throw extensionInUse(extension);
   const attendant = await tx.autoAttendants.findByExtension(location.id, extension);
   if (attendant && attendant.id !== attendantId) throw extensionInUse(extension);
   return extension;

@@ -118,6 +118,12 @@ export class CallRuntime {
     const agents = [...plans.values()].flatMap((p) => p.agents.map((a) => a.party));
     const personIds = [...parties, ...agents].map(personIdOf).filter((id): id is string => id !== null);
     const routing = await loadPersonRouting(tx, parties, this.clock.now());
+    // Attendants a forward may reach (a person's forwarding, a hunt group's) answer with their plans too.
+    const forwardedTo = [
+      ...[...plans.values()].flatMap((p) => [p.noAnswerForward, p.busyForward, p.alwaysForward, ...(p.selective ?? []).map((r) => r.forward)]),
+      ...[...routing.values()].flatMap((r) => [r.forwardAlways, r.forwardBusy, r.forwardNoAnswer?.to, r.forwardUnreachable]),
+    ].filter((p): p is Party => p?.kind === 'autoAttendant' && !attendants.has(p.autoAttendantId));
+    for (const [id, plan] of await loadAttendantPlans(tx, forwardedTo, this.clock.now())) attendants.set(id, plan);
     const pages = await loadPagePlans(tx, parties);
     const targets = [...pages.values()].flatMap((p) => p.targets.map((t) => t.party.personId));
     return {

@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
 import { isValidExtension, looseE164 } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
+import { extensionHeld } from '../auto-attendants/auto-attendant-service.ts';
 
 // Virtual extensions: an extension of the organization (or of one location) that reaches an
 // external number, for people outside Webex Calling; and ranges of them, a prefix and extension
@@ -209,9 +210,10 @@ export class VirtualExtensionService {
     const taken = () => conflict(`Extension ${extension} is already assigned${v.locationId ? ' in this location' : ' in the organization'}.`);
     const same = await tx.virtualExtensions.findByExtension(v.orgId, v.locationId, extension);
     if (same && same.id !== v.id) throw taken();
+    // A location's: free among the location's lines too (people, features, workspaces, virtual lines).
     if (v.locationId !== null) {
-      const inUse = (await tx.people.findByExtension(v.locationId, extension)) ?? (await tx.huntGroups.findByExtension(v.locationId, extension)) ?? (await tx.autoAttendants.findByExtension(v.locationId, extension));
-      if (inUse) throw taken();
+      const location = { id: v.locationId, orgId: v.orgId };
+      if ((await tx.autoAttendants.findByExtension(v.locationId, extension)) || (await extensionHeld(tx, location, extension))) throw taken();
     }
     return extension;
   }

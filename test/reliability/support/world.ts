@@ -106,6 +106,28 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     transferEnabled: true,
   });
   assert.equal(digitPattern.status, 201, digitPattern.text);
+  // An auto attendant (with a business schedule, a custom greeting file and a forwarding rule), a
+  // virtual extension and a range, and an operating mode with a holiday.
+  const office = unique('Office ');
+  assert.equal((await admin.post(schedules, { type: 'businessHours', name: office, events: [{ name: 'Open', startDate: '2027-01-04', endDate: '2027-01-04', startTime: '09:00', endTime: '17:00' }] })).status, 201);
+  const greeting = unique('greeting-') + '.wav';
+  const menu = { greeting: 'DEFAULT', extensionEnabled: true, keyConfigurations: [{ key: '0', action: 'TRANSFER_TO_OPERATOR', value: '1000' }] };
+  const attendant = await admin.post(`/v1/telephony/config/locations/${hq.id}/autoAttendants`, {
+    name: unique('Reception '),
+    extension: freeExtension(),
+    businessSchedule: office,
+    businessHoursMenu: { ...menu, greeting: 'CUSTOM', audioAnnouncementFile: { id: announcement.body.id, fileName: greeting, mediaFileType: 'WAV', level: 'ORGANIZATION' } },
+    afterHoursMenu: menu,
+  });
+  assert.equal(attendant.status, 201, attendant.text);
+  const virtual = await admin.post('/v1/telephony/config/virtualExtensions', { displayName: unique('Field '), phoneNumber: '+14085550100', extension: freeExtension(), locationId: hq.id });
+  assert.equal(virtual.status, 201, virtual.text);
+  const range = await admin.post('/v1/telephony/config/virtualExtensionRanges', { name: unique('Range '), prefix: '+1408555', patterns: ['9XXX'] });
+  assert.equal(range.status, 201, range.text);
+  const mode = await admin.post('/v1/telephony/config/operatingModes/', { name: unique('Mode '), type: 'HOLIDAY', level: 'LOCATION', locationId: hq.id, holidays: [] });
+  assert.equal(mode.status, 201, mode.text);
+  const modeHoliday = await admin.post(`/v1/telephony/config/operatingModes/${mode.body.id}/holidays`, { name: unique('Closed '), allDayEnabled: true, startDate: '2027-01-01', endDate: '2027-01-01' });
+  assert.equal(modeHoliday.status, 201, modeHoliday.text);
   // A voicemail group, and a voice message a PSTN caller left in the calling user's box.
   const voicemailGroup = await admin.post(`/v1/telephony/config/locations/${hq.id}/voicemailGroups`, {
     name: unique('Box '),
@@ -202,6 +224,13 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     virtualLineId: virtualLine.body.id,
     ruleId: rule.body.id,
     digitPatternId: digitPattern.body.id,
+    autoAttendantId: attendant.body.id,
+    fileName: greeting,
+    extensionId: virtual.body.id,
+    extensionRangeId: range.body.id,
+    modeId: mode.body.id,
+    holidayId: modeHoliday.body.id,
+    featureId: attendant.body.id,
     voicemailGroupId: voicemailGroup.body.id,
     messageId: message.body.messageId,
     callParkId: callPark.body.id,
@@ -245,6 +274,12 @@ export function missingId(param: string): string {
     applicationId: 'APPLICATION',
     authorizationId: 'AUTHORIZATION',
     huntGroupId: 'HUNT_GROUP',
+    autoAttendantId: 'AUTO_ATTENDANT',
+    featureId: 'AUTO_ATTENDANT',
+    extensionId: 'VIRTUAL_EXTENSION',
+    extensionRangeId: 'VIRTUAL_EXTENSION_RANGE',
+    modeId: 'OPERATING_MODE',
+    holidayId: 'OPERATING_MODE_HOLIDAY',
     workspaceId: 'PLACE',
     virtualLineId: 'VIRTUAL_LINE',
     eventId: 'SCHEDULE_EVENT',
