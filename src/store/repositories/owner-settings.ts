@@ -25,6 +25,16 @@ export class KyselyOwnerSettingRepository implements OwnerSettingRepository {
     return new Map(rows.map((r) => [r.setting, r.data]));
   }
 
+  async ofSetting(orgId: string, setting: string): Promise<Map<string, string>> {
+    const rows = await this.ctx.db
+      .selectFrom('owner_settings')
+      .select(['owner_kind', 'owner_id', 'data'])
+      .where('org_id', '=', orgId)
+      .where('setting', '=', setting)
+      .execute();
+    return new Map(rows.map((r) => [`${r.owner_kind}:${r.owner_id}`, r.data]));
+  }
+
   async put(owner: SettingOwner, setting: string, data: string, at: string): Promise<void> {
     await this.ctx.db
       .insertInto('owner_settings')

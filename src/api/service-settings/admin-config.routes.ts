@@ -1,0 +1,9 @@
+import type { AdminConfigServices } from '../../domain/service-settings/admin-config-services.ts';
+import type { Server } from '../../http/types.ts';
+import { emergencyServicesRoutes } from '../emergency-services/emergency-services.routes.ts';
+
+// Organization and location administration: every area of it, registered once from src/app.ts.
+
+export function adminConfigRoutes(server: Server, services: AdminConfigServices): void {
+  emergencyServicesRoutes(server, services);
+}
