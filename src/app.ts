@@ -267,7 +267,7 @@ function registerRoutes(
   organizationVoicemailRoutes(server, services);
   locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
-  adminConfigRoutes(server, services);
+  adminConfigRoutes(server, { ...services, store });
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);

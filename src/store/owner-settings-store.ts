@@ -20,6 +20,8 @@ export interface OwnerSettingRepository {
   ofSetting(orgId: string, setting: string): Promise<Map<string, string>>;
   /** Stores the whole document, replacing any earlier one. */
   put(owner: SettingOwner, setting: string, data: string, at: string): Promise<void>;
+  /** Forgets one setting of an owner (a document that can be deleted, such as a registration). */
+  deleteSetting(owner: SettingOwner, setting: string): Promise<void>;
   /** Forgets every setting of an owner (the owner is being deleted). */
   deleteOwner(owner: SettingOwner): Promise<void>;
 }

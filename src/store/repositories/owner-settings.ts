@@ -43,6 +43,16 @@ export class KyselyOwnerSettingRepository implements OwnerSettingRepository {
       .execute();
   }
 
+  async deleteSetting(owner: SettingOwner, setting: string): Promise<void> {
+    await this.ctx.db
+      .deleteFrom('owner_settings')
+      .where('org_id', '=', owner.orgId)
+      .where('owner_kind', '=', owner.kind)
+      .where('owner_id', '=', owner.id)
+      .where('setting', '=', setting)
+      .execute();
+  }
+
   async deleteOwner(owner: SettingOwner): Promise<void> {
     await this.ctx.db
       .deleteFrom('owner_settings')
