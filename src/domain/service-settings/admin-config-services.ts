@@ -7,6 +7,7 @@ import { PEOPLE, SettingsService } from '../settings/settings-service.ts';
 import { VIRTUAL_LINES } from '../settings/virtual-line-settings.ts';
 import { WORKSPACES } from '../settings/workspace-settings.ts';
 import { CALLING_LOCATIONS, ORGANIZATION } from './admin-owners.ts';
+import { CallerReputationService } from './caller-reputation.ts';
 import { WebhookInterestService } from './webhook-interests.ts';
 import { LOCATION_DOCUMENTS, ORGANIZATION_DOCUMENTS } from './service-documents.ts';
 
@@ -16,6 +17,7 @@ import { LOCATION_DOCUMENTS, ORGANIZATION_DOCUMENTS } from './service-documents.
 export type AdminConfigServices = ReturnType<typeof adminConfigServices>;
 
 export function adminConfigServices(store: Store, clock: Clock) {
+  const organizationDocuments = new SettingsService(store, clock, ORGANIZATION_DOCUMENTS, ORGANIZATION);
   return {
     /** The emergency callback number of each line kind: one settings document per line. */
     personEcbn: new SettingsService(store, clock, [PERSON_ECBN], PEOPLE),
@@ -23,7 +25,8 @@ export function adminConfigServices(store: Store, clock: Clock) {
     virtualLineEcbn: new SettingsService(store, clock, [VIRTUAL_LINE_ECBN], VIRTUAL_LINES),
     ecbnDependencies: new EcbnDependencyService(store),
     /** Settings documents of the organization and of its calling locations. */
-    organizationDocuments: new SettingsService(store, clock, ORGANIZATION_DOCUMENTS, ORGANIZATION),
+    organizationDocuments,
+    callerReputation: new CallerReputationService(store, organizationDocuments),
     locationDocuments: new SettingsService(store, clock, LOCATION_DOCUMENTS, CALLING_LOCATIONS),
     redSky: new RedSkyService(store, clock),
     webhookInterests: new WebhookInterestService(store, clock),

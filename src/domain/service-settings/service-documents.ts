@@ -1,4 +1,5 @@
 import { LOCATION_EMERGENCY_CALL_NOTIFICATION, ORG_EMERGENCY_CALL_NOTIFICATION } from '../emergency-services/emergency-notification.ts';
+import { CALLER_REPUTATION } from './caller-reputation.ts';
 import type { SettingDefinition } from '../settings/setting-documents.ts';
 import { LOCATION_CALL_CAPTIONS, LOCATION_DATA_POLICY, MS_TEAMS, ORG_CALL_CAPTIONS, ORG_DATA_POLICY, ORG_MUSIC_ON_HOLD } from './calling-service-documents.ts';
 
@@ -11,6 +12,7 @@ export const ORGANIZATION_DOCUMENTS: readonly SettingDefinition[] = [
   ORG_MUSIC_ON_HOLD,
   ORG_DATA_POLICY,
   MS_TEAMS,
+  CALLER_REPUTATION,
 ];
 
 export const LOCATION_DOCUMENTS: readonly SettingDefinition[] = [LOCATION_EMERGENCY_CALL_NOTIFICATION, LOCATION_CALL_CAPTIONS, LOCATION_DATA_POLICY];
