@@ -2,6 +2,7 @@ import type { AdminConfigServices } from '../../domain/service-settings/admin-co
 import type { Server } from '../../http/types.ts';
 import type { Store } from '../../store/store.ts';
 import { emergencyServicesRoutes } from '../emergency-services/emergency-services.routes.ts';
+import { locationFloorRoutes } from '../location-floors/location-floors.routes.ts';
 import { serviceSettingsRoutes } from './service-settings.routes.ts';
 
 // Organization and location administration: every area of it, registered once from src/app.ts.
@@ -9,4 +10,5 @@ import { serviceSettingsRoutes } from './service-settings.routes.ts';
 export function adminConfigRoutes(server: Server, services: AdminConfigServices & { store: Store }): void {
   emergencyServicesRoutes(server, services);
   serviceSettingsRoutes(server, services);
+  locationFloorRoutes(server, services);
 }

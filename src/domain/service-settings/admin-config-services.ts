@@ -7,6 +7,7 @@ import { PEOPLE, SettingsService } from '../settings/settings-service.ts';
 import { VIRTUAL_LINES } from '../settings/virtual-line-settings.ts';
 import { WORKSPACES } from '../settings/workspace-settings.ts';
 import { CALLING_LOCATIONS, ORGANIZATION } from './admin-owners.ts';
+import { FloorService } from '../location-floors/floor-service.ts';
 import { CallerReputationService } from './caller-reputation.ts';
 import { WebhookInterestService } from './webhook-interests.ts';
 import { LOCATION_DOCUMENTS, ORGANIZATION_DOCUMENTS } from './service-documents.ts';
@@ -30,5 +31,6 @@ export function adminConfigServices(store: Store, clock: Clock) {
     locationDocuments: new SettingsService(store, clock, LOCATION_DOCUMENTS, CALLING_LOCATIONS),
     redSky: new RedSkyService(store, clock),
     webhookInterests: new WebhookInterestService(store, clock),
+    floors: new FloorService(store, clock),
   };
 }
