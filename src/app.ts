@@ -414,6 +414,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       },
     });
     await jobs.resume();
+    await services.locationDeletions.resumeUnfinished();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -434,6 +435,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();
+        services.locationDeletions.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

@@ -2,6 +2,7 @@ import type { AdminConfigServices } from '../../domain/service-settings/admin-co
 import type { Server } from '../../http/types.ts';
 import type { Store } from '../../store/store.ts';
 import { emergencyServicesRoutes } from '../emergency-services/emergency-services.routes.ts';
+import { locationDeletionRoutes } from '../location-deletion/location-deletion.routes.ts';
 import { locationFloorRoutes } from '../location-floors/location-floors.routes.ts';
 import { serviceSettingsRoutes } from './service-settings.routes.ts';
 
@@ -11,4 +12,5 @@ export function adminConfigRoutes(server: Server, services: AdminConfigServices 
   emergencyServicesRoutes(server, services);
   serviceSettingsRoutes(server, services);
   locationFloorRoutes(server, services);
+  locationDeletionRoutes(server, services);
 }

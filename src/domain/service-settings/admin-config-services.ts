@@ -7,6 +7,7 @@ import { PEOPLE, SettingsService } from '../settings/settings-service.ts';
 import { VIRTUAL_LINES } from '../settings/virtual-line-settings.ts';
 import { WORKSPACES } from '../settings/workspace-settings.ts';
 import { CALLING_LOCATIONS, ORGANIZATION } from './admin-owners.ts';
+import { DisableLocationJobs } from '../location-deletion/disable-location-jobs.ts';
 import { FloorService } from '../location-floors/floor-service.ts';
 import { CallerReputationService } from './caller-reputation.ts';
 import { WebhookInterestService } from './webhook-interests.ts';
@@ -32,5 +33,6 @@ export function adminConfigServices(store: Store, clock: Clock) {
     redSky: new RedSkyService(store, clock),
     webhookInterests: new WebhookInterestService(store, clock),
     floors: new FloorService(store, clock),
+    locationDeletions: new DisableLocationJobs(store, clock),
   };
 }
