@@ -78,6 +78,17 @@ for (const dialect of dialects) {
         assert.equal(view.locationECBNInfo.effectiveValue, w.blair.number);
       }));
 
+    it('given an extension-only workspace chooses a colleague’s number, then its emergency calls present that number', () =>
+      inWorld(dialect, async (w) => {
+        const location = await defaultLocation(w.admin);
+        const created = await w.admin.post('/v1/workspaces', { displayName: 'Lobby phone', locationId: location.id, calling: { type: 'webexCalling', webexCalling: { extension: '7399' } } });
+        assert.equal(created.status, 201, created.text);
+        const lobby = { id: created.body.id as string } as Caller;
+        assert.equal((await seenBy(w, lobby, '911')).number, LOCATION_MAIN_NUMBER);
+        await w.put(`/v1/telephony/config/workspaces/${lobby.id}/emergencyCallbackNumber`, { selected: 'LOCATION_MEMBER_NUMBER', locationMemberId: w.alex.id });
+        assert.equal((await seenBy(w, lobby, '911')).number, w.alex.number);
+      }));
+
     it('given the person blocks their caller ID, then emergency services still see their callback number', () =>
       inWorld(dialect, async (w) => {
         const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
