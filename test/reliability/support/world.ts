@@ -244,6 +244,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
 
+  // A floor of the headquarters (Locations API floors).
+  const floor = await admin.post(`/v1/locations/${hq.id}/floors`, { floorNumber: 2, displayName: 'Second' });
+  assert.equal(floor.status, 201, floor.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -295,6 +299,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     reachNumberId: reach.body.id,
     agentId: person.id,
     recordingId: recordings.body.items[0].id,
+    floorId: floor.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -369,6 +374,7 @@ export function missingId(param: string): string {
     reportId: 'REPORT',
     criteriaId: 'CRITERIA',
     agentId: 'PEOPLE',
+    floorId: 'WORKSPACE_LOCATION_FLOOR',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
