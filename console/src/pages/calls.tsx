@@ -1,4 +1,4 @@
-import { activeCalls, type CallView, type TimelineEntry } from '../calls-model.ts';
+import { activeCalls, describeRouting, type CallView, type TimelineEntry } from '../calls-model.ts';
 import { PersonCallActions, PstnActions, RetrieveParked } from '../components/call-actions.tsx';
 import { CallsChart } from '../components/calls-chart.tsx';
 import { PlaceCallForm } from '../components/place-call.tsx';
@@ -87,6 +87,7 @@ function callTitle(call: CallView, feed: LiveFeed): string {
 
 function CallCard({ call, feed }: { call: CallView; feed: LiveFeed }) {
   const title = callTitle(call, feed);
+  const routing = describeRouting(call);
   const refresh = () => feed.refresh(call.callSessionId);
   return (
     <article class={`call-card${call.ended ? ' ended' : ''}`} aria-label={`Call ${title}`}>
@@ -97,6 +98,12 @@ function CallCard({ call, feed }: { call: CallView; feed: LiveFeed }) {
           {call.ended ? ` · ended ${formatTime(call.ended)}` : ''}
           {call.parkedAgainst ? ' · parked' : ''}
         </span>
+        {routing && (
+          <p class="routed-by">
+            <span class="visually-hidden">Routed by: </span>
+            {routing}
+          </p>
+        )}
         {call.parkedAgainst && !call.ended && (
           <p class="parked">
             Parked against {feed.model.names.get(call.parkedAgainst) ?? 'a person'}{' '}
