@@ -46,11 +46,12 @@ describe('the console’s location features in Chromium', () => {
     assert.equal(reply.status, 200, reply.text);
     return reply.body;
   };
-  /** Adds a person with the picker labelled `label` in the open dialog. */
-  const addMember = async (dialog: ReturnType<Page['getByRole']>, label: string, who: string) => {
-    await dialog.getByLabel(label).fill(who);
-    await dialog.getByRole('button', { name: new RegExp(`^${who}`) }).click();
-    await dialog.getByRole('listitem').filter({ hasText: who }).getByRole('button', { name: /^Remove/ }).waitFor();
+  /** Adds a person to the members of one role (the fieldset `role`) in the open dialog. */
+  const addMember = async (dialog: ReturnType<Page['getByRole']>, role: string, who: string) => {
+    const members = dialog.getByRole('group', { name: role });
+    await members.getByRole('searchbox').fill(who);
+    await members.getByRole('button', { name: new RegExp(`^${who}`) }).click();
+    await members.getByRole('listitem').filter({ hasText: who }).getByRole('button', { name: /^Remove/ }).waitFor();
   };
 
   it('signs in and opens the features of the first calling location', async () => {
@@ -70,9 +71,9 @@ describe('the console’s location features in Chromium', () => {
     await page.getByRole('button', { name: 'New hunt group' }).click();
     const dialog = page.getByRole('dialog', { name: 'New hunt group' });
     await dialog.getByLabel('Name').fill('Sales');
-    await dialog.getByLabel('Extension').fill('5100');
+    await dialog.getByLabel('Extension', { exact: true }).fill('5100');
     await dialog.getByLabel('Policy').selectOption('CIRCULAR');
-    await addMember(dialog, 'Add an agent', 'Alex Rivera');
+    await addMember(dialog, 'Agents', 'Alex Rivera');
     await dialog.getByRole('button', { name: 'Create hunt group' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await section('Hunt groups').getByRole('row').filter({ hasText: 'Sales' }).filter({ hasText: '5100' }).waitFor();
@@ -93,7 +94,7 @@ describe('the console’s location features in Chromium', () => {
     const edit = page.getByRole('dialog', { name: 'Edit Sales' });
     await edit.getByRole('listitem').filter({ hasText: 'Alex Rivera' }).waitFor();
     await edit.getByLabel('Name').fill('Sales desk');
-    await addMember(edit, 'Add an agent', 'Blair Chen');
+    await addMember(edit, 'Agents', 'Blair Chen');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await edit.waitFor({ state: 'hidden' });
     await section('Hunt groups').getByRole('row').filter({ hasText: 'Sales desk' }).waitFor();
@@ -107,9 +108,9 @@ describe('the console’s location features in Chromium', () => {
     await page.getByRole('button', { name: 'New call queue' }).click();
     const dialog = page.getByRole('dialog', { name: 'New call queue' });
     await dialog.getByLabel('Name').fill('Support');
-    await dialog.getByLabel('Extension').fill('5300');
+    await dialog.getByLabel('Extension', { exact: true }).fill('5300');
     await dialog.getByLabel('Queue size').fill('5');
-    await addMember(dialog, 'Add an agent', 'Casey Okafor');
+    await addMember(dialog, 'Agents', 'Casey Okafor');
     await dialog.getByRole('button', { name: 'Create call queue' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await section('Call queues').getByRole('row').filter({ hasText: 'Support' }).filter({ hasText: '5300' }).waitFor();
@@ -155,6 +156,48 @@ describe('the console’s location features in Chromium', () => {
     await call.locator('.routed-by').filter({ hasText: 'Hunt group Sales desk (5100)' }).waitFor();
     await call.getByRole('button', { name: `Hang up as ${CALLER}` }).click();
     await page.getByText('No call right now').waitFor();
+  });
+
+  it('creates an auto attendant (with an "Always open" schedule made for it) and shows a caller in its menu', async () => {
+    await goTo('Features');
+    await page.getByRole('button', { name: 'New auto attendant' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New auto attendant' });
+    await dialog.getByLabel('Name').fill('Reception');
+    await dialog.getByLabel('Extension', { exact: true }).fill('5200');
+    await dialog.getByLabel('Business hours').selectOption('Always open');
+    await dialog.getByLabel('Operator extension').fill('1000');
+    await dialog.getByRole('button', { name: 'Create auto attendant' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section('Auto attendants').getByRole('row').filter({ hasText: 'Reception' }).filter({ hasText: '5200' }).waitFor();
+    await page.getByRole('button', { name: 'Members of Reception' }).click();
+    const menus = page.getByRole('dialog', { name: 'Members of Reception' });
+    await menus.getByRole('region', { name: 'Business hours menu' }).getByText('0: TRANSFER_TO_OPERATOR 1000').waitFor();
+    await page.keyboard.press('Escape');
+
+    await goTo('Live calls');
+    await page.getByLabel('To', { exact: true }).fill('5200');
+    await page.getByRole('button', { name: 'Place call' }).click();
+    const call = page.getByRole('article').filter({ hasText: CALLER });
+    await call.locator('.routed-by').filter({ hasText: 'Auto attendant Reception · business hours menu · waiting for a key' }).waitFor();
+    await call.getByRole('button', { name: `Hang up as ${CALLER}` }).click();
+    await page.getByText('No call right now').waitFor();
+  });
+
+  it('creates a paging group with an originator and a target', async () => {
+    await goTo('Features');
+    await page.getByRole('button', { name: 'New paging group' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New paging group' });
+    await dialog.getByLabel('Name').fill('All staff');
+    await dialog.getByLabel('Extension', { exact: true }).fill('5400');
+    await addMember(dialog, 'Originators', 'Alex Rivera');
+    await addMember(dialog, 'Targets', 'Blair Chen');
+    await dialog.getByRole('button', { name: 'Create paging group' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section('Paging groups').getByRole('row').filter({ hasText: 'All staff' }).waitFor();
+    const created = await find('paging', 'locationPaging', 'All staff');
+    assert.ok(created, 'the paging group exists');
+    const group = await details(`paging/${created.id}`);
+    assert.deepEqual([group.originators.map((m: Member) => m.firstName), group.targets.map((m: Member) => m.firstName)], [['Alex'], ['Blair']]);
   });
 
   it('deletes the hunt group', async () => {

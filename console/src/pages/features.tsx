@@ -257,7 +257,7 @@ function MembersEditor({ role, members, onChange }: { role: MemberRole; members:
           ))}
         </ol>
       )}
-      <PersonPicker label={`Add ${role.singular === 'agent' ? 'an' : 'a'} ${role.singular}`} onPick={(p) => !members.some((m) => m.id === p.id) && onChange([...members, { id: p.id, name: p.displayName }])} />
+      <PersonPicker label={`Add ${/^[aeiou]/.test(role.singular) ? 'an' : 'a'} ${role.singular}`} onPick={(p) => !members.some((m) => m.id === p.id) && onChange([...members, { id: p.id, name: p.displayName }])} />
     </fieldset>
   );
 }
