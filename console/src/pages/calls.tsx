@@ -77,7 +77,9 @@ const partyName = (leg: SimulatedLeg): string => leg.party.name ?? leg.party.num
 function callTitle(call: CallView, feed: LiveFeed): string {
   if (call.legs.length > 0) {
     const ordered = [...call.legs].sort((a, b) => (a.personality === 'originator' ? -1 : b.personality === 'originator' ? 1 : 0));
-    return ordered.map(partyName).join(' → ');
+    // A caller alone on the call is with the queue or the attendant that holds them.
+    const holder = call.legs.length === 1 ? (call.queue?.name ?? call.attendant?.name) : undefined;
+    return [...ordered.map(partyName), ...(holder ? [holder] : [])].join(' → ');
   }
   const first = call.timeline[0];
   if (!first) return 'Call';
