@@ -198,6 +198,25 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
 
+  // A call queue with the person as its agent and a DNIS number; the administrator supervising
+  // the person; a playlist of the announcement; a wrap-up reason offered in the queue.
+  const queue = await admin.post(`${features}/queues`, {
+    name: unique('Queue '),
+    extension: freeExtension(),
+    callPolicies: { routingType: 'PRIORITY_BASED', policy: 'REGULAR', callBounce: { callBounceEnabled: false }, distinctiveRing: { enabled: false } },
+    queueSettings: { queueSize: 5, overflow: { action: 'PERFORM_BUSY_TREATMENT', greeting: 'DEFAULT' } },
+    agents: [{ id: person.id }],
+  });
+  assert.equal(queue.status, 200, queue.text);
+  const dnis = await admin.post(`${features}/queues/${queue.body.id}/dnis`, { name: unique('Line '), extension: freeExtension(), ringPattern: 'NORMAL' });
+  assert.equal(dnis.status, 201, dnis.text);
+  const supervisor = await admin.post('/v1/telephony/config/supervisors', { id: me.id, agents: [{ id: person.id }] });
+  assert.equal(supervisor.status, 201, supervisor.text);
+  const playlist = await admin.post('/v1/telephony/config/announcements/playlists', { name: unique('Playlist '), announcementIds: [announcement.body.id] });
+  assert.equal(playlist.status, 201, playlist.text);
+  const wrapup = await admin.post('/v1/telephony/config/cxEssentials/wrapup/reasons', { name: unique('Wrap '), queues: [queue.body.id] });
+  assert.equal(wrapup.status, 201, wrapup.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -237,6 +256,13 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callParkExtensionId: parkExtension.body.id,
     callPickupId: callPickup.body.id,
     pagingId: paging.body.id,
+    queueId: queue.body.id,
+    dnisId: dnis.body.id,
+    supervisorId: me.id,
+    id: person.id,
+    playlistId: playlist.body.id,
+    playListId: playlist.body.id,
+    wrapupReasonId: wrapup.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -290,6 +316,13 @@ export function missingId(param: string): string {
     callParkExtensionId: 'CALL_PARK_EXTENSION',
     callPickupId: 'CALL_PICKUP',
     pagingId: 'PAGING_GROUP',
+    queueId: 'CALL_QUEUE',
+    dnisId: 'DNIS',
+    supervisorId: 'PEOPLE',
+    id: 'PEOPLE',
+    playlistId: 'PLAYLIST',
+    playListId: 'PLAYLIST',
+    wrapupReasonId: 'WRAPUP_REASON',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
