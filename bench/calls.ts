@@ -22,7 +22,8 @@ import {
 
 // Calls: full call lifecycles per second (a PSTN caller calls a person, the person's phone
 // answers, then hangs up: three requests of the simulator), first without webhooks, then through
-// a hunt group (the caller calls the group, its first agent answers), then with an
+// a hunt group (the caller calls the group, its first agent answers), then through a call queue
+// (the queue answers the caller and offers the call to its one agent, who answers), then with an
 // organization-wide telephony_calls webhook delivering to a local receiver (event delivery
 // latency = arrival - data.eventTimestamp); then how many connected calls the server holds and
 // the memory they take (RSS from /proc while N calls stay up, N ramped).
@@ -73,32 +74,25 @@ async function lifecycles(base: string, callers: Caller[], count: number, concur
   return { lifecycles: count, seconds, perSecond: count / seconds, steps: { place: latency(ms.place), answer: latency(ms.answer), hangup: latency(ms.hangup) } };
 }
 
+/** A group of the location that a PSTN caller reaches by extension and whose `agent` answers. */
+type FeatureLine = { extension: string; agent: Caller };
+
 /**
- * The hunt-group variant: each worker has its own REGULAR hunt group (extension 9000 + worker)
- * of two agents; a PSTN caller calls the group's extension, the first agent's phone answers,
- * then hangs up. Placing the call now also resolves the group and loads its plan.
+ * Lifecycles through a location feature: each worker calls its own feature's extension, the
+ * agent's alerting leg is answered by their phone, then hung up. Placing the call also resolves
+ * the feature and loads its plan (the hunt group's or queue's), which is what this measures.
  */
-async function huntLifecycles(base: string, callers: Caller[], count: number, concurrency: number): Promise<LifecycleRun> {
-  const locationId = await defaultLocationId(base);
-  const groups: { extension: string; agent: Caller }[] = [];
-  for (let w = 0; w < concurrency; w++) {
-    const agents = [callers[w % callers.length]!, callers[(w + concurrency) % callers.length]!];
-    const extension = String(9000 + w);
-    const noAnswer = { nextAgentEnabled: true, nextAgentRings: 2, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false };
-    const body = { name: `Bench ${w}`, extension, enabled: true, callPolicies: { policy: 'REGULAR', noAnswer }, agents: agents.map((a) => ({ id: a.id })) };
-    expectStatus(await call(`${base}/v1/telephony/config/locations/${locationId}/huntGroups`, { method: 'POST', body }), 200, 'create a hunt group');
-    groups.push({ extension, agent: agents[0]! });
-  }
+async function featureLifecycles(base: string, lines: FeatureLine[], count: number, what: string): Promise<LifecycleRun> {
   const ms = { place: [] as number[], answer: [] as number[], hangup: [] as number[] };
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    groups.map(async ({ extension, agent }) => {
+    lines.map(async ({ extension, agent }) => {
       while (next < count) {
         next++;
-        const placed = expectStatus(await call(`${base}/sandbox/v1/calls`, { method: 'POST', body: { from: pstnNumber(), to: extension } }), 201, 'call a hunt group');
+        const placed = expectStatus(await call(`${base}/sandbox/v1/calls`, { method: 'POST', body: { from: pstnNumber(), to: extension } }), 201, `call a ${what}`);
         const leg = placed.body.legs.find((l: { party: { kind: string }; state: string }) => l.party.kind === 'person' && l.state === 'alerting');
-        if (!leg) throw new Error(`no agent is alerting: ${JSON.stringify(placed.body)}`);
+        if (!leg) throw new Error(`no agent of the ${what} is alerting: ${JSON.stringify(placed.body)}`);
         ms.place.push(placed.ms);
         ms.answer.push(expectStatus(await call(`${base}/sandbox/v1/people/${agent.id}/calls/answer`, { method: 'POST', body: { callId: leg.callId } }), 204, 'answer').ms);
         ms.hangup.push(await hangup(base, agent, leg.callId));
@@ -107,6 +101,45 @@ async function huntLifecycles(base: string, callers: Caller[], count: number, co
   );
   const seconds = (performance.now() - t0) / 1000;
   return { lifecycles: count, seconds, perSecond: count / seconds, steps: { place: latency(ms.place), answer: latency(ms.answer), hangup: latency(ms.hangup) } };
+}
+
+/** The hunt-group variant: each worker has its own REGULAR hunt group (extension 9000 + worker) of two agents; the first answers. */
+async function huntLifecycles(base: string, callers: Caller[], count: number, concurrency: number): Promise<LifecycleRun> {
+  const locationId = await defaultLocationId(base);
+  const groups: FeatureLine[] = [];
+  for (let w = 0; w < concurrency; w++) {
+    const agents = [callers[w % callers.length]!, callers[(w + concurrency) % callers.length]!];
+    const extension = String(9000 + w);
+    const noAnswer = { nextAgentEnabled: true, nextAgentRings: 2, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false };
+    const body = { name: `Bench ${w}`, extension, enabled: true, callPolicies: { policy: 'REGULAR', noAnswer }, agents: agents.map((a) => ({ id: a.id })) };
+    expectStatus(await call(`${base}/v1/telephony/config/locations/${locationId}/huntGroups`, { method: 'POST', body }), 200, 'create a hunt group');
+    groups.push({ extension, agent: agents[0]! });
+  }
+  return featureLifecycles(base, groups, count, 'hunt group');
+}
+
+/**
+ * The call-queue variant: each worker has its own REGULAR queue (extension 9100 + worker) with one
+ * joined agent; the queue answers the caller (welcome message), offers the call to the agent, whose
+ * phone answers, then hangs up.
+ */
+async function queueLifecycles(base: string, callers: Caller[], count: number, concurrency: number): Promise<LifecycleRun> {
+  const locationId = await defaultLocationId(base);
+  const queues: FeatureLine[] = [];
+  for (let w = 0; w < concurrency; w++) {
+    const agent = callers[w % callers.length]!;
+    const extension = String(9100 + w);
+    const body = {
+      name: `Bench queue ${w}`,
+      extension,
+      callPolicies: { routingType: 'PRIORITY_BASED', policy: 'REGULAR', callBounce: { callBounceEnabled: false }, distinctiveRing: { enabled: false } },
+      queueSettings: { queueSize: 10, overflow: { action: 'PERFORM_BUSY_TREATMENT', greeting: 'DEFAULT' }, welcomeMessage: { enabled: true, greeting: 'DEFAULT' } },
+      agents: [{ id: agent.id }],
+    };
+    expectStatus(await call(`${base}/v1/telephony/config/locations/${locationId}/queues`, { method: 'POST', body }), 200, 'create a call queue');
+    queues.push({ extension, agent });
+  }
+  return featureLifecycles(base, queues, count, 'call queue');
 }
 
 type ReceiverStats = { received: number; duplicates: number; withoutTimestamp: number; byEvent: Record<string, number>; latency: Latency; firstAt?: number; lastAt?: number };
@@ -164,6 +197,8 @@ export async function runCalls(options: CallsOptions): Promise<object> {
       process.stdout.write(`  ${target.name}: ${fmt(plain.perSecond)} lifecycles/s without webhooks\n`);
       const hunt = await huntLifecycles(server.base, callers, options.lifecycles, options.concurrency);
       process.stdout.write(`  ${target.name}: ${fmt(hunt.perSecond)} hunt-group lifecycles/s without webhooks\n`);
+      const queue = await queueLifecycles(server.base, callers, options.lifecycles, options.concurrency);
+      process.stdout.write(`  ${target.name}: ${fmt(queue.perSecond)} call-queue lifecycles/s without webhooks\n`);
       const hooked = await withWebhooks(server.base, callers, options);
       if (hooked.served) process.stdout.write(`  ${target.name}: ${fmt(hooked.run.perSecond)} lifecycles/s with webhooks, ${hooked.deliveries.received} events delivered\n`);
       else process.stdout.write(`  ${target.name}: POST /v1/webhooks answers 501: measured without webhooks only\n`);
@@ -220,7 +255,7 @@ export async function runCalls(options: CallsOptions): Promise<object> {
       printTable(
         `calls on ${target.name}: ${options.lifecycles} lifecycles, ${options.concurrency} at a time (latency of each request in ms)`,
         ['run', 'lifecycles/s', 'p50', 'p90', 'p99', 'max'],
-        [...runRows('no webhooks', plain), ...runRows('hunt group', hunt), ...(hooked.served ? runRows('org webhook', hooked.run) : [])],
+        [...runRows('no webhooks', plain), ...runRows('hunt group', hunt), ...runRows('call queue', queue), ...(hooked.served ? runRows('org webhook', hooked.run) : [])],
       );
       if (hooked.served) {
         const d = hooked.deliveries;
@@ -237,7 +272,7 @@ export async function runCalls(options: CallsOptions): Promise<object> {
           ['all hung up', '-', teardownPerSecond, after.rssMiB, '-', '-', '-'],
         ],
       );
-      stores.push({ store: target.name, people: callers.length, analyzed, lifecycles: { withoutWebhooks: plain, huntGroup: hunt, webhooks: hooked }, held: { idle, idleStoreMiB, ramp, teardownPerSecond, teardownRefused, afterHangup: after } });
+      stores.push({ store: target.name, people: callers.length, analyzed, lifecycles: { withoutWebhooks: plain, huntGroup: hunt, callQueue: queue, webhooks: hooked }, held: { idle, idleStoreMiB, ramp, teardownPerSecond, teardownRefused, afterHangup: after } });
     } finally {
       await server.stop().catch((error) => process.stderr.write(`${error}\n`));
       await store.drop();

@@ -34,6 +34,9 @@ async function person(admin: Client, email: string): Promise<{ id: string; exten
   return (await must(admin.get('/v1/people', { email, callingData: true }))).items[0];
 }
 
+/** The demo organization's first location (the features are made there). */
+const headquarters = async (admin: Client): Promise<string> => (await must(admin.get('/v1/locations', { name: 'Headquarters' }))).items[0].id;
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Calls that ended (history, chart, deliveries) and calls under way (the live page). */
@@ -41,6 +44,7 @@ async function seed(admin: Client): Promise<void> {
   const alex = await person(admin, 'alex.rivera@callplane-demo.example');
   const blair = await person(admin, 'blair.chen@callplane-demo.example');
   const devon = await person(admin, 'devon.patel@callplane-demo.example');
+  const casey = await person(admin, 'casey.okafor@callplane-demo.example');
   const phone = (p: { id: string }, action: string, body: object) => must(admin.post(`/sandbox/v1/people/${p.id}/calls/${action}`, body));
   const callsOf = async (p: { id: string }) => (await must(admin.get(`/sandbox/v1/people/${p.id}/calls`))).items as { id: string; state: string }[];
 
@@ -66,6 +70,26 @@ async function seed(admin: Client): Promise<void> {
     await wait(150);
     await must(admin.post(`/sandbox/v1/calls/${session.callSessionId}/pstn/hangup`));
   }
+  // Features of Headquarters: a hunt group, and a queue whose only agent (Casey) has their phone
+  // busy, so an outside caller waits in line (Live calls shows the queue and their place).
+  const hq = await headquarters(admin);
+  const features = `/v1/telephony/config/locations/${hq}`;
+  const noAnswer = { nextAgentEnabled: true, nextAgentRings: 5, forwardEnabled: false, numberOfRings: 15, destinationVoicemailEnabled: false };
+  await must(admin.post(`${features}/huntGroups`, { name: 'Sales', extension: '5100', enabled: true, callPolicies: { policy: 'CIRCULAR', noAnswer }, agents: [{ id: alex.id }, { id: devon.id }] }));
+  await must(
+    admin.post(`${features}/queues`, {
+      name: 'Support',
+      extension: '5300',
+      callPolicies: { routingType: 'PRIORITY_BASED', policy: 'REGULAR', callBounce: { callBounceEnabled: true, callBounceMaxRings: 5 }, distinctiveRing: { enabled: false } },
+      queueSettings: { queueSize: 10, overflow: { action: 'PERFORM_BUSY_TREATMENT', greeting: 'DEFAULT' } },
+      agents: [{ id: casey.id }],
+    }),
+  );
+  await must(admin.post(`${features}/callPickups`, { name: 'Front desk', agents: [alex.id, blair.id] }));
+  await must(admin.post(`${features}/paging`, { name: 'All staff', extension: '5400', originators: [alex.id], targets: [blair.id, devon.id] }));
+  await must(admin.put(`/sandbox/v1/people/${casey.id}/phone`, { busy: true }));
+  await must(admin.post('/sandbox/v1/calls', { from: '+14085550161', to: '5300' }));
+  await wait(100);
   // Under way: Alex talks to Blair (held), and an outside caller rings Devon.
   await must(admin.post('/sandbox/v1/calls', { from: alex.id, to: blair.extension }));
   await wait(100);
@@ -74,6 +98,7 @@ async function seed(admin: Client): Promise<void> {
   const [alexCall] = await callsOf(alex);
   await phone(alex, 'hold', { callId: alexCall!.id });
   await must(admin.post('/sandbox/v1/calls', { from: '+16175550108', to: devon.extension }));
+
   await wait(1500);
 }
 
@@ -112,6 +137,7 @@ async function main(): Promise<void> {
       ['overview', '#/overview'],
       ['people', '#/people'],
       ['locations', '#/locations'],
+      ['features', `#/features/${await headquarters(admin)}`, () => page.getByRole('region', { name: 'Call queues: list' }).waitFor()],
       ['calls', '#/calls', () => page.getByRole('button', { name: /^Answer as Devon/ }).waitFor()],
       ['phone', `#/phones/${alex.id}`, () => page.getByRole('table', { name: /Call history/ }).waitFor()],
       [

@@ -4,6 +4,7 @@ import { Console, type ConsoleContext, type Notify, type OrgData } from './conte
 import { LiveFeed, useFeed, type FeedStatus } from './live.ts';
 import { AppsPage } from './pages/apps.tsx';
 import { CallsPage } from './pages/calls.tsx';
+import { FeaturesPage } from './pages/features.tsx';
 import { LocationsPage } from './pages/locations.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { PeoplePage } from './pages/people.tsx';
@@ -20,6 +21,7 @@ const PAGES = [
   { page: 'overview', label: 'Overview' },
   { page: 'people', label: 'People' },
   { page: 'locations', label: 'Locations' },
+  { page: 'features', label: 'Features' },
   { page: 'calls', label: 'Live calls' },
   { page: 'phones', label: 'Phones' },
   { page: 'webhooks', label: 'Webhooks' },
@@ -178,6 +180,8 @@ function Page({ page, id }: { page: string; id: string | undefined }) {
       return <PeoplePage />;
     case 'locations':
       return <LocationsPage />;
+    case 'features':
+      return <FeaturesPage locationId={id} />;
     case 'calls':
       return <CallsPage />;
     case 'phones':

@@ -1,4 +1,4 @@
-import type { RemoteParty, SimulatedSession, StreamEvent } from './types.ts';
+import type { AttendantVisit, QueueWait, Redirection, RemoteParty, SimulatedSession, StreamEvent } from './types.ts';
 
 // What the console knows of the organization's calls, built from the live event stream and the
 // simulator's view of active sessions. Pure: no DOM, no fetch.
@@ -19,6 +19,12 @@ export type CallView = {
   /** The legs still on the call (from the simulator); empty until loaded. */
   legs: SimulatedSession['legs'];
   parkedAgainst?: string;
+  /** The feature that routed the call (from its events' redirections, or the attendant it met); kept once seen. */
+  routedBy?: RoutedBy;
+  /** While the caller waits in a call queue (from the simulator). */
+  queue?: QueueWait;
+  /** While the caller is in an auto attendant's menu (from the simulator). */
+  attendant?: AttendantVisit;
   /** Set once the session has no leg left. */
   ended?: string;
   timeline: TimelineEntry[];
@@ -53,6 +59,56 @@ export function describeParty(party: RemoteParty | undefined): string {
   return party.name ?? party.number ?? 'unknown';
 }
 
+/** A feature that routed a call: a call queue, a hunt group or an auto attendant; or forwarding by someone. */
+export type RoutedBy = { kind: 'callQueue' | 'huntGroup' | 'autoAttendant' | 'forwarded'; name: string; number?: string; reason: string };
+
+const FEATURE_REASONS: Record<string, RoutedBy['kind']> = { callQueue: 'callQueue', huntGroup: 'huntGroup' };
+
+/** What an event's redirections say routed the call: the feature among them first, else the latest forwarding. */
+export function routedByRedirections(redirections: Redirection[] | undefined): RoutedBy | undefined {
+  if (!redirections || redirections.length === 0) return undefined;
+  const r = redirections.find((x) => FEATURE_REASONS[x.reason]) ?? redirections[0]!;
+  const party = r.redirectingParty;
+  return { kind: FEATURE_REASONS[r.reason] ?? 'forwarded', name: party.name ?? party.number ?? 'unknown', ...(party.number ? { number: party.number } : {}), reason: r.reason };
+}
+
+const KIND_LABEL: Record<RoutedBy['kind'], string> = { callQueue: 'Call queue', huntGroup: 'Hunt group', autoAttendant: 'Auto attendant', forwarded: 'Forwarded by' };
+const ANNOUNCEMENT: Record<string, string> = { welcome: 'hearing the welcome message', musicOnHold: 'hearing music on hold', comfort: 'hearing the comfort message' };
+const MENU: Record<string, string> = { businessHours: 'business hours menu', afterHours: 'after hours menu' };
+const AWAITING: Record<string, string> = { key: 'waiting for a key', extension: 'dialling an extension', name: 'dialling a name', mailbox: 'dialling a mailbox' };
+
+/**
+ * How the console says which feature routed a call and where the caller is in it, for example
+ * "Call queue Support (5300) · waiting, position 1 · hearing the welcome message".
+ */
+export function describeRouting(call: Pick<CallView, 'routedBy' | 'queue' | 'attendant'>): string | undefined {
+  const parts: string[] = [];
+  if (call.attendant) {
+    parts.push(`Auto attendant ${call.attendant.name}`, MENU[call.attendant.menu] ?? call.attendant.menu, AWAITING[call.attendant.awaiting] ?? `waiting for ${call.attendant.awaiting}`);
+    if (call.attendant.digits) parts.push(`digits ${call.attendant.digits}`);
+  } else if (call.routedBy) {
+    const r = call.routedBy;
+    const who = r.number && r.number !== r.name ? `${r.name} (${r.number})` : r.name;
+    parts.push(r.kind === 'forwarded' ? `${KIND_LABEL[r.kind]} ${who} (${r.reason})` : `${KIND_LABEL[r.kind]} ${who}`);
+  }
+  if (call.queue) {
+    if (!call.routedBy || call.routedBy.kind !== 'callQueue' || call.routedBy.name !== call.queue.name) parts.push(`Call queue ${call.queue.name}`);
+    parts.push(`waiting, position ${call.queue.position}`, ANNOUNCEMENT[call.queue.announcement] ?? call.queue.announcement);
+  }
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/**
+ * Whether `next` tells more of the call's routing than `current`: a queue or hunt group says more
+ * than forwarding or the attendant that sent the caller there; the same feature with its number
+ * more than without. The first feature seen otherwise stays.
+ */
+function saysMore(current: RoutedBy | undefined, next: RoutedBy): boolean {
+  if (!current || current.kind === 'forwarded') return true;
+  if (current.kind === 'autoAttendant') return next.kind !== 'forwarded';
+  return next.kind === current.kind && next.name === current.name && current.number === undefined && next.number !== undefined;
+}
+
 function learn(model: CallsModel, personId: string | undefined, name: string | undefined): void {
   if (personId && name) model.names.set(personId, name);
 }
@@ -78,6 +134,8 @@ export function recordEvent(model: CallsModel, event: StreamEvent, live: boolean
     view = { callSessionId: data.callSessionId, created: data.created, legs: [], timeline: [] };
     (live ? model.active : model.backlog).set(data.callSessionId, view);
   }
+  const routed = routedByRedirections(data.redirections);
+  if (routed && saysMore(view.routedBy, routed)) view.routedBy = routed;
   view.timeline.push({
     at: data.eventTimestamp,
     actorId: event.actorId,
@@ -95,6 +153,8 @@ function end(model: CallsModel, view: CallView, at: string): void {
   model.active.delete(view.callSessionId);
   model.backlog.delete(view.callSessionId);
   view.legs = [];
+  view.queue = undefined;
+  view.attendant = undefined;
   view.ended ??= view.timeline.at(-1)?.at ?? at;
   model.ended = [view, ...model.ended.filter((v) => v.callSessionId !== view.callSessionId)].slice(0, MAX_ENDED);
 }
@@ -107,6 +167,11 @@ export function applySession(model: CallsModel, session: SimulatedSession, now: 
   if (session.legs.length === 0) return end(model, view, now);
   view.legs = session.legs;
   view.parkedAgainst = session.parkedAgainst;
+  view.queue = session.queue;
+  view.attendant = session.attendant;
+  // Whoever the attendant sends the caller to, the call came through it.
+  if (session.attendant && !view.routedBy) view.routedBy = { kind: 'autoAttendant', name: session.attendant.name, reason: 'autoAttendant' };
+  if (session.queue && !view.routedBy) view.routedBy = { kind: 'callQueue', name: session.queue.name, reason: 'callQueue' };
   view.ended = undefined;
   model.backlog.delete(session.callSessionId);
   model.ended = model.ended.filter((v) => v !== view);

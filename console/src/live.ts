@@ -93,7 +93,11 @@ export class LiveFeed {
     recordEvent(this.model, event, this.live || this.snapshotting !== undefined);
     if (!this.model.names.has(event.actorId)) this.lookUpName(event.actorId);
     if (this.snapshotting) this.snapshotting.add(event.data.callSessionId);
-    else if (this.live) this.scheduleReload(event.data.callSessionId, 30);
+    else if (this.live) {
+      this.scheduleReload(event.data.callSessionId, 30);
+      // A caller waiting in a queue moves up when another call leaves it, without an event of its own.
+      for (const view of this.model.active.values()) if (view.queue && view.callSessionId !== event.data.callSessionId) this.scheduleReload(view.callSessionId, 30);
+    }
     if (this.live || this.snapshotting) for (const listener of this.eventListeners) listener(event);
     this.changed();
   }

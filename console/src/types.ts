@@ -56,7 +56,13 @@ export type SimulatedLeg = {
   recordingState?: string;
 };
 
-export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; legs: SimulatedLeg[] };
+/** While the caller waits in a call queue: their place in line and what they hear (welcome, musicOnHold). */
+export type QueueWait = { name: string; position: number; since: string; announcement: string };
+
+/** While the caller is in an auto attendant: the menu they hear and what it waits for. */
+export type AttendantVisit = { name: string; menu: string; awaiting: string; digits: string };
+
+export type SimulatedSession = { callSessionId: string; created: string; parkedAgainst?: string; queue?: QueueWait; attendant?: AttendantVisit; legs: SimulatedLeg[] };
 
 export type RemoteParty = { name?: string; number?: string; personId?: string; privacyEnabled: boolean; callType: string };
 
@@ -74,8 +80,11 @@ export type Call = {
   recordingState?: string;
 };
 
+/** Why a call reached this leg: a hunt group, a call queue, or forwarding (Webex's reasons). */
+export type Redirection = { reason: string; redirectingParty: RemoteParty };
+
 /** The `data` of a telephony_calls event. */
-export type CallEventData = Omit<Call, 'id'> & { callId: string; eventType: string; eventTimestamp: string; disconnected?: string };
+export type CallEventData = Omit<Call, 'id'> & { callId: string; eventType: string; eventTimestamp: string; disconnected?: string; redirections?: Redirection[] };
 
 /** A message of the live event stream (GET /sandbox/v1/events, `event: call`). */
 export type StreamEvent = { resource: 'telephony_calls'; actorId: string; created: string; data: CallEventData };

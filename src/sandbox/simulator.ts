@@ -143,17 +143,26 @@ export class Simulator {
     const stored = id ? await this.store.calls.get(id) : undefined;
     const session = stored && decodeSession(stored.data);
     if (!session || session.orgId !== orgId) throw notFound('Call session not found.');
-    const described = describeSession(session);
-    const hunt = session.hunt;
-    if (hunt?.queuedAt && !hunt.over && session.legs.some((l) => l.id === hunt.originatorLegId && isActive(l))) {
-      const position = (await this.store.callQueues.waiting(hunt.group.huntGroupId)).indexOf(session.id) + 1;
-      described.queue = { name: hunt.group.name, position, since: hunt.queuedAt, announcement: queueAnnouncement(hunt, this.runtime.now()) };
-    }
-    return described;
+    return this.withQueue(session, new Map());
   }
 
   async active(orgId: string): Promise<SimulatedSession[]> {
-    return (await this.store.calls.activeSessions(orgId)).map((data) => describeSession(decodeSession(data)));
+    // Callers waiting in one queue share its line, read once.
+    const lines = new Map<string, Promise<string[]>>();
+    return Promise.all((await this.store.calls.activeSessions(orgId)).map((data) => this.withQueue(decodeSession(data), lines)));
+  }
+
+  /** The session as the simulator shows it, with the caller's place in line while they wait in a call queue. */
+  private async withQueue(session: Session, lines: Map<string, Promise<string[]>>): Promise<SimulatedSession> {
+    const described = describeSession(session);
+    const hunt = session.hunt;
+    if (hunt?.queuedAt && !hunt.over && session.legs.some((l) => l.id === hunt.originatorLegId && isActive(l))) {
+      const queueId = hunt.group.huntGroupId;
+      if (!lines.has(queueId)) lines.set(queueId, this.store.callQueues.waiting(queueId));
+      const position = (await lines.get(queueId)!).indexOf(session.id) + 1;
+      described.queue = { name: hunt.group.name, position, since: hunt.queuedAt, announcement: queueAnnouncement(hunt, this.runtime.now()) };
+    }
+    return described;
   }
 
   /** What the PSTN party of a session does: answer the call, reject it, or hang up. */

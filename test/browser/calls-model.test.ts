@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { activeCalls, applySession, applySnapshot, callsOverTime, emptyModel, recordEvent } from '../../console/src/calls-model.ts';
+import { activeCalls, applySession, applySnapshot, callsOverTime, describeRouting, emptyModel, recordEvent } from '../../console/src/calls-model.ts';
 import type { SimulatedSession, StreamEvent } from '../../console/src/types.ts';
 
 // The console's model of the organization's calls (pure): how the replayed backlog, the snapshot
@@ -63,5 +63,33 @@ describe('the console’s calls model', () => {
     assert.equal(buckets.length, 12);
     assert.deepEqual(buckets.slice(-2).map((b) => b.count), [1, 1]);
     assert.equal(buckets.reduce((sum, b) => sum + b.count, 0), 2, 'a call older than the window is not counted');
+  });
+
+  it('says which feature routed a call: the queue and the caller\'s place in line, then the queue the agent\'s event names', () => {
+    const model = emptyModel();
+    applySession(model, { ...session('q', []), legs: session('q').legs, queue: { name: 'Support', position: 2, since: '2026-11-21T08:00:00.000Z', announcement: 'welcome' } }, '2026-11-21T08:00:01.000Z');
+    const view = model.active.get('q')!;
+    assert.equal(describeRouting(view), 'Call queue Support · waiting, position 2 · hearing the welcome message');
+    const offered = event('q', 'alerting', 'received', '2026-11-21T08:00:05.000Z');
+    offered.data.redirections = [{ reason: 'callQueue', redirectingParty: { name: 'Support', number: '5300', privacyEnabled: false, callType: 'location' } }];
+    recordEvent(model, offered, true);
+    applySession(model, session('q', ['connected']), '2026-11-21T08:00:06.000Z');
+    assert.equal(describeRouting(view), 'Call queue Support (5300)', 'answered: no longer waiting, the queue stays');
+  });
+
+  it('names the hunt group over forwarding, and the attendant menu while the caller is in it', () => {
+    const model = emptyModel();
+    const forwarded = event('h', 'alerting', 'received', '2026-11-21T08:00:01.000Z');
+    forwarded.data.redirections = [
+      { reason: 'noAnswer', redirectingParty: { name: 'Alex Rivera', number: '1001', privacyEnabled: false, callType: 'location' } },
+      { reason: 'huntGroup', redirectingParty: { name: 'Sales', number: '5100', privacyEnabled: false, callType: 'location' } },
+    ];
+    recordEvent(model, forwarded, true);
+    assert.equal(describeRouting(model.active.get('h')!), 'Hunt group Sales (5100)');
+
+    applySession(model, { ...session('a'), attendant: { name: 'Reception', menu: 'afterHours', awaiting: 'extension', digits: '10' } }, '2026-11-21T08:00:02.000Z');
+    assert.equal(describeRouting(model.active.get('a')!), 'Auto attendant Reception · after hours menu · dialling an extension · digits 10');
+    applySession(model, session('a', ['alerting']), '2026-11-21T08:00:03.000Z');
+    assert.equal(describeRouting(model.active.get('a')!), 'Auto attendant Reception', 'out of the menu, the attendant that sent the caller stays');
   });
 });

@@ -195,6 +195,11 @@ for (const dialect of dialects) {
         const second = await pstnCall(admin, OTHER_CALLER, number);
         assert.equal((await view(first.callSessionId)).queue?.position, 1);
         assert.equal((await view(second.callSessionId)).queue?.position, 2);
+        // The list of active calls (what the console loads first) shows each caller's place too.
+        const listed = await admin.get('/sandbox/v1/calls');
+        assert.equal(listed.status, 200, listed.text);
+        const places = new Map(listed.body.items.map((s: { callSessionId: string; queue?: { position: number } }) => [s.callSessionId, s.queue?.position]));
+        assert.deepEqual([places.get(first.callSessionId), places.get(second.callSessionId)], [1, 2]);
         await admin.post(`/sandbox/v1/calls/${first.callSessionId}/pstn/hangup`, {});
         assert.equal((await view(second.callSessionId)).queue?.position, 1);
       }));

@@ -1,4 +1,4 @@
-import { activeCalls, type CallView, type TimelineEntry } from '../calls-model.ts';
+import { activeCalls, describeRouting, type CallView, type TimelineEntry } from '../calls-model.ts';
 import { PersonCallActions, PstnActions, RetrieveParked } from '../components/call-actions.tsx';
 import { CallsChart } from '../components/calls-chart.tsx';
 import { PlaceCallForm } from '../components/place-call.tsx';
@@ -77,7 +77,9 @@ const partyName = (leg: SimulatedLeg): string => leg.party.name ?? leg.party.num
 function callTitle(call: CallView, feed: LiveFeed): string {
   if (call.legs.length > 0) {
     const ordered = [...call.legs].sort((a, b) => (a.personality === 'originator' ? -1 : b.personality === 'originator' ? 1 : 0));
-    return ordered.map(partyName).join(' → ');
+    // A caller alone on the call is with the queue or the attendant that holds them.
+    const holder = call.legs.length === 1 ? (call.queue?.name ?? call.attendant?.name) : undefined;
+    return [...ordered.map(partyName), ...(holder ? [holder] : [])].join(' → ');
   }
   const first = call.timeline[0];
   if (!first) return 'Call';
@@ -87,6 +89,7 @@ function callTitle(call: CallView, feed: LiveFeed): string {
 
 function CallCard({ call, feed }: { call: CallView; feed: LiveFeed }) {
   const title = callTitle(call, feed);
+  const routing = describeRouting(call);
   const refresh = () => feed.refresh(call.callSessionId);
   return (
     <article class={`call-card${call.ended ? ' ended' : ''}`} aria-label={`Call ${title}`}>
@@ -97,6 +100,12 @@ function CallCard({ call, feed }: { call: CallView; feed: LiveFeed }) {
           {call.ended ? ` · ended ${formatTime(call.ended)}` : ''}
           {call.parkedAgainst ? ' · parked' : ''}
         </span>
+        {routing && (
+          <p class="routed-by">
+            <span class="visually-hidden">Routed by: </span>
+            {routing}
+          </p>
+        )}
         {call.parkedAgainst && !call.ended && (
           <p class="parked">
             Parked against {feed.model.names.get(call.parkedAgainst) ?? 'a person'}{' '}

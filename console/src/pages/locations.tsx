@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Badge, Button, Dialog, ErrorNotice, Loading, PageHeading } from '../components/ui.tsx';
 import { useConsole } from '../context.ts';
+import { href } from '../router.ts';
 import type { Location } from '../types.ts';
 import { CallingForm, LocationForm } from './location-form.tsx';
 
@@ -72,6 +73,11 @@ export function LocationsPage() {
                       <Button variant="quiet" onClick={() => setEditing({ kind: 'calling', location: l })} aria-label={c ? `Calling details of ${l.name}` : `Enable calling for ${l.name}`}>
                         {c ? 'Calling' : 'Enable calling'}
                       </Button>
+                      {c && (
+                        <a class="btn btn-quiet" href={href('features', l.id)} aria-label={`Features of ${l.name}`}>
+                          Features
+                        </a>
+                      )}
                     </td>
                   </tr>
                 );

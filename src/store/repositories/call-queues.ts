@@ -146,11 +146,13 @@ export class KyselyCallQueueRepository implements CallQueueRepository {
     const current = await this.ctx.db.selectFrom('call_queue_waiting').select('queue_id').where('session_id', '=', sessionId).executeTakeFirst();
     if (current?.queue_id === queueId) return;
     await this.ctx.db.deleteFrom('call_queue_waiting').where('session_id', '=', sessionId).execute();
-    if (queueId !== null) await this.ctx.db.insertInto('call_queue_waiting').values({ session_id: sessionId, queue_id: queueId, since }).execute();
+    if (queueId === null) return;
+    const last = await this.ctx.db.selectFrom('call_queue_waiting').select((eb) => eb.fn.max('arrival').as('arrival')).where('queue_id', '=', queueId).executeTakeFirst();
+    await this.ctx.db.insertInto('call_queue_waiting').values({ session_id: sessionId, queue_id: queueId, since, arrival: Number(last?.arrival ?? 0) + 1 }).execute();
   }
 
   async waiting(queueId: string): Promise<string[]> {
-    const rows = await this.ctx.db.selectFrom('call_queue_waiting').select('session_id').where('queue_id', '=', queueId).orderBy('since').orderBy('session_id').execute();
+    const rows = await this.ctx.db.selectFrom('call_queue_waiting').select('session_id').where('queue_id', '=', queueId).orderBy('since').orderBy('arrival').orderBy('session_id').execute();
     return rows.map((r) => r.session_id);
   }
 

@@ -17,7 +17,7 @@ export type CallQueuesTable = {
 };
 
 export type CallQueueAgentsTable = { queue_id: string; person_id: string; position: number; weight: number | null; skill_level: number; join_enabled: Flag };
-export type CallQueueWaitingTable = { session_id: string; queue_id: string; since: string };
+export type CallQueueWaitingTable = { session_id: string; queue_id: string; since: string; arrival: number };
 export type CallQueueSupervisorsTable = { org_id: string; supervisor_id: string; agent_id: string };
 export type FeatureDocumentsTable = { id: string; org_id: string; kind: string; name: string; data: string; created: string; last_modified: string };
 
