@@ -414,7 +414,7 @@ export const overrides: Override[] = [
     set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the agent's own caller ID." },
     reason: 'The description says "Set to null to use the agent\'s own caller ID", which a string schema refuses.',
   },
-  ...(['/people/{personId}/features/voicemail', '/telephony/config/people/me/settings/voicemail'] as const).map(
+  ...(['/people/{personId}/features/voicemail', '/telephony/config/people/me/settings/voicemail', '/telephony/config/workspaces/{workspaceId}/voicemail'] as const).map(
     (path): Override => ({
       document: 'calling',
       method: 'put',
@@ -425,6 +425,14 @@ export const overrides: Override[] = [
         "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
     }),
   ),
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/workspaces/{workspaceId}/sequentialRing',
+    at: `/responses/200${JSON_SCHEMA}/properties/baseLocationNumberOfRings`,
+    set: { type: 'integer' },
+    reason: "A count of rings (2 to 20), an integer in the workspace's PUT and in the person's sequential ring GET; the workspace GET alone types it a string.",
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {
