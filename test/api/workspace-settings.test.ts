@@ -4,6 +4,7 @@ import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, createCallingUser, createOrganization, defaultLocation, freeExtension, freeNumbers, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { upload, wav } from '../support/announcements.ts';
 
 // A calling workspace's call settings (Workspace Call Settings): the person's documents, criteria
 // and permission lists through the one settings mechanism, on the workspace's paths. Every answer
@@ -239,6 +240,38 @@ for (const dialect of dialects) {
       await admin.post(patterns, { name: 'Other', pattern: '1976XXXXXXX', action: 'BLOCK', transferEnabled: false });
       assert.equal((await admin.delete(patterns)).status, 204);
       assert.deepEqual((await admin.get(patterns)).body.digitPatterns, []);
+    });
+
+    it('voicemail greetings: a WAV upload marks the greeting uploaded, after which CUSTOM may be chosen; a passcode follows the rules', async () => {
+      const w = await callingWorkspace();
+      const path = T(w.id, 'voicemail');
+      assertWebexError(await admin.put(path, { sendBusyCalls: { enabled: true, greeting: 'CUSTOM' } }), 400, /uploaded/);
+      const busy = await upload(admin, 'POST', `${path}/actions/uploadBusyGreeting/invoke`, { content: wav(), fileName: 'busy.wav' });
+      assert.equal(busy.status, 201, busy.text);
+      assert.equal((await admin.get(path)).body.sendBusyCalls.greetingUploaded, true);
+      assert.equal((await admin.get(path)).body.sendUnansweredCalls.greetingUploaded, false);
+      assert.equal((await admin.put(path, { sendBusyCalls: { enabled: true, greeting: 'CUSTOM' } })).status, 204);
+      const noAnswer = await upload(admin, 'POST', `${path}/actions/uploadNoAnswerGreeting/invoke`, { content: new Uint8Array([1, 2, 3]), fileName: 'x.wav' });
+      assertWebexError(noAnswer, 400);
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await upload(other.admin, 'POST', `${path}/actions/uploadNoAnswerGreeting/invoke`, { content: wav(), fileName: 'a.wav' }), 404);
+
+      const passcode = `/v1/telephony/config/workspaces/${w.id}/voicemail/passcode`;
+      assert.equal((await admin.put(passcode, { passcode: '739164' })).status, 204);
+      assertWebexError(await admin.put(passcode, { passcode: '1111' }), 400);
+      assertWebexError(await other.admin.put(passcode, { passcode: '739164' }), 404);
+    });
+
+    it('intercept: a custom greeting is uploaded first (WAV), then chosen; a destination must be reachable', async () => {
+      const w = await callingWorkspace();
+      const path = F(w.id, 'intercept');
+      assertWebexError(await admin.put(path, { incoming: { type: 'INTERCEPT_ALL', voicemailEnabled: false, announcements: { greeting: 'CUSTOM' } } }), 400, /upload/);
+      const uploaded = await upload(admin, 'POST', `${T(w.id, 'features/intercept')}/actions/announcementUpload/invoke`, { content: wav(), fileName: 'closed.wav' });
+      assert.equal(uploaded.status, 201, uploaded.text);
+      assert.equal((await admin.get(path)).body.incoming.announcements.filename, 'closed.wav');
+      assert.equal((await admin.put(path, { incoming: { type: 'INTERCEPT_ALL', voicemailEnabled: false, announcements: { greeting: 'CUSTOM' } } })).status, 204);
+      assertWebexError(await upload(admin, 'POST', `${T(w.id, 'features/intercept')}/actions/announcementUpload/invoke`, { content: wav(), fileName: 'closed.mp3' }), 400);
+      assertWebexError(await admin.put(path, { outgoing: { type: 'INTERCEPT_ALL', transferEnabled: true, destination: '99999' } }), 400, /destination/);
     });
 
     it('push-to-talk members and monitored lines are people of the organization', async () => {

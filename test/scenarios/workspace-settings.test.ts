@@ -214,6 +214,21 @@ for (const dialect of dialects) {
         assert.deepEqual(await ringing(w, unanswered.callSessionId), ['workspace']);
         await w.clock.advance(1);
         assert.deepEqual((await legsOf(w, unanswered.callSessionId)).map((l) => l.party.kind).sort(), ['pstn', 'voicemail']);
+        // The caller leaves a message in the workspace's box, and the call ends.
+        const left = await w.admin.post(`/sandbox/v1/calls/${unanswered.callSessionId}/voicemail/message`, { durationSeconds: 9 });
+        assert.equal(left.status, 201, left.text);
+        assert.deepEqual(await legsOf(w, unanswered.callSessionId), []);
+      }));
+
+    it("given the box's transferToNumber, then a caller who presses 0 in the workspace's box is sent there", () =>
+      inWorld(dialect, async (w) => {
+        await w.put(T(w, 'voicemail'), { enabled: true, sendAllCalls: { enabled: true } });
+        const first = await pstnCall(w.admin, CALLER, w.lobby.number);
+        assert.deepEqual((await legsOf(w, first.callSessionId)).map((l) => l.party.kind).sort(), ['pstn', 'voicemail']);
+        assert.equal((await w.admin.post(`/sandbox/v1/calls/${first.callSessionId}/voicemail/pressZero`, {})).status, 409);
+        await w.put(T(w, 'voicemail'), { transferToNumber: { enabled: true, destination: w.alex.extension } });
+        assert.equal((await w.admin.post(`/sandbox/v1/calls/${first.callSessionId}/voicemail/pressZero`, {})).status, 204);
+        assert.deepEqual([(await onlyCall(w.alex)).state, (await onlyCall(w.alex)).remoteParty.number], ['alerting', CALLER]);
       }));
   });
 }
