@@ -285,6 +285,25 @@ for (const dialect of dialects) {
       assert.equal(monitoring.availableEntriesCount, 49);
     });
 
+    it('lists the people a workspace may monitor (lines and speed dials), by name, number and location, a page at a time', async () => {
+      const w = await callingWorkspace();
+      const person = await createCallingUser(admin);
+      for (const list of ['monitoring/availableMembers', 'monitoring/speedDials/availableMembers']) {
+        const byName = await admin.get(T(w.id, list), { memberName: person.displayName.slice(1).toUpperCase() });
+        assert.equal(byName.status, 200, byName.text);
+        assert.deepEqual(byName.body.members.map((m: { id: string; type: string }) => [m.id, m.type]), [[person.id, 'PEOPLE']]);
+        assert.equal(byName.body.members[0].location.id, hq.id);
+        const byNumber = await admin.get(T(w.id, list), { phoneNumber: person.phoneNumber.slice(-7) });
+        assert.deepEqual(byNumber.body.members.map((m: { id: string }) => m.id), [person.id]);
+        const page = await admin.get(T(w.id, list), { max: 1 });
+        assert.equal(page.body.members.length, 1);
+        assert.match(page.headers.get('link') ?? '', /rel="next"/);
+        assertWebexError(await admin.get(T(w.id, list), { locationId: 'nope' }), 404);
+      }
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await other.admin.get(T(w.id, 'monitoring/availableMembers')), 404);
+    });
+
     it('has no call settings for a workspace without Webex Calling, or of another organization', async () => {
       const plain = await admin.post('/v1/workspaces', { displayName: unique('Room ') });
       const w = await callingWorkspace();

@@ -4,16 +4,19 @@ import { notFound } from '../../domain/errors.ts';
 import type { AccessCode, DigitPattern } from '../../domain/settings/calling-permissions.ts';
 import type { PermissionOwner, PermissionService } from '../../domain/settings/permission-service.ts';
 import * as ring from '../../domain/settings/ring-settings.ts';
+import { monitoringCandidates } from '../../domain/settings/monitoring-members.ts';
 import type { SettingItemsService } from '../../domain/settings/setting-items.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
 import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
+import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
 import type { Store } from '../../store/store.ts';
 import { readAnnouncementUpload } from '../announcements/announcement-upload.ts';
+import { telephonyPaging } from '../telephony-config.ts';
 import { settingItemRoutes, type ItemOperations } from '../person-settings/setting-item-routes.ts';
 import { documentScopes, ownerSettingRoutes, type SettingPair } from '../person-settings/setting-routes.ts';
 
@@ -155,6 +158,20 @@ export function workspaceSettingsRoutes(server: Server, deps: Deps): void {
     await p.checkOwner(o);
     await p.uploadInterceptGreeting({ ...o, kind: 'workspace' }, await readAnnouncementUpload(r));
   });
+
+  // Who the workspace may monitor, as busy lamp field lines or as speed dials: the same people.
+  for (const op of [ws.getAvailableMembersForWorkspaceMonitoring, ws.getAvailableSpeedDialsForWorkspaceMonitoring]) {
+    webexRoute(server, op, {
+      auth: anyOf(...documentScopes(op.operationId)),
+      handler: (async (request: FastifyRequest<{ Params: { workspaceId: string }; Querystring: { locationId?: string; memberName?: string; phoneNumber?: string; max?: number; start?: number } }>, reply: FastifyReply) => {
+        const { owner } = await deps.workspaceSettings.context(deps.store, request.orgId, request.params.workspaceId);
+        const { max, start } = telephonyPaging(request.query, 2000);
+        const all = await monitoringCandidates(deps.store, owner, request.query);
+        const page = { items: all.slice(start, start + max), ...(start + max < all.length ? { next: start + max } : {}) };
+        return { members: offsetPageItems(request, reply, page, max) };
+      }) as never,
+    });
+  }
 
   webexRoute(server, ws.listNumbersAssociatedWithASpecificWorkspace, {
     auth: anyOf('spark-admin:workspaces_read'),
