@@ -304,6 +304,25 @@ for (const dialect of dialects) {
       assertWebexError(await other.admin.get(T(w.id, 'monitoring/availableMembers')), 404);
     });
 
+    it('lists the numbers a new workspace may take: standard numbers nobody holds, of a location or of every calling location', async () => {
+      const [free, taken] = await freeNumbers(admin, hq.id, 2);
+      await callingWorkspace({ phoneNumber: taken, extension: freeExtension() });
+      const path = '/v1/telephony/config/workspaces/availableNumbers';
+      const inHq = await admin.get(path, { locationId: hq.id, max: 2000 });
+      assert.equal(inHq.status, 200, inHq.text);
+      const offered = inHq.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber);
+      assert.deepEqual([offered.includes(free), offered.includes(taken)], [true, false]);
+      assert.deepEqual(inHq.body.phoneNumbers.find((n: { phoneNumber: string }) => n.phoneNumber === free), { phoneNumber: free, state: inHq.body.phoneNumbers.find((n: { phoneNumber: string }) => n.phoneNumber === free).state, isMainNumber: false, telephonyType: 'PSTN_NUMBER', isServiceNumber: false });
+      const everywhere = await admin.get(path, { phoneNumber: free! });
+      assert.deepEqual(everywhere.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber), [free]);
+      const page = await admin.get(path, { max: 1 });
+      assert.equal(page.body.phoneNumbers.length, 1);
+      assert.match(page.headers.get('link') ?? '', /rel="next"/);
+      const other = await createOrganization(server.anonymous);
+      assertWebexError(await other.admin.get(path, { locationId: hq.id }), 404);
+      assert.deepEqual((await other.admin.get(path, { phoneNumber: free! })).body.phoneNumbers, []);
+    });
+
     it('has no call settings for a workspace without Webex Calling, or of another organization', async () => {
       const plain = await admin.post('/v1/workspaces', { displayName: unique('Room ') });
       const w = await callingWorkspace();
