@@ -433,6 +433,38 @@ export const overrides: Override[] = [
     set: { type: 'integer' },
     reason: "A count of rings (2 to 20), an integer in the workspace's PUT and in the person's sequential ring GET; the workspace GET alone types it a string.",
   },
+  // Workspace Call Settings examples that contradict their own schemas.
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/workspaces/{workspaceId}/callPolicies',
+    at: '/requestBody/content/application~1json/example/connectedLineIdPrivacyOnRedirectedCalls',
+    set: 'PRIVACY_FOR_EXTERNAL_CALLS',
+    reason: 'The example lists the enum ("<NO_PRIVACY | PRIVACY_FOR_EXTERNAL_CALLS | PRIVACY_FOR_ALL_CALLS>") where a value goes.',
+  },
+  ...(
+    [
+      ['post', '/telephony/config/workspaces/{workspaceId}/priorityAlert/criteria'],
+      ['put', '/telephony/config/workspaces/{workspaceId}/priorityAlert/criteria/{id}'],
+    ] as const
+  ).map(
+    ([method, path]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: '/requestBody/content/application~1json/example/scheduleType',
+      set: 'holidays',
+      reason: 'The example writes scheduleType "Holidays"; the schema, every other criteria operation and wxc_sdk spell it holidays.',
+    }),
+  ),
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/workspaces/{workspaceId}/sequentialRing',
+    at: '/requestBody/content/application~1json/example/baseLocationNumberOfRings',
+    set: 2,
+    reason: 'The example sends the count of rings as the string "2"; the schema takes a number.',
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {
