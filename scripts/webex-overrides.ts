@@ -414,7 +414,7 @@ export const overrides: Override[] = [
     set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the agent's own caller ID." },
     reason: 'The description says "Set to null to use the agent\'s own caller ID", which a string schema refuses.',
   },
-  ...(['/people/{personId}/features/voicemail', '/telephony/config/people/me/settings/voicemail'] as const).map(
+  ...(['/people/{personId}/features/voicemail', '/telephony/config/people/me/settings/voicemail', '/telephony/config/workspaces/{workspaceId}/voicemail'] as const).map(
     (path): Override => ({
       document: 'calling',
       method: 'put',
@@ -433,6 +433,46 @@ export const overrides: Override[] = [
     set: { type: 'object', required: ['defaultOrgMoh'], properties: { defaultOrgMoh: { type: 'string', enum: ['OPUS', 'LEGACY'] } } },
     reason:
       "The rebuilt page carries a workspace's Music On Hold schema (mohEnabled, greeting…); Cisco's own example answers {defaultOrgMoh: OPUS}, the field the PUT sets, and wxc_sdk reads defaultOrgMoh as OPUS or LEGACY.",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/workspaces/{workspaceId}/sequentialRing',
+    at: `/responses/200${JSON_SCHEMA}/properties/baseLocationNumberOfRings`,
+    set: { type: 'integer' },
+    reason: "A count of rings (2 to 20), an integer in the workspace's PUT and in the person's sequential ring GET; the workspace GET alone types it a string.",
+  },
+  // Workspace Call Settings examples that contradict their own schemas.
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/workspaces/{workspaceId}/callPolicies',
+    at: '/requestBody/content/application~1json/example/connectedLineIdPrivacyOnRedirectedCalls',
+    set: 'PRIVACY_FOR_EXTERNAL_CALLS',
+    reason: 'The example lists the enum ("<NO_PRIVACY | PRIVACY_FOR_EXTERNAL_CALLS | PRIVACY_FOR_ALL_CALLS>") where a value goes.',
+  },
+  ...(
+    [
+      ['post', '/telephony/config/workspaces/{workspaceId}/priorityAlert/criteria'],
+      ['put', '/telephony/config/workspaces/{workspaceId}/priorityAlert/criteria/{id}'],
+    ] as const
+  ).map(
+    ([method, path]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: '/requestBody/content/application~1json/example/scheduleType',
+      set: 'holidays',
+      reason: 'The example writes scheduleType "Holidays"; the schema, every other criteria operation and wxc_sdk spell it holidays.',
+    }),
+  ),
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/workspaces/{workspaceId}/sequentialRing',
+    at: '/requestBody/content/application~1json/example/baseLocationNumberOfRings',
+    set: 2,
+    reason: 'The example sends the count of rings as the string "2"; the schema takes a number.',
   },
 ];
 

@@ -173,6 +173,8 @@ export type Services = {
   workspaces: WorkspaceService;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
+  /** A workspace's criteria (the same sub-items as a person's). */
+  workspaceItems: SettingItemsService;
   virtualLines: VirtualLineService;
   virtualLineSettings: SettingsService;
   calls: CallControlService;
@@ -186,7 +188,7 @@ export type Services = {
   settings: SettingsService;
   /** A location's call handling documents (domain/call-handling). */
   locationSettings: LocationSettingsService;
-  /** Outgoing permission lists of people and locations. */
+  /** Outgoing permission lists of people, workspaces and locations. */
   permissions: PermissionService;
   /** An agent's caller ID (hunt groups whose caller ID they may use). */
   agentCallerId: AgentCallerIdService;
@@ -324,6 +326,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
+    const workspaceSettings = new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES);
     const callQueues = new CallQueueService(store, clock);
     const autoAttendants = new AutoAttendantService(store, clock);
     const services: Services = {
@@ -359,14 +362,15 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       paging: new PagingService(store, clock),
       conference: new ConferenceService(store, calls),
       workspaces: new WorkspaceService(store, clock, calls),
-      workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
+      workspaceSettings,
+      workspaceItems: new SettingItemsService(store, clock, workspaceSettings),
       virtualLines: new VirtualLineService(store, clock, calls),
       virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,
       locationSettings,
-      permissions: new PermissionService(store, settings, locationSettings),
+      permissions: new PermissionService(store, settings, locationSettings, workspaceSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
       items: new SettingItemsService(store, clock, settings),

@@ -99,7 +99,7 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
   personRoute(server, ops.configureCallInterceptGreetingForAPerson, 201, async (o, r) => {
     // The person first: another organization's person is a 404 whatever the body.
     await p.locationOf(o.orgId, o.id);
-    await p.uploadInterceptGreeting(o.orgId, o.id, await readAnnouncementUpload(r));
+    await p.uploadInterceptGreeting({ ...o, kind: 'person' }, await readAnnouncementUpload(r));
   });
 
   // An agent's caller ID (the hunt groups that let agents use theirs), admin and "me" paths.

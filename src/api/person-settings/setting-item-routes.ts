@@ -10,7 +10,9 @@ import { bodyOf, documentScopes, personOnAdminPath } from './setting-routes.ts';
 
 // The one route helper for the sub-items of a settings document (criteria, single number reach
 // numbers, blocked numbers): POST adds one, GET/PUT/DELETE act on one by the ID in the path's last
-// parameter. On admin paths the person is the path's; on Call Settings For Me paths, the token's.
+// parameter. On admin paths the person is the path's; on Call Settings For Me paths, the token's;
+// for another owner kind (a workspace), the one its path parameter names, found by the items
+// service's own settings.
 
 export type ItemOperations = {
   collection: ItemCollection;
@@ -20,7 +22,8 @@ export type ItemOperations = {
   delete?: WebexOperation;
 };
 
-type Mode = 'admin' | 'me';
+/** Whose items: the path's person, the token's person, or the owner named by a path parameter. */
+type Mode = 'admin' | 'me' | { param: string };
 type Deps = { items: SettingItemsService };
 
 /** The path's item ID parameter: its last {…}. */
@@ -28,10 +31,12 @@ const idParam = (op: WebexOperation) => [...op.path.matchAll(/\{(\w+)\}/g)].at(-
 
 function scopesFor(op: WebexOperation, mode: Mode): string[] {
   const scopes = documentScopes(op.operationId);
+  if (typeof mode === 'object' && scopes.length === 0) throw new Error(`${op.operationId} names no scopes`);
   return mode === 'me' ? [...scopes, op.method === 'GET' ? 'spark:calls_read' : 'spark:calls_write'] : scopes;
 }
 
 function ownerOf(request: FastifyRequest, mode: Mode, scopes: readonly string[]): { orgId: string; personId: string } {
+  if (typeof mode === 'object') return { orgId: request.orgId, personId: (request.params as Record<string, string>)[mode.param]! };
   if (mode === 'admin') return { orgId: request.orgId, personId: personOnAdminPath(request, scopes) };
   const principal = principalOf(request);
   return { orgId: principal.orgId, personId: encodeId('PEOPLE', principal.personId) };
@@ -43,6 +48,14 @@ function answerId(op: WebexOperation, reply: FastifyReply, id: string) {
   if (status === 204) return sendEmpty(reply, 204);
   reply.code(status);
   return { id };
+}
+
+/** A workspace's selective forward paths call a criterion's numbers `numbers`, where a person's say phoneNumbers. */
+function inPathFields(op: WebexOperation, item: Record<string, unknown>): Record<string, unknown> {
+  const shown = (op.response[200] as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  if (!('numbers' in shown) || 'phoneNumbers' in shown || item.phoneNumbers === undefined) return item;
+  const { phoneNumbers, ...rest } = item;
+  return { ...rest, numbers: phoneNumbers };
 }
 
 /**
@@ -76,7 +89,7 @@ export function settingItemRoutes(server: Server, deps: Deps, mode: Mode, ops: I
       auth: anyOf(...scopes),
       handler: (async (request: FastifyRequest) => {
         const { orgId, personId } = ownerOf(request, mode, scopes);
-        return inPathWords(op, await deps.items.get(orgId, personId, collection, (request.params as Record<string, string>)[idParam(op)]!));
+        return inPathFields(op, inPathWords(op, await deps.items.get(orgId, personId, collection, (request.params as Record<string, string>)[idParam(op)]!)));
       }) as never,
     });
   }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import { badRequest } from '../../domain/errors.ts';
-import type { VoicemailService } from '../../domain/voicemail/voicemail-service.ts';
+import type { BoxOwnerKind, VoicemailService } from '../../domain/voicemail/voicemail-service.ts';
 import type { PasscodeRules } from '../../domain/voicemail/passcode-rules.ts';
 import { decodeId, encodeId } from '../../domain/webex-ids.ts';
 import type { VoiceMessage } from '../../store/voicemail-store.ts';
@@ -9,6 +9,7 @@ import { operations as phase4 } from '../../generated/webex/call-settings-for-me
 import { operations as phase5 } from '../../generated/webex/call-settings-for-me-phase-5.ts';
 import { operations as user } from '../../generated/webex/user-call-settings.ts';
 import { operations as external } from '../../generated/webex/external-voicemail.ts';
+import { operations as workspace } from '../../generated/webex/workspace-call-settings.ts';
 import { principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -18,7 +19,8 @@ import { readGreetingUpload } from './voicemail-upload.ts';
 
 // A person's voicemail box beyond its settings document (which the settings mechanism serves):
 // PIN reset and passcode (admin), the person's own PIN and rules (For Me), greeting uploads, and
-// the Voice Messages API (the token's own box).
+// the Voice Messages API (the token's own box). A workspace's box takes a passcode and greetings
+// on its own paths, by the same rules.
 
 const me = (request: FastifyRequest) => {
   const principal = principalOf(request);
@@ -71,14 +73,25 @@ export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailServ
     },
   });
 
-  const passcode = admin(user.modifyPersonVoicemailPasscode);
-  webexRoute(server, user.modifyPersonVoicemailPasscode, {
-    auth: passcode.auth,
-    handler: async (request, reply) => {
-      await voicemail.setPasscode(request.orgId, personOnAdminPath(request, passcode.scopes), request.body!.passcode);
-      sendEmpty(reply, 204);
-    },
-  });
+  /** The box owner of an admin path: the person (or, with a user scope, oneself), or the workspace its parameter names. */
+  const ownerOf = (request: FastifyRequest, kind: BoxOwnerKind, scopes: readonly string[], param = 'workspaceId') =>
+    kind === 'person' ? personOnAdminPath(request, scopes) : (request.params as Record<string, string>)[param]!;
+
+  for (const [op, kind, param] of [
+    [user.modifyPersonVoicemailPasscode, 'person', undefined],
+    [workspace.modifyVoicemailPasscodeForAWorkspace, 'workspace', 'placeId'],
+  ] as const) {
+    const rule = admin(op);
+    webexRoute(server, op, {
+      auth: rule.auth,
+      handler: (async (request: FastifyRequest<{ Body: { passcode: string } }>, reply: FastifyReply) => {
+        const passcode = request.body?.passcode;
+        if (typeof passcode !== 'string') throw badRequest('passcode is required.');
+        await voicemail.setPasscode(request.orgId, ownerOf(request, kind, rule.scopes, param), passcode, kind);
+        sendEmpty(reply, 204);
+      }) as never,
+    });
+  }
 
   webexRoute(server, phase5.updateVoicemailPin, {
     auth: anyOf(...documentScopes(phase5.updateVoicemailPin.operationId), 'spark:calls_write'),
@@ -94,18 +107,20 @@ export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailServ
     handler: async (request) => myRules(await voicemail.rules(me(request).orgId)),
   });
 
-  // Greetings: the admin paths for any person of the organization, the For Me paths for oneself.
-  for (const [op, kind] of [
-    [user.configureBusyVoicemailGreetingForAPerson, 'busy'],
-    [user.configureNoAnswerVoicemailGreetingForAPerson, 'noAnswer'],
+  // Greetings: the admin paths for any person or workspace of the organization, the For Me paths for oneself.
+  for (const [op, kind, owner] of [
+    [user.configureBusyVoicemailGreetingForAPerson, 'busy', 'person'],
+    [user.configureNoAnswerVoicemailGreetingForAPerson, 'noAnswer', 'person'],
+    [workspace.configureBusyVoicemailGreetingForAPlace, 'busy', 'workspace'],
+    [workspace.configureNoAnswerVoicemailGreetingForAPlace, 'noAnswer', 'workspace'],
   ] as const) {
     const rule = admin(op);
     webexRoute(server, op, {
       auth: rule.auth,
       handler: (async (request: FastifyRequest, reply: FastifyReply) => {
-        const personId = personOnAdminPath(request, rule.scopes);
-        await voicemail.checkPerson(request.orgId, personId);
-        await voicemail.uploadGreeting(request.orgId, personId, kind, await readGreetingUpload(request));
+        const ownerId = ownerOf(request, owner, rule.scopes);
+        await voicemail.checkPerson(request.orgId, ownerId, owner);
+        await voicemail.uploadGreeting(request.orgId, ownerId, kind, await readGreetingUpload(request), owner);
         sendEmpty(reply, 201);
       }) as never,
     });

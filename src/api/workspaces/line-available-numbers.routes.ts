@@ -12,6 +12,7 @@ import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
 import type { Store } from '../../store/store.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
 import { telephonyPaging } from '../telephony-config.ts';
+import { documentScopes } from '../person-settings/setting-routes.ts';
 
 const MAX_NUMBERS = 2000;
 
@@ -21,7 +22,8 @@ const MAX_NUMBERS = 2000;
 //   call forwarding: numbers with an owner (where calls can go), as a hunt group's;
 //   call intercept: the location's call intercept rule; emergency callback: its ECBN rule;
 //   fax message: standard numbers nobody holds (the Webex Go rule);
-//   secondary: service and standard numbers nobody holds (a hunt group's number rule).
+//   secondary: service and standard numbers nobody holds (a hunt group's number rule);
+//   a new workspace's number (no workspace yet): the fax message rule, one location or all.
 
 type Line = { param: string; locationOf(store: Store, orgId: string, publicId: string): Promise<string>; read: string };
 
@@ -51,6 +53,22 @@ const LISTS: [WebexOperation, AvailableList, Line][] = [
 type NumberQuery = { max?: number; start?: number; phoneNumber?: unknown[]; ownerName?: string; extension?: string };
 
 export function lineAvailableNumberRoutes(server: Server, deps: { store: Store; locationNumbers: LocationNumberService }): void {
+  // The numbers a new workspace line may take: standard numbers nobody holds, of one location or
+  // of every calling location.
+  webexRoute(server, ws.getWorkspaceAvailablePhoneNumbers, {
+    auth: anyOf(...documentScopes(ws.getWorkspaceAvailablePhoneNumbers.operationId)),
+    handler: async (request, reply) => {
+      const q = request.query;
+      const { max, start } = telephonyPaging(q, MAX_NUMBERS);
+      const query = { ...(q.phoneNumber !== undefined ? { phoneNumber: q.phoneNumber.map(String).join(',') } : {}), start, max };
+      const page =
+        q.locationId !== undefined
+          ? await deps.locationNumbers.availableNumbers(request.orgId, q.locationId, 'webexGo', query)
+          : await deps.locationNumbers.availableNumbersOfOrganization(request.orgId, 'webexGo', query);
+      return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate('webexGo', n)) } as never;
+    },
+  });
+
   for (const [operation, list, line] of LISTS) {
     webexRoute(server, operation, {
       auth: anyOf(line.read),

@@ -22,7 +22,7 @@ type CallerIdDoc = {
 };
 
 async function documentOf(store: Store, party: PersonParty, key: string, defaults: SettingDocument): Promise<SettingDocument> {
-  const stored = await store.ownerSettings.get({ orgId: party.orgId, kind: 'person', id: party.personId }, key);
+  const stored = await store.ownerSettings.get({ orgId: party.orgId, kind: party.line ?? 'person', id: party.personId }, key);
   return stored === undefined ? defaults : mergeDocument(defaults, JSON.parse(stored) as SettingDocument);
 }
 

@@ -3,7 +3,7 @@ import type { Location, Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
 import { looseE164 } from '../phone-numbers.ts';
-import { decodeId } from '../webex-ids.ts';
+import { decodeId, encodeId } from '../webex-ids.ts';
 import { AVAILABLE_NUMBER_RULES, type AvailableList } from './available-numbers.ts';
 import { DEFAULT_ELIN_EXPIRY_MINUTES, locationOption, memberOption, type LocationEcbnView, type MemberState } from './emergency-callback-number.ts';
 import { validateExtensions, type ExtensionValidation } from './extension-validation.ts';
@@ -22,6 +22,9 @@ export type UpdateEcbnInput = {
   /** Absent: the current value stays (60 until first set). */
   elinExpiryTimeMinutes?: number;
 };
+
+/** Numbers one location's list gives at most to an organization-wide list. */
+const MAX_ORGANIZATION_NUMBERS = 10_000;
 
 export type AvailableNumbersQuery = {
   /** Comma-separated numbers to keep. */
@@ -98,6 +101,21 @@ export class LocationNumberService {
   async validateLocationExtensions(orgId: string, locationPublicId: string, extensions: readonly string[]): Promise<ExtensionValidation> {
     const location = await findCallingLocation(this.store, orgId, locationPublicId);
     return validateExtensions(extensions, await this.store.locationNumbers.extensionsInUse(location.id, extensions));
+  }
+
+  /**
+   * A list of every calling location of the organization at once (a line's numbers before it has a
+   * location: a workspace's or virtual line's), in number order across locations.
+   */
+  async availableNumbersOfOrganization(orgId: string, list: AvailableList, query: AvailableNumbersQuery): Promise<Page<CandidateNumber, number>> {
+    const locations = (await this.store.locations.list(orgId, {}, undefined, 1000)).items.filter((l) => l.callingEnabled);
+    const all: CandidateNumber[] = [];
+    for (const location of locations) {
+      all.push(...(await this.availableNumbers(orgId, encodeId('LOCATION', location.id), list, { ...query, start: 0, max: MAX_ORGANIZATION_NUMBERS })).items);
+    }
+    all.sort((a, b) => (a.phoneNumber < b.phoneNumber ? -1 : a.phoneNumber > b.phoneNumber ? 1 : 0));
+    const end = query.start + query.max;
+    return { items: all.slice(query.start, end), ...(end < all.length ? { next: end } : {}) };
   }
 
   async availableNumbers(orgId: string, locationPublicId: string, list: AvailableList, query: AvailableNumbersQuery): Promise<Page<CandidateNumber, number>> {

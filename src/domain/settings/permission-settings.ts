@@ -65,7 +65,7 @@ export const INTERCEPT: SettingDefinition = {
   check: async (doc, ctx) => {
     const announcements = (doc.incoming as { announcements?: { greeting?: string; filename?: string } } | undefined)?.announcements;
     if (announcements?.greeting === 'CUSTOM' && !announcements.filename) throw badRequest('greeting CUSTOM needs a greeting file: upload one first (announcementUpload).');
-    await checkIntercept(doc, { store: ctx.store, orgId: ctx.orgId, locationId: ctx.person.locationId ?? '' });
+    await checkIntercept(doc, { store: ctx.store, orgId: ctx.orgId, locationId: ctx.owner.locationId });
   },
   changesCalls: true,
 };

@@ -46,8 +46,8 @@ async function checkCriterion(item: SettingDocument, ctx: SettingContext, others
     if (item.scheduleLevel === 'PEOPLE') throw badRequest(`Schedule "${String(item.scheduleName)}" is not a schedule of this person.`);
     // GROUP and LOCATION both name the location's schedules (the paths differ in the word).
     item.scheduleLevel ??= 'GROUP';
-    const schedule = await ctx.store.schedules.findByName(ctx.orgId, ctx.person.locationId!, item.scheduleType, String(item.scheduleName));
-    if (!schedule) throw badRequest(`Schedule "${String(item.scheduleName)}" is not a ${item.scheduleType} schedule of the person's location.`);
+    const schedule = await ctx.store.schedules.findByName(ctx.orgId, ctx.owner.locationId, item.scheduleType, String(item.scheduleName));
+    if (!schedule) throw badRequest(`Schedule "${String(item.scheduleName)}" is not a ${item.scheduleType} schedule of the line's location.`);
   }
   const same = (o: SettingDocument) => o.scheduleName === item.scheduleName && o.callsFrom === item.callsFrom && JSON.stringify(o.phoneNumbers) === JSON.stringify(item.phoneNumbers);
   if (item.callsFrom !== 'SELECT_PHONE_NUMBERS' && others.some(same)) throw badRequest('A criterion with this schedule and callers exists already.');
@@ -63,6 +63,9 @@ function criteria(setting: string, flag: string, allowed: readonly string[], che
     notFound: 'Criteria not found.',
     check: async (item, ctx, others) => {
       if (typeof item[flag] !== 'boolean') item[flag] = true;
+      // A workspace's selective forward operations call the callers' numbers `numbers`.
+      if (item.numbers !== undefined) item.phoneNumbers ??= item.numbers;
+      delete item.numbers;
       await checkCriterion(item, ctx, others, allowed);
       await check?.(item, ctx);
     },
@@ -106,18 +109,17 @@ export const SIMULTANEOUS_RING: SettingDefinition = {
   changesCalls: true,
 };
 
+/** Simultaneous ring's numbers as the For Me and workspace paths show them (answerConfirmationRequiredEnabled). */
+export const withConfirmationRequired = (doc: SettingDocument): SettingDocument => ({
+  ...doc,
+  phoneNumbers: ((doc.phoneNumbers as RingNumber[] | undefined) ?? []).map((n) => ({ phoneNumber: n.phoneNumber, answerConfirmationRequiredEnabled: n.answerConfirmationEnabled ?? false })),
+});
+
 /** The Call Settings For Me view of simultaneous ring (answerConfirmationRequiredEnabled in a GET). */
 export const MY_SIMULTANEOUS_RING: SettingDefinition = {
   key: 'mySimultaneousRing',
   defaults: {},
-  viewOf: {
-    key: 'simultaneousRing',
-    read: (doc) => ({
-      ...doc,
-      phoneNumbers: ((doc.phoneNumbers as RingNumber[] | undefined) ?? []).map((n) => ({ phoneNumber: n.phoneNumber, answerConfirmationRequiredEnabled: n.answerConfirmationEnabled ?? false })),
-    }),
-    write: (update) => update,
-  },
+  viewOf: { key: 'simultaneousRing', read: withConfirmationRequired, write: (update) => update },
   changesCalls: true,
 };
 
@@ -134,7 +136,12 @@ export const SEQUENTIAL_RING: SettingDefinition = {
   },
   check: async (doc, ctx) => {
     checkRange('baseLocationNumberOfRings', doc.baseLocationNumberOfRings, 2, 20);
-    for (const [i, n] of ((doc.phoneNumbers as RingNumber[] | undefined) ?? []).entries()) checkRange(`phoneNumbers[${i}].numberOfRings`, n.numberOfRings, 2, 20);
+    for (const [i, n] of ((doc.phoneNumbers as RingNumber[] | undefined) ?? []).entries()) {
+      checkRange(`phoneNumbers[${i}].numberOfRings`, n.numberOfRings, 2, 20);
+      // Webex shows both for every number: no confirmation and 3 rings unless given.
+      n.answerConfirmationRequiredEnabled ??= false;
+      n.numberOfRings ??= 3;
+    }
     await checkRingNumbers(doc, ctx, 5);
   },
   present: withCriteria('ringEnabled'),
@@ -250,7 +257,9 @@ export const CALL_NOTIFY_CRITERIA = criteria('callNotify', 'notificationEnabled'
 export const SELECTIVE_ACCEPT_CRITERIA = criteria('selectiveAccept', 'acceptEnabled', [...ANY_OR_SELECT, 'FORWARDED']);
 export const SELECTIVE_REJECT_CRITERIA = criteria('selectiveReject', 'rejectEnabled', [...ANY_OR_SELECT, 'FORWARDED']);
 export const SELECTIVE_FORWARD_CRITERIA = criteria('selectiveForward', 'forwardEnabled', [...ANY_OR_SELECT, 'ANY_INTERNAL', 'ANY_EXTERNAL'], async (item, ctx) => {
-  item.sendToVoicemailEnabled ??= false;
+  // A workspace's PUT names the voicemail switch destinationVoicemailEnabled; its GET, as a person's.
+  item.sendToVoicemailEnabled ??= item.destinationVoicemailEnabled ?? false;
+  delete item.destinationVoicemailEnabled;
   if (item.forwardToPhoneNumber) item.forwardToPhoneNumber = await checkRingNumber('forwardToPhoneNumber', item.forwardToPhoneNumber, ctx);
   else item.forwardToPhoneNumber = '';
 });

@@ -5,7 +5,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { decodeIdValue, encodeId } from '../webex-ids.ts';
 import type { Store } from '../../store/store.ts';
 import type { SettingContext, SettingDocument } from './setting-documents.ts';
-import { personOf, storedDocument, type SettingsService } from './settings-service.ts';
+import { storedDocument, type SettingsService } from './settings-service.ts';
 
 // Sub-items of a settings document that Webex serves on paths of their own: the criteria of
 // simultaneous ring, selective accept and the like, single number reach numbers, blocked numbers.
@@ -44,8 +44,8 @@ export class SettingItemsService {
   }
 
   /** Adds an item; answers its public ID. */
-  async create(orgId: string, personPublicId: string, collection: ItemCollection, body: SettingDocument): Promise<string> {
-    return this.change(orgId, personPublicId, collection, async (items, ctx) => {
+  async create(orgId: string, ownerPublicId: string, collection: ItemCollection, body: SettingDocument): Promise<string> {
+    return this.change(orgId, ownerPublicId, collection, async (items, ctx) => {
       if (items.length >= collection.max) throw badRequest(`At most ${collection.max} entries are allowed.`);
       const item: SettingDocument = structuredClone(body);
       await collection.check(item, ctx, items);
@@ -56,17 +56,18 @@ export class SettingItemsService {
   }
 
   /** One item, with its public ID. */
-  async get(orgId: string, personPublicId: string, collection: ItemCollection, publicId: string): Promise<Item> {
-    const person = await personOf(this.store, orgId, personPublicId);
-    const items = await this.items(orgId, person.id, collection);
+  async get(orgId: string, ownerPublicId: string, collection: ItemCollection, publicId: string): Promise<Item> {
+    const { owner } = await this.settings.context(this.store, orgId, ownerPublicId);
+    const doc = await storedDocument(this.store, orgId, owner.id, this.settings.definition(collection.setting), owner.kind);
+    const items = (doc[collection.field] as Item[] | undefined) ?? [];
     const item = items.find((i) => i.id === decodeIdValue(publicId, collection.idType));
     if (!item) throw notFound(collection.notFound);
     return { ...item, id: publicId };
   }
 
   /** Changes the fields a PUT gives of one item; answers the item's public ID. */
-  async update(orgId: string, personPublicId: string, collection: ItemCollection, publicId: string, body: SettingDocument): Promise<string> {
-    return this.change(orgId, personPublicId, collection, async (items, ctx) => {
+  async update(orgId: string, ownerPublicId: string, collection: ItemCollection, publicId: string, body: SettingDocument): Promise<string> {
+    return this.change(orgId, ownerPublicId, collection, async (items, ctx) => {
       const at = items.findIndex((i) => i.id === decodeIdValue(publicId, collection.idType));
       if (at < 0) throw notFound(collection.notFound);
       const { id, ...current } = items[at]!;
@@ -78,35 +79,30 @@ export class SettingItemsService {
     });
   }
 
-  async delete(orgId: string, personPublicId: string, collection: ItemCollection, publicId: string): Promise<void> {
-    await this.change(orgId, personPublicId, collection, async (items) => {
+  async delete(orgId: string, ownerPublicId: string, collection: ItemCollection, publicId: string): Promise<void> {
+    await this.change(orgId, ownerPublicId, collection, async (items) => {
       const id = decodeIdValue(publicId, collection.idType);
       if (!items.some((i) => i.id === id)) throw notFound(collection.notFound);
       return { items: items.filter((i) => i.id !== id), id: id! };
     });
   }
 
-  private async items(orgId: string, personId: string, collection: ItemCollection, store: Store = this.store): Promise<Item[]> {
-    const doc = await storedDocument(store, orgId, personId, this.settings.definition(collection.setting));
-    return (doc[collection.field] as Item[] | undefined) ?? [];
-  }
-
   private async change(
     orgId: string,
-    personPublicId: string,
+    ownerPublicId: string,
     collection: ItemCollection,
     apply: (items: Item[], ctx: SettingContext) => Promise<{ items: Item[]; id: string }>,
   ): Promise<string> {
     const definition = this.settings.definition(collection.setting);
     return this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
-      const now = timestamp(this.clock);
-      const doc = await storedDocument(tx, orgId, person.id, definition);
-      const { items, id } = await apply((doc[collection.field] as Item[] | undefined) ?? [], { store: tx, orgId, person, now, owner: { kind: 'person', id: person.id, orgId, locationId: person.locationId ?? '' } });
-      const owner = { orgId, kind: 'person' as const, id: person.id };
+      const ctx = await this.settings.context(tx, orgId, ownerPublicId);
+      ctx.now = timestamp(this.clock);
+      const owner = { orgId, kind: ctx.owner.kind, id: ctx.owner.id };
+      const doc = await storedDocument(tx, orgId, owner.id, definition, owner.kind);
+      const { items, id } = await apply((doc[collection.field] as Item[] | undefined) ?? [], ctx);
       const stored = await tx.ownerSettings.get(owner, definition.key);
       const next = { ...(stored === undefined ? {} : (JSON.parse(stored) as SettingDocument)), [collection.field]: items };
-      await tx.ownerSettings.put(owner, definition.key, JSON.stringify(next), now);
+      await tx.ownerSettings.put(owner, definition.key, JSON.stringify(next), ctx.now);
       return encodeId(collection.idType, id);
     });
   }

@@ -68,7 +68,14 @@ export class SettingsService {
     });
   }
 
-  private async context(store: Store, orgId: string, publicId: string): Promise<SettingContext> {
+  /** A document as stored over its defaults (no inherited, computed or presented fields), for services that change lists in it. */
+  async stored(orgId: string, ownerPublicId: string, key: string): Promise<SettingDocument> {
+    const { owner } = await this.owners.find(this.store, orgId, ownerPublicId);
+    return storedDocument(this.store, orgId, owner.id, this.definition(key), owner.kind);
+  }
+
+  /** The owner a public ID names (a 404 of the owner's kind otherwise), as the settings' rules see it. */
+  async context(store: Store, orgId: string, publicId: string): Promise<SettingContext> {
     const { owner, person } = await this.owners.find(store, orgId, publicId);
     const ctx = { store, orgId, owner } as SettingContext;
     Object.defineProperty(ctx, 'person', {

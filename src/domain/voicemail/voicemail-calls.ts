@@ -7,7 +7,7 @@ import { VOICEMAIL } from './voicemail-settings.ts';
 import type { Store } from '../../store/store.ts';
 import { decodeSessionId } from '../calls/call-ids.ts';
 import type { CallRuntime } from '../calls/call-runtime.ts';
-import { partyInformation, personParty } from '../calls/parties.ts';
+import { partyInformation, personParty, workspaceParty } from '../calls/parties.ts';
 import { readWav } from '../announcements/wav.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import type { VoicemailService } from './voicemail-service.ts';
@@ -23,6 +23,15 @@ export type LeftMessage = { durationSeconds: number; audio?: Uint8Array; urgent?
 
 export const MAX_MESSAGE_SECONDS = 600;
 
+/** The line a box belongs to (a person, or a workspace with a line), as a party and its box; undefined when gone. */
+async function lineOfBox(tx: Store, orgId: string, id: string): Promise<{ party: Party; box: VoicemailBox; locationId: string } | undefined> {
+  const person = await tx.people.get(orgId, id);
+  if (person) return { party: await personParty(tx, person), box: { orgId, kind: 'person', id }, locationId: person.locationId ?? '' };
+  const workspace = await tx.workspaces.get(orgId, id);
+  if (workspace?.callingLocationId) return { party: await workspaceParty(tx, workspace), box: { orgId, kind: 'workspace', id }, locationId: workspace.callingLocationId };
+  return undefined;
+}
+
 /** The box's press-0 destination: the owner's transferToNumber (a person's document, or a group's). */
 async function pressZeroDestination(tx: Store, orgId: string, box: Extract<Party, { kind: 'voicemail' }>): Promise<{ destination: string; locationId: string } | undefined> {
   if (box.voicemailGroupId) {
@@ -30,9 +39,9 @@ async function pressZeroDestination(tx: Store, orgId: string, box: Extract<Party
     const transfer = group?.settings.transferToNumber as { enabled?: boolean; destination?: string } | undefined;
     return group && transfer?.enabled && transfer.destination ? { destination: transfer.destination, locationId: group.locationId } : undefined;
   }
-  const owner = await tx.people.get(orgId, box.personId);
+  const owner = await lineOfBox(tx, orgId, box.personId);
   if (!owner?.locationId) return undefined;
-  const doc = await storedDocument(tx, orgId, owner.id, VOICEMAIL);
+  const doc = await storedDocument(tx, orgId, owner.box.id, VOICEMAIL, owner.box.kind as 'person' | 'workspace');
   const transfer = doc.transferToNumber as { enabled?: boolean; destination?: string };
   return transfer.enabled && transfer.destination ? { destination: transfer.destination, locationId: owner.locationId } : undefined;
 }
@@ -86,13 +95,13 @@ export class VoicemailCalls {
       // How the caller shows in the message: as the box's owner sees them (a group's box: as its location does).
       const groupId = box.party.voicemailGroupId;
       const group = groupId ? await w.tx.voicemailGroups.get(orgId, groupId) : undefined;
-      const owner = groupId ? undefined : await w.tx.people.get(orgId, box.party.personId);
+      const owner = groupId ? undefined : await lineOfBox(w.tx, orgId, box.party.personId);
       if (!group && !owner) throw badRequest('The voicemail box no longer exists.');
       const viewer: Party = owner
-        ? await personParty(w.tx, owner)
+        ? owner.party
         : { kind: 'person', personId: '', orgId, locationId: group!.locationId, name: group!.name, number: null, extension: null, routingPrefix: null };
       const seen = partyInformation(viewer, caller.party);
-      const target: VoicemailBox = group ? { orgId, kind: 'voicemailGroup', id: group.id } : { orgId, kind: 'person', id: owner!.id };
+      const target: VoicemailBox = group ? { orgId, kind: 'voicemailGroup', id: group.id } : owner!.box;
       const messageId = await this.voicemail.leaveMessage(w.tx, target, {
         durationSeconds: message.durationSeconds,
         caller: {

@@ -4,6 +4,7 @@ import { timestamp } from '../clock.ts';
 import { readWav, unsupportedAudio } from '../announcements/wav.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
 import { personOf } from '../settings/settings-service.ts';
+import { callingWorkspaceOf } from '../workspaces/workspace-service.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import type { Person, Store } from '../../store/store.ts';
 import type { GreetingKind, MessageCounts, VoicemailBox, VoiceMessage } from '../../store/voicemail-store.ts';
@@ -14,7 +15,8 @@ import { greetingFileRequired, greetingNotWav, greetingTooLarge, greetingUnsuppo
 import { recordMwi } from './mwi.ts';
 
 // A person's voicemail box: its passcode (reset to the organization's default, or set by rule),
-// its custom greetings, and the voice messages callers left in it.
+// its custom greetings, and the voice messages callers left in it. A workspace with Webex Calling
+// has a box of its own, with a passcode and greetings set the same way.
 
 export const MAX_GREETING_KB = 5000;
 export const MAX_GREETING_BYTES = MAX_GREETING_KB * 1024;
@@ -26,6 +28,21 @@ const NO_PASSCODE: StoredPasscode = { current: null, previous: [], set: null };
 export type GreetingUpload = { fileName?: string; content?: Uint8Array };
 
 const boxOf = (person: Person): VoicemailBox => ({ orgId: person.orgId, kind: 'person', id: person.id });
+
+/** Whose box a passcode or greeting is for: a person, or a workspace with Webex Calling. */
+export type BoxOwnerKind = 'person' | 'workspace';
+type LineBox = { box: VoicemailBox & { kind: BoxOwnerKind }; own: string[] };
+
+/** The line a public ID names (its kind's 404 otherwise), with the numbers a passcode may not repeat. */
+async function lineBoxOf(store: Store, orgId: string, publicId: string, kind: BoxOwnerKind): Promise<LineBox> {
+  if (kind === 'workspace') {
+    const workspace = await callingWorkspaceOf(store, orgId, publicId);
+    return { box: { orgId, kind, id: workspace.id }, own: [workspace.extension, workspace.phoneNumber].filter((n): n is string => !!n) };
+  }
+  const person = await personOf(store, orgId, publicId);
+  const number = (await store.numbers.ownedBy([person.id])).get(person.id)?.phoneNumber;
+  return { box: { orgId, kind, id: person.id }, own: [person.extension, number].filter((n): n is string => !!n) };
+}
 
 export class VoicemailService {
   private readonly store: Store;
@@ -50,27 +67,25 @@ export class VoicemailService {
       const person = await personOf(tx, orgId, personPublicId);
       const rules = await readDocument(tx, organizationOf(orgId), ORGANIZATION_RULES.key, ORGANIZATION_RULES.defaults);
       const pin = rules.defaultVoicemailPinEnabled === true && typeof rules.defaultVoicemailPin === 'string' ? rules.defaultVoicemailPin : null;
-      const stored = await this.passcodeOf(tx, person);
-      await this.savePasscode(tx, person, nextPasscode(stored, person.id, pin, timestamp(this.clock)));
+      const stored = await this.passcodeOf(tx, boxOf(person));
+      await this.savePasscode(tx, boxOf(person), nextPasscode(stored, person.id, pin, timestamp(this.clock)));
     });
   }
 
-  /** Sets a person's PIN, following their location's passcode rules. */
-  async setPasscode(orgId: string, personPublicId: string, passcode: string): Promise<void> {
+  /** Sets the PIN of a person's (or a workspace's) box, following the passcode rules. */
+  async setPasscode(orgId: string, ownerPublicId: string, passcode: string, kind: BoxOwnerKind = 'person'): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
-      const stored = await this.passcodeOf(tx, person);
-      const number = (await tx.numbers.ownedBy([person.id])).get(person.id)?.phoneNumber;
-      const own = [person.extension, number].filter((n): n is string => !!n);
-      checkPasscode(passcode, await passcodeRules(tx, orgId), own, person.id, stored);
-      await this.savePasscode(tx, person, nextPasscode(stored, person.id, passcode, timestamp(this.clock)));
+      const { box, own } = await lineBoxOf(tx, orgId, ownerPublicId, kind);
+      const stored = await this.passcodeOf(tx, box);
+      checkPasscode(passcode, await passcodeRules(tx, orgId), own, box.id, stored);
+      await this.savePasscode(tx, box, nextPasscode(stored, box.id, passcode, timestamp(this.clock)));
     });
   }
 
   /** Does `passcode` open the person's box (for tests and the simulator's voice portal)? */
   async passcodeMatches(orgId: string, personId: string, passcode: string): Promise<boolean> {
     const person = await personOf(this.store, orgId, encodeId('PEOPLE', personId));
-    return (await this.passcodeOf(this.store, person)).current === digestOf(person.id, passcode);
+    return (await this.passcodeOf(this.store, boxOf(person))).current === digestOf(person.id, passcode);
   }
 
   /** An external voicemail service sets or clears the person's message waiting indicator (telephony_mwi). */
@@ -82,13 +97,13 @@ export class VoicemailService {
     });
   }
 
-  /** Refuses (404) a person the organization does not have, before an upload is read. */
-  async checkPerson(orgId: string, personPublicId: string): Promise<void> {
-    await personOf(this.store, orgId, personPublicId);
+  /** Refuses (404) a person (or workspace) the organization does not have, before an upload is read. */
+  async checkPerson(orgId: string, ownerPublicId: string, kind: BoxOwnerKind = 'person'): Promise<void> {
+    await lineBoxOf(this.store, orgId, ownerPublicId, kind);
   }
 
   /** Stores a custom greeting (a WAV file) and marks it uploaded in the voicemail document. */
-  async uploadGreeting(orgId: string, personPublicId: string, kind: GreetingKind, upload: GreetingUpload): Promise<void> {
+  async uploadGreeting(orgId: string, ownerPublicId: string, kind: GreetingKind, upload: GreetingUpload, ownerKind: BoxOwnerKind = 'person'): Promise<void> {
     if (!upload.content || upload.content.length === 0) throw greetingFileRequired();
     if (upload.content.length > MAX_GREETING_BYTES) throw greetingTooLarge(MAX_GREETING_KB);
     const wav = readWav(upload.content);
@@ -96,10 +111,10 @@ export class VoicemailService {
     const unsupported = unsupportedAudio(wav.info);
     if (unsupported) throw greetingUnsupported(unsupported);
     await this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
+      const { box } = await lineBoxOf(tx, orgId, ownerPublicId, ownerKind);
       const now = timestamp(this.clock);
-      await tx.voicemail.putGreeting(boxOf(person), kind, upload.fileName ?? null, upload.content!, now);
-      const owner = { orgId, kind: 'person' as const, id: person.id };
+      await tx.voicemail.putGreeting(box, kind, upload.fileName ?? null, upload.content!, now);
+      const owner = { orgId, kind: box.kind, id: box.id };
       const stored = await tx.ownerSettings.get(owner, VOICEMAIL.key);
       const section = kind === 'busy' ? 'sendBusyCalls' : 'sendUnansweredCalls';
       const doc = mergeDocument(stored === undefined ? {} : (JSON.parse(stored) as SettingDocument), { [section]: { greetingUploaded: true } });
@@ -161,12 +176,12 @@ export class VoicemailService {
     return id;
   }
 
-  private async passcodeOf(store: Store, person: Person): Promise<StoredPasscode> {
-    const stored = await store.ownerSettings.get({ orgId: person.orgId, kind: 'person', id: person.id }, PASSCODE_KEY);
+  private async passcodeOf(store: Store, box: VoicemailBox): Promise<StoredPasscode> {
+    const stored = await store.ownerSettings.get({ orgId: box.orgId, kind: box.kind, id: box.id }, PASSCODE_KEY);
     return stored === undefined ? NO_PASSCODE : (JSON.parse(stored) as StoredPasscode);
   }
 
-  private async savePasscode(store: Store, person: Person, passcode: StoredPasscode): Promise<void> {
-    await store.ownerSettings.put({ orgId: person.orgId, kind: 'person', id: person.id }, PASSCODE_KEY, JSON.stringify(passcode), passcode.set ?? timestamp(this.clock));
+  private async savePasscode(store: Store, box: VoicemailBox, passcode: StoredPasscode): Promise<void> {
+    await store.ownerSettings.put({ orgId: box.orgId, kind: box.kind, id: box.id }, PASSCODE_KEY, JSON.stringify(passcode), passcode.set ?? timestamp(this.clock));
   }
 }

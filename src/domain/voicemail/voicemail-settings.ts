@@ -71,7 +71,7 @@ async function checkVoicemail(next: SettingDocument, ctx: SettingContext): Promi
   const destination = typeof transfer.destination === 'string' ? transfer.destination.trim() : '';
   if (transfer.enabled === true && destination === '') throw badRequest('transferToNumber.destination is required when transferToNumber is enabled.');
   if (destination !== '') {
-    const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.person.locationId ?? '' }, destination);
+    const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.owner.locationId }, destination);
     if (!party || party.kind === 'feature') throw badRequest(`transferToNumber.destination "${destination}" is not a number a caller can be transferred to.`);
   }
 }

@@ -92,5 +92,8 @@ export class KyselyWorkspaceRepository implements WorkspaceRepository {
 
   async delete(orgId: string, id: string): Promise<void> {
     await this.ctx.db.deleteFrom('workspaces').where('org_id', '=', orgId).where('id', '=', id).execute();
+    // Its voicemail box's messages and greetings go with it (boxes are named by kind and id, no foreign key).
+    await this.ctx.db.deleteFrom('voice_messages').where('org_id', '=', orgId).where('box_kind', '=', 'workspace').where('box_id', '=', id).execute();
+    await this.ctx.db.deleteFrom('voicemail_greetings').where('org_id', '=', orgId).where('box_kind', '=', 'workspace').where('box_id', '=', id).execute();
   }
 }

@@ -31,7 +31,8 @@ export type OrganizationWorld = {
 export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config/people/me/settings/callBlock/numbers/{phoneNumberId}']);
 
 /** The path parameters that are not IDs, and what to put in them. */
-export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays' };
+// accessCode: every world's workspace holds this code (a value, not an ID: never a marker of one organization's data).
+export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195' };
 
 let pstnCaller = 0;
 
@@ -75,6 +76,9 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     calling: { type: 'webexCalling', webexCalling: { extension: freeExtension() } },
   });
   assert.equal(workspace.status, 201, workspace.text);
+  // An access code of the workspace's own (what {accessCode} names).
+  const workspaceCode = await admin.post(`/v1/workspaces/${workspace.body.id}/features/outgoingPermission/accessCodes`, { code: FIXED_PARAMS.accessCode, description: 'Lobby' });
+  assert.equal(workspaceCode.status, 201, workspaceCode.text);
   const virtualLine = await admin.post('/v1/telephony/config/virtualLines', { firstName: 'Front', lastName: unique('Desk'), locationId: hq.id, extension: freeExtension() });
   assert.equal(virtualLine.status, 201, virtualLine.text);
 
@@ -271,6 +275,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     eventId: event.body.id,
     huntGroupId: huntGroup.body.id,
     workspaceId: workspace.body.id,
+    placeId: workspace.body.id,
     virtualLineId: virtualLine.body.id,
     ruleId: rule.body.id,
     digitPatternId: digitPattern.body.id,
@@ -355,6 +360,7 @@ export function missingId(param: string): string {
     modeId: 'OPERATING_MODE',
     holidayId: 'OPERATING_MODE_HOLIDAY',
     workspaceId: 'PLACE',
+    placeId: 'PLACE',
     virtualLineId: 'VIRTUAL_LINE',
     eventId: 'SCHEDULE_EVENT',
     ruleId: 'CALL_FORWARDING_SELECTIVE_RULE',
