@@ -425,6 +425,41 @@ export const overrides: Override[] = [
         "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
     }),
   ),
+  // The same three corrections for a virtual line's agent caller ID (the same operation on another owner).
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: "A line that uses its own caller ID has no selectedCallerId (as a person's: null selects the line's own).",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/properties/selectedCallerId/required`,
+    set: ['id', 'type', 'name'],
+    reason: 'As for a person: phoneNumber and extension are given "when not null", a hunt group may have only one of them.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
+    at: `/requestBody${JSON_SCHEMA}/properties/selectedCallerId`,
+    set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the line's own caller ID." },
+    reason: "As for a person: null selects the line's own caller ID, which a string schema refuses.",
+  },
+  // A virtual line has no email address of its own: its voicemail shows no copy or external
+  // address until one is set (a person's show their email).
+  ...(['emailCopyOfMessage', 'messageStorage'] as const).map((section) => ({
+    document: 'calling',
+    method: 'get' as const,
+    path: '/telephony/config/virtualLines/{virtualLineId}/voicemail',
+    at: `/responses/200${JSON_SCHEMA}/properties/${section}/required`,
+    set: section === 'emailCopyOfMessage' ? ['enabled'] : ['mwiEnabled', 'storageType'],
+    reason: 'A virtual line has no email address: the address a person\'s voicemail starts with (their email) does not exist for it, so emailId and externalEmail are absent until set (wxc_sdk models both as optional).',
+  })),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

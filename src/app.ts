@@ -173,6 +173,8 @@ export type Services = {
   workspaceSettings: SettingsService;
   virtualLines: VirtualLineService;
   virtualLineSettings: SettingsService;
+  /** A virtual line's agent caller ID (the admin paths of AgentCallerIdService for virtual lines). */
+  virtualLineAgentCallerId: AgentCallerIdService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** Detailed call history (CDR) of ended calls. */
@@ -321,6 +323,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
+    const virtualLineSettings = new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES);
     const callQueues = new CallQueueService(store, clock);
     const autoAttendants = new AutoAttendantService(store, clock);
     const services: Services = {
@@ -358,12 +361,13 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaces: new WorkspaceService(store, clock, calls),
       workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
       virtualLines: new VirtualLineService(store, clock, calls),
-      virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
+      virtualLineSettings,
+      virtualLineAgentCallerId: new AgentCallerIdService(store, virtualLineSettings),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,
       locationSettings,
-      permissions: new PermissionService(store, settings, locationSettings),
+      permissions: new PermissionService(store, { person: settings, virtualLine: virtualLineSettings }, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
       items: new SettingItemsService(store, clock, settings),

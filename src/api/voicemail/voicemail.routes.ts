@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import { badRequest } from '../../domain/errors.ts';
-import type { VoicemailService } from '../../domain/voicemail/voicemail-service.ts';
+import type { BoxKind, VoicemailService } from '../../domain/voicemail/voicemail-service.ts';
 import type { PasscodeRules } from '../../domain/voicemail/passcode-rules.ts';
 import { decodeId, encodeId } from '../../domain/webex-ids.ts';
 import type { VoiceMessage } from '../../store/voicemail-store.ts';
 import { operations as phase4 } from '../../generated/webex/call-settings-for-me-phase-4.ts';
 import { operations as phase5 } from '../../generated/webex/call-settings-for-me-phase-5.ts';
 import { operations as user } from '../../generated/webex/user-call-settings.ts';
+import { operations as vl } from '../../generated/webex/virtual-line-call-settings.ts';
 import { operations as external } from '../../generated/webex/external-voicemail.ts';
 import { principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
@@ -58,27 +59,40 @@ function checkLineOwner(request: FastifyRequest, lineOwnerId: string | undefined
   if (decodeId(lineOwnerId, 'PEOPLE') !== principalOf(request).personId) throw badRequest(`lineOwnerId ${lineOwnerId} is not a line on your devices.`);
 }
 
+/** The person (or, with a user scope, oneself) or the virtual line an admin path names. */
+function lineOnAdminPath(request: FastifyRequest, kind: BoxKind, scopes: readonly string[]): string {
+  return kind === 'person' ? personOnAdminPath(request, scopes) : (request.params as { virtualLineId: string }).virtualLineId;
+}
+
 export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailService }): void {
   const { voicemail } = deps;
-  const admin = (op: WebexOperation) => ({ scopes: documentScopes(op.operationId), auth: anyOf(...documentScopes(op.operationId)) });
+  // A virtual line's operations the document gives no scopes take the telephony config ones.
+  const admin = (op: WebexOperation) => {
+    const named = documentScopes(op.operationId);
+    const scopes = named.length > 0 ? named : ['spark-admin:telephony_config_write'];
+    return { scopes, auth: anyOf(...scopes) };
+  };
 
-  const reset = admin(user.resetVoicemailPIN);
-  webexRoute(server, user.resetVoicemailPIN, {
-    auth: reset.auth,
-    handler: async (request, reply) => {
-      await voicemail.resetPin(request.orgId, personOnAdminPath(request, reset.scopes));
-      sendEmpty(reply, 204);
-    },
-  });
-
-  const passcode = admin(user.modifyPersonVoicemailPasscode);
-  webexRoute(server, user.modifyPersonVoicemailPasscode, {
-    auth: passcode.auth,
-    handler: async (request, reply) => {
-      await voicemail.setPasscode(request.orgId, personOnAdminPath(request, passcode.scopes), request.body!.passcode);
-      sendEmpty(reply, 204);
-    },
-  });
+  // PIN reset and passcode, on a person's and on a virtual line's admin paths.
+  for (const kind of ['person', 'virtualLine'] as const) {
+    const [resetOp, passcodeOp] = kind === 'person' ? [user.resetVoicemailPIN, user.modifyPersonVoicemailPasscode] : [vl.resetVoicemailPINForAVirtualLine, vl.modifyAVirtualLinesVoicemailPasscode];
+    const reset = admin(resetOp);
+    webexRoute(server, resetOp, {
+      auth: reset.auth,
+      handler: (async (request: FastifyRequest, reply: FastifyReply) => {
+        await voicemail.resetPin(request.orgId, lineOnAdminPath(request, kind, reset.scopes), kind);
+        sendEmpty(reply, 204);
+      }) as never,
+    });
+    const passcode = admin(passcodeOp);
+    webexRoute(server, passcodeOp, {
+      auth: passcode.auth,
+      handler: (async (request: FastifyRequest<{ Body: { passcode: string } }>, reply: FastifyReply) => {
+        await voicemail.setPasscode(request.orgId, lineOnAdminPath(request, kind, passcode.scopes), request.body.passcode, kind);
+        sendEmpty(reply, 204);
+      }) as never,
+    });
+  }
 
   webexRoute(server, phase5.updateVoicemailPin, {
     auth: anyOf(...documentScopes(phase5.updateVoicemailPin.operationId), 'spark:calls_write'),
@@ -94,18 +108,20 @@ export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailServ
     handler: async (request) => myRules(await voicemail.rules(me(request).orgId)),
   });
 
-  // Greetings: the admin paths for any person of the organization, the For Me paths for oneself.
-  for (const [op, kind] of [
-    [user.configureBusyVoicemailGreetingForAPerson, 'busy'],
-    [user.configureNoAnswerVoicemailGreetingForAPerson, 'noAnswer'],
+  // Greetings: the admin paths for any person or virtual line of the organization, the For Me paths for oneself.
+  for (const [op, kind, boxKind] of [
+    [user.configureBusyVoicemailGreetingForAPerson, 'busy', 'person'],
+    [user.configureNoAnswerVoicemailGreetingForAPerson, 'noAnswer', 'person'],
+    [vl.configureBusyVoicemailGreetingForAVirtualLine, 'busy', 'virtualLine'],
+    [vl.configureNoAnswerVoicemailGreetingForAVirtualLine, 'noAnswer', 'virtualLine'],
   ] as const) {
     const rule = admin(op);
     webexRoute(server, op, {
       auth: rule.auth,
       handler: (async (request: FastifyRequest, reply: FastifyReply) => {
-        const personId = personOnAdminPath(request, rule.scopes);
-        await voicemail.checkPerson(request.orgId, personId);
-        await voicemail.uploadGreeting(request.orgId, personId, kind, await readGreetingUpload(request));
+        const ownerId = lineOnAdminPath(request, boxKind, rule.scopes);
+        await voicemail.checkPerson(request.orgId, ownerId, boxKind);
+        await voicemail.uploadGreeting(request.orgId, ownerId, kind, await readGreetingUpload(request), boxKind);
         sendEmpty(reply, 201);
       }) as never,
     });

@@ -9,7 +9,8 @@ import { operations as ws } from '../../generated/webex/workspace-call-settings.
 import { offsetPageItems } from '../../http/pagination.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store, TelephoneNumberType } from '../../store/store.ts';
+import { operations as user } from '../../generated/webex/user-call-settings.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
 import { telephonyPaging } from '../telephony-config.ts';
 
@@ -48,9 +49,39 @@ const LISTS: [WebexOperation, AvailableList, Line][] = [
   [vl.getVirtualLineFaxMessageAvailablePhoneNumbers, 'webexGo', VIRTUAL_LINE],
 ];
 
+/**
+ * Numbers for a new line of a location, or of any calling location without locationId: a virtual
+ * line takes standard numbers, a person's primary line standard or mobile numbers.
+ */
+const NEW_LINE_LISTS: [WebexOperation, TelephoneNumberType[]][] = [
+  [vl.getVirtualLineAvailablePhoneNumbers, ['DID']],
+  [user.getPersonPrimaryAvailablePhoneNumbers, ['DID', 'MOBILE']],
+];
+
 type NumberQuery = { max?: number; start?: number; phoneNumber?: unknown[]; ownerName?: string; extension?: string };
 
 export function lineAvailableNumberRoutes(server: Server, deps: { store: Store; locationNumbers: LocationNumberService }): void {
+  for (const [operation, types] of NEW_LINE_LISTS) {
+    webexRoute(server, operation, {
+      auth: anyOf('spark-admin:telephony_config_read'),
+      handler: (async (request: { orgId: string; query: NumberQuery & { locationId?: string } }, reply: never) => {
+        const q = request.query;
+        const { max, start } = telephonyPaging(q, MAX_NUMBERS);
+        const page = await deps.locationNumbers.unassignedNumbers(request.orgId, q.locationId, types, {
+          ...(q.phoneNumber !== undefined ? { phoneNumber: q.phoneNumber.map(String).join(',') } : {}),
+          start,
+          max,
+        });
+        return {
+          phoneNumbers: offsetPageItems(request as never, reply, page, max).map((n) => ({
+            ...presentCandidate('webexGo', n),
+            telephonyType: n.numberType === 'MOBILE' ? 'MOBILE_NUMBER' : 'PSTN_NUMBER',
+          })),
+        };
+      }) as never,
+    });
+  }
+
   for (const [operation, list, line] of LISTS) {
     webexRoute(server, operation, {
       auth: anyOf(line.read),

@@ -17,22 +17,24 @@ import { readWav, unsupportedAudio as unsupportedAudioOf } from '../announcement
 import { INTERCEPT, OUTGOING_ACCESS_CODES, OUTGOING_DIGIT_PATTERNS, OUTGOING_PERMISSION } from './permission-settings.ts';
 import { encodeId } from '../webex-ids.ts';
 import type { SettingDocument } from './setting-documents.ts';
-import { personOf, storedDocument, type SettingsService } from './settings-service.ts';
+import { personOf, type SettingsService } from './settings-service.ts';
 
 // The outgoing permission operations that are not a plain GET/PUT of a document: a PUT of calling
 // permissions that changes only the call types it lists, and the access code and digit pattern
 // lists (create, change, delete one or all) — for a person and for a location alike.
 
-export type PermissionOwner = { kind: 'person'; orgId: string; id: string } | { kind: 'location'; orgId: string; id: string };
+/** A line's own lists (a person's or a virtual line's), or a location's. */
+export type LineOwner = { kind: 'person' | 'virtualLine'; orgId: string; id: string };
+export type PermissionOwner = LineOwner | { kind: 'location'; orgId: string; id: string };
 
 export class PermissionService {
   private readonly store: Store;
-  private readonly people: SettingsService;
+  private readonly lines: Record<LineOwner['kind'], SettingsService>;
   private readonly locations: LocationSettingsService;
 
-  constructor(store: Store, people: SettingsService, locations: LocationSettingsService) {
+  constructor(store: Store, lines: Record<LineOwner['kind'], SettingsService>, locations: LocationSettingsService) {
     this.store = store;
-    this.people = people;
+    this.lines = lines;
     this.locations = locations;
   }
 
@@ -44,22 +46,21 @@ export class PermissionService {
   /** A document as stored (no computed or presented fields). */
   private async raw(owner: PermissionOwner, key: string): Promise<SettingDocument> {
     if (owner.kind === 'location') return this.locations.raw(owner.orgId, owner.id, key);
-    const person = await personOf(this.store, owner.orgId, owner.id);
-    return storedDocument(this.store, owner.orgId, person.id, this.people.definition(key));
+    return this.lines[owner.kind].raw(owner.orgId, owner.id, key);
   }
 
   private async change(owner: PermissionOwner, key: string, change: (current: SettingDocument) => SettingDocument): Promise<void> {
     if (owner.kind === 'location') return this.locations.update(owner.orgId, owner.id, key, change);
-    await this.people.update(owner.orgId, owner.id, key, change(await this.raw(owner, key)));
+    await this.lines[owner.kind].update(owner.orgId, owner.id, key, change(await this.raw(owner, key)));
   }
 
   /** useCustomEnabled and its older name useCustomPermissions say the same: either sets both. */
   async updateOutgoing(owner: PermissionOwner, body: SettingDocument): Promise<void> {
-    const key = owner.kind === 'person' ? OUTGOING_PERMISSION.key : LOCATION_OUTGOING_PERMISSION.key;
+    const key = owner.kind === 'location' ? LOCATION_OUTGOING_PERMISSION.key : OUTGOING_PERMISSION.key;
     await this.change(owner, key, (current) => {
       const useCustom = (body.useCustomEnabled ?? body.useCustomPermissions) as boolean | undefined;
       return {
-        ...(owner.kind === 'person' && useCustom !== undefined ? { useCustomEnabled: useCustom, useCustomPermissions: useCustom } : {}),
+        ...(owner.kind !== 'location' && useCustom !== undefined ? { useCustomEnabled: useCustom, useCustomPermissions: useCustom } : {}),
         ...(body.callingPermissions !== undefined ? { callingPermissions: mergeCallingPermissions(current.callingPermissions, body.callingPermissions) } : {}),
       };
     });
@@ -102,20 +103,20 @@ export class PermissionService {
   useCustomDigitPatterns = (owner: PermissionOwner, enabled: boolean | undefined) =>
     this.change(owner, this.patternKey(owner), () => (enabled === undefined ? {} : { useCustomDigitPatterns: enabled }));
 
-  private accessKey = (owner: PermissionOwner) => (owner.kind === 'person' ? OUTGOING_ACCESS_CODES.key : LOCATION_ACCESS_CODES.key);
-  private patternKey = (owner: PermissionOwner) => (owner.kind === 'person' ? OUTGOING_DIGIT_PATTERNS.key : LOCATION_DIGIT_PATTERNS.key);
+  private accessKey = (owner: PermissionOwner) => (owner.kind === 'location' ? LOCATION_ACCESS_CODES.key : OUTGOING_ACCESS_CODES.key);
+  private patternKey = (owner: PermissionOwner) => (owner.kind === 'location' ? LOCATION_DIGIT_PATTERNS.key : OUTGOING_DIGIT_PATTERNS.key);
 
   /**
    * The custom greeting an intercepted caller hears: a WAV file, kept by name in the intercept
    * document (the simulator plays no audio, so the bytes are checked and not stored).
    */
-  async uploadInterceptGreeting(orgId: string, personPublicId: string, upload: { fileName?: string; content?: Uint8Array }): Promise<void> {
+  async uploadInterceptGreeting(owner: LineOwner, upload: { fileName?: string; content?: Uint8Array }): Promise<void> {
     if (!upload.content || !upload.fileName) throw fileRequired();
     if (!/\.wav$/i.test(upload.fileName)) throw fileNameNotWav(upload.fileName);
     const wav = readWav(upload.content);
     if (!wav.ok) throw notWav(wav.reason);
     const problem = unsupportedAudioOf(wav.info);
     if (problem) throw unsupportedAudio(problem);
-    await this.people.update(orgId, personPublicId, INTERCEPT.key, { incoming: { announcements: { filename: upload.fileName } } });
+    await this.lines[owner.kind].update(owner.orgId, owner.id, INTERCEPT.key, { incoming: { announcements: { filename: upload.fileName } } });
   }
 }

@@ -18,7 +18,7 @@ export async function checkMembers(field: string, ids: readonly string[], ctx: S
     const id = decodeId(member, 'PEOPLE');
     const person = id ? await ctx.store.people.get(ctx.orgId, id) : undefined;
     if (!person || person.locationId === null) throw badRequest(`${field}: ${member} is not a calling user of this organization.`);
-    if (person.id === ctx.person.id) throw badRequest(`${field} cannot list the person themselves.`);
+    if (person.id === ctx.owner.id) throw badRequest(`${field} cannot list the person themselves.`);
     people.push(person);
   }
   return people;
@@ -61,9 +61,9 @@ export async function membersOf(ids: readonly string[], ctx: SettingContext) {
 export async function checkRingNumber(field: string, raw: unknown, ctx: SettingContext): Promise<string> {
   const number = typeof raw === 'string' ? raw.trim() : '';
   if (!number) throw badRequest(`${field} is required.`);
-  const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.person.locationId ?? '' }, number);
+  const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.owner.locationId }, number);
   if (!party || party.kind === 'feature') throw badRequest(`${field} "${number}" is not a number a call can go to.`);
-  if (party.kind === 'person' && party.personId === ctx.person.id) throw badRequest(`${field} cannot be the person's own number or extension.`);
+  if (party.kind === 'person' && party.personId === ctx.owner.id) throw badRequest(`${field} cannot be the person's own number or extension.`);
   return number;
 }
 

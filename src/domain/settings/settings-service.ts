@@ -68,6 +68,17 @@ export class SettingsService {
     });
   }
 
+  /** The owner a public ID names (a 404 of the owner's kind otherwise). */
+  async owner(orgId: string, publicId: string, store: Store = this.store): Promise<SettingLine> {
+    return (await this.owners.find(store, orgId, publicId)).owner;
+  }
+
+  /** An owner's document as stored over the defaults (no inherited, computed or presented fields). */
+  async raw(orgId: string, publicId: string, key: string): Promise<SettingDocument> {
+    const owner = await this.owner(orgId, publicId);
+    return storedDocument(this.store, orgId, owner.id, this.definition(key), owner.kind);
+  }
+
   private async context(store: Store, orgId: string, publicId: string): Promise<SettingContext> {
     const { owner, person } = await this.owners.find(store, orgId, publicId);
     const ctx = { store, orgId, owner } as SettingContext;

@@ -4,6 +4,7 @@ import { timestamp } from '../clock.ts';
 import { readWav, unsupportedAudio } from '../announcements/wav.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
 import { personOf } from '../settings/settings-service.ts';
+import { virtualLineOf } from '../virtual-lines/virtual-line-service.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import type { Person, Store } from '../../store/store.ts';
 import type { GreetingKind, MessageCounts, VoicemailBox, VoiceMessage } from '../../store/voicemail-store.ts';
@@ -25,7 +26,23 @@ const NO_PASSCODE: StoredPasscode = { current: null, previous: [], set: null };
 
 export type GreetingUpload = { fileName?: string; content?: Uint8Array };
 
-const boxOf = (person: Person): VoicemailBox => ({ orgId: person.orgId, kind: 'person', id: person.id });
+/** Whose box: a person's or a virtual line's (the admin paths serve both). */
+export type BoxKind = 'person' | 'virtualLine';
+
+/** A box's owner as its passcode rules see it: the numbers a passcode may not repeat. */
+type BoxOwner = { orgId: string; kind: BoxKind; id: string; numbers: string[] };
+
+async function boxOwnerOf(store: Store, orgId: string, publicId: string, kind: BoxKind): Promise<BoxOwner> {
+  if (kind === 'virtualLine') {
+    const line = await virtualLineOf(store, orgId, publicId);
+    return { orgId, kind, id: line.id, numbers: [line.extension, line.phoneNumber].filter((n): n is string => !!n) };
+  }
+  const person = await personOf(store, orgId, publicId);
+  const number = (await store.numbers.ownedBy([person.id])).get(person.id)?.phoneNumber;
+  return { orgId, kind, id: person.id, numbers: [person.extension, number].filter((n): n is string => !!n) };
+}
+
+const boxOf = (owner: { orgId: string; id: string; kind?: BoxKind }): VoicemailBox => ({ orgId: owner.orgId, kind: owner.kind ?? 'person', id: owner.id });
 
 export class VoicemailService {
   private readonly store: Store;
@@ -45,9 +62,9 @@ export class VoicemailService {
    * Resets a person's PIN: to the organization's default passcode when it has one enabled
    * (the person must change it at their next voicemail login), otherwise to none.
    */
-  async resetPin(orgId: string, personPublicId: string): Promise<void> {
+  async resetPin(orgId: string, personPublicId: string, kind: BoxKind = 'person'): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
+      const person = await boxOwnerOf(tx, orgId, personPublicId, kind);
       const rules = await readDocument(tx, organizationOf(orgId), ORGANIZATION_RULES.key, ORGANIZATION_RULES.defaults);
       const pin = rules.defaultVoicemailPinEnabled === true && typeof rules.defaultVoicemailPin === 'string' ? rules.defaultVoicemailPin : null;
       const stored = await this.passcodeOf(tx, person);
@@ -56,13 +73,11 @@ export class VoicemailService {
   }
 
   /** Sets a person's PIN, following their location's passcode rules. */
-  async setPasscode(orgId: string, personPublicId: string, passcode: string): Promise<void> {
+  async setPasscode(orgId: string, personPublicId: string, passcode: string, kind: BoxKind = 'person'): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
+      const person = await boxOwnerOf(tx, orgId, personPublicId, kind);
       const stored = await this.passcodeOf(tx, person);
-      const number = (await tx.numbers.ownedBy([person.id])).get(person.id)?.phoneNumber;
-      const own = [person.extension, number].filter((n): n is string => !!n);
-      checkPasscode(passcode, await passcodeRules(tx, orgId), own, person.id, stored);
+      checkPasscode(passcode, await passcodeRules(tx, orgId), person.numbers, person.id, stored);
       await this.savePasscode(tx, person, nextPasscode(stored, person.id, passcode, timestamp(this.clock)));
     });
   }
@@ -82,13 +97,13 @@ export class VoicemailService {
     });
   }
 
-  /** Refuses (404) a person the organization does not have, before an upload is read. */
-  async checkPerson(orgId: string, personPublicId: string): Promise<void> {
-    await personOf(this.store, orgId, personPublicId);
+  /** Refuses (404) a person (or virtual line) the organization does not have, before an upload is read. */
+  async checkPerson(orgId: string, personPublicId: string, kind: BoxKind = 'person'): Promise<void> {
+    await boxOwnerOf(this.store, orgId, personPublicId, kind);
   }
 
   /** Stores a custom greeting (a WAV file) and marks it uploaded in the voicemail document. */
-  async uploadGreeting(orgId: string, personPublicId: string, kind: GreetingKind, upload: GreetingUpload): Promise<void> {
+  async uploadGreeting(orgId: string, personPublicId: string, kind: GreetingKind, upload: GreetingUpload, boxKind: BoxKind = 'person'): Promise<void> {
     if (!upload.content || upload.content.length === 0) throw greetingFileRequired();
     if (upload.content.length > MAX_GREETING_BYTES) throw greetingTooLarge(MAX_GREETING_KB);
     const wav = readWav(upload.content);
@@ -96,10 +111,10 @@ export class VoicemailService {
     const unsupported = unsupportedAudio(wav.info);
     if (unsupported) throw greetingUnsupported(unsupported);
     await this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
+      const person = await boxOwnerOf(tx, orgId, personPublicId, boxKind);
       const now = timestamp(this.clock);
       await tx.voicemail.putGreeting(boxOf(person), kind, upload.fileName ?? null, upload.content!, now);
-      const owner = { orgId, kind: 'person' as const, id: person.id };
+      const owner = { orgId, kind: boxKind, id: person.id };
       const stored = await tx.ownerSettings.get(owner, VOICEMAIL.key);
       const section = kind === 'busy' ? 'sendBusyCalls' : 'sendUnansweredCalls';
       const doc = mergeDocument(stored === undefined ? {} : (JSON.parse(stored) as SettingDocument), { [section]: { greetingUploaded: true } });
@@ -161,12 +176,12 @@ export class VoicemailService {
     return id;
   }
 
-  private async passcodeOf(store: Store, person: Person): Promise<StoredPasscode> {
-    const stored = await store.ownerSettings.get({ orgId: person.orgId, kind: 'person', id: person.id }, PASSCODE_KEY);
+  private async passcodeOf(store: Store, person: { orgId: string; id: string; kind?: BoxKind }): Promise<StoredPasscode> {
+    const stored = await store.ownerSettings.get({ orgId: person.orgId, kind: person.kind ?? 'person', id: person.id }, PASSCODE_KEY);
     return stored === undefined ? NO_PASSCODE : (JSON.parse(stored) as StoredPasscode);
   }
 
-  private async savePasscode(store: Store, person: Person, passcode: StoredPasscode): Promise<void> {
-    await store.ownerSettings.put({ orgId: person.orgId, kind: 'person', id: person.id }, PASSCODE_KEY, JSON.stringify(passcode), passcode.set ?? timestamp(this.clock));
+  private async savePasscode(store: Store, person: { orgId: string; id: string; kind?: BoxKind }, passcode: StoredPasscode): Promise<void> {
+    await store.ownerSettings.put({ orgId: person.orgId, kind: person.kind ?? 'person', id: person.id }, PASSCODE_KEY, JSON.stringify(passcode), passcode.set ?? timestamp(this.clock));
   }
 }

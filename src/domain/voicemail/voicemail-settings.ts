@@ -25,8 +25,8 @@ export const VOICEMAIL: SettingDefinition = {
     messageStorage: { mwiEnabled: true, storageType: 'INTERNAL' },
     faxMessage: { enabled: false },
   },
-  // The addresses Webex shows before any is set are the person's own email.
-  inherited: async (ctx) => ({ emailCopyOfMessage: { emailId: ctx.person.email }, messageStorage: { externalEmail: ctx.person.email } }),
+  // The addresses Webex shows before any is set are the person's own email (a virtual line has none).
+  inherited: async (ctx) => (ctx.owner.kind === 'person' ? { emailCopyOfMessage: { emailId: ctx.person.email }, messageStorage: { externalEmail: ctx.person.email } } : {}),
   computed: () => ({ sendUnansweredCalls: { systemMaxNumberOfRings: SYSTEM_MAX_NUMBER_OF_RINGS } }),
   check: checkVoicemail,
   changesCalls: true,
@@ -71,7 +71,7 @@ async function checkVoicemail(next: SettingDocument, ctx: SettingContext): Promi
   const destination = typeof transfer.destination === 'string' ? transfer.destination.trim() : '';
   if (transfer.enabled === true && destination === '') throw badRequest('transferToNumber.destination is required when transferToNumber is enabled.');
   if (destination !== '') {
-    const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.person.locationId ?? '' }, destination);
+    const party = await resolveDestination(ctx.store, { orgId: ctx.orgId, locationId: ctx.owner.locationId }, destination);
     if (!party || party.kind === 'feature') throw badRequest(`transferToNumber.destination "${destination}" is not a number a caller can be transferred to.`);
   }
 }
