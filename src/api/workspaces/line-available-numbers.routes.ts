@@ -3,6 +3,7 @@ import type { AvailableList } from '../../domain/location-numbers/available-numb
 import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
 import { virtualLineOf } from '../../domain/virtual-lines/virtual-line-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
+import { personOf } from '../../domain/settings/settings-service.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
 import { operations as vl } from '../../generated/webex/virtual-line-call-settings.ts';
 import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
@@ -16,7 +17,7 @@ import { telephonyPaging } from '../telephony-config.ts';
 
 const MAX_NUMBERS = 2000;
 
-// The available-number lists of a workspace's or virtual line's settings: the number inventory
+// The available-number lists of a person's, a workspace's or a virtual line's settings: the number inventory
 // of the line's calling location seen through the location lists' rules
 // (domain/location-numbers/available-numbers.ts) —
 //   call forwarding: numbers with an owner (where calls can go), as a hunt group's;
@@ -37,7 +38,17 @@ const VIRTUAL_LINE: Line = {
   locationOf: async (store, orgId, id) => (await virtualLineOf(store, orgId, id)).locationId,
 };
 
+const PERSON: Line = {
+  param: 'personId',
+  read: 'spark-admin:telephony_config_read',
+  locationOf: async (store, orgId, id) => (await personOf(store, orgId, id)).locationId!,
+};
+
 const LISTS: [WebexOperation, AvailableList, Line][] = [
+  [user.getPersonCallForwardAvailablePhoneNumbers, 'huntGroupCallForward', PERSON],
+  [user.getPersonEcbnAvailablePhoneNumbers, 'emergencyCallbackNumber', PERSON],
+  [user.getPersonFaxMessageAvailablePhoneNumbers, 'webexGo', PERSON],
+  [user.getPersonSecondaryAvailablePhoneNumbers, 'huntGroup', PERSON],
   [ws.getWorkspaceCallForwardAvailablePhoneNumbers, 'huntGroupCallForward', WORKSPACE],
   [ws.getWorkspaceCallInterceptAvailablePhoneNumbers, 'callIntercept', WORKSPACE],
   [ws.getWorkspaceECBNAvailablePhoneNumbers, 'emergencyCallbackNumber', WORKSPACE],
