@@ -425,6 +425,23 @@ export const overrides: Override[] = [
         "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
     }),
   ),
+  // An all-day event of a person's schedule has no times, as a location's (whose document says so).
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/people/{personId}/features/schedules/{scheduleType}/{scheduleId}/events/{eventId}',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: ['id', 'name', 'startDate', 'endDate'],
+    reason: 'startTime and endTime do not apply to an all-day event (allDayEnabled), as the location schedule operations state; Webex leaves them out.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/people/{personId}/features/schedules/{scheduleType}/{scheduleId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/events/items/required`,
+    set: ['name', 'startDate', 'endDate'],
+    reason: 'startTime and endTime do not apply to an all-day event (allDayEnabled), as the location schedule operations state; Webex leaves them out.',
+  },
   // The same three corrections for a virtual line's agent caller ID (the same operation on another owner).
   {
     document: 'calling',

@@ -27,6 +27,7 @@ import { LocationVoicemailService } from './domain/voicemail/location-voicemail-
 import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
+import { personScheduleRoutes } from './api/schedules/person-schedules.routes.ts';
 import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
 import { reportRoutes } from './api/reports/reports.routes.ts';
 import { recordingRoutes } from './api/recordings/recordings.routes.ts';
@@ -231,6 +232,7 @@ function registerRoutes(
   announcementRoutes(server, services);
   receptionistContactRoutes(server, services);
   scheduleRoutes(server, services);
+  personScheduleRoutes(server, services);
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
   callQueueRoutes(server, services);

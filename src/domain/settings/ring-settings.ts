@@ -43,11 +43,11 @@ async function checkCriterion(item: SettingDocument, ctx: SettingContext, others
     delete item.scheduleLevel;
   } else {
     if (item.scheduleType !== 'businessHours' && item.scheduleType !== 'holidays') throw badRequest('scheduleType is required with scheduleName.');
-    if (item.scheduleLevel === 'PEOPLE') throw badRequest(`Schedule "${String(item.scheduleName)}" is not a schedule of this person.`);
-    // GROUP and LOCATION both name the location's schedules (the paths differ in the word).
+    // PEOPLE names the person's own schedule; GROUP and LOCATION both name the location's (the paths differ in the word).
     item.scheduleLevel ??= 'GROUP';
-    const schedule = await ctx.store.schedules.findByName(ctx.orgId, ctx.person.locationId!, item.scheduleType, String(item.scheduleName));
-    if (!schedule) throw badRequest(`Schedule "${String(item.scheduleName)}" is not a ${item.scheduleType} schedule of the person's location.`);
+    const own = item.scheduleLevel === 'PEOPLE';
+    const schedule = await ctx.store.schedules.findByName(ctx.orgId, ctx.person.locationId!, item.scheduleType, String(item.scheduleName), own ? ctx.person.id : undefined);
+    if (!schedule) throw badRequest(`Schedule "${String(item.scheduleName)}" is not a ${item.scheduleType} schedule of the ${own ? 'person' : "person's location"}.`);
   }
   const same = (o: SettingDocument) => o.scheduleName === item.scheduleName && o.callsFrom === item.callsFrom && JSON.stringify(o.phoneNumbers) === JSON.stringify(item.phoneNumbers);
   if (item.callsFrom !== 'SELECT_PHONE_NUMBERS' && others.some(same)) throw badRequest('A criterion with this schedule and callers exists already.');

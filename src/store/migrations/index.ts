@@ -34,6 +34,7 @@ import * as callRecords from './0044-call-records.ts';
 import * as reports from './0045-reports.ts';
 import * as callRecordings from './0046-call-recordings.ts';
 import * as lineRecordingSettings from './0055-line-recording-settings.ts';
+import * as personSchedules from './0056-person-schedules.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0045-reports': reports,
   '0046-call-recordings': callRecordings,
   '0055-line-recording-settings': lineRecordingSettings,
+  '0056-person-schedules': personSchedules,
 };
