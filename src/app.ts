@@ -28,6 +28,7 @@ import { VoicemailGroupService } from './domain/voicemail/voicemail-group-servic
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
 import { personScheduleRoutes } from './api/schedules/person-schedules.routes.ts';
+import { personListRoutes } from './api/person-settings/person-lists.routes.ts';
 import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
 import { reportRoutes } from './api/reports/reports.routes.ts';
 import { recordingRoutes } from './api/recordings/recordings.routes.ts';
@@ -233,6 +234,7 @@ function registerRoutes(
   receptionistContactRoutes(server, services);
   scheduleRoutes(server, services);
   personScheduleRoutes(server, services);
+  personListRoutes(server, { store });
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
   callQueueRoutes(server, services);
