@@ -425,6 +425,23 @@ export const overrides: Override[] = [
         "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
     }),
   ),
+  // The preferred answer endpoint is null until one is selected, and a PUT of null clears it.
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/{personId}/preferredAnswerEndpoint',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: ['endpoints'],
+    reason: 'The description says "The preferred answer endpoint is null if one has not been selected": preferredAnswerEndpointId is absent then.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/{personId}/preferredAnswerEndpoint',
+    at: `/requestBody${JSON_SCHEMA}/properties/preferredAnswerEndpointId`,
+    set: { 'x-type-unknown': true, description: 'The endpoint ID, or null to clear the preferred answer endpoint.' },
+    reason: 'The description says "To clear the preferred answer endpoint the preferredAnswerEndpointId attribute must be set to null", which a string schema refuses.',
+  },
   // An all-day event of a person's schedule has no times, as a location's (whose document says so).
   {
     document: 'calling',

@@ -63,6 +63,15 @@ for (const dialect of dialects) {
       assert.match(page.headers.get('link') ?? '', /start=1/);
     });
 
+    it('has no preferred answer endpoint to select: none is listed, only clearing is accepted', async () => {
+      const person = await createCallingUser(admin);
+      const path = `${CONFIG}/${person.id}/preferredAnswerEndpoint`;
+      assert.deepEqual((await admin.get(path)).body, { endpoints: [] });
+      assert.equal((await admin.put(path, { preferredAnswerEndpointId: null })).status, 204);
+      assertWebexError(await admin.put(path, { preferredAnswerEndpointId: person.id }), 400, /not an endpoint/);
+      assertWebexError(await admin.get(`${CONFIG}/nobody/preferredAnswerEndpoint`), 404);
+    });
+
     it('lists the people who may be an executive’s assistants', async () => {
       const lastName = unique('Aide');
       const executive = await createCallingUser(admin);

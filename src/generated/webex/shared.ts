@@ -60,7 +60,6 @@ export const ModifyCriteriaForUserSelectiveCallRejectionServiceBody = T.Object({
 export const ModifyAgentCallerIdInformationBody = T.Object({ selectedCallerId: T.Unknown() });
 export const DeviceIdQuery = T.Object({ deviceId: T.String() });
 export const UpdateLocationFloorBody = T.Object({ floorNumber: T.Number(), displayName: T.Optional(T.String()) });
-export const ModifyPreferredAnswerEndpointBody = T.Object({ preferredAnswerEndpointId: T.String() });
 export const AudioAnnouncementFile3 = T.Object({ id: T.String(), fileName: T.String(), mediaFileType: T.Enum(["WAV"]), level: T.Enum(["ORGANIZATION","LOCATION"]) });
 export const GetTheOrganizationMusicOnHoldConfigurationResponse200 = T.Object({ mohEnabled: T.Boolean(), mohLocationEnabled: T.Boolean(), greeting: T.Enum(["DEFAULT","CUSTOM"]), audioAnnouncementFile: T.Optional(AudioAnnouncementFile3) });
 export const UpdateAScheduleEventBody = T.Object({ name: T.String(), startDate: T.String(), endDate: T.String(), startTime: T.Optional(T.String()), endTime: T.Optional(T.String()), allDayEnabled: T.Optional(T.Boolean()), recurrence: T.Optional(Recurrence) });
