@@ -138,6 +138,21 @@ for (const dialect of dialects) {
         ]);
       }));
 
+    it('given its caller ID set to another name and the location number, then an external party sees those', () =>
+      inWorld(dialect, async (w) => {
+        const seenOutside = async () => {
+          const placed = await w.admin.post('/sandbox/v1/calls', { from: w.line.id, to: NATIONAL });
+          assert.equal(placed.status, 201, placed.text);
+          return (placed.body.legs as { party: { kind: string }; remoteParty: { name?: string; number?: string } }[]).find((l) => l.party.kind === 'pstn')!.remoteParty;
+        };
+        const before = await seenOutside();
+        assert.deepEqual([before.name, before.number], ['Front Desk', w.line.number]);
+        await w.put('callerId', { selected: 'DIRECT_LINE', externalCallerIdNamePolicy: 'OTHER', customExternalCallerIdName: 'Reception' });
+        assert.deepEqual([(await seenOutside()).name, (await seenOutside()).number], ['Reception', w.line.number]);
+        await w.put('callerId', { selected: 'DIRECT_LINE', externalCallerIdNamePolicy: 'DIRECT_LINE', directLineCallerIdName: { selection: 'LASTNAME_FIRSTNAME' } });
+        assert.equal((await seenOutside()).name, 'Desk Front');
+      }));
+
     it('given the virtual line places a call, then the person rings with the line as the caller', () =>
       inWorld(dialect, async (w) => {
         const placed = await w.admin.post('/sandbox/v1/calls', { from: w.line.id, to: w.alex.extension });
