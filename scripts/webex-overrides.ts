@@ -474,6 +474,75 @@ export const overrides: Override[] = [
     set: 2,
     reason: 'The example sends the count of rings as the string "2"; the schema takes a number.',
   },
+  // The preferred answer endpoint is null until one is selected, and a PUT of null clears it.
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/{personId}/preferredAnswerEndpoint',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: ['endpoints'],
+    reason: 'The description says "The preferred answer endpoint is null if one has not been selected": preferredAnswerEndpointId is absent then.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/{personId}/preferredAnswerEndpoint',
+    at: `/requestBody${JSON_SCHEMA}/properties/preferredAnswerEndpointId`,
+    set: { 'x-type-unknown': true, description: 'The endpoint ID, or null to clear the preferred answer endpoint.' },
+    reason: 'The description says "To clear the preferred answer endpoint the preferredAnswerEndpointId attribute must be set to null", which a string schema refuses.',
+  },
+  // An all-day event of a person's schedule has no times, as a location's (whose document says so).
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/people/{personId}/features/schedules/{scheduleType}/{scheduleId}/events/{eventId}',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: ['id', 'name', 'startDate', 'endDate'],
+    reason: 'startTime and endTime do not apply to an all-day event (allDayEnabled), as the location schedule operations state; Webex leaves them out.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/people/{personId}/features/schedules/{scheduleType}/{scheduleId}',
+    at: `/responses/200${JSON_SCHEMA}/properties/events/items/required`,
+    set: ['name', 'startDate', 'endDate'],
+    reason: 'startTime and endTime do not apply to an all-day event (allDayEnabled), as the location schedule operations state; Webex leaves them out.',
+  },
+  // The same three corrections for a virtual line's agent caller ID (the same operation on another owner).
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: "A line that uses its own caller ID has no selectedCallerId (as a person's: null selects the line's own).",
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
+    at: `/responses/200${JSON_SCHEMA}/properties/selectedCallerId/required`,
+    set: ['id', 'type', 'name'],
+    reason: 'As for a person: phoneNumber and extension are given "when not null", a hunt group may have only one of them.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
+    at: `/requestBody${JSON_SCHEMA}/properties/selectedCallerId`,
+    set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the line's own caller ID." },
+    reason: "As for a person: null selects the line's own caller ID, which a string schema refuses.",
+  },
+  // A virtual line has no email address of its own: its voicemail shows no copy or external
+  // address until one is set (a person's show their email).
+  ...(['emailCopyOfMessage', 'messageStorage'] as const).map((section) => ({
+    document: 'calling',
+    method: 'get' as const,
+    path: '/telephony/config/virtualLines/{virtualLineId}/voicemail',
+    at: `/responses/200${JSON_SCHEMA}/properties/${section}/required`,
+    set: section === 'emailCopyOfMessage' ? ['enabled'] : ['mwiEnabled', 'storageType'],
+    reason: 'A virtual line has no email address: the address a person\'s voicemail starts with (their email) does not exist for it, so emailId and externalEmail are absent until set (wxc_sdk models both as optional).',
+  })),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

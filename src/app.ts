@@ -27,6 +27,8 @@ import { LocationVoicemailService } from './domain/voicemail/location-voicemail-
 import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
 import { receptionistContactRoutes } from './api/receptionist-contacts/receptionist-contacts.routes.ts';
 import { scheduleRoutes } from './api/schedules/schedules.routes.ts';
+import { personScheduleRoutes } from './api/schedules/person-schedules.routes.ts';
+import { personListRoutes } from './api/person-settings/person-lists.routes.ts';
 import { callRecordRoutes } from './api/call-records/call-records.routes.ts';
 import { reportRoutes } from './api/reports/reports.routes.ts';
 import { recordingRoutes } from './api/recordings/recordings.routes.ts';
@@ -177,6 +179,8 @@ export type Services = {
   workspaceItems: SettingItemsService;
   virtualLines: VirtualLineService;
   virtualLineSettings: SettingsService;
+  /** A virtual line's agent caller ID (the admin paths of AgentCallerIdService for virtual lines). */
+  virtualLineAgentCallerId: AgentCallerIdService;
   calls: CallControlService;
   callRecording: CallRecordingService;
   /** Detailed call history (CDR) of ended calls. */
@@ -233,6 +237,8 @@ function registerRoutes(
   announcementRoutes(server, services);
   receptionistContactRoutes(server, services);
   scheduleRoutes(server, services);
+  personScheduleRoutes(server, services);
+  personListRoutes(server, { store });
   huntGroupRoutes(server, services);
   huntGroupForwardingRoutes(server, services);
   callQueueRoutes(server, services);
@@ -327,6 +333,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
     const workspaceSettings = new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES);
+    const virtualLineSettings = new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES);
     const callQueues = new CallQueueService(store, clock);
     const autoAttendants = new AutoAttendantService(store, clock);
     const services: Services = {
@@ -365,12 +372,13 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaceSettings,
       workspaceItems: new SettingItemsService(store, clock, workspaceSettings),
       virtualLines: new VirtualLineService(store, clock, calls),
-      virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
+      virtualLineSettings,
+      virtualLineAgentCallerId: new AgentCallerIdService(store, virtualLineSettings),
       calls: callControl,
       callRecording: new CallRecordingService(store),
       settings,
       locationSettings,
-      permissions: new PermissionService(store, settings, locationSettings, workspaceSettings),
+      permissions: new PermissionService(store, { person: settings, workspace: workspaceSettings, virtualLine: virtualLineSettings }, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
       items: new SettingItemsService(store, clock, settings),

@@ -43,7 +43,8 @@ export type WebexIdType =
   | 'PAGING_GROUP'
   | 'VIRTUAL_LINE'
   | 'REPORT'
-  | 'WORKSPACE_LOCATION_FLOOR';
+  | 'WORKSPACE_LOCATION_FLOOR'
+  | 'USER_SCHEDULE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -29,8 +29,8 @@ export type CandidateNumber = {
 };
 
 export type CandidateFilter = {
-  /** One location's numbers, or those of every calling location of the organization in a country. */
-  scope: { locationId: string } | { callingCountry: string };
+  /** One location's numbers, or those of every calling location of the organization in a country, or in any. */
+  scope: { locationId: string } | { callingCountry: string } | { anyCallingLocation: true };
   /** Exact E.164 numbers. */
   phoneNumbers?: string[];
   /** true: numbers held by an owner; false: numbers held by nobody (the main number is the location's). */

@@ -1,7 +1,7 @@
 // What the domain may ask of persistence for voicemail (domain/voicemail).
 
 /** A voicemail box: a person's own, or a voicemail group's shared one. */
-export type VoicemailBox = { orgId: string; kind: 'person' | 'workspace' | 'voicemailGroup'; id: string };
+export type VoicemailBox = { orgId: string; kind: 'person' | 'workspace' | 'virtualLine' | 'voicemailGroup'; id: string };
 
 export type VoiceMessage = {
   id: string;

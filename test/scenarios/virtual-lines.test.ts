@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { callAction, demoCallers, onlyCall, pstnCall, session } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
-import { defaultLocation, freeExtension, freeNumbers } from '../support/factories.ts';
+import { assertWebexError, defaultLocation, freeExtension, freeNumbers } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
 
 // A virtual line takes and makes calls like a person's line: its simulated phone
@@ -11,6 +11,7 @@ import { startServer } from '../support/server.ts';
 // change its calls through the same person routing.
 
 const CALLER = '+14155550123';
+const NATIONAL = '+14155550177';
 const LINES = '/v1/telephony/config/virtualLines';
 
 async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
@@ -23,7 +24,8 @@ async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof wor
 }
 
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual') });
+  const clock = new SandboxClock('manual');
+  const server = await startServer(dialect, { clock });
   const admin = server.admin;
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
@@ -34,7 +36,12 @@ async function world(dialect: Dialect) {
   const phone = `/sandbox/v1/virtualLines/${line.id}/calls`;
   const calls = async () => (await admin.get(phone)).body.items as { id: string; state: string; remoteParty: { number?: string; name?: string } }[];
   const act = async (action: string, body: Record<string, unknown>) => assert.equal((await admin.post(`${phone}/${action}`, body)).status, 204);
-  return { server, admin, line, calls, act, ...(await demoCallers(admin)) };
+  const put = async (setting: string, body: Record<string, unknown>) => {
+    const reply = await admin.put(`${LINES}/${line.id}/${setting}`, body);
+    assert.equal(reply.status, 204, reply.text);
+  };
+  const legs = async (callSessionId: string) => (await session(admin, callSessionId)).legs.map((l) => [l.party.kind, l.state]);
+  return { server, admin, clock, line, calls, act, put, legs, ...(await demoCallers(admin)) };
 }
 
 for (const dialect of dialects) {
@@ -80,6 +87,70 @@ for (const dialect of dialects) {
         assert.deepEqual(await w.calls(), []);
         const ringing = await onlyCall(w.blair);
         assert.deepEqual([ringing.state, ringing.remoteParty.number], ['alerting', CALLER]);
+      }));
+
+    it('given its own outgoing permissions block national calls, then its national call is refused; an internal one goes out', () =>
+      inWorld(dialect, async (w) => {
+        const place = (to: string) => w.admin.post('/sandbox/v1/calls', { from: w.line.id, to });
+        assert.equal((await place(NATIONAL)).status, 201);
+        await w.put('outgoingPermission', { useCustomEnabled: true, callingPermissions: [{ callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false }] });
+        assertWebexError(await place(NATIONAL), 403, /NATIONAL/);
+        assert.equal((await place(w.alex.extension)).status, 201);
+        // An access code the line holds lets the call through when the type asks for one.
+        await w.put('outgoingPermission', { callingPermissions: [{ callType: 'NATIONAL', action: 'AUTH_CODE', transferEnabled: false }] });
+        assert.equal((await w.admin.post(`${LINES}/${w.line.id}/outgoingPermission/accessCodes`, { code: '4455', description: 'desk' })).status, 201);
+        assertWebexError(await place(NATIONAL), 403, /access code/);
+        assert.equal((await place(`4455#${NATIONAL}`)).status, 201);
+      }));
+
+    it('given its incoming calls intercepted to voicemail, then a caller reaches the box and the line never rings', () =>
+      inWorld(dialect, async (w) => {
+        await w.put('intercept', { enabled: true, incoming: { type: 'INTERCEPT_ALL', voicemailEnabled: true } });
+        const inbound = await pstnCall(w.admin, CALLER, w.line.number);
+        assert.deepEqual(await w.calls(), []);
+        assert.deepEqual((await w.legs(inbound.callSessionId)).map(([kind]) => kind).sort(), ['pstn', 'voicemail']);
+        // Outgoing calls are intercepted too.
+        await w.put('intercept', { outgoing: { type: 'INTERCEPT_ALL', transferEnabled: false } });
+        assertWebexError(await w.admin.post('/sandbox/v1/calls', { from: w.line.id, to: NATIONAL }), 403, /intercepted/);
+      }));
+
+    it('given incoming permissions that block external callers, then a PSTN caller is refused while a colleague still rings it', () =>
+      inWorld(dialect, async (w) => {
+        await w.put('incomingPermission', { useCustomEnabled: true, externalTransfer: 'BLOCK_ALL_EXTERNAL', internalCallsEnabled: true, collectCallsEnabled: true });
+        const refused = await pstnCall(w.admin, CALLER, w.line.number);
+        assert.deepEqual((await session(w.admin, refused.callSessionId)).legs.filter((l) => l.party.kind === 'virtualLine'), []);
+        assert.deepEqual(await w.calls(), []);
+        assert.equal((await w.admin.post('/sandbox/v1/calls', { from: w.alex.id, to: w.line.extension })).status, 201);
+        assert.equal((await w.calls())[0]?.state, 'alerting');
+      }));
+
+    it('given voicemail on after 2 rings, then an unanswered call rings the line 12 s on the server clock and the box answers', () =>
+      inWorld(dialect, async (w) => {
+        await w.put('voicemail', { enabled: true, sendUnansweredCalls: { enabled: true, numberOfRings: 2 }, notifications: { enabled: false }, transferToNumber: { enabled: false } });
+        const inbound = await pstnCall(w.admin, CALLER, w.line.number);
+        await w.clock.advance(11_999);
+        assert.equal((await w.calls())[0]?.state, 'alerting');
+        await w.clock.advance(1);
+        assert.deepEqual(await w.calls(), []);
+        assert.deepEqual(await w.legs(inbound.callSessionId), [
+          ['pstn', 'connected'],
+          ['voicemail', 'connected'],
+        ]);
+      }));
+
+    it('given its caller ID set to another name and the location number, then an external party sees those', () =>
+      inWorld(dialect, async (w) => {
+        const seenOutside = async () => {
+          const placed = await w.admin.post('/sandbox/v1/calls', { from: w.line.id, to: NATIONAL });
+          assert.equal(placed.status, 201, placed.text);
+          return (placed.body.legs as { party: { kind: string }; remoteParty: { name?: string; number?: string } }[]).find((l) => l.party.kind === 'pstn')!.remoteParty;
+        };
+        const before = await seenOutside();
+        assert.deepEqual([before.name, before.number], ['Front Desk', w.line.number]);
+        await w.put('callerId', { selected: 'DIRECT_LINE', externalCallerIdNamePolicy: 'OTHER', customExternalCallerIdName: 'Reception' });
+        assert.deepEqual([(await seenOutside()).name, (await seenOutside()).number], ['Reception', w.line.number]);
+        await w.put('callerId', { selected: 'DIRECT_LINE', externalCallerIdNamePolicy: 'DIRECT_LINE', directLineCallerIdName: { selection: 'LASTNAME_FIRSTNAME' } });
+        assert.equal((await seenOutside()).name, 'Desk Front');
       }));
 
     it('given the virtual line places a call, then the person rings with the line as the caller', () =>

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import type { AccessCode, DigitPattern } from '../../domain/settings/calling-permissions.ts';
-import type { PermissionOwner, PermissionService } from '../../domain/settings/permission-service.ts';
+import type { LineOwner, PermissionOwner, PermissionService } from '../../domain/settings/permission-service.ts';
 import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
 import type { AgentCallerIdService } from '../../domain/settings/agent-caller-id.ts';
@@ -38,18 +38,38 @@ const MY_PAIRS: readonly SettingPair[] = [
   { setting: 'callerIdDelivery', get: ops.getMyCallerIDSettings, put: ops.modifyMyCallerIDSettings },
 ];
 
-type Deps = { settings: SettingsService; permissions: PermissionService; locationNumbers: LocationNumberService; agentCallerId: AgentCallerIdService };
+type Deps = {
+  settings: SettingsService;
+  virtualLineSettings: SettingsService;
+  permissions: PermissionService;
+  locationNumbers: LocationNumberService;
+  agentCallerId: AgentCallerIdService;
+  virtualLineAgentCallerId: AgentCallerIdService;
+};
+
+/** An operation of a person's and the same operation of a virtual line's, its success status and its work. */
+type LineOperation = [WebexOperation, WebexOperation, number, (owner: LineOwner, request: FastifyRequest) => Promise<unknown>];
 
 const MAX_NUMBERS = 2000;
 
-/** An admin route acting on the person of the path (or, with a user scope the document allows, on oneself). */
-function personRoute(server: Server, op: WebexOperation, status: number, work: (owner: PermissionOwner, request: FastifyRequest) => Promise<unknown>): void {
-  const scopes = documentScopes(op.operationId);
+/** Whose lists an admin path names: the person of the path, or the virtual line of the path. */
+type LineKind = LineOwner['kind'];
+
+const FALLBACK_SCOPES = { GET: 'spark-admin:telephony_config_read', other: 'spark-admin:telephony_config_write' };
+
+/**
+ * An admin route acting on the line of the path: a person (or, with a user scope the document
+ * allows, oneself) or a virtual line. The document's scopes apply; a virtual line's operation
+ * without any takes the telephony config scopes.
+ */
+function lineRoute(server: Server, kind: LineKind, op: WebexOperation, status: number, work: (owner: LineOwner, request: FastifyRequest) => Promise<unknown>): void {
+  const named = documentScopes(op.operationId);
+  const scopes = named.length > 0 ? named : [op.method === 'GET' ? FALLBACK_SCOPES.GET : FALLBACK_SCOPES.other];
   webexRoute(server, op, {
     auth: anyOf(...scopes),
     handler: (async (request: FastifyRequest, reply: FastifyReply) => {
-      const owner: PermissionOwner = { kind: 'person', orgId: request.orgId, id: personOnAdminPath(request, scopes) };
-      const result = await work(owner, request);
+      const id = kind === 'person' ? personOnAdminPath(request, scopes) : (request.params as { virtualLineId: string }).virtualLineId;
+      const result = await work({ kind, orgId: request.orgId, id }, request);
       if (result === undefined) return sendEmpty(reply, status);
       return reply.code(status).send(result);
     }) as never,
@@ -76,40 +96,60 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
   for (const pair of ADMIN_PAIRS) personSettingRoutes(server, deps, pair);
   for (const pair of MY_PAIRS) mySettingRoutes(server, deps, pair);
   const p = deps.permissions;
+  const settingsOf = (o: LineOwner) => (o.kind === 'person' ? deps.settings : deps.virtualLineSettings);
+  const agentOf = (o: LineOwner) => (o.kind === 'person' ? deps.agentCallerId : deps.virtualLineAgentCallerId);
 
-  personRoute(server, ops.modifyOutgoingCallingPermissionsSettingsForAPerson, 204, (o, r) => p.updateOutgoing(o, body(r)));
-  // Webex answers this PUT with 200 and no body.
-  personRoute(server, ops.configurePrivacySettingsForAPerson, 200, (o, r) => deps.settings.update(o.orgId, o.id, 'privacy', body(r)));
-
-  personRoute(server, ops.retrieveAccessCodesForPerson, 200, async (o) => ({ accessCodes: await p.accessCodes(o) }));
-  personRoute(server, ops.createAccessCodesForPerson, 201, (o, r) => p.addAccessCodes(o, [body<AccessCode>(r)]));
-  personRoute(server, ops.modifyAccessCodesForPerson, 204, (o, r) => p.deleteAccessCodes(o, body<{ deleteCodes?: string[] }>(r).deleteCodes ?? []));
-  personRoute(server, ops.deleteAccessCodesForPerson, 204, (o) => p.deleteAccessCodes(o));
-
-  personRoute(server, ops.retrieveDigitPatternsForPerson, 200, async (o) => p.digitPatterns(o));
-  personRoute(server, ops.createDigitPatternsForPerson, 201, async (o, r) => ({ id: await p.addDigitPattern(o, body<Omit<DigitPattern, 'id'>>(r)) }));
-  personRoute(server, ops.modifyDigitPatternCategoryControlSettingsForPerson, 204, (o, r) =>
-    p.useCustomDigitPatterns(o, body<{ useCustomDigitPatterns?: boolean }>(r).useCustomDigitPatterns),
-  );
-  personRoute(server, ops.deleteAllDigitPatternsPerson, 204, (o) => p.deleteDigitPatterns(o));
-  personRoute(server, ops.retrieveDigitPatternDetailsPerson, 200, (o, r) => p.digitPattern(o, patternId(r)));
-  personRoute(server, ops.modifyDigitPatternForPerson, 204, (o, r) => p.changeDigitPattern(o, patternId(r), body(r)));
-  personRoute(server, ops.deleteADigitPatternPerson, 204, (o, r) => p.deleteDigitPatterns(o, patternId(r)));
-
-  personRoute(server, ops.configureCallInterceptGreetingForAPerson, 201, async (o, r) => {
-    // The person first: another organization's person is a 404 whatever the body.
-    await p.locationOf(o.orgId, o.id);
-    await p.uploadInterceptGreeting({ ...o, kind: 'person' }, await readAnnouncementUpload(r));
-  });
+  // The operations a person and a virtual line share (same bodies, same rules): one row each.
+  const rows: LineOperation[] = [
+    [ops.modifyOutgoingCallingPermissionsSettingsForAPerson, ops.modifyAVirtualLinesOutgoingCallingPermissionsSettings, 204, (o, r) => p.updateOutgoing(o, body(r))],
+    // Webex answers this PUT with 200 and no body.
+    [ops.configurePrivacySettingsForAPerson, ops.configureAVirtualLinesPrivacySettings, 200, (o, r) => settingsOf(o).update(o.orgId, o.id, 'privacy', body(r))],
+    [ops.retrieveAccessCodesForPerson, ops.retrieveAccessCodesForAVirtualLine, 200, async (o) => ({ accessCodes: await p.accessCodes(o) })],
+    [ops.createAccessCodesForPerson, ops.createAccessCodesForAVirtualLine, 201, (o, r) => p.addAccessCodes(o, [body<AccessCode>(r)])],
+    [ops.modifyAccessCodesForPerson, ops.modifyAccessCodesForAVirtualLine, 204, (o, r) => p.deleteAccessCodes(o, body<{ deleteCodes?: string[] }>(r).deleteCodes ?? [])],
+    [ops.deleteAccessCodesForPerson, ops.deleteAccessCodesForAVirtualLine, 204, (o) => p.deleteAccessCodes(o)],
+    [ops.retrieveDigitPatternsForPerson, ops.retrieveDigitPatternsForAVirtualProfile, 200, async (o) => p.digitPatterns(o)],
+    [ops.createDigitPatternsForPerson, ops.createDigitPatternForAVirtualProfile, 201, async (o, r) => ({ id: await p.addDigitPattern(o, body<Omit<DigitPattern, 'id'>>(r)) })],
+    [
+      ops.modifyDigitPatternCategoryControlSettingsForPerson,
+      ops.modifyTheDigitPatternCategoryControlSettingsForAVirtualProfile,
+      204,
+      (o, r) => p.useCustomDigitPatterns(o, body<{ useCustomDigitPatterns?: boolean }>(r).useCustomDigitPatterns),
+    ],
+    [ops.deleteAllDigitPatternsPerson, ops.deleteAllDigitPatternsForAVirtualProfile, 204, (o) => p.deleteDigitPatterns(o)],
+    [ops.retrieveDigitPatternDetailsPerson, ops.retrieveSpecifiedDigitPatternDetailsForAVirtualProfile, 200, (o, r) => p.digitPattern(o, patternId(r))],
+    [ops.modifyDigitPatternForPerson, ops.modifyADigitPatternForAVirtualProfile, 204, (o, r) => p.changeDigitPattern(o, patternId(r), body(r))],
+    [ops.deleteADigitPatternPerson, ops.deleteADigitPatternForAVirtualProfile, 204, (o, r) => p.deleteDigitPatterns(o, patternId(r))],
+    [
+      ops.configureCallInterceptGreetingForAPerson,
+      ops.configureCallInterceptGreetingForAVirtualLine,
+      201,
+      async (o, r) => {
+        // The owner first: another organization's line is a 404 whatever the body.
+        await settingsOf(o).owner(o.orgId, o.id);
+        await p.uploadInterceptGreeting(o, await readAnnouncementUpload(r));
+      },
+    ],
+    // An agent's caller ID (the hunt groups that let agents use theirs).
+    [ops.retrieveAgentsListOfAvailableCallerIDs, ops.retrieveAgentsListOfAvailableCallerIDsVirtualLines, 200, async (o) => ({ availableCallerIds: await agentOf(o).available(o.orgId, o.id) })],
+    [
+      ops.retrieveAgentsCallerIDInformation,
+      ops.retrieveAgentsCallerIDInformationVirtualLines,
+      200,
+      async (o) => {
+        const selected = await agentOf(o).selected(o.orgId, o.id);
+        return selected ? { selectedCallerId: selected } : {};
+      },
+    ],
+    [ops.modifyAgentCallerIdInformation, ops.modifyAgentsCallerIDInformation, 204, (o, r) => agentOf(o).select(o.orgId, o.id, body<{ selectedCallerId: unknown }>(r).selectedCallerId)],
+  ];
+  for (const [person, virtualLine, status, work] of rows) {
+    lineRoute(server, 'person', person, status, work);
+    lineRoute(server, 'virtualLine', virtualLine, status, work);
+  }
 
   // An agent's caller ID (the hunt groups that let agents use theirs), admin and "me" paths.
   const agent = deps.agentCallerId;
-  personRoute(server, ops.retrieveAgentsListOfAvailableCallerIDs, 200, async (o) => ({ availableCallerIds: await agent.available(o.orgId, o.id) }));
-  personRoute(server, ops.retrieveAgentsCallerIDInformation, 200, async (o) => {
-    const selected = await agent.selected(o.orgId, o.id);
-    return selected ? { selectedCallerId: selected } : {};
-  });
-  personRoute(server, ops.modifyAgentCallerIdInformation, 204, (o, r) => agent.select(o.orgId, o.id, body<{ selectedCallerId: unknown }>(r).selectedCallerId));
   myRoute(server, ops.getMyAvailableCallerIDList, 'spark:calls_read', 200, async (me) => ({ availableCallerIds: await agent.myAvailable(me.orgId, me.id) }));
   myRoute(server, ops.getMySelectedCallerIDSettings, 'spark:calls_read', 200, async (me) => ({ selected: await agent.mySelected(me.orgId, me.id) }));
   myRoute(server, ops.modifyMySelectedCallerIDSettings, 'spark:calls_write', 204, (me, r) =>

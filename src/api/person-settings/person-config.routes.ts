@@ -44,6 +44,7 @@ const ADMIN_PAIRS: readonly SettingPair[] = [
   { setting: 'selectiveReject', get: user.getUserSelectiveCallRejectionCriteriaListing, put: user.updateUserSelectiveCallRejectionCriteriaList },
   { setting: 'selectiveForward', get: user.getUserSelectiveCallForwarding, put: user.updateUserSelectiveCallForwardingCriteriaList },
   { setting: 'singleNumberReach', get: snr.getSingleNumberReachSettingsForAPerson, put: snr.updateSingleNumberReachSettingsForAPerson },
+  { setting: 'preferredAnswerEndpoint', get: user.getPreferredAnswerEndpoint, put: user.modifyPreferredAnswerEndpoint },
 ];
 
 const MY_PAIRS: readonly SettingPair[] = [

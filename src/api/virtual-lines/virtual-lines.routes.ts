@@ -1,7 +1,10 @@
 import type { Static } from 'typebox';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
 import type { VirtualLineService, VirtualLineView } from '../../domain/virtual-lines/virtual-line-service.ts';
-import { encodeId } from '../../domain/webex-ids.ts';
+import { decodeId, encodeId } from '../../domain/webex-ids.ts';
+import type { CallRecordingService } from '../../domain/calls/call-recording-service.ts';
+import type { CallRecordingUpdate } from '../../domain/calls/call-recording-settings.ts';
+import { presentCallRecording } from '../person-features/call-recording.presenters.ts';
 import { operations as vl } from '../../generated/webex/virtual-line-call-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
@@ -22,6 +25,18 @@ export const VIRTUAL_LINE_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'callForwarding', get: vl.readCallForwardingSettingsForAVirtualLine, put: vl.configureCallForwardingSettingsForAVirtualLine },
   { setting: 'callBridge', get: vl.readCallBridgeSettingsForAVirtualLine, put: vl.configureCallBridgeSettingsForAVirtualLine },
   { setting: 'bargeIn', get: vl.readBargeInSettingsForAVirtualLine, put: vl.configureBargeInSettingsForAVirtualLine },
+  { setting: 'callerId', get: vl.readCallerIDSettingsForAVirtualLine, put: vl.configureCallerIDSettingsForAVirtualLine },
+  { setting: 'incomingPermission', get: vl.readIncomingPermissionSettingsForAVirtualLine, put: vl.configureIncomingPermissionSettingsForAVirtualLine },
+  // The PUT changes only the call types it lists (call-permissions routes, PermissionService).
+  { setting: 'outgoingPermission', get: vl.retrieveAVirtualLinesOutgoingCallingPermissionsSettings },
+  { setting: 'outgoingTransferNumbers', get: vl.retrieveTransferNumbersForAVirtualLine, put: vl.modifyTransferNumbersForAVirtualLine },
+  { setting: 'intercept', get: vl.readCallInterceptSettingsForAVirtualLine, put: vl.configureCallInterceptSettingsForAVirtualLine },
+  // Its PUT answers 200 (call-permissions routes).
+  { setting: 'privacy', get: vl.getAVirtualLinesPrivacySettings },
+  { setting: 'pushToTalk', get: vl.readPushToTalkSettingsForAVirtualLine, put: vl.configurePushToTalkSettingsForAVirtualLine },
+  { setting: 'musicOnHold', get: vl.retrieveMusicOnHoldSettingsForAVirtualLine, put: vl.configureMusicOnHoldSettingsForAVirtualLine },
+  { setting: 'outboundBillingPlan', get: vl.getVirtualLineOutboundBillingPlan, put: vl.updateVirtualLineOutboundBillingPlan },
+  { setting: 'voicemail', get: vl.readVoicemailSettingsForAVirtualLine, put: vl.configureVoicemailSettingsForAVirtualLine },
 ];
 
 export const virtualLineId = (id: string) => encodeId('VIRTUAL_LINE', id);
@@ -81,7 +96,7 @@ const listOf = (value: unknown): string[] | undefined =>
 
 // Virtual Line Call Settings: the virtual line itself (list, create, get, update, delete, its
 // number, directory search) and its settings documents through the one settings mechanism.
-export function virtualLineRoutes(server: Server, deps: { virtualLines: VirtualLineService; virtualLineSettings: SettingsService }): void {
+export function virtualLineRoutes(server: Server, deps: { virtualLines: VirtualLineService; virtualLineSettings: SettingsService; callRecording: CallRecordingService }): void {
   const service = deps.virtualLines;
 
   webexRoute(server, vl.readTheListOfVirtualLines, {
@@ -156,6 +171,22 @@ export function virtualLineRoutes(server: Server, deps: { virtualLines: VirtualL
     handler: async (request) => {
       await service.get(request.orgId, request.params.virtualLineId);
       return { devices: [], availableEndpointType: 'PRIMARY' as const, maxDeviceCount: 35 };
+    },
+  });
+
+  // Call recording: the settings the recording call controls follow, as a person's.
+  webexRoute(server, vl.readCallRecordingSettingsForAVirtualLine, {
+    auth: read,
+    handler: async (request) => {
+      const settings = await deps.callRecording.get(request.orgId, request.params.virtualLineId, 'virtualLine');
+      return presentCallRecording(settings, request.orgId, decodeId(request.params.virtualLineId, 'VIRTUAL_LINE')!);
+    },
+  });
+  webexRoute(server, vl.configureCallRecordingSettingsForAVirtualLine, {
+    auth: write,
+    handler: async (request, reply) => {
+      await deps.callRecording.update(request.orgId, request.params.virtualLineId, (request.body ?? {}) as CallRecordingUpdate, 'virtualLine');
+      sendEmpty(reply, 204);
     },
   });
 

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import { badRequest } from '../../domain/errors.ts';
-import type { BoxOwnerKind, VoicemailService } from '../../domain/voicemail/voicemail-service.ts';
+import type { BoxKind, VoicemailService } from '../../domain/voicemail/voicemail-service.ts';
 import type { PasscodeRules } from '../../domain/voicemail/passcode-rules.ts';
 import { decodeId, encodeId } from '../../domain/webex-ids.ts';
 import type { VoiceMessage } from '../../store/voicemail-store.ts';
 import { operations as phase4 } from '../../generated/webex/call-settings-for-me-phase-4.ts';
 import { operations as phase5 } from '../../generated/webex/call-settings-for-me-phase-5.ts';
 import { operations as user } from '../../generated/webex/user-call-settings.ts';
+import { operations as vl } from '../../generated/webex/virtual-line-call-settings.ts';
 import { operations as external } from '../../generated/webex/external-voicemail.ts';
 import { operations as workspace } from '../../generated/webex/workspace-call-settings.ts';
 import { principalOf } from '../../http/auth.ts';
@@ -60,34 +61,47 @@ function checkLineOwner(request: FastifyRequest, lineOwnerId: string | undefined
   if (decodeId(lineOwnerId, 'PEOPLE') !== principalOf(request).personId) throw badRequest(`lineOwnerId ${lineOwnerId} is not a line on your devices.`);
 }
 
+/** The person (or, with a user scope, oneself), the workspace or the virtual line an admin path names. */
+function lineOnAdminPath(request: FastifyRequest, kind: BoxKind, scopes: readonly string[]): string {
+  if (kind === 'person') return personOnAdminPath(request, scopes);
+  const params = request.params as { virtualLineId?: string; workspaceId?: string; placeId?: string };
+  // Cisco names the workspace {placeId} on its passcode path alone.
+  return (kind === 'workspace' ? (params.workspaceId ?? params.placeId) : params.virtualLineId)!;
+}
+
 export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailService }): void {
   const { voicemail } = deps;
-  const admin = (op: WebexOperation) => ({ scopes: documentScopes(op.operationId), auth: anyOf(...documentScopes(op.operationId)) });
+  // A virtual line's operations the document gives no scopes take the telephony config ones.
+  const admin = (op: WebexOperation) => {
+    const named = documentScopes(op.operationId);
+    const scopes = named.length > 0 ? named : ['spark-admin:telephony_config_write'];
+    return { scopes, auth: anyOf(...scopes) };
+  };
 
-  const reset = admin(user.resetVoicemailPIN);
-  webexRoute(server, user.resetVoicemailPIN, {
-    auth: reset.auth,
-    handler: async (request, reply) => {
-      await voicemail.resetPin(request.orgId, personOnAdminPath(request, reset.scopes));
-      sendEmpty(reply, 204);
-    },
-  });
-
-  /** The box owner of an admin path: the person (or, with a user scope, oneself), or the workspace its parameter names. */
-  const ownerOf = (request: FastifyRequest, kind: BoxOwnerKind, scopes: readonly string[], param = 'workspaceId') =>
-    kind === 'person' ? personOnAdminPath(request, scopes) : (request.params as Record<string, string>)[param]!;
-
-  for (const [op, kind, param] of [
-    [user.modifyPersonVoicemailPasscode, 'person', undefined],
-    [workspace.modifyVoicemailPasscodeForAWorkspace, 'workspace', 'placeId'],
-  ] as const) {
-    const rule = admin(op);
-    webexRoute(server, op, {
-      auth: rule.auth,
+  // PIN reset and passcode, on the admin paths of a person, a virtual line and a workspace (which has no reset).
+  const pins: [BoxKind, WebexOperation | undefined, WebexOperation][] = [
+    ['person', user.resetVoicemailPIN, user.modifyPersonVoicemailPasscode],
+    ['virtualLine', vl.resetVoicemailPINForAVirtualLine, vl.modifyAVirtualLinesVoicemailPasscode],
+    ['workspace', undefined, workspace.modifyVoicemailPasscodeForAWorkspace],
+  ];
+  for (const [kind, resetOp, passcodeOp] of pins) {
+    if (resetOp) {
+      const reset = admin(resetOp);
+      webexRoute(server, resetOp, {
+        auth: reset.auth,
+        handler: (async (request: FastifyRequest, reply: FastifyReply) => {
+          await voicemail.resetPin(request.orgId, lineOnAdminPath(request, kind, reset.scopes), kind);
+          sendEmpty(reply, 204);
+        }) as never,
+      });
+    }
+    const passcode = admin(passcodeOp);
+    webexRoute(server, passcodeOp, {
+      auth: passcode.auth,
       handler: (async (request: FastifyRequest<{ Body: { passcode: string } }>, reply: FastifyReply) => {
-        const passcode = request.body?.passcode;
-        if (typeof passcode !== 'string') throw badRequest('passcode is required.');
-        await voicemail.setPasscode(request.orgId, ownerOf(request, kind, rule.scopes, param), passcode, kind);
+        const value = request.body?.passcode;
+        if (typeof value !== 'string') throw badRequest('passcode is required.');
+        await voicemail.setPasscode(request.orgId, lineOnAdminPath(request, kind, passcode.scopes), value, kind);
         sendEmpty(reply, 204);
       }) as never,
     });
@@ -107,10 +121,12 @@ export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailServ
     handler: async (request) => myRules(await voicemail.rules(me(request).orgId)),
   });
 
-  // Greetings: the admin paths for any person or workspace of the organization, the For Me paths for oneself.
-  for (const [op, kind, owner] of [
+  // Greetings: the admin paths for any person, virtual line or workspace of the organization, the For Me paths for oneself.
+  for (const [op, kind, boxKind] of [
     [user.configureBusyVoicemailGreetingForAPerson, 'busy', 'person'],
     [user.configureNoAnswerVoicemailGreetingForAPerson, 'noAnswer', 'person'],
+    [vl.configureBusyVoicemailGreetingForAVirtualLine, 'busy', 'virtualLine'],
+    [vl.configureNoAnswerVoicemailGreetingForAVirtualLine, 'noAnswer', 'virtualLine'],
     [workspace.configureBusyVoicemailGreetingForAPlace, 'busy', 'workspace'],
     [workspace.configureNoAnswerVoicemailGreetingForAPlace, 'noAnswer', 'workspace'],
   ] as const) {
@@ -118,9 +134,9 @@ export function voicemailRoutes(server: Server, deps: { voicemail: VoicemailServ
     webexRoute(server, op, {
       auth: rule.auth,
       handler: (async (request: FastifyRequest, reply: FastifyReply) => {
-        const ownerId = ownerOf(request, owner, rule.scopes);
-        await voicemail.checkPerson(request.orgId, ownerId, owner);
-        await voicemail.uploadGreeting(request.orgId, ownerId, kind, await readGreetingUpload(request), owner);
+        const ownerId = lineOnAdminPath(request, boxKind, rule.scopes);
+        await voicemail.checkPerson(request.orgId, ownerId, boxKind);
+        await voicemail.uploadGreeting(request.orgId, ownerId, kind, await readGreetingUpload(request), boxKind);
         sendEmpty(reply, 201);
       }) as never,
     });

@@ -3,20 +3,22 @@ import type { AvailableList } from '../../domain/location-numbers/available-numb
 import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
 import { virtualLineOf } from '../../domain/virtual-lines/virtual-line-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
+import { personOf } from '../../domain/settings/settings-service.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
 import { operations as vl } from '../../generated/webex/virtual-line-call-settings.ts';
 import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store, TelephoneNumberType } from '../../store/store.ts';
+import { operations as user } from '../../generated/webex/user-call-settings.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
 import { telephonyPaging } from '../telephony-config.ts';
 import { documentScopes } from '../person-settings/setting-routes.ts';
 
 const MAX_NUMBERS = 2000;
 
-// The available-number lists of a workspace's or virtual line's settings: the number inventory
+// The available-number lists of a person's, a workspace's or a virtual line's settings: the number inventory
 // of the line's calling location seen through the location lists' rules
 // (domain/location-numbers/available-numbers.ts) —
 //   call forwarding: numbers with an owner (where calls can go), as a hunt group's;
@@ -38,7 +40,17 @@ const VIRTUAL_LINE: Line = {
   locationOf: async (store, orgId, id) => (await virtualLineOf(store, orgId, id)).locationId,
 };
 
+const PERSON: Line = {
+  param: 'personId',
+  read: 'spark-admin:telephony_config_read',
+  locationOf: async (store, orgId, id) => (await personOf(store, orgId, id)).locationId!,
+};
+
 const LISTS: [WebexOperation, AvailableList, Line][] = [
+  [user.getPersonCallForwardAvailablePhoneNumbers, 'huntGroupCallForward', PERSON],
+  [user.getPersonEcbnAvailablePhoneNumbers, 'emergencyCallbackNumber', PERSON],
+  [user.getPersonFaxMessageAvailablePhoneNumbers, 'webexGo', PERSON],
+  [user.getPersonSecondaryAvailablePhoneNumbers, 'huntGroup', PERSON],
   [ws.getWorkspaceCallForwardAvailablePhoneNumbers, 'huntGroupCallForward', WORKSPACE],
   [ws.getWorkspaceCallInterceptAvailablePhoneNumbers, 'callIntercept', WORKSPACE],
   [ws.getWorkspaceECBNAvailablePhoneNumbers, 'emergencyCallbackNumber', WORKSPACE],
@@ -48,6 +60,15 @@ const LISTS: [WebexOperation, AvailableList, Line][] = [
   [vl.getVirtualLineCallInterceptAvailablePhoneNumbers, 'callIntercept', VIRTUAL_LINE],
   [vl.getVirtualLineECBNAvailablePhoneNumbers, 'emergencyCallbackNumber', VIRTUAL_LINE],
   [vl.getVirtualLineFaxMessageAvailablePhoneNumbers, 'webexGo', VIRTUAL_LINE],
+];
+
+/**
+ * Numbers for a new line of a location, or of any calling location without locationId: a virtual
+ * line takes standard numbers, a person's primary line standard or mobile numbers.
+ */
+const NEW_LINE_LISTS: [WebexOperation, TelephoneNumberType[]][] = [
+  [vl.getVirtualLineAvailablePhoneNumbers, ['DID']],
+  [user.getPersonPrimaryAvailablePhoneNumbers, ['DID', 'MOBILE']],
 ];
 
 type NumberQuery = { max?: number; start?: number; phoneNumber?: unknown[]; ownerName?: string; extension?: string };
@@ -68,6 +89,26 @@ export function lineAvailableNumberRoutes(server: Server, deps: { store: Store; 
       return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate('webexGo', n)) } as never;
     },
   });
+  for (const [operation, types] of NEW_LINE_LISTS) {
+    webexRoute(server, operation, {
+      auth: anyOf('spark-admin:telephony_config_read'),
+      handler: (async (request: { orgId: string; query: NumberQuery & { locationId?: string } }, reply: never) => {
+        const q = request.query;
+        const { max, start } = telephonyPaging(q, MAX_NUMBERS);
+        const page = await deps.locationNumbers.unassignedNumbers(request.orgId, q.locationId, types, {
+          ...(q.phoneNumber !== undefined ? { phoneNumber: q.phoneNumber.map(String).join(',') } : {}),
+          start,
+          max,
+        });
+        return {
+          phoneNumbers: offsetPageItems(request as never, reply, page, max).map((n) => ({
+            ...presentCandidate('webexGo', n),
+            telephonyType: n.numberType === 'MOBILE' ? 'MOBILE_NUMBER' : 'PSTN_NUMBER',
+          })),
+        };
+      }) as never,
+    });
+  }
 
   for (const [operation, list, line] of LISTS) {
     webexRoute(server, operation, {

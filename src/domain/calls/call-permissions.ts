@@ -58,7 +58,7 @@ export function classifyCall(to: Party, country: string): CallTypeName | 'EMERGE
   }
 }
 
-/** A person's document; `all`: their stored documents when already read (person-routing.ts). */
+/** A person's (or workspace's, virtual line's) document; `all`: their stored documents when already read (person-routing.ts). */
 const personDoc = async (store: Store, person: PersonParty, definition: SettingDefinition, all?: ReadonlyMap<string, string>): Promise<SettingDocument> => {
   const stored = all ? all.get(definition.key) : await store.ownerSettings.get({ orgId: person.orgId, kind: person.line ?? 'person', id: person.personId }, definition.key);
   return stored === undefined ? structuredClone(definition.defaults) : mergeDocument(definition.defaults, JSON.parse(stored) as SettingDocument);

@@ -1,9 +1,13 @@
 import type { Store } from '../../store/store.ts';
 import { personNotFound } from '../people/people-errors.ts';
 import { decodeId } from '../webex-ids.ts';
+import { virtualLineOf } from '../virtual-lines/virtual-line-service.ts';
 import { parseRecordingSettings, updateRecordingSettings, type CallRecordingSettings, type CallRecordingUpdate } from './call-recording-settings.ts';
 
-/** A person's call recording settings, which decide what the recording call controls may do. */
+/** Whose recording settings: a person's or a virtual line's (stored by the line's ID either way). */
+export type RecordingOwnerKind = 'person' | 'virtualLine';
+
+/** A person's (or virtual line's) call recording settings, which decide what the recording call controls may do. */
 export class CallRecordingService {
   private readonly store: Store;
 
@@ -11,20 +15,21 @@ export class CallRecordingService {
     this.store = store;
   }
 
-  async get(orgId: string, personPublicId: string): Promise<CallRecordingSettings> {
-    const person = await this.person(this.store, orgId, personPublicId);
+  async get(orgId: string, personPublicId: string, kind: RecordingOwnerKind = 'person'): Promise<CallRecordingSettings> {
+    const person = await this.owner(this.store, orgId, personPublicId, kind);
     return parseRecordingSettings(await this.store.calls.recordingSettings(person.id));
   }
 
-  async update(orgId: string, personPublicId: string, update: CallRecordingUpdate): Promise<void> {
+  async update(orgId: string, personPublicId: string, update: CallRecordingUpdate, kind: RecordingOwnerKind = 'person'): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const person = await this.person(tx, orgId, personPublicId);
+      const person = await this.owner(tx, orgId, personPublicId, kind);
       const next = updateRecordingSettings(parseRecordingSettings(await tx.calls.recordingSettings(person.id)), update);
       await tx.calls.saveRecordingSettings(person.id, orgId, JSON.stringify(next));
     });
   }
 
-  private async person(store: Store, orgId: string, publicId: string) {
+  private async owner(store: Store, orgId: string, publicId: string, kind: RecordingOwnerKind): Promise<{ id: string }> {
+    if (kind === 'virtualLine') return virtualLineOf(store, orgId, publicId);
     const id = decodeId(publicId, 'PEOPLE');
     const person = id ? await store.people.get(orgId, id) : undefined;
     if (!person) throw personNotFound();

@@ -37,9 +37,10 @@ export async function presentedParty(store: Store, party: PersonParty, role: 'ca
   const selected = doc.selected ?? (party.number ? 'DIRECT_LINE' : 'LOCATION_NUMBER');
   const locationNumber = async () => (await store.locationNumbers.mainNumber(party.locationId))?.phoneNumber ?? null;
   let number = selected === 'CUSTOM' ? (doc.customNumber ?? null) : selected === 'DIRECT_LINE' && party.number ? party.number : await locationNumber();
-  const person = await store.people.get(party.orgId, party.personId);
-  const first = doc.firstName ?? person?.firstName ?? '';
-  const last = doc.lastName ?? person?.lastName ?? '';
+  // A virtual line's names are its own; a workspace has only its display name.
+  const own = party.line === 'virtualLine' ? await store.virtualLines.get(party.orgId, party.personId) : party.line ? undefined : await store.people.get(party.orgId, party.personId);
+  const first = doc.firstName ?? own?.firstName ?? '';
+  const last = doc.lastName ?? own?.lastName ?? '';
   let name = party.name;
   switch (doc.externalCallerIdNamePolicy) {
     case 'OTHER':
@@ -58,7 +59,7 @@ export async function presentedParty(store: Store, party: PersonParty, role: 'ca
     }
   }
   // An agent presenting a hunt group's caller ID shows the group's name and number instead.
-  const group = role === 'calling' ? await selectedGroup(store, party.orgId, party.personId) : undefined;
+  const group = role === 'calling' ? await selectedGroup(store, party.orgId, party.personId, party.line ?? 'person') : undefined;
   if (group) {
     name = group.name;
     number = group.phoneNumber ?? (await locationNumber());

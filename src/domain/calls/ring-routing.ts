@@ -13,7 +13,7 @@ import { RING_MS } from './person-routing.ts';
 // names a schedule counts only while the schedule (of the person's location, on its clock) is in
 // force; one whose schedule is gone never counts. Numbers that no longer resolve ring nowhere.
 
-type Criterion = SettingDocument & { callsFrom: string; scheduleName?: string; scheduleType?: 'businessHours' | 'holidays'; phoneNumbers?: string[] };
+type Criterion = SettingDocument & { callsFrom: string; scheduleName?: string; scheduleType?: 'businessHours' | 'holidays'; scheduleLevel?: string; phoneNumbers?: string[] };
 
 function matchOf(c: Criterion): CallerMatch {
   switch (c.callsFrom) {
@@ -39,7 +39,9 @@ export async function ringRoutingOf(
   const location = await store.locations.get(person.orgId, person.locationId);
   const inForce = async (c: Criterion) => {
     if (!c.scheduleName || !c.scheduleType) return true;
-    const schedule = await store.schedules.findByName(person.orgId, person.locationId, c.scheduleType, c.scheduleName);
+    // Level PEOPLE: the person's own schedule; otherwise their location's.
+    const own = c.scheduleLevel === 'PEOPLE' && person.line === undefined ? person.personId : undefined;
+    const schedule = await store.schedules.findByName(person.orgId, person.locationId, c.scheduleType, c.scheduleName, own);
     return schedule !== undefined && location !== undefined && isInSchedule(schedule, now, location.timeZone);
   };
   /** The criteria of a document in force now, as rules: `flag` true takes the call, false keeps it out. */

@@ -1,5 +1,5 @@
 import type { CandidateNumber, EcbnSelected } from '../../store/location-numbers-store.ts';
-import type { Location, Page, Store } from '../../store/store.ts';
+import type { Location, Page, Store, TelephoneNumberType } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
 import { looseE164 } from '../phone-numbers.ts';
@@ -130,6 +130,23 @@ export class LocationNumberService {
       ...(phoneNumbers.length > 0 ? { phoneNumbers } : {}),
       ...(query.ownerName !== undefined ? { ownerName: query.ownerName } : {}),
       ...(query.extension !== undefined ? { extension: query.extension } : {}),
+    };
+    return this.store.locationNumbers.candidates(orgId, filter, query.start, query.max);
+  }
+
+  /**
+   * Numbers nobody holds that a new line may take (a virtual line's, a person's primary): standard
+   * numbers of the types given, of the location named or of every calling location.
+   */
+  async unassignedNumbers(orgId: string, locationPublicId: string | undefined, numberTypes: TelephoneNumberType[], query: AvailableNumbersQuery): Promise<Page<CandidateNumber, number>> {
+    const location = locationPublicId === undefined ? undefined : await findCallingLocation(this.store, orgId, locationPublicId);
+    const phoneNumbers = query.phoneNumber === undefined ? [] : parseNumberList(query.phoneNumber);
+    const filter = {
+      scope: location ? { locationId: location.id } : { anyCallingLocation: true as const },
+      assigned: false,
+      serviceNumber: false,
+      numberTypes,
+      ...(phoneNumbers.length > 0 ? { phoneNumbers } : {}),
     };
     return this.store.locationNumbers.candidates(orgId, filter, query.start, query.max);
   }

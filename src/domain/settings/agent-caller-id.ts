@@ -3,6 +3,7 @@ import type { StoredHuntGroup } from '../../store/hunt-groups-store.ts';
 import { badRequest } from '../errors.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import type { SettingDefinition } from './setting-documents.ts';
+import type { OwnerKind } from '../../store/owner-settings-store.ts';
 import { personOf, storedDocument, type SettingsService } from './settings-service.ts';
 
 // An agent's caller ID: an agent of a hunt group that lets its agents use its caller ID for
@@ -26,8 +27,8 @@ export async function callerIdGroups(store: Store, orgId: string, personId: stri
 }
 
 /** The group whose caller ID the person presents now, if any. */
-export async function selectedGroup(store: Store, orgId: string, personId: string): Promise<StoredHuntGroup | undefined> {
-  const doc = await storedDocument(store, orgId, personId, AGENT_CALLER_ID);
+export async function selectedGroup(store: Store, orgId: string, personId: string, kind: OwnerKind = 'person'): Promise<StoredHuntGroup | undefined> {
+  const doc = await storedDocument(store, orgId, personId, AGENT_CALLER_ID, kind);
   const id = doc.huntGroupId as string | undefined;
   if (!id) return undefined;
   return (await callerIdGroups(store, orgId, personId)).find((g) => g.id === id);
@@ -52,26 +53,28 @@ export class AgentCallerIdService {
     this.settings = settings;
   }
 
-  async available(orgId: string, personPublicId: string): Promise<CallerIdChoice[]> {
-    const person = await personOf(this.store, orgId, personPublicId);
-    return (await callerIdGroups(this.store, orgId, person.id)).map(choiceOf);
+  // The admin paths serve the owners of the settings service given (people, or virtual lines).
+
+  async available(orgId: string, ownerPublicId: string): Promise<CallerIdChoice[]> {
+    const owner = await this.settings.owner(orgId, ownerPublicId);
+    return (await callerIdGroups(this.store, orgId, owner.id)).map(choiceOf);
   }
 
-  async selected(orgId: string, personPublicId: string): Promise<CallerIdChoice | undefined> {
-    const person = await personOf(this.store, orgId, personPublicId);
-    const group = await selectedGroup(this.store, orgId, person.id);
+  async selected(orgId: string, ownerPublicId: string): Promise<CallerIdChoice | undefined> {
+    const owner = await this.settings.owner(orgId, ownerPublicId);
+    const group = await selectedGroup(this.store, orgId, owner.id, owner.kind);
     return group && choiceOf(group);
   }
 
-  /** Selects a group's caller ID by its ID, or (null, "") the person's own. */
-  async select(orgId: string, personPublicId: string, selected: unknown): Promise<void> {
+  /** Selects a group's caller ID by its ID, or (null, "") the line's own. */
+  async select(orgId: string, ownerPublicId: string, selected: unknown): Promise<void> {
     if (selected !== null && typeof selected !== 'string') throw badRequest('selectedCallerId must be a hunt group ID or null.');
-    const person = await personOf(this.store, orgId, personPublicId);
-    if (!selected) return this.settings.update(orgId, personPublicId, AGENT_CALLER_ID.key, { huntGroupId: null });
+    const owner = await this.settings.owner(orgId, ownerPublicId);
+    if (!selected) return this.settings.update(orgId, ownerPublicId, AGENT_CALLER_ID.key, { huntGroupId: null });
     const id = decodeId(selected, 'HUNT_GROUP');
-    const allowed = id ? (await callerIdGroups(this.store, orgId, person.id)).some((g) => g.id === id) : false;
+    const allowed = id ? (await callerIdGroups(this.store, orgId, owner.id)).some((g) => g.id === id) : false;
     if (!allowed) throw badRequest(`selectedCallerId ${selected} is not a hunt group whose caller ID this agent may use.`);
-    await this.settings.update(orgId, personPublicId, AGENT_CALLER_ID.key, { huntGroupId: id });
+    await this.settings.update(orgId, ownerPublicId, AGENT_CALLER_ID.key, { huntGroupId: id });
   }
 
   /** Call Settings For Me: the person's own caller ID first, then the groups'. */

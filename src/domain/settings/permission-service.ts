@@ -23,26 +23,19 @@ import { personOf, type SettingsService } from './settings-service.ts';
 // permissions that changes only the call types it lists, and the access code and digit pattern
 // lists (create, change, delete one or all) — for a person, a workspace and a location alike.
 
-export type PermissionOwner = { kind: 'person' | 'workspace' | 'location'; orgId: string; id: string };
+/** A line's own lists (a person's, a workspace's or a virtual line's), or a location's. */
+export type LineOwner = { kind: 'person' | 'workspace' | 'virtualLine'; orgId: string; id: string };
+export type PermissionOwner = LineOwner | { kind: 'location'; orgId: string; id: string };
 
 export class PermissionService {
   private readonly store: Store;
-  private readonly people: SettingsService;
+  private readonly lines: Record<LineOwner['kind'], SettingsService>;
   private readonly locations: LocationSettingsService;
-  private readonly workspaces: SettingsService | undefined;
 
-  constructor(store: Store, people: SettingsService, locations: LocationSettingsService, workspaces?: SettingsService) {
+  constructor(store: Store, lines: Record<LineOwner['kind'], SettingsService>, locations: LocationSettingsService) {
     this.store = store;
-    this.people = people;
+    this.lines = lines;
     this.locations = locations;
-    this.workspaces = workspaces;
-  }
-
-  /** The settings of a line owner: a person's, or a workspace's (the same documents). */
-  private lineSettings(kind: 'person' | 'workspace'): SettingsService {
-    if (kind === 'person') return this.people;
-    if (!this.workspaces) throw new Error('no workspace settings were given to the permission service');
-    return this.workspaces;
   }
 
   /** Throws the owner's 404 unless the line is one of the organization's (before a body is read). */
@@ -58,12 +51,12 @@ export class PermissionService {
   /** A document as stored (no computed or presented fields). */
   private async raw(owner: PermissionOwner, key: string): Promise<SettingDocument> {
     if (owner.kind === 'location') return this.locations.raw(owner.orgId, owner.id, key);
-    return this.lineSettings(owner.kind).stored(owner.orgId, owner.id, key);
+    return this.lines[owner.kind].raw(owner.orgId, owner.id, key);
   }
 
   private async change(owner: PermissionOwner, key: string, change: (current: SettingDocument) => SettingDocument): Promise<void> {
     if (owner.kind === 'location') return this.locations.update(owner.orgId, owner.id, key, change);
-    await this.lineSettings(owner.kind).update(owner.orgId, owner.id, key, change(await this.raw(owner, key)));
+    await this.lines[owner.kind].update(owner.orgId, owner.id, key, change(await this.raw(owner, key)));
   }
 
   /** useCustomEnabled and its older name useCustomPermissions say the same: either sets both. */
@@ -122,13 +115,13 @@ export class PermissionService {
    * The custom greeting an intercepted caller hears: a WAV file, kept by name in the intercept
    * document (the simulator plays no audio, so the bytes are checked and not stored).
    */
-  async uploadInterceptGreeting(owner: PermissionOwner & { kind: 'person' | 'workspace' }, upload: { fileName?: string; content?: Uint8Array }): Promise<void> {
+  async uploadInterceptGreeting(owner: LineOwner, upload: { fileName?: string; content?: Uint8Array }): Promise<void> {
     if (!upload.content || !upload.fileName) throw fileRequired();
     if (!/\.wav$/i.test(upload.fileName)) throw fileNameNotWav(upload.fileName);
     const wav = readWav(upload.content);
     if (!wav.ok) throw notWav(wav.reason);
     const problem = unsupportedAudioOf(wav.info);
     if (problem) throw unsupportedAudio(problem);
-    await this.lineSettings(owner.kind).update(owner.orgId, owner.id, INTERCEPT.key, { incoming: { announcements: { filename: upload.fileName } } });
+    await this.lines[owner.kind].update(owner.orgId, owner.id, INTERCEPT.key, { incoming: { announcements: { filename: upload.fileName } } });
   }
 }

@@ -3,6 +3,7 @@ import { AGENT_CALLER_ID } from './agent-caller-id.ts';
 import { badRequest } from '../errors.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import { checkTransferNumbers, DEFAULT_CALLING_PERMISSIONS, mergeCallingPermissions, withRestrictionFlag } from './calling-permissions.ts';
+import { lineIdentity } from './line-identity.ts';
 import type { SettingContext, SettingDefinition, SettingDocument } from './setting-documents.ts';
 
 // A person's settings of who may call whom and how they are presented (Webex's defaults for a new
@@ -98,15 +99,15 @@ export async function checkIntercept(doc: SettingDocument, ctx: { store: Setting
 export const CALLER_ID: SettingDefinition = {
   key: 'callerId',
   defaults: { blockInForwardCallsEnabled: false, externalCallerIdNamePolicy: 'DIRECT_LINE', directLineCallerIdName: { selection: 'DISPLAY_NAME' } },
-  inherited: async (ctx) => ({ selected: (await ctx.store.numbers.ownedBy([ctx.person.id])).has(ctx.person.id) ? 'DIRECT_LINE' : 'LOCATION_NUMBER' }),
+  inherited: async (ctx) => ({ selected: (await lineIdentity(ctx)).number ? 'DIRECT_LINE' : 'LOCATION_NUMBER' }),
   check: async (doc, ctx) => {
     if (doc.selected === 'CUSTOM') {
       const custom = typeof doc.customNumber === 'string' ? doc.customNumber : '';
       const number = custom ? await ctx.store.numbers.get(custom) : undefined;
       if (!number || number.orgId !== ctx.orgId) throw badRequest('customNumber must be a number of the organization when selected is CUSTOM.');
     }
-    if (doc.selected === 'DIRECT_LINE' && !(await ctx.store.numbers.ownedBy([ctx.person.id])).has(ctx.person.id)) {
-      throw badRequest('selected DIRECT_LINE needs the person to have a direct number.');
+    if (doc.selected === 'DIRECT_LINE' && !(await lineIdentity(ctx)).number) {
+      throw badRequest(`selected DIRECT_LINE needs the ${ctx.owner.kind === 'person' ? 'person' : 'line'} to have a direct number.`);
     }
     if (doc.externalCallerIdNamePolicy === 'OTHER' && !String(doc.customExternalCallerIdName ?? '').trim()) {
       throw badRequest('customExternalCallerIdName is required when externalCallerIdNamePolicy is OTHER.');
@@ -117,20 +118,20 @@ export const CALLER_ID: SettingDefinition = {
 };
 
 async function presentCallerId(doc: SettingDocument, ctx: SettingContext): Promise<SettingDocument> {
-  const { person, store } = ctx;
-  const direct = (await store.numbers.ownedBy([person.id])).get(person.id)?.phoneNumber;
-  const location = person.locationId ? await store.locations.get(ctx.orgId, person.locationId) : undefined;
-  const main = person.locationId ? await store.locationNumbers.mainNumber(person.locationId) : undefined;
-  const calling = person.locationId ? await store.locationCalling.get(person.locationId) : undefined;
+  const { store, owner } = ctx;
+  const line = await lineIdentity(ctx);
+  const location = await store.locations.get(ctx.orgId, owner.locationId);
+  const main = await store.locationNumbers.mainNumber(owner.locationId);
+  const calling = await store.locationCalling.get(owner.locationId);
   return {
-    types: [...(direct ? ['DIRECT_LINE'] : []), 'LOCATION_NUMBER', 'CUSTOM'],
+    types: [...(line.number ? ['DIRECT_LINE'] : []), 'LOCATION_NUMBER', 'CUSTOM'],
     ...doc,
-    ...(direct ? { directNumber: direct } : {}),
-    ...(person.extension ? { extensionNumber: person.extension } : {}),
+    ...(line.number ? { directNumber: line.number } : {}),
+    ...(line.extension ? { extensionNumber: line.extension } : {}),
     ...(main ? { locationNumber: main.phoneNumber } : {}),
     tollFreeLocationNumber: false,
-    firstName: doc.firstName ?? person.firstName ?? person.displayName,
-    lastName: doc.lastName ?? person.lastName ?? '',
+    firstName: doc.firstName ?? line.firstName,
+    lastName: doc.lastName ?? line.lastName,
     locationExternalCallerIdName: calling?.externalCallerIdName ?? location?.name ?? '',
   };
 }

@@ -299,6 +299,23 @@ export const SPEED_DIALS: SettingDefinition = {
   changesCalls: false,
 };
 
+/**
+ * The endpoint that answers the person's Call Control requests without an endpointId. Callplane
+ * assigns a person no devices or applications (one simulated phone, which Call Controls use
+ * whatever endpointId says), so there is no endpoint to select: only null (clear) is accepted.
+ */
+export const PREFERRED_ANSWER_ENDPOINT: SettingDefinition = {
+  key: 'preferredAnswerEndpoint',
+  defaults: {},
+  check: (doc) => {
+    const id = doc.preferredAnswerEndpointId;
+    if (id === null || id === '') delete doc.preferredAnswerEndpointId;
+    else if (id !== undefined) throw badRequest(`preferredAnswerEndpointId ${String(id)} is not an endpoint of this person that supports a preferred answer endpoint.`);
+  },
+  present: async (doc) => ({ ...doc, endpoints: [] }),
+  changesCalls: false,
+};
+
 /** Every configuration-only person setting of this file, for the registry. */
 export const PERSON_CONFIG_SETTINGS: readonly SettingDefinition[] = [
   APPLICATION_SERVICES,
@@ -318,4 +335,5 @@ export const PERSON_CONFIG_SETTINGS: readonly SettingDefinition[] = [
   CALL_POLICIES,
   HOTELING_GUEST,
   SPEED_DIALS,
+  PREFERRED_ANSWER_ENDPOINT,
 ];

@@ -43,11 +43,12 @@ async function checkCriterion(item: SettingDocument, ctx: SettingContext, others
     delete item.scheduleLevel;
   } else {
     if (item.scheduleType !== 'businessHours' && item.scheduleType !== 'holidays') throw badRequest('scheduleType is required with scheduleName.');
-    if (item.scheduleLevel === 'PEOPLE') throw badRequest(`Schedule "${String(item.scheduleName)}" is not a schedule of this person.`);
-    // GROUP and LOCATION both name the location's schedules (the paths differ in the word).
+    // PEOPLE names the person's own schedule; GROUP and LOCATION both name the location's (the paths differ in the word).
     item.scheduleLevel ??= 'GROUP';
-    const schedule = await ctx.store.schedules.findByName(ctx.orgId, ctx.owner.locationId, item.scheduleType, String(item.scheduleName));
-    if (!schedule) throw badRequest(`Schedule "${String(item.scheduleName)}" is not a ${item.scheduleType} schedule of the line's location.`);
+    // PEOPLE names the person's own schedules; any other level, the line's location's.
+    const own = item.scheduleLevel === 'PEOPLE' && ctx.owner.kind === 'person';
+    const schedule = await ctx.store.schedules.findByName(ctx.orgId, ctx.owner.locationId, item.scheduleType, String(item.scheduleName), own ? ctx.owner.id : undefined);
+    if (!schedule) throw badRequest(`Schedule "${String(item.scheduleName)}" is not a ${item.scheduleType} schedule of the ${own ? 'person' : "line's location"}.`);
   }
   const same = (o: SettingDocument) => o.scheduleName === item.scheduleName && o.callsFrom === item.callsFrom && JSON.stringify(o.phoneNumbers) === JSON.stringify(item.phoneNumbers);
   if (item.callsFrom !== 'SELECT_PHONE_NUMBERS' && others.some(same)) throw badRequest('A criterion with this schedule and callers exists already.');

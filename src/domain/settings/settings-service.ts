@@ -68,13 +68,18 @@ export class SettingsService {
     });
   }
 
-  /** A document as stored over its defaults (no inherited, computed or presented fields), for services that change lists in it. */
-  async stored(orgId: string, ownerPublicId: string, key: string): Promise<SettingDocument> {
-    const { owner } = await this.owners.find(this.store, orgId, ownerPublicId);
+  /** The owner a public ID names (a 404 of the owner's kind otherwise). */
+  async owner(orgId: string, publicId: string, store: Store = this.store): Promise<SettingLine> {
+    return (await this.owners.find(store, orgId, publicId)).owner;
+  }
+
+  /** An owner's document as stored over the defaults (no inherited, computed or presented fields), for services that change lists in it. */
+  async raw(orgId: string, publicId: string, key: string): Promise<SettingDocument> {
+    const owner = await this.owner(orgId, publicId);
     return storedDocument(this.store, orgId, owner.id, this.definition(key), owner.kind);
   }
 
-  /** The owner a public ID names (a 404 of the owner's kind otherwise), as the settings' rules see it. */
+  /** The owner a public ID names, as the settings' rules see it. */
   async context(store: Store, orgId: string, publicId: string): Promise<SettingContext> {
     const { owner, person } = await this.owners.find(store, orgId, publicId);
     const ctx = { store, orgId, owner } as SettingContext;

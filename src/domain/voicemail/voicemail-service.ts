@@ -4,6 +4,7 @@ import { timestamp } from '../clock.ts';
 import { readWav, unsupportedAudio } from '../announcements/wav.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
 import { personOf } from '../settings/settings-service.ts';
+import { virtualLineOf } from '../virtual-lines/virtual-line-service.ts';
 import { callingWorkspaceOf } from '../workspaces/workspace-service.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
 import type { Person, Store } from '../../store/store.ts';
@@ -27,22 +28,27 @@ const NO_PASSCODE: StoredPasscode = { current: null, previous: [], set: null };
 
 export type GreetingUpload = { fileName?: string; content?: Uint8Array };
 
-const boxOf = (person: Person): VoicemailBox => ({ orgId: person.orgId, kind: 'person', id: person.id });
+/** Whose box: a person's, a workspace's or a virtual line's (the admin paths serve each). */
+export type BoxKind = 'person' | 'workspace' | 'virtualLine';
 
-/** Whose box a passcode or greeting is for: a person, or a workspace with Webex Calling. */
-export type BoxOwnerKind = 'person' | 'workspace';
-type LineBox = { box: VoicemailBox & { kind: BoxOwnerKind }; own: string[] };
+/** A box's owner as its passcode rules see it: the numbers a passcode may not repeat. */
+type BoxOwner = { orgId: string; kind: BoxKind; id: string; numbers: string[] };
 
-/** The line a public ID names (its kind's 404 otherwise), with the numbers a passcode may not repeat. */
-async function lineBoxOf(store: Store, orgId: string, publicId: string, kind: BoxOwnerKind): Promise<LineBox> {
+async function boxOwnerOf(store: Store, orgId: string, publicId: string, kind: BoxKind): Promise<BoxOwner> {
   if (kind === 'workspace') {
     const workspace = await callingWorkspaceOf(store, orgId, publicId);
-    return { box: { orgId, kind, id: workspace.id }, own: [workspace.extension, workspace.phoneNumber].filter((n): n is string => !!n) };
+    return { orgId, kind, id: workspace.id, numbers: [workspace.extension, workspace.phoneNumber].filter((n): n is string => !!n) };
+  }
+  if (kind === 'virtualLine') {
+    const line = await virtualLineOf(store, orgId, publicId);
+    return { orgId, kind, id: line.id, numbers: [line.extension, line.phoneNumber].filter((n): n is string => !!n) };
   }
   const person = await personOf(store, orgId, publicId);
   const number = (await store.numbers.ownedBy([person.id])).get(person.id)?.phoneNumber;
-  return { box: { orgId, kind, id: person.id }, own: [person.extension, number].filter((n): n is string => !!n) };
+  return { orgId, kind, id: person.id, numbers: [person.extension, number].filter((n): n is string => !!n) };
 }
+
+const boxOf = (owner: { orgId: string; id: string; kind?: BoxKind }): VoicemailBox => ({ orgId: owner.orgId, kind: owner.kind ?? 'person', id: owner.id });
 
 export class VoicemailService {
   private readonly store: Store;
@@ -62,9 +68,9 @@ export class VoicemailService {
    * Resets a person's PIN: to the organization's default passcode when it has one enabled
    * (the person must change it at their next voicemail login), otherwise to none.
    */
-  async resetPin(orgId: string, personPublicId: string): Promise<void> {
+  async resetPin(orgId: string, personPublicId: string, kind: BoxKind = 'person'): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const person = await personOf(tx, orgId, personPublicId);
+      const person = await boxOwnerOf(tx, orgId, personPublicId, kind);
       const rules = await readDocument(tx, organizationOf(orgId), ORGANIZATION_RULES.key, ORGANIZATION_RULES.defaults);
       const pin = rules.defaultVoicemailPinEnabled === true && typeof rules.defaultVoicemailPin === 'string' ? rules.defaultVoicemailPin : null;
       const stored = await this.passcodeOf(tx, boxOf(person));
@@ -72,13 +78,13 @@ export class VoicemailService {
     });
   }
 
-  /** Sets the PIN of a person's (or a workspace's) box, following the passcode rules. */
-  async setPasscode(orgId: string, ownerPublicId: string, passcode: string, kind: BoxOwnerKind = 'person'): Promise<void> {
+  /** Sets a person's PIN, following their location's passcode rules. */
+  async setPasscode(orgId: string, personPublicId: string, passcode: string, kind: BoxKind = 'person'): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const { box, own } = await lineBoxOf(tx, orgId, ownerPublicId, kind);
-      const stored = await this.passcodeOf(tx, box);
-      checkPasscode(passcode, await passcodeRules(tx, orgId), own, box.id, stored);
-      await this.savePasscode(tx, box, nextPasscode(stored, box.id, passcode, timestamp(this.clock)));
+      const person = await boxOwnerOf(tx, orgId, personPublicId, kind);
+      const stored = await this.passcodeOf(tx, person);
+      checkPasscode(passcode, await passcodeRules(tx, orgId), person.numbers, person.id, stored);
+      await this.savePasscode(tx, person, nextPasscode(stored, person.id, passcode, timestamp(this.clock)));
     });
   }
 
@@ -97,13 +103,13 @@ export class VoicemailService {
     });
   }
 
-  /** Refuses (404) a person (or workspace) the organization does not have, before an upload is read. */
-  async checkPerson(orgId: string, ownerPublicId: string, kind: BoxOwnerKind = 'person'): Promise<void> {
-    await lineBoxOf(this.store, orgId, ownerPublicId, kind);
+  /** Refuses (404) a person (or virtual line) the organization does not have, before an upload is read. */
+  async checkPerson(orgId: string, personPublicId: string, kind: BoxKind = 'person'): Promise<void> {
+    await boxOwnerOf(this.store, orgId, personPublicId, kind);
   }
 
   /** Stores a custom greeting (a WAV file) and marks it uploaded in the voicemail document. */
-  async uploadGreeting(orgId: string, ownerPublicId: string, kind: GreetingKind, upload: GreetingUpload, ownerKind: BoxOwnerKind = 'person'): Promise<void> {
+  async uploadGreeting(orgId: string, personPublicId: string, kind: GreetingKind, upload: GreetingUpload, boxKind: BoxKind = 'person'): Promise<void> {
     if (!upload.content || upload.content.length === 0) throw greetingFileRequired();
     if (upload.content.length > MAX_GREETING_BYTES) throw greetingTooLarge(MAX_GREETING_KB);
     const wav = readWav(upload.content);
@@ -111,10 +117,10 @@ export class VoicemailService {
     const unsupported = unsupportedAudio(wav.info);
     if (unsupported) throw greetingUnsupported(unsupported);
     await this.store.transaction(async (tx) => {
-      const { box } = await lineBoxOf(tx, orgId, ownerPublicId, ownerKind);
+      const person = await boxOwnerOf(tx, orgId, personPublicId, boxKind);
       const now = timestamp(this.clock);
-      await tx.voicemail.putGreeting(box, kind, upload.fileName ?? null, upload.content!, now);
-      const owner = { orgId, kind: box.kind, id: box.id };
+      await tx.voicemail.putGreeting(boxOf(person), kind, upload.fileName ?? null, upload.content!, now);
+      const owner = { orgId, kind: boxKind, id: person.id };
       const stored = await tx.ownerSettings.get(owner, VOICEMAIL.key);
       const section = kind === 'busy' ? 'sendBusyCalls' : 'sendUnansweredCalls';
       const doc = mergeDocument(stored === undefined ? {} : (JSON.parse(stored) as SettingDocument), { [section]: { greetingUploaded: true } });
@@ -176,12 +182,12 @@ export class VoicemailService {
     return id;
   }
 
-  private async passcodeOf(store: Store, box: VoicemailBox): Promise<StoredPasscode> {
-    const stored = await store.ownerSettings.get({ orgId: box.orgId, kind: box.kind, id: box.id }, PASSCODE_KEY);
+  private async passcodeOf(store: Store, person: { orgId: string; id: string; kind?: VoicemailBox['kind'] }): Promise<StoredPasscode> {
+    const stored = await store.ownerSettings.get({ orgId: person.orgId, kind: person.kind ?? 'person', id: person.id }, PASSCODE_KEY);
     return stored === undefined ? NO_PASSCODE : (JSON.parse(stored) as StoredPasscode);
   }
 
-  private async savePasscode(store: Store, box: VoicemailBox, passcode: StoredPasscode): Promise<void> {
-    await store.ownerSettings.put({ orgId: box.orgId, kind: box.kind, id: box.id }, PASSCODE_KEY, JSON.stringify(passcode), passcode.set ?? timestamp(this.clock));
+  private async savePasscode(store: Store, person: { orgId: string; id: string; kind?: VoicemailBox['kind'] }, passcode: StoredPasscode): Promise<void> {
+    await store.ownerSettings.put({ orgId: person.orgId, kind: person.kind ?? 'person', id: person.id }, PASSCODE_KEY, JSON.stringify(passcode), passcode.set ?? timestamp(this.clock));
   }
 }

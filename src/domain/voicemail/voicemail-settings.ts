@@ -25,8 +25,8 @@ export const VOICEMAIL: SettingDefinition = {
     messageStorage: { mwiEnabled: true, storageType: 'INTERNAL' },
     faxMessage: { enabled: false },
   },
-  // The addresses Webex shows before any is set are the person's own email.
-  inherited: async (ctx) => ({ emailCopyOfMessage: { emailId: ctx.person.email }, messageStorage: { externalEmail: ctx.person.email } }),
+  // The addresses Webex shows before any is set are the person's own email (a virtual line has none).
+  inherited: async (ctx) => (ctx.owner.kind === 'person' ? { emailCopyOfMessage: { emailId: ctx.person.email }, messageStorage: { externalEmail: ctx.person.email } } : {}),
   computed: () => ({ sendUnansweredCalls: { systemMaxNumberOfRings: SYSTEM_MAX_NUMBER_OF_RINGS } }),
   check: checkVoicemail,
   changesCalls: true,

@@ -2,13 +2,12 @@
 // © Cisco Systems, Inc., CC BY 4.0; structure only). Do not edit: change scripts/webex-overrides.ts
 // and run `npm run generate`.
 import { Type as T } from 'typebox';
-import { BlockContiguousSequences, BlockPreviousPasscodes, BlockRepeatedDigits, DirectLineCallerIdName, EmailCopyOfMessage, ExpirePasscode, GetAutoAttendantAlternateAvailablePhoneNumbersQuery, GetAutoAttendantAlternateAvailablePhoneNumbersResponse200, IdParams, Length, LocationIdParams, NewNumber, OrgIdQuery, TransferToNumber } from './shared.ts';
+import { BlockContiguousSequences, BlockPreviousPasscodes, BlockRepeatedDigits, DirectLineCallerIdName, EmailCopyOfMessage, EmailCopyOfMessage2, ExpirePasscode, GetAutoAttendantAlternateAvailablePhoneNumbersQuery, GetAutoAttendantAlternateAvailablePhoneNumbersResponse200, IdParams, Length, LocationIdParams, NewNumber, OrgIdQuery, TransferToNumber } from './shared.ts';
 
 export const GetLocationVoicemailResponse200 = T.Object({ voicemailTranscriptionEnabled: T.Boolean() });
 export const LocationIdVoicemailGroupIdParams = T.Object({ locationId: T.String(), voicemailGroupId: T.String() });
 export const MessageStorage = T.Object({ storageType: T.Enum(["INTERNAL","EXTERNAL"]), externalEmail: T.Optional(T.String()) });
 export const FaxMessage = T.Object({ enabled: T.Boolean(), phoneNumber: T.Optional(T.String()), extension: T.Optional(T.Number()) });
-export const EmailCopyOfMessage2 = T.Object({ enabled: T.Boolean(), emailId: T.Optional(T.String()) });
 
 export const operations = {
   getLocationVoicemail: { operationId: 'getLocationVoicemail', method: 'GET', path: '/v1/telephony/config/locations/{locationId}/voicemail', tag: "Location Call Settings:  Voicemail", params: LocationIdParams, querystring: OrgIdQuery, response: { 200: GetLocationVoicemailResponse200 } },

@@ -83,7 +83,8 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
     let query = numbersWithOwner(this.ctx.db, orgId);
     const { scope } = filter;
     if ('locationId' in scope) query = query.where('n.location_id', '=', scope.locationId);
-    else query = query.where('l.calling_enabled', '=', 1).where('l.country', '=', scope.callingCountry);
+    else if ('callingCountry' in scope) query = query.where('l.calling_enabled', '=', 1).where('l.country', '=', scope.callingCountry);
+    else query = query.where('l.calling_enabled', '=', 1);
     if (filter.phoneNumbers !== undefined) {
       if (filter.phoneNumbers.length === 0) return { items: [] };
       query = query.where('n.phone_number', 'in', [...new Set(filter.phoneNumbers)]);

@@ -140,6 +140,7 @@ export class KyselyPersonRepository implements PersonRepository {
     // So do their voicemail box's messages and greetings (boxes are named by kind and id, no foreign key).
     await this.ctx.db.deleteFrom('voice_messages').where('org_id', '=', orgId).where('box_kind', '=', 'person').where('box_id', '=', id).execute();
     await this.ctx.db.deleteFrom('voicemail_greetings').where('org_id', '=', orgId).where('box_kind', '=', 'person').where('box_id', '=', id).execute();
+    await this.ctx.db.deleteFrom('call_recording_settings').where('org_id', '=', orgId).where('person_id', '=', id).execute();
   }
 
   async countInLocation(locationId: string): Promise<number> {

@@ -9,6 +9,7 @@ const toSchedule = (row: Selectable<SchedulesTable>): StoredSchedule => ({
   id: row.id,
   orgId: row.org_id,
   locationId: row.location_id,
+  personId: row.person_id,
   type: row.type as ScheduleType,
   name: row.name,
   events: JSON.parse(row.events) as ScheduleEvent[],
@@ -30,6 +31,7 @@ export class KyselyScheduleRepository implements ScheduleRepository {
           id: s.id,
           org_id: s.orgId,
           location_id: s.locationId,
+          person_id: s.personId ?? null,
           type: s.type,
           name: s.name,
           events: JSON.stringify(s.events),
@@ -40,12 +42,10 @@ export class KyselyScheduleRepository implements ScheduleRepository {
     );
   }
 
-  async findByName(orgId: string, locationId: string, type: ScheduleType, name: string): Promise<StoredSchedule | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('schedules')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('location_id', '=', locationId)
+  async findByName(orgId: string, locationId: string, type: ScheduleType, name: string, personId?: string): Promise<StoredSchedule | undefined> {
+    let query = this.ctx.db.selectFrom('schedules').selectAll().where('org_id', '=', orgId);
+    query = personId === undefined ? query.where('location_id', '=', locationId).where('person_id', 'is', null) : query.where('person_id', '=', personId);
+    const row = await query
       .where('type', '=', type)
       .where(sql<SqlBool>`lower(name) = lower(${name})`)
       .executeTakeFirst();
@@ -55,6 +55,7 @@ export class KyselyScheduleRepository implements ScheduleRepository {
   async list(orgId: string, locationId: string | undefined, filter: ScheduleFilter): Promise<Page<StoredSchedule, number>> {
     let query = this.ctx.db.selectFrom('schedules').selectAll().where('org_id', '=', orgId);
     if (locationId !== undefined) query = query.where('location_id', '=', locationId);
+    query = filter.personId === undefined ? query.where('person_id', 'is', null) : query.where('person_id', '=', filter.personId);
     if (filter.type !== undefined) query = query.where('type', '=', filter.type);
     if (filter.name !== undefined) query = query.where(matches('name', filter.name, 'contains', true));
     const rows = await query

@@ -91,5 +91,9 @@ export class KyselyVirtualLineRepository implements VirtualLineRepository {
 
   async delete(orgId: string, id: string): Promise<void> {
     await this.ctx.db.deleteFrom('virtual_lines').where('org_id', '=', orgId).where('id', '=', id).execute();
+    // Its voicemail box and recording settings are named by its ID (no foreign key).
+    await this.ctx.db.deleteFrom('voice_messages').where('org_id', '=', orgId).where('box_kind', '=', 'virtualLine').where('box_id', '=', id).execute();
+    await this.ctx.db.deleteFrom('voicemail_greetings').where('org_id', '=', orgId).where('box_kind', '=', 'virtualLine').where('box_id', '=', id).execute();
+    await this.ctx.db.deleteFrom('call_recording_settings').where('org_id', '=', orgId).where('person_id', '=', id).execute();
   }
 }

@@ -4,6 +4,8 @@ export type SchedulesTable = {
   id: string;
   org_id: string;
   location_id: string;
+  /** A person's own schedule (migration 0056); null for the location's. */
+  person_id: string | null;
   /** businessHours | holidays */
   type: string;
   name: string;

@@ -32,7 +32,8 @@ export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config
 
 /** The path parameters that are not IDs, and what to put in them. */
 // accessCode: every world's workspace holds this code (a value, not an ID: never a marker of one organization's data).
-export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195' };
+// scheduleType: a person's schedules (User Call Settings) name the type as the location paths' {type}.
+export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays' };
 
 let pstnCaller = 0;
 
