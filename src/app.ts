@@ -2,6 +2,7 @@ import { announcementRoutes } from './api/announcements/announcements.routes.ts'
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
+import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
 import { locationCallingRoutes } from './api/location-calling/location-calling.routes.ts';
@@ -252,6 +253,7 @@ function registerRoutes(
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
+  memberCallRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);

@@ -237,6 +237,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callParkExtensionId: parkExtension.body.id,
     callPickupId: callPickup.body.id,
     pagingId: paging.body.id,
+    // Call Controls by member: the administrator, whose ringing call callId is.
+    memberId: me.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
