@@ -3,6 +3,9 @@ import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
+import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
+import { forMeRoutes } from './api/for-me/for-me.routes.ts';
+import { ForMeService } from './domain/for-me/for-me-service.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
 import { locationCallingRoutes } from './api/location-calling/location-calling.routes.ts';
@@ -191,6 +194,8 @@ export type Services = {
   agentCallerId: AgentCallerIdService;
   /** The bargeIn call control. */
   bargeIn: BargeInService;
+  /** Call Settings For Me beyond the settings documents (domain/for-me). */
+  forMe: ForMeService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
   items: SettingItemsService;
   /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
@@ -254,6 +259,8 @@ function registerRoutes(
   callRoutes(server, services);
   bargeInRoutes(server, services);
   memberCallRoutes(server, services);
+  queueCallRoutes(server, services);
+  forMeRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
@@ -368,6 +375,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       permissions: new PermissionService(store, settings, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
+      forMe: new ForMeService(store, clock),
       items: new SettingItemsService(store, clock, settings),
       voicemail,
       voicemailCalls: new VoicemailCalls(calls, voicemail),

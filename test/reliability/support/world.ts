@@ -198,6 +198,16 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
 
+  // A call queue (List Call Queue Calls names it by {queueId} alone).
+  const queue = await admin.post(`/v1/telephony/config/locations/${hq.id}/queues`, {
+    name: unique('Queue '),
+    extension: freeExtension(),
+    callPolicies: { policy: 'REGULAR' },
+    queueSettings: { queueSize: 10 },
+    agents: [{ id: person.id }],
+  });
+  assert.equal(queue.status, 200, queue.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -239,6 +249,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     pagingId: paging.body.id,
     // Call Controls by member: the administrator, whose ringing call callId is.
     memberId: me.id,
+    queueId: queue.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -292,6 +303,8 @@ export function missingId(param: string): string {
     callParkExtensionId: 'CALL_PARK_EXTENSION',
     callPickupId: 'CALL_PICKUP',
     pagingId: 'PAGING_GROUP',
+    memberId: 'PEOPLE',
+    queueId: 'CALL_QUEUE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();

@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import { anyOf } from '../../domain/auth/scopes.ts';
+import type { ForMeService } from '../../domain/for-me/for-me-service.ts';
+import { operations } from '../../generated/webex/call-settings-for-me.ts';
+import { principalOf } from '../../http/auth.ts';
+import { sendEmpty } from '../../http/replies.ts';
+import type { Server } from '../../http/types.ts';
+import { webexRoute } from '../../http/webex-route.ts';
+import { documentScopes } from '../person-settings/setting-routes.ts';
+
+// Call Settings For Me beyond the settings documents: the token's own person's memberships and
+// lists. The document names spark:telephony_config_* scopes; a person's calling token
+// (spark:calls_read / spark:calls_write) is accepted as well, as on the For Me documents.
+
+const me = (request: FastifyRequest) => principalOf(request);
+export const myRead = (operationId: string) => anyOf(...documentScopes(operationId), 'spark:calls_read');
+export const myWrite = (operationId: string) => anyOf(...documentScopes(operationId), 'spark:calls_write');
+
+export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void {
+  const { forMe } = deps;
+
+  webexRoute(server, operations.getMyCallCenterSettings, {
+    auth: myRead(operations.getMyCallCenterSettings.operationId),
+    handler: async (request) => forMe.queues(me(request).orgId, me(request).personId),
+  });
+
+  webexRoute(server, operations.modifyMyCallCenterSettings, {
+    auth: myWrite(operations.modifyMyCallCenterSettings.operationId),
+    optionalBody: true,
+    handler: async (request, reply) => {
+      await forMe.updateQueues(me(request).orgId, me(request).personId, request.body);
+      sendEmpty(reply, 204);
+    },
+  });
+}
