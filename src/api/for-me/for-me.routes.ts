@@ -32,4 +32,19 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
       sendEmpty(reply, 204);
     },
   });
+
+  webexRoute(server, operations.getMyOrganizationLocations, {
+    auth: myRead(operations.getMyOrganizationLocations.operationId),
+    handler: async (request) => ({ locations: await forMe.locations(me(request).orgId, me(request).personId, request.query) }),
+  });
+
+  // The groups the person belongs to, read-only for them.
+  webexRoute(server, operations.getMyCallParkSettings, {
+    auth: myRead(operations.getMyCallParkSettings.operationId),
+    handler: async (request) => forMe.callPark(me(request).orgId, me(request).personId),
+  });
+  webexRoute(server, operations.getMyCallPickupGroupSettings, {
+    auth: myRead(operations.getMyCallPickupGroupSettings.operationId),
+    handler: async (request) => forMe.callPickupGroup(me(request).orgId, me(request).personId),
+  });
 }
