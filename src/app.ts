@@ -327,6 +327,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const voicemail = new VoicemailService(store, clock);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const schedules = new ScheduleService(store, clock);
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
@@ -344,7 +345,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationNumbers: new LocationNumberService(store, clock),
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
-      schedules: new ScheduleService(store, clock),
+      schedules,
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       callQueues,
@@ -375,7 +376,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       permissions: new PermissionService(store, settings, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
-      forMe: new ForMeService(store, clock),
+      forMe: new ForMeService(store, clock, schedules),
       items: new SettingItemsService(store, clock, settings),
       voicemail,
       voicemailCalls: new VoicemailCalls(calls, voicemail),

@@ -79,6 +79,52 @@ for (const dialect of dialects) {
       assert.deepEqual(desc.body.locations, [...all.body.locations].reverse());
     });
 
+    it('given other calling users, when Ann lists speed dial members and available assistants, then she sees them but not herself', async () => {
+      const dials = await ann.api.get(`${ME}/settings/speedDials/availableMembers`, { max: 1000 });
+      assert.equal(dials.status, 200, dials.text);
+      const ids = dials.body.members.map((m: { id: string }) => m.id);
+      assert.ok(ids.includes(bob.id) && !ids.includes(ann.id));
+      const bobs = dials.body.members.find((m: { id: string }) => m.id === bob.id);
+      assert.deepEqual(
+        [bobs.type, bobs.extension, bobs.phoneNumber, bobs.locationId, bobs.locationName],
+        ['PEOPLE', bob.body.extension, bob.body.phoneNumbers.find((n: { type: string }) => n.type === 'work').value, hq.id, hq.name],
+      );
+      const byName = await ann.api.get(`${ME}/settings/speedDials/availableMembers`, { name: bob.body.firstName.toUpperCase() });
+      assert.deepEqual(byName.body.members.map((m: { id: string }) => m.id), [bob.id]);
+      const byNumber = await ann.api.get(`${ME}/settings/speedDials/availableMembers`, { phoneNumber: bob.body.extension });
+      assert.deepEqual(byNumber.body.members.map((m: { id: string }) => m.id), [bob.id]);
+      // A member listed is one the speed dials accept.
+      const saved = await ann.api.put(`${ME}/settings/speedDials`, { speedDials: [{ id: bob.id }] });
+      assert.equal(saved.status, 204, saved.text);
+      assertWebexError(await ann.api.get(`${ME}/settings/speedDials/availableMembers`, { locationId: 'nope' }), 400);
+
+      const assistants = await ann.api.get(`${ME}/settings/executive/availableAssistants`);
+      assert.equal(assistants.status, 200, assistants.text);
+      const ids2 = assistants.body.assistants.map((m: { id: string }) => m.id);
+      assert.ok(ids2.includes(bob.id) && !ids2.includes(ann.id));
+    });
+
+    it("given a schedule of Ann's location, when she reads it, then she sees it; another location's is a 404", async () => {
+      const name = unique('Office ');
+      const event = { name: 'Weekdays', startDate: '2026-01-05', endDate: '2026-01-05', startTime: '09:00', endTime: '17:00', allDayEnabled: false };
+      const created = await admin.post(`/v1/telephony/config/locations/${hq.id}/schedules`, { type: 'businessHours', name, events: [event] });
+      assert.equal(created.status, 201, created.text);
+      const reply = await ann.api.get(`${ME}/locations/schedules/businessHours/${created.body.id}`);
+      assert.equal(reply.status, 200, reply.text);
+      assert.deepEqual(reply.body, (await admin.get(`/v1/telephony/config/locations/${hq.id}/schedules/businessHours/${created.body.id}`)).body);
+      const branch = await createCallingLocation(admin);
+      const elsewhere = await admin.post(`/v1/telephony/config/locations/${branch.id}/schedules`, { type: 'businessHours', name: unique('Far '), events: [event] });
+      assertWebexError(await ann.api.get(`${ME}/locations/schedules/businessHours/${elsewhere.body.id}`), 404);
+      assertWebexError(await ann.api.get(`${ME}/locations/schedules/weekends/${created.body.id}`), 400);
+    });
+
+    it('given a person, when they list their announcement languages, then they are the organization languages', async () => {
+      const mine = await ann.api.get(`${ME}/announcementLanguages`);
+      assert.equal(mine.status, 200, mine.text);
+      assert.deepEqual(mine.body, (await admin.get('/v1/telephony/config/announcementLanguages')).body);
+      assert.ok(mine.body.languages.some((l: { code: string }) => l.code === 'en_us'));
+    });
+
     it('given a person without Webex Calling, or a token without a calling scope, then the For Me reads are refused', async () => {
       const plain = await createPerson(admin, { emails: [`${unique('p')}@example.com`], displayName: unique('Plain ') });
       const api = await clientWithScopes(admin, plain.id, ['spark:calls_read']);

@@ -1,7 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import type { ForMeService } from '../../domain/for-me/for-me-service.ts';
+import { announcementLanguages } from '../../domain/location-calling/announcement-languages.ts';
+import { encodeEventId, encodeScheduleId } from '../../domain/schedules/schedule-ids.ts';
+import { operations as phase1 } from '../../generated/webex/beta-call-settings-for-me-with-userhub-phase1.ts';
 import { operations } from '../../generated/webex/call-settings-for-me.ts';
+import { operations as phase2 } from '../../generated/webex/call-settings-for-me-with-userhub-phase2.ts';
 import { principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -46,5 +50,30 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
   webexRoute(server, operations.getMyCallPickupGroupSettings, {
     auth: myRead(operations.getMyCallPickupGroupSettings.operationId),
     handler: async (request) => forMe.callPickupGroup(me(request).orgId, me(request).personId),
+  });
+
+  webexRoute(server, operations.getSpeedDialAvailableMembers, {
+    auth: myRead(operations.getSpeedDialAvailableMembers.operationId),
+    handler: async (request) => ({ members: await forMe.speedDialMembers(me(request).orgId, me(request).personId, request.query) }),
+  });
+
+  webexRoute(server, operations.getMyExecutiveAvailableAssistants, {
+    auth: myRead(operations.getMyExecutiveAvailableAssistants.operationId),
+    handler: async (request) => ({ assistants: await forMe.availableAssistants(me(request).orgId, me(request).personId) }),
+  });
+
+  webexRoute(server, phase2.getMyLocationSchedule, {
+    auth: myRead(phase2.getMyLocationSchedule.operationId),
+    handler: async (request) => {
+      const s = await forMe.locationSchedule(me(request).orgId, me(request).personId, request.params.scheduleType, request.params.scheduleId);
+      // Stored events passed the schedule rules (weekdays all present, months named): they fit the document's type.
+      return { id: encodeScheduleId(s.name), name: s.name, type: s.type, events: s.events.map((e) => ({ id: encodeEventId(e.name), ...e })) } as never;
+    },
+  });
+
+  // The languages of the person's announcements: the same list as the organization's.
+  webexRoute(server, phase1.getAnnouncementLanguagesForMe, {
+    auth: myRead(phase1.getAnnouncementLanguagesForMe.operationId),
+    handler: async () => ({ languages: announcementLanguages(undefined).map(({ name, code }) => ({ name, code })) }),
   });
 }

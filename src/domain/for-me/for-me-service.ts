@@ -4,8 +4,11 @@ import { myQueues, updateMyQueues, type AcdState } from '../call-queues/my-queue
 import { notCallingUser } from '../calls/call-errors.ts';
 import { personNotFound } from '../people/people-errors.ts';
 import type { Person } from '../../store/store.ts';
-import { agentLines } from '../call-queues/call-queue-agents.ts';
-import { encodeId } from '../webex-ids.ts';
+import { agentLines, callingPeople } from '../call-queues/call-queue-agents.ts';
+import type { ScheduleService } from '../schedules/schedule-service.ts';
+import type { StoredSchedule } from '../../store/schedules-store.ts';
+import { badRequest } from '../errors.ts';
+import { decodeId, encodeId } from '../webex-ids.ts';
 
 /** A page of a list Webex pages with start and max. */
 const page = <T>(items: T[], start = 0, max?: number) => items.slice(start, max === undefined ? undefined : start + max);
@@ -19,10 +22,12 @@ type GroupOf<M> = { groupName: string; memberList: M[] };
 export class ForMeService {
   private readonly store: Store;
   private readonly clock: Clock;
+  private readonly schedules: ScheduleService;
 
-  constructor(store: Store, clock: Clock) {
+  constructor(store: Store, clock: Clock, schedules: ScheduleService) {
     this.store = store;
     this.clock = clock;
+    this.schedules = schedules;
   }
 
   /** The token's person, a Webex Calling user (403 otherwise, as the Call Controls answer). */
@@ -68,7 +73,7 @@ export class ForMeService {
     for (const id of ids) {
       const person = people.get(id);
       if (person) {
-        memberList.push({ id: encodeId('PEOPLE', id), type: 'PEOPLE' as const, ...names(person), displayName: person.displayName });
+        memberList.push({ id: encodeId('PEOPLE', id), type: 'PEOPLE' as const, ...names_(person), displayName: person.displayName });
         continue;
       }
       const workspace = await this.store.workspaces.get(orgId, id);
@@ -100,6 +105,62 @@ export class ForMeService {
       })),
     };
   }
+
+  /**
+   * Who the person may pick as a speed dial or an executive assistant: every other Webex Calling
+   * user of the organization (what those settings accept, setting-members.ts), with their line.
+   */
+  private async others(orgId: string, personId: string) {
+    const me = await this.me(orgId, personId);
+    const people = (await callingPeople(this.store, orgId)).filter((p) => p.id !== me.id);
+    return agentLines(this.store, orgId, people);
+  }
+
+  /**
+   * Speed dial candidates: `locationId` keeps one location's, `name` (any contained in the first or
+   * last name) and `phoneNumber` (any contained in the number or extension) filter, `order` sorts by
+   * firstName or lastName, asc or desc (display name otherwise).
+   */
+  async speedDialMembers(orgId: string, personId: string, query: { start?: number; max?: number; locationId?: string; name?: unknown[]; phoneNumber?: unknown[]; order?: string }) {
+    const location = query.locationId === undefined ? undefined : decodeId(query.locationId, 'LOCATION');
+    if (query.locationId !== undefined && location === undefined) throw badRequest('locationId is not a location ID.');
+    const names = (query.name ?? []).map((n) => String(n).toLowerCase());
+    const numbers = (query.phoneNumber ?? []).map((n) => String(n).replace(/[^\d+*#]/g, ''));
+    const lines = (await this.others(orgId, personId)).filter(({ person, phoneNumber }) => {
+      if (location !== undefined && person.locationId !== location) return false;
+      if (names.length > 0 && !names.some((n) => [person.firstName, person.lastName].some((v) => v?.toLowerCase().includes(n)))) return false;
+      return numbers.length === 0 || numbers.some((n) => [phoneNumber, person.extension].some((v) => v?.includes(n)));
+    });
+    const [, field, direction] = /^(firstName|lastName)?(?:[-:, ]?(asc|desc))?$/i.exec(query.order ?? '') ?? [];
+    if (field) lines.sort((a, b) => (a.person[field as 'firstName'] ?? '').localeCompare(b.person[field as 'firstName'] ?? ''));
+    if (/desc/i.test(direction ?? '')) lines.reverse();
+    return page(lines, query.start, query.max).map(({ person, phoneNumber, location: at }) => ({
+      id: encodeId('PEOPLE', person.id),
+      ...names_(person),
+      displayName: person.displayName,
+      // The number a speed dial dials: the direct number, else the extension.
+      phoneNumber: phoneNumber ?? person.extension ?? '',
+      ...(person.extension ? { extension: person.extension } : {}),
+      type: 'PEOPLE' as const,
+      ...(at ? { locationId: encodeId('LOCATION', at.id), locationName: at.name } : {}),
+    }));
+  }
+
+  /** Assistants the person (as an executive) may add to their pool. */
+  async availableAssistants(orgId: string, personId: string) {
+    return (await this.others(orgId, personId)).map(({ person, phoneNumber }) => ({
+      id: encodeId('PEOPLE', person.id),
+      ...names_(person),
+      ...(phoneNumber ? { directNumber: phoneNumber } : {}),
+      ...(person.extension ? { extension: person.extension } : {}),
+    }));
+  }
+
+  /** A schedule of the person's own location. */
+  async locationSchedule(orgId: string, personId: string, type: string, scheduleId: string): Promise<StoredSchedule> {
+    const me = await this.me(orgId, personId);
+    return this.schedules.get(orgId, encodeId('LOCATION', me.locationId), type, scheduleId);
+  }
 }
 
-const names = (p: Person) => ({ ...(p.firstName ? { firstName: p.firstName } : {}), ...(p.lastName ? { lastName: p.lastName } : {}) });
+const names_ = (p: Person) => ({ ...(p.firstName ? { firstName: p.firstName } : {}), ...(p.lastName ? { lastName: p.lastName } : {}) });

@@ -202,8 +202,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const queue = await admin.post(`/v1/telephony/config/locations/${hq.id}/queues`, {
     name: unique('Queue '),
     extension: freeExtension(),
-    callPolicies: { policy: 'REGULAR' },
-    queueSettings: { queueSize: 10 },
+    callPolicies: { policy: 'REGULAR', callBounce: { callBounceEnabled: false }, distinctiveRing: { enabled: false } },
+    queueSettings: { queueSize: 10, overflow: { action: 'PERFORM_BUSY_TREATMENT', greeting: 'DEFAULT' }, welcomeMessage: { enabled: false, greeting: 'DEFAULT' } },
     agents: [{ id: person.id }],
   });
   assert.equal(queue.status, 200, queue.text);
