@@ -125,6 +125,22 @@ for (const dialect of dialects) {
       assert.ok(mine.body.languages.some((l: { code: string }) => l.code === 'en_us'));
     });
 
+    it('given Bob enables hoteling on his phone, when Ann lists hoteling hosts, then Bob is one and can be her host', async () => {
+      const hosts = async (query: Record<string, string> = {}) => {
+        const reply = await ann.api.get(`${ME}/settings/hoteling/availableHosts`, query);
+        assert.equal(reply.status, 200, reply.text);
+        return reply.body.hosts.map((h: { hostId: string }) => h.hostId);
+      };
+      assert.ok(!(await hosts()).includes(bob.id), 'not a host yet');
+      assert.equal((await admin.put(`/v1/people/${bob.id}/features/hoteling`, { enabled: true })).status, 204);
+      assert.ok((await hosts()).includes(bob.id));
+      assert.deepEqual(await hosts({ name: bob.body.firstName, phoneNumber: bob.body.extension }), [bob.id]);
+      const [host] = (await ann.api.get(`${ME}/settings/hoteling/availableHosts`, { name: bob.body.firstName })).body.hosts;
+      assert.deepEqual(host, { hostId: bob.id, firstName: bob.body.firstName, lastName: 'Lee', phoneNumber: host.phoneNumber, extension: bob.body.extension, allowedAssociationDuration: 24 });
+      const guest = await ann.api.put(`${ME}/settings/hoteling/guest`, { enabled: true, hostId: bob.id });
+      assert.equal(guest.status, 204, guest.text);
+    });
+
     it('given a person without Webex Calling, or a token without a calling scope, then the For Me reads are refused', async () => {
       const plain = await createPerson(admin, { emails: [`${unique('p')}@example.com`], displayName: unique('Plain ') });
       const api = await clientWithScopes(admin, plain.id, ['spark:calls_read']);

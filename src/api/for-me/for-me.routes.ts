@@ -6,6 +6,7 @@ import { encodeEventId, encodeScheduleId } from '../../domain/schedules/schedule
 import { operations as phase1 } from '../../generated/webex/beta-call-settings-for-me-with-userhub-phase1.ts';
 import { operations } from '../../generated/webex/call-settings-for-me.ts';
 import { operations as phase2 } from '../../generated/webex/call-settings-for-me-with-userhub-phase2.ts';
+import { operations as phase5 } from '../../generated/webex/call-settings-for-me-phase-5.ts';
 import { principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -75,5 +76,10 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
   webexRoute(server, phase1.getAnnouncementLanguagesForMe, {
     auth: myRead(phase1.getAnnouncementLanguagesForMe.operationId),
     handler: async () => ({ languages: announcementLanguages(undefined).map(({ name, code }) => ({ name, code })) }),
+  });
+
+  webexRoute(server, phase5.getAvailableHotelingHosts, {
+    auth: myRead(phase5.getAvailableHotelingHosts.operationId),
+    handler: async (request) => ({ hosts: await forMe.hotelingHosts(me(request).orgId, me(request).personId, request.query) }),
   });
 }

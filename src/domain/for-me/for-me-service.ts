@@ -4,7 +4,7 @@ import { myQueues, updateMyQueues, type AcdState } from '../call-queues/my-queue
 import { notCallingUser } from '../calls/call-errors.ts';
 import { personNotFound } from '../people/people-errors.ts';
 import type { Person } from '../../store/store.ts';
-import { agentLines, callingPeople } from '../call-queues/call-queue-agents.ts';
+import { agentLines, callingPeople, matchesPerson } from '../call-queues/call-queue-agents.ts';
 import type { ScheduleService } from '../schedules/schedule-service.ts';
 import type { StoredSchedule } from '../../store/schedules-store.ts';
 import { badRequest } from '../errors.ts';
@@ -160,6 +160,30 @@ export class ForMeService {
   async locationSchedule(orgId: string, personId: string, type: string, scheduleId: string): Promise<StoredSchedule> {
     const me = await this.me(orgId, personId);
     return this.schedules.get(orgId, encodeId('LOCATION', me.locationId), type, scheduleId);
+  }
+
+  /**
+   * Hoteling hosts the person may sign in on as a guest: other Webex Calling users whose phone is
+   * a hoteling host (their hoteling setting enabled); `name` (first or last name) and
+   * `phoneNumber` (number or extension) contained. allowedAssociationDuration is 24 hours, the
+   * association limit a guest gets by default (**choice**: Callplane hosts set no limit of their own).
+   */
+  async hotelingHosts(orgId: string, personId: string, query: { start?: number; max?: number; name?: string; phoneNumber?: string }) {
+    const hosts = [];
+    for (const line of await this.others(orgId, personId)) {
+      const stored = await this.store.ownerSettings.get({ orgId, kind: 'person', id: line.person.id }, 'hoteling');
+      if (stored === undefined || (JSON.parse(stored) as { enabled?: boolean }).enabled !== true) continue;
+      if (!matchesPerson(line, query.name, query.phoneNumber)) continue;
+      hosts.push(line);
+    }
+    return page(hosts, query.start, query.max ?? 100).map(({ person, phoneNumber }) => ({
+      hostId: encodeId('PEOPLE', person.id),
+      firstName: person.firstName ?? '',
+      lastName: person.lastName ?? '',
+      phoneNumber: phoneNumber ?? '',
+      extension: person.extension ?? '',
+      allowedAssociationDuration: 24,
+    }));
   }
 }
 
