@@ -10,7 +10,7 @@ import { label, operationsOf, type Operation } from './support/operations.ts';
 import { seeded } from '../support/random.ts';
 import { getWithHost, sendRaw, webexErrorProblem } from './support/send.ts';
 import { changedTables, digestStore, rowsMentioning, StoreWatch, uuidsOf } from './support/store-digest.ts';
-import { twoOrganizations, type OrganizationWorld } from './support/world.ts';
+import { idFor, twoOrganizations, type OrganizationWorld } from './support/world.ts';
 
 // Bad input on every route of the OpenAPI document, generated from the document itself: every
 // answer is a 4xx with Webex's error body (never a 5xx), and a refused request changes nothing in
@@ -128,7 +128,7 @@ for (const dialect of dialects) {
       let sent = 0;
       for (const op of operations.filter((o) => o.method === 'GET')) {
         const pathValues: Record<string, string> = {};
-        for (const p of op.params.filter((p) => p.in === 'path')) pathValues[p.name] = own.ids[p.name] ?? 'answer';
+        for (const p of op.params.filter((p) => p.in === 'path')) pathValues[p.name] = idFor(own.ids, op.path, p.name) ?? 'answer';
         for (const host of hosts) {
           const reply = await getWithHost(server.url, { method: 'GET', path: op.path, pathValues, query: [['max', '1']], token: server.demo.adminToken }, host);
           sent++;

@@ -14,7 +14,7 @@ import { label, operationsOf, type Operation } from './support/operations.ts';
 import { sampleBody, sampleValue, type SampleContext } from './support/sample.ts';
 import { multipartBody, sendRaw, webexErrorProblem, type RawRequest } from './support/send.ts';
 import { StoreWatch } from './support/store-digest.ts';
-import { FIXED_PARAMS, twoOrganizations, type OrganizationWorld } from './support/world.ts';
+import { FIXED_PARAMS, idFor, twoOrganizations, VALUE_IDS, type OrganizationWorld } from './support/world.ts';
 
 // Organizations are walled off from each other, scopes are enforced on every route, and tokens
 // expire: swept over every operation of the OpenAPI document.
@@ -40,6 +40,8 @@ const forUsers = (op: Operation) =>
   // A person's own settings: the Call Settings For Me paths, and admin paths whose document names a
   // user scope (spark:people_read) a person may use for themselves (the sweep's user is that person).
   op.path.startsWith('/v1/telephony/config/people/me/') ||
+  // Not a Webex operation: the audio a recording's details link to, for whoever may read the recording.
+  label(op) === 'GET /v1/convergedRecordings/{recordingId}/audio' ||
   userScopesOf(op).some((s) => (USER_SCOPES as readonly string[]).includes(s));
 
 const userScopesOf = (op: Operation) =>
@@ -92,7 +94,7 @@ for (const dialect of dialects) {
     /** A request a client of `world` could send: its IDs in the path (unless given), a body valid for the schema. */
     async function requestOf(op: Operation, world: OrganizationWorld, pathIds: Record<string, string>, token: string): Promise<RawRequest> {
       const pathValues: Record<string, string> = {};
-      for (const p of op.params.filter((p) => p.in === 'path')) pathValues[p.name] = FIXED_PARAMS[p.name] ?? pathIds[p.name] ?? world.ids[p.name]!;
+      for (const p of op.params.filter((p) => p.in === 'path')) pathValues[p.name] = FIXED_PARAMS[p.name] ?? idFor(pathIds, op.path, p.name) ?? idFor(world.ids, op.path, p.name)!;
       const query = op.params.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sampleValue(p.schema, p.name, contextOf(world)))] as [string, string]);
       let body: RawRequest['body'];
       if (op.multipart) body = await multipartBody(unique('Greeting '), wav());
@@ -128,7 +130,7 @@ for (const dialect of dialects) {
       let checked = 0;
       for (const op of operations) {
         const ids = op.params.filter((p) => p.in === 'path' && !(p.name in FIXED_PARAMS));
-        if (ids.length === 0 || PUBLIC.has(label(op))) continue;
+        if (ids.length === 0 || PUBLIC.has(label(op)) || VALUE_IDS.has(label(op))) continue;
         // Theirs (the foreign organization's administrator) asking for ours.
         const request = await requestOf(op, foreign, own.ids, foreign.admin.token!);
         await watch.mark();

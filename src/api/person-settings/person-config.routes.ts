@@ -1,4 +1,5 @@
 import { anyOf } from '../../domain/auth/scopes.ts';
+import { notFound } from '../../domain/errors.ts';
 import * as ring from '../../domain/settings/ring-settings.ts';
 import type { SettingItemsService } from '../../domain/settings/setting-items.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
@@ -191,6 +192,8 @@ export function personConfigRoutes(server: Server, deps: { settings: SettingsSer
       const principal = principalOf(request);
       const doc = await deps.settings.get(principal.orgId, encodeId('PEOPLE', principal.personId), 'callBlock');
       const number = decodeIdValue(request.params.phoneNumberId, 'PHONE_NUMBER');
+      // The ID must name a phone number: anything else names nothing to ask about.
+      if (!number || !/^\+?\d{2,15}$/.test(number)) throw notFound('The phone number ID names no phone number.');
       return { blockCallsEnabled: (doc.numbers as { phoneNumber: string }[]).some((n) => n.phoneNumber === number) };
     },
   });

@@ -30,8 +30,27 @@ export const LOCATION_INTERCEPT: LocationSettingDefinition = {
     },
     outgoing: { type: 'INTERCEPT_ALL', transferEnabled: false },
   },
-  check: (doc, ctx) => checkIntercept(doc, { store: ctx.store, orgId: ctx.orgId, locationId: ctx.location.id }),
+  check: async (doc, ctx) => {
+    await checkIntercept(doc, { store: ctx.store, orgId: ctx.orgId, locationId: ctx.location.id });
+    await checkGreetingFile(doc, ctx);
+  },
 };
+
+/**
+ * A location's intercept greeting names a file of the announcement repository (the location has no
+ * upload of its own): one of this organization's, at its level or this location's. With the default
+ * greeting a name that is no such file is dropped, as Webex shows an empty name until one exists.
+ */
+async function checkGreetingFile(doc: SettingDocument, ctx: LocationSettingContext): Promise<void> {
+  const announcements = (doc.incoming as { announcements?: { greeting?: string; fileName?: string } } | undefined)?.announcements;
+  const fileName = announcements?.fileName?.trim();
+  if (!announcements || !fileName) return;
+  const candidates = await ctx.store.announcements.list(ctx.orgId, { scope: { kind: 'all' }, fileName }, 0, 100);
+  const held = candidates.items.some((a) => a.fileName === fileName && (a.locationId === null || a.locationId === ctx.location.id));
+  if (held) return;
+  if (announcements.greeting === 'CUSTOM') throw badRequest(`incoming.announcements.fileName "${fileName}" is not an announcement file of this location or organization.`);
+  delete announcements.fileName;
+}
 
 /**
  * Unknown extensions: with the policy on, a dialled extension nobody in the location has goes to

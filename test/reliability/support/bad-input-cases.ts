@@ -1,4 +1,4 @@
-import { missingId, FIXED_PARAMS, type IdMap } from './world.ts';
+import { idFor, missingId, FIXED_PARAMS, VALUE_IDS, type IdMap } from './world.ts';
 import type { Operation } from './operations.ts';
 import { acceptedTypes, mainOption, referenceOf, sampleBody, sampleValue, type JsonSchema, type SampleContext } from './sample.ts';
 
@@ -174,7 +174,7 @@ export function badRequests(op: Operation, ctx: CaseContext): BadRequest[] {
   const pathParams = op.params.filter((p) => p.in === 'path');
   const queryParams = op.params.filter((p) => p.in === 'query');
   const pathValues: Record<string, string> = {};
-  for (const p of pathParams) pathValues[p.name] = ctx.ids[p.name] ?? FIXED_PARAMS[p.name] ?? missingId(p.name);
+  for (const p of pathParams) pathValues[p.name] = idFor(ctx.ids, op.path, p.name) ?? FIXED_PARAMS[p.name] ?? missingId(p.name);
   const baseQuery: [string, string][] = queryParams.filter((p) => p.required).map((p) => [p.name, String(sampleValue(p.schema, p.name, ctx))]);
   const base = op.body ? sampleBody(op, ctx) : undefined;
   const baseBody = op.body ? { text: JSON.stringify(base), contentType: 'application/json' } : undefined;
@@ -252,9 +252,10 @@ export function badRequests(op: Operation, ctx: CaseContext): BadRequest[] {
     add({ category: 'over-long path parameter', where: at, pathValues: withValue('A'.repeat(1500)), expect: 'reject' });
     if (p.name in FIXED_PARAMS) continue;
     add({ category: 'ID of nothing', where: at, pathValues: withValue(missingId(p.name)), expect: 'reject' });
-    const otherType = p.name === 'personId' ? ctx.ids.locationId! : ctx.ids.personId!;
+    // A person's ID is of another type for every parameter but those that name a person.
+    const otherType = pathValues[p.name] === ctx.ids.personId ? ctx.ids.locationId! : ctx.ids.personId!;
     add({ category: 'ID of another type', where: at, pathValues: withValue(otherType), expect: 'reject' });
-    const foreignId = ctx.foreign[p.name];
+    const foreignId = VALUE_IDS.has(`${op.method} ${op.path}`) ? undefined : ctx.foreign[p.name];
     if (foreignId) {
       add({ category: "another organization's ID in the path", where: at, pathValues: withValue(foreignId), expect: 'reject' });
     }

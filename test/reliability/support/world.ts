@@ -24,6 +24,12 @@ export type OrganizationWorld = {
   targetUrl: string;
 };
 
+/**
+ * Operations whose path ID encodes a value, not an object: a call block state is asked about any
+ * phone number (its ID is the number's), and the answer says only whether the caller's own list holds it.
+ */
+export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config/people/me/settings/callBlock/numbers/{phoneNumberId}']);
+
 /** The path parameters that are not IDs, and what to put in them. */
 export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays' };
 
@@ -163,6 +169,46 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const paging = await admin.post(`${features}/paging`, { name: unique('Page '), extension: freeExtension(), targets: [person.id] });
   assert.equal(paging.status, 201, paging.text);
 
+  // A call queue with the person as agent: a DNIS of it, a wrap-up reason for it, a supervisor of
+  // its agent, and an announcement playlist.
+  const callBounce = { callBounceEnabled: false, callBounceMaxRings: 3, agentUnavailableEnabled: false, alertAgentEnabled: false, alertAgentMaxSeconds: 30, callBounceOnHoldEnabled: false, callBounceOnHoldMaxSeconds: 60 };
+  const queue = await admin.post(`${features}/queues`, {
+    name: unique('Queue '),
+    extension: freeExtension(),
+    callPolicies: { routingType: 'PRIORITY_BASED', policy: 'CIRCULAR', callBounce, distinctiveRing: { enabled: false } },
+    queueSettings: { queueSize: 5, overflow: { action: 'PERFORM_BUSY_TREATMENT', greeting: 'DEFAULT' } },
+    agents: [{ id: person.id }],
+  });
+  assert.equal(queue.status, 200, queue.text);
+  const dnis = await admin.post(`${features}/queues/${queue.body.id}/dnis`, { name: unique('Line '), extension: freeExtension(), ringPattern: 'NORMAL' });
+  assert.equal(dnis.status, 201, dnis.text);
+  const wrapup = await admin.post('/v1/telephony/config/cxEssentials/wrapup/reasons', { name: unique('Resolved '), queues: [queue.body.id] });
+  assert.equal(wrapup.status, 201, wrapup.text);
+  const supervisor = await createPerson(admin, { extension: freeExtension(), locationId: hq.id, licenses: [lic.professional] }, { callingData: 'true' });
+  const supervising = await admin.post('/v1/telephony/config/supervisors', { id: supervisor.id, agents: [{ id: person.id }] });
+  assert.ok([200, 201, 204].includes(supervising.status), supervising.text);
+  const playlist = await admin.post('/v1/telephony/config/announcements/playlists', { name: unique('Playlist '), announcementIds: [announcement.body.id] });
+  assert.equal(playlist.status, 201, playlist.text);
+  // A selective accept criterion of the person (what the criteria paths' {id} names).
+  const criterion = await admin.post(`/v1/telephony/config/people/${person.id}/selectiveAccept/criteria`, { callsFrom: 'ANY_PHONE_NUMBER', acceptEnabled: true });
+  assert.equal(criterion.status, 201, criterion.text);
+  const reach = await admin.post(`/v1/telephony/config/people/${person.id}/singleNumberReach/numbers`, { phoneNumber: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, enabled: true, name: 'Mobile' });
+  assert.equal(reach.status, 201, reach.text);
+  // A number the administrator blocks, a report, and a recording of an answered call of the supervisor's (the person's calls go to voicemail).
+  const blocked = await admin.post('/v1/telephony/config/people/me/settings/callBlock/numbers', { phoneNumber: `+1415555${String(1000 + (pstnCaller++ % 9000))}` });
+  assert.equal(blocked.status, 201, blocked.text);
+  const report = await admin.post('/v1/reports', { templateId: 400, startDate: '2026-01-01', endDate: '2026-01-02' });
+  assert.equal(report.status, 200, report.text);
+  assert.equal((await admin.put(`/v1/people/${supervisor.id}/features/callRecording`, { enabled: true, record: 'Always' })).status, 204);
+  const recorded = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: (supervisor as unknown as { extension: string }).extension });
+  assert.equal(recorded.status, 201, recorded.text);
+  const ringing = recorded.body.legs.find((l: { party: { kind: string } }) => l.party.kind === 'person');
+  assert.equal((await admin.post(`/sandbox/v1/people/${supervisor.id}/calls/answer`, { callId: ringing.callId })).status, 204);
+  assert.equal((await admin.post(`/sandbox/v1/calls/${recorded.body.callSessionId}/pstn/hangup`, {})).status, 204);
+  assert.equal((await admin.put(`/v1/people/${supervisor.id}/features/callRecording`, { enabled: false })).status, 204);
+  const recordings = await admin.get('/v1/admin/convergedRecordings', { max: 1 });
+  assert.equal(recordings.body.items?.length, 1, recordings.text);
+
   // A call ringing the administrator (extension 1000), placed by a simulated PSTN caller.
   const call = await admin.post('/sandbox/v1/calls', { from: `+1415555${String(1000 + (pstnCaller++ % 9000))}`, to: me.extension });
   assert.equal(call.status, 201, call.text);
@@ -197,16 +243,6 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   assert.equal(app.status, 201, app.text);
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
-
-  // A call queue (List Call Queue Calls names it by {queueId} alone).
-  const queue = await admin.post(`/v1/telephony/config/locations/${hq.id}/queues`, {
-    name: unique('Queue '),
-    extension: freeExtension(),
-    callPolicies: { policy: 'REGULAR', callBounce: { callBounceEnabled: false }, distinctiveRing: { enabled: false } },
-    queueSettings: { queueSize: 10, overflow: { action: 'PERFORM_BUSY_TREATMENT', greeting: 'DEFAULT' }, welcomeMessage: { enabled: false, greeting: 'DEFAULT' } },
-    agents: [{ id: person.id }],
-  });
-  assert.equal(queue.status, 200, queue.text);
 
   const ids: IdMap = {
     orgId: me.orgId,
@@ -247,9 +283,20 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callParkExtensionId: parkExtension.body.id,
     callPickupId: callPickup.body.id,
     pagingId: paging.body.id,
+    queueId: queue.body.id,
+    dnisId: dnis.body.id,
+    wrapupReasonId: wrapup.body.id,
+    supervisorId: supervisor.id,
+    playlistId: playlist.body.id,
+    playListId: playlist.body.id,
+    phoneNumberId: blocked.body.id,
+    reportId: report.body.id,
+    criteriaId: criterion.body.id,
+    reachNumberId: reach.body.id,
+    agentId: person.id,
+    recordingId: recordings.body.items[0].id,
     // Call Controls by member: the administrator, whose ringing call callId is.
     memberId: me.id,
-    queueId: queue.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -268,6 +315,17 @@ export async function twoOrganizations(server: TestServer, targetUrl: string): P
   const other = await createOrganization(server.anonymous);
   const foreign = await organizationWorld(other.admin, targetUrl);
   return { own, foreign };
+}
+
+/**
+ * The real ID for a path parameter. Cisco names some of them only {id}: what they name follows from
+ * the path segment before them (a criterion, a queue agent, a single number reach number).
+ */
+export function idFor(ids: IdMap, path: string, name: string): string | undefined {
+  if (name !== 'id') return ids[name];
+  const before = path.slice(0, path.indexOf('{id}')).split('/').filter(Boolean).at(-1);
+  const named: Record<string, string | undefined> = { criteria: ids.criteriaId, agents: ids.agentId, numbers: ids.reachNumberId };
+  return before ? named[before] : undefined;
 }
 
 /** A Webex ID of the right type that names nothing. */
@@ -303,8 +361,17 @@ export function missingId(param: string): string {
     callParkExtensionId: 'CALL_PARK_EXTENSION',
     callPickupId: 'CALL_PICKUP',
     pagingId: 'PAGING_GROUP',
-    memberId: 'PEOPLE',
     queueId: 'CALL_QUEUE',
+    dnisId: 'DNIS',
+    wrapupReasonId: 'WRAPUP_REASON',
+    supervisorId: 'PEOPLE',
+    playlistId: 'PLAYLIST',
+    playListId: 'PLAYLIST',
+    phoneNumberId: 'PHONE_NUMBER',
+    reportId: 'REPORT',
+    criteriaId: 'CRITERIA',
+    agentId: 'PEOPLE',
+    memberId: 'PEOPLE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
