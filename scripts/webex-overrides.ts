@@ -425,6 +425,31 @@ export const overrides: Override[] = [
         "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
     }),
   ),
+  // Call Settings For Me: the preferred answer endpoint.
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/me/settings/preferredAnswerEndpoint',
+    at: `/requestBody${JSON_SCHEMA}/properties/preferredAnswerEndpointId`,
+    set: { 'x-type-unknown': true, description: 'The endpoint ID, or null to clear the preference.' },
+    reason: 'Webex clears the preferred answer endpoint when preferredAnswerEndpointId is null (the admin operation says so; wxc_sdk passes None to clear), which a string schema refuses.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/me/settings/preferredAnswerEndpoint',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: 'The operation says "If a preferred endpoint is not set for the person, API returns empty", which the required id, type and name forbid.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints',
+    at: `/responses/200${JSON_SCHEMA}/properties/endpoints/items/properties/isPreferredAnswerEndpoint`,
+    set: { type: 'boolean', description: 'Whether the endpoint is the preferred answer endpoint.' },
+    reason: "The operation answers the person's preferred answer endpoint with the list (its description and Cisco's example: isPreferredAnswerEndpoint on each endpoint); the rendering lost the field.",
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -141,6 +141,32 @@ for (const dialect of dialects) {
       assert.equal(guest.status, 204, guest.text);
     });
 
+    it("given Ann's simulated phone, when she reads her endpoints and prefers it for answering, then it shows as preferred; null clears it", async () => {
+      const list = await ann.api.get(`${ME}/endpoints`);
+      assert.equal(list.status, 200, list.text);
+      const [phone, ...others] = list.body.endpoints;
+      assert.deepEqual(others, []);
+      assert.deepEqual({ ...phone, id: undefined }, { id: undefined, type: 'CALLING_DEVICE', name: 'Callplane simulated phone', autoAndForcedAnswerEnabled: false, ownerId: ann.id, ownerType: 'PEOPLE' });
+      // The phone answering by itself (the simulator) is its auto answer.
+      assert.equal((await admin.put(`/sandbox/v1/people/${ann.id}/phone`, { autoAnswer: true })).status, 200);
+      assert.equal((await ann.api.get(`${ME}/endpoints/${phone.id}`)).body.autoAndForcedAnswerEnabled, true);
+      assertWebexError(await bob.api.get(`${ME}/endpoints/${phone.id}`), 404);
+      assertWebexError(await ann.api.put(`${ME}/endpoints/${phone.id}`, { mobilitySettings: { alertingEnabled: true } }), 400, /mobility/);
+
+      assert.deepEqual((await ann.api.get(`${ME}/settings/preferredAnswerEndpoint`)).body, {});
+      const set = await ann.api.put(`${ME}/settings/preferredAnswerEndpoint`, { preferredAnswerEndpointId: phone.id });
+      assert.equal(set.status, 204, set.text);
+      assert.deepEqual((await ann.api.get(`${ME}/settings/preferredAnswerEndpoint`)).body, { id: phone.id, type: 'DEVICE', name: 'Callplane simulated phone' });
+      const available = await ann.api.get(`${ME}/settings/availablePreferredAnswerEndpoints`);
+      assert.deepEqual(available.body, { endpoints: [{ id: phone.id, type: 'DEVICE', name: 'Callplane simulated phone', isPreferredAnswerEndpoint: true }] });
+      // Bob's phone is not Ann's to prefer.
+      const bobs = (await bob.api.get(`${ME}/endpoints`)).body.endpoints[0].id;
+      assertWebexError(await ann.api.put(`${ME}/settings/preferredAnswerEndpoint`, { preferredAnswerEndpointId: bobs }), 400);
+      assertWebexError(await ann.api.put(`${ME}/settings/preferredAnswerEndpoint`, { preferredAnswerEndpointId: 42 }), 400);
+      assert.equal((await ann.api.put(`${ME}/settings/preferredAnswerEndpoint`, { preferredAnswerEndpointId: null })).status, 204);
+      assert.deepEqual((await ann.api.get(`${ME}/settings/preferredAnswerEndpoint`)).body, {});
+    });
+
     it('given a person without Webex Calling, or a token without a calling scope, then the For Me reads are refused', async () => {
       const plain = await createPerson(admin, { emails: [`${unique('p')}@example.com`], displayName: unique('Plain ') });
       const api = await clientWithScopes(admin, plain.id, ['spark:calls_read']);

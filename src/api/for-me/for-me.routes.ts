@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
+import { badRequest } from '../../domain/errors.ts';
 import type { ForMeService } from '../../domain/for-me/for-me-service.ts';
 import { announcementLanguages } from '../../domain/location-calling/announcement-languages.ts';
 import { encodeEventId, encodeScheduleId } from '../../domain/schedules/schedule-ids.ts';
@@ -81,5 +82,36 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
   webexRoute(server, phase5.getAvailableHotelingHosts, {
     auth: myRead(phase5.getAvailableHotelingHosts.operationId),
     handler: async (request) => ({ hosts: await forMe.hotelingHosts(me(request).orgId, me(request).personId, request.query) }),
+  });
+
+  // The person's endpoints (their simulated phone) and which of them they prefer for answering.
+  webexRoute(server, operations.getMyEndpointsList, {
+    auth: myRead(operations.getMyEndpointsList.operationId),
+    handler: async (request) => ({ endpoints: await forMe.endpoints(me(request).orgId, me(request).personId) }),
+  });
+  webexRoute(server, operations.getMyEndpointDetails, {
+    auth: myRead(operations.getMyEndpointDetails.operationId),
+    handler: async (request) => forMe.endpoint(me(request).orgId, me(request).personId, request.params.endpointId),
+  });
+  webexRoute(server, operations.modifyMyEndpointDetails, {
+    auth: myWrite(operations.modifyMyEndpointDetails.operationId),
+    handler: async (request) => forMe.modifyEndpoint(me(request).orgId, me(request).personId, request.params.endpointId),
+  });
+  webexRoute(server, operations.getListAvailablePreferredAnswerEndpoints, {
+    auth: myRead(operations.getListAvailablePreferredAnswerEndpoints.operationId),
+    handler: async (request) => ({ endpoints: await forMe.answerEndpoints(me(request).orgId, me(request).personId) }),
+  });
+  webexRoute(server, operations.getMyPreferredAnswerEndpoint, {
+    auth: myRead(operations.getMyPreferredAnswerEndpoint.operationId),
+    handler: async (request) => forMe.preferredAnswerEndpoint(me(request).orgId, me(request).personId),
+  });
+  webexRoute(server, operations.modifyMyPreferredAnswerEndpoint, {
+    auth: myWrite(operations.modifyMyPreferredAnswerEndpoint.operationId),
+    handler: async (request, reply) => {
+      const id = request.body.preferredAnswerEndpointId;
+      if (id !== null && typeof id !== 'string') throw badRequest('preferredAnswerEndpointId is an endpoint ID, or null to clear the preference.');
+      await forMe.setPreferredAnswerEndpoint(me(request).orgId, me(request).personId, id);
+      sendEmpty(reply, 204);
+    },
   });
 }

@@ -5,6 +5,7 @@ import { notCallingUser } from '../calls/call-errors.ts';
 import { personNotFound } from '../people/people-errors.ts';
 import type { Person } from '../../store/store.ts';
 import { agentLines, callingPeople, matchesPerson } from '../call-queues/call-queue-agents.ts';
+import { availableAnswerEndpoints, modifyMyEndpoint, myEndpoint, myEndpoints, preferredAnswerEndpoint, setPreferredAnswerEndpoint } from './my-endpoints.ts';
 import type { ScheduleService } from '../schedules/schedule-service.ts';
 import type { StoredSchedule } from '../../store/schedules-store.ts';
 import { badRequest } from '../errors.ts';
@@ -185,6 +186,14 @@ export class ForMeService {
       allowedAssociationDuration: 24,
     }));
   }
+
+  endpoints = async (orgId: string, personId: string) => myEndpoints(this.store, await this.me(orgId, personId));
+  endpoint = async (orgId: string, personId: string, endpointId: string) => myEndpoint(this.store, await this.me(orgId, personId), endpointId);
+  modifyEndpoint = async (orgId: string, personId: string, endpointId: string) => modifyMyEndpoint(this.store, await this.me(orgId, personId), endpointId);
+  answerEndpoints = async (orgId: string, personId: string) => availableAnswerEndpoints(this.store, await this.me(orgId, personId));
+  preferredAnswerEndpoint = async (orgId: string, personId: string) => preferredAnswerEndpoint(this.store, await this.me(orgId, personId));
+  setPreferredAnswerEndpoint = async (orgId: string, personId: string, endpointId: string | null) =>
+    setPreferredAnswerEndpoint(this.store, this.clock, await this.me(orgId, personId), endpointId);
 }
 
 const names_ = (p: Person) => ({ ...(p.firstName ? { firstName: p.firstName } : {}), ...(p.lastName ? { lastName: p.lastName } : {}) });
