@@ -167,6 +167,29 @@ for (const dialect of dialects) {
       assert.deepEqual((await ann.api.get(`${ME}/settings/preferredAnswerEndpoint`)).body, {});
     });
 
+    it("given numbers of Ann's location, when she lists its assigned numbers, then she sees the owned ones with their owner", async () => {
+      const reply = await ann.api.get(`${ME}/location/assignedNumbers`);
+      assert.equal(reply.status, 200, reply.text);
+      const work = (p: { body: any }) => p.body.phoneNumbers.find((n: { type: string }) => n.type === 'work').value;
+      const bobs = reply.body.phoneNumbers.find((n: { phoneNumber?: string }) => n.phoneNumber === work(bob));
+      assert.deepEqual(bobs, {
+        phoneNumber: work(bob),
+        extension: bob.body.extension,
+        state: 'ACTIVE',
+        phoneNumberType: 'PRIMARY',
+        tollFreeNumber: false,
+        owner: { type: 'PEOPLE', firstName: bob.body.firstName, lastName: 'Lee', displayName: bob.body.displayName },
+      });
+      const byNumber = await ann.api.get(`${ME}/location/assignedNumbers`, { phoneNumber: work(bob).slice(-7) });
+      assert.deepEqual(byNumber.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber), [work(bob)]);
+      const byName = await ann.api.get(`${ME}/location/assignedNumbers`, { name: bob.body.firstName });
+      assert.deepEqual(byName.body.phoneNumbers.map((n: { phoneNumber: string }) => n.phoneNumber), [work(bob)]);
+      const asc = (await ann.api.get(`${ME}/location/assignedNumbers`, { order: 'dn-asc' })).body.phoneNumbers;
+      const desc = (await ann.api.get(`${ME}/location/assignedNumbers`, { order: 'dn-desc' })).body.phoneNumbers;
+      assert.deepEqual(desc, [...asc].reverse());
+      assertWebexError(await ann.api.get(`${ME}/location/assignedNumbers`, { start: -1 }), 400);
+    });
+
     it('given a person without Webex Calling, or a token without a calling scope, then the For Me reads are refused', async () => {
       const plain = await createPerson(admin, { emails: [`${unique('p')}@example.com`], displayName: unique('Plain ') });
       const api = await clientWithScopes(admin, plain.id, ['spark:calls_read']);

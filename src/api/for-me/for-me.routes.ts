@@ -13,6 +13,7 @@ import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 import { documentScopes } from '../person-settings/setting-routes.ts';
+import { telephonyPaging } from '../telephony-config.ts';
 
 // Call Settings For Me beyond the settings documents: the token's own person's memberships and
 // lists. The document names spark:telephony_config_* scopes; a person's calling token
@@ -21,6 +22,9 @@ import { documentScopes } from '../person-settings/setting-routes.ts';
 const me = (request: FastifyRequest) => principalOf(request);
 export const myRead = (operationId: string) => anyOf(...documentScopes(operationId), 'spark:calls_read');
 export const myWrite = (operationId: string) => anyOf(...documentScopes(operationId), 'spark:calls_write');
+
+/** The most items one page of a For Me list holds (max is clamped to it). */
+const LIST_LIMIT = 1000;
 
 export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void {
   const { forMe } = deps;
@@ -41,7 +45,7 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
 
   webexRoute(server, operations.getMyOrganizationLocations, {
     auth: myRead(operations.getMyOrganizationLocations.operationId),
-    handler: async (request) => ({ locations: await forMe.locations(me(request).orgId, me(request).personId, request.query) }),
+    handler: async (request) => ({ locations: await forMe.locations(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging(request.query, LIST_LIMIT) }) }),
   });
 
   // The groups the person belongs to, read-only for them.
@@ -56,7 +60,7 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
 
   webexRoute(server, operations.getSpeedDialAvailableMembers, {
     auth: myRead(operations.getSpeedDialAvailableMembers.operationId),
-    handler: async (request) => ({ members: await forMe.speedDialMembers(me(request).orgId, me(request).personId, request.query) }),
+    handler: async (request) => ({ members: await forMe.speedDialMembers(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging(request.query, LIST_LIMIT) }) }),
   });
 
   webexRoute(server, operations.getMyExecutiveAvailableAssistants, {
@@ -79,9 +83,10 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
     handler: async () => ({ languages: announcementLanguages(undefined).map(({ name, code }) => ({ name, code })) }),
   });
 
+  // Hosts: 100 a page unless max says otherwise (the document's default).
   webexRoute(server, phase5.getAvailableHotelingHosts, {
     auth: myRead(phase5.getAvailableHotelingHosts.operationId),
-    handler: async (request) => ({ hosts: await forMe.hotelingHosts(me(request).orgId, me(request).personId, request.query) }),
+    handler: async (request) => ({ hosts: await forMe.hotelingHosts(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging({ max: 100, ...request.query }, LIST_LIMIT) }) }),
   });
 
   // The person's endpoints (their simulated phone) and which of them they prefer for answering.
@@ -113,5 +118,10 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
       await forMe.setPreferredAnswerEndpoint(me(request).orgId, me(request).personId, id);
       sendEmpty(reply, 204);
     },
+  });
+
+  webexRoute(server, phase2.getAvailableNumbersForMyLocation, {
+    auth: myRead(phase2.getAvailableNumbersForMyLocation.operationId),
+    handler: async (request) => ({ phoneNumbers: await forMe.locationNumbers(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging(request.query, LIST_LIMIT) }) }),
   });
 }

@@ -177,7 +177,7 @@ export class ForMeService {
       if (!matchesPerson(line, query.name, query.phoneNumber)) continue;
       hosts.push(line);
     }
-    return page(hosts, query.start, query.max ?? 100).map(({ person, phoneNumber }) => ({
+    return page(hosts, query.start, query.max).map(({ person, phoneNumber }) => ({
       hostId: encodeId('PEOPLE', person.id),
       firstName: person.firstName ?? '',
       lastName: person.lastName ?? '',
@@ -194,6 +194,41 @@ export class ForMeService {
   preferredAnswerEndpoint = async (orgId: string, personId: string) => preferredAnswerEndpoint(this.store, await this.me(orgId, personId));
   setPreferredAnswerEndpoint = async (orgId: string, personId: string, endpointId: string | null) =>
     setPreferredAnswerEndpoint(this.store, this.clock, await this.me(orgId, personId), endpointId);
+
+  /**
+   * The numbers of the person's location held by someone (Webex's owners here are people), with
+   * their extension and owner; `name` (owner), `phoneNumber`, `extension` contained; `order` by
+   * lastName, dn or extension, asc or desc.
+   */
+  async locationNumbers(orgId: string, personId: string, query: { start?: number; max?: number; name?: string; phoneNumber?: string; extension?: string; order?: string }) {
+    const me = await this.me(orgId, personId);
+    const [, field, direction] = /^(lastName|dn|extension)?(?:[-:, ]?(asc|desc))?$/i.exec(query.order ?? '') ?? [];
+    const all = await this.store.numbers.search(
+      orgId,
+      {
+        locationId: me.locationId,
+        available: false,
+        numberType: 'NUMBER',
+        ...(query.name !== undefined ? { ownerName: query.name } : {}),
+        ...(query.phoneNumber !== undefined ? { phoneNumber: query.phoneNumber.replace(/[^\d+]/g, '') } : {}),
+        ...(query.extension !== undefined ? { extension: query.extension } : {}),
+        ...(field ? { order: field as 'lastName' | 'dn' | 'extension' } : {}),
+      },
+      0,
+      100_000,
+    );
+    const items = /desc/i.test(direction ?? '') ? [...all.items].reverse() : all.items;
+    return page(items, query.start, query.max).map((n) => ({
+      ...(n.phoneNumber !== null ? { phoneNumber: n.phoneNumber } : {}),
+      ...(n.extension !== null ? { extension: n.extension } : {}),
+      state: n.state,
+      phoneNumberType: 'PRIMARY' as const,
+      tollFreeNumber: n.numberType === 'TOLLFREE',
+      ...(n.owner !== null
+        ? { owner: { type: 'PEOPLE' as const, ...(n.owner.firstName !== null ? { firstName: n.owner.firstName } : {}), ...(n.owner.lastName !== null ? { lastName: n.owner.lastName } : {}), displayName: n.owner.displayName } }
+        : {}),
+    }));
+  }
 }
 
 const names_ = (p: Person) => ({ ...(p.firstName ? { firstName: p.firstName } : {}), ...(p.lastName ? { lastName: p.lastName } : {}) });
