@@ -436,6 +436,14 @@ export const overrides: Override[] = [
   },
   {
     document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/me/settings/preferredAnswerEndpoint',
+    at: '/requestBody/content/application~1json/example',
+    set: { preferredAnswerEndpointId: 'Y2lzY29z...' },
+    reason: 'The example sends the endpoint as id; the schema, the admin operation and wxc_sdk name it preferredAnswerEndpointId.',
+  },
+  {
+    document: 'calling',
     method: 'get',
     path: '/telephony/config/people/me/settings/preferredAnswerEndpoint',
     at: `/responses/200${JSON_SCHEMA}/required`,

@@ -30,8 +30,7 @@ export type OrganizationWorld = {
  */
 export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config/people/me/settings/callBlock/numbers/{phoneNumberId}']);
 
-/** The path parameters that are not IDs, and what to put in them. */
-// scheduleType: the world's schedule is a holidays schedule (the For Me location schedule names its type so).
+/** The path parameters that are not IDs, and what to put in them (the world's schedule is a holidays schedule). */
 export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', scheduleType: 'holidays' };
 
 let pstnCaller = 0;
