@@ -244,6 +244,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
 
+  // The administrator's endpoint (their simulated phone), for the For Me endpoint paths.
+  const endpoints = await admin.get('/v1/telephony/config/people/me/endpoints');
+  assert.equal(endpoints.status, 200, endpoints.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -297,6 +301,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     recordingId: recordings.body.items[0].id,
     // Call Controls by member: the administrator, whose ringing call callId is.
     memberId: me.id,
+    endpointId: endpoints.body.endpoints[0].id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -372,6 +377,7 @@ export function missingId(param: string): string {
     criteriaId: 'CRITERIA',
     agentId: 'PEOPLE',
     memberId: 'PEOPLE',
+    endpointId: 'CALLING_DEVICE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
