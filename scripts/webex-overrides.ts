@@ -425,6 +425,15 @@ export const overrides: Override[] = [
         "notifications and transferToNumber are marked required in the voicemail PUT, yet every field of it is optional by its description (a PUT changes only the fields it carries, as Webex's other settings PUTs do) and wxc_sdk sends partial updates.",
     }),
   ),
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/moh/settings',
+    at: `/responses/200${JSON_SCHEMA}`,
+    set: { type: 'object', required: ['defaultOrgMoh'], properties: { defaultOrgMoh: { type: 'string', enum: ['OPUS', 'LEGACY'] } } },
+    reason:
+      "The rebuilt page carries a workspace's Music On Hold schema (mohEnabled, greeting…); Cisco's own example answers {defaultOrgMoh: OPUS}, the field the PUT sets, and wxc_sdk reads defaultOrgMoh as OPUS or LEGACY.",
+  },
   // Call Settings For Me: the preferred answer endpoint.
   {
     document: 'calling',

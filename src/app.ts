@@ -83,6 +83,8 @@ import { PERSON_CONFIG_SETTINGS } from './domain/settings/person-config-settings
 import { RING_SETTINGS } from './domain/settings/ring-settings.ts';
 import { SettingItemsService } from './domain/settings/setting-items.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
+import { adminConfigServices, type AdminConfigServices } from './domain/service-settings/admin-config-services.ts';
+import { adminConfigRoutes } from './api/service-settings/admin-config.routes.ts';
 import { PERMISSION_SETTINGS } from './domain/settings/permission-settings.ts';
 import { PermissionService } from './domain/settings/permission-service.ts';
 import { AgentCallerIdService } from './domain/settings/agent-caller-id.ts';
@@ -211,7 +213,7 @@ export type Services = {
   apps: AppService;
   oauth: OAuthService;
   authorizations: AuthorizationService;
-};
+} & AdminConfigServices;
 
 /**
  * Every area's routes, listed once. The sandbox's own API is left out when the sandbox is off.
@@ -274,6 +276,7 @@ function registerRoutes(
   organizationVoicemailRoutes(server, services);
   locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
+  adminConfigRoutes(server, { ...services, store });
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
@@ -389,6 +392,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       simulator: new Simulator(store, calls, callControl),
       webhooks,
       webhookTools: new WebhookTools(store, clock, webhooks),
+      ...adminConfigServices(store, clock),
       apps: new AppService(store, clock),
       oauth,
       authorizations: new AuthorizationService(store, clock, oauth),
@@ -421,6 +425,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       },
     });
     await jobs.resume();
+    await services.locationDeletions.resumeUnfinished();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -441,6 +446,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();
+        services.locationDeletions.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

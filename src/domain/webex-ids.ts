@@ -43,6 +43,7 @@ export type WebexIdType =
   | 'PAGING_GROUP'
   | 'VIRTUAL_LINE'
   | 'REPORT'
+  | 'WORKSPACE_LOCATION_FLOOR'
   | 'CALLING_DEVICE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

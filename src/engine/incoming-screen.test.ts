@@ -61,6 +61,15 @@ describe('incoming screen', () => {
     assert.equal(kind({ ...open, intercept: { to: null } }, blair), 'refused');
   });
 
+  it('the caller reputation provider blocks PSTN callers scored at or above its threshold, before an intercept', () => {
+    const screen = { ...open, blockReputationFrom: 0.7 };
+    assert.equal(kind(screen, { ...pstn, reputationScore: 0.7 } as Party), 'refused');
+    assert.equal(kind(screen, { ...pstn, reputationScore: 0.69 } as Party), 'pass');
+    assert.equal(kind(screen, pstn), 'pass');
+    assert.equal(kind(screen, blair), 'pass');
+    assert.equal(kind({ ...screen, intercept: { to: voicemail } }, { ...pstn, reputationScore: 0.9 } as Party), 'refused');
+  });
+
   it('a long chain of redirections is a loop of intercepts: the call is offered where it is', () => {
     assert.equal(kind({ ...open, intercept: { to: null } }, pstn, Array.from({ length: 5 }, () => forwarded[0]!)), 'pass');
   });

@@ -5,12 +5,15 @@ import type { Party, Redirection } from './types.ts';
 // location's settings, loaded by domain/calls/call-permissions.ts): call intercept first (the call
 // hears an announcement and goes to voicemail or the new number, or ends), then incoming
 // permissions (external calls, only transferred or forwarded external calls, internal calls),
-// then anonymous call rejection (a caller withholding their identity).
+// then anonymous call rejection (a caller withholding their identity). Before all of them, the
+// organization's caller reputation provider blocks callers it scores as spam.
 
 export type IncomingScreen = {
   external: 'all' | 'transferred' | 'none';
   internal: boolean;
   rejectAnonymous: boolean;
+  /** The organization's caller reputation provider blocks external callers scored at or above this. */
+  blockReputationFrom?: number;
   /** Intercepted: where calls go instead (voicemail, the new number), or null: they end. */
   intercept?: { to: Party | null };
 };
@@ -35,6 +38,8 @@ export function screenIncoming(ctx: EngineContext, from: Party, to: Party, redir
   if (to.kind !== 'person' || redirections.length >= MAX_REDIRECTIONS) return { kind: 'pass' };
   const screen = ctx.policy(to).routing?.screen;
   if (!screen) return { kind: 'pass' };
+  // A caller the reputation provider scores as spam is blocked before anything else.
+  if (screen.blockReputationFrom !== undefined && from.kind === 'pstn' && (from.reputationScore ?? 0) >= screen.blockReputationFrom) return { kind: 'refused' };
   if (screen.intercept) {
     return screen.intercept.to ? { kind: 'redirect', to: screen.intercept.to, redirection: { reason: 'unknown', redirectingParty: to } } : { kind: 'refused' };
   }

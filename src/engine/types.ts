@@ -33,8 +33,11 @@ export type Party =
        */
       line?: 'workspace' | 'virtualLine';
     }
-  /** A simulated PSTN party: an external caller or called number; privacy: it withholds its number. */
-  | { kind: 'pstn'; number: string; name: string | null; emergency: boolean; privacy?: boolean }
+  /**
+   * A simulated PSTN party: an external caller or called number; privacy: it withholds its number;
+   * reputationScore: how likely a caller reputation provider finds the call spam (0 to 1).
+   */
+  | { kind: 'pstn'; number: string; name: string | null; emergency: boolean; privacy?: boolean; reputationScore?: number }
   /** A voicemail box answering: a person's (personId), or a voicemail group's (voicemailGroupId, personId ''). */
   | { kind: 'voicemail'; personId: string; name: string; number: string | null; voicemailGroupId?: string }
   /** A feature access code (*73 …): answered by the system, which plays a confirmation. */

@@ -33,7 +33,10 @@ export function sandboxCallRoutes(server: Server, deps: { simulator: Simulator; 
   const admin = fullAdmin(anyOf('spark-admin:calls_write'));
 
   server.post('/sandbox/v1/calls', { schema: PlaceCall, config: admin }, async (request, reply) => {
-    const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to, { privacy: request.body.privacyEnabled === true });
+    const session = await simulator.placeCall(orgOfAdmin(request), request.body.from, request.body.to, {
+      privacy: request.body.privacyEnabled === true,
+      ...(request.body.reputationScore !== undefined ? { reputationScore: request.body.reputationScore } : {}),
+    });
     reply.code(201);
     return session;
   });

@@ -68,6 +68,9 @@ export const PlaceCall = {
     from: Type.String({ minLength: 1, maxLength: 512 }),
     to: Type.String({ minLength: 1, maxLength: 256 }),
     privacyEnabled: Type.Optional(Type.Boolean({ description: 'An external caller that withholds its number (anonymous call rejection refuses it).' })),
+    reputationScore: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 1, description: "How likely the organization's caller reputation provider finds an external caller to be spam (0 to 1); at or above its block threshold the call is blocked." }),
+    ),
   }),
   response: { 201: SimulatedSession, ...errors },
 };

@@ -108,7 +108,7 @@ export class Simulator {
    * A call into the system: from an external number (a PSTN party) to a number or extension of
    * the organization, or from a person's phone to any destination.
    */
-  async placeCall(orgId: string, from: string, to: string, options: { privacy?: boolean } = {}): Promise<SimulatedSession> {
+  async placeCall(orgId: string, from: string, to: string, options: { privacy?: boolean; reputationScore?: number } = {}): Promise<SimulatedSession> {
     const personId = decodeId(from, 'PEOPLE');
     const workspaceId = decodeId(from, 'PLACE');
     const virtualLineId = decodeId(from, 'VIRTUAL_LINE');
@@ -131,7 +131,7 @@ export class Simulator {
         throw badRequest(`to must be a number or extension of a person, workspace, virtual line, hunt group, call queue, auto attendant, paging group or voicemail group of the organization; "${to}" is not.`);
       }
       call = await this.runtime.transact(async (w) => {
-        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}) }, to: target });
+        const { step, originatorLegId } = startCall(await w.context(target), { sessionId: newSessionId(), orgId, from: { ...pstnParty(number), ...(options.privacy ? { privacy: true } : {}), ...(options.reputationScore !== undefined ? { reputationScore: options.reputationScore } : {}) }, to: target });
         return { step, value: { callId: encodeCallId(originatorLegId), callSessionId: encodeSessionId(step.sessions[0]!.id) } };
       });
     }

@@ -28,6 +28,7 @@ import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts
 import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
+import { KyselyLocationFloorRepository } from './repositories/location-floors.ts';
 import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
@@ -88,6 +89,7 @@ export class KyselyStore implements Store {
   readonly callRecords: KyselyCallRecordRepository;
   readonly reports: KyselyReportRepository;
   readonly recordings: KyselyRecordingRepository;
+  readonly locationFloors: KyselyLocationFloorRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -136,6 +138,7 @@ export class KyselyStore implements Store {
     this.callRecords = new KyselyCallRecordRepository(ctx);
     this.reports = new KyselyReportRepository(ctx);
     this.recordings = new KyselyRecordingRepository(ctx);
+    this.locationFloors = new KyselyLocationFloorRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -25,7 +25,8 @@ export type LocationCalling = {
   enabledAt: string;
 };
 
-export type JobStatus = 'STARTING' | 'STARTED' | 'COMPLETED' | 'FAILED';
+/** PAUSED: a job an administrator paused before it ran (the disable-calling-location job). */
+export type JobStatus = 'STARTING' | 'STARTED' | 'PAUSED' | 'COMPLETED' | 'FAILED';
 export type JobExitCode = 'UNKNOWN' | 'COMPLETED' | 'FAILED' | 'STOPPED' | 'COMPLETED_WITH_ERRORS';
 
 export type Job = {
@@ -65,6 +66,8 @@ export type CallingLocationFilter = { name?: string; order: 'asc' | 'desc' };
 export interface LocationCallingRepository {
   insert(settings: LocationCalling): Promise<void>;
   get(locationId: string): Promise<LocationCalling | undefined>;
+  /** Forgets a location's calling details (its calling is being disabled). */
+  delete(locationId: string): Promise<void>;
   update(settings: LocationCalling): Promise<void>;
   /** Calling-enabled locations of an organization with their details, by name. */
   list(orgId: string, filter: CallingLocationFilter, start: number, limit: number): Promise<Page<{ location: Location; calling: LocationCalling }, number>>;

@@ -13,8 +13,15 @@ export interface OwnerSettingRepository {
   get(owner: SettingOwner, setting: string): Promise<string | undefined>;
   /** Every stored document of an owner, by setting key. */
   all(owner: SettingOwner): Promise<Map<string, string>>;
+  /**
+   * Every stored document of one setting in an organization, by owner (`kind:id`): for the few
+   * questions asked across owners (which lines chose this member as their emergency callback number).
+   */
+  ofSetting(orgId: string, setting: string): Promise<Map<string, string>>;
   /** Stores the whole document, replacing any earlier one. */
   put(owner: SettingOwner, setting: string, data: string, at: string): Promise<void>;
+  /** Forgets one setting of an owner (a document that can be deleted, such as a registration). */
+  deleteSetting(owner: SettingOwner, setting: string): Promise<void>;
   /** Forgets every setting of an owner (the owner is being deleted). */
   deleteOwner(owner: SettingOwner): Promise<void>;
 }

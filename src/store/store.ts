@@ -23,6 +23,7 @@ import type { OperatingModeRepository } from './operating-modes-store.ts';
 import type { CallParkRepository, CallPickupRepository } from './call-park-store.ts';
 import type { PagingGroupRepository } from './paging-store.ts';
 import type { WorkspaceRepository } from './workspaces-store.ts';
+import type { LocationFloorRepository } from './location-floors-store.ts';
 import type { VirtualLineRepository } from './virtual-lines-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
@@ -333,6 +334,8 @@ export interface Store {
   readonly reports: ReportRepository;
   /** Recordings of calls (Converged Recordings). */
   readonly recordings: RecordingRepository;
+  /** The floors of locations. */
+  readonly locationFloors: LocationFloorRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

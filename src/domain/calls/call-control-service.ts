@@ -22,6 +22,7 @@ import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
 import { outgoingCall, splitAccessCode, unknownExtensionRoute } from './call-permissions.ts';
 import { presentedParty } from './caller-id.ts';
+import { emergencyCaller } from '../emergency-services/emergency-calls.ts';
 import { resolveDestination } from './destinations.ts';
 import { partyInformation, personParty, virtualLineParty, voicemailOf, workspaceParty, type PartyInformation } from './parties.ts';
 import { virtualLineNotFound } from '../virtual-lines/virtual-line-service.ts';
@@ -311,7 +312,9 @@ export class CallControlService {
     );
     const allowed = await outgoingCall(this.store, actor.party, dialled, resolved);
     const to = allowed.kind === 'person' ? await presentedParty(this.store, allowed, 'answering') : allowed;
-    return { to, caller: await presentedParty(this.store, actor.party) };
+    // An emergency call presents the line's emergency callback number (emergency-services/emergency-calls.ts).
+    const emergency = allowed.kind === 'pstn' && allowed.emergency;
+    return { to, caller: emergency ? await emergencyCaller(this.store, actor.party) : await presentedParty(this.store, actor.party) };
   }
 
   /** Resolves a destination; `internal`: it must be a person (park, retrieve, voicemail), who may be the actor. */

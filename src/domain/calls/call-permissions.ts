@@ -1,3 +1,4 @@
+import { reputationBlockThreshold } from '../service-settings/caller-reputation.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { IncomingScreen } from '../../engine/incoming-screen.ts';
 import type { Party, PersonParty } from '../../engine/types.ts';
@@ -161,16 +162,18 @@ async function ownOrLocation(
 
 /** Which calls a person accepts (engine/incoming-screen.ts), or undefined when they accept all. */
 export async function incomingScreenOf(store: Store, person: PersonParty, all?: ReadonlyMap<string, string>): Promise<IncomingScreen | undefined> {
-  const [permission, anonymous, intercept] = await Promise.all([
+  const [permission, anonymous, intercept, blockReputationFrom] = await Promise.all([
     personDoc(store, person, INCOMING_PERMISSION, all),
     personDoc(store, person, ANONYMOUS_CALL_REJECT, all),
     interceptOf(store, person, all),
+    reputationBlockThreshold(store, person.orgId),
   ]);
   const custom = permission.useCustomEnabled === true;
   const external = !custom || permission.externalTransfer === 'ALLOW_ALL_EXTERNAL' ? 'all' : permission.externalTransfer === 'BLOCK_ALL_EXTERNAL' ? 'none' : 'transferred';
   const screen: IncomingScreen = { external, internal: !custom || permission.internalCallsEnabled !== false, rejectAnonymous: anonymous.enabled === true };
   if (intercept && intercept.incoming.type === 'INTERCEPT_ALL') screen.intercept = { to: await interceptTarget(store, person, intercept) };
-  return screen.external === 'all' && screen.internal && !screen.rejectAnonymous && !screen.intercept ? undefined : screen;
+  if (blockReputationFrom !== undefined) screen.blockReputationFrom = blockReputationFrom;
+  return screen.external === 'all' && screen.internal && !screen.rejectAnonymous && !screen.intercept && blockReputationFrom === undefined ? undefined : screen;
 }
 
 /** An intercepted call goes to voicemail when enabled, else to the announced new number, else ends. */

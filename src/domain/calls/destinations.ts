@@ -29,7 +29,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
   }
   if (/^\*\d{2,3}$/.test(destination)) return { kind: 'feature', code: destination };
   const digits = destination.replace(/[\s().-]/g, '');
-  if (/^(911|112|999)$/.test(digits)) return pstnParty(digits);
+  // Emergency services (933: the US line that reads back a caller's emergency address and number).
+  if (/^(911|933|112|999)$/.test(digits)) return pstnParty(digits);
   if (/^\d{2,17}$/.test(digits)) {
     const local = await store.people.findByExtension(caller.locationId, digits);
     if (local && local.orgId === caller.orgId) return personParty(store, local);

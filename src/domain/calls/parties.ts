@@ -66,7 +66,7 @@ export const pstnParty = (number: string, name: string | null = null): Party => 
   kind: 'pstn',
   number,
   name,
-  emergency: /^\+?(911|112|999)$/.test(number),
+  emergency: /^\+?(911|933|112|999)$/.test(number),
 });
 
 export const voicemailOf = (person: Extract<Party, { kind: 'person' }>): Party => ({

@@ -21,7 +21,7 @@ const PersonParty = Type.Object({
 });
 const ForwardParty = Type.Union([
   PersonParty,
-  Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean(), privacy: Type.Optional(Type.Boolean()) }),
+  Type.Object({ kind: Type.Literal('pstn'), number: Type.String(), name: Nullable(Type.String()), emergency: Type.Boolean(), privacy: Type.Optional(Type.Boolean()), reputationScore: Type.Optional(Type.Number()) }),
   Type.Object({ kind: Type.Literal('voicemail'), personId: Type.String(), name: Type.String(), number: Nullable(Type.String()), voicemailGroupId: Type.Optional(Type.String()) }),
   Type.Object({ kind: Type.Literal('feature'), code: Type.String() }),
 ]);

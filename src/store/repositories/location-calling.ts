@@ -52,6 +52,10 @@ export class KyselyLocationCallingRepository implements LocationCallingRepositor
     return row && toSettings(row);
   }
 
+  async delete(locationId: string): Promise<void> {
+    await this.ctx.db.deleteFrom('location_calling').where('location_id', '=', locationId).execute();
+  }
+
   async update(settings: LocationCalling): Promise<void> {
     const { location_id, ...changes } = toRow(settings);
     await this.ctx.db.updateTable('location_calling').set(changes).where('location_id', '=', location_id).execute();

@@ -25,11 +25,31 @@ export class KyselyOwnerSettingRepository implements OwnerSettingRepository {
     return new Map(rows.map((r) => [r.setting, r.data]));
   }
 
+  async ofSetting(orgId: string, setting: string): Promise<Map<string, string>> {
+    const rows = await this.ctx.db
+      .selectFrom('owner_settings')
+      .select(['owner_kind', 'owner_id', 'data'])
+      .where('org_id', '=', orgId)
+      .where('setting', '=', setting)
+      .execute();
+    return new Map(rows.map((r) => [`${r.owner_kind}:${r.owner_id}`, r.data]));
+  }
+
   async put(owner: SettingOwner, setting: string, data: string, at: string): Promise<void> {
     await this.ctx.db
       .insertInto('owner_settings')
       .values({ org_id: owner.orgId, owner_kind: owner.kind, owner_id: owner.id, setting, data, last_modified: at })
       .onConflict((oc) => oc.columns(['org_id', 'owner_kind', 'owner_id', 'setting']).doUpdateSet({ data, last_modified: at }))
+      .execute();
+  }
+
+  async deleteSetting(owner: SettingOwner, setting: string): Promise<void> {
+    await this.ctx.db
+      .deleteFrom('owner_settings')
+      .where('org_id', '=', owner.orgId)
+      .where('owner_kind', '=', owner.kind)
+      .where('owner_id', '=', owner.id)
+      .where('setting', '=', setting)
       .execute();
   }
 

@@ -244,6 +244,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
 
+  // A floor of the headquarters (Locations API floors).
+  const floor = await admin.post(`/v1/locations/${hq.id}/floors`, { floorNumber: 2, displayName: 'Second' });
+  assert.equal(floor.status, 201, floor.text);
+
   // The administrator's endpoint (their simulated phone), for the For Me endpoint paths.
   const endpoints = await admin.get('/v1/telephony/config/people/me/endpoints');
   assert.equal(endpoints.status, 200, endpoints.text);
@@ -299,6 +303,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     reachNumberId: reach.body.id,
     agentId: person.id,
     recordingId: recordings.body.items[0].id,
+    floorId: floor.body.id,
     // Call Controls by member: the administrator, whose ringing call callId is.
     memberId: me.id,
     endpointId: endpoints.body.endpoints[0].id,
@@ -376,6 +381,7 @@ export function missingId(param: string): string {
     reportId: 'REPORT',
     criteriaId: 'CRITERIA',
     agentId: 'PEOPLE',
+    floorId: 'WORKSPACE_LOCATION_FLOOR',
     memberId: 'PEOPLE',
     endpointId: 'CALLING_DEVICE',
   };
