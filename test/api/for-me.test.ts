@@ -190,6 +190,13 @@ for (const dialect of dialects) {
       assertWebexError(await ann.api.get(`${ME}/location/assignedNumbers`, { start: -1 }), 400);
     });
 
+    it('given a small organization, when a person asks whether it is large, then it is not, as the organization status says', async () => {
+      const mine = await ann.api.get(`${ME}/organization/largeOrgStatus`);
+      assert.equal(mine.status, 200, mine.text);
+      assert.deepEqual(mine.body, { isLargeOrg: (await admin.get('/v1/telephony/config/largeOrgStatus')).body.isLargeOrg });
+      assert.equal(mine.body.isLargeOrg, false);
+    });
+
     it('given a person without Webex Calling, or a token without a calling scope, then the For Me reads are refused', async () => {
       const plain = await createPerson(admin, { emails: [`${unique('p')}@example.com`], displayName: unique('Plain ') });
       const api = await clientWithScopes(admin, plain.id, ['spark:calls_read']);

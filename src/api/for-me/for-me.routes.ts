@@ -124,4 +124,9 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
     auth: myRead(phase2.getAvailableNumbersForMyLocation.operationId),
     handler: async (request) => ({ phoneNumbers: await forMe.locationNumbers(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging(request.query, LIST_LIMIT) }) }),
   });
+
+  webexRoute(server, operations.getMyOrganizationLargeOrgStatus, {
+    auth: myRead(operations.getMyOrganizationLargeOrgStatus.operationId),
+    handler: async (request) => forMe.largeOrgStatus(me(request).orgId, me(request).personId),
+  });
 }

@@ -6,6 +6,7 @@ import { personNotFound } from '../people/people-errors.ts';
 import type { Person } from '../../store/store.ts';
 import { agentLines, callingPeople, matchesPerson } from '../call-queues/call-queue-agents.ts';
 import { availableAnswerEndpoints, modifyMyEndpoint, myEndpoint, myEndpoints, preferredAnswerEndpoint, setPreferredAnswerEndpoint } from './my-endpoints.ts';
+import { largeOrgStatus } from '../service-settings/organization-status.ts';
 import type { ScheduleService } from '../schedules/schedule-service.ts';
 import type { StoredSchedule } from '../../store/schedules-store.ts';
 import { badRequest } from '../errors.ts';
@@ -228,6 +229,12 @@ export class ForMeService {
         ? { owner: { type: 'PEOPLE' as const, ...(n.owner.firstName !== null ? { firstName: n.owner.firstName } : {}), ...(n.owner.lastName !== null ? { lastName: n.owner.lastName } : {}), displayName: n.owner.displayName } }
         : {}),
     }));
+  }
+
+  /** Whether the person's organization is a large one, by the organization's own rule (service-settings). */
+  async largeOrgStatus(orgId: string, personId: string): Promise<{ isLargeOrg: boolean }> {
+    await this.me(orgId, personId);
+    return { isLargeOrg: (await largeOrgStatus(this.store, orgId)).isLargeOrg };
   }
 }
 
