@@ -543,6 +543,39 @@ export const overrides: Override[] = [
     set: section === 'emailCopyOfMessage' ? ['enabled'] : ['mwiEnabled', 'storageType'],
     reason: 'A virtual line has no email address: the address a person\'s voicemail starts with (their email) does not exist for it, so emailId and externalEmail are absent until set (wxc_sdk models both as optional).',
   })),
+  // Call Settings For Me: the preferred answer endpoint.
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/me/settings/preferredAnswerEndpoint',
+    at: `/requestBody${JSON_SCHEMA}/properties/preferredAnswerEndpointId`,
+    set: { 'x-type-unknown': true, description: 'The endpoint ID, or null to clear the preference.' },
+    reason: 'Webex clears the preferred answer endpoint when preferredAnswerEndpointId is null (the admin operation says so; wxc_sdk passes None to clear), which a string schema refuses.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/me/settings/preferredAnswerEndpoint',
+    at: '/requestBody/content/application~1json/example',
+    set: { preferredAnswerEndpointId: 'Y2lzY29z...' },
+    reason: 'The example sends the endpoint as id; the schema, the admin operation and wxc_sdk name it preferredAnswerEndpointId.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/me/settings/preferredAnswerEndpoint',
+    at: `/responses/200${JSON_SCHEMA}/required`,
+    set: [],
+    reason: 'The operation says "If a preferred endpoint is not set for the person, API returns empty", which the required id, type and name forbid.',
+  },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/me/settings/availablePreferredAnswerEndpoints',
+    at: `/responses/200${JSON_SCHEMA}/properties/endpoints/items/properties/isPreferredAnswerEndpoint`,
+    set: { type: 'boolean', description: 'Whether the endpoint is the preferred answer endpoint.' },
+    reason: "The operation answers the person's preferred answer endpoint with the list (its description and Cisco's example: isPreferredAnswerEndpoint on each endpoint); the rendering lost the field.",
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -2,6 +2,10 @@ import { announcementRoutes } from './api/announcements/announcements.routes.ts'
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
+import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
+import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
+import { forMeRoutes } from './api/for-me/for-me.routes.ts';
+import { ForMeService } from './domain/for-me/for-me-service.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
 import { locationCallingRoutes } from './api/location-calling/location-calling.routes.ts';
@@ -198,6 +202,8 @@ export type Services = {
   agentCallerId: AgentCallerIdService;
   /** The bargeIn call control. */
   bargeIn: BargeInService;
+  /** Call Settings For Me beyond the settings documents (domain/for-me). */
+  forMe: ForMeService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
   items: SettingItemsService;
   /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
@@ -262,6 +268,9 @@ function registerRoutes(
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
+  memberCallRoutes(server, services);
+  queueCallRoutes(server, services);
+  forMeRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
@@ -329,6 +338,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const voicemail = new VoicemailService(store, clock);
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
+    const schedules = new ScheduleService(store, clock);
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
@@ -348,7 +358,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       locationNumbers: new LocationNumberService(store, clock),
       announcements: new AnnouncementService(store, clock),
       receptionistContacts: new ReceptionistContactService(store, clock),
-      schedules: new ScheduleService(store, clock),
+      schedules,
       huntGroups,
       huntGroupForwarding: new HuntGroupForwardingService(store, clock, huntGroups),
       callQueues,
@@ -381,6 +391,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       permissions: new PermissionService(store, { person: settings, workspace: workspaceSettings, virtualLine: virtualLineSettings }, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
+      forMe: new ForMeService(store, clock, schedules),
       items: new SettingItemsService(store, clock, settings),
       voicemail,
       voicemailCalls: new VoicemailCalls(calls, voicemail),

@@ -44,7 +44,8 @@ export type WebexIdType =
   | 'VIRTUAL_LINE'
   | 'REPORT'
   | 'WORKSPACE_LOCATION_FLOOR'
-  | 'USER_SCHEDULE';
+  | 'USER_SCHEDULE'
+  | 'CALLING_DEVICE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -18,6 +18,7 @@ import {
   type QueueSettingsInput,
 } from './call-queue-rules.ts';
 import type { CallQueueSettings } from './call-queue-types.ts';
+import { queueCalls, type QueueCall } from './queue-calls.ts';
 
 // Call queues of a calling location: a number and/or extension whose calls wait in line for
 // agents (people of the organization with Webex Calling), offered by a policy. Numbers and
@@ -133,6 +134,11 @@ export class CallQueueService {
       const { queue: changed, agents } = await this.apply(tx, location, queue, current, input);
       await tx.callQueues.update({ ...changed, lastModified: timestamp(this.clock) }, agents);
     });
+  }
+
+  /** The calls waiting in the queue now (the Call Controls' List Call Queue Calls). */
+  waitingCalls(orgId: string, queuePublicId: string): Promise<QueueCall[]> {
+    return queueCalls(this.store, orgId, queuePublicId);
   }
 
   async delete(orgId: string, locationPublicId: string, queuePublicId: string): Promise<void> {

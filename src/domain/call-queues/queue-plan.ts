@@ -4,6 +4,7 @@ import type { Location, Store } from '../../store/store.ts';
 import { orderedAgents, RING_MS, selectiveRules } from '../hunt-groups/hunt-plan.ts';
 import { isInSchedule } from '../schedules/schedule-time.ts';
 import { queueParts } from './queue-parts.ts';
+import { readyForQueueCalls } from './my-queues.ts';
 
 // What the engine needs to take a call into a queue (see engine/hunt.ts): the queue as a party
 // and its plan, read when the call arrives. Only joined agents are offered, in the policy's order
@@ -40,7 +41,9 @@ type Resolve = (destination: string) => Promise<ForwardParty | undefined>;
 
 async function joinedInOrder(store: Store, queue: StoredCallQueue, random?: () => number): Promise<HuntPlan['agents']> {
   const { policy, routingType } = queue.settings.callPolicies;
-  const joined = (await store.callQueues.agents(queue.id)).filter((a) => a.joinEnabled);
+  // Offered: agents who joined the queue and whose ACD state is ready (my-queues.ts).
+  const joined: StoredQueueAgent[] = [];
+  for (const a of await store.callQueues.agents(queue.id)) if (a.joinEnabled && (await readyForQueueCalls(store, queue.orgId, a.personId))) joined.push(a);
   const lastAgentId = policy === 'CIRCULAR' ? await store.callQueues.lastAgent(queue.id) : null;
   const levels: StoredQueueAgent[][] = routingType === 'SKILL_BASED' ? [...new Set(joined.map((a) => a.skillLevel))].sort((a, b) => a - b).map((l) => joined.filter((a) => a.skillLevel === l)) : [joined];
   const out: HuntPlan['agents'] = [];

@@ -84,8 +84,10 @@ export const voicemailGroupParty = (orgId: string, group: StoredVoicemailGroup |
 
 /** How `viewer` sees `party`: its callType, and the number the viewer would dial. */
 export function partyInformation(viewer: Party, party: Party): PartyInformation {
-  const viewerLocation = viewer.kind === 'person' ? viewer.locationId : null;
-  const viewerOrg = viewer.kind === 'person' ? viewer.orgId : null;
+  // A person sees others by where they are; so does a call queue seeing its callers (queue-calls.ts).
+  const placed = viewer.kind === 'person' || viewer.kind === 'huntGroup';
+  const viewerLocation = placed ? viewer.locationId : null;
+  const viewerOrg = placed ? viewer.orgId : null;
   switch (party.kind) {
     case 'person': {
       const callType: CallType = party.locationId === viewerLocation ? 'location' : party.orgId === viewerOrg ? 'organization' : 'external';

@@ -82,6 +82,7 @@ export const PersonIdIdParams = T.Object({ personId: T.String(), id: T.String() 
 export const ExpirePasscode = T.Object({ enabled: T.Optional(T.Boolean()), numberOfDays: T.Optional(T.Number()) });
 export const Rules = T.Object({ id: T.String(), enabled: T.Optional(T.Boolean()) });
 export const RecordingIdParams = T.Object({ recordingId: T.String() });
+export const ModifyPreferredAnswerEndpointBody = T.Object({ preferredAnswerEndpointId: T.Unknown() });
 export const Type3 = T.Enum(["work","home","mobile","work_extension","fax","pager","other"]);
 export const Notifications = T.Object({ enabled: T.Optional(T.Boolean()), destination: T.Optional(T.String()), smsDestination: T.Optional(T.String()) });
 export const GetUserCallCaptionsSettingsResponse200 = T.Object({ userClosedCaptionsEnabled: T.Boolean(), userTranscriptsEnabled: T.Boolean(), locationClosedCaptionsEnabled: T.Boolean(), locationTranscriptsEnabled: T.Boolean(), useLocationSettingsEnabled: T.Boolean() });

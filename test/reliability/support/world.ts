@@ -253,6 +253,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const floor = await admin.post(`/v1/locations/${hq.id}/floors`, { floorNumber: 2, displayName: 'Second' });
   assert.equal(floor.status, 201, floor.text);
 
+  // The administrator's endpoint (their simulated phone), for the For Me endpoint paths.
+  const endpoints = await admin.get('/v1/telephony/config/people/me/endpoints');
+  assert.equal(endpoints.status, 200, endpoints.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -306,6 +310,9 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     agentId: person.id,
     recordingId: recordings.body.items[0].id,
     floorId: floor.body.id,
+    // Call Controls by member: the administrator, whose ringing call callId is.
+    memberId: me.id,
+    endpointId: endpoints.body.endpoints[0].id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -382,6 +389,8 @@ export function missingId(param: string): string {
     criteriaId: 'CRITERIA',
     agentId: 'PEOPLE',
     floorId: 'WORKSPACE_LOCATION_FLOOR',
+    memberId: 'PEOPLE',
+    endpointId: 'CALLING_DEVICE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();

@@ -1,0 +1,70 @@
+import type { Store } from '../../store/store.ts';
+import type { Clock } from '../clock.ts';
+import { timestamp } from '../clock.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { encodeId } from '../webex-ids.ts';
+
+// A person's endpoints, as the Call Settings For Me show them: Callplane people have one, their
+// simulated phone (/sandbox/v1/people/{personId}/phone), a calling device whose ID is derived from
+// the person. The preferred answer endpoint is stored per person; with one endpoint to ring it
+// changes no call.
+
+/** Where the preference is kept: the person's owner settings, under this key. */
+const PREFERRED_KEY = 'preferredAnswerEndpoint';
+const PHONE_NAME = 'Callplane simulated phone';
+
+export const endpointIdOf = (personId: string) => encodeId('CALLING_DEVICE', personId);
+export const endpointNotFound = () => notFound('Endpoint not found: it is not one of your endpoints.');
+
+export async function myEndpoints(store: Store, person: { id: string; orgId: string }) {
+  const phone = await store.calls.phone(person.id);
+  return [
+    {
+      id: endpointIdOf(person.id),
+      type: 'CALLING_DEVICE' as const,
+      name: PHONE_NAME,
+      // The simulated phone answers by itself when set to (the sandbox's autoAnswer).
+      autoAndForcedAnswerEnabled: phone?.autoAnswer ?? false,
+      ownerId: encodeId('PEOPLE', person.id),
+      ownerType: 'PEOPLE' as const,
+    },
+  ];
+}
+
+export async function myEndpoint(store: Store, person: { id: string; orgId: string }, endpointId: string) {
+  const found = (await myEndpoints(store, person)).find((e) => e.id === endpointId);
+  if (!found) throw endpointNotFound();
+  return found;
+}
+
+/** Only a Webex Go (mobility) endpoint has alerting settings; the simulated phone is none. */
+export async function modifyMyEndpoint(store: Store, person: { id: string; orgId: string }, endpointId: string): Promise<never> {
+  await myEndpoint(store, person, endpointId);
+  throw badRequest('mobilitySettings apply only to a Webex Go (mobility) endpoint; this endpoint is a calling device.');
+}
+
+/** The endpoints that may be preferred for answering, each saying whether it is. */
+export async function availableAnswerEndpoints(store: Store, person: { id: string; orgId: string }) {
+  const preferred = await preferredId(store, person);
+  return (await myEndpoints(store, person)).map((e) => ({ id: e.id, type: 'DEVICE' as const, name: e.name, isPreferredAnswerEndpoint: e.id === preferred }));
+}
+
+/** The preferred answer endpoint, or {} when none is set (as Webex answers). */
+export async function preferredAnswerEndpoint(store: Store, person: { id: string; orgId: string }) {
+  const preferred = await preferredId(store, person);
+  const endpoint = (await availableAnswerEndpoints(store, person)).find((e) => e.id === preferred);
+  return endpoint ? { id: endpoint.id, type: endpoint.type, name: endpoint.name } : {};
+}
+
+/** Sets the preference to one of the person's endpoints, or clears it (null). */
+export async function setPreferredAnswerEndpoint(store: Store, clock: Clock, person: { id: string; orgId: string }, endpointId: string | null): Promise<void> {
+  if (endpointId !== null && !(await myEndpoints(store, person)).some((e) => e.id === endpointId)) {
+    throw badRequest(`preferredAnswerEndpointId: ${endpointId} is not one of your endpoints.`);
+  }
+  await store.ownerSettings.put({ orgId: person.orgId, kind: 'person', id: person.id }, PREFERRED_KEY, JSON.stringify({ id: endpointId }), timestamp(clock));
+}
+
+async function preferredId(store: Store, person: { id: string; orgId: string }): Promise<string | null> {
+  const stored = await store.ownerSettings.get({ orgId: person.orgId, kind: 'person', id: person.id }, PREFERRED_KEY);
+  return stored ? (JSON.parse(stored) as { id: string | null }).id : null;
+}
