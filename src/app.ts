@@ -51,6 +51,9 @@ import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
+import { deviceRoutes } from './api/devices/devices.routes.ts';
+import { DeviceService } from './domain/devices/device-service.ts';
+import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
 import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
 import { VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES } from './domain/settings/virtual-line-settings.ts';
@@ -169,6 +172,9 @@ export type Services = {
   paging: PagingService;
   conference: ConferenceService;
   workspaces: WorkspaceService;
+  /** Phones of people and workspaces, and the lines on them (domain/devices). */
+  devices: DeviceService;
+  deviceMembers: DeviceMemberService;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
   virtualLines: VirtualLineService;
@@ -248,7 +254,8 @@ function registerRoutes(
   workspaceRoutes(server, services);
   workspaceSettingsRoutes(server, { ...services, store });
   virtualLineRoutes(server, services);
-  deviceCallSettingsRoutes(server);
+  deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
+  deviceRoutes(server, services);
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
@@ -356,6 +363,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       paging: new PagingService(store, clock),
       conference: new ConferenceService(store, calls),
       workspaces: new WorkspaceService(store, clock, calls),
+      devices: new DeviceService(store, clock),
+      deviceMembers: new DeviceMemberService(store),
       workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
       virtualLines: new VirtualLineService(store, clock, calls),
       virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),

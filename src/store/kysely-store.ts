@@ -28,6 +28,7 @@ import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts
 import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
+import { KyselyDeviceRepository } from './repositories/devices.ts';
 import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
@@ -84,6 +85,7 @@ export class KyselyStore implements Store {
   readonly callPickups: KyselyCallPickupRepository;
   readonly pagingGroups: KyselyPagingGroupRepository;
   readonly workspaces: KyselyWorkspaceRepository;
+  readonly devices: KyselyDeviceRepository;
   readonly virtualLines: KyselyVirtualLineRepository;
   readonly callRecords: KyselyCallRecordRepository;
   readonly reports: KyselyReportRepository;
@@ -132,6 +134,7 @@ export class KyselyStore implements Store {
     this.callPickups = new KyselyCallPickupRepository(ctx);
     this.pagingGroups = new KyselyPagingGroupRepository(ctx);
     this.workspaces = new KyselyWorkspaceRepository(ctx);
+    this.devices = new KyselyDeviceRepository(ctx);
     this.virtualLines = new KyselyVirtualLineRepository(ctx);
     this.callRecords = new KyselyCallRecordRepository(ctx);
     this.reports = new KyselyReportRepository(ctx);

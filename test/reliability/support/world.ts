@@ -198,6 +198,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
 
+  // Devices: a phone of the calling user (its ID is the deviceId of the Devices and Device Call Settings paths).
+  const device = await admin.post('/v1/devices', { mac: randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase().replace(/^0/, 'A'), model: 'DMS Cisco 8865', personId: person.id });
+  assert.equal(device.status, 200, device.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -237,6 +241,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callParkExtensionId: parkExtension.body.id,
     callPickupId: callPickup.body.id,
     pagingId: paging.body.id,
+    deviceId: device.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -290,6 +295,7 @@ export function missingId(param: string): string {
     callParkExtensionId: 'CALL_PARK_EXTENSION',
     callPickupId: 'CALL_PICKUP',
     pagingId: 'PAGING_GROUP',
+    deviceId: 'DEVICE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
