@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, createCallingUser, createPerson, defaultLocation, freeExtension, unique } from '../support/factories.ts';
+import { createDevice, newMac } from '../support/devices.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const VALIDATE = '/v1/telephony/config/devices/actions/validateMacs/invoke';
-const newMac = () => randomBytes(6).toString('hex').toUpperCase().replace(/^00/, '0A');
-
-export async function createDevice(admin: Client, owner: { personId?: string; workspaceId?: string }, model = 'DMS Cisco 8865') {
-  const reply = await admin.post('/v1/devices', { mac: newMac(), model, ...owner });
-  assert.equal(reply.status, 200, reply.text);
-  return reply.body as { id: string; mac: string; [key: string]: unknown };
-}
-
 for (const dialect of dialects) {
   describe(`Devices API (${dialect})`, () => {
     let server: TestServer;
