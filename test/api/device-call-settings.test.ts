@@ -133,6 +133,14 @@ for (const dialect of dialects) {
       assert.equal(details.body.mac, device.mac.replace(/:/g, ''));
       assert.equal((await admin.post(`${CONFIG}/devices/${device.id}/actions/applyChanges/invoke`)).status, 204);
       assertWebexError(await admin.post(`${CONFIG}/devices/nope/actions/applyChanges/invoke`), 404);
+      const supported = await admin.get(`${CONFIG}/supportedDevices`);
+      assert.equal(supported.status, 200, supported.text);
+      const m8865 = supported.body.devices.find((d: any) => d.model === 'DMS Cisco 8865');
+      assert.deepEqual([m8865.displayName, m8865.type, m8865.numberOfLinePorts], ['Cisco 8865', 'MPP', 10]);
+      const notMpp = (await admin.get(`${CONFIG}/supportedDevices`, { type: 'not:MPP' })).body.devices;
+      assert.ok(notMpp.length > 0 && notMpp.every((d: any) => d.type !== 'MPP'));
+      const ata = (await admin.get(`${CONFIG}/supportedDevices`, { type: 'ATA' })).body.devices.map((d: any) => d.model);
+      assert.deepEqual(ata, ['DMS Cisco 191', 'DMS Cisco 192']);
       for (const path of ['dectNetworks', 'dects']) {
         const types = await admin.get(`${CONFIG}/devices/${path}/supportedDevices`);
         assert.equal(types.status, 200, types.text);

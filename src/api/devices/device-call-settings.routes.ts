@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../domain/errors.ts';
-import { DECT_MODELS, findModel } from '../../domain/devices/device-models.ts';
+import { DECT_MODELS, DEVICE_MODELS, findModel, type DeviceModel } from '../../domain/devices/device-models.ts';
 import { hotelingOf, setHoteling } from '../../domain/devices/device-hoteling.ts';
 import { devicesWithLineOf, maxLineCount, type DeviceMemberService, type LineHolder } from '../../domain/devices/device-members.ts';
 import { deviceOf, MAX_OWNED_DEVICES } from '../../domain/devices/device-service.ts';
@@ -10,6 +10,7 @@ import { encodeId } from '../../domain/webex-ids.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { operations } from '../../generated/webex/device-call-settings.ts';
+import { operations as dynamicOperations } from '../../generated/webex/device-call-settings-with-device-dynamic-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -86,6 +87,54 @@ function presentOwnDevice(d: StoredDevice, m: StoredDeviceMember, owner: LineHol
       ? { id: holderId(owner), type: memberType(owner), firstName: owner.firstName, lastName: owner.lastName }
       : { id: encodeId(d.personId !== null ? 'PEOPLE' : 'PLACE', (d.personId ?? d.workspaceId)!), type: d.personId !== null ? ('PEOPLE' as const) : ('PLACE' as const) },
   };
+}
+
+/** Upgrade channels of Cisco phones' firmware. */
+const UPGRADE_CHANNELS = ['STABLE', 'STABLE_DELAY', 'PREVIEW', 'BETA', 'TESTING'];
+
+/** A model as the supported devices list shows it: what Callplane lets an administrator do with it. */
+function presentModel(m: DeviceModel) {
+  const cisco = m.managedBy === 'CISCO';
+  return {
+    model: m.model,
+    displayName: m.displayName,
+    type: m.type,
+    manufacturer: m.manufacturer,
+    managedBy: m.managedBy,
+    supportedFor: ['PEOPLE', 'PLACE'],
+    onboardingMethod: [...m.onboardingMethod],
+    allowConfigureLayoutEnabled: m.numberOfLineKeyButtons > 0,
+    numberOfLinePorts: m.numberOfLinePorts,
+    kemSupportEnabled: m.kemModuleType.length > 0,
+    kemModuleCount: m.kemModuleCount,
+    kemModuleType: [...m.kemModuleType],
+    upgradeChannelEnabled: cisco,
+    additionalPrimaryLineAppearancesEnabled: m.type === 'MPP',
+    basicEmergencyNomadicEnabled: cisco,
+    customizedBehaviorsEnabled: cisco,
+    allowConfigurePortsEnabled: m.type === 'ATA',
+    customizableLineLabelEnabled: m.type === 'MPP',
+    supportsLinePortReorderingEnabled: m.type === 'MPP',
+    kemLinesSupportEnabled: m.kemModuleType.length > 0,
+    portNumberSupportEnabled: m.type === 'ATA',
+    numberOfLineKeyButtons: m.numberOfLineKeyButtons,
+    t38Enabled: m.type === 'ATA',
+    callDeclinedEnabled: cisco,
+    touchScreenPhone: m.touchScreenPhone,
+    deviceSettingsConfiguration: m.type === 'GENERIC_SIP' ? 'NONE' : m.type,
+    allowHotelingHostEnabled: m.type === 'MPP',
+    supportsLogCollection: 'NONE',
+    supportsApplyChangesEnabled: cisco,
+    allowConfigureLinesEnabled: true,
+    allowConfigurePhoneSettingsEnabled: cisco,
+    supportsHotlineEnabled: cisco,
+  };
+}
+
+/** The `type` filter: a type, or `not:TYPE` to leave one out. */
+function typeMatches(filter: string | undefined, type: string): boolean {
+  if (filter === undefined) return true;
+  return filter.startsWith('not:') ? filter.slice(4) !== type : filter === type;
 }
 
 // Device Call Settings: a device's lines (members) and the people and workspaces that could take
@@ -236,6 +285,17 @@ export function deviceCallSettingsRoutes(server: Server, deps: { store: Store; c
       if (!request.body) throw badRequest('enabled is required.');
       await setHoteling(store, clock, request.orgId, 'workspace', workspace.id, request.body);
       sendEmpty(reply, 204);
+    },
+  });
+
+  webexRoute(server, dynamicOperations.readTheListOfSupportedDevices, {
+    auth: read,
+    handler: async (request) => {
+      const { allowConfigureLayoutEnabled, type } = request.query;
+      const devices = DEVICE_MODELS.map(presentModel).filter(
+        (m) => typeMatches(type, m.type) && (allowConfigureLayoutEnabled === undefined || m.allowConfigureLayoutEnabled === allowConfigureLayoutEnabled),
+      );
+      return { upgradeChannelList: UPGRADE_CHANNELS, devices };
     },
   });
 
