@@ -52,6 +52,8 @@ import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.rou
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
 import { deviceRoutes } from './api/devices/devices.routes.ts';
+import { dectRoutes } from './api/devices/dect.routes.ts';
+import { DectService } from './domain/devices/dect-service.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
 import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
@@ -175,6 +177,8 @@ export type Services = {
   /** Phones of people and workspaces, and the lines on them (domain/devices). */
   devices: DeviceService;
   deviceMembers: DeviceMemberService;
+  /** DECT networks, base stations and handsets. */
+  dect: DectService;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
   virtualLines: VirtualLineService;
@@ -256,6 +260,7 @@ function registerRoutes(
   virtualLineRoutes(server, services);
   deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
   deviceRoutes(server, services);
+  dectRoutes(server, { ...services, store });
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
@@ -365,6 +370,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaces: new WorkspaceService(store, clock, calls),
       devices: new DeviceService(store, clock),
       deviceMembers: new DeviceMemberService(store),
+      dect: new DectService(store, clock),
       workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
       virtualLines: new VirtualLineService(store, clock, calls),
       virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),

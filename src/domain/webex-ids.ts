@@ -43,7 +43,10 @@ export type WebexIdType =
   | 'PAGING_GROUP'
   | 'VIRTUAL_LINE'
   | 'REPORT'
-  | 'DEVICE';
+  | 'DEVICE'
+  | 'DECT_NETWORK'
+  | 'DECT_BASE_STATION'
+  | 'DECT_HANDSET';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -29,6 +29,7 @@ import { KyselyCallParkRepository, KyselyCallPickupRepository } from './reposito
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
 import { KyselyDeviceRepository } from './repositories/devices.ts';
+import { KyselyDectRepository } from './repositories/dect.ts';
 import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
@@ -86,6 +87,7 @@ export class KyselyStore implements Store {
   readonly pagingGroups: KyselyPagingGroupRepository;
   readonly workspaces: KyselyWorkspaceRepository;
   readonly devices: KyselyDeviceRepository;
+  readonly dect: KyselyDectRepository;
   readonly virtualLines: KyselyVirtualLineRepository;
   readonly callRecords: KyselyCallRecordRepository;
   readonly reports: KyselyReportRepository;
@@ -135,6 +137,7 @@ export class KyselyStore implements Store {
     this.pagingGroups = new KyselyPagingGroupRepository(ctx);
     this.workspaces = new KyselyWorkspaceRepository(ctx);
     this.devices = new KyselyDeviceRepository(ctx);
+    this.dect = new KyselyDectRepository(ctx);
     this.virtualLines = new KyselyVirtualLineRepository(ctx);
     this.callRecords = new KyselyCallRecordRepository(ctx);
     this.reports = new KyselyReportRepository(ctx);

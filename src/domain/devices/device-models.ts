@@ -90,5 +90,5 @@ export type DectModel = { model: string; displayName: string; numberOfBaseStatio
 
 export const DECT_MODELS: readonly DectModel[] = [
   { model: 'DMS Cisco DBS110', displayName: 'Cisco DECT 110 Base', numberOfBaseStations: 1, numberOfLinePorts: 30, numberOfRegistrationsSupported: 30 },
-  { model: 'DMS Cisco DBS210', displayName: 'Cisco DECT 210 Multi-Cell Base', numberOfBaseStations: 250, numberOfLinePorts: 1000, numberOfRegistrationsSupported: 1000 },
+  { model: 'DMS Cisco DBS210', displayName: 'Cisco DECT 210 Multi-Cell Base', numberOfBaseStations: 254, numberOfLinePorts: 1000, numberOfRegistrationsSupported: 1000 },
 ];

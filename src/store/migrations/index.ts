@@ -34,6 +34,7 @@ import * as callRecords from './0044-call-records.ts';
 import * as reports from './0045-reports.ts';
 import * as callRecordings from './0046-call-recordings.ts';
 import * as devices from './0060-devices.ts';
+import * as dectNetworks from './0061-dect-networks.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0045-reports': reports,
   '0046-call-recordings': callRecordings,
   '0060-devices': devices,
+  '0061-dect-networks': dectNetworks,
 };
