@@ -54,6 +54,9 @@ import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.rou
 import { deviceRoutes } from './api/devices/devices.routes.ts';
 import { dectRoutes } from './api/devices/dect.routes.ts';
 import { DectService } from './domain/devices/dect-service.ts';
+import { lineKeyTemplateRoutes } from './api/devices/line-key-templates.routes.ts';
+import { LineKeyTemplateService } from './domain/devices/line-key-templates.ts';
+import { DeviceJobs } from './domain/devices/device-jobs.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
 import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
@@ -179,6 +182,9 @@ export type Services = {
   deviceMembers: DeviceMemberService;
   /** DECT networks, base stations and handsets. */
   dect: DectService;
+  lineKeyTemplates: LineKeyTemplateService;
+  /** Jobs that change many devices (apply line key template), on the clock. */
+  deviceJobs: DeviceJobs;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
   virtualLines: VirtualLineService;
@@ -261,6 +267,7 @@ function registerRoutes(
   deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
   deviceRoutes(server, services);
   dectRoutes(server, { ...services, store });
+  lineKeyTemplateRoutes(server, services);
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
@@ -320,6 +327,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
   let server: Server | undefined;
   try {
     const tokens = new TokenService(store, clock);
+    const lineKeyTemplates = new LineKeyTemplateService(store, clock);
+    const deviceJobs = new DeviceJobs(store, clock, lineKeyTemplates);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const callRouting = new CallRoutingService(store, clock);
     const calls = new CallRuntime(store, clock, config.calls, {
@@ -371,6 +380,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       devices: new DeviceService(store, clock),
       deviceMembers: new DeviceMemberService(store),
       dect: new DectService(store, clock),
+      lineKeyTemplates,
+      deviceJobs,
       workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
       virtualLines: new VirtualLineService(store, clock, calls),
       virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
@@ -425,6 +436,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       },
     });
     await jobs.resume();
+    await deviceJobs.resume();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -445,6 +457,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();
+        deviceJobs.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

@@ -46,7 +46,8 @@ export type WebexIdType =
   | 'DEVICE'
   | 'DECT_NETWORK'
   | 'DECT_BASE_STATION'
-  | 'DECT_HANDSET';
+  | 'DECT_HANDSET'
+  | 'LINE_KEY_TEMPLATE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -64,6 +64,10 @@ export interface DeviceRepository {
   delete(orgId: string, id: string): Promise<void>;
   /** The device's ports, in order. */
   members(orgId: string, deviceId: string): Promise<StoredDeviceMember[]>;
+  /** The device's stored layout (JSON), or undefined for the model's default. */
+  layout(orgId: string, deviceId: string): Promise<string | undefined>;
+  /** Stores the layout (JSON), or null to return to the default. */
+  setLayout(orgId: string, deviceId: string, layout: string | null): Promise<void>;
   /** Replaces every port of the device. */
   replaceMembers(orgId: string, deviceId: string, members: readonly StoredDeviceMember[]): Promise<void>;
   /** Every port, on any device of the organization, that carries this member's line. */

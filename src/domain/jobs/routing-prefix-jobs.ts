@@ -97,7 +97,8 @@ export class RoutingPrefixJobs {
   private async step(jobId: string): Promise<boolean> {
     return this.store.transaction(async (tx) => {
       const job = await tx.jobs.find(jobId);
-      if (!job || job.locationId === null || job.status === 'COMPLETED' || job.status === 'FAILED') return false;
+      // Other kinds of jobs share the jobs table and have runners of their own.
+      if (!job || job.jobType !== ROUTING_PREFIX_JOB || job.locationId === null || job.status === 'COMPLETED' || job.status === 'FAILED') return false;
       const now = timestamp(this.clock);
       const next: Job = { ...job, lastUpdated: now };
       if (job.status === 'STARTING') {

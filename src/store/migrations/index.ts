@@ -35,6 +35,7 @@ import * as reports from './0045-reports.ts';
 import * as callRecordings from './0046-call-recordings.ts';
 import * as devices from './0060-devices.ts';
 import * as dectNetworks from './0061-dect-networks.ts';
+import * as deviceLayouts from './0062-device-layouts.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -75,4 +76,5 @@ export const migrations: Record<string, Migration> = {
   '0046-call-recordings': callRecordings,
   '0060-devices': devices,
   '0061-dect-networks': dectNetworks,
+  '0062-device-layouts': deviceLayouts,
 };

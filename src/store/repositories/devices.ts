@@ -62,6 +62,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
           activation_code: d.activationCode,
           activation_expiry: d.activationExpiry,
           created: d.created,
+          layout: null,
         })
         .execute(),
     );
@@ -113,6 +114,15 @@ export class KyselyDeviceRepository implements DeviceRepository {
   async members(orgId: string, deviceId: string): Promise<StoredDeviceMember[]> {
     const rows = await this.ctx.db.selectFrom('device_members').selectAll().where('org_id', '=', orgId).where('device_id', '=', deviceId).orderBy('port').execute();
     return rows.map(toMember);
+  }
+
+  async layout(orgId: string, deviceId: string): Promise<string | undefined> {
+    const row = await this.ctx.db.selectFrom('devices').select('layout').where('org_id', '=', orgId).where('id', '=', deviceId).executeTakeFirst();
+    return row?.layout ?? undefined;
+  }
+
+  async setLayout(orgId: string, deviceId: string, layout: string | null): Promise<void> {
+    await this.ctx.db.updateTable('devices').set({ layout }).where('org_id', '=', orgId).where('id', '=', deviceId).execute();
   }
 
   async replaceMembers(orgId: string, deviceId: string, members: readonly StoredDeviceMember[]): Promise<void> {

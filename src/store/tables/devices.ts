@@ -15,6 +15,8 @@ export type DevicesTable = {
   activation_code: string | null;
   activation_expiry: string | null;
   created: string;
+  /** JSON: the domain's DeviceLayout; null for the model's default. */
+  layout: string | null;
 };
 
 export type DeviceMembersTable = {

@@ -209,6 +209,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   assert.equal(baseStation.body.baseStations?.[0]?.result?.status, 200, baseStation.text);
   assert.equal((await admin.post(`${dectPath}/handsets`, { line1MemberId: person.id, customDisplayName: 'Handset' })).status, 201);
   const handsets = await admin.get(`${dectPath}/handsets`);
+  const template = await admin.post('/v1/telephony/config/devices/lineKeyTemplates', { templateName: unique('Keys '), deviceModel: 'DMS Cisco 8865', lineKeys: [{ lineKeyIndex: 1, lineKeyType: 'PRIMARY_LINE', sharedLineIndex: 0 }] });
+  assert.equal(template.status, 201, template.text);
 
   const ids: IdMap = {
     orgId: me.orgId,
@@ -253,6 +255,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     dectNetworkId: dect.body.dectNetworkId,
     baseStationId: baseStation.body.baseStations[0].result.id,
     handsetId: handsets.body.handsets[0].id,
+    templateId: template.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -310,6 +313,7 @@ export function missingId(param: string): string {
     dectNetworkId: 'DECT_NETWORK',
     baseStationId: 'DECT_BASE_STATION',
     handsetId: 'DECT_HANDSET',
+    templateId: 'LINE_KEY_TEMPLATE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();

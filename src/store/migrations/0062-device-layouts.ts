@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+
+// A device's line key layout (JSON, the domain's DeviceLayout); null: the model's default layout.
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('devices').addColumn('layout', 'text').execute();
+}
