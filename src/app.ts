@@ -57,6 +57,8 @@ import { DectService } from './domain/devices/dect-service.ts';
 import { lineKeyTemplateRoutes } from './api/devices/line-key-templates.routes.ts';
 import { LineKeyTemplateService } from './domain/devices/line-key-templates.ts';
 import { DeviceJobs } from './domain/devices/device-jobs.ts';
+import { hotDeskingRoutes } from './api/devices/hot-desking.routes.ts';
+import { HotDeskingService } from './domain/devices/hot-desking.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
 import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
@@ -185,6 +187,7 @@ export type Services = {
   lineKeyTemplates: LineKeyTemplateService;
   /** Jobs that change many devices (apply line key template), on the clock. */
   deviceJobs: DeviceJobs;
+  hotDesking: HotDeskingService;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
   virtualLines: VirtualLineService;
@@ -268,6 +271,7 @@ function registerRoutes(
   deviceRoutes(server, services);
   dectRoutes(server, { ...services, store });
   lineKeyTemplateRoutes(server, services);
+  hotDeskingRoutes(server, services);
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
@@ -382,6 +386,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       dect: new DectService(store, clock),
       lineKeyTemplates,
       deviceJobs,
+      hotDesking: new HotDeskingService(store, clock),
       workspaceSettings: new SettingsService(store, clock, WORKSPACE_SETTINGS, WORKSPACES),
       virtualLines: new VirtualLineService(store, clock, calls),
       virtualLineSettings: new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES),
