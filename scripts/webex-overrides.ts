@@ -471,6 +471,45 @@ export const overrides: Override[] = [
     reason:
       "The supported devices' items schema is a copy of the person devices list's (id, owner, activationState, location), while the operation's own example and wxc_sdk's SupportedDevice show device models (model, displayName, type, manufacturer, numberOfLinePorts, …).",
   },
+  // Line keys: sharedLineIndex is "applicable only when the lineKeyType is SHARED_LINE", and every
+  // example leaves it out of other keys; the request schemas mark it required.
+  ...(
+    [
+      ['post', '/telephony/config/devices/lineKeyTemplates', '/properties/lineKeys/items/required', ['lineKeyIndex', 'lineKeyType']],
+      ['put', '/telephony/config/devices/lineKeyTemplates/{templateId}', '/properties/lineKeys/items/required', ['lineKeyIndex', 'lineKeyType']],
+      ['put', '/telephony/config/devices/{deviceId}/layout', '/properties/lineKeys/items/required', ['lineKeyIndex', 'lineKeyType']],
+      ['put', '/telephony/config/devices/{deviceId}/layout', '/properties/kemKeys/items/required', ['kemModuleIndex', 'kemKeyIndex', 'kemKeyType']],
+    ] as const
+  ).map(
+    ([method, path, at, set]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: `/requestBody${JSON_SCHEMA}${at}`,
+      set: [...set],
+      reason: 'sharedLineIndex applies to SHARED_LINE keys only (its description), and the examples leave it out of the others.',
+    }),
+  ),
+  // Examples that write booleans and an access code as strings, against their schemas and wxc_sdk.
+  ...(
+    [
+      ['put', '/telephony/config/devices/{deviceId}/layout', '/userReorderEnabled', true],
+      ['post', '/telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke', '/advisoryTypes/moreMonitorAppearancesEnabled', true],
+      ['post', '/telephony/config/jobs/devices/applyLineKeyTemplate', '/advisoryTypes/moreMonitorAppearancesEnabled', true],
+      ['put', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}', '/defaultAccessCode', '1234'],
+      ['delete', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/handsets/', '/deleteAll', true],
+      ['put', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/serviceabilityPassword', '/enabled', true],
+    ] as const
+  ).map(
+    ([method, path, at, set]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: `/requestBody/content/application~1json/example${at}`,
+      set,
+      reason: 'The example writes the value as a string ("true", 1234 as a number) where its schema and wxc_sdk take a boolean (a string for the access code).',
+    }),
+  ),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -108,7 +108,7 @@ export function lineKeyTemplateRoutes(server: Server, deps: { lineKeyTemplates: 
     auth: write,
     handler: async (request, reply) => {
       if (!request.body) throw badRequest('layoutMode and lineKeys are required.');
-      await templates.setLayout(request.orgId, request.params.deviceId, { ...request.body, userReorderEnabled: request.body.userReorderEnabled ?? false });
+      await templates.setLayout(request.orgId, request.params.deviceId, request.body);
       sendEmpty(reply, 204);
     },
   });

@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { decodeId } from '../webex-ids.ts';
 import { findModel, type DeviceModel } from './device-models.ts';
 import { deviceOf } from './device-service.ts';
-import { checkLayoutModel, checkLineKeys, defaultLineKeys, type LineKey } from './line-keys.ts';
+import { checkLayoutModel, checkLineKeys, defaultLineKeys, type LineKey, type LineKeyInput } from './line-keys.ts';
 
 // Line key templates (one model's line keys, to apply to many phones) and each device's own
 // layout: DEFAULT (the model's factory keys for the device's lines) or CUSTOM keys, with the keys
@@ -19,6 +19,7 @@ const MAX_NAME = 80;
 
 export type TemplateData = { deviceModel: string; userReorderEnabled: boolean; lineKeys: LineKey[] };
 export type KemKey = { kemModuleIndex: number; kemKeyIndex: number; kemKeyType: LineKey['lineKeyType']; kemKeyLabel?: string; kemKeyValue?: string; sharedLineIndex: number };
+export type LayoutInput = { layoutMode: 'DEFAULT' | 'CUSTOM'; userReorderEnabled?: boolean; lineKeys: LineKeyInput[]; kemModuleType?: DeviceLayout['kemModuleType']; kemKeys?: (Omit<KemKey, 'sharedLineIndex'> & { sharedLineIndex?: number })[] };
 export type DeviceLayout = { layoutMode: 'DEFAULT' | 'CUSTOM'; userReorderEnabled: boolean; lineKeys: LineKey[]; kemModuleType?: DeviceModel['kemModuleType'][number]; kemKeys?: KemKey[] };
 export type ApplyFilter = { action: 'APPLY_TEMPLATE' | 'APPLY_DEFAULT_TEMPLATES'; templateId: string; locationIds?: string[]; excludeDevicesWithCustomLayout?: boolean; includeDeviceTags?: string[]; excludeDeviceTags?: string[] };
 
@@ -45,7 +46,7 @@ export class LineKeyTemplateService {
     return { doc, data: doc.data as TemplateData };
   }
 
-  async create(orgId: string, input: { templateName: string; deviceModel: string; userReorderEnabled?: boolean; lineKeys: LineKey[] }): Promise<string> {
+  async create(orgId: string, input: { templateName: string; deviceModel: string; userReorderEnabled?: boolean; lineKeys: LineKeyInput[] }): Promise<string> {
     const name = input.templateName.trim();
     if (name.length < 1 || name.length > MAX_NAME) throw badRequest(`templateName must hold 1 to ${MAX_NAME} characters.`);
     const model = checkLayoutModel(findModel(input.deviceModel), input.deviceModel);
@@ -59,7 +60,7 @@ export class LineKeyTemplateService {
     });
   }
 
-  async update(orgId: string, publicId: string, input: { userReorderEnabled?: boolean; lineKeys: LineKey[] }): Promise<void> {
+  async update(orgId: string, publicId: string, input: { userReorderEnabled?: boolean; lineKeys: LineKeyInput[] }): Promise<void> {
     await this.store.transaction(async (tx) => {
       const { doc, data } = await this.get(orgId, publicId, tx);
       const model = checkLayoutModel(findModel(data.deviceModel), data.deviceModel);
@@ -104,7 +105,7 @@ export class LineKeyTemplateService {
     return { layoutMode: 'DEFAULT', userReorderEnabled: false, lineKeys: keys };
   }
 
-  async setLayout(orgId: string, devicePublicId: string, input: DeviceLayout): Promise<void> {
+  async setLayout(orgId: string, devicePublicId: string, input: LayoutInput): Promise<void> {
     await this.store.transaction(async (tx) => {
       const device = await deviceOf(tx, orgId, devicePublicId);
       const model = checkLayoutModel(findModel(device.model), device.model);
@@ -119,7 +120,7 @@ export class LineKeyTemplateService {
           }
           if (key.kemKeyType === 'PRIMARY_LINE') throw badRequest('Only line key 1 is the PRIMARY_LINE.');
         }
-        Object.assign(layout, { kemModuleType: type, kemKeys: input.kemKeys ?? [] });
+        Object.assign(layout, { kemModuleType: type, kemKeys: (input.kemKeys ?? []).map((k) => ({ ...k, sharedLineIndex: k.sharedLineIndex ?? 0 })) });
       }
       await tx.devices.setLayout(orgId, device.id, JSON.stringify(layout));
     });

@@ -9,6 +9,8 @@ import type { DeviceModel } from './device-models.ts';
 export const LINE_KEY_TYPES = ['PRIMARY_LINE', 'SHARED_LINE', 'MONITOR', 'CALL_PARK_EXTENSION', 'SPEED_DIAL', 'OPEN', 'CLOSED', 'MODE_MANAGEMENT'] as const;
 export type LineKeyType = (typeof LINE_KEY_TYPES)[number];
 export type LineKey = { lineKeyIndex: number; lineKeyType: LineKeyType; lineKeyLabel?: string; lineKeyValue?: string; sharedLineIndex: number };
+/** A key as a request gives it: sharedLineIndex applies to shared lines only (0 when absent). */
+export type LineKeyInput = Omit<LineKey, 'sharedLineIndex'> & { sharedLineIndex?: number };
 
 /** A speed dial's value: a number (digits, optionally with +), an extension, or user@host. */
 const SPEED_DIAL_VALUE = /^(\+?\d{2,20}|[A-Za-z0-9\-_.+]+@[A-Za-z0-9\-_.+]+)$/;
@@ -21,7 +23,8 @@ export function checkLayoutModel(model: DeviceModel | undefined, name: string): 
 }
 
 /** The keys in index order, checked against the model; keys not given are OPEN. */
-export function checkLineKeys(model: DeviceModel, keys: readonly LineKey[]): LineKey[] {
+export function checkLineKeys(model: DeviceModel, given: readonly LineKeyInput[]): LineKey[] {
+  const keys = given.map((k): LineKey => ({ ...k, sharedLineIndex: k.sharedLineIndex ?? 0 }));
   const max = model.numberOfLineKeyButtons;
   const seen = new Set<number>();
   for (const key of keys) {
