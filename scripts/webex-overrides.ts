@@ -496,6 +496,8 @@ export const overrides: Override[] = [
       ['put', '/telephony/config/devices/{deviceId}/layout', '/userReorderEnabled', true],
       ['post', '/telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke', '/advisoryTypes/moreMonitorAppearancesEnabled', true],
       ['post', '/telephony/config/jobs/devices/applyLineKeyTemplate', '/advisoryTypes/moreMonitorAppearancesEnabled', true],
+      ['post', '/telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke', '/advisoryTypes/moreCPEAppearancesEnabled', true],
+      ['post', '/telephony/config/jobs/devices/applyLineKeyTemplate', '/advisoryTypes/moreCPEAppearancesEnabled', true],
       ['put', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}', '/defaultAccessCode', '1234'],
       ['delete', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/handsets/', '/deleteAll', true],
       ['put', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/serviceabilityPassword', '/enabled', true],
