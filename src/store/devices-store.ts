@@ -68,6 +68,8 @@ export interface DeviceRepository {
   layout(orgId: string, deviceId: string): Promise<string | undefined>;
   /** Stores the layout (JSON), or null to return to the default. */
   setLayout(orgId: string, deviceId: string, layout: string | null): Promise<void>;
+  /** A third-party phone's SIP password. */
+  setSipPassword(orgId: string, deviceId: string, password: string): Promise<void>;
   /** Replaces every port of the device. */
   replaceMembers(orgId: string, deviceId: string, members: readonly StoredDeviceMember[]): Promise<void>;
   /** Every port, on any device of the organization, that carries this member's line. */

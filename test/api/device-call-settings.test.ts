@@ -132,6 +132,14 @@ for (const dialect of dialects) {
       assert.equal(details.body.activationState, 'activated');
       assert.equal(details.body.mac, device.mac.replace(/:/g, ''));
       assert.equal((await admin.post(`${CONFIG}/devices/${device.id}/actions/applyChanges/invoke`)).status, 204);
+      // A SIP password is for third-party phones only, and must not be weak.
+      assertWebexError(await admin.put(`${CONFIG}/devices/${device.id}`, { sipPassword: 'Secret1234' }), 400);
+      const generic = await createDevice(admin, { personId: person.id }, 'Generic IPPhone Customer Managed').catch(() => undefined);
+      assert.equal(generic, undefined, 'a third-party phone needs its password when added');
+      const added = await admin.post('/v1/devices', { mac: 'A1B2C3D4E5F6', model: 'Generic IPPhone Customer Managed', personId: person.id, password: 'Secret1234' });
+      assert.equal(added.status, 200, added.text);
+      assert.equal((await admin.put(`${CONFIG}/devices/${added.body.id}`, { sipPassword: 'Another99x' })).status, 204);
+      assertWebexError(await admin.put(`${CONFIG}/devices/${added.body.id}`, { sipPassword: 'short' }), 400);
       assertWebexError(await admin.post(`${CONFIG}/devices/nope/actions/applyChanges/invoke`), 404);
       const supported = await admin.get(`${CONFIG}/supportedDevices`);
       assert.equal(supported.status, 200, supported.text);

@@ -3,7 +3,7 @@ import { badRequest } from '../../domain/errors.ts';
 import { DECT_MODELS, DEVICE_MODELS, findModel, type DeviceModel } from '../../domain/devices/device-models.ts';
 import { hotelingOf, setHoteling } from '../../domain/devices/device-hoteling.ts';
 import { devicesWithLineOf, maxLineCount, type DeviceMemberService, type LineHolder } from '../../domain/devices/device-members.ts';
-import { deviceOf, MAX_OWNED_DEVICES } from '../../domain/devices/device-service.ts';
+import { deviceOf, MAX_OWNED_DEVICES, type DeviceService } from '../../domain/devices/device-service.ts';
 import { normalizeMac, validateMacs } from '../../domain/devices/mac-addresses.ts';
 import { personOf } from '../../domain/settings/settings-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
@@ -139,8 +139,8 @@ function typeMatches(filter: string | undefined, type: string): boolean {
 
 // Device Call Settings: a device's lines (members) and the people and workspaces that could take
 // one, the devices of a person or workspace, MAC validation and the supported DECT types.
-export function deviceCallSettingsRoutes(server: Server, deps: { store: Store; clock: Clock; deviceMembers: DeviceMemberService }): void {
-  const { store, clock, deviceMembers } = deps;
+export function deviceCallSettingsRoutes(server: Server, deps: { store: Store; clock: Clock; devices: DeviceService; deviceMembers: DeviceMemberService }): void {
+  const { store, clock, devices, deviceMembers } = deps;
 
   webexRoute(server, operations.validateAListOfMACAddress, {
     // The document names the write scope for this check (it precedes adding devices).
@@ -174,6 +174,15 @@ export function deviceCallSettingsRoutes(server: Server, deps: { store: Store; c
         upgradeChannelEnabled: model?.managedBy !== 'CUSTOMER',
         owner: { sipUserName: `${device.id.slice(0, 8)}_${(device.personId ?? device.workspaceId)!.slice(0, 8)}`, linePort: `${device.id.slice(0, 8)}@callplane.invalid` },
       };
+    },
+  });
+
+  webexRoute(server, operations.updateThirdPartyDevice, {
+    auth: write,
+    handler: async (request, reply) => {
+      if (!request.body) throw badRequest('sipPassword is required.');
+      await devices.setSipPassword(request.orgId, request.params.deviceId, request.body.sipPassword);
+      sendEmpty(reply, 204);
     },
   });
 

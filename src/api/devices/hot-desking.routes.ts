@@ -19,7 +19,6 @@ export function hotDeskingRoutes(server: Server, deps: { hotDesking: HotDeskingS
     });
     webexRoute(server, put, {
       auth: telephonyConfig.write.auth,
-      optionalBody: true,
       handler: async (request, reply) => {
         await deps.hotDesking.set(request.orgId, kind, id(request.params as Record<string, string>), request.body ?? {});
         sendEmpty(reply, 204);

@@ -71,10 +71,13 @@ export class DeviceService {
     if (mac === undefined) throw badRequest(`"${input.mac ?? ''}" is not a MAC address of 12 hexadecimal digits.`);
     const model = checkModel(input.model, 'MAC_ADDRESS');
     if (model.manufacturer === 'THIRD_PARTY' && !input.password) throw badRequest(`A password is required to add a ${model.displayName}.`);
+    if (input.password !== undefined) checkSipPassword(input.password);
     return this.store.transaction(async (tx) => {
       const owner = await ownerOf(tx, orgId, input);
       if (await tx.devices.findByMac(orgId, mac)) throw conflict(`MAC address ${mac} is in use.`);
-      return this.insert(tx, owner, model, { mac, activationState: 'activated', activationCode: null, activationExpiry: null });
+      const device = await this.insert(tx, owner, model, { mac, activationState: 'activated', activationCode: null, activationExpiry: null });
+      if (model.manufacturer === 'THIRD_PARTY') await tx.devices.setSipPassword(orgId, device.id, input.password!);
+      return device;
     });
   }
 
@@ -115,6 +118,16 @@ export class DeviceService {
     });
   }
 
+  /** A third-party phone's SIP password; Cisco phones get theirs from Webex (400). */
+  async setSipPassword(orgId: string, publicId: string, password: string): Promise<void> {
+    checkSipPassword(password);
+    await this.store.transaction(async (tx) => {
+      const device = await deviceOf(tx, orgId, publicId);
+      if (findModel(device.model)?.manufacturer !== 'THIRD_PARTY') throw badRequest('Only a third-party device takes a SIP password.');
+      await tx.devices.setSipPassword(orgId, device.id, password);
+    });
+  }
+
   async delete(orgId: string, publicId: string): Promise<void> {
     await this.store.transaction(async (tx) => {
       const device = await deviceOf(tx, orgId, publicId);
@@ -151,6 +164,13 @@ export async function deviceOf(store: Store, orgId: string, publicId: string): P
   const device = id ? await store.devices.get(orgId, id) : undefined;
   if (!device) throw deviceNotFound();
   return device;
+}
+
+/** SIP passwords: 8 to 64 characters with a letter and a digit (Webex refuses weak ones). */
+function checkSipPassword(password: string): void {
+  if (password.length < 8 || password.length > 64 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
+    throw badRequest('The SIP password must be 8 to 64 characters, with at least one letter and one digit.');
+  }
 }
 
 function checkModel(name: string | undefined, onboarding: DeviceModel['onboardingMethod'][number]): DeviceModel {

@@ -63,6 +63,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
           activation_expiry: d.activationExpiry,
           created: d.created,
           layout: null,
+          sip_password: null,
         })
         .execute(),
     );
@@ -123,6 +124,10 @@ export class KyselyDeviceRepository implements DeviceRepository {
 
   async setLayout(orgId: string, deviceId: string, layout: string | null): Promise<void> {
     await this.ctx.db.updateTable('devices').set({ layout }).where('org_id', '=', orgId).where('id', '=', deviceId).execute();
+  }
+
+  async setSipPassword(orgId: string, deviceId: string, password: string): Promise<void> {
+    await this.ctx.db.updateTable('devices').set({ sip_password: password }).where('org_id', '=', orgId).where('id', '=', deviceId).execute();
   }
 
   async replaceMembers(orgId: string, deviceId: string, members: readonly StoredDeviceMember[]): Promise<void> {

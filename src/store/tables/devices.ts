@@ -17,6 +17,7 @@ export type DevicesTable = {
   created: string;
   /** JSON: the domain's DeviceLayout; null for the model's default. */
   layout: string | null;
+  sip_password: string | null;
 };
 
 export type DeviceMembersTable = {
