@@ -120,10 +120,11 @@ export class DeviceService {
 
   /** A third-party phone's SIP password; Cisco phones get theirs from Webex (400). */
   async setSipPassword(orgId: string, publicId: string, password: string): Promise<void> {
-    checkSipPassword(password);
     await this.store.transaction(async (tx) => {
+      // The device first: another organization's is a 404 whatever the body holds.
       const device = await deviceOf(tx, orgId, publicId);
       if (findModel(device.model)?.manufacturer !== 'THIRD_PARTY') throw badRequest('Only a third-party device takes a SIP password.');
+      checkSipPassword(password);
       await tx.devices.setSipPassword(orgId, device.id, password);
     });
   }
