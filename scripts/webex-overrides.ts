@@ -576,6 +576,93 @@ export const overrides: Override[] = [
     set: { type: 'boolean', description: 'Whether the endpoint is the preferred answer endpoint.' },
     reason: "The operation answers the person's preferred answer endpoint with the list (its description and Cisco's example: isPreferredAnswerEndpoint on each endpoint); the rendering lost the field.",
   },
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/supportedDevices',
+    at: `/responses/200${JSON_SCHEMA}/properties/devices/items`,
+    set: {
+      type: 'object',
+      required: ['model', 'displayName', 'type', 'manufacturer', 'managedBy', 'supportedFor', 'onboardingMethod', 'numberOfLinePorts'],
+      properties: {
+        model: str,
+        displayName: str,
+        type: str,
+        manufacturer: str,
+        managedBy: str,
+        supportedFor: { type: 'array', items: str },
+        onboardingMethod: { type: 'array', items: str },
+        allowConfigureLayoutEnabled: { type: 'boolean' },
+        numberOfLinePorts: { type: 'number' },
+        kemSupportEnabled: { type: 'boolean' },
+        kemModuleCount: { type: 'number' },
+        kemModuleType: { type: 'array', items: str },
+        upgradeChannelEnabled: { type: 'boolean' },
+        additionalPrimaryLineAppearancesEnabled: { type: 'boolean' },
+        basicEmergencyNomadicEnabled: { type: 'boolean' },
+        customizedBehaviorsEnabled: { type: 'boolean' },
+        allowConfigurePortsEnabled: { type: 'boolean' },
+        customizableLineLabelEnabled: { type: 'boolean' },
+        supportsLinePortReorderingEnabled: { type: 'boolean' },
+        kemLinesSupportEnabled: { type: 'boolean' },
+        portNumberSupportEnabled: { type: 'boolean' },
+        numberOfLineKeyButtons: { type: 'number' },
+        t38Enabled: { type: 'boolean' },
+        callDeclinedEnabled: { type: 'boolean' },
+        touchScreenPhone: { type: 'boolean' },
+        deviceSettingsConfiguration: str,
+        allowHotelingHostEnabled: { type: 'boolean' },
+        supportsLogCollection: str,
+        supportsApplyChangesEnabled: { type: 'boolean' },
+        allowConfigureLinesEnabled: { type: 'boolean' },
+        allowConfigurePhoneSettingsEnabled: { type: 'boolean' },
+        supportsHotlineEnabled: { type: 'boolean' },
+      },
+    },
+    reason:
+      "The supported devices' items schema is a copy of the person devices list's (id, owner, activationState, location), while the operation's own example and wxc_sdk's SupportedDevice show device models (model, displayName, type, manufacturer, numberOfLinePorts, …).",
+  },
+  // Line keys: sharedLineIndex is "applicable only when the lineKeyType is SHARED_LINE", and every
+  // example leaves it out of other keys; the request schemas mark it required.
+  ...(
+    [
+      ['post', '/telephony/config/devices/lineKeyTemplates', '/properties/lineKeys/items/required', ['lineKeyIndex', 'lineKeyType']],
+      ['put', '/telephony/config/devices/lineKeyTemplates/{templateId}', '/properties/lineKeys/items/required', ['lineKeyIndex', 'lineKeyType']],
+      ['put', '/telephony/config/devices/{deviceId}/layout', '/properties/lineKeys/items/required', ['lineKeyIndex', 'lineKeyType']],
+      ['put', '/telephony/config/devices/{deviceId}/layout', '/properties/kemKeys/items/required', ['kemModuleIndex', 'kemKeyIndex', 'kemKeyType']],
+    ] as const
+  ).map(
+    ([method, path, at, set]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: `/requestBody${JSON_SCHEMA}${at}`,
+      set: [...set],
+      reason: 'sharedLineIndex applies to SHARED_LINE keys only (its description), and the examples leave it out of the others.',
+    }),
+  ),
+  // Examples that write booleans and an access code as strings, against their schemas and wxc_sdk.
+  ...(
+    [
+      ['put', '/telephony/config/devices/{deviceId}/layout', '/userReorderEnabled', true],
+      ['post', '/telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke', '/advisoryTypes/moreMonitorAppearancesEnabled', true],
+      ['post', '/telephony/config/jobs/devices/applyLineKeyTemplate', '/advisoryTypes/moreMonitorAppearancesEnabled', true],
+      ['post', '/telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke', '/advisoryTypes/moreCPEAppearancesEnabled', true],
+      ['post', '/telephony/config/jobs/devices/applyLineKeyTemplate', '/advisoryTypes/moreCPEAppearancesEnabled', true],
+      ['put', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}', '/defaultAccessCode', '1234'],
+      ['delete', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/handsets/', '/deleteAll', true],
+      ['put', '/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/serviceabilityPassword', '/enabled', true],
+    ] as const
+  ).map(
+    ([method, path, at, set]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: `/requestBody/content/application~1json/example${at}`,
+      set,
+      reason: 'The example writes the value as a string ("true", 1234 as a number) where its schema and wxc_sdk take a boolean (a string for the access code).',
+    }),
+  ),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -57,6 +57,16 @@ import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
+import { deviceRoutes } from './api/devices/devices.routes.ts';
+import { dectRoutes } from './api/devices/dect.routes.ts';
+import { DectService } from './domain/devices/dect-service.ts';
+import { lineKeyTemplateRoutes } from './api/devices/line-key-templates.routes.ts';
+import { LineKeyTemplateService } from './domain/devices/line-key-templates.ts';
+import { DeviceJobs } from './domain/devices/device-jobs.ts';
+import { hotDeskingRoutes } from './api/devices/hot-desking.routes.ts';
+import { HotDeskingService } from './domain/devices/hot-desking.ts';
+import { DeviceService } from './domain/devices/device-service.ts';
+import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
 import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
 import { VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES } from './domain/settings/virtual-line-settings.ts';
@@ -177,6 +187,15 @@ export type Services = {
   paging: PagingService;
   conference: ConferenceService;
   workspaces: WorkspaceService;
+  /** Phones of people and workspaces, and the lines on them (domain/devices). */
+  devices: DeviceService;
+  deviceMembers: DeviceMemberService;
+  /** DECT networks, base stations and handsets. */
+  dect: DectService;
+  lineKeyTemplates: LineKeyTemplateService;
+  /** Jobs that change many devices (apply line key template), on the clock. */
+  deviceJobs: DeviceJobs;
+  hotDesking: HotDeskingService;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
   /** A workspace's criteria (the same sub-items as a person's). */
@@ -264,7 +283,11 @@ function registerRoutes(
   workspaceRoutes(server, services);
   workspaceSettingsRoutes(server, { ...services, store });
   virtualLineRoutes(server, services);
-  deviceCallSettingsRoutes(server);
+  deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
+  deviceRoutes(server, services);
+  dectRoutes(server, { ...services, store });
+  lineKeyTemplateRoutes(server, services);
+  hotDeskingRoutes(server, services);
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
@@ -328,6 +351,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
   let server: Server | undefined;
   try {
     const tokens = new TokenService(store, clock);
+    const lineKeyTemplates = new LineKeyTemplateService(store, clock);
+    const deviceJobs = new DeviceJobs(store, clock, lineKeyTemplates);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const callRouting = new CallRoutingService(store, clock);
     const calls = new CallRuntime(store, clock, config.calls, {
@@ -381,6 +406,12 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaces: new WorkspaceService(store, clock, calls),
       workspaceSettings,
       workspaceItems: new SettingItemsService(store, clock, workspaceSettings),
+      devices: new DeviceService(store, clock),
+      deviceMembers: new DeviceMemberService(store),
+      dect: new DectService(store, clock),
+      lineKeyTemplates,
+      deviceJobs,
+      hotDesking: new HotDeskingService(store, clock),
       virtualLines: new VirtualLineService(store, clock, calls),
       virtualLineSettings,
       virtualLineAgentCallerId: new AgentCallerIdService(store, virtualLineSettings),
@@ -438,6 +469,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     });
     await jobs.resume();
     await services.locationDeletions.resumeUnfinished();
+    await deviceJobs.resume();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -459,6 +491,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       async close() {
         jobs.stop();
         services.locationDeletions.stop();
+        deviceJobs.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

@@ -45,7 +45,12 @@ export type WebexIdType =
   | 'REPORT'
   | 'WORKSPACE_LOCATION_FLOOR'
   | 'USER_SCHEDULE'
-  | 'CALLING_DEVICE';
+  | 'CALLING_DEVICE'
+  | 'DEVICE'
+  | 'DECT_NETWORK'
+  | 'DECT_BASE_STATION'
+  | 'DECT_HANDSET'
+  | 'LINE_KEY_TEMPLATE';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

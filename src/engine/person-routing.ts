@@ -107,7 +107,8 @@ function alsoRingFor(s: Session, routing: PersonRouting, caller: Party | undefin
   for (const ring of routing.alsoRing ?? []) {
     if (ring.notWhileOnCall && onAnotherCall(s, routing)) continue;
     if (ring.when && !takes(ring.when, caller, forwarded)) continue;
-    parties.push(...ring.parties);
+    // The caller's own phone never rings with the call it places (a shared line on it, say).
+    parties.push(...ring.parties.filter((p) => !(p.kind === 'person' && caller?.kind === 'person' && p.personId === caller.personId)));
   }
   return parties;
 }

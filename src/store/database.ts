@@ -21,6 +21,7 @@ import type { VirtualExtensionTables } from './tables/virtual-extensions.ts';
 import type { CallParkPickupTables } from './tables/call-park-pickup.ts';
 import type { PagingGroupTables } from './tables/paging-groups.ts';
 import type { WorkspaceTables } from './tables/workspaces.ts';
+import type { DectTables, DeviceTables } from './tables/devices.ts';
 import type { VirtualLineTables } from './tables/virtual-lines.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
@@ -148,4 +149,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables & CallRecordTables & ReportTables & CallRecordingTables & LocationFloorTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables & CallRecordTables & ReportTables & CallRecordingTables & LocationFloorTables & DeviceTables & DectTables;

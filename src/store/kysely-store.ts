@@ -29,6 +29,8 @@ import { KyselyCallParkRepository, KyselyCallPickupRepository } from './reposito
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
 import { KyselyLocationFloorRepository } from './repositories/location-floors.ts';
+import { KyselyDeviceRepository } from './repositories/devices.ts';
+import { KyselyDectRepository } from './repositories/dect.ts';
 import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
 import { KyselyLocationRepository } from './repositories/locations.ts';
 import { KyselyNumberRepository } from './repositories/numbers.ts';
@@ -85,6 +87,8 @@ export class KyselyStore implements Store {
   readonly callPickups: KyselyCallPickupRepository;
   readonly pagingGroups: KyselyPagingGroupRepository;
   readonly workspaces: KyselyWorkspaceRepository;
+  readonly devices: KyselyDeviceRepository;
+  readonly dect: KyselyDectRepository;
   readonly virtualLines: KyselyVirtualLineRepository;
   readonly callRecords: KyselyCallRecordRepository;
   readonly reports: KyselyReportRepository;
@@ -134,6 +138,8 @@ export class KyselyStore implements Store {
     this.callPickups = new KyselyCallPickupRepository(ctx);
     this.pagingGroups = new KyselyPagingGroupRepository(ctx);
     this.workspaces = new KyselyWorkspaceRepository(ctx);
+    this.devices = new KyselyDeviceRepository(ctx);
+    this.dect = new KyselyDectRepository(ctx);
     this.virtualLines = new KyselyVirtualLineRepository(ctx);
     this.callRecords = new KyselyCallRecordRepository(ctx);
     this.reports = new KyselyReportRepository(ctx);

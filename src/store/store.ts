@@ -25,6 +25,8 @@ import type { PagingGroupRepository } from './paging-store.ts';
 import type { WorkspaceRepository } from './workspaces-store.ts';
 import type { LocationFloorRepository } from './location-floors-store.ts';
 import type { VirtualLineRepository } from './virtual-lines-store.ts';
+import type { DeviceRepository } from './devices-store.ts';
+import type { DectRepository } from './dect-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -328,6 +330,8 @@ export interface Store {
   readonly callPickups: CallPickupRepository;
   readonly pagingGroups: PagingGroupRepository;
   readonly workspaces: WorkspaceRepository;
+  readonly devices: DeviceRepository;
+  readonly dect: DectRepository;
   readonly virtualLines: VirtualLineRepository;
   /** Detailed call history: one record per person leg of every ended call. */
   readonly callRecords: CallRecordRepository;

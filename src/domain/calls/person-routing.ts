@@ -9,6 +9,7 @@ import { VOICEMAIL, voicemailPolicy } from '../voicemail/voicemail-settings.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
 import { ringRoutingOf } from './ring-routing.ts';
+import { sharedLineRing } from '../devices/shared-lines.ts';
 
 // The typed policy the call engine reads from people's settings documents (Do Not Disturb, call
 // waiting, call forwarding with business continuity): loaded for the people of a unit of work and, since a call may be
@@ -65,6 +66,8 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     : box && mailbox.sendUnanswered
       ? { to: box, afterMs: mailbox.sendUnanswered.numberOfRings * RING_MS }
       : undefined;
+  const ring = await ringRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now);
+  const shared = await sharedLineRing(store, person.orgId, person.personId);
   return {
     doNotDisturb: doc(DO_NOT_DISTURB.key, DO_NOT_DISTURB.defaults).enabled === true,
     callWaiting: doc(CALL_WAITING.key, CALL_WAITING.defaults).enabled !== false,
@@ -75,7 +78,9 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     ...(forwardUnreachable ? { forwardUnreachable } : {}),
     ...(forwardNoAnswer ? { forwardNoAnswer } : {}),
     // Call block, selective accept/reject/forward, simultaneous ring, single number reach.
-    ...(await ringRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now)),
+    ...ring,
+    // The person's line on other people's and workspaces' phones (device members) rings them too.
+    ...(shared ? { alsoRing: [...(ring.alsoRing ?? []), shared] } : {}),
   };
 }
 

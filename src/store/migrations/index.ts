@@ -33,10 +33,13 @@ import * as virtualLines from './0043-virtual-lines.ts';
 import * as callRecords from './0044-call-records.ts';
 import * as reports from './0045-reports.ts';
 import * as callRecordings from './0046-call-recordings.ts';
-import * as queueArrival from './0080-queue-arrival.ts';
 import * as lineRecordingSettings from './0055-line-recording-settings.ts';
 import * as personSchedules from './0056-person-schedules.ts';
+import * as devices from './0060-devices.ts';
+import * as dectNetworks from './0061-dect-networks.ts';
+import * as deviceLayouts from './0062-device-layouts.ts';
 import * as locationFloors from './0065-location-floors.ts';
+import * as queueArrival from './0080-queue-arrival.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -77,6 +80,9 @@ export const migrations: Record<string, Migration> = {
   '0046-call-recordings': callRecordings,
   '0055-line-recording-settings': lineRecordingSettings,
   '0056-person-schedules': personSchedules,
+  '0060-devices': devices,
+  '0061-dect-networks': dectNetworks,
+  '0062-device-layouts': deviceLayouts,
   '0065-location-floors': locationFloors,
   '0080-queue-arrival': queueArrival,
 };

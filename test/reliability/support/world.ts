@@ -256,6 +256,19 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   // The administrator's endpoint (their simulated phone), for the For Me endpoint paths.
   const endpoints = await admin.get('/v1/telephony/config/people/me/endpoints');
   assert.equal(endpoints.status, 200, endpoints.text);
+  // Devices: a phone of the calling user (its ID is the deviceId of the Devices and Device Call Settings paths).
+  const device = await admin.post('/v1/devices', { mac: randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase().replace(/^0/, 'A'), model: 'DMS Cisco 8865', personId: person.id });
+  assert.equal(device.status, 200, device.text);
+  // A DECT network of the default location with a base station and a handset carrying the user's line.
+  const dect = await admin.post(`/v1/telephony/config/locations/${hq.id}/dectNetworks`, { name: unique('Dect '), model: 'DMS Cisco DBS210', defaultAccessCodeEnabled: false, defaultAccessCode: '' });
+  assert.equal(dect.status, 201, dect.text);
+  const dectPath = `/v1/telephony/config/locations/${hq.id}/dectNetworks/${dect.body.dectNetworkId}`;
+  const baseStation = await admin.post(`${dectPath}/baseStations`, { baseStationMacs: [randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase().replace(/^0/, 'B')] });
+  assert.equal(baseStation.body.baseStations?.[0]?.result?.status, 200, baseStation.text);
+  assert.equal((await admin.post(`${dectPath}/handsets`, { line1MemberId: person.id, customDisplayName: 'Handset' })).status, 201);
+  const handsets = await admin.get(`${dectPath}/handsets`);
+  const template = await admin.post('/v1/telephony/config/devices/lineKeyTemplates', { templateName: unique('Keys '), deviceModel: 'DMS Cisco 8865', lineKeys: [{ lineKeyIndex: 1, lineKeyType: 'PRIMARY_LINE', sharedLineIndex: 0 }] });
+  assert.equal(template.status, 201, template.text);
 
   const ids: IdMap = {
     orgId: me.orgId,
@@ -313,6 +326,11 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     // Call Controls by member: the administrator, whose ringing call callId is.
     memberId: me.id,
     endpointId: endpoints.body.endpoints[0].id,
+    deviceId: device.body.id,
+    dectNetworkId: dect.body.dectNetworkId,
+    baseStationId: baseStation.body.baseStations[0].result.id,
+    handsetId: handsets.body.handsets[0].id,
+    templateId: template.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -391,6 +409,11 @@ export function missingId(param: string): string {
     floorId: 'WORKSPACE_LOCATION_FLOOR',
     memberId: 'PEOPLE',
     endpointId: 'CALLING_DEVICE',
+    deviceId: 'DEVICE',
+    dectNetworkId: 'DECT_NETWORK',
+    baseStationId: 'DECT_BASE_STATION',
+    handsetId: 'DECT_HANDSET',
+    templateId: 'LINE_KEY_TEMPLATE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Job, JobError } from '../../store/location-calling-store.ts';
+import type { Page, Store } from '../../store/store.ts';
+import { timestamp, type Clock } from '../clock.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { decodeId, encodeId } from '../webex-ids.ts';
+import type { ApplyFilter, LineKeyTemplateService, TemplateData } from './line-key-templates.ts';
+
+// The apply-line-key-template job: real work on the server's clock, like the routing prefix jobs
+// (domain/jobs). It starts a step after it is created and lays out every target device (the
+// template's keys, or the factory default) in batches, a step each; a device gone since is an
+// error of the job. A job survives a restart and resumes after its last device.
+
+export const APPLY_LINE_KEY_TEMPLATE_JOB = 'applylinekeytemplate';
+export const jobNotFound = () => notFound('Job not found.');
+const STEP_MS = 1000;
+const BATCH_SIZE = 50;
+
+/** What the job stores in newValue: the filter, and the devices chosen when it was created. */
+type Plan = { filter: ApplyFilter; template: TemplateData | null; deviceIds: string[] };
+
+export class DeviceJobs {
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly templates: LineKeyTemplateService;
+  private readonly scheduled = new Map<string, () => void>();
+  private stopped = false;
+
+  constructor(store: Store, clock: Clock, templates: LineKeyTemplateService) {
+    this.store = store;
+    this.clock = clock;
+    this.templates = templates;
+  }
+
+  /** Creates the job (targets chosen now) and schedules its first step. */
+  async applyLineKeyTemplate(orgId: string, filter: ApplyFilter, by: { personId: string; trackingId: string }): Promise<Job> {
+    if (filter.action === 'APPLY_TEMPLATE' && !filter.templateId) throw badRequest('templateId is required to apply a template.');
+    const template = filter.action === 'APPLY_TEMPLATE' ? (await this.templates.get(orgId, filter.templateId)).data : null;
+    const devices = await this.templates.targets(orgId, filter);
+    const plan: Plan = { filter, template, deviceIds: devices.map((d) => d.id) };
+    const now = timestamp(this.clock);
+    const job: Job = {
+      id: randomUUID(),
+      orgId,
+      jobType: APPLY_LINE_KEY_TEMPLATE_JOB,
+      locationId: null,
+      status: 'STARTING',
+      exitCode: 'UNKNOWN',
+      oldValue: null,
+      newValue: JSON.stringify(plan),
+      totalItems: devices.length,
+      updatedItems: 0,
+      failedItems: 0,
+      cursor: null,
+      sourceUserId: by.personId,
+      trackingId: by.trackingId,
+      instanceId: await this.store.jobs.nextInstanceId(),
+      created: now,
+      started: null,
+      ended: null,
+      lastUpdated: now,
+    };
+    await this.store.jobs.insert(job);
+    this.run(job.id);
+    return job;
+  }
+
+  list(orgId: string, start: number, max: number): Promise<Page<Job, number>> {
+    return this.store.jobs.list(orgId, APPLY_LINE_KEY_TEMPLATE_JOB, start, max);
+  }
+
+  async get(orgId: string, publicId: string): Promise<Job> {
+    const id = decodeId(publicId, 'JOB_ID');
+    const job = id ? await this.store.jobs.get(orgId, id) : undefined;
+    if (!job || job.jobType !== APPLY_LINE_KEY_TEMPLATE_JOB) throw jobNotFound();
+    return job;
+  }
+
+  async errors(orgId: string, publicId: string): Promise<JobError[]> {
+    const job = await this.get(orgId, publicId);
+    return (await this.store.jobs.errors(job.id, 0, 1000)).items;
+  }
+
+  async resume(): Promise<void> {
+    for (const job of await this.store.jobs.unfinished()) if (job.jobType === APPLY_LINE_KEY_TEMPLATE_JOB) this.run(job.id);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const cancel of this.scheduled.values()) cancel();
+    this.scheduled.clear();
+  }
+
+  private run(jobId: string): void {
+    if (this.stopped || this.scheduled.has(jobId)) return;
+    this.scheduled.set(
+      jobId,
+      this.clock.schedule(STEP_MS, async () => {
+        this.scheduled.delete(jobId);
+        try {
+          if (await this.step(jobId)) this.run(jobId);
+        } catch {
+          this.run(jobId);
+        }
+      }),
+    );
+  }
+
+  /** One batch of devices; true when there is more to do. */
+  private async step(jobId: string): Promise<boolean> {
+    return this.store.transaction(async (tx) => {
+      const job = await tx.jobs.find(jobId);
+      if (!job || job.jobType !== APPLY_LINE_KEY_TEMPLATE_JOB || job.status === 'COMPLETED' || job.status === 'FAILED') return false;
+      const plan = JSON.parse(job.newValue ?? '{}') as Plan;
+      const now = timestamp(this.clock);
+      const next: Job = { ...job, lastUpdated: now };
+      if (job.status === 'STARTING') Object.assign(next, { status: 'STARTED', started: now });
+      const from = job.cursor === null ? 0 : plan.deviceIds.indexOf(job.cursor) + 1;
+      const batch = plan.deviceIds.slice(from, from + BATCH_SIZE);
+      for (const id of batch) {
+        const device = await tx.devices.get(job.orgId, id);
+        if (device) {
+          await this.templates.applyTo(tx, device, plan.template);
+          next.updatedItems++;
+        } else {
+          next.failedItems++;
+          await tx.jobs.addError({ jobId: job.id, itemNumber: next.failedItems, itemId: encodeId('DEVICE', id), trackingId: job.trackingId, errorCode: 'DEVICE_NOT_FOUND', message: 'The device was deleted before the template reached it.' });
+        }
+        next.cursor = id;
+      }
+      const done = from + batch.length >= plan.deviceIds.length;
+      if (done) Object.assign(next, { status: 'COMPLETED', exitCode: next.failedItems > 0 ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED', ended: now });
+      if (!(await tx.jobs.updateIf(next, job.lastUpdated))) return false;
+      return !done;
+    });
+  }
+}

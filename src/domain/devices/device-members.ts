@@ -1,0 +1,186 @@
+import type { DeviceLine, MemberKind, StoredDevice, StoredDeviceMember } from '../../store/devices-store.ts';
+import type { Location, Store } from '../../store/store.ts';
+import { badRequest } from '../errors.ts';
+import { decodeId } from '../webex-ids.ts';
+import { findModel } from './device-models.ts';
+import { deviceOf } from './device-service.ts';
+
+// The lines on a device (its members): port 1 carries the owner's primary line; other ports carry
+// other people's or workspaces' lines as shared call appearances, so that a call to one of them
+// also rings this device (domain/calls/person-routing.ts). A line of weight n takes n ports.
+
+export type MemberInput = {
+  port: number;
+  id: string;
+  primaryOwner: boolean;
+  lineType: 'PRIMARY' | 'SHARED_CALL_APPEARANCE';
+  lineWeight: number;
+  hotlineEnabled: boolean;
+  hotlineDestination: string;
+  allowCallDeclineEnabled: boolean;
+  t38FaxCompressionEnabled?: boolean;
+  lineLabel?: string;
+};
+
+/** A line's holder as the device lists show it. */
+export type LineHolder = {
+  kind: Exclude<MemberKind, 'virtualLine'>;
+  id: string;
+  firstName: string;
+  lastName: string;
+  phoneNumber?: string;
+  extension?: string;
+  location?: Location;
+};
+
+/** How many lines the device's model carries (1 for a model no longer known). */
+export const maxLineCount = (device: StoredDevice) => findModel(device.model)?.numberOfLinePorts ?? 1;
+
+/** The holders of lines, by member ID: calling people and workspaces of the organization only. */
+export async function lineHolders(store: Store, orgId: string, members: readonly { memberKind: MemberKind; memberId: string }[]): Promise<Map<string, LineHolder>> {
+  const personIds = members.filter((m) => m.memberKind === 'person').map((m) => m.memberId);
+  const people = await store.people.getMany(orgId, personIds);
+  const numbers = await store.numbers.ownedBy(personIds);
+  const locationIds = new Set<string>();
+  const out = new Map<string, LineHolder>();
+  for (const p of people) {
+    if (p.locationId === null) continue;
+    locationIds.add(p.locationId);
+    out.set(p.id, {
+      kind: 'person',
+      id: p.id,
+      firstName: p.firstName ?? '',
+      lastName: p.lastName ?? '',
+      ...(numbers.get(p.id) ? { phoneNumber: numbers.get(p.id)!.phoneNumber } : {}),
+      ...(p.extension !== null ? { extension: p.extension } : {}),
+      location: { id: p.locationId } as Location,
+    });
+  }
+  for (const m of members.filter((x) => x.memberKind === 'workspace')) {
+    const w = await store.workspaces.get(orgId, m.memberId);
+    if (!w || w.callingLocationId === null) continue;
+    locationIds.add(w.callingLocationId);
+    out.set(w.id, {
+      kind: 'workspace',
+      id: w.id,
+      firstName: w.displayName,
+      lastName: '',
+      ...(w.phoneNumber !== null ? { phoneNumber: w.phoneNumber } : {}),
+      ...(w.extension !== null ? { extension: w.extension } : {}),
+      location: { id: w.callingLocationId } as Location,
+    });
+  }
+  const locations = new Map<string, Location>();
+  for (const id of locationIds) {
+    const location = await store.locations.get(orgId, id);
+    if (location) locations.set(id, location);
+  }
+  for (const holder of out.values()) holder.location = holder.location && locations.get(holder.location.id);
+  return out;
+}
+
+export class DeviceMemberService {
+  private readonly store: Store;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  /** The device, its ports in order (lines whose holder is gone are left out) and their holders. */
+  async members(orgId: string, publicId: string): Promise<{ device: StoredDevice; members: StoredDeviceMember[]; holders: Map<string, LineHolder> }> {
+    const device = await deviceOf(this.store, orgId, publicId);
+    const stored = await this.store.devices.members(orgId, device.id);
+    const holders = await lineHolders(this.store, orgId, stored);
+    return { device, members: stored.filter((m) => holders.has(m.memberId)), holders };
+  }
+
+  /** Replaces the device's lines: the owner keeps port 1's primary line. */
+  async update(orgId: string, publicId: string, inputs: readonly MemberInput[]): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const device = await deviceOf(tx, orgId, publicId);
+      const max = maxLineCount(device);
+      const ownerId = (device.personId ?? device.workspaceId)!;
+      const members: StoredDeviceMember[] = [];
+      const taken = new Set<number>();
+      for (const input of inputs) {
+        const memberId = decodeId(input.id, 'PEOPLE') ?? decodeId(input.id, 'PLACE');
+        if (memberId === undefined) throw badRequest(`members: ${input.id} is not a person or workspace ID.`);
+        if (members.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on the device more than once.`);
+        if (!Number.isInteger(input.port) || !Number.isInteger(input.lineWeight) || input.lineWeight < 1 || input.port < 1 || input.port + input.lineWeight - 1 > max) {
+          throw badRequest(`members: port ${input.port} with line weight ${input.lineWeight} does not fit the ${max} lines of a ${device.model}.`);
+        }
+        for (let port = input.port; port < input.port + input.lineWeight; port++) {
+          if (taken.has(port)) throw badRequest(`members: port ${port} is given to two lines.`);
+          taken.add(port);
+        }
+        if (input.primaryOwner !== (memberId === ownerId)) throw badRequest('members: the device owner, and only the owner, is its primaryOwner.');
+        if (input.hotlineEnabled && input.hotlineDestination.trim() === '') throw badRequest('members: hotlineDestination is required when hotlineEnabled is true.');
+        if (input.lineLabel !== undefined && input.lineLabel.length > 30) throw badRequest('members: lineLabel is at most 30 characters.');
+        const line: DeviceLine = {
+          primaryOwner: input.primaryOwner,
+          lineType: input.lineType,
+          lineWeight: input.lineWeight,
+          hotlineEnabled: input.hotlineEnabled,
+          hotlineDestination: input.hotlineDestination,
+          allowCallDeclineEnabled: input.allowCallDeclineEnabled,
+          t38FaxCompressionEnabled: input.t38FaxCompressionEnabled ?? false,
+          ...(input.lineLabel !== undefined ? { lineLabel: input.lineLabel } : {}),
+        };
+        const memberKind: MemberKind = decodeId(input.id, 'PEOPLE') !== undefined ? 'person' : 'workspace';
+        members.push({ deviceId: device.id, orgId, port: input.port, memberKind, memberId, line });
+      }
+      const owner = members.find((m) => m.memberId === ownerId);
+      if (!owner || owner.port !== 1) throw badRequest("members: the owner's line stays on port 1.");
+      const holders = await lineHolders(tx, orgId, members);
+      const missing = inputs.find((_, i) => !holders.has(members[i]!.memberId));
+      if (missing) throw badRequest(`members: ${missing.id} is not a person or workspace of this organization with Webex Calling.`);
+      await tx.devices.replaceMembers(orgId, device.id, members);
+    });
+  }
+
+  /**
+   * People and workspaces with Webex Calling that could take a line on a device (not on this one
+   * yet), filtered as Webex's available members are: by name, number, extension and location.
+   */
+  async available(orgId: string, devicePublicId: string | undefined, filter: { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string }): Promise<LineHolder[]> {
+    const exclude = new Set<string>();
+    if (devicePublicId !== undefined) {
+      const device = await deviceOf(this.store, orgId, devicePublicId);
+      for (const m of await this.store.devices.members(orgId, device.id)) exclude.add(m.memberId);
+    }
+    const people = (await this.store.people.list(orgId, {}, undefined, 1000)).items.filter((p) => p.locationId !== null);
+    const workspaces = (await this.store.workspaces.list(orgId, { callingType: 'webexCalling', start: 0, max: 1000 })).items;
+    const candidates = [
+      ...people.map((p) => ({ memberKind: 'person' as const, memberId: p.id })),
+      ...workspaces.map((w) => ({ memberKind: 'workspace' as const, memberId: w.id })),
+    ].filter((c) => !exclude.has(c.memberId));
+    const holders = [...(await lineHolders(this.store, orgId, candidates)).values()];
+    const name = filter.memberName?.toLowerCase();
+    const digits = filter.phoneNumber?.replace(/[^\d]/g, '');
+    const locationId = filter.locationId === undefined ? undefined : (decodeId(filter.locationId, 'LOCATION') ?? '-');
+    return holders
+      .filter(
+        (h) =>
+          (name === undefined || `${h.firstName} ${h.lastName}`.toLowerCase().includes(name)) &&
+          (!digits || (h.phoneNumber ?? '').replace(/[^\d]/g, '').includes(digits)) &&
+          (filter.extension === undefined || (h.extension ?? '').includes(filter.extension)) &&
+          (locationId === undefined || h.location?.id === locationId),
+      )
+      .sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`));
+  }
+}
+
+/** Every device carrying a line of this member (owned or shared), with the port, and the devices' owners. */
+export async function devicesWithLineOf(store: Store, orgId: string, memberId: string): Promise<{ device: StoredDevice; member: StoredDeviceMember; owner: LineHolder | undefined }[]> {
+  const lines = await store.devices.linesOf(orgId, memberId);
+  const devices = new Map((await store.devices.getMany(orgId, lines.map((l) => l.deviceId))).map((d) => [d.id, d]));
+  const owners = await lineHolders(
+    store,
+    orgId,
+    [...devices.values()].map((d) => (d.personId !== null ? { memberKind: 'person' as const, memberId: d.personId } : { memberKind: 'workspace' as const, memberId: d.workspaceId! })),
+  );
+  return lines.flatMap((member) => {
+    const device = devices.get(member.deviceId);
+    return device ? [{ device, member, owner: owners.get((device.personId ?? device.workspaceId)!) }] : [];
+  });
+}

@@ -1,0 +1,78 @@
+// What the domain may ask of persistence for devices and the lines on them.
+import type { Page } from './store.ts';
+
+export type ActivationState = 'activating' | 'activated';
+
+export type StoredDevice = {
+  id: string;
+  orgId: string;
+  /** The owner: a person or a workspace (exactly one is set). */
+  personId: string | null;
+  workspaceId: string | null;
+  /** The owner's calling location when the device was added. */
+  locationId: string | null;
+  displayName: string;
+  /** 12 upper-case hex digits; null while the device waits for its activation code. */
+  mac: string | null;
+  model: string;
+  tags: string[];
+  activationState: ActivationState;
+  activationCode: string | null;
+  activationExpiry: string | null;
+  created: string;
+};
+
+export type MemberKind = 'person' | 'workspace' | 'virtualLine';
+
+/** A port's line options, as Webex's device members carry them. */
+export type DeviceLine = {
+  primaryOwner: boolean;
+  lineType: 'PRIMARY' | 'SHARED_CALL_APPEARANCE';
+  lineWeight: number;
+  hotlineEnabled: boolean;
+  hotlineDestination: string;
+  allowCallDeclineEnabled: boolean;
+  t38FaxCompressionEnabled: boolean;
+  lineLabel?: string;
+};
+
+export type StoredDeviceMember = { deviceId: string; orgId: string; port: number; memberKind: MemberKind; memberId: string; line: DeviceLine };
+
+/** Filters of the device list; absent ones match every device. */
+export type DeviceFilter = {
+  personId?: string;
+  workspaceId?: string;
+  locationId?: string;
+  mac?: string;
+  displayName?: string;
+  activationState?: ActivationState;
+  /** Devices holding every one of these tags. */
+  tags?: string[];
+  start: number;
+  max: number;
+};
+
+export interface DeviceRepository {
+  /** UniqueViolation for a MAC the organization already has. */
+  insert(device: StoredDevice, members: readonly StoredDeviceMember[]): Promise<void>;
+  get(orgId: string, id: string): Promise<StoredDevice | undefined>;
+  findByMac(orgId: string, mac: string): Promise<StoredDevice | undefined>;
+  /** In creation order. */
+  list(orgId: string, filter: DeviceFilter): Promise<Page<StoredDevice, number>>;
+  updateTags(orgId: string, id: string, tags: readonly string[]): Promise<void>;
+  /** Deletes the device with its members. */
+  delete(orgId: string, id: string): Promise<void>;
+  /** The device's ports, in order. */
+  members(orgId: string, deviceId: string): Promise<StoredDeviceMember[]>;
+  /** The device's stored layout (JSON), or undefined for the model's default. */
+  layout(orgId: string, deviceId: string): Promise<string | undefined>;
+  /** Stores the layout (JSON), or null to return to the default. */
+  setLayout(orgId: string, deviceId: string, layout: string | null): Promise<void>;
+  /** A third-party phone's SIP password. */
+  setSipPassword(orgId: string, deviceId: string, password: string): Promise<void>;
+  /** Replaces every port of the device. */
+  replaceMembers(orgId: string, deviceId: string, members: readonly StoredDeviceMember[]): Promise<void>;
+  /** Every port, on any device of the organization, that carries this member's line. */
+  linesOf(orgId: string, memberId: string): Promise<StoredDeviceMember[]>;
+  getMany(orgId: string, ids: readonly string[]): Promise<StoredDevice[]>;
+}
