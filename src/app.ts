@@ -1,5 +1,6 @@
 import { announcementRoutes } from './api/announcements/announcements.routes.ts';
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
+import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
@@ -72,6 +73,8 @@ import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
 import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
+import { TranslationPatternService } from './domain/call-routing/translation-pattern-service.ts';
+import { TestCallRouting } from './domain/call-routing/test-call-routing.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
@@ -198,6 +201,9 @@ export type Services = {
   /** Callers at voicemail boxes (the simulator leaves messages through it). */
   voicemailCalls: VoicemailCalls;
   locationVoicemail: LocationVoicemailService;
+  /** Call Routing's translation patterns, and testCallRouting (the route a call would take). */
+  translationPatterns: TranslationPatternService;
+  testCallRouting: TestCallRouting;
   voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
@@ -265,6 +271,7 @@ function registerRoutes(
   organizationVoicemailRoutes(server, services);
   locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
+  translationPatternRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
@@ -381,6 +388,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       apps: new AppService(store, clock),
       oauth,
       authorizations: new AuthorizationService(store, clock, oauth),
+      translationPatterns: new TranslationPatternService(store, clock),
+      testCallRouting: new TestCallRouting(store),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.

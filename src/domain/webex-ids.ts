@@ -42,7 +42,8 @@ export type WebexIdType =
   | 'CALL_PICKUP'
   | 'PAGING_GROUP'
   | 'VIRTUAL_LINE'
-  | 'REPORT';
+  | 'REPORT'
+  | 'TRANSLATION_PATTERN';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

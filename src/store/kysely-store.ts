@@ -24,6 +24,7 @@ import { KyselyVoicemailGroupRepository } from './repositories/voicemail-groups.
 import { KyselyCallQueueRepository, KyselyFeatureDocumentRepository } from './repositories/call-queues.ts';
 import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
 import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
+import { KyselyTranslationPatternRepository } from './repositories/translation-patterns.ts';
 import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
 import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
@@ -79,6 +80,7 @@ export class KyselyStore implements Store {
   readonly featureDocuments: KyselyFeatureDocumentRepository;
   readonly autoAttendants: KyselyAutoAttendantRepository;
   readonly virtualExtensions: KyselyVirtualExtensionRepository;
+  readonly translationPatterns: KyselyTranslationPatternRepository;
   readonly operatingModes: KyselyOperatingModeRepository;
   readonly callParks: KyselyCallParkRepository;
   readonly callPickups: KyselyCallPickupRepository;
@@ -127,6 +129,7 @@ export class KyselyStore implements Store {
     this.featureDocuments = new KyselyFeatureDocumentRepository(ctx);
     this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
     this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
+    this.translationPatterns = new KyselyTranslationPatternRepository(ctx);
     this.operatingModes = new KyselyOperatingModeRepository(ctx);
     this.callParks = new KyselyCallParkRepository(ctx);
     this.callPickups = new KyselyCallPickupRepository(ctx);

@@ -19,6 +19,7 @@ import type { VoicemailGroupRepository, VoicemailRepository } from './voicemail-
 import type { CallQueueRepository, FeatureDocumentRepository } from './call-queues-store.ts';
 import type { AutoAttendantRepository } from './auto-attendants-store.ts';
 import type { VirtualExtensionRepository } from './virtual-extensions-store.ts';
+import type { TranslationPatternRepository } from './translation-patterns-store.ts';
 import type { OperatingModeRepository } from './operating-modes-store.ts';
 import type { CallParkRepository, CallPickupRepository } from './call-park-store.ts';
 import type { PagingGroupRepository } from './paging-store.ts';
@@ -333,6 +334,8 @@ export interface Store {
   readonly reports: ReportRepository;
   /** Recordings of calls (Converged Recordings). */
   readonly recordings: RecordingRepository;
+  /** Call Routing's translation patterns (organization and location level). */
+  readonly translationPatterns: TranslationPatternRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

@@ -33,6 +33,7 @@ import * as virtualLines from './0043-virtual-lines.ts';
 import * as callRecords from './0044-call-records.ts';
 import * as reports from './0045-reports.ts';
 import * as callRecordings from './0046-call-recordings.ts';
+import * as translationPatterns from './0070-translation-patterns.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '0044-call-records': callRecords,
   '0045-reports': reports,
   '0046-call-recordings': callRecordings,
+  '0070-translation-patterns': translationPatterns,
 };

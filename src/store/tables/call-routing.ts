@@ -61,7 +61,19 @@ export type DialPatternsTable = {
   dial_pattern: string;
 };
 
+/** A translation pattern of the organization (location_id null) or of a location (migration 0070). */
+export type TranslationPatternsTable = {
+  id: string;
+  org_id: string;
+  location_id: string | null;
+  name: string;
+  matching_pattern: string;
+  replacement_pattern: string;
+  created: string;
+};
+
 export type CallRoutingTables = {
+  translation_patterns: TranslationPatternsTable;
   trunks: TrunksTable;
   route_groups: RouteGroupsTable;
   route_group_trunks: RouteGroupTrunksTable;

@@ -198,6 +198,14 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const authorization = await admin.post('/sandbox/v1/authorizations', { clientId: app.body.clientId });
   assert.equal(authorization.status, 201, authorization.text);
 
+  // A translation pattern of the location (Call Routing); the organization's paths answer 404 for it.
+  const translation = await admin.post(`/v1/telephony/config/locations/${hq.id}/callRouting/translationPatterns`, {
+    name: unique('Translate '),
+    matchingPattern: `*8${freeExtension().slice(-2)}X`,
+    replacementPattern: '1000',
+  });
+  assert.equal(translation.status, 201, translation.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -237,6 +245,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callParkExtensionId: parkExtension.body.id,
     callPickupId: callPickup.body.id,
     pagingId: paging.body.id,
+    translationId: translation.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -290,6 +299,7 @@ export function missingId(param: string): string {
     callParkExtensionId: 'CALL_PARK_EXTENSION',
     callPickupId: 'CALL_PICKUP',
     pagingId: 'PAGING_GROUP',
+    translationId: 'TRANSLATION_PATTERN',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
