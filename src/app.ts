@@ -1,6 +1,7 @@
 import { announcementRoutes } from './api/announcements/announcements.routes.ts';
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
+import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
@@ -75,6 +76,7 @@ import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
 import { TranslationPatternService } from './domain/call-routing/translation-pattern-service.ts';
 import { TestCallRouting } from './domain/call-routing/test-call-routing.ts';
+import { CallRecordingConfigService } from './domain/call-recording/call-recording-config.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
@@ -204,6 +206,8 @@ export type Services = {
   /** Call Routing's translation patterns, and testCallRouting (the route a call would take). */
   translationPatterns: TranslationPatternService;
   testCallRouting: TestCallRouting;
+  /** Features: Call Recording of the organization and its locations. */
+  callRecordingConfig: CallRecordingConfigService;
   voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
@@ -272,6 +276,7 @@ function registerRoutes(
   locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
   translationPatternRoutes(server, services);
+  callRecordingConfigRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
@@ -390,6 +395,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       authorizations: new AuthorizationService(store, clock, oauth),
       translationPatterns: new TranslationPatternService(store, clock),
       testCallRouting: new TestCallRouting(store),
+      callRecordingConfig: new CallRecordingConfigService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.

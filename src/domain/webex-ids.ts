@@ -43,7 +43,8 @@ export type WebexIdType =
   | 'PAGING_GROUP'
   | 'VIRTUAL_LINE'
   | 'REPORT'
-  | 'TRANSLATION_PATTERN';
+  | 'TRANSLATION_PATTERN'
+  | 'RECORDING_VENDOR';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -206,6 +206,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   });
   assert.equal(translation.status, 201, translation.text);
 
+  // A call recording vendor (Features: Call Recording): the organization's current one.
+  const recordingVendor = await admin.get('/v1/telephony/config/callRecording/vendors');
+  assert.equal(recordingVendor.status, 200, recordingVendor.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -246,6 +250,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     callPickupId: callPickup.body.id,
     pagingId: paging.body.id,
     translationId: translation.body.id,
+    vendorId: recordingVendor.body.vendorId,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -300,6 +305,7 @@ export function missingId(param: string): string {
     callPickupId: 'CALL_PICKUP',
     pagingId: 'PAGING_GROUP',
     translationId: 'TRANSLATION_PATTERN',
+    vendorId: 'RECORDING_VENDOR',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
