@@ -14,8 +14,8 @@ const read = telephonyConfig.read.auth;
 const write = telephonyConfig.write.auth;
 const MAX = 1000;
 
-const vendorItem = (v: Vendor) => ({
-  id: vendorId(v),
+const vendorItem = (orgId: string) => (v: Vendor) => ({
+  id: vendorId(v, orgId),
   name: v.name,
   description: v.description,
   migrateUserCreationEnabled: v.migrateUserCreationEnabled,
@@ -41,7 +41,7 @@ export function callRecordingConfigRoutes(server: Server, deps: { callRecordingC
     auth: read,
     handler: async (request) => {
       const { doc, name, vendor } = await service.organization(request.orgId);
-      return { organization: { id: encodeId('ORGANIZATION', request.orgId), name }, enabled: doc.enabled as boolean, vendorId: vendorId(vendor), vendorName: vendor.name, termsOfServiceUrl: vendor.termsOfServiceUrl };
+      return { organization: { id: encodeId('ORGANIZATION', request.orgId), name }, enabled: doc.enabled as boolean, vendorId: vendorId(vendor, request.orgId), vendorName: vendor.name, termsOfServiceUrl: vendor.termsOfServiceUrl };
     },
   });
   webexRoute(server, operations.updateCallRecordingSettings, {
@@ -58,7 +58,7 @@ export function callRecordingConfigRoutes(server: Server, deps: { callRecordingC
     auth: read,
     handler: async (request) => {
       const { doc, vendor } = await service.organization(request.orgId);
-      return { vendorId: vendorId(vendor), vendorName: vendor.name, vendors: { items: VENDORS.map(vendorItem) }, storageRegion: doc.storageRegion as string, failureBehavior: doc.failureBehavior as string };
+      return { vendorId: vendorId(vendor, request.orgId), vendorName: vendor.name, vendors: { items: VENDORS.map(vendorItem(request.orgId)) }, storageRegion: doc.storageRegion as string, failureBehavior: doc.failureBehavior as string };
     },
   });
   webexRoute(server, operations.setOrganizationCallRecordingVendor, {
@@ -73,7 +73,7 @@ export function callRecordingConfigRoutes(server: Server, deps: { callRecordingC
     auth: read,
     handler: async (request) => {
       const { vendor, enabled } = await service.termsOfService(request.orgId, request.params.vendorId);
-      return { vendorId: vendorId(vendor), vendorName: vendor.name, termsOfServiceEnabled: enabled, termsOfServiceUrl: vendor.termsOfServiceUrl };
+      return { vendorId: vendorId(vendor, request.orgId), vendorName: vendor.name, termsOfServiceEnabled: enabled, termsOfServiceUrl: vendor.termsOfServiceUrl };
     },
   });
   webexRoute(server, operations.updateCallRecordingTermsOfServiceSettings, {
@@ -144,7 +144,7 @@ export function callRecordingConfigRoutes(server: Server, deps: { callRecordingC
         const { max, start } = telephonyPaging(request.query, MAX);
         const { vendor, members } = await service.vendorUsers(request.orgId, level.location(request.params ?? {}), start, max);
         return {
-          vendorId: vendorId(vendor),
+          vendorId: vendorId(vendor, request.orgId),
           members: offsetPageItems(request, reply, members, max).map((p) => ({
             id: encodeId('PEOPLE', p.id),
             ...(p.firstName ? { firstName: p.firstName } : {}),
@@ -166,11 +166,11 @@ export function callRecordingConfigRoutes(server: Server, deps: { callRecordingC
       const orgFailure = doc.orgFailureBehaviorEnabled !== false;
       return {
         orgDefaultEnabled: doc.orgDefaultEnabled !== false,
-        orgDefaultVendorId: vendorId(orgVendor),
+        orgDefaultVendorId: vendorId(orgVendor, request.orgId),
         orgDefaultVendorName: orgVendor.name,
-        defaultVendorId: vendorId(own),
+        defaultVendorId: vendorId(own, request.orgId),
         defaultVendorName: own.name,
-        vendors: VENDORS.map(vendorItem),
+        vendors: VENDORS.map(vendorItem(request.orgId)),
         orgStorageRegionEnabled: true,
         orgStorageRegion: org.storageRegion as string,
         storageRegion: org.storageRegion as string,
@@ -217,7 +217,7 @@ function presentRecordingJob(job: Parameters<typeof presentJob>[0]) {
     ...rest,
     name: CALL_RECORDING_JOB,
     ...(job.locationId ? { locationId: encodeId('LOCATION', job.locationId) } : {}),
-    vendorId: vendorId(vendorByKey(job.newValue)),
+    vendorId: vendorId(vendorByKey(job.newValue), job.orgId),
     counts: { totalUsers: job.totalItems, failedUsers: job.failedItems, completedUsers: job.updatedItems },
   };
 }

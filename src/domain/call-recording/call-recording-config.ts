@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Job } from '../../store/location-calling-store.ts';
 import type { SettingOwner } from '../../store/owner-settings-store.ts';
 import type { Location, Page, Store } from '../../store/store.ts';
@@ -17,14 +17,22 @@ import { decodeId, encodeId } from '../webex-ids.ts';
 
 export const CALL_RECORDING_JOB = 'callRecording';
 
-/** The vendors a Webex organization can pick; Webex's own recording is the default (IDs of Cisco's example where it shows them). */
+/** The vendors a Webex organization can pick; Webex's own recording is the default. */
 export const VENDORS = [
-  { key: 'webex', uuid: '0a426754-a470-4c2d-8ba0-fbc6773a8a7c', name: 'Webex', description: 'Webex Call Recording', migrateUserCreationEnabled: false, loginUrl: '', termsOfServiceUrl: 'https://www.cisco.com/c/en/us/about/legal/cloud-and-software/universal-cloud-agreement.html' },
-  { key: 'dubber', uuid: '53dc4c87-8408-4882-9570-dca2bcdb9280', name: 'Dubber', description: 'Dubber call recording', migrateUserCreationEnabled: true, loginUrl: 'https://www.dubber.net/login', termsOfServiceUrl: 'https://www.dubber.net/terms' },
-  { key: 'imagicle', uuid: '6f0c3a52-2b8e-4c1d-9a57-3e1f0b7d2c44', name: 'Imagicle', description: 'Imagicle call recording', migrateUserCreationEnabled: true, loginUrl: 'https://www.imagicle.com/login', termsOfServiceUrl: 'https://www.imagicle.com/terms' },
+  { key: 'webex', name: 'Webex', description: 'Webex Call Recording', migrateUserCreationEnabled: false, loginUrl: '', termsOfServiceUrl: 'https://www.cisco.com/c/en/us/about/legal/cloud-and-software/universal-cloud-agreement.html' },
+  { key: 'dubber', name: 'Dubber', description: 'Dubber call recording', migrateUserCreationEnabled: true, loginUrl: 'https://www.dubber.net/login', termsOfServiceUrl: 'https://www.dubber.net/terms' },
+  { key: 'imagicle', name: 'Imagicle', description: 'Imagicle call recording', migrateUserCreationEnabled: true, loginUrl: 'https://www.imagicle.com/login', termsOfServiceUrl: 'https://www.imagicle.com/terms' },
 ] as const;
 export type Vendor = (typeof VENDORS)[number];
-export const vendorId = (v: Vendor) => encodeId('RECORDING_VENDOR', v.uuid);
+/**
+ * A vendor's ID in an organization: a uuid made from the organization and the vendor, so another
+ * organization's vendor IDs name nothing here (every object ID is its organization's).
+ */
+export const vendorId = (v: Vendor, orgId: string) => encodeId('RECORDING_VENDOR', vendorUuid(v.key, orgId));
+function vendorUuid(key: string, orgId: string): string {
+  const hex = createHash('sha256').update(`${orgId}:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 export const REGIONS = [
   { code: 'US', name: 'United States', defaultEnabled: true },
@@ -59,9 +67,9 @@ const KEYS: Record<DocKey, string> = {
 
 export const vendorNotFound = () => notFound('Call recording vendor not found.');
 
-function vendorOf(publicId: string, field?: string): Vendor {
+function vendorOf(orgId: string, publicId: string, field?: string): Vendor {
   const uuid = decodeId(publicId, 'RECORDING_VENDOR');
-  const vendor = VENDORS.find((v) => v.uuid === uuid);
+  const vendor = VENDORS.find((v) => vendorUuid(v.key, orgId) === uuid);
   if (!vendor) throw field ? badRequest(`${field} is not a call recording vendor.`) : vendorNotFound();
   return vendor;
 }
@@ -151,7 +159,7 @@ export class CallRecordingConfigService {
    * recording users to the vendor; Callplane's users need no moving, so it completes at once.
    */
   async setOrganizationVendor(orgId: string, sourceUserId: string, body: { vendorId: string; failureBehavior?: string }): Promise<string> {
-    const vendor = vendorOf(body.vendorId, 'vendorId');
+    const vendor = vendorOf(orgId, body.vendorId, 'vendorId');
     checkFailureBehavior(body.failureBehavior);
     await this.write(orgId, 'organization', undefined, { vendor: vendor.key, ...(body.failureBehavior ? { failureBehavior: body.failureBehavior } : {}) });
     return this.completedJob(orgId, null, sourceUserId, vendor);
@@ -166,7 +174,7 @@ export class CallRecordingConfigService {
   ): Promise<string | undefined> {
     checkFailureBehavior(body.failureBehavior);
     const location = await findCallingLocation(this.store, orgId, locationPublicId);
-    const vendor = body.id !== undefined ? vendorOf(body.id, 'id') : undefined;
+    const vendor = body.id !== undefined ? vendorOf(orgId, body.id, 'id') : undefined;
     if (body.orgDefaultEnabled === false && !vendor) throw badRequest('id is required when orgDefaultEnabled is false.');
     const update: SettingDocument = {
       ...(body.orgDefaultEnabled !== undefined ? { orgDefaultEnabled: body.orgDefaultEnabled } : vendor ? { orgDefaultEnabled: false } : {}),
@@ -183,13 +191,13 @@ export class CallRecordingConfigService {
   }
 
   async termsOfService(orgId: string, publicVendorId: string): Promise<{ vendor: Vendor; enabled: boolean }> {
-    const vendor = vendorOf(publicVendorId);
+    const vendor = vendorOf(orgId, publicVendorId);
     const doc = await this.read(orgId, 'organization');
     return { vendor, enabled: (doc.termsOfService as Record<string, boolean>)[vendor.key] === true };
   }
 
   async updateTermsOfService(orgId: string, publicVendorId: string, enabled: boolean): Promise<void> {
-    const vendor = vendorOf(publicVendorId);
+    const vendor = vendorOf(orgId, publicVendorId);
     await this.write(orgId, 'organization', undefined, { termsOfService: { [vendor.key]: enabled } });
   }
 
