@@ -2,6 +2,7 @@ import { announcementRoutes } from './api/announcements/announcements.routes.ts'
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
 import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
+import { manageNumbersRoutes } from './api/numbers/manage-numbers.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
@@ -77,6 +78,7 @@ import { CallRoutingService } from './domain/call-routing/call-routing-service.t
 import { TranslationPatternService } from './domain/call-routing/translation-pattern-service.ts';
 import { TestCallRouting } from './domain/call-routing/test-call-routing.ts';
 import { CallRecordingConfigService } from './domain/call-recording/call-recording-config.ts';
+import { ManageNumbersJobs } from './domain/jobs/manage-numbers-jobs.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
@@ -208,6 +210,8 @@ export type Services = {
   testCallRouting: TestCallRouting;
   /** Features: Call Recording of the organization and its locations. */
   callRecordingConfig: CallRecordingConfigService;
+  /** Numbers: manage numbers jobs (move, delete, change usage) on the server clock. */
+  manageNumbers: ManageNumbersJobs;
   voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
@@ -277,6 +281,7 @@ function registerRoutes(
   webhookRoutes(server, services);
   translationPatternRoutes(server, services);
   callRecordingConfigRoutes(server, services);
+  manageNumbersRoutes(server, { ...services, store });
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
@@ -321,6 +326,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
   try {
     const tokens = new TokenService(store, clock);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
+    const manageNumbers = new ManageNumbersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'manage numbers job step failed'));
     const callRouting = new CallRoutingService(store, clock);
     const calls = new CallRuntime(store, clock, config.calls, {
       onError: (error) => server?.log.error({ err: error }, 'call timer failed'),
@@ -396,6 +402,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       translationPatterns: new TranslationPatternService(store, clock),
       testCallRouting: new TestCallRouting(store),
       callRecordingConfig: new CallRecordingConfigService(store, clock),
+      manageNumbers,
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.
@@ -425,6 +432,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       },
     });
     await jobs.resume();
+    await manageNumbers.resumeAll();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -445,6 +453,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       listen: () => built.listen({ port: config.port, host: config.host }),
       async close() {
         jobs.stop();
+        manageNumbers.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

@@ -245,7 +245,7 @@ export class CallRecordingConfigService {
       cursor: null,
       sourceUserId,
       trackingId: `CALLPLANE_${randomUUID()}`,
-      instanceId: 1,
+      instanceId: await this.store.jobs.nextInstanceId(),
       created: now,
       started: now,
       ended: now,
