@@ -3,6 +3,7 @@ import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
 import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
 import { manageNumbersRoutes } from './api/numbers/manage-numbers.routes.ts';
+import { pstnRoutes } from './api/pstn/pstn.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
@@ -79,6 +80,7 @@ import { TranslationPatternService } from './domain/call-routing/translation-pat
 import { TestCallRouting } from './domain/call-routing/test-call-routing.ts';
 import { CallRecordingConfigService } from './domain/call-recording/call-recording-config.ts';
 import { ManageNumbersJobs } from './domain/jobs/manage-numbers-jobs.ts';
+import { PstnService } from './domain/pstn/pstn-service.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
@@ -212,6 +214,8 @@ export type Services = {
   callRecordingConfig: CallRecordingConfigService;
   /** Numbers: manage numbers jobs (move, delete, change usage) on the server clock. */
   manageNumbers: ManageNumbersJobs;
+  /** PSTN: locations' PSTN connections and emergency addresses. */
+  pstn: PstnService;
   voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
@@ -282,6 +286,7 @@ function registerRoutes(
   translationPatternRoutes(server, services);
   callRecordingConfigRoutes(server, services);
   manageNumbersRoutes(server, { ...services, store });
+  pstnRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
@@ -403,6 +408,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       testCallRouting: new TestCallRouting(store),
       callRecordingConfig: new CallRecordingConfigService(store, clock),
       manageNumbers,
+      pstn: new PstnService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.

@@ -44,7 +44,9 @@ export type WebexIdType =
   | 'VIRTUAL_LINE'
   | 'REPORT'
   | 'TRANSLATION_PATTERN'
-  | 'RECORDING_VENDOR';
+  | 'RECORDING_VENDOR'
+  | 'PSTN_CONNECTION'
+  | 'EMERGENCY_ADDRESS';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

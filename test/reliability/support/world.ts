@@ -210,6 +210,17 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const recordingVendor = await admin.get('/v1/telephony/config/callRecording/vendors');
   assert.equal(recordingVendor.status, 200, recordingVendor.text);
 
+  // PSTN: an emergency address of the location, and a number of it whose address may be set.
+  const emergencyAddress = await admin.post(`/v1/telephony/pstn/locations/${hq.id}/emergencyAddress`, {
+    address1: '1 Test Way',
+    city: 'Austin',
+    state: 'TX',
+    postalCode: '78701',
+    country: hq.address.country,
+  });
+  assert.equal(emergencyAddress.status, 201, emergencyAddress.text);
+  const pstnNumber = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, numberType: 'NUMBER', max: 1 })).body.phoneNumbers[0].phoneNumber as string;
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -251,6 +262,8 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     pagingId: paging.body.id,
     translationId: translation.body.id,
     vendorId: recordingVendor.body.vendorId,
+    addressId: emergencyAddress.body.id,
+    phoneNumber: pstnNumber,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -306,6 +319,7 @@ export function missingId(param: string): string {
     pagingId: 'PAGING_GROUP',
     translationId: 'TRANSLATION_PATTERN',
     vendorId: 'RECORDING_VENDOR',
+    addressId: 'EMERGENCY_ADDRESS',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
