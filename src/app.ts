@@ -4,6 +4,7 @@ import { translationPatternRoutes } from './api/call-routing/translation-pattern
 import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
 import { manageNumbersRoutes } from './api/numbers/manage-numbers.routes.ts';
 import { pstnRoutes } from './api/pstn/pstn.routes.ts';
+import { routeListRoutes } from './api/call-routing/route-lists.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
@@ -81,6 +82,7 @@ import { TestCallRouting } from './domain/call-routing/test-call-routing.ts';
 import { CallRecordingConfigService } from './domain/call-recording/call-recording-config.ts';
 import { ManageNumbersJobs } from './domain/jobs/manage-numbers-jobs.ts';
 import { PstnService } from './domain/pstn/pstn-service.ts';
+import { RouteListService } from './domain/call-routing/route-list-service.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
@@ -216,6 +218,8 @@ export type Services = {
   manageNumbers: ManageNumbersJobs;
   /** PSTN: locations' PSTN connections and emergency addresses. */
   pstn: PstnService;
+  /** Call Routing's route lists. */
+  routeLists: RouteListService;
   voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
@@ -287,6 +291,7 @@ function registerRoutes(
   callRecordingConfigRoutes(server, services);
   manageNumbersRoutes(server, { ...services, store });
   pstnRoutes(server, services);
+  routeListRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
@@ -409,6 +414,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRecordingConfig: new CallRecordingConfigService(store, clock),
       manageNumbers,
       pstn: new PstnService(store, clock),
+      routeLists: new RouteListService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.

@@ -46,7 +46,8 @@ export type WebexIdType =
   | 'TRANSLATION_PATTERN'
   | 'RECORDING_VENDOR'
   | 'PSTN_CONNECTION'
-  | 'EMERGENCY_ADDRESS';
+  | 'EMERGENCY_ADDRESS'
+  | 'ROUTE_LIST';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -160,6 +160,21 @@ export class TestCallRouting {
             },
           };
         }
+        if (via && 'routeList' in via) {
+          const list = via.routeList;
+          return {
+            destinationType: 'ROUTE_LIST',
+            routingAddress: party.number,
+            routeList: {
+              id: encodeId('ROUTE_LIST', list.id),
+              name: list.name,
+              routeGroupName: list.routeGroupName,
+              routeGroupId: encodeId('ROUTE_GROUP', list.routeGroupId),
+              locationName: list.locationName,
+              locationId: encodeId('LOCATION', list.locationId),
+            },
+          };
+        }
         if (via && 'unknownExtension' in via) {
           return { destinationType: 'UNKNOWN_EXTENSION', routingAddress, callSourceInfo: { callSourceType: 'UNKOWN_EXTENSION' } };
         }

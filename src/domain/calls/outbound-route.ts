@@ -1,8 +1,10 @@
 import type { Party, PersonParty } from '../../engine/types.ts';
 import type { RouteType } from '../../store/call-routing-store.ts';
+import type { RouteListListing } from '../../store/route-lists-store.ts';
 import type { Store } from '../../store/store.ts';
 import { translationFor, type AppliedTranslation } from '../call-routing/translation-pattern-service.ts';
 import { WebexError } from '../errors.ts';
+import { looseE164 } from '../phone-numbers.ts';
 import { outgoingCall, splitAccessCode, unknownExtensionRoute, type Dialled } from './call-permissions.ts';
 import { resolveDestination } from './destinations.ts';
 import { pstnParty } from './parties.ts';
@@ -12,9 +14,10 @@ import { pstnParty } from './parties.ts';
 // test gives is the route a call takes:
 //   1. an access code before the number is set aside (call-permissions.ts);
 //   2. a translation pattern of the caller's location or organization rewrites the dialled digits;
-//   3. the result resolves to a party (destinations.ts); an extension nobody has may go out
-//      through the location's unknown extension route; an external number matching a dial plan's
-//      dial pattern goes out through that plan's trunk or route group;
+//   3. the result resolves to a party (destinations.ts); a number of a route list goes out
+//      through the list's route group; an extension nobody has may go out through the location's
+//      unknown extension route; an external number matching a dial plan's dial pattern goes out
+//      through that plan's trunk or route group;
 //   4. the caller's intercept and outgoing permissions allow, refuse or redirect it.
 
 /** A dial plan that took the call: the plan, the pattern that matched, and its route. */
@@ -28,7 +31,7 @@ export type OutboundDecision = {
   /** Where the digits lead; undefined when nothing answers them. */
   party?: Party;
   /** How the call left for premises: through a dial plan, or the unknown extension route. */
-  via?: { dialPlan: DialPlanRoute } | { unknownExtension: true };
+  via?: { dialPlan: DialPlanRoute } | { unknownExtension: true } | { routeList: RouteListListing };
   /** Where the call goes once the caller's permissions allowed it (it may be redirected). */
   allowed?: Party;
   /** Why the caller's permissions refuse it. */
@@ -43,8 +46,10 @@ export async function decideOutbound(store: Store, caller: PersonParty, destinat
   const at = { orgId: caller.orgId, locationId: caller.locationId };
   let party = await resolveDestination(store, at, routed);
   if (!party) {
-    party = await unknownExtensionRoute(store, caller, routed);
-    if (party) decision.via = { unknownExtension: true };
+    const routeList = await routeListOf(store, caller.orgId, routed);
+    party = routeList ? pstnParty(routeList.number, routeList.list.routeGroupName) : await unknownExtensionRoute(store, caller, routed);
+    if (routeList) decision.via = { routeList: routeList.list };
+    else if (party) decision.via = { unknownExtension: true };
   } else if (party.kind === 'pstn' && !party.emergency && party.number.startsWith('+')) {
     const dialPlan = await dialPlanRoute(store, caller.orgId, party.number);
     if (dialPlan) {
@@ -61,6 +66,16 @@ export async function decideOutbound(store: Store, caller: PersonParty, destinat
     decision.refusal = error;
   }
   return decision;
+}
+
+/** The route list holding a number of the organization (reached through its route group), if any. */
+async function routeListOf(store: Store, orgId: string, dialled: string): Promise<{ number: string; list: RouteListListing } | undefined> {
+  const digits = dialled.replace(/[\s().-]/g, '');
+  const e164 = digits.startsWith('+') ? digits : looseE164(digits);
+  if (!e164) return undefined;
+  const listId = (await store.routeLists.holders(orgId, [e164])).get(e164);
+  const list = listId ? await store.routeLists.get(orgId, listId) : undefined;
+  return list && { number: e164, list };
 }
 
 /**

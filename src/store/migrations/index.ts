@@ -34,6 +34,7 @@ import * as callRecords from './0044-call-records.ts';
 import * as reports from './0045-reports.ts';
 import * as callRecordings from './0046-call-recordings.ts';
 import * as translationPatterns from './0070-translation-patterns.ts';
+import * as routeLists from './0071-route-lists.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0045-reports': reports,
   '0046-call-recordings': callRecordings,
   '0070-translation-patterns': translationPatterns,
+  '0071-route-lists': routeLists,
 };

@@ -221,6 +221,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   assert.equal(emergencyAddress.status, 201, emergencyAddress.text);
   const pstnNumber = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, numberType: 'NUMBER', max: 1 })).body.phoneNumbers[0].phoneNumber as string;
 
+  // A route list of the location through the route group (Call Routing).
+  const routeList = await admin.post('/v1/telephony/config/premisePstn/routeLists', { name: unique('Route list '), locationId: hq.id, routeGroupId: routeGroup.id });
+  assert.equal(routeList.status, 201, routeList.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -264,6 +268,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     vendorId: recordingVendor.body.vendorId,
     addressId: emergencyAddress.body.id,
     phoneNumber: pstnNumber,
+    routeListId: routeList.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -320,6 +325,7 @@ export function missingId(param: string): string {
     translationId: 'TRANSLATION_PATTERN',
     vendorId: 'RECORDING_VENDOR',
     addressId: 'EMERGENCY_ADDRESS',
+    routeListId: 'ROUTE_LIST',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
