@@ -210,7 +210,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const recordingVendor = await admin.get('/v1/telephony/config/callRecording/vendors');
   assert.equal(recordingVendor.status, 200, recordingVendor.text);
 
-  // PSTN: an emergency address of the location, and a number of it whose address may be set.
+  // PSTN: an emergency address of the location (the world's free number is the {phoneNumber} whose address may be set).
   const emergencyAddress = await admin.post(`/v1/telephony/pstn/locations/${hq.id}/emergencyAddress`, {
     address1: '1 Test Way',
     city: 'Austin',
@@ -219,7 +219,6 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     country: hq.address.country,
   });
   assert.equal(emergencyAddress.status, 201, emergencyAddress.text);
-  const pstnNumber = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, numberType: 'NUMBER', max: 1 })).body.phoneNumbers[0].phoneNumber as string;
 
   // A route list of the location through the route group (Call Routing).
   const routeList = await admin.post('/v1/telephony/config/premisePstn/routeLists', { name: unique('Route list '), locationId: hq.id, routeGroupId: routeGroup.id });
@@ -267,11 +266,13 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     translationId: translation.body.id,
     vendorId: recordingVendor.body.vendorId,
     addressId: emergencyAddress.body.id,
-    phoneNumber: pstnNumber,
     routeListId: routeList.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
+  // {phoneNumber} (PSTN: a number's emergency address) is the free number the samples use for
+  // body fields too, so naming it changes no other operation's request.
+  ids.phoneNumber = free[0].phoneNumber;
   const markers = [
     ...Object.values(ids),
     me.id,
