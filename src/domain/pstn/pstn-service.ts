@@ -48,10 +48,15 @@ export function addressProblems(address: Address, country: string): { code: stri
   return problems;
 }
 
-/** The address as it would be kept: trimmed, state and country in capitals. */
+const FIELDS: (keyof Address)[] = ['address1', 'address2', 'city', 'state', 'postalCode', 'country'];
+
+/** The address as it would be kept: its fields only, trimmed, state and country in capitals. */
 export function normalized(address: Address): Address {
   const out: Address = {};
-  for (const [k, v] of Object.entries(address) as [keyof Address, string | undefined][]) if (v?.trim()) out[k] = v.trim();
+  for (const k of FIELDS) {
+    const v = address[k];
+    if (typeof v === 'string' && v.trim()) out[k] = v.trim();
+  }
   if (out.state) out.state = out.state.toUpperCase();
   if (out.country) out.country = out.country.toUpperCase();
   return out;
