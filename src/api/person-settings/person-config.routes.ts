@@ -1,3 +1,4 @@
+import { notFound } from '../../domain/errors.ts';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import * as ring from '../../domain/settings/ring-settings.ts';
 import type { SettingItemsService } from '../../domain/settings/setting-items.ts';
@@ -191,6 +192,8 @@ export function personConfigRoutes(server: Server, deps: { settings: SettingsSer
       const principal = principalOf(request);
       const doc = await deps.settings.get(principal.orgId, encodeId('PEOPLE', principal.personId), 'callBlock');
       const number = decodeIdValue(request.params.phoneNumberId, 'PHONE_NUMBER');
+      // An ID that is not a phone number's names nothing to ask about.
+      if (number === undefined || !/^\+?\d{2,15}$/.test(number)) throw notFound('Phone number not found.');
       return { blockCallsEnabled: (doc.numbers as { phoneNumber: string }[]).some((n) => n.phoneNumber === number) };
     },
   });
