@@ -1,5 +1,10 @@
 import { announcementRoutes } from './api/announcements/announcements.routes.ts';
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
+import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
+import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
+import { manageNumbersRoutes } from './api/numbers/manage-numbers.routes.ts';
+import { pstnRoutes } from './api/pstn/pstn.routes.ts';
+import { routeListRoutes } from './api/call-routing/route-lists.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
@@ -88,6 +93,12 @@ import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
 import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
+import { TranslationPatternService } from './domain/call-routing/translation-pattern-service.ts';
+import { TestCallRouting } from './domain/call-routing/test-call-routing.ts';
+import { CallRecordingConfigService } from './domain/call-recording/call-recording-config.ts';
+import { ManageNumbersJobs } from './domain/jobs/manage-numbers-jobs.ts';
+import { PstnService } from './domain/pstn/pstn-service.ts';
+import { RouteListService } from './domain/call-routing/route-list-service.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
@@ -231,6 +242,17 @@ export type Services = {
   /** Callers at voicemail boxes (the simulator leaves messages through it). */
   voicemailCalls: VoicemailCalls;
   locationVoicemail: LocationVoicemailService;
+  /** Call Routing's translation patterns, and testCallRouting (the route a call would take). */
+  translationPatterns: TranslationPatternService;
+  testCallRouting: TestCallRouting;
+  /** Features: Call Recording of the organization and its locations. */
+  callRecordingConfig: CallRecordingConfigService;
+  /** Numbers: manage numbers jobs (move, delete, change usage) on the server clock. */
+  manageNumbers: ManageNumbersJobs;
+  /** PSTN: locations' PSTN connections and emergency addresses. */
+  pstn: PstnService;
+  /** Call Routing's route lists. */
+  routeLists: RouteListService;
   voicemailGroups: VoicemailGroupService;
   simulator: Simulator;
   webhooks: WebhookService;
@@ -308,6 +330,11 @@ function registerRoutes(
   locationVoicemailRoutes(server, services);
   webhookRoutes(server, services);
   adminConfigRoutes(server, { ...services, store });
+  translationPatternRoutes(server, services);
+  callRecordingConfigRoutes(server, services);
+  manageNumbersRoutes(server, { ...services, store });
+  pstnRoutes(server, services);
+  routeListRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
   oauthRoutes(server, services, { consentPage: config.sandbox });
   const notServed = notServedRoutes(server, services);
@@ -354,6 +381,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const lineKeyTemplates = new LineKeyTemplateService(store, clock);
     const deviceJobs = new DeviceJobs(store, clock, lineKeyTemplates);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
+    const manageNumbers = new ManageNumbersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'manage numbers job step failed'));
     const callRouting = new CallRoutingService(store, clock);
     const calls = new CallRuntime(store, clock, config.calls, {
       onError: (error) => server?.log.error({ err: error }, 'call timer failed'),
@@ -439,6 +467,12 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       apps: new AppService(store, clock),
       oauth,
       authorizations: new AuthorizationService(store, clock, oauth),
+      translationPatterns: new TranslationPatternService(store, clock),
+      testCallRouting: new TestCallRouting(store),
+      callRecordingConfig: new CallRecordingConfigService(store, clock),
+      manageNumbers,
+      pstn: new PstnService(store, clock),
+      routeLists: new RouteListService(store, clock),
     };
     const demo = config.demo ? await ensureDemoOrganization({ store, clock, tokens, adminToken: config.adminToken }) : undefined;
     // The operator: whoever holds CALLPLANE_ADMIN_TOKEN, else the generated demo administrator's token.
@@ -470,6 +504,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     await jobs.resume();
     await services.locationDeletions.resumeUnfinished();
     await deviceJobs.resume();
+    await manageNumbers.resumeAll();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -492,6 +527,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
         jobs.stop();
         services.locationDeletions.stop();
         deviceJobs.stop();
+        manageNumbers.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

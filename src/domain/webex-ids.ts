@@ -50,7 +50,12 @@ export type WebexIdType =
   | 'DECT_NETWORK'
   | 'DECT_BASE_STATION'
   | 'DECT_HANDSET'
-  | 'LINE_KEY_TEMPLATE';
+  | 'LINE_KEY_TEMPLATE'
+  | 'TRANSLATION_PATTERN'
+  | 'RECORDING_VENDOR'
+  | 'PSTN_CONNECTION'
+  | 'EMERGENCY_ADDRESS'
+  | 'ROUTE_LIST';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

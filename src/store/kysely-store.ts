@@ -24,6 +24,8 @@ import { KyselyVoicemailGroupRepository } from './repositories/voicemail-groups.
 import { KyselyCallQueueRepository, KyselyFeatureDocumentRepository } from './repositories/call-queues.ts';
 import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts';
 import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
+import { KyselyTranslationPatternRepository } from './repositories/translation-patterns.ts';
+import { KyselyRouteListRepository } from './repositories/route-lists.ts';
 import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
 import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
@@ -82,6 +84,8 @@ export class KyselyStore implements Store {
   readonly featureDocuments: KyselyFeatureDocumentRepository;
   readonly autoAttendants: KyselyAutoAttendantRepository;
   readonly virtualExtensions: KyselyVirtualExtensionRepository;
+  readonly translationPatterns: KyselyTranslationPatternRepository;
+  readonly routeLists: KyselyRouteListRepository;
   readonly operatingModes: KyselyOperatingModeRepository;
   readonly callParks: KyselyCallParkRepository;
   readonly callPickups: KyselyCallPickupRepository;
@@ -133,6 +137,8 @@ export class KyselyStore implements Store {
     this.featureDocuments = new KyselyFeatureDocumentRepository(ctx);
     this.autoAttendants = new KyselyAutoAttendantRepository(ctx);
     this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
+    this.translationPatterns = new KyselyTranslationPatternRepository(ctx);
+    this.routeLists = new KyselyRouteListRepository(ctx);
     this.operatingModes = new KyselyOperatingModeRepository(ctx);
     this.callParks = new KyselyCallParkRepository(ctx);
     this.callPickups = new KyselyCallPickupRepository(ctx);

@@ -19,6 +19,8 @@ import type { VoicemailGroupRepository, VoicemailRepository } from './voicemail-
 import type { CallQueueRepository, FeatureDocumentRepository } from './call-queues-store.ts';
 import type { AutoAttendantRepository } from './auto-attendants-store.ts';
 import type { VirtualExtensionRepository } from './virtual-extensions-store.ts';
+import type { TranslationPatternRepository } from './translation-patterns-store.ts';
+import type { RouteListRepository } from './route-lists-store.ts';
 import type { OperatingModeRepository } from './operating-modes-store.ts';
 import type { CallParkRepository, CallPickupRepository } from './call-park-store.ts';
 import type { PagingGroupRepository } from './paging-store.ts';
@@ -340,6 +342,10 @@ export interface Store {
   readonly recordings: RecordingRepository;
   /** The floors of locations. */
   readonly locationFloors: LocationFloorRepository;
+  /** Call Routing's translation patterns (organization and location level). */
+  readonly translationPatterns: TranslationPatternRepository;
+  /** Call Routing's route lists and their numbers. */
+  readonly routeLists: RouteListRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

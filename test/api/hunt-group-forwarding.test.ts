@@ -88,6 +88,10 @@ for (const dialect of dialects) {
       assert.ok(!after.includes(free));
     });
 
+    it('refuses switchMode (400): hunt group forwarding has no operating modes to switch back from', async () => {
+      assertWebexError(await admin.post(`${forwarding}/actions/switchMode/invoke`, {}), 400, /no operating modes/);
+    });
+
     it('is 404 for another organization\'s hunt group', async () => {
       const other = await createOrganization(server.anonymous);
       const theirHq = await defaultLocation(other.admin);

@@ -76,7 +76,7 @@ export function callRoutingUsageRoutes(server: Server, deps: { callRouting: Call
       pstnConnectionCount: String(usage.locations.length),
       callToExtensionCount: '0',
       dialPlanCount: String(usage.dialPlans.length),
-      routeListCount: '0',
+      routeListCount: String(usage.routeLists.length),
     };
   });
 
@@ -100,7 +100,8 @@ export function callRoutingUsageRoutes(server: Server, deps: { callRouting: Call
   });
 
   server.get(`${ROUTE_GROUP}/usageRouteList`, { schema: RouteGroupUsageRouteList, config: read }, async (request) => {
-    await routeGroups.usage(request.orgId, request.params.routeGroupId);
-    return { routeGroupUsageRouteListGet: [] };
+    const usage = await routeGroups.usage(request.orgId, request.params.routeGroupId);
+    const lists = usage.routeLists.map((r) => ({ id: encodeId('ROUTE_LIST', r.id), name: r.name, locationId: encodeId('LOCATION', r.locationId), locationName: r.locationName }));
+    return { routeGroupUsageRouteListGet: lists.length > 0 ? [{ routeLists: lists }] : [] };
   });
 }

@@ -103,7 +103,7 @@ export const RouteGroupUsagePstnConnection = {
 
 export const RouteGroupUsageRouteList = {
   summary: 'Read the Route Lists of a Routing Group',
-  description: 'Always empty: Callplane has no route lists.',
+  description: 'The route lists routed through the group.',
   tags: RouteGroups,
   params: RouteGroupParams,
   querystring: listQuery('name'),

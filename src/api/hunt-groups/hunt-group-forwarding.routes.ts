@@ -42,6 +42,11 @@ export const numberQuery = (q: { phoneNumber?: unknown[]; ownerName?: string; ex
 export function huntGroupForwardingRoutes(server: Server, deps: { huntGroupForwarding: HuntGroupForwardingService; locationNumbers: LocationNumberService }): void {
   const service = deps.huntGroupForwarding;
 
+  webexRoute(server, operations.switchHuntGroupCallForwardingMode, {
+    auth: write,
+    handler: async (request) => service.switchMode(request.orgId, request.params.locationId, request.params.huntGroupId),
+  });
+
   webexRoute(server, operations.getHuntGroupCallForwardingSettings, {
     auth: read,
     handler: async (request) => {

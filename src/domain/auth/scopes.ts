@@ -22,6 +22,7 @@ export const ADMIN_READ_SCOPES = [
   'spark-admin:reports_read',
   'analytics:read_all',
   'spark-admin:recordings_read',
+  'spark-admin:telephony_pstn_read',
 ] as const;
 
 export const ADMIN_WRITE_SCOPES = [
@@ -33,6 +34,7 @@ export const ADMIN_WRITE_SCOPES = [
   'spark-admin:devices_write',
   'spark-admin:reports_write',
   'spark-admin:recordings_write',
+  'spark-admin:telephony_pstn_write',
 ] as const;
 
 export const ALL_SCOPES: readonly string[] = [...USER_SCOPES, ...ADMIN_READ_SCOPES, ...ADMIN_WRITE_SCOPES];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RouteListListing } from '../../store/route-lists-store.ts';
 import type { RouteGroup, RouteGroupListing, RouteGroupMember, RouteGroupMemberListing, RouteGroupUsage } from '../../store/call-routing-store.ts';
 import type { Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
@@ -64,16 +65,20 @@ export class RouteGroupService {
   }
 
   /** The dial plans and locations' PSTN connections that use a route group; 404 for one not of the organization. */
-  async usage(orgId: string, publicId: string): Promise<RouteGroupUsage> {
+  async usage(orgId: string, publicId: string): Promise<RouteGroupUsage & { routeLists: RouteListListing[] }> {
     const routeGroup = await this.routeGroup(this.store, orgId, publicId);
-    return this.store.callRouting.routeGroupUsage(orgId, routeGroup.id);
+    const usage = await this.store.callRouting.routeGroupUsage(orgId, routeGroup.id);
+    return { ...usage, routeLists: await this.store.routeLists.byRouteGroup(orgId, routeGroup.id) };
   }
 
-  /** Deletes a route group no dial plan and no location's PSTN connection uses (409 otherwise). */
+  /** Deletes a route group no dial plan, route list or location's PSTN connection uses (409 otherwise). */
   async delete(orgId: string, publicId: string): Promise<void> {
     await this.store.transaction(async (tx) => {
       const routeGroup = await this.routeGroup(tx, orgId, publicId);
-      const users = describeUsers(await tx.callRouting.routeGroupUsage(orgId, routeGroup.id));
+      const users = [
+        ...describeUsers(await tx.callRouting.routeGroupUsage(orgId, routeGroup.id)),
+        ...(await tx.routeLists.byRouteGroup(orgId, routeGroup.id)).map((r) => `route list "${r.name}"`),
+      ];
       if (users.length > 0) throw inUse('route group', routeGroup.name, users);
       await tx.callRouting.deleteRouteGroup(orgId, routeGroup.id);
     });

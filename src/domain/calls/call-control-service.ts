@@ -20,7 +20,8 @@ import {
 import { decodeCallId, encodeCallId, encodeSessionId, newSessionId } from './call-ids.ts';
 import type { CallRuntime, CallWork } from './call-runtime.ts';
 import { callObject, type CallObject } from './call-views.ts';
-import { outgoingCall, splitAccessCode, unknownExtensionRoute } from './call-permissions.ts';
+import { outgoingCall, splitAccessCode } from './call-permissions.ts';
+import { decideOutbound } from './outbound-route.ts';
 import { presentedParty } from './caller-id.ts';
 import { emergencyCaller } from '../emergency-services/emergency-calls.ts';
 import { resolveDestination } from './destinations.ts';
@@ -300,17 +301,16 @@ export class CallControlService {
   }
 
   /**
-   * A call the person places: where it goes by their outgoing permissions and intercept (a 403 when
-   * it may not be placed; an access code may precede the number, call-permissions.ts), and the
-   * caller as their caller ID settings present them.
+   * A call the person places: where it goes after translation patterns, routing and their
+   * outgoing permissions and intercept (outbound-route.ts; a 403 when it may not be placed), and
+   * the caller as their caller ID settings present them.
    */
   private async outgoing(actor: Actor, destination: string): Promise<{ to: Party; caller: Actor['party'] }> {
-    const dialled = splitAccessCode(destination);
-    // An extension nobody has may go out through a trunk (the location's internal dialing).
-    const resolved = await this.destination(actor, dialled.destination).catch(
-      async (error: unknown) => (await unknownExtensionRoute(this.store, actor.party, dialled.destination)) ?? Promise.reject(error),
-    );
-    const allowed = await outgoingCall(this.store, actor.party, dialled, resolved);
+    const decision = await decideOutbound(this.store, actor.party, destination);
+    if (!decision.party) throw destinationNotFound(decision.routed);
+    if (decision.party.kind === 'person' && decision.party.personId === actor.person.id) throw cannotCallSelf();
+    if (decision.refusal) throw decision.refusal;
+    const allowed = decision.allowed!;
     const to = allowed.kind === 'person' ? await presentedParty(this.store, allowed, 'answering') : allowed;
     // An emergency call presents the line's emergency callback number (emergency-services/emergency-calls.ts).
     const emergency = allowed.kind === 'pstn' && allowed.emergency;

@@ -1,6 +1,7 @@
 import type { PartyPolicy, RecordingMode } from '../../engine/legs.ts';
 import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
+import { CallRecordingConfigService } from '../call-recording/call-recording-config.ts';
 import { recordingModeOf } from './call-recording-settings.ts';
 
 // How the simulated world behaves: people's phones (ring and wait by default, or auto-answer),
@@ -30,8 +31,13 @@ export function pstnPolicy(number: string, timing: CallTiming): PartyPolicy {
   return { ...(magic ?? { answerAfterMs: timing.pstnAnswerDelayMs }), recording: 'Never' };
 }
 
-/** The policies of the given people, as a function the engine can call for any party. */
-export async function loadPolicies(store: Store, personIds: Iterable<string>, timing: CallTiming): Promise<(party: Party) => PartyPolicy> {
+/**
+ * The policies of the given people, as a function the engine can call for any party. `orgIds`:
+ * the organizations of the call's parties; one whose call recording is off records nobody.
+ */
+export async function loadPolicies(store: Store, personIds: Iterable<string>, timing: CallTiming, orgIds: Iterable<string> = []): Promise<(party: Party) => PartyPolicy> {
+  const notRecording = new Set<string>();
+  for (const orgId of new Set(orgIds)) if (!(await CallRecordingConfigService.enabled(store, orgId))) notRecording.add(orgId);
   const people = new Map<string, PartyPolicy>();
   for (const personId of new Set(personIds)) {
     const [phone, recording] = await Promise.all([store.calls.phone(personId), store.calls.recordingSettings(personId)]);
@@ -45,8 +51,10 @@ export async function loadPolicies(store: Store, personIds: Iterable<string>, ti
   }
   return (party) => {
     switch (party.kind) {
-      case 'person':
-        return people.get(party.personId) ?? { recording: 'Never' };
+      case 'person': {
+        const policy = people.get(party.personId) ?? { recording: 'Never' };
+        return notRecording.has(party.orgId) ? { ...policy, recording: 'Never' } : policy;
+      }
       case 'pstn':
         return pstnPolicy(party.number, timing);
       default:

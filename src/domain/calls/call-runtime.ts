@@ -134,7 +134,7 @@ export class CallRuntime {
       newCallId,
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
-      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing), routing),
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing, orgIdsOf(parties)), routing),
       huntPlan: (id) => plans.get(id),
       attendantPlan: (id) => attendants.get(id),
       pagePlan: (id) => pages.get(id),
@@ -340,3 +340,6 @@ function toDocument(session: Session): SessionDocument {
     legs: session.legs.map((l) => ({ id: l.id, personId: personIdOf(l.party), active: l.state !== 'disconnected', appearance: l.appearance, created: l.created })),
   };
 }
+
+/** The organizations of a call's parties (PSTN parties and feature codes belong to none). */
+const orgIdsOf = (parties: readonly Party[]): string[] => parties.flatMap((p) => ('orgId' in p && typeof p.orgId === 'string' ? [p.orgId] : []));

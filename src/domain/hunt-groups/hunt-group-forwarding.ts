@@ -57,6 +57,15 @@ export class FeatureForwardingService {
     return (await this.holder.load(this.store, orgId, locationId, huntGroupId)).forwarding;
   }
 
+  /**
+   * Switching back from an operating mode needs operating-mode based forwarding, which this
+   * feature's forwarding does not take (update refuses operatingModes): a 400 once the feature is found.
+   */
+  async switchMode(orgId: string, locationId: string, featureId: string): Promise<never> {
+    await this.holder.load(this.store, orgId, locationId, featureId);
+    throw badRequest(`The ${this.holder.label} has no operating modes to switch between.`);
+  }
+
   async update(orgId: string, locationId: string, huntGroupId: string, input: ForwardingInput): Promise<void> {
     await this.change(orgId, locationId, huntGroupId, async (f) => {
       const c = input.callForwarding ?? {};

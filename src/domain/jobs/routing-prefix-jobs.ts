@@ -3,6 +3,7 @@ import type { Job } from '../../store/location-calling-store.ts';
 import type { Location, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { encodeId } from '../webex-ids.ts';
+import { JobSteps } from './job-steps.ts';
 
 // The update-routing-prefix job: real work done in steps on the server's clock. Each step moves
 // a batch of the location's members to the new prefix (what their work_extension and ESN show),
@@ -26,15 +27,13 @@ export type StartRoutingPrefixJob = {
 export class RoutingPrefixJobs {
   private readonly store: Store;
   private readonly clock: Clock;
-  private readonly onError: (error: unknown, jobId: string) => void;
-  private readonly scheduled = new Map<string, () => void>();
-  private stopped = false;
+  private readonly steps: JobSteps;
 
   /** onError hears of steps that failed (they are retried on the next tick). */
   constructor(store: Store, clock: Clock, onError: (error: unknown, jobId: string) => void = () => {}) {
     this.store = store;
     this.clock = clock;
-    this.onError = onError;
+    this.steps = new JobSteps(clock, STEP_MS, (jobId) => this.step(jobId), onError);
   }
 
   /** Creates the job in the caller's transaction; call run() once that has committed. */
@@ -67,30 +66,16 @@ export class RoutingPrefixJobs {
 
   /** Schedules the job's next step. */
   run(jobId: string): void {
-    if (this.stopped || this.scheduled.has(jobId)) return;
-    this.scheduled.set(
-      jobId,
-      this.clock.schedule(STEP_MS, async () => {
-        this.scheduled.delete(jobId);
-        try {
-          if (await this.step(jobId)) this.run(jobId);
-        } catch (error) {
-          this.onError(error, jobId);
-          this.run(jobId);
-        }
-      }),
-    );
+    this.steps.run(jobId);
   }
 
   /** Picks up the jobs a previous run of the server left unfinished. */
   async resume(): Promise<void> {
-    for (const job of await this.store.jobs.unfinished()) this.run(job.id);
+    for (const job of await this.store.jobs.unfinished()) if (job.jobType === ROUTING_PREFIX_JOB) this.run(job.id);
   }
 
   stop(): void {
-    this.stopped = true;
-    for (const cancel of this.scheduled.values()) cancel();
-    this.scheduled.clear();
+    this.steps.stop();
   }
 
   /** One step; true when there is more to do. */

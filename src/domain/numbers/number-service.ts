@@ -4,7 +4,7 @@ import { invalidLocationReference } from '../locations/location-errors.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
 import { parseInventoryNumber } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
-import { heldByLine } from '../lines/line-checks.ts';
+import { numberAssignedToAnyone } from './number-holders.ts';
 import {
   conflictingFilters,
   invalidInventoryNumber,
@@ -131,8 +131,7 @@ export class NumberService {
       const numbers = await this.ownNumbers(tx, location, phoneNumbers);
       for (const number of numbers) {
         if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
-        // A hunt group's number is assigned too (numbers.owner_id names people only).
-        if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.callQueues.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber)) || (await tx.pagingGroups.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber)) || (await tx.voicemailGroups.findByNumber(number.phoneNumber))) throw numberAssigned(number.phoneNumber);
+        if (await numberAssignedToAnyone(tx, number)) throw numberAssigned(number.phoneNumber);
       }
       await tx.numbers.deleteMany(numbers.map((n) => n.phoneNumber));
     });
@@ -147,7 +146,7 @@ export class NumberService {
       if (action === 'DEACTIVATE') {
         for (const number of numbers) {
           if (number.isMainNumber) throw mainNumberFixed(number.phoneNumber);
-          if (number.ownerId !== null || (await tx.huntGroups.findByNumber(number.phoneNumber)) || (await tx.callQueues.findByNumber(number.phoneNumber)) || (await tx.autoAttendants.findByNumber(number.phoneNumber)) || (await tx.pagingGroups.findByNumber(number.phoneNumber)) || (await heldByLine(tx, number.phoneNumber)) || (await tx.voicemailGroups.findByNumber(number.phoneNumber))) throw numberAssigned(number.phoneNumber);
+          if (await numberAssignedToAnyone(tx, number)) throw numberAssigned(number.phoneNumber);
         }
       }
       await tx.numbers.setState(

@@ -39,6 +39,8 @@ import * as devices from './0060-devices.ts';
 import * as dectNetworks from './0061-dect-networks.ts';
 import * as deviceLayouts from './0062-device-layouts.ts';
 import * as locationFloors from './0065-location-floors.ts';
+import * as translationPatterns from './0070-translation-patterns.ts';
+import * as routeLists from './0071-route-lists.ts';
 import * as queueArrival from './0080-queue-arrival.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
@@ -84,5 +86,7 @@ export const migrations: Record<string, Migration> = {
   '0061-dect-networks': dectNetworks,
   '0062-device-layouts': deviceLayouts,
   '0065-location-floors': locationFloors,
+  '0070-translation-patterns': translationPatterns,
+  '0071-route-lists': routeLists,
   '0080-queue-arrival': queueArrival,
 };

@@ -61,7 +61,25 @@ export type DialPatternsTable = {
   dial_pattern: string;
 };
 
+/** A translation pattern of the organization (location_id null) or of a location (migration 0070). */
+export type TranslationPatternsTable = {
+  id: string;
+  org_id: string;
+  location_id: string | null;
+  name: string;
+  matching_pattern: string;
+  replacement_pattern: string;
+  created: string;
+};
+
+/** Route lists and their numbers (migration 0071). */
+export type RouteListsTable = { id: string; org_id: string; location_id: string; name: string; route_group_id: string; created: string };
+export type RouteListNumbersTable = { route_list_id: string; org_id: string; number: string };
+
 export type CallRoutingTables = {
+  translation_patterns: TranslationPatternsTable;
+  route_lists: RouteListsTable;
+  route_list_numbers: RouteListNumbersTable;
   trunks: TrunksTable;
   route_groups: RouteGroupsTable;
   route_group_trunks: RouteGroupTrunksTable;

@@ -33,7 +33,9 @@ export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config
 /** The path parameters that are not IDs, and what to put in them. */
 // accessCode: every world's workspace holds this code (a value, not an ID: never a marker of one organization's data).
 // scheduleType: a person's schedules (User Call Settings) name the type as the location paths' {type}.
-export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays' };
+// phoneNumber (PSTN: a number's emergency address) is a number nobody holds: an ID map entry would
+// also be sent as every body's phoneNumber, where another organization's number is a legitimate external number.
+export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays', phoneNumber: '+15555550123' };
 
 let pstnCaller = 0;
 
@@ -269,6 +271,31 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const handsets = await admin.get(`${dectPath}/handsets`);
   const template = await admin.post('/v1/telephony/config/devices/lineKeyTemplates', { templateName: unique('Keys '), deviceModel: 'DMS Cisco 8865', lineKeys: [{ lineKeyIndex: 1, lineKeyType: 'PRIMARY_LINE', sharedLineIndex: 0 }] });
   assert.equal(template.status, 201, template.text);
+  // A translation pattern of the location (Call Routing); the organization's paths answer 404 for it.
+  const translation = await admin.post(`/v1/telephony/config/locations/${hq.id}/callRouting/translationPatterns`, {
+    name: unique('Translate '),
+    matchingPattern: `*8${freeExtension().slice(-2)}X`,
+    replacementPattern: '1000',
+  });
+  assert.equal(translation.status, 201, translation.text);
+
+  // A call recording vendor (Features: Call Recording): the organization's current one.
+  const recordingVendor = await admin.get('/v1/telephony/config/callRecording/vendors');
+  assert.equal(recordingVendor.status, 200, recordingVendor.text);
+
+  // PSTN: an emergency address of the location.
+  const emergencyAddress = await admin.post(`/v1/telephony/pstn/locations/${hq.id}/emergencyAddress`, {
+    address1: '1 Test Way',
+    city: 'Austin',
+    state: 'TX',
+    postalCode: '78701',
+    country: hq.address.country,
+  });
+  assert.equal(emergencyAddress.status, 201, emergencyAddress.text);
+
+  // A route list of the location through the route group (Call Routing).
+  const routeList = await admin.post('/v1/telephony/config/premisePstn/routeLists', { name: unique('Route list '), locationId: hq.id, routeGroupId: routeGroup.id });
+  assert.equal(routeList.status, 201, routeList.text);
 
   const ids: IdMap = {
     orgId: me.orgId,
@@ -331,6 +358,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     baseStationId: baseStation.body.baseStations[0].result.id,
     handsetId: handsets.body.handsets[0].id,
     templateId: template.body.id,
+    translationId: translation.body.id,
+    vendorId: recordingVendor.body.vendorId,
+    addressId: emergencyAddress.body.id,
+    routeListId: routeList.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -414,6 +445,10 @@ export function missingId(param: string): string {
     baseStationId: 'DECT_BASE_STATION',
     handsetId: 'DECT_HANDSET',
     templateId: 'LINE_KEY_TEMPLATE',
+    translationId: 'TRANSLATION_PATTERN',
+    vendorId: 'RECORDING_VENDOR',
+    addressId: 'EMERGENCY_ADDRESS',
+    routeListId: 'ROUTE_LIST',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
