@@ -30,11 +30,13 @@ export type OrganizationWorld = {
  */
 export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config/people/me/settings/callBlock/numbers/{phoneNumberId}']);
 
-/** The path parameters that are not IDs, and what to put in them. */
-// accessCode: every world's workspace holds this code (a value, not an ID: never a marker of one organization's data).
-// scheduleType: a person's schedules (User Call Settings) name the type as the location paths' {type}.
-// phoneNumber (PSTN: a number's emergency address) is a number nobody holds: an ID map entry would
-// also be sent as every body's phoneNumber, where another organization's number is a legitimate external number.
+/**
+ * The path parameters that are not IDs, and what to put in them. accessCode: every world's
+ * workspace holds this code (a value, never a marker of one organization's data). scheduleType: a
+ * person's schedules name the type as the location paths' {type}. phoneNumber (PSTN: a number's
+ * emergency address): a number nobody holds, since an ID map entry would also be sent as every
+ * body's phoneNumber, where another organization's number is a legitimate external number.
+ */
 export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays', phoneNumber: '+15555550123' };
 
 let pstnCaller = 0;
