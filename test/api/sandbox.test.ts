@@ -20,6 +20,7 @@ const ADMIN_READ_SCOPES = [
   'spark-admin:recordings_read',
   'spark-admin:reports_read',
   'spark-admin:telephony_config_read',
+  'spark-admin:telephony_pstn_read',
   'spark-admin:workspaces_read',
 ];
 const ADMIN_WRITE_SCOPES = [
@@ -30,6 +31,7 @@ const ADMIN_WRITE_SCOPES = [
   'spark-admin:recordings_write',
   'spark-admin:reports_write',
   'spark-admin:telephony_config_write',
+  'spark-admin:telephony_pstn_write',
   'spark-admin:workspaces_write',
 ];
 const ALL_SCOPES = [...USER_SCOPES, ...ADMIN_READ_SCOPES, ...ADMIN_WRITE_SCOPES].sort();
