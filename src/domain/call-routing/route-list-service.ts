@@ -87,10 +87,11 @@ export class RouteListService {
    * are), the others change.
    */
   async modifyNumbers(orgId: string, publicId: string, input: { numbers?: NumberChange[]; deleteAllNumbers?: boolean }): Promise<NumberStatus[]> {
-    if (input.deleteAllNumbers !== true && input.numbers === undefined) throw badRequest('Give numbers to add or delete, or deleteAllNumbers: true.');
-    if ((input.numbers?.length ?? 0) > MAX_CHANGES) throw badRequest(`At most ${MAX_CHANGES} numbers can be given in one request.`);
     return this.store.transaction(async (tx) => {
+      // The route list first: another organization's is a 404 whatever the body.
       const list = await this.routeList(tx, orgId, publicId);
+      if (input.deleteAllNumbers !== true && input.numbers === undefined) throw badRequest('Give numbers to add or delete, or deleteAllNumbers: true.');
+      if ((input.numbers?.length ?? 0) > MAX_CHANGES) throw badRequest(`At most ${MAX_CHANGES} numbers can be given in one request.`);
       if (input.deleteAllNumbers === true) {
         await tx.routeLists.deleteAllNumbers(list.id);
         return [];

@@ -191,7 +191,10 @@ export class CallRuntime {
       const prior = w.loaded.get(session.id);
       const priorLegs = new Map((prior?.session.legs ?? []).map((l) => [l.id, l]));
       await this.assignAppearances(tx, session, priorLegs);
-      let seq = prior?.eventSeq ?? 0;
+      // A session that takes over another's calls (a conference) numbers its events after every
+      // session of this work: the fan-out orders events of one instant by seq, so a call's events
+      // stay in order when it moves (webhooks.ts pendingEvents).
+      let seq = Math.max(prior?.eventSeq ?? 0, ...[...w.loaded.values()].map((l) => l.eventSeq));
       for (const event of step.events) {
         const leg = session.legs.find((l) => l.id === event.legId);
         const personId = leg && personIdOf(leg.party);

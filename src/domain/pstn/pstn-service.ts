@@ -85,12 +85,13 @@ export class PstnService {
 
   /** Premises-based PSTN needs premiseRouteType and premiseRouteId (a trunk or route group of the organization). */
   async setConnection(orgId: string, locationPublicId: string, input: { id?: string; premiseRouteType?: string; premiseRouteId?: string }): Promise<void> {
-    const option = OPTIONS.find((o) => input.id !== undefined && optionId(o, orgId) === input.id);
-    if (!option) throw badRequest('id is not a PSTN connection option of this location.');
     await this.store.transaction(async (tx) => {
+      // The location first: another organization's is a 404 whatever the body.
       const location = await findCallingLocation(tx, orgId, locationPublicId);
       const calling = await tx.locationCalling.get(location.id);
       if (!calling) throw notFound('Location not found.');
+      const option = OPTIONS.find((o) => input.id !== undefined && optionId(o, orgId) === input.id);
+      if (!option) throw badRequest('id is not a PSTN connection option of this location.');
       if (option.key === 'cloud') {
         await tx.locationCalling.update({ ...calling, connection: null });
         return;

@@ -169,9 +169,11 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .crossJoin('call_events as e')
       .whereRef('e.id', '=', 'p.event_id')
       .selectAll('e')
+      // Within one instant by seq, which a session taking over another's calls continues
+      // (call-runtime.ts): a call's events keep their order across sessions.
       .orderBy('e.created')
-      .orderBy('e.session_id')
       .orderBy('e.seq')
+      .orderBy('e.session_id')
       .limit(limit)
       .execute();
     return rows.map(toCallEvent);
