@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, createCallingLocation, createCallingUser } from '../support/factories.ts';
+import { assertWebexError, createCallingLocation, createPerson, freeExtension, licenses } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 const JOBS = '/v1/telephony/config/jobs/numbers/manageNumbers';
@@ -58,7 +58,9 @@ for (const dialect of dialects) {
       const numbers = fresh(25);
       assert.equal((await admin.post(numbersAt(from.id), { phoneNumbers: numbers })).status, 201);
       const assigned = numbers[0]!;
-      await createCallingUser(admin, { locationId: from.id, phoneNumbers: [{ type: 'work', value: assigned.replace(/^\+1/, '') }] });
+      // The person takes the number of the source location (not a free one of the default location).
+      const { professional } = await licenses(admin);
+      await createPerson(admin, { locationId: from.id, extension: freeExtension(), licenses: [professional], phoneNumbers: [{ type: 'work', value: assigned.replace(/^\+1/, '') }] }, { callingData: 'true' });
 
       const started = await admin.post(JOBS, { operation: 'MOVE', targetLocationId: to.id, numberList: [{ locationId: from.id, numbers }] });
       assert.equal(started.status, 201, started.text);
