@@ -58,6 +58,8 @@ export function reportRoutes(server: Server, deps: { reports: ReportService }): 
     if (partnerApi) ownOrganization(request);
     const q = request.query as ListQuery;
     const id = q.reportId === undefined ? undefined : (reportIdOf(q.reportId) ?? '');
+    // Template IDs are small whole numbers: any other names no template (and would overflow an integer column).
+    if (q.templateId !== undefined && !(Number.isSafeInteger(q.templateId) && Math.abs(q.templateId) < 2 ** 31)) return { 'Report Attributes': [] };
     const rows = await service.list(request.orgId, { partner: partnerApi, id, templateId: q.templateId, from: q.from, to: q.to });
     return { 'Report Attributes': rows.map((r) => present(request, r, service)) };
   };
