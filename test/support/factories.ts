@@ -60,17 +60,21 @@ export async function createPerson(api: Client, overrides: Record<string, unknow
   return reply.body as { id: string; emails: string[]; displayName: string; [key: string]: unknown };
 }
 
-/** A calling user in the default location with a free number and an extension. */
+/**
+ * A calling user in the default location with a free number and an extension. Overrides that
+ * give the number (phoneNumbers) take no free number of the default location.
+ */
 export async function createCallingUser(api: Client, overrides: Record<string, unknown> = {}) {
   const location = await defaultLocation(api);
-  const [number] = await freeNumbers(api, location.id);
+  const given = (overrides.phoneNumbers as { value: string }[] | undefined)?.[0]?.value;
+  const number = given !== undefined ? (given.startsWith('+') ? given : `+1${given}`) : (await freeNumbers(api, location.id))[0]!;
   const { professional } = await licenses(api);
   const person = await createPerson(
     api,
-    { phoneNumbers: [{ type: 'work', value: usNational(number!) }], extension: freeExtension(), licenses: [professional], ...overrides },
+    { phoneNumbers: [{ type: 'work', value: usNational(number) }], extension: freeExtension(), licenses: [professional], ...overrides },
     { callingData: 'true' },
   );
-  return { ...person, phoneNumber: number!, locationId: location.id };
+  return { ...person, phoneNumber: number, locationId: location.id };
 }
 
 /** A valid body for POST /v1/locations: a new name in Austin, TX. */
