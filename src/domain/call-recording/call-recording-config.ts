@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { jobOfType } from '../jobs/job-of-type.ts';
 import type { Job } from '../../store/location-calling-store.ts';
 import type { SettingOwner } from '../../store/owner-settings-store.ts';
 import type { Location, Page, Store } from '../../store/store.ts';
@@ -218,10 +219,7 @@ export class CallRecordingConfigService {
   }
 
   async job(orgId: string, publicId: string): Promise<Job> {
-    const id = decodeId(publicId, 'JOB_ID');
-    const job = id ? await this.store.jobs.get(orgId, id) : undefined;
-    if (!job || job.jobType !== CALL_RECORDING_JOB) throw notFound('Job not found.');
-    return job;
+    return jobOfType(this.store, orgId, publicId, CALL_RECORDING_JOB);
   }
 
   async jobs(orgId: string, start: number, max: number): Promise<Page<Job, number>> {

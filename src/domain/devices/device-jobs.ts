@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { jobOfType } from '../jobs/job-of-type.ts';
 import type { Job, JobError } from '../../store/location-calling-store.ts';
 import type { Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { badRequest, notFound } from '../errors.ts';
-import { decodeId, encodeId } from '../webex-ids.ts';
+import { badRequest } from '../errors.ts';
+import { encodeId } from '../webex-ids.ts';
 import type { ApplyFilter, LineKeyTemplateService, TemplateData } from './line-key-templates.ts';
 
 // The apply-line-key-template job: real work on the server's clock, like the routing prefix jobs
@@ -12,7 +13,6 @@ import type { ApplyFilter, LineKeyTemplateService, TemplateData } from './line-k
 // error of the job. A job survives a restart and resumes after its last device.
 
 export const APPLY_LINE_KEY_TEMPLATE_JOB = 'applylinekeytemplate';
-export const jobNotFound = () => notFound('Job not found.');
 const STEP_MS = 1000;
 const BATCH_SIZE = 50;
 
@@ -70,10 +70,7 @@ export class DeviceJobs {
   }
 
   async get(orgId: string, publicId: string): Promise<Job> {
-    const id = decodeId(publicId, 'JOB_ID');
-    const job = id ? await this.store.jobs.get(orgId, id) : undefined;
-    if (!job || job.jobType !== APPLY_LINE_KEY_TEMPLATE_JOB) throw jobNotFound();
-    return job;
+    return jobOfType(this.store, orgId, publicId, APPLY_LINE_KEY_TEMPLATE_JOB);
   }
 
   async errors(orgId: string, publicId: string): Promise<JobError[]> {

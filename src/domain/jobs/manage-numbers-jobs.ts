@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { jobOfType } from './job-of-type.ts';
 import type { Job, JobError } from '../../store/location-calling-store.ts';
 import type { Location, Page, PhoneNumber, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { badRequest, conflict, notFound } from '../errors.ts';
+import { badRequest, conflict } from '../errors.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { numberAssignedToAnyone } from '../numbers/number-holders.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
@@ -33,7 +34,6 @@ export type ManageNumbersInput = {
 /** What a job works through, stored with it (jobs.new_value) so a restarted server goes on. */
 export type ManageNumbersPlan = { operation: Operation; targetLocationId: string | null; numberUsageType: 'NONE' | 'SERVICE' | null; items: { locationId: string; number: string }[] };
 
-export const jobNotFound = () => notFound('Job not found.');
 export const planOf = (job: Job): ManageNumbersPlan => JSON.parse(job.newValue ?? '{"items":[]}') as ManageNumbersPlan;
 export const isPaused = (job: Job) => job.status === 'STARTED' && job.exitCode === 'STOPPED';
 
@@ -111,10 +111,7 @@ export class ManageNumbersJobs {
   }
 
   async get(orgId: string, publicId: string): Promise<Job> {
-    const id = decodeId(publicId, 'JOB_ID');
-    const job = id ? await this.store.jobs.get(orgId, id) : undefined;
-    if (!job || job.jobType !== MANAGE_NUMBERS_JOB) throw jobNotFound();
-    return job;
+    return jobOfType(this.store, orgId, publicId, MANAGE_NUMBERS_JOB);
   }
 
   async list(orgId: string, start: number, max: number): Promise<Page<Job, number>> {
@@ -149,9 +146,7 @@ export class ManageNumbersJobs {
 
   private async setPaused(orgId: string, publicId: string, paused: boolean): Promise<void> {
     await this.store.transaction(async (tx) => {
-      const id = decodeId(publicId, 'JOB_ID');
-      const job = id ? await tx.jobs.get(orgId, id) : undefined;
-      if (!job || job.jobType !== MANAGE_NUMBERS_JOB) throw jobNotFound();
+      const job = await jobOfType(tx, orgId, publicId, MANAGE_NUMBERS_JOB);
       if (job.status === 'COMPLETED' || job.status === 'FAILED') throw conflict(`The job has finished (${job.status}); only a running job can be ${paused ? 'paused' : 'resumed'}.`);
       if (isPaused(job) === paused) return;
       const now = timestamp(this.clock);

@@ -1,4 +1,5 @@
 import type { Job, JobError, LocationCalling, NetworkConnectionType, RouteType } from '../../store/location-calling-store.ts';
+import { jobOfType } from '../jobs/job-of-type.ts';
 import type { Location, Page, PhoneNumber, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { ROUTING_PREFIX_JOB, type RoutingPrefixJobs } from '../jobs/routing-prefix-jobs.ts';
@@ -17,7 +18,6 @@ import {
   invalidChargeNumber,
   invalidOutsideDialDigit,
   invalidRoutingPrefix,
-  jobNotFound,
   locationToEnableNotFound,
   pAccessNetworkInfoNotAllowed,
   routingPrefixInUse,
@@ -250,10 +250,7 @@ export class LocationCallingService {
   }
 
   async job(orgId: string, publicId: string): Promise<Job> {
-    const id = decodeId(publicId, 'JOB_ID');
-    const job = id ? await this.store.jobs.get(orgId, id) : undefined;
-    if (!job || job.jobType !== ROUTING_PREFIX_JOB) throw jobNotFound();
-    return job;
+    return jobOfType(this.store, orgId, publicId, ROUTING_PREFIX_JOB);
   }
 
   async jobErrors(orgId: string, publicId: string, start: number, max: number): Promise<Page<JobError, number>> {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { jobOfType } from '../jobs/job-of-type.ts';
 import type { Job } from '../../store/location-calling-store.ts';
 import type { Location, Page, Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
-import { badRequest, conflict, notFound } from '../errors.ts';
+import { badRequest, conflict } from '../errors.ts';
 import { callingLocationNotFound } from '../location-calling/location-calling-errors.ts';
 import { decodeId } from '../webex-ids.ts';
 import { deletionCheck, locationFeatures } from './deletion-check.ts';
@@ -18,7 +19,6 @@ const STEP_MS = 1000;
 
 export type DisableRequest = { locationId: string; locationName?: string; forceDelete?: boolean };
 
-const jobNotFound = () => notFound('Job not found.');
 
 export class DisableLocationJobs {
   private readonly store: Store;
@@ -76,10 +76,7 @@ export class DisableLocationJobs {
   }
 
   async get(orgId: string, publicId: string): Promise<Job> {
-    const id = decodeId(publicId, 'JOB_ID');
-    const job = id ? await this.store.jobs.get(orgId, id) : undefined;
-    if (!job || job.jobType !== DISABLE_LOCATION_JOB) throw jobNotFound();
-    return job;
+    return jobOfType(this.store, orgId, publicId, DISABLE_LOCATION_JOB);
   }
 
   async errors(orgId: string, publicId: string) {
