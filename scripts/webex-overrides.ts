@@ -390,30 +390,35 @@ export const overrides: Override[] = [
     set: 'wrap-array',
     reason: "The same in the request that creates them: Cisco's example posts a list of access codes.",
   },
-  {
-    document: 'calling',
-    method: 'get',
-    path: '/telephony/config/people/{personId}/agent/callerId',
-    at: `/responses/200${JSON_SCHEMA}/required`,
-    set: [],
-    reason: "An agent who uses their own caller ID has no selectedCallerId (the description: set it to null to use the agent's own caller ID).",
-  },
-  {
-    document: 'calling',
-    method: 'get',
-    path: '/telephony/config/people/{personId}/agent/callerId',
-    at: `/responses/200${JSON_SCHEMA}/properties/selectedCallerId/required`,
-    set: ['id', 'type', 'name'],
-    reason: 'The descriptions say phoneNumber and extension are given "when not null": a hunt group or queue may have only one of them.',
-  },
-  {
-    document: 'calling',
-    method: 'put',
-    path: '/telephony/config/people/{personId}/agent/callerId',
-    at: `/requestBody${JSON_SCHEMA}/properties/selectedCallerId`,
-    set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the agent's own caller ID." },
-    reason: 'The description says "Set to null to use the agent\'s own caller ID", which a string schema refuses.',
-  },
+  // An agent's caller ID, on a person's and on a virtual line's paths (the same operation).
+  ...(['/telephony/config/people/{personId}/agent/callerId', '/telephony/config/virtualLines/{virtualLineId}/agent/callerId'] as const).flatMap(
+    (path): Override[] => [
+      {
+        document: 'calling',
+        method: 'get',
+        path,
+        at: `/responses/200${JSON_SCHEMA}/required`,
+        set: [],
+        reason: "An agent who uses their own caller ID has no selectedCallerId (the description: set it to null to use the agent's own caller ID).",
+      },
+      {
+        document: 'calling',
+        method: 'get',
+        path,
+        at: `/responses/200${JSON_SCHEMA}/properties/selectedCallerId/required`,
+        set: ['id', 'type', 'name'],
+        reason: 'The descriptions say phoneNumber and extension are given "when not null": a hunt group or queue may have only one of them.',
+      },
+      {
+        document: 'calling',
+        method: 'put',
+        path,
+        at: `/requestBody${JSON_SCHEMA}/properties/selectedCallerId`,
+        set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the agent's own caller ID." },
+        reason: 'The description says "Set to null to use the agent\'s own caller ID", which a string schema refuses.',
+      },
+    ],
+  ),
   ...(['/people/{personId}/features/voicemail', '/telephony/config/people/me/settings/voicemail', '/telephony/config/workspaces/{workspaceId}/voicemail'] as const).map(
     (path): Override => ({
       document: 'calling',
@@ -507,31 +512,6 @@ export const overrides: Override[] = [
     at: `/responses/200${JSON_SCHEMA}/properties/events/items/required`,
     set: ['name', 'startDate', 'endDate'],
     reason: 'startTime and endTime do not apply to an all-day event (allDayEnabled), as the location schedule operations state; Webex leaves them out.',
-  },
-  // The same three corrections for a virtual line's agent caller ID (the same operation on another owner).
-  {
-    document: 'calling',
-    method: 'get',
-    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
-    at: `/responses/200${JSON_SCHEMA}/required`,
-    set: [],
-    reason: "A line that uses its own caller ID has no selectedCallerId (as a person's: null selects the line's own).",
-  },
-  {
-    document: 'calling',
-    method: 'get',
-    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
-    at: `/responses/200${JSON_SCHEMA}/properties/selectedCallerId/required`,
-    set: ['id', 'type', 'name'],
-    reason: 'As for a person: phoneNumber and extension are given "when not null", a hunt group may have only one of them.',
-  },
-  {
-    document: 'calling',
-    method: 'put',
-    path: '/telephony/config/virtualLines/{virtualLineId}/agent/callerId',
-    at: `/requestBody${JSON_SCHEMA}/properties/selectedCallerId`,
-    set: { 'x-type-unknown': true, description: "The hunt group or call queue ID, or null for the line's own caller ID." },
-    reason: "As for a person: null selects the line's own caller ID, which a string schema refuses.",
   },
   // A virtual line has no email address of its own: its voicemail shows no copy or external
   // address until one is set (a person's show their email).
