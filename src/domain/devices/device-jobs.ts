@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { JobSteps } from '../jobs/job-steps.ts';
 import { jobOfType } from '../jobs/job-of-type.ts';
 import type { Job, JobError } from '../../store/location-calling-store.ts';
 import type { Page, Store } from '../../store/store.ts';
@@ -23,13 +24,14 @@ export class DeviceJobs {
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly templates: LineKeyTemplateService;
-  private readonly scheduled = new Map<string, () => void>();
-  private stopped = false;
+  private readonly steps: JobSteps;
 
   constructor(store: Store, clock: Clock, templates: LineKeyTemplateService) {
     this.store = store;
     this.clock = clock;
     this.templates = templates;
+    // A step that fails is tried again on the next tick (the job stays where it was).
+    this.steps = new JobSteps(clock, STEP_MS, (jobId) => this.step(jobId), () => {});
   }
 
   /** Creates the job (targets chosen now) and schedules its first step. */
@@ -61,7 +63,7 @@ export class DeviceJobs {
       lastUpdated: now,
     };
     await this.store.jobs.insert(job);
-    this.run(job.id);
+    this.steps.run(job.id);
     return job;
   }
 
@@ -79,28 +81,11 @@ export class DeviceJobs {
   }
 
   async resume(): Promise<void> {
-    for (const job of await this.store.jobs.unfinished()) if (job.jobType === APPLY_LINE_KEY_TEMPLATE_JOB) this.run(job.id);
+    for (const job of await this.store.jobs.unfinished()) if (job.jobType === APPLY_LINE_KEY_TEMPLATE_JOB) this.steps.run(job.id);
   }
 
   stop(): void {
-    this.stopped = true;
-    for (const cancel of this.scheduled.values()) cancel();
-    this.scheduled.clear();
-  }
-
-  private run(jobId: string): void {
-    if (this.stopped || this.scheduled.has(jobId)) return;
-    this.scheduled.set(
-      jobId,
-      this.clock.schedule(STEP_MS, async () => {
-        this.scheduled.delete(jobId);
-        try {
-          if (await this.step(jobId)) this.run(jobId);
-        } catch {
-          this.run(jobId);
-        }
-      }),
-    );
+    this.steps.stop();
   }
 
   /** One batch of devices; true when there is more to do. */

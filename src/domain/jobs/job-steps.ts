@@ -35,6 +35,12 @@ export class JobSteps {
     );
   }
 
+  /** Drops the job's next step (a paused job); run() schedules it again. */
+  cancel(jobId: string): void {
+    this.scheduled.get(jobId)?.();
+    this.scheduled.delete(jobId);
+  }
+
   stop(): void {
     this.stopped = true;
     for (const cancel of this.scheduled.values()) cancel();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { JobSteps } from '../jobs/job-steps.ts';
 import { jobOfType } from '../jobs/job-of-type.ts';
 import type { Job } from '../../store/location-calling-store.ts';
 import type { Location, Page, Store } from '../../store/store.ts';
@@ -23,12 +24,13 @@ export type DisableRequest = { locationId: string; locationName?: string; forceD
 export class DisableLocationJobs {
   private readonly store: Store;
   private readonly clock: Clock;
-  private readonly scheduled = new Map<string, () => void>();
-  private stopped = false;
+  private readonly steps: JobSteps;
 
   constructor(store: Store, clock: Clock) {
     this.store = store;
     this.clock = clock;
+    // A failed step is tried again on the next tick.
+    this.steps = new JobSteps(clock, STEP_MS, (jobId) => this.step(jobId), () => {});
   }
 
   /** Checks the location can be disabled (forced, if it must be) and starts the job. */
@@ -67,7 +69,7 @@ export class DisableLocationJobs {
       await tx.jobs.insert(created);
       return created;
     });
-    this.run(job.id);
+    this.steps.run(job.id);
     return job;
   }
 
@@ -89,42 +91,27 @@ export class DisableLocationJobs {
     const job = await this.get(orgId, publicId);
     if (job.status !== 'STARTING') throw conflict(`The job is ${job.status}; only a job that has not started can be paused.`);
     if (!(await this.store.jobs.updateIf({ ...job, status: 'PAUSED', lastUpdated: timestamp(this.clock) }, job.lastUpdated))) throw conflict('The job changed meanwhile.');
-    this.scheduled.get(job.id)?.();
-    this.scheduled.delete(job.id);
+    this.steps.cancel(job.id);
   }
 
   async resume(orgId: string, publicId: string): Promise<void> {
     const job = await this.get(orgId, publicId);
     if (job.status !== 'PAUSED') throw conflict(`The job is ${job.status}; only a paused job can be resumed.`);
     if (!(await this.store.jobs.updateIf({ ...job, status: 'STARTING', lastUpdated: timestamp(this.clock) }, job.lastUpdated))) throw conflict('The job changed meanwhile.');
-    this.run(job.id);
+    this.steps.run(job.id);
   }
 
   /** Picks up the jobs a previous run of the server left to do. */
   async resumeUnfinished(): Promise<void> {
-    for (const job of await this.store.jobs.unfinished()) if (job.jobType === DISABLE_LOCATION_JOB && job.status !== 'PAUSED') this.run(job.id);
+    for (const job of await this.store.jobs.unfinished()) if (job.jobType === DISABLE_LOCATION_JOB && job.status !== 'PAUSED') this.steps.run(job.id);
   }
 
   stop(): void {
-    this.stopped = true;
-    for (const cancel of this.scheduled.values()) cancel();
-    this.scheduled.clear();
+    this.steps.stop();
   }
 
-  private run(jobId: string): void {
-    if (this.stopped || this.scheduled.has(jobId)) return;
-    this.scheduled.set(
-      jobId,
-      this.clock.schedule(STEP_MS, async () => {
-        this.scheduled.delete(jobId);
-        // A failed step is tried again on the next tick.
-        await this.step(jobId).catch(() => this.run(jobId));
-      }),
-    );
-  }
-
-  /** The job's one step: disable the location, or fail when something now blocks it. */
-  private async step(jobId: string): Promise<void> {
+  /** The job's one step (never more to do): disable the location, or fail when something now blocks it. */
+  private async step(jobId: string): Promise<boolean> {
     await this.store.transaction(async (tx) => {
       const job = await tx.jobs.find(jobId);
       if (!job || job.jobType !== DISABLE_LOCATION_JOB || job.status !== 'STARTING' || job.locationId === null) return;
@@ -148,6 +135,7 @@ export class DisableLocationJobs {
       }
       await tx.jobs.updateIf(next, job.lastUpdated);
     });
+    return false;
   }
 }
 
