@@ -6,7 +6,7 @@ import { timestamp, type Clock } from '../clock.ts';
 import { badRequest } from '../errors.ts';
 import { findCallingLocation, findLocation } from '../locations/location-service.ts';
 import { decodeId } from '../webex-ids.ts';
-import { defaultVoice, SUPPORTED_COUNTRIES } from './ai-receptionist-catalogue.ts';
+import { defaultVoice, SUPPORTED_COUNTRIES, TEMPLATES, type Template } from './ai-receptionist-catalogue.ts';
 import {
   aiReceptionistNameInUse,
   aiReceptionistNotFound,
@@ -20,12 +20,13 @@ import {
   countryNotSupported,
   MAX_PER_ORGANIZATION,
   numberOrExtensionRequired,
+  templateNotFound,
   checkRingPattern,
   tooManyAiReceptionists,
 } from './ai-receptionist-rules.ts';
 import type { AiReceptionistSettings, DefaultAction } from './ai-receptionist-types.ts';
 import { findKnowledgeBase } from './knowledge-base-service.ts';
-import { checkTransferTo, type TransferToInput } from './transfer-targets.ts';
+import { checkTransferTo, describeTarget, type TransferToInput } from './transfer-targets.ts';
 
 // AI receptionists of a calling location: a number and/or extension answered by an AI agent that
 // hands the caller to an intent's destination, or applies its default action. Names are unique
@@ -91,10 +92,20 @@ export class AiReceptionistService {
     });
   }
 
-  async get(orgId: string, locationPublicId: string, publicId: string): Promise<{ receptionist: StoredAiReceptionist; location: Location; intentCount: number }> {
+  /** The receptionist with its intent count and its default action's transfer target as it is now. */
+  async get(orgId: string, locationPublicId: string, publicId: string) {
     const { receptionist, location } = await findAiReceptionist(this.store, orgId, locationPublicId, publicId);
     const counts = await this.store.aiReceptionists.intentCounts(orgId, [receptionist.id]);
-    return { receptionist, location, intentCount: counts.get(receptionist.id) ?? 0 };
+    const action = receptionist.settings.defaultAction;
+    const defaultTransferTo = action.actionType === 'TRANSFER_TO_OPERATOR' && action.transferTo ? await describeTarget(this.store, orgId, action.transferTo) : undefined;
+    return { receptionist, location, intentCount: counts.get(receptionist.id) ?? 0, defaultTransferTo };
+  }
+
+  template(publicId: string): Template {
+    const id = decodeId(publicId, 'TEMPLATE');
+    const template = TEMPLATES.find((t) => t.id === id);
+    if (!template) throw templateNotFound();
+    return template;
   }
 
   async update(orgId: string, locationPublicId: string, publicId: string, input: AiReceptionistInput): Promise<void> {
