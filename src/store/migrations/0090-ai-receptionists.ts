@@ -62,6 +62,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('transfer_to', 'text', (c) => c.notNull())
+    // The order intents were made in (timestamps tie on a stepped clock): a caller reaches the nth by its key.
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('created', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('ai_receptionist_intents_name').unique().on('ai_receptionist_intents').expression(sql`ai_receptionist_id, lower(name)`).execute();

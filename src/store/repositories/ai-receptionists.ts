@@ -109,10 +109,16 @@ export class KyselyAiReceptionistRepository implements AiReceptionistRepository 
   }
 
   async insertIntent(i: StoredIntent): Promise<void> {
+    const last = await this.ctx.db
+      .selectFrom('ai_receptionist_intents')
+      .select((eb) => eb.fn.max('position').as('position'))
+      .where('ai_receptionist_id', '=', i.aiReceptionistId)
+      .executeTakeFirst();
+    const position = Number(last?.position ?? 0) + 1;
     await guardUnique(this.ctx, 'intent', () =>
       this.ctx.db
         .insertInto('ai_receptionist_intents')
-        .values({ id: i.id, org_id: i.orgId, ai_receptionist_id: i.aiReceptionistId, name: i.name, description: i.description, transfer_to: JSON.stringify(i.transferTo), created: i.created })
+        .values({ id: i.id, org_id: i.orgId, ai_receptionist_id: i.aiReceptionistId, name: i.name, description: i.description, transfer_to: JSON.stringify(i.transferTo), position, created: i.created })
         .execute(),
     );
   }
@@ -123,8 +129,7 @@ export class KyselyAiReceptionistRepository implements AiReceptionistRepository 
       .selectAll()
       .where('org_id', '=', orgId)
       .where('ai_receptionist_id', '=', aiReceptionistId)
-      .orderBy('created')
-      .orderBy('id')
+      .orderBy('position')
       .execute();
     return rows.map(toIntent);
   }

@@ -26,6 +26,8 @@ export type AiReceptionistIntentsTable = {
   description: string;
   /** JSON: the domain's TransferTarget. */
   transfer_to: string;
+  /** 1, 2, … in the order the receptionist's intents were made. */
+  position: number;
   created: string;
 };
 
