@@ -5,6 +5,7 @@ import { checkFeatureExtension, checkFeatureNumber } from '../auto-attendants/au
 import { timestamp, type Clock } from '../clock.ts';
 import { badRequest } from '../errors.ts';
 import { findCallingLocation, findLocation } from '../locations/location-service.ts';
+import { looseE164 } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
 import { defaultVoice, SUPPORTED_COUNTRIES, TEMPLATES, type Template } from './ai-receptionist-catalogue.ts';
 import {
@@ -163,7 +164,7 @@ export class AiReceptionistService {
     if (input.enabled !== undefined) next.enabled = input.enabled;
     // An empty string removes the number or extension; one of them must remain. A receptionist
     // keeps its own without a check (the line checks would find it holding them).
-    if (input.phoneNumber !== undefined && input.phoneNumber !== r.phoneNumber) next.phoneNumber = input.phoneNumber === '' ? null : await checkFeatureNumber(tx, location, input.phoneNumber, undefined);
+    if (input.phoneNumber !== undefined && input.phoneNumber !== r.phoneNumber && looseE164(input.phoneNumber) !== r.phoneNumber) next.phoneNumber = input.phoneNumber === '' ? null : await checkFeatureNumber(tx, location, input.phoneNumber, undefined);
     if (input.extension !== undefined && input.extension !== r.extension) next.extension = input.extension === '' ? null : await checkFeatureExtension(tx, location, input.extension, undefined);
     if (next.phoneNumber === null && next.extension === null) throw numberOrExtensionRequired();
     if (input.alternateNumbers !== undefined) s.alternateNumbers = await this.alternates(tx, location, next, input.alternateNumbers);
