@@ -84,8 +84,8 @@ export function knowledgeBaseRoutes(server: Server, deps: { knowledgeBases: Know
   webexRoute(server, operations.uploadKnowledgeBaseDocument, {
     auth: write,
     handler: (async (request: FastifyRequest<{ Params: { knowledgeBaseId: string } }>, reply: FastifyReply) => {
-      const upload = await readFileUpload(request, { maxBytes: MAX_DOCUMENT_BYTES, partName: 'file', notMultipart, tooLarge: documentTooLarge });
-      const id = await service.upload(request.orgId, request.params.knowledgeBaseId, upload);
+      const read = () => readFileUpload(request, { maxBytes: MAX_DOCUMENT_BYTES, partName: 'file', notMultipart, tooLarge: documentTooLarge });
+      const id = await service.upload(request.orgId, request.params.knowledgeBaseId, read);
       reply.code(201);
       return { id: documentId(id) };
     }) as never,

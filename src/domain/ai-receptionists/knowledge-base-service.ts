@@ -111,7 +111,10 @@ export class KnowledgeBaseService {
     return this.addDocument(orgId, basePublicId, { name: checkName(input.name ?? ''), knowledgeType: 'article', content, fileName: null, mediaType: null, fileSize: Buffer.byteLength(content) }, null);
   }
 
-  async upload(orgId: string, basePublicId: string, upload: DocumentUpload): Promise<string> {
+  /** The knowledge base is found before the body is read: another organization's answers 404, whatever was sent. */
+  async upload(orgId: string, basePublicId: string, read: () => Promise<DocumentUpload>): Promise<string> {
+    await findKnowledgeBase(this.store, orgId, basePublicId);
+    const upload = await read();
     if (upload.content === undefined || !upload.fileName) throw badRequest('The request has no file: send the document in a multipart part named "file".');
     if (upload.content.length > MAX_DOCUMENT_BYTES) throw documentTooLarge();
     if (upload.content.length === 0) throw badRequest('The file is empty.');
