@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, type Caller } from '../support/calls.ts';
+import { callAction, demoCallers, onlyCall, pstnCall, ringing } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeNumbers } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
@@ -45,12 +45,7 @@ async function world(dialect: Dialect) {
     assert.equal(reply.status, 204, reply.text);
     return view(callSessionId);
   };
-  const ringing = async (...who: Caller[]) => {
-    const out: string[] = [];
-    for (const c of who) if ((await callsOf(c)).some((call) => call.state === 'alerting')) out.push(c.name);
-    return out;
-  };
-  return { server, clock, admin, number: number!, receptionist, view, ask, ringing, ...people };
+  return { server, clock, admin, number: number!, receptionist, view, ask, ...people };
 }
 
 async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
@@ -65,7 +60,7 @@ async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof wor
 for (const dialect of dialects) {
   describe(`AI receptionist calls (${dialect})`, () => {
     it('answers a call to its number at once; the caller asking for an intent is transferred to its person', () =>
-      inWorld(dialect, async ({ admin, number, receptionist, view, ask, ringing, alex, casey }) => {
+      inWorld(dialect, async ({ admin, number, receptionist, view, ask, alex, casey }) => {
         await receptionist();
         const call = await pstnCall(admin, CALLER, number);
         const s = await view(call.callSessionId);
@@ -82,7 +77,7 @@ for (const dialect of dialects) {
       }));
 
     it('a person dialling its extension reaches it; an intent to a number or extension rings that line', () =>
-      inWorld(dialect, async ({ receptionist, ringing, morgan, alex, casey }) => {
+      inWorld(dialect, async ({ receptionist, morgan, alex, casey }) => {
         await receptionist();
         // Dial is click-to-dial: Morgan's phone rings first, answering it places the call.
         await callAction(morgan, 'dial', { destination: '5300' }, 201);
@@ -95,7 +90,7 @@ for (const dialect of dialects) {
       }));
 
     it('asking for nothing it knows: the default action transfers to the operator, or plays its message and hangs up', () =>
-      inWorld(dialect, async ({ admin, clock, number, receptionist, view, ringing, alex, blair }) => {
+      inWorld(dialect, async ({ admin, clock, number, receptionist, view, alex, blair }) => {
         const url = await receptionist({ actionType: 'TRANSFER_TO_OPERATOR', transferTo: { contactType: 'PEOPLE', contactId: blair.id } });
         const call = await pstnCall(admin, CALLER, number);
         await clock.advance(15_000);
