@@ -51,6 +51,8 @@ import { callQueueSupervisorRoutes } from './api/call-queues/call-queue-supervis
 import { playlistRoutes } from './api/call-queues/playlists.routes.ts';
 import { customerAssistRoutes } from './api/call-queues/customer-assist.routes.ts';
 import { autoAttendantRoutes } from './api/auto-attendants/auto-attendants.routes.ts';
+import { aiReceptionistRoutes } from './api/ai-receptionists/ai-receptionists.routes.ts';
+import { knowledgeBaseRoutes } from './api/ai-receptionists/knowledge-bases.routes.ts';
 import { virtualExtensionRoutes } from './api/virtual-extensions/virtual-extensions.routes.ts';
 import { operatingModeRoutes } from './api/operating-modes/operating-modes.routes.ts';
 import { modeManagementRoutes } from './api/operating-modes/mode-management.routes.ts';
@@ -140,6 +142,9 @@ import { PlaylistService } from './domain/call-queues/playlist-service.ts';
 import { WrapupReasonService } from './domain/call-queues/wrapup-reasons.ts';
 import { AutoAttendantService } from './domain/auto-attendants/auto-attendant-service.ts';
 import { AutoAttendantForwardingService } from './domain/auto-attendants/auto-attendant-forwarding.ts';
+import { AiReceptionistService } from './domain/ai-receptionists/ai-receptionist-service.ts';
+import { IntentService } from './domain/ai-receptionists/intent-service.ts';
+import { KnowledgeBaseService } from './domain/ai-receptionists/knowledge-base-service.ts';
 import { VirtualExtensionService } from './domain/virtual-extensions/virtual-extension-service.ts';
 import { OperatingModeService } from './domain/operating-modes/operating-mode-service.ts';
 import { ModeManagementService } from './domain/operating-modes/mode-management-service.ts';
@@ -190,6 +195,9 @@ export type Services = {
   wrapupReasons: WrapupReasonService;
   autoAttendants: AutoAttendantService;
   autoAttendantForwarding: AutoAttendantForwardingService;
+  aiReceptionists: AiReceptionistService;
+  aiReceptionistIntents: IntentService;
+  knowledgeBases: KnowledgeBaseService;
   virtualExtensions: VirtualExtensionService;
   operatingModes: OperatingModeService;
   modeManagement: ModeManagementService;
@@ -296,6 +304,8 @@ function registerRoutes(
   playlistRoutes(server, services);
   customerAssistRoutes(server, services);
   autoAttendantRoutes(server, services);
+  aiReceptionistRoutes(server, services);
+  knowledgeBaseRoutes(server, services);
   virtualExtensionRoutes(server, services);
   operatingModeRoutes(server, services);
   modeManagementRoutes(server, services);
@@ -424,6 +434,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       wrapupReasons: new WrapupReasonService(store, clock, callQueues),
       autoAttendants,
       autoAttendantForwarding: new AutoAttendantForwardingService(store, clock, autoAttendants),
+      aiReceptionists: new AiReceptionistService(store, clock),
+      aiReceptionistIntents: new IntentService(store, clock),
+      knowledgeBases: new KnowledgeBaseService(store, clock),
       virtualExtensions: new VirtualExtensionService(store, clock),
       operatingModes: new OperatingModeService(store, clock),
       modeManagement: new ModeManagementService(store, clock),

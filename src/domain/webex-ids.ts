@@ -55,7 +55,14 @@ export type WebexIdType =
   | 'RECORDING_VENDOR'
   | 'PSTN_CONNECTION'
   | 'EMERGENCY_ADDRESS'
-  | 'ROUTE_LIST';
+  | 'ROUTE_LIST'
+  | 'AI_RECEPTIONIST'
+  | 'INTENT'
+  | 'AI_AGENT'
+  | 'KNOWLEDGE_BASE'
+  | 'KB_DOCUMENT'
+  | 'TEMPLATE'
+  | 'RESOURCE_GROUP';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -53,7 +53,13 @@ export type Party =
 
 export type AutoAttendantParty = {
   kind: 'autoAttendant';
+  /** With feature 'aiReceptionist': the AI receptionist's ID. */
   autoAttendantId: string;
+  /**
+   * An AI receptionist answers as an attendant does: its plan's keys are its intents (the caller
+   * asking for one is, in the simulator, pressing its key), its no-input action its default action.
+   */
+  feature?: 'aiReceptionist';
   orgId: string;
   locationId: string;
   name: string;

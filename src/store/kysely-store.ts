@@ -44,6 +44,8 @@ import { KyselySnapshotRepository, type ShapeCache } from './repositories/snapsh
 import { KyselyMetricsRepository } from './repositories/metrics.ts';
 import type { Store } from './store.ts';
 import { withStartupLock } from './postgres.ts';
+import { KyselyAiReceptionistRepository } from './repositories/ai-receptionists.ts';
+import { KyselyKnowledgeBaseRepository } from './repositories/knowledge-bases.ts';
 
 export type Dialect = {
   name: 'sqlite' | 'postgres';
@@ -98,6 +100,8 @@ export class KyselyStore implements Store {
   readonly reports: KyselyReportRepository;
   readonly recordings: KyselyRecordingRepository;
   readonly locationFloors: KyselyLocationFloorRepository;
+  readonly aiReceptionists: KyselyAiReceptionistRepository;
+  readonly knowledgeBases: KyselyKnowledgeBaseRepository;
   private readonly db: Kysely<Database>;
   private readonly dialectInfo: Dialect;
   private readonly inTransaction: boolean;
@@ -151,6 +155,8 @@ export class KyselyStore implements Store {
     this.reports = new KyselyReportRepository(ctx);
     this.recordings = new KyselyRecordingRepository(ctx);
     this.locationFloors = new KyselyLocationFloorRepository(ctx);
+    this.aiReceptionists = new KyselyAiReceptionistRepository(ctx);
+    this.knowledgeBases = new KyselyKnowledgeBaseRepository(ctx);
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

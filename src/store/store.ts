@@ -29,6 +29,7 @@ import type { LocationFloorRepository } from './location-floors-store.ts';
 import type { VirtualLineRepository } from './virtual-lines-store.ts';
 import type { DeviceRepository } from './devices-store.ts';
 import type { DectRepository } from './dect-store.ts';
+import type { AiReceptionistRepository, KnowledgeBaseRepository } from './ai-receptionists-store.ts';
 
 // The Store interface: what the domain may ask of persistence. One Kysely implementation serves
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
@@ -346,6 +347,10 @@ export interface Store {
   readonly translationPatterns: TranslationPatternRepository;
   /** Call Routing's route lists and their numbers. */
   readonly routeLists: RouteListRepository;
+  /** AI receptionists of locations and their intents. */
+  readonly aiReceptionists: AiReceptionistRepository;
+  /** The organization's knowledge bases (what AI receptionists answer from) and their documents. */
+  readonly knowledgeBases: KnowledgeBaseRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

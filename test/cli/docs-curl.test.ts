@@ -13,6 +13,7 @@ import { startCallplane, type Callplane } from '../../src/testing.ts';
 // the pages do not print).
 
 const PAGES = [
+  'ai-receptionists',
   'announcements',
   'auto-attendants',
   'call-handling',

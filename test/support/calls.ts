@@ -61,6 +61,13 @@ export async function callsOf(caller: Caller): Promise<CallView[]> {
   return reply.body.items;
 }
 
+/** Who of these is being offered a call now (alerting), by name. */
+export async function ringing(...who: Caller[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const c of who) if ((await callsOf(c)).some((call) => call.state === 'alerting')) out.push(c.name);
+  return out;
+}
+
 /** The caller's only call. */
 export async function onlyCall(caller: Caller): Promise<CallView> {
   const calls = await callsOf(caller);

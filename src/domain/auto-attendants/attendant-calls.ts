@@ -7,6 +7,7 @@ import { personParty, voicemailOf } from '../calls/parties.ts';
 import { selectiveRules } from '../hunt-groups/hunt-plan.ts';
 import { isInSchedule } from '../schedules/schedule-time.ts';
 import type { Menu } from './auto-attendant-types.ts';
+import { loadReceptionistPlan } from '../ai-receptionists/ai-receptionist-calls.ts';
 import { currentMode, modeDestination, modesOf } from '../operating-modes/feature-modes.ts';
 
 // The call runtime's touch point with auto attendants: for each attendant a step may reach, the
@@ -118,11 +119,16 @@ export async function loadAttendantPlan(store: Store, a: StoredAutoAttendant, no
   };
 }
 
-/** Plans for the attendants among `parties`. */
+/** Plans for the attendants (and AI receptionists, which answer as attendants) among `parties`. */
 export async function loadAttendantPlans(tx: Store, parties: readonly Party[], now: Date): Promise<Map<string, AttendantPlan>> {
   const plans = new Map<string, AttendantPlan>();
   for (const party of parties) {
     if (party.kind !== 'autoAttendant' || plans.has(party.autoAttendantId)) continue;
+    if (party.feature === 'aiReceptionist') {
+      const receptionist = await tx.aiReceptionists.get(party.orgId, party.autoAttendantId);
+      if (receptionist?.enabled) plans.set(party.autoAttendantId, await loadReceptionistPlan(tx, receptionist));
+      continue;
+    }
     const attendant = await tx.autoAttendants.get(party.orgId, party.autoAttendantId);
     if (attendant?.enabled) plans.set(party.autoAttendantId, await loadAttendantPlan(tx, attendant, now));
   }

@@ -5,6 +5,7 @@ import { timestamp, type Clock } from '../clock.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { extensionInUse, numberInUse, numberNotInLocation } from '../hunt-groups/hunt-group-lines.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
+import { extensionHeldByLine, heldByLine } from '../lines/line-checks.ts';
 import { isValidExtension, looseE164 } from '../phone-numbers.ts';
 import { decodeId } from '../webex-ids.ts';
 import { autoAttendantNameInUse, autoAttendantNotFound, checkAutoAttendantName, checkMenu, numberOrExtensionRequired, type MenuInput } from './auto-attendant-rules.ts';
@@ -50,7 +51,7 @@ function checkDialing(value: string, field: string): Dialing {
   return value;
 }
 
-/** Whether another line of the location holds the extension: a person, a feature, a workspace, a virtual line or extension. */
+/** Whether another line of the location holds the extension: a person, a feature, a virtual extension, or a line (line-checks.ts). */
 export async function extensionHeld(tx: Store, location: Pick<Location, 'id' | 'orgId'>, extension: string): Promise<boolean> {
   const lookups = [
     () => tx.people.findByExtension(location.id, extension),
@@ -58,26 +59,22 @@ export async function extensionHeld(tx: Store, location: Pick<Location, 'id' | '
     () => tx.callQueues.findByExtension(location.id, extension),
     () => tx.voicemailGroups.findByExtension(location.id, extension),
     () => tx.pagingGroups.findByExtension(location.id, extension),
-    () => tx.workspaces.findByExtension(location.id, extension),
-    () => tx.virtualLines.findByExtension(location.id, extension),
     () => tx.virtualExtensions.findByExtension(location.orgId, location.id, extension),
   ];
   for (const lookup of lookups) if (await lookup()) return true;
-  return false;
+  return extensionHeldByLine(tx, location.id, extension);
 }
 
-/** Whether a feature or line other than an auto attendant holds the number (people hold theirs in numbers.owner_id). */
+/** Whether a feature or line (line-checks.ts) other than an auto attendant holds the number (people hold theirs in numbers.owner_id). */
 async function numberHeld(tx: Store, e164: string): Promise<boolean> {
   const lookups = [
     () => tx.huntGroups.findByNumber(e164),
     () => tx.callQueues.findByNumber(e164),
     () => tx.voicemailGroups.findByNumber(e164),
     () => tx.pagingGroups.findByNumber(e164),
-    () => tx.workspaces.findByNumber(e164),
-    () => tx.virtualLines.findByNumber(e164),
   ];
   for (const lookup of lookups) if (await lookup()) return true;
-  return false;
+  return heldByLine(tx, e164);
 }
 
 /** The number in E.164 if the auto attendant (id, or a new one) may have it. */

@@ -102,7 +102,8 @@ export class TestCallRouting {
       case 'pagingGroup': {
         const [type, idType] =
           party.kind === 'autoAttendant'
-            ? (['AUTO_ATTENDANT', 'AUTO_ATTENDANT'] as const)
+            ? // The document's hosted feature types name no AI receptionist: it answers as an auto attendant.
+              (['AUTO_ATTENDANT', party.feature === 'aiReceptionist' ? 'AI_RECEPTIONIST' : 'AUTO_ATTENDANT'] as const)
             : party.kind === 'pagingGroup'
               ? (['GROUP_PAGING', 'PAGING_GROUP'] as const)
               : party.feature === 'callQueue'

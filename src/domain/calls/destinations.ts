@@ -6,13 +6,14 @@ import { callableCallQueue } from '../call-queues/queue-plan.ts';
 import { callableAutoAttendant } from '../auto-attendants/attendant-calls.ts';
 import { virtualExtension } from '../virtual-extensions/virtual-extension-calls.ts';
 import { callablePagingGroup } from '../paging/paging-calls.ts';
+import { callableAiReceptionist } from '../ai-receptionists/ai-receptionist-calls.ts';
 import { personParty, pstnParty, virtualLineParty, voicemailGroupParty, workspaceParty } from './parties.ts';
 
 // Where a dialled string goes (the destination forms the seed lists: 1234, 2223334444,
 // +12223334444, *73, tel:+1…, user@company.domain, sip:user@company.domain):
 //   an extension of the caller's location, routing prefix + extension of another location,
 //   a number of the organization (its owner, or the hunt group, call queue, auto attendant,
-//   paging group, workspace or virtual line that has it), a hunt group's, queue's, auto
+//   paging group, AI receptionist, workspace or virtual line that has it), a hunt group's, queue's, auto
 //   attendant's, paging group's, workspace's or virtual line's extension in the caller's
 //   location, a voicemail group's number or extension, a virtual extension (the location's, the
 //   organization's, or one in a range: its external number), an email or SIP URI of a person of the
@@ -42,6 +43,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     if (queue) return queue;
     const attendant = await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByExtension(caller.locationId, digits));
     if (attendant) return attendant;
+    const receptionist = await callableAiReceptionist(store, caller.orgId, await store.aiReceptionists.findByExtension(caller.locationId, digits));
+    if (receptionist) return receptionist;
     const virtual = await virtualExtension(store, caller, digits);
     if (virtual) return virtual;
     const paging = await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByExtension(caller.locationId, digits));
@@ -69,7 +72,8 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
         voicemailGroupParty(caller.orgId, await store.voicemailGroups.findByNumber(e164)) ??
         (await callableCallQueue(store, caller.orgId, await store.callQueues.findByNumber(e164))) ??
         (await callableAutoAttendant(store, caller.orgId, await store.autoAttendants.findByNumber(e164))) ??
-        (await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByNumber(e164)))
+        (await callablePagingGroup(store, caller.orgId, await store.pagingGroups.findByNumber(e164))) ??
+        (await callableAiReceptionist(store, caller.orgId, await store.aiReceptionists.findByNumber(e164)))
       );
     }
     const owner = await store.people.get(caller.orgId, number.ownerId);

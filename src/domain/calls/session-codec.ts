@@ -58,6 +58,7 @@ const PagingGroupParty = Type.Object({
 const AutoAttendantParty = Type.Object({
   kind: Type.Literal('autoAttendant'),
   autoAttendantId: Type.String(),
+  feature: Type.Optional(Type.Literal('aiReceptionist')),
   orgId: Type.String(),
   locationId: Type.String(),
   name: Type.String(),

@@ -3,7 +3,7 @@ import type { Location, Store } from '../../store/store.ts';
 // What stands in the way of disabling Webex Calling at a location (Webex's "safe delete check"):
 // members (people, workspaces, virtual lines), trunks in use and it being the organization's last
 // calling location block it; features with numbers or extensions (hunt groups, call queues, auto
-// attendants, paging groups, voicemail groups) and trunks block it unless forced; numbers are
+// attendants, AI receptionists, paging groups, voicemail groups) and trunks block it unless forced; numbers are
 // released. Callplane takes no number orders, so none is ever pending.
 
 export type DeletionCheck = {
@@ -31,6 +31,7 @@ export async function locationFeatures(store: Store, location: Location) {
     autoAttendants: (await store.autoAttendants.list(orgId, { locationId, ...ALL })).items,
     pagingGroups: await store.pagingGroups.list(orgId, locationId),
     voicemailGroups: (await store.voicemailGroups.list(orgId, { locationId, ...ALL })).items,
+    aiReceptionists: (await store.aiReceptionists.list(orgId, { locationId, ...ALL })).items,
   };
 }
 

@@ -146,6 +146,7 @@ async function disable(tx: Store, location: Location): Promise<void> {
   for (const g of features.huntGroups) await tx.huntGroups.delete(orgId, g.id);
   for (const q of features.callQueues) await tx.callQueues.delete(orgId, q.id);
   for (const a of features.autoAttendants) await tx.autoAttendants.delete(orgId, a.id);
+  for (const r of features.aiReceptionists) await tx.aiReceptionists.delete(orgId, r.id);
   for (const p of features.pagingGroups) await tx.pagingGroups.delete(orgId, p.id);
   for (const v of features.voicemailGroups) {
     await tx.ownerSettings.deleteOwner({ orgId, kind: 'voicemailGroup', id: v.id });

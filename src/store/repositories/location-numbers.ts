@@ -100,6 +100,7 @@ export class KyselyLocationNumberRepository implements LocationNumberRepository 
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('workspaces as w').select('w.id').whereRef('w.phone_number', '=', 'n.phone_number'))));
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('virtual_lines as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
     if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('paging_groups as g').select('g.id').whereRef('g.phone_number', '=', 'n.phone_number'))));
+    if (filter.assigned === false) query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('ai_receptionists as r').select('r.id').whereRef('r.phone_number', '=', 'n.phone_number'))));
     if (filter.numberTypes !== undefined) query = query.where('n.number_type', 'in', filter.numberTypes);
     if (filter.serviceNumber !== undefined) query = query.where('n.is_service_number', '=', flag(filter.serviceNumber));
     const { ownerName } = filter;

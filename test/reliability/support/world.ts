@@ -299,6 +299,26 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const routeList = await admin.post('/v1/telephony/config/premisePstn/routeLists', { name: unique('Route list '), locationId: hq.id, routeGroupId: routeGroup.id });
   assert.equal(routeList.status, 201, routeList.text);
 
+  // An AI receptionist of the location with an intent, and a knowledge base with a document.
+  const aiReceptionist = await admin.post(`/v1/telephony/config/locations/${hq.id}/aiReceptionists`, {
+    name: unique('AI receptionist '),
+    enabled: true,
+    extension: freeExtension(),
+    defaultAction: { actionType: 'PLAY_MESSAGE_AND_DISCONNECT', audioMessageSelection: 'DEFAULT' },
+    aiAgent: {},
+  });
+  assert.equal(aiReceptionist.status, 201, aiReceptionist.text);
+  const intent = await admin.post(`/v1/telephony/config/locations/${hq.id}/aiReceptionists/${aiReceptionist.body.id}/intents`, {
+    name: 'Sales',
+    description: 'Buying something',
+    transferTo: { contactType: 'PEOPLE', contactId: person.id },
+  });
+  assert.equal(intent.status, 201, intent.text);
+  const knowledgeBase = await admin.post('/v1/telephony/config/knowledgeBases', { name: unique('Knowledge base ') });
+  assert.equal(knowledgeBase.status, 201, knowledgeBase.text);
+  const kbDocument = await admin.post(`/v1/telephony/config/knowledgeBases/${knowledgeBase.body.id}/documents`, { name: 'Hours', content: 'Open 9 to 5.' });
+  assert.equal(kbDocument.status, 201, kbDocument.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -364,6 +384,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     vendorId: recordingVendor.body.vendorId,
     addressId: emergencyAddress.body.id,
     routeListId: routeList.body.id,
+    aiReceptionistId: aiReceptionist.body.id,
+    intentId: intent.body.id,
+    knowledgeBaseId: knowledgeBase.body.id,
+    documentId: kbDocument.body.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -451,6 +475,10 @@ export function missingId(param: string): string {
     vendorId: 'RECORDING_VENDOR',
     addressId: 'EMERGENCY_ADDRESS',
     routeListId: 'ROUTE_LIST',
+    aiReceptionistId: 'AI_RECEPTIONIST',
+    intentId: 'INTENT',
+    knowledgeBaseId: 'KNOWLEDGE_BASE',
+    documentId: 'KB_DOCUMENT',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
