@@ -61,6 +61,7 @@ import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
+import { applicationLineRoutes } from './api/devices/application-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
 import { deviceRoutes } from './api/devices/devices.routes.ts';
 import { dectRoutes } from './api/devices/dect.routes.ts';
@@ -71,6 +72,7 @@ import { DeviceJobs } from './domain/devices/device-jobs.ts';
 import { hotDeskingRoutes } from './api/devices/hot-desking.routes.ts';
 import { HotDeskingService } from './domain/devices/hot-desking.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
+import { ApplicationLineService } from './domain/devices/application-lines.ts';
 import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
 import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
@@ -201,6 +203,8 @@ export type Services = {
   /** Phones of people and workspaces, and the lines on them (domain/devices). */
   devices: DeviceService;
   deviceMembers: DeviceMemberService;
+  /** Shared lines on people's Webex Apps. */
+  applicationLines: ApplicationLineService;
   /** DECT networks, base stations and handsets. */
   dect: DectService;
   lineKeyTemplates: LineKeyTemplateService;
@@ -306,6 +310,7 @@ function registerRoutes(
   workspaceSettingsRoutes(server, { ...services, store });
   virtualLineRoutes(server, services);
   deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
+  applicationLineRoutes(server, services);
   deviceRoutes(server, services);
   dectRoutes(server, { ...services, store });
   lineKeyTemplateRoutes(server, services);
@@ -436,6 +441,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaceItems: new SettingItemsService(store, clock, workspaceSettings),
       devices: new DeviceService(store, clock),
       deviceMembers: new DeviceMemberService(store),
+      applicationLines: new ApplicationLineService(store),
       dect: new DectService(store, clock),
       lineKeyTemplates,
       deviceJobs,
