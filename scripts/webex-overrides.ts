@@ -680,6 +680,15 @@ export const overrides: Override[] = [
       reason: 'Names spark-admin:people_read/write for a user-token operation; every other secondary line operation, and the user\'s own voicemail, take spark:telephony_config_read/write.',
     }),
   ),
+  // A secondary line's preferred answer endpoint is answered as the person's own: empty when none is set.
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/me/settings/secondaryLines/{lineOwnerId}/preferredAnswerEndpoint',
+    at: `/responses/200${JSON_SCHEMA}`,
+    set: { type: 'object', properties: { id: str, type: { type: 'string', enum: ['DEVICE', 'APPLICATION'] }, name: str } },
+    reason: 'The operation says "If a preferred endpoint is not set for the person, API returns empty", which the required id, type and name of its shared schema forbid.',
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -10,6 +10,7 @@ import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
 import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
 import { forMeRoutes } from './api/for-me/for-me.routes.ts';
+import { myLineRoutes } from './api/for-me/my-line.routes.ts';
 import { ForMeService } from './domain/for-me/for-me-service.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
@@ -73,6 +74,7 @@ import { hotDeskingRoutes } from './api/devices/hot-desking.routes.ts';
 import { HotDeskingService } from './domain/devices/hot-desking.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
 import { ApplicationLineService } from './domain/devices/application-lines.ts';
+import { SecondaryLineService } from './domain/for-me/secondary-lines.ts';
 import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
 import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
@@ -205,6 +207,8 @@ export type Services = {
   deviceMembers: DeviceMemberService;
   /** Shared lines on people's Webex Apps. */
   applicationLines: ApplicationLineService;
+  /** Which secondary lines (shared lines on their phones and app) a person may configure. */
+  secondaryLines: SecondaryLineService;
   /** DECT networks, base stations and handsets. */
   dect: DectService;
   lineKeyTemplates: LineKeyTemplateService;
@@ -321,6 +325,7 @@ function registerRoutes(
   memberCallRoutes(server, services);
   queueCallRoutes(server, services);
   forMeRoutes(server, services);
+  myLineRoutes(server, { ...services, store });
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
@@ -442,6 +447,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       devices: new DeviceService(store, clock),
       deviceMembers: new DeviceMemberService(store),
       applicationLines: new ApplicationLineService(store),
+      secondaryLines: new SecondaryLineService(store),
       dect: new DectService(store, clock),
       lineKeyTemplates,
       deviceJobs,

@@ -60,8 +60,8 @@ for (const dialect of dialects) {
       assert.deepEqual(
         got.body.members.map((m: any) => [m.id, m.port, m.lineType, m.lineLabel, m.phoneNumber, m.extension]),
         [
-          [owner.id, 1, 'PRIMARY', undefined, owner.phoneNumber, owner.extension],
-          [other.id, 2, 'SHARED_CALL_APPEARANCE', 'Front desk', other.phoneNumber, other.extension],
+          [owner.id, 1, 'PRIMARY', undefined, owner.phoneNumber, (owner as { extension?: string }).extension],
+          [other.id, 2, 'SHARED_CALL_APPEARANCE', 'Front desk', other.phoneNumber, (other as { extension?: string }).extension],
         ],
       );
 

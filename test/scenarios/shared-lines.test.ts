@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { clientWithScopes } from '../support/factories.ts';
 import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
@@ -67,6 +66,25 @@ for (const dialect of dialects) {
         assert.equal((await admin.put(`/v1/people/${casey.id}/features/applications`, { desktopClientEnabled: false })).status, 204);
         const second = await pstnCall(admin, CALLER, blair.extension);
         assert.deepEqual(await ringing(admin, second.callSessionId), [blair.id]);
+      }));
+
+    it("given Blair's line on Alex's app, when Alex forwards it always to Casey through the secondary line path, then a call to Blair rings Casey", () =>
+      inWorld(dialect, async ({ admin, alex, blair, casey }) => {
+        await sharedLineApp(admin, alex, blair);
+        const always = { enabled: true, destination: casey.extension, ringReminderEnabled: false, destinationVoicemailEnabled: false };
+        const put = await alex.api.put(`/v1/telephony/config/people/me/settings/secondaryLines/${blair.id}/callForwarding`, { callForwarding: { always } });
+        assert.equal(put.status, 204, put.text);
+        const inbound = await pstnCall(admin, CALLER, blair.extension);
+        assert.deepEqual(await ringing(admin, inbound.callSessionId), [casey.id]);
+        await callAction(casey, 'answer', { callId: (await onlyCall(casey)).id });
+        assert.deepEqual(await callsOf(blair), []);
+        assert.deepEqual(await callsOf(alex), []);
+
+        // Turned off again through the same path, Blair's calls ring Blair (and Alex's app) again.
+        const off = await alex.api.put(`/v1/telephony/config/people/me/settings/secondaryLines/${blair.id}/callForwarding`, { callForwarding: { always: { enabled: false } } });
+        assert.equal(off.status, 204, off.text);
+        const again = await pstnCall(admin, CALLER, blair.extension);
+        assert.deepEqual((await ringing(admin, again.callSessionId)).sort(), [alex.id, blair.id].sort());
       }));
   });
 }

@@ -260,6 +260,13 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   // The administrator's endpoint (their simulated phone), for the For Me endpoint paths.
   const endpoints = await admin.get('/v1/telephony/config/people/me/endpoints');
   assert.equal(endpoints.status, 200, endpoints.text);
+  // A secondary line: the calling user's line on the administrator's Webex App (the For Me
+  // secondary line paths name its owner; the User Call Settings app paths the app's ID).
+  const appLine = (id: string, port: number) => ({ id, port, primaryOwner: port === 1, lineType: port === 1 ? 'PRIMARY' : 'SHARED_CALL_APPEARANCE', lineWeight: 1 });
+  const appLines = await admin.put(`/v1/telephony/config/people/${me.id}/applications/members`, { members: [appLine(me.id, 1), appLine(person.id, 2)] });
+  assert.equal(appLines.status, 204, appLines.text);
+  const personApps = await admin.get(`/v1/people/${person.id}/features/applications`);
+  assert.equal(personApps.status, 200, personApps.text);
   // Devices: a phone of the calling user (its ID is the deviceId of the Devices and Device Call Settings paths).
   const device = await admin.post('/v1/devices', { mac: randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase().replace(/^0/, 'A'), model: 'DMS Cisco 8865', personId: person.id });
   assert.equal(device.status, 200, device.text);
@@ -364,6 +371,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     vendorId: recordingVendor.body.vendorId,
     addressId: emergencyAddress.body.id,
     routeListId: routeList.body.id,
+    lineOwnerId: person.id,
+    lineownerId: person.id,
+    // The person's Webex App (on the people/{personId}/applications paths; applicationId is a service app's elsewhere).
+    personApplicationId: personApps.body.desktopClientId,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -389,6 +400,7 @@ export async function twoOrganizations(server: TestServer, targetUrl: string): P
  * the path segment before them (a criterion, a queue agent, a single number reach number).
  */
 export function idFor(ids: IdMap, path: string, name: string): string | undefined {
+  if (name === 'applicationId' && path.includes('/people/{personId}/applications/')) return ids.personApplicationId;
   if (name !== 'id') return ids[name];
   const before = path.slice(0, path.indexOf('{id}')).split('/').filter(Boolean).at(-1);
   const named: Record<string, string | undefined> = { criteria: ids.criteriaId, agents: ids.agentId, numbers: ids.reachNumberId };
@@ -451,6 +463,8 @@ export function missingId(param: string): string {
     vendorId: 'RECORDING_VENDOR',
     addressId: 'EMERGENCY_ADDRESS',
     routeListId: 'ROUTE_LIST',
+    lineOwnerId: 'PEOPLE',
+    lineownerId: 'PEOPLE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
