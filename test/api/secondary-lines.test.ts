@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { CALL_SCOPES } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, clientWithScopes, createCallingUser, createOrganization } from '../support/factories.ts';
+import { assertWebexError, clientWithScopes, createCallingUser, createOrganization, freeExtension, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Call Settings For Me on a secondary line: a person who carries another's line (on their Webex
@@ -100,6 +100,24 @@ for (const dialect of dialects) {
       assert.equal((await admin.put(`/v1/telephony/config/devices/${device.body.id}/members`, { members })).status, 204);
       const api = await clientWithScopes(admin, carrier.id, SCOPES);
       assert.equal((await api.get(`${ME}/secondaryLines/${owner.id}/callForwarding`)).status, 200);
+    });
+
+    it("a workspace's line on the carrier's app: its forwarding and voicemail documents; the person-only ones are a 400", async () => {
+      const carrier = await createCallingUser(admin);
+      const workspace = await admin.post('/v1/workspaces', {
+        displayName: unique('Lobby '),
+        calling: { type: 'webexCalling', webexCalling: { extension: freeExtension(), locationId: carrier.locationId } },
+      });
+      assert.equal(workspace.status, 201, workspace.text);
+      assert.equal((await admin.put(`/v1/telephony/config/people/${carrier.id}/applications/members`, { members: [line(carrier.id, 1), line(workspace.body.id, 2)] })).status, 204);
+      const api = await clientWithScopes(admin, carrier.id, SCOPES);
+      const at = `${ME}/secondaryLines/${workspace.body.id}`;
+      const forwarding = await api.get(`${at}/callForwarding`);
+      assert.equal(forwarding.status, 200, forwarding.text);
+      assert.deepEqual(forwarding.body, (await admin.get(`/v1/workspaces/${workspace.body.id}/features/callForwarding`)).body);
+      assert.equal((await api.get(`${at}/voicemail`)).status, 200);
+      assertWebexError(await api.get(`${at}/callerId`), 400);
+      assertWebexError(await api.get(`${at}/queues`), 400);
     });
 
     it("answers 404 for a line the person does not carry (another's, their own, another organization's) and 403 without the write scope", async () => {

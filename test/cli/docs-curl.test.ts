@@ -23,6 +23,7 @@ const PAGES = [
   'operating-modes',
   'paging',
   'schedules',
+  'shared-lines',
   'virtual-extensions',
   'voicemail',
 ];
