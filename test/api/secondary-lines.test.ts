@@ -4,6 +4,7 @@ import { CALL_SCOPES } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createCallingUser, createOrganization, freeExtension, unique } from '../support/factories.ts';
+import { createDevice, memberLine } from '../support/devices.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Call Settings For Me on a secondary line: a person who carries another's line (on their Webex
@@ -13,7 +14,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 
 const ME = '/v1/telephony/config/people/me/settings';
 const SCOPES = CALL_SCOPES;
-const line = (id: string, port: number) => ({ id, port, primaryOwner: port === 1, lineType: port === 1 ? 'PRIMARY' : 'SHARED_CALL_APPEARANCE', lineWeight: 1 });
+const line = memberLine;
 
 for (const dialect of dialects) {
   describe(`Call Settings For Me: secondary lines (${dialect})`, () => {
@@ -91,13 +92,8 @@ for (const dialect of dialects) {
     it('a line on one of the carrier’s phones is a secondary line too', async () => {
       const carrier = await createCallingUser(admin);
       const owner = await createCallingUser(admin);
-      const device = await admin.post('/v1/devices', { mac: `A${Date.now().toString(16).slice(-11).toUpperCase()}`, model: 'DMS Cisco 8865', personId: carrier.id });
-      assert.equal(device.status, 200, device.text);
-      const members = [
-        { ...line(carrier.id, 1), hotlineEnabled: false, hotlineDestination: '', allowCallDeclineEnabled: true },
-        { ...line(owner.id, 2), hotlineEnabled: false, hotlineDestination: '', allowCallDeclineEnabled: true },
-      ];
-      assert.equal((await admin.put(`/v1/telephony/config/devices/${device.body.id}/members`, { members })).status, 204);
+      const device = await createDevice(admin, { personId: carrier.id });
+      assert.equal((await admin.put(`/v1/telephony/config/devices/${device.id}/members`, { members: [line(carrier.id, 1), line(owner.id, 2)] })).status, 204);
       const api = await clientWithScopes(admin, carrier.id, SCOPES);
       assert.equal((await api.get(`${ME}/secondaryLines/${owner.id}/callForwarding`)).status, 200);
     });

@@ -3,23 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, createCallingUser, createOrganization } from '../support/factories.ts';
+import { memberLine } from '../support/devices.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // User Call Settings: shared line appearances on a person's Webex App, by the app's ID (the
 // desktopClientId of the person's application services) and on the "New" paths by the person.
 
 const CONFIG = '/v1/telephony/config';
-const line = (id: string, port: number, extra: Record<string, unknown> = {}) => ({
-  id,
-  port,
-  primaryOwner: port === 1,
-  lineType: port === 1 ? 'PRIMARY' : 'SHARED_CALL_APPEARANCE',
-  lineWeight: 1,
-  hotlineEnabled: false,
-  hotlineDestination: '',
-  allowCallDeclineEnabled: true,
-  ...extra,
-});
+const line = memberLine;
 
 for (const dialect of dialects) {
   describe(`User Call Settings: shared lines on a Webex App (${dialect})`, () => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
+import { memberLine } from '../support/devices.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { startServer } from '../support/server.ts';
 
@@ -23,17 +24,13 @@ async function inWorld(dialect: Dialect, test: (w: { admin: Client } & Awaited<R
   }
 }
 
-const line = (id: string, port: number) => ({ id, port, primaryOwner: port === 1, lineType: port === 1 ? 'PRIMARY' : 'SHARED_CALL_APPEARANCE', lineWeight: 1 });
 
 /** `shared`'s line on port 2 of `owner`'s Webex App, by the app's ID (the desktop client's). */
 async function sharedLineApp(admin: Client, owner: Caller, shared: Caller): Promise<void> {
   const apps = await admin.get(`/v1/people/${owner.id}/features/applications`);
   assert.equal(apps.status, 200, apps.text);
   const put = await admin.put(`/v1/telephony/config/people/${owner.id}/applications/${apps.body.desktopClientId}/members`, {
-    members: [
-      { ...line(owner.id, 1), hotlineEnabled: false, hotlineDestination: '', allowCallDeclineEnabled: true },
-      { ...line(shared.id, 2), hotlineEnabled: false, hotlineDestination: '', allowCallDeclineEnabled: true },
-    ],
+    members: [memberLine(owner.id, 1), memberLine(shared.id, 2)],
   });
   assert.equal(put.status, 204, put.text);
 }
@@ -56,7 +53,7 @@ for (const dialect of dialects) {
     it("given the line taken off the app (the New path) or the desktop client disabled, when a caller calls Blair, then only Blair rings", () =>
       inWorld(dialect, async ({ admin, alex, blair, casey }) => {
         await sharedLineApp(admin, alex, blair);
-        const put = await admin.put(`/v1/telephony/config/people/${alex.id}/applications/members`, { members: [line(alex.id, 1)] });
+        const put = await admin.put(`/v1/telephony/config/people/${alex.id}/applications/members`, { members: [memberLine(alex.id, 1)] });
         assert.equal(put.status, 204, put.text);
         const first = await pstnCall(admin, CALLER, blair.extension);
         assert.deepEqual(await ringing(admin, first.callSessionId), [blair.id]);

@@ -4,6 +4,7 @@ import { encodeId } from '../../../src/domain/webex-ids.ts';
 import { upload, wav } from '../../support/announcements.ts';
 import { createDialPlan, createRouteGroup, createTrunk, newDialPattern } from '../../support/call-routing.ts';
 import type { Client } from '../../support/client.ts';
+import { memberLine } from '../../support/devices.ts';
 import { createCallingUser, createLocation, createOrganization, createPerson, defaultLocation, freeExtension, licenses, unique } from '../../support/factories.ts';
 import type { TestServer } from '../../support/server.ts';
 
@@ -262,8 +263,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   assert.equal(endpoints.status, 200, endpoints.text);
   // A secondary line: the calling user's line on the administrator's Webex App (the For Me
   // secondary line paths name its owner; the User Call Settings app paths the app's ID).
-  const appLine = (id: string, port: number) => ({ id, port, primaryOwner: port === 1, lineType: port === 1 ? 'PRIMARY' : 'SHARED_CALL_APPEARANCE', lineWeight: 1 });
-  const appLines = await admin.put(`/v1/telephony/config/people/${me.id}/applications/members`, { members: [appLine(me.id, 1), appLine(person.id, 2)] });
+  const appLines = await admin.put(`/v1/telephony/config/people/${me.id}/applications/members`, { members: [memberLine(me.id, 1), memberLine(person.id, 2)] });
   assert.equal(appLines.status, 204, appLines.text);
   const personApps = await admin.get(`/v1/people/${person.id}/features/applications`);
   assert.equal(personApps.status, 200, personApps.text);
