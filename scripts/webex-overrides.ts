@@ -689,6 +689,14 @@ export const overrides: Override[] = [
     set: { type: 'object', properties: { id: str, type: { type: 'string', enum: ['DEVICE', 'APPLICATION'] }, name: str } },
     reason: 'The operation says "If a preferred endpoint is not set for the person, API returns empty", which the required id, type and name of its shared schema forbid.',
   },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/me/settings/secondaryLines/{lineOwnerId}/preferredAnswerEndpoint',
+    at: '/requestBody/content/application~1json/example',
+    set: { preferredAnswerEndpointId: 'Y2lzY29z...' },
+    reason: "The example sends the endpoint as id; the schema, and the person's own operation, name it preferredAnswerEndpointId.",
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {
