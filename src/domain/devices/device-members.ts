@@ -94,7 +94,7 @@ export async function checkedPorts(store: Store, orgId: string, inputs: readonly
     const personId = decodeId(input.id, 'PEOPLE');
     const memberId = personId ?? decodeId(input.id, 'PLACE');
     if (memberId === undefined) throw badRequest(`members: ${input.id} is not a person or workspace ID.`);
-    if (ports.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on the device more than once.`);
+    if (ports.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on ${on.what} more than once.`);
     if (!Number.isInteger(input.port) || !Number.isInteger(input.lineWeight) || input.lineWeight < 1 || input.port < 1 || input.port + input.lineWeight - 1 > on.max) {
       throw badRequest(`members: port ${input.port} with line weight ${input.lineWeight} does not fit ${on.what}.`);
     }
