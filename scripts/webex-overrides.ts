@@ -643,6 +643,60 @@ export const overrides: Override[] = [
       reason: 'The example writes the value as a string ("true", 1234 as a number) where its schema and wxc_sdk take a boolean (a string for the access code).',
     }),
   ),
+  // Shared line appearances on a Webex App: the members are a device's members (wxc_sdk reads
+  // them with its DeviceMember model), so primaryOwner is a boolean as on a device, and the T.38
+  // flag is named t38FaxCompressionEnabled (the rendering glued "`true`" to the property name).
+  ...(
+    [
+      ['get', '/telephony/config/people/{personId}/applications/{applicationId}/members', `/responses/200${JSON_SCHEMA}/properties/members/items/properties`],
+      ['get', '/telephony/config/people/{personId}/applications/members', `/responses/200${JSON_SCHEMA}/properties/members/items/properties`],
+      ['put', '/telephony/config/people/{personId}/applications/{applicationId}/members', `/requestBody${JSON_SCHEMA}/properties/members/items/properties`],
+      ['put', '/telephony/config/people/{personId}/applications/members', `/requestBody${JSON_SCHEMA}/properties/members/items/properties`],
+    ] as const
+  ).map(
+    ([method, path, at]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at,
+      merge: { primaryOwner: { type: 'boolean' }, t38FaxCompressionEnabled: { type: 'boolean' } },
+      reason: "A Webex App's members are a device's members: primaryOwner is a boolean (as Get Device Members and wxc_sdk have it), and the T.38 flag's name lost its form in the rendering.",
+    }),
+  ),
+  // The secondary line's voicemail is a Call Settings For Me operation like its siblings, on a
+  // user's token: the admin scope the document names is one a user's token does not hold.
+  ...(
+    [
+      ['get', 'spark:telephony_config_read'],
+      ['put', 'spark:telephony_config_write'],
+    ] as const
+  ).map(
+    ([method, scope]): Override => ({
+      document: 'calling',
+      method,
+      path: '/telephony/config/people/me/settings/secondaryLines/{lineownerId}/voicemail',
+      at: '/description',
+      set: `Voicemail settings of a secondary line of the authenticated user. Requires a user auth token with a scope of \`${scope}\`.`,
+      reason: 'Names spark-admin:people_read/write for a user-token operation; every other secondary line operation, and the user\'s own voicemail, take spark:telephony_config_read/write.',
+    }),
+  ),
+  // A secondary line's preferred answer endpoint is answered as the person's own: empty when none is set.
+  {
+    document: 'calling',
+    method: 'get',
+    path: '/telephony/config/people/me/settings/secondaryLines/{lineOwnerId}/preferredAnswerEndpoint',
+    at: `/responses/200${JSON_SCHEMA}`,
+    set: { type: 'object', properties: { id: str, type: { type: 'string', enum: ['DEVICE', 'APPLICATION'] }, name: str } },
+    reason: 'The operation says "If a preferred endpoint is not set for the person, API returns empty", which the required id, type and name of its shared schema forbid.',
+  },
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/people/me/settings/secondaryLines/{lineOwnerId}/preferredAnswerEndpoint',
+    at: '/requestBody/content/application~1json/example',
+    set: { preferredAnswerEndpointId: 'Y2lzY29z...' },
+    reason: "The example sends the endpoint as id; the schema, and the person's own operation, name it preferredAnswerEndpointId.",
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -10,6 +10,7 @@ import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
 import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
 import { forMeRoutes } from './api/for-me/for-me.routes.ts';
+import { myLineRoutes } from './api/for-me/my-line.routes.ts';
 import { ForMeService } from './domain/for-me/for-me-service.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
@@ -63,6 +64,7 @@ import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
+import { applicationLineRoutes } from './api/devices/application-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
 import { deviceRoutes } from './api/devices/devices.routes.ts';
 import { dectRoutes } from './api/devices/dect.routes.ts';
@@ -73,6 +75,8 @@ import { DeviceJobs } from './domain/devices/device-jobs.ts';
 import { hotDeskingRoutes } from './api/devices/hot-desking.routes.ts';
 import { HotDeskingService } from './domain/devices/hot-desking.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
+import { ApplicationLineService } from './domain/devices/application-lines.ts';
+import { SecondaryLineService } from './domain/for-me/secondary-lines.ts';
 import { DeviceMemberService } from './domain/devices/device-members.ts';
 import { lineAvailableNumberRoutes } from './api/workspaces/line-available-numbers.routes.ts';
 import { VirtualLineService } from './domain/virtual-lines/virtual-line-service.ts';
@@ -209,6 +213,10 @@ export type Services = {
   /** Phones of people and workspaces, and the lines on them (domain/devices). */
   devices: DeviceService;
   deviceMembers: DeviceMemberService;
+  /** Shared lines on people's Webex Apps. */
+  applicationLines: ApplicationLineService;
+  /** Which secondary lines (shared lines on their phones and app) a person may configure. */
+  secondaryLines: SecondaryLineService;
   /** DECT networks, base stations and handsets. */
   dect: DectService;
   lineKeyTemplates: LineKeyTemplateService;
@@ -316,6 +324,7 @@ function registerRoutes(
   workspaceSettingsRoutes(server, { ...services, store });
   virtualLineRoutes(server, services);
   deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
+  applicationLineRoutes(server, services);
   deviceRoutes(server, services);
   dectRoutes(server, { ...services, store });
   lineKeyTemplateRoutes(server, services);
@@ -326,6 +335,7 @@ function registerRoutes(
   memberCallRoutes(server, services);
   queueCallRoutes(server, services);
   forMeRoutes(server, services);
+  myLineRoutes(server, { ...services, store });
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
@@ -449,6 +459,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaceItems: new SettingItemsService(store, clock, workspaceSettings),
       devices: new DeviceService(store, clock),
       deviceMembers: new DeviceMemberService(store),
+      applicationLines: new ApplicationLineService(store),
+      secondaryLines: new SecondaryLineService(store),
       dect: new DectService(store, clock),
       lineKeyTemplates,
       deviceJobs,

@@ -37,6 +37,8 @@ export type DeviceLine = {
 };
 
 export type StoredDeviceMember = { deviceId: string; orgId: string; port: number; memberKind: MemberKind; memberId: string; line: DeviceLine };
+/** A port of a person's Webex App: as a device's, the person in place of the device. */
+export type StoredApplicationMember = Omit<StoredDeviceMember, 'deviceId'> & { personId: string };
 
 /** Filters of the device list; absent ones match every device. */
 export type DeviceFilter = {
@@ -75,4 +77,10 @@ export interface DeviceRepository {
   /** Every port, on any device of the organization, that carries this member's line. */
   linesOf(orgId: string, memberId: string): Promise<StoredDeviceMember[]>;
   getMany(orgId: string, ids: readonly string[]): Promise<StoredDevice[]>;
+  /** The ports of the person's Webex App, in order. */
+  applicationMembers(orgId: string, personId: string): Promise<StoredApplicationMember[]>;
+  /** Replaces every port of the person's Webex App. */
+  replaceApplicationMembers(orgId: string, personId: string, members: readonly StoredApplicationMember[]): Promise<void>;
+  /** Every port, on any person's Webex App in the organization, that carries this member's line. */
+  applicationLinesOf(orgId: string, memberId: string): Promise<StoredApplicationMember[]>;
 }

@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createCallingUser, createOrganization, createPerson, freeExtension, licenses } from '../support/factories.ts';
+import { clientIdOf } from '../../src/domain/devices/webex-clients.ts';
+import { decodeIdValue } from '../../src/domain/webex-ids.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Every configuration and ring setting of a person served through the one settings mechanism,
@@ -44,7 +46,8 @@ const ROWS: Row[] = [
   {
     setting: 'applicationServices',
     admin: feature('applications'),
-    defaults: {
+    // Each enabled client shows its ID (the desktop one is the app of shared line appearances).
+    defaults: (person) => ({
       ringDevicesForClickToDialCallsEnabled: true,
       ringDevicesForGroupPageEnabled: true,
       ringDevicesForCallParkEnabled: true,
@@ -52,8 +55,9 @@ const ROWS: Row[] = [
       desktopClientEnabled: true,
       tabletClientEnabled: true,
       mobileClientEnabled: true,
+      ...Object.fromEntries((['browser', 'desktop', 'tablet', 'mobile'] as const).map((c) => [`${c}ClientId`, clientIdOf(decodeIdValue(person.id, 'PEOPLE')!, c)])),
       availableLineCount: 35,
-    },
+    }),
     change: { mobileClientEnabled: false, availableLineCount: 3 },
     changed: (d) => [d.mobileClientEnabled, d.desktopClientEnabled, d.availableLineCount],
     expected: [false, true, 35],

@@ -24,6 +24,7 @@ const PAGES = [
   'operating-modes',
   'paging',
   'schedules',
+  'shared-lines',
   'virtual-extensions',
   'voicemail',
 ];

@@ -11,3 +11,16 @@ export async function createDevice(admin: Client, owner: { personId?: string; wo
   assert.equal(reply.status, 200, reply.text);
   return reply.body as { id: string; mac: string; [key: string]: unknown };
 }
+
+/** A line (port) of a device's or Webex App's members PUT: the owner's primary line on port 1, others' shared. */
+export const memberLine = (id: string, port: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  port,
+  primaryOwner: port === 1,
+  lineType: port === 1 ? 'PRIMARY' : 'SHARED_CALL_APPEARANCE',
+  lineWeight: 1,
+  hotlineEnabled: false,
+  hotlineDestination: '',
+  allowCallDeclineEnabled: true,
+  ...extra,
+});

@@ -5,17 +5,16 @@ import type { LineOwner, PermissionOwner, PermissionService } from '../../domain
 import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
 import type { AgentCallerIdService } from '../../domain/settings/agent-caller-id.ts';
-import { encodeId } from '../../domain/webex-ids.ts';
-import { principalOf } from '../../http/auth.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { readAnnouncementUpload } from '../announcements/announcement-upload.ts';
 import { presentCandidate } from '../location-numbers/location-numbers.presenters.ts';
+import { myLine } from '../for-me/my-line.ts';
 import { telephonyPaging } from '../telephony-config.ts';
 import { webexOperations as ops } from '../../generated/webex/index.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
-import { documentScopes, mySettingRoutes, personOnAdminPath, personSettingRoutes, type SettingPair } from '../person-settings/setting-routes.ts';
+import { documentScopes, mySettingRoutes, personOnAdminPath, personSettingRoutes, type MySettingDeps, type SettingPair } from '../person-settings/setting-routes.ts';
 
 // A person's permissions, intercept, caller ID, anonymous call rejection, privacy and barge-in:
 // plain documents through the one settings mechanism, plus the outgoing permission operations
@@ -36,10 +35,11 @@ const MY_PAIRS: readonly SettingPair[] = [
   { setting: 'anonymousCallReject', get: ops.getMyAnonymousCallRejectSettings, put: ops.updateMyAnonymousCallRejectSettings },
   { setting: 'bargeIn', get: ops.getBargeInSettings, put: ops.configureBargeInSettings },
   { setting: 'callerIdDelivery', get: ops.getMyCallerIDSettings, put: ops.modifyMyCallerIDSettings },
+  // The same document of a secondary line the person carries (its owner's).
+  { setting: 'callerIdDelivery', get: ops.getMySecondaryLinesCallerIDSettings, put: ops.modifyMySecondaryLinesCallerIDSettings },
 ];
 
-type Deps = {
-  settings: SettingsService;
+type Deps = MySettingDeps & {
   virtualLineSettings: SettingsService;
   permissions: PermissionService;
   locationNumbers: LocationNumberService;
@@ -76,13 +76,16 @@ function lineRoute(server: Server, kind: LineKind, op: WebexOperation, status: n
   });
 }
 
-/** A Call Settings For Me route: the token's own person (a calling token's scope is accepted too). */
-function myRoute(server: Server, op: WebexOperation, callingScope: string, status: number, work: (me: PermissionOwner, request: FastifyRequest) => Promise<unknown>): void {
+/**
+ * A Call Settings For Me route: the token's own person, or on a secondary line path the line's
+ * owner (a calling token's scope is accepted too).
+ */
+function myRoute(server: Server, deps: Deps, op: WebexOperation, callingScope: string, status: number, work: (me: PermissionOwner, request: FastifyRequest) => Promise<unknown>): void {
   webexRoute(server, op, {
     auth: anyOf(...documentScopes(op.operationId), callingScope),
     handler: (async (request: FastifyRequest, reply: FastifyReply) => {
-      const principal = principalOf(request);
-      const result = await work({ kind: 'person', orgId: principal.orgId, id: encodeId('PEOPLE', principal.personId) }, request);
+      const { kind, orgId, id } = await myLine(deps.secondaryLines, request);
+      const result = await work({ kind, orgId, id }, request);
       if (result === undefined) return sendEmpty(reply, status);
       return reply.code(status).send(result);
     }) as never,
@@ -150,11 +153,16 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
 
   // An agent's caller ID (the hunt groups that let agents use theirs), admin and "me" paths.
   const agent = deps.agentCallerId;
-  myRoute(server, ops.getMyAvailableCallerIDList, 'spark:calls_read', 200, async (me) => ({ availableCallerIds: await agent.myAvailable(me.orgId, me.id) }));
-  myRoute(server, ops.getMySelectedCallerIDSettings, 'spark:calls_read', 200, async (me) => ({ selected: await agent.mySelected(me.orgId, me.id) }));
-  myRoute(server, ops.modifyMySelectedCallerIDSettings, 'spark:calls_write', 204, (me, r) =>
-    agent.mySelect(me.orgId, me.id, body<{ selected: { type: string; id?: string } }>(r).selected),
-  );
+  // The secondary line forms act on the line's owner.
+  for (const op of [ops.getMyAvailableCallerIDList, ops.getMySecondaryLinesAvailableCallerIDList]) {
+    myRoute(server, deps, op, 'spark:calls_read', 200, async (me) => ({ availableCallerIds: await agent.myAvailable(me.orgId, me.id) }));
+  }
+  for (const op of [ops.getMySelectedCallerIDSettings, ops.getMySecondaryLinesSelectedCallerIDSettings]) {
+    myRoute(server, deps, op, 'spark:calls_read', 200, async (me) => ({ selected: await agent.mySelected(me.orgId, me.id) }));
+  }
+  for (const op of [ops.modifyMySelectedCallerIDSettings, ops.modifyMySecondaryLinesSelectedCallerIDSettings]) {
+    myRoute(server, deps, op, 'spark:calls_write', 204, (me, r) => agent.mySelect(me.orgId, me.id, body<{ selected: { type: string; id?: string } }>(r).selected));
+  }
 
   // The numbers an intercept may announce or transfer to: the person's location's list.
   const interceptNumbers = ops.getPersonCallInterceptAvailablePhoneNumbers;

@@ -36,7 +36,7 @@ const location = (h: LineHolder) => (h.location ? { location: { id: encodeId('LO
 const holderId = (h: LineHolder) => encodeId(h.kind === 'person' ? 'PEOPLE' : 'PLACE', h.id);
 const memberType = (h: LineHolder) => (h.kind === 'person' ? ('PEOPLE' as const) : ('PLACE' as const));
 
-function presentMember(m: StoredDeviceMember, h: LineHolder) {
+export function presentMember(m: Omit<StoredDeviceMember, 'deviceId'>, h: LineHolder) {
   const prefix = h.location?.routingPrefix ?? null;
   return {
     id: holderId(h),

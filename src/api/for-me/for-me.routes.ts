@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
-import { badRequest } from '../../domain/errors.ts';
 import type { ForMeService } from '../../domain/for-me/for-me-service.ts';
 import { announcementLanguages } from '../../domain/location-calling/announcement-languages.ts';
 import { encodeEventId, encodeScheduleId } from '../../domain/schedules/schedule-ids.ts';
@@ -9,7 +8,6 @@ import { operations } from '../../generated/webex/call-settings-for-me.ts';
 import { operations as phase2 } from '../../generated/webex/call-settings-for-me-with-userhub-phase2.ts';
 import { operations as phase5 } from '../../generated/webex/call-settings-for-me-phase-5.ts';
 import { principalOf } from '../../http/auth.ts';
-import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 import { documentScopes } from '../person-settings/setting-routes.ts';
@@ -29,33 +27,9 @@ const LIST_LIMIT = 1000;
 export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void {
   const { forMe } = deps;
 
-  webexRoute(server, operations.getMyCallCenterSettings, {
-    auth: myRead(operations.getMyCallCenterSettings.operationId),
-    handler: async (request) => forMe.queues(me(request).orgId, me(request).personId),
-  });
-
-  webexRoute(server, operations.modifyMyCallCenterSettings, {
-    auth: myWrite(operations.modifyMyCallCenterSettings.operationId),
-    optionalBody: true,
-    handler: async (request, reply) => {
-      await forMe.updateQueues(me(request).orgId, me(request).personId, request.body);
-      sendEmpty(reply, 204);
-    },
-  });
-
   webexRoute(server, operations.getMyOrganizationLocations, {
     auth: myRead(operations.getMyOrganizationLocations.operationId),
     handler: async (request) => ({ locations: await forMe.locations(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging(request.query, LIST_LIMIT) }) }),
-  });
-
-  // The groups the person belongs to, read-only for them.
-  webexRoute(server, operations.getMyCallParkSettings, {
-    auth: myRead(operations.getMyCallParkSettings.operationId),
-    handler: async (request) => forMe.callPark(me(request).orgId, me(request).personId),
-  });
-  webexRoute(server, operations.getMyCallPickupGroupSettings, {
-    auth: myRead(operations.getMyCallPickupGroupSettings.operationId),
-    handler: async (request) => forMe.callPickupGroup(me(request).orgId, me(request).personId),
   });
 
   webexRoute(server, operations.getSpeedDialAvailableMembers, {
@@ -89,7 +63,7 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
     handler: async (request) => ({ hosts: await forMe.hotelingHosts(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging({ max: 100, ...request.query }, LIST_LIMIT) }) }),
   });
 
-  // The person's endpoints (their simulated phone) and which of them they prefer for answering.
+  // The person's endpoints (their simulated phone); which of them answers a line: my-line.routes.ts.
   webexRoute(server, operations.getMyEndpointsList, {
     auth: myRead(operations.getMyEndpointsList.operationId),
     handler: async (request) => ({ endpoints: await forMe.endpoints(me(request).orgId, me(request).personId) }),
@@ -102,24 +76,6 @@ export function forMeRoutes(server: Server, deps: { forMe: ForMeService }): void
     auth: myWrite(operations.modifyMyEndpointDetails.operationId),
     handler: async (request) => forMe.modifyEndpoint(me(request).orgId, me(request).personId, request.params.endpointId),
   });
-  webexRoute(server, operations.getListAvailablePreferredAnswerEndpoints, {
-    auth: myRead(operations.getListAvailablePreferredAnswerEndpoints.operationId),
-    handler: async (request) => ({ endpoints: await forMe.answerEndpoints(me(request).orgId, me(request).personId) }),
-  });
-  webexRoute(server, operations.getMyPreferredAnswerEndpoint, {
-    auth: myRead(operations.getMyPreferredAnswerEndpoint.operationId),
-    handler: async (request) => forMe.preferredAnswerEndpoint(me(request).orgId, me(request).personId),
-  });
-  webexRoute(server, operations.modifyMyPreferredAnswerEndpoint, {
-    auth: myWrite(operations.modifyMyPreferredAnswerEndpoint.operationId),
-    handler: async (request, reply) => {
-      const id = request.body.preferredAnswerEndpointId;
-      if (id !== null && typeof id !== 'string') throw badRequest('preferredAnswerEndpointId is an endpoint ID, or null to clear the preference.');
-      await forMe.setPreferredAnswerEndpoint(me(request).orgId, me(request).personId, id);
-      sendEmpty(reply, 204);
-    },
-  });
-
   webexRoute(server, phase2.getAvailableNumbersForMyLocation, {
     auth: myRead(phase2.getAvailableNumbersForMyLocation.operationId),
     handler: async (request) => ({ phoneNumbers: await forMe.locationNumbers(me(request).orgId, me(request).personId, { ...request.query, ...telephonyPaging(request.query, LIST_LIMIT) }) }),

@@ -17,7 +17,7 @@ import { principalOf } from '../../http/auth.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 import { settingItemRoutes, type ItemOperations } from './setting-item-routes.ts';
-import { mySettingRoutes, personSettingRoutes, type SettingPair } from './setting-routes.ts';
+import { mySettingRoutes, personSettingRoutes, type MySettingDeps, type SettingPair } from './setting-routes.ts';
 
 // The configuration and ring settings of a person (domain/settings/person-config-settings.ts,
 // ring-settings.ts) by their Webex operations: GET/PUT pairs of documents and the operations on
@@ -180,7 +180,7 @@ const MY_ITEMS: readonly ItemOperations[] = [
   { collection: ring.CALL_BLOCK_NUMBERS, create: forMe.addPhoneNumberToMyCallBlockList, delete: forMe.deleteMyCallBlockNumber },
 ];
 
-export function personConfigRoutes(server: Server, deps: { settings: SettingsService; items: SettingItemsService }): void {
+export function personConfigRoutes(server: Server, deps: MySettingDeps & { items: SettingItemsService }): void {
   for (const pair of ADMIN_PAIRS) personSettingRoutes(server, deps, pair);
   for (const pair of MY_PAIRS) mySettingRoutes(server, deps, pair);
   for (const ops of ADMIN_ITEMS) settingItemRoutes(server, deps, 'admin', ops);

@@ -1,10 +1,9 @@
-import type { SettingsService } from '../../domain/settings/settings-service.ts';
 import { operations as phase1 } from '../../generated/webex/beta-call-settings-for-me-with-userhub-phase1.ts';
 import { operations as phase3 } from '../../generated/webex/call-settings-for-me-with-userhub-phase3.ts';
 import { operations as forMe } from '../../generated/webex/call-settings-for-me.ts';
 import { operations as user } from '../../generated/webex/user-call-settings.ts';
 import type { Server } from '../../http/types.ts';
-import { mySettingRoutes, personSettingRoutes, type SettingPair } from './setting-routes.ts';
+import { mySettingRoutes, personSettingRoutes, type MySettingDeps, type SettingPair } from './setting-routes.ts';
 
 // Every person setting served through the one settings mechanism, by its Webex operations. The
 // keys are the registry's (domain/settings/person-settings.ts).
@@ -31,9 +30,12 @@ export const MY_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'callForwarding', get: forMe.getMyCallForwardingSettings, put: forMe.modifyMyCallForwardingSettings },
   { setting: 'webexGoOverride', get: forMe.getMyWebexGoOverrideSettings, put: forMe.modifyMyWebexGoOverrideSettings },
   { setting: 'voicemail', get: forMe.getMyVoicemailSettings, put: forMe.modifyMyVoicemailSettings },
+  // The same documents of a secondary line the person carries (its owner's).
+  { setting: 'callForwarding', get: forMe.getMySecondaryLinesCallForwardingSettings, put: forMe.modifyMySecondaryLinesCallForwardingSettings },
+  { setting: 'voicemail', get: forMe.getMySecondaryLinesVoicemailSettings, put: forMe.modifyMySecondaryLinesVoicemailSettings },
 ];
 
-export function personSettingsRoutes(server: Server, deps: { settings: SettingsService }): void {
+export function personSettingsRoutes(server: Server, deps: MySettingDeps): void {
   for (const pair of ADMIN_SETTING_PAIRS) personSettingRoutes(server, deps, pair);
   for (const pair of MY_SETTING_PAIRS) mySettingRoutes(server, deps, pair);
 }

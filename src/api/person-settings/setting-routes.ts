@@ -1,19 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
-import { forbidden } from '../../domain/errors.ts';
+import { badRequest, forbidden } from '../../domain/errors.ts';
+import type { SecondaryLineService } from '../../domain/for-me/secondary-lines.ts';
 import type { SettingDocument } from '../../domain/settings/setting-documents.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
-import { decodeId, encodeId } from '../../domain/webex-ids.ts';
+import { decodeId } from '../../domain/webex-ids.ts';
 import { catalogue } from '../../generated/webex/catalogue.ts';
 import { principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
+import { myLine } from '../for-me/my-line.ts';
 
 // The one route helper for settings documents: given the GET/PUT operations of a setting (from the
 // generated layer), serves the document of a person — any person of the organization on the admin
 // paths (/v1/people/{personId}/features/…, /v1/telephony/config/people/{personId}/…), the token's
-// own person on the Call Settings For Me paths (/v1/telephony/config/people/me/…). Requests and
+// own person (or a secondary line of theirs) on the Call Settings For Me paths
+// (/v1/telephony/config/people/me/…). Requests and
 // answers are checked by the operations' own schemas; the setting's rules live in the domain.
 
 export type SettingPair = { setting: string; get: WebexOperation; put?: WebexOperation };
@@ -76,29 +79,36 @@ export function personSettingRoutes(server: Server, deps: { settings: SettingsSe
   });
 }
 
+/** What a Call Settings For Me path needs: whose line it acts on, and the settings of that owner's kind. */
+export type MySettingDeps = { settings: SettingsService; workspaceSettings: SettingsService; secondaryLines: SecondaryLineService };
+
 /**
- * A Call Settings For Me path: the token's own person. The document names spark:telephony_config_*
- * scopes; a person's calling token (spark:calls_read / spark:calls_write) is accepted as well.
+ * A Call Settings For Me path: the token's own person, or on a secondary line path the owner of a
+ * line they carry (a person or a workspace: that kind's document). The document names
+ * spark:telephony_config_* scopes; a person's calling token (spark:calls_read / spark:calls_write)
+ * is accepted as well.
  */
-export function mySettingRoutes(server: Server, deps: { settings: SettingsService }, pair: SettingPair): void {
+export function mySettingRoutes(server: Server, deps: MySettingDeps, pair: SettingPair): void {
   const { setting, get, put } = pair;
-  const me = (request: FastifyRequest) => {
-    const principal = principalOf(request);
-    return { orgId: principal.orgId, personId: encodeId('PEOPLE', principal.personId) };
+  const line = async (request: FastifyRequest) => {
+    const owner = await myLine(deps.secondaryLines, request);
+    const settings = owner.kind === 'person' ? deps.settings : deps.workspaceSettings;
+    if (!settings.has(setting)) throw badRequest(`${get.path.split('/').at(-1)} is not a setting of a workspace's line.`);
+    return { settings, owner };
   };
   webexRoute(server, get, {
     auth: anyOf(...documentScopes(get.operationId), 'spark:calls_read'),
     handler: (async (request: FastifyRequest) => {
-      const { orgId, personId } = me(request);
-      return deps.settings.get(orgId, personId, setting);
+      const { settings, owner } = await line(request);
+      return settings.get(owner.orgId, owner.id, setting);
     }) as never,
   });
   if (!put) return;
   webexRoute(server, put, {
     auth: anyOf(...documentScopes(put.operationId), 'spark:calls_write'),
     handler: (async (request: FastifyRequest, reply: FastifyReply) => {
-      const { orgId, personId } = me(request);
-      await deps.settings.update(orgId, personId, setting, bodyOf(request, put));
+      const { settings, owner } = await line(request);
+      await settings.update(owner.orgId, owner.id, setting, bodyOf(request, put));
       sendEmpty(reply, 204);
     }) as never,
   });

@@ -200,7 +200,8 @@ export class TestCallRouting {
   }
 }
 
-const FEATURE_NAMES: Record<string, string> = {
+/** The feature access codes Callplane knows, by code: what a test call names and a person's For Me list shows. */
+export const FEATURE_NAMES: Record<string, string> = {
   '*72': 'Call Forwarding Always Activation',
   '*73': 'Call Forwarding Always Deactivation',
   '*67': 'Calling Line ID Delivery Blocking per Call',

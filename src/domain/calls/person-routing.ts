@@ -79,7 +79,7 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     ...(forwardNoAnswer ? { forwardNoAnswer } : {}),
     // Call block, selective accept/reject/forward, simultaneous ring, single number reach.
     ...ring,
-    // The person's line on other people's and workspaces' phones (device members) rings them too.
+    // The person's line on other people's and workspaces' phones and Webex Apps rings them too.
     ...(shared ? { alsoRing: [...(ring.alsoRing ?? []), shared] } : {}),
   };
 }

@@ -79,6 +79,52 @@ export async function lineHolders(store: Store, orgId: string, members: readonly
   return out;
 }
 
+/** A port as a request sets it: whose line, and its options. */
+export type CheckedPort = { port: number; memberKind: MemberKind; memberId: string; line: DeviceLine };
+
+/**
+ * The ports a members PUT asks for, checked as Webex checks a device's (or a Webex App's) lines:
+ * people and workspaces of the organization with Webex Calling, each once, fitting `max` ports
+ * (a line of weight n takes n), the owner's line, and only it, the primary one on port 1.
+ */
+export async function checkedPorts(store: Store, orgId: string, inputs: readonly MemberInput[], on: { ownerId: string; max: number; what: string }): Promise<CheckedPort[]> {
+  const ports: CheckedPort[] = [];
+  const taken = new Set<number>();
+  for (const input of inputs) {
+    const personId = decodeId(input.id, 'PEOPLE');
+    const memberId = personId ?? decodeId(input.id, 'PLACE');
+    if (memberId === undefined) throw badRequest(`members: ${input.id} is not a person or workspace ID.`);
+    if (ports.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on ${on.what} more than once.`);
+    if (!Number.isInteger(input.port) || !Number.isInteger(input.lineWeight) || input.lineWeight < 1 || input.port < 1 || input.port + input.lineWeight - 1 > on.max) {
+      throw badRequest(`members: port ${input.port} with line weight ${input.lineWeight} does not fit ${on.what}.`);
+    }
+    for (let port = input.port; port < input.port + input.lineWeight; port++) {
+      if (taken.has(port)) throw badRequest(`members: port ${port} is given to two lines.`);
+      taken.add(port);
+    }
+    if (input.primaryOwner !== (memberId === on.ownerId)) throw badRequest('members: the device owner, and only the owner, is its primaryOwner.');
+    if (input.hotlineEnabled && input.hotlineDestination.trim() === '') throw badRequest('members: hotlineDestination is required when hotlineEnabled is true.');
+    if (input.lineLabel !== undefined && input.lineLabel.length > 30) throw badRequest('members: lineLabel is at most 30 characters.');
+    const line: DeviceLine = {
+      primaryOwner: input.primaryOwner,
+      lineType: input.lineType,
+      lineWeight: input.lineWeight,
+      hotlineEnabled: input.hotlineEnabled,
+      hotlineDestination: input.hotlineDestination,
+      allowCallDeclineEnabled: input.allowCallDeclineEnabled,
+      t38FaxCompressionEnabled: input.t38FaxCompressionEnabled ?? false,
+      ...(input.lineLabel !== undefined ? { lineLabel: input.lineLabel } : {}),
+    };
+    ports.push({ port: input.port, memberKind: personId !== undefined ? 'person' : 'workspace', memberId, line });
+  }
+  const owner = ports.find((m) => m.memberId === on.ownerId);
+  if (!owner || owner.port !== 1) throw badRequest("members: the owner's line stays on port 1.");
+  const holders = await lineHolders(store, orgId, ports);
+  const missing = inputs.find((_, i) => !holders.has(ports[i]!.memberId));
+  if (missing) throw badRequest(`members: ${missing.id} is not a person or workspace of this organization with Webex Calling.`);
+  return ports;
+}
+
 export class DeviceMemberService {
   private readonly store: Store;
 
@@ -98,76 +144,50 @@ export class DeviceMemberService {
   async update(orgId: string, publicId: string, inputs: readonly MemberInput[]): Promise<void> {
     await this.store.transaction(async (tx) => {
       const device = await deviceOf(tx, orgId, publicId);
-      const max = maxLineCount(device);
-      const ownerId = (device.personId ?? device.workspaceId)!;
-      const members: StoredDeviceMember[] = [];
-      const taken = new Set<number>();
-      for (const input of inputs) {
-        const memberId = decodeId(input.id, 'PEOPLE') ?? decodeId(input.id, 'PLACE');
-        if (memberId === undefined) throw badRequest(`members: ${input.id} is not a person or workspace ID.`);
-        if (members.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on the device more than once.`);
-        if (!Number.isInteger(input.port) || !Number.isInteger(input.lineWeight) || input.lineWeight < 1 || input.port < 1 || input.port + input.lineWeight - 1 > max) {
-          throw badRequest(`members: port ${input.port} with line weight ${input.lineWeight} does not fit the ${max} lines of a ${device.model}.`);
-        }
-        for (let port = input.port; port < input.port + input.lineWeight; port++) {
-          if (taken.has(port)) throw badRequest(`members: port ${port} is given to two lines.`);
-          taken.add(port);
-        }
-        if (input.primaryOwner !== (memberId === ownerId)) throw badRequest('members: the device owner, and only the owner, is its primaryOwner.');
-        if (input.hotlineEnabled && input.hotlineDestination.trim() === '') throw badRequest('members: hotlineDestination is required when hotlineEnabled is true.');
-        if (input.lineLabel !== undefined && input.lineLabel.length > 30) throw badRequest('members: lineLabel is at most 30 characters.');
-        const line: DeviceLine = {
-          primaryOwner: input.primaryOwner,
-          lineType: input.lineType,
-          lineWeight: input.lineWeight,
-          hotlineEnabled: input.hotlineEnabled,
-          hotlineDestination: input.hotlineDestination,
-          allowCallDeclineEnabled: input.allowCallDeclineEnabled,
-          t38FaxCompressionEnabled: input.t38FaxCompressionEnabled ?? false,
-          ...(input.lineLabel !== undefined ? { lineLabel: input.lineLabel } : {}),
-        };
-        const memberKind: MemberKind = decodeId(input.id, 'PEOPLE') !== undefined ? 'person' : 'workspace';
-        members.push({ deviceId: device.id, orgId, port: input.port, memberKind, memberId, line });
-      }
-      const owner = members.find((m) => m.memberId === ownerId);
-      if (!owner || owner.port !== 1) throw badRequest("members: the owner's line stays on port 1.");
-      const holders = await lineHolders(tx, orgId, members);
-      const missing = inputs.find((_, i) => !holders.has(members[i]!.memberId));
-      if (missing) throw badRequest(`members: ${missing.id} is not a person or workspace of this organization with Webex Calling.`);
-      await tx.devices.replaceMembers(orgId, device.id, members);
+      const ports = await checkedPorts(tx, orgId, inputs, { ownerId: (device.personId ?? device.workspaceId)!, max: maxLineCount(device), what: `the ${maxLineCount(device)} lines of a ${device.model}` });
+      await tx.devices.replaceMembers(orgId, device.id, ports.map((p) => ({ ...p, deviceId: device.id, orgId })));
     });
   }
 
-  /**
-   * People and workspaces with Webex Calling that could take a line on a device (not on this one
-   * yet), filtered as Webex's available members are: by name, number, extension and location.
-   */
-  async available(orgId: string, devicePublicId: string | undefined, filter: { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string }): Promise<LineHolder[]> {
+  /** People and workspaces that could take a line on a device (not on this one yet): availableLines. */
+  async available(orgId: string, devicePublicId: string | undefined, filter: LineFilter): Promise<LineHolder[]> {
     const exclude = new Set<string>();
     if (devicePublicId !== undefined) {
       const device = await deviceOf(this.store, orgId, devicePublicId);
       for (const m of await this.store.devices.members(orgId, device.id)) exclude.add(m.memberId);
     }
-    const people = (await this.store.people.list(orgId, {}, undefined, 1000)).items.filter((p) => p.locationId !== null);
-    const workspaces = (await this.store.workspaces.list(orgId, { callingType: 'webexCalling', start: 0, max: 1000 })).items;
-    const candidates = [
-      ...people.map((p) => ({ memberKind: 'person' as const, memberId: p.id })),
-      ...workspaces.map((w) => ({ memberKind: 'workspace' as const, memberId: w.id })),
-    ].filter((c) => !exclude.has(c.memberId));
-    const holders = [...(await lineHolders(this.store, orgId, candidates)).values()];
-    const name = filter.memberName?.toLowerCase();
-    const digits = filter.phoneNumber?.replace(/[^\d]/g, '');
-    const locationId = filter.locationId === undefined ? undefined : (decodeId(filter.locationId, 'LOCATION') ?? '-');
-    return holders
-      .filter(
-        (h) =>
-          (name === undefined || `${h.firstName} ${h.lastName}`.toLowerCase().includes(name)) &&
-          (!digits || (h.phoneNumber ?? '').replace(/[^\d]/g, '').includes(digits)) &&
-          (filter.extension === undefined || (h.extension ?? '').includes(filter.extension)) &&
-          (locationId === undefined || h.location?.id === locationId),
-      )
-      .sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`));
+    return availableLines(this.store, orgId, exclude, filter);
   }
+}
+
+/** The filters of Webex's available members lists; absent ones match everyone. */
+export type LineFilter = { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string };
+
+/**
+ * People and workspaces with Webex Calling that could take a line (those in `exclude` are on the
+ * device or app already), filtered as Webex's available members are: by name, number, extension
+ * and location; sorted by last name.
+ */
+export async function availableLines(store: Store, orgId: string, exclude: ReadonlySet<string>, filter: LineFilter): Promise<LineHolder[]> {
+  const people = (await store.people.list(orgId, {}, undefined, 1000)).items.filter((p) => p.locationId !== null);
+  const workspaces = (await store.workspaces.list(orgId, { callingType: 'webexCalling', start: 0, max: 1000 })).items;
+  const candidates = [
+    ...people.map((p) => ({ memberKind: 'person' as const, memberId: p.id })),
+    ...workspaces.map((w) => ({ memberKind: 'workspace' as const, memberId: w.id })),
+  ].filter((c) => !exclude.has(c.memberId));
+  const holders = [...(await lineHolders(store, orgId, candidates)).values()];
+  const name = filter.memberName?.toLowerCase();
+  const digits = filter.phoneNumber?.replace(/[^\d]/g, '');
+  const locationId = filter.locationId === undefined ? undefined : (decodeId(filter.locationId, 'LOCATION') ?? '-');
+  return holders
+    .filter(
+      (h) =>
+        (name === undefined || `${h.firstName} ${h.lastName}`.toLowerCase().includes(name)) &&
+        (!digits || (h.phoneNumber ?? '').replace(/[^\d]/g, '').includes(digits)) &&
+        (filter.extension === undefined || (h.extension ?? '').includes(filter.extension)) &&
+        (locationId === undefined || h.location?.id === locationId),
+    )
+    .sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`));
 }
 
 /** Every device carrying a line of this member (owned or shared), with the port, and the devices' owners. */

@@ -2,27 +2,35 @@ import type { AlsoRing } from '../../engine/person-routing.ts';
 import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { personParty, workspaceParty } from '../calls/parties.ts';
+import { desktopClientEnabled } from './application-lines.ts';
 
 // Shared call appearances in calls: a line on another person's or workspace's phone (a device
-// member) makes a call to the line ring that phone too, and whoever answers first takes the call.
-// Only activated phones ring (one waiting for its activation code is not registered).
+// member), or on another person's Webex App (an application member), makes a call to the line
+// ring that phone's or app's owner too, and whoever answers first takes the call. Only activated
+// phones ring (one waiting for its activation code is not registered), and only apps whose
+// desktop client the owner's application services enable.
 
-/** The owners of the other phones that carry this line, as parties to ring with it; undefined when none. */
+/** The owners of the other phones and apps that carry this line, as parties to ring with it; undefined when none. */
 export async function sharedLineRing(store: Store, orgId: string, lineId: string): Promise<AlsoRing | undefined> {
+  const owners: { kind: 'person' | 'workspace'; id: string }[] = [];
   const lines = await store.devices.linesOf(orgId, lineId);
-  if (lines.length === 0) return undefined;
-  const devices = await store.devices.getMany(orgId, lines.map((l) => l.deviceId));
+  for (const device of lines.length > 0 ? await store.devices.getMany(orgId, lines.map((l) => l.deviceId)) : []) {
+    if (device.activationState !== 'activated') continue;
+    owners.push(device.personId !== null ? { kind: 'person', id: device.personId } : { kind: 'workspace', id: device.workspaceId! });
+  }
+  for (const app of await store.devices.applicationLinesOf(orgId, lineId)) {
+    if (await desktopClientEnabled(store, orgId, app.personId)) owners.push({ kind: 'person', id: app.personId });
+  }
   const parties: Party[] = [];
   const seen = new Set<string>([lineId]);
-  for (const device of devices) {
-    const ownerId = (device.personId ?? device.workspaceId)!;
-    if (device.activationState !== 'activated' || seen.has(ownerId)) continue;
-    seen.add(ownerId);
-    if (device.personId !== null) {
-      const person = await store.people.get(orgId, device.personId);
+  for (const owner of owners) {
+    if (seen.has(owner.id)) continue;
+    seen.add(owner.id);
+    if (owner.kind === 'person') {
+      const person = await store.people.get(orgId, owner.id);
       if (person && person.locationId !== null) parties.push(await personParty(store, person));
     } else {
-      const workspace = await store.workspaces.get(orgId, device.workspaceId!);
+      const workspace = await store.workspaces.get(orgId, owner.id);
       if (workspace && workspace.callingLocationId !== null) parties.push(await workspaceParty(store, workspace));
     }
   }

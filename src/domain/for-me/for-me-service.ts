@@ -191,10 +191,11 @@ export class ForMeService {
   endpoints = async (orgId: string, personId: string) => myEndpoints(this.store, await this.me(orgId, personId));
   endpoint = async (orgId: string, personId: string, endpointId: string) => myEndpoint(this.store, await this.me(orgId, personId), endpointId);
   modifyEndpoint = async (orgId: string, personId: string, endpointId: string) => modifyMyEndpoint(this.store, await this.me(orgId, personId), endpointId);
-  answerEndpoints = async (orgId: string, personId: string) => availableAnswerEndpoints(this.store, await this.me(orgId, personId));
-  preferredAnswerEndpoint = async (orgId: string, personId: string) => preferredAnswerEndpoint(this.store, await this.me(orgId, personId));
-  setPreferredAnswerEndpoint = async (orgId: string, personId: string, endpointId: string | null) =>
-    setPreferredAnswerEndpoint(this.store, this.clock, await this.me(orgId, personId), endpointId);
+  // `line`: the owner of a secondary line the person carries (their own line when absent).
+  answerEndpoints = async (orgId: string, personId: string, line?: string) => availableAnswerEndpoints(this.store, await this.me(orgId, personId), line);
+  preferredAnswerEndpoint = async (orgId: string, personId: string, line?: string) => preferredAnswerEndpoint(this.store, await this.me(orgId, personId), line);
+  setPreferredAnswerEndpoint = async (orgId: string, personId: string, endpointId: string | null, line?: string) =>
+    setPreferredAnswerEndpoint(this.store, this.clock, await this.me(orgId, personId), endpointId, line);
 
   /**
    * The numbers of the person's location held by someone (Webex's owners here are people), with

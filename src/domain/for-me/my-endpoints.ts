@@ -6,8 +6,9 @@ import { encodeId } from '../webex-ids.ts';
 
 // A person's endpoints, as the Call Settings For Me show them: Callplane people have one, their
 // simulated phone (/sandbox/v1/people/{personId}/phone), a calling device whose ID is derived from
-// the person. The preferred answer endpoint is stored per person; with one endpoint to ring it
-// changes no call.
+// the person. The preferred answer endpoint is stored per person, and per secondary line they
+// carry (`line`, its owner's ID: which of their endpoints answers that line); with one endpoint
+// to ring it changes no call.
 
 /** Where the preference is kept: the person's owner settings, under this key. */
 const PREFERRED_KEY = 'preferredAnswerEndpoint';
@@ -43,28 +44,30 @@ export async function modifyMyEndpoint(store: Store, person: { id: string; orgId
   throw badRequest('mobilitySettings apply only to a Webex Go (mobility) endpoint; this endpoint is a calling device.');
 }
 
-/** The endpoints that may be preferred for answering, each saying whether it is. */
-export async function availableAnswerEndpoints(store: Store, person: { id: string; orgId: string }) {
-  const preferred = await preferredId(store, person);
+/** The endpoints that may be preferred for answering (the line's, or the person's own), each saying whether it is. */
+export async function availableAnswerEndpoints(store: Store, person: { id: string; orgId: string }, line?: string) {
+  const preferred = await preferredId(store, person, line);
   return (await myEndpoints(store, person)).map((e) => ({ id: e.id, type: 'DEVICE' as const, name: e.name, isPreferredAnswerEndpoint: e.id === preferred }));
 }
 
 /** The preferred answer endpoint, or {} when none is set (as Webex answers). */
-export async function preferredAnswerEndpoint(store: Store, person: { id: string; orgId: string }) {
-  const preferred = await preferredId(store, person);
-  const endpoint = (await availableAnswerEndpoints(store, person)).find((e) => e.id === preferred);
+export async function preferredAnswerEndpoint(store: Store, person: { id: string; orgId: string }, line?: string) {
+  const preferred = await preferredId(store, person, line);
+  const endpoint = (await availableAnswerEndpoints(store, person, line)).find((e) => e.id === preferred);
   return endpoint ? { id: endpoint.id, type: endpoint.type, name: endpoint.name } : {};
 }
 
 /** Sets the preference to one of the person's endpoints, or clears it (null). */
-export async function setPreferredAnswerEndpoint(store: Store, clock: Clock, person: { id: string; orgId: string }, endpointId: string | null): Promise<void> {
+export async function setPreferredAnswerEndpoint(store: Store, clock: Clock, person: { id: string; orgId: string }, endpointId: string | null, line?: string): Promise<void> {
   if (endpointId !== null && !(await myEndpoints(store, person)).some((e) => e.id === endpointId)) {
     throw badRequest(`preferredAnswerEndpointId: ${endpointId} is not one of your endpoints.`);
   }
-  await store.ownerSettings.put({ orgId: person.orgId, kind: 'person', id: person.id }, PREFERRED_KEY, JSON.stringify({ id: endpointId }), timestamp(clock));
+  await store.ownerSettings.put({ orgId: person.orgId, kind: 'person', id: person.id }, preferredKey(line), JSON.stringify({ id: endpointId }), timestamp(clock));
 }
 
-async function preferredId(store: Store, person: { id: string; orgId: string }): Promise<string | null> {
-  const stored = await store.ownerSettings.get({ orgId: person.orgId, kind: 'person', id: person.id }, PREFERRED_KEY);
+const preferredKey = (line: string | undefined) => (line === undefined ? PREFERRED_KEY : `${PREFERRED_KEY}:${line}`);
+
+async function preferredId(store: Store, person: { id: string; orgId: string }, line?: string): Promise<string | null> {
+  const stored = await store.ownerSettings.get({ orgId: person.orgId, kind: 'person', id: person.id }, preferredKey(line));
   return stored ? (JSON.parse(stored) as { id: string | null }).id : null;
 }

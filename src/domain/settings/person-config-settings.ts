@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.ts';
+import { clientIdOf, type WebexClient } from '../devices/webex-clients.ts';
 import { encodeId } from '../webex-ids.ts';
 import type { SettingDefinition, SettingDocument } from './setting-documents.ts';
 import { checkMembers, checkRange, checkRingNumber, membersOf } from './setting-members.ts';
@@ -22,8 +23,13 @@ export const APPLICATION_SERVICES: SettingDefinition = {
     tabletClientEnabled: true,
     mobileClientEnabled: true,
   },
-  // Callplane registers no devices or apps to a person, so every line is free.
-  computed: () => ({ availableLineCount: MAX_LINES }),
+  // Callplane registers no devices or apps to a person, so every line is free. An enabled client
+  // shows its ID (the desktop one is the application of shared line appearances).
+  computed: (doc, ctx) => {
+    const ids: SettingDocument = {};
+    for (const client of ['browser', 'desktop', 'tablet', 'mobile'] as WebexClient[]) if (doc[`${client}ClientEnabled`] === true) ids[`${client}ClientId`] = clientIdOf(ctx.owner.id, client);
+    return { ...ids, availableLineCount: MAX_LINES };
+  },
   changesCalls: false,
 };
 

@@ -38,6 +38,11 @@ export class SettingsService {
     this.owners = owners;
   }
 
+  /** Whether this kind of owner has the setting. */
+  has(key: string): boolean {
+    return this.registry.has(key);
+  }
+
   definition(key: string): SettingDefinition {
     const definition = this.registry.get(key);
     if (!definition) throw new Error(`no setting ${key} in the registry`);

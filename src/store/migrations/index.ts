@@ -43,6 +43,7 @@ import * as translationPatterns from './0070-translation-patterns.ts';
 import * as routeLists from './0071-route-lists.ts';
 import * as queueArrival from './0080-queue-arrival.ts';
 import * as aiReceptionists from './0090-ai-receptionists.ts';
+import * as applicationLines from './0100-application-lines.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -91,4 +92,5 @@ export const migrations: Record<string, Migration> = {
   '0071-route-lists': routeLists,
   '0080-queue-arrival': queueArrival,
   '0090-ai-receptionists': aiReceptionists,
+  '0100-application-lines': applicationLines,
 };

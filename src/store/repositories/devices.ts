@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { DeviceFilter, DeviceLine, DeviceRepository, MemberKind, StoredDevice, StoredDeviceMember } from '../devices-store.ts';
+import type { DeviceFilter, DeviceLine, DeviceRepository, MemberKind, StoredApplicationMember, StoredDevice, StoredDeviceMember } from '../devices-store.ts';
 import type { Page } from '../store.ts';
-import type { DeviceMembersTable, DevicesTable } from '../tables/devices.ts';
+import type { ApplicationMembersTable, DeviceMembersTable, DevicesTable } from '../tables/devices.ts';
 import { chunks, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
 
 const toDevice = (row: Selectable<DevicesTable>): StoredDevice => ({
@@ -28,6 +28,11 @@ const toMember = (row: Selectable<DeviceMembersTable>): StoredDeviceMember => ({
   memberId: row.member_id,
   line: JSON.parse(row.line) as DeviceLine,
 });
+
+const toApplicationMember = ({ person_id, ...row }: Selectable<ApplicationMembersTable>): StoredApplicationMember => {
+  const { deviceId: _, ...member } = toMember({ ...row, device_id: '' });
+  return { ...member, personId: person_id };
+};
 
 const memberRow = (m: StoredDeviceMember): Insertable<DeviceMembersTable> => ({
   device_id: m.deviceId,
@@ -138,5 +143,25 @@ export class KyselyDeviceRepository implements DeviceRepository {
   async linesOf(orgId: string, memberId: string): Promise<StoredDeviceMember[]> {
     const rows = await this.ctx.db.selectFrom('device_members').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('device_id').execute();
     return rows.map(toMember);
+  }
+
+  async applicationMembers(orgId: string, personId: string): Promise<StoredApplicationMember[]> {
+    const rows = await this.ctx.db.selectFrom('application_members').selectAll().where('org_id', '=', orgId).where('person_id', '=', personId).orderBy('port').execute();
+    return rows.map(toApplicationMember);
+  }
+
+  async replaceApplicationMembers(orgId: string, personId: string, members: readonly StoredApplicationMember[]): Promise<void> {
+    await this.ctx.db.deleteFrom('application_members').where('org_id', '=', orgId).where('person_id', '=', personId).execute();
+    if (members.length === 0) return;
+    const rows = members.map(({ personId: person, ...m }) => {
+      const { device_id: _, ...row } = memberRow({ ...m, deviceId: '' });
+      return { ...row, person_id: person };
+    });
+    await this.ctx.db.insertInto('application_members').values(rows).execute();
+  }
+
+  async applicationLinesOf(orgId: string, memberId: string): Promise<StoredApplicationMember[]> {
+    const rows = await this.ctx.db.selectFrom('application_members').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('person_id').execute();
+    return rows.map(toApplicationMember);
   }
 }

@@ -30,7 +30,10 @@ export type DeviceMembersTable = {
   line: string;
 };
 
-export type DeviceTables = { devices: DevicesTable; device_members: DeviceMembersTable };
+/** A port of a person's Webex App (migrations/0100-application-lines.ts). */
+export type ApplicationMembersTable = Omit<DeviceMembersTable, 'device_id'> & { person_id: string };
+
+export type DeviceTables = { devices: DevicesTable; device_members: DeviceMembersTable; application_members: ApplicationMembersTable };
 
 export type DectNetworksTable = {
   id: string;

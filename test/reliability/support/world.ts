@@ -4,6 +4,7 @@ import { encodeId } from '../../../src/domain/webex-ids.ts';
 import { upload, wav } from '../../support/announcements.ts';
 import { createDialPlan, createRouteGroup, createTrunk, newDialPattern } from '../../support/call-routing.ts';
 import type { Client } from '../../support/client.ts';
+import { memberLine } from '../../support/devices.ts';
 import { createCallingUser, createLocation, createOrganization, createPerson, defaultLocation, freeExtension, licenses, unique } from '../../support/factories.ts';
 import type { TestServer } from '../../support/server.ts';
 
@@ -260,6 +261,12 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   // The administrator's endpoint (their simulated phone), for the For Me endpoint paths.
   const endpoints = await admin.get('/v1/telephony/config/people/me/endpoints');
   assert.equal(endpoints.status, 200, endpoints.text);
+  // A secondary line: the calling user's line on the administrator's Webex App (the For Me
+  // secondary line paths name its owner; the User Call Settings app paths the app's ID).
+  const appLines = await admin.put(`/v1/telephony/config/people/${me.id}/applications/members`, { members: [memberLine(me.id, 1), memberLine(person.id, 2)] });
+  assert.equal(appLines.status, 204, appLines.text);
+  const personApps = await admin.get(`/v1/people/${person.id}/features/applications`);
+  assert.equal(personApps.status, 200, personApps.text);
   // Devices: a phone of the calling user (its ID is the deviceId of the Devices and Device Call Settings paths).
   const device = await admin.post('/v1/devices', { mac: randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase().replace(/^0/, 'A'), model: 'DMS Cisco 8865', personId: person.id });
   assert.equal(device.status, 200, device.text);
@@ -388,6 +395,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     intentId: intent.body.id,
     knowledgeBaseId: knowledgeBase.body.id,
     documentId: kbDocument.body.id,
+    lineOwnerId: person.id,
+    lineownerId: person.id,
+    // The person's Webex App (on the people/{personId}/applications paths; applicationId is a service app's elsewhere).
+    personApplicationId: personApps.body.desktopClientId,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -413,6 +424,7 @@ export async function twoOrganizations(server: TestServer, targetUrl: string): P
  * the path segment before them (a criterion, a queue agent, a single number reach number).
  */
 export function idFor(ids: IdMap, path: string, name: string): string | undefined {
+  if (name === 'applicationId' && path.includes('/people/{personId}/applications/')) return ids.personApplicationId;
   if (name !== 'id') return ids[name];
   const before = path.slice(0, path.indexOf('{id}')).split('/').filter(Boolean).at(-1);
   const named: Record<string, string | undefined> = { criteria: ids.criteriaId, agents: ids.agentId, numbers: ids.reachNumberId };
@@ -479,6 +491,8 @@ export function missingId(param: string): string {
     intentId: 'INTENT',
     knowledgeBaseId: 'KNOWLEDGE_BASE',
     documentId: 'KB_DOCUMENT',
+    lineOwnerId: 'PEOPLE',
+    lineownerId: 'PEOPLE',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
