@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { announcementRoutes } from './api/announcements/announcements.routes.ts';
+import { announcementMediaRoutes } from './api/announcements/announcement-media.routes.ts';
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
 import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
@@ -91,6 +93,9 @@ import { SandboxSeeder } from './sandbox/seed.ts';
 import type { Server } from './http/types.ts';
 import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
+import { AnnouncementMediaService } from './domain/announcements/announcement-media-service.ts';
+import { TextToSpeechService } from './domain/announcements/text-to-speech-service.ts';
+import { MediaLinks } from './domain/media/media-links.ts';
 import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
 import { TranslationPatternService } from './domain/call-routing/translation-pattern-service.ts';
@@ -176,6 +181,9 @@ export type Services = {
   locationCalling: LocationCallingService;
   locationNumbers: LocationNumberService;
   announcements: AnnouncementService;
+  /** Announcement Repository with Media URLs: file URIs, signed upload and download links. */
+  announcementMedia: AnnouncementMediaService;
+  textToSpeech: TextToSpeechService;
   receptionistContacts: ReceptionistContactService;
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
@@ -282,6 +290,7 @@ function registerRoutes(
   locationCallingRoutes(server, services);
   locationNumberRoutes(server, services);
   announcementRoutes(server, services);
+  announcementMediaRoutes(server, services);
   receptionistContactRoutes(server, services);
   scheduleRoutes(server, services);
   personScheduleRoutes(server, services);
@@ -399,6 +408,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const virtualLineSettings = new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES);
     const callQueues = new CallQueueService(store, clock);
     const autoAttendants = new AutoAttendantService(store, clock);
+    const announcements = new AnnouncementService(store, clock);
+    const mediaLinks = new MediaLinks(config.mediaSecret ?? randomBytes(32).toString('base64url'), clock);
+    const announcementMedia = new AnnouncementMediaService({ store, clock, links: mediaLinks, announcements });
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -409,7 +421,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRouting,
       locationCalling: new LocationCallingService(store, clock, jobs, callRouting),
       locationNumbers: new LocationNumberService(store, clock),
-      announcements: new AnnouncementService(store, clock),
+      announcements,
+      announcementMedia,
+      textToSpeech: new TextToSpeechService({ store, clock, media: announcementMedia }),
       receptionistContacts: new ReceptionistContactService(store, clock),
       schedules,
       huntGroups,

@@ -55,7 +55,8 @@ export type WebexIdType =
   | 'RECORDING_VENDOR'
   | 'PSTN_CONNECTION'
   | 'EMERGENCY_ADDRESS'
-  | 'ROUTE_LIST';
+  | 'ROUTE_LIST'
+  | 'TEXT_TO_SPEECH';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';
