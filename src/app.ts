@@ -9,6 +9,7 @@ import { pstnRoutes } from './api/pstn/pstn.routes.ts';
 import { routeListRoutes } from './api/call-routing/route-lists.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
+import { pullPushRoutes } from './api/calls/pull-push.routes.ts';
 import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
 import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
 import { forMeRoutes } from './api/for-me/for-me.routes.ts';
@@ -105,6 +106,7 @@ import { ManageNumbersJobs } from './domain/jobs/manage-numbers-jobs.ts';
 import { PstnService } from './domain/pstn/pstn-service.ts';
 import { RouteListService } from './domain/call-routing/route-list-service.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
+import { CallPullService } from './domain/calls/call-pull.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
 import { PERSON_CONFIG_SETTINGS } from './domain/settings/person-config-settings.ts';
@@ -240,6 +242,8 @@ export type Services = {
   agentCallerId: AgentCallerIdService;
   /** The bargeIn call control. */
   bargeIn: BargeInService;
+  /** Pull and Push of the Call Controls. */
+  callPull: CallPullService;
   /** Call Settings For Me beyond the settings documents (domain/for-me). */
   forMe: ForMeService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
@@ -322,6 +326,7 @@ function registerRoutes(
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
+  pullPushRoutes(server, services);
   memberCallRoutes(server, services);
   queueCallRoutes(server, services);
   forMeRoutes(server, services);
@@ -464,6 +469,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       permissions: new PermissionService(store, { person: settings, workspace: workspaceSettings, virtualLine: virtualLineSettings }, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
+      callPull: new CallPullService(store, calls),
       forMe: new ForMeService(store, clock, schedules),
       items: new SettingItemsService(store, clock, settings),
       voicemail,

@@ -15,6 +15,7 @@ import {
   type Step,
 } from './legs.ts';
 import { isBarger } from './barge-in.ts';
+import { isPullLeg, moveToEndpoint } from './pull.ts';
 import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
@@ -313,6 +314,7 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
 
 export function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[], step?: Step): void {
   cancelTimers(s, leg.id);
+  if (isPullLeg(s, leg)) return moveToEndpoint(s, ctx, leg, events);
   leg.answered = ctx.now;
   events.push({ type: 'answered', legId: leg.id });
   huntAnswered(s);
@@ -364,8 +366,9 @@ function endCall(s: Session, ctx: EngineContext, leg: Leg, reason: Leg['endReaso
   for (const other of activeLegs(s)) endLeg(s, ctx, other, other.state === 'alerting' ? 'cancelled' : peerReason, events);
 }
 
-/** Is this an extra leg ringing for a call that goes on without it (retrieve, recall, barge-in)? */
-const isSideLeg = (s: Session, leg: Leg) => (s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting') || isBarger(s, leg);
+/** Is this an extra leg ringing for a call that goes on without it (retrieve, recall, barge-in, pull)? */
+const isSideLeg = (s: Session, leg: Leg) =>
+  (s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting') || isBarger(s, leg) || (isPullLeg(s, leg) && leg.state === 'alerting');
 
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
   if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);

@@ -331,6 +331,8 @@ export type Leg = {
   endReason: EndReason | null;
   /** Set on the leg taken elsewhere (answered by another party, transferred, parked). */
   completedElsewhere: boolean;
+  /** The endpoint a person's leg is on (pull.ts moves it); absent: the person's simulated phone. */
+  endpoint?: string;
 };
 
 export type EndReason =
@@ -343,7 +345,9 @@ export type EndReason =
   | 'diverted'
   | 'transferred'
   | 'parked'
-  | 'retrieved';
+  | 'retrieved'
+  /** The temporary call of a call pull, released once the call moved to its endpoint. */
+  | 'pulled';
 
 /** A call parked against someone waits in the session for retrieval. */
 export type Park = {
@@ -385,6 +389,8 @@ export type Session = {
   page?: Page;
   /** A conference of a host's calls (absent on every other session). */
   conference?: Conference;
+  /** A call pull under way: the temporary leg alerting on `endpoint` (null: the simulated phone). */
+  pull?: { legId: string; pulledLegId: string; endpoint: string | null };
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

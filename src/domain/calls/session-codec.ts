@@ -154,9 +154,10 @@ const Leg = Type.Object({
   appearance: Nullable(Type.Integer()),
   pendingDestination: Nullable(Party),
   endReason: Nullable(
-    Type.Enum(['hangup', 'remoteHangup', 'rejected', 'busy', 'noAnswer', 'cancelled', 'diverted', 'transferred', 'parked', 'retrieved']),
+    Type.Enum(['hangup', 'remoteHangup', 'rejected', 'busy', 'noAnswer', 'cancelled', 'diverted', 'transferred', 'parked', 'retrieved', 'pulled']),
   ),
   completedElsewhere: Type.Boolean(),
+  endpoint: Type.Optional(Type.String()),
 });
 
 const SessionSchema = Type.Object({
@@ -195,6 +196,7 @@ const SessionSchema = Type.Object({
     }),
   ),
   page: Type.Optional(Type.Object({ group: PagingGroupParty, originatorLegId: Type.String(), showOriginator: Type.Boolean() })),
+  pull: Type.Optional(Type.Object({ legId: Type.String(), pulledLegId: Type.String(), endpoint: Nullable(Type.String()) })),
   created: Type.String(),
   version: Type.Integer(),
 });
