@@ -16,6 +16,7 @@ import {
 } from './legs.ts';
 import { isBarger } from './barge-in.ts';
 import { isPullLeg, moveToEndpoint } from './pull.ts';
+import { complianceAnnounced, complianceUnderway } from './compliance.ts';
 import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
@@ -238,7 +239,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
     case 'stopRecording':
     case 'pauseRecording':
     case 'resumeRecording': {
-      const refused = record(leg, action.type, ctx.policy(leg.party).recording, events);
+      const refused = record(leg, action.type, ctx.policy(leg.party).recording, events, complianceUnderway(s, ctx));
       if (refused) return refused;
       break;
     }
@@ -306,6 +307,11 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
     case 'parkRecallHunt':
       recallToHuntGroup(s, ctx, leg, events);
       break;
+    case 'complianceAnnounced':
+      complianceAnnounced(s, leg, events);
+      // The announcement's end changes the session even when no recording waited.
+      s.version++;
+      return step;
   }
   if (events.length === 0) return undefined;
   s.version++;
@@ -453,7 +459,8 @@ function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: 
  * Initiated Start"; pause and resume with that or "Always with Pause/Resume"; pause only while
  * recording, resume only while paused.
  */
-function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode: RecordingMode, events: EngineEvent[]): Refusal | undefined {
+/** `announcing`: a compliance announcement plays, so a recording started now waits for it (pending). */
+function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode: RecordingMode, events: EngineEvent[], announcing: boolean): Refusal | undefined {
   const onDemand = mode === 'On Demand with User Initiated Start';
   const pausable = onDemand || mode === 'Always with Pause/Resume';
   const state = leg.recordingState;
@@ -461,12 +468,12 @@ function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode
   switch (action) {
     case 'startRecording':
       if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording starts on demand only with "On Demand with User Initiated Start".`);
-      if (state === 'started' || state === 'paused') return refuse(`the call is already being recorded.`);
-      leg.recordingState = 'started';
+      if (state === 'started' || state === 'paused' || state === 'pending') return refuse(`the call is already being recorded.`);
+      leg.recordingState = announcing ? 'pending' : 'started';
       break;
     case 'stopRecording':
       if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording stops on demand only with "On Demand with User Initiated Start".`);
-      if (state !== 'started' && state !== 'paused') return refuse('the call is not being recorded.');
+      if (state !== 'started' && state !== 'paused' && state !== 'pending') return refuse('the call is not being recorded.');
       leg.recordingState = 'stopped';
       break;
     case 'pauseRecording':

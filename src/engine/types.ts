@@ -299,7 +299,9 @@ export type TimerKind =
   /** A call waiting in a queue is offered again to the agents free now (hunt.ts). */
   | 'queueRetry'
   /** The caller pressed nothing while an auto attendant waited (attendant.ts). */
-  | 'attendantNoInput';
+  | 'attendantNoInput'
+  /** The compliance announcement has played to the PSTN party (compliance.ts). */
+  | 'complianceAnnounced';
 
 export type Recall = { type: 'park'; party: Party };
 
@@ -389,6 +391,8 @@ export type Session = {
   page?: Page;
   /** A conference of a host's calls (absent on every other session). */
   conference?: Conference;
+  /** The compliance announcement playing to `pstnLegId` until then; `legId`'s recording waits (compliance.ts). */
+  compliance?: { legId: string; pstnLegId: string; until: string };
   /** A call pull under way: the temporary leg alerting on `endpoint` (null: the simulated phone). */
   pull?: { legId: string; pulledLegId: string; endpoint: string | null };
   created: string;

@@ -73,7 +73,7 @@ export function announcementMediaRoutes(server: Server, deps: { announcementMedi
   mediaFileRoutes(server, media);
 }
 
-const MediaParams = Type.Object({ orgId: Type.String({ maxLength: 64 }), key: Type.String({ maxLength: 64 }) });
+const MediaParams = Type.Object({ orgId: Type.String({ maxLength: 64 }), mediaId: Type.String({ maxLength: 64 }) });
 const SignedQuery = Type.Object({
   expires: Type.Optional(Type.String({ maxLength: 16, description: 'Unix time the link expires at.' })),
   signature: Type.Optional(Type.String({ maxLength: 128, description: 'HMAC-SHA256 of the link (base64url).' })),
@@ -92,7 +92,7 @@ function mediaFileRoutes(server: Server, media: AnnouncementMediaService): void 
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_AUDIO_FILE_BYTES }, (_request, body, done) => done(null, body));
     scope.get(
-      `${MEDIA_PREFIX}/:orgId/:key`,
+      `${MEDIA_PREFIX}/:orgId/:mediaId`,
       {
         schema: {
           summary: 'Download a media file (signed link)',
@@ -103,15 +103,15 @@ function mediaFileRoutes(server: Server, media: AnnouncementMediaService): void 
         },
       },
       async (request, reply) => {
-        const { orgId, key } = request.params;
-        const content = await media.download(orgId, key, request.query.expires, request.query.signature);
+        const { orgId, mediaId } = request.params;
+        const content = await media.download(orgId, mediaId, request.query.expires, request.query.signature);
         reply.header('content-type', 'audio/wav');
         reply.header('cache-control', 'private, no-store');
         return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
       },
     );
     scope.put(
-      `${MEDIA_PREFIX}/:orgId/:key`,
+      `${MEDIA_PREFIX}/:orgId/:mediaId`,
       {
         schema: {
           summary: 'Upload a media file (signed link)',
@@ -122,9 +122,9 @@ function mediaFileRoutes(server: Server, media: AnnouncementMediaService): void 
         },
       },
       async (request, reply) => {
-        const { orgId, key } = request.params;
+        const { orgId, mediaId } = request.params;
         if (!Buffer.isBuffer(request.body)) throw badRequest('Send the file itself as the request body.');
-        await media.upload(orgId, key, request.body, request.query.expires, request.query.signature);
+        await media.upload(orgId, mediaId, request.body, request.query.expires, request.query.signature);
         sendEmpty(reply, 200);
       },
     );

@@ -134,7 +134,7 @@ export class CallRuntime {
       newCallId,
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
-      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing, orgIdsOf(parties)), routing),
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing, orgIdsOf(parties), parties), routing),
       huntPlan: (id) => plans.get(id),
       attendantPlan: (id) => attendants.get(id),
       pagePlan: (id) => pages.get(id),

@@ -33,9 +33,6 @@ export function silentMulawWav(seconds: number): Buffer {
   return out;
 }
 
-/** Size of silentMulawWav(seconds), without making it. */
-export const mulawWavSize = (seconds: number) => 44 + Math.max(0, Math.round(seconds * SAMPLE_RATE));
-
 /** A canonical 44-byte header (format tag 1 PCM, 7 µ-law) followed by room for the data. */
 function wavHeader(format: number, bitsPerSample: number, dataBytes: number): Buffer {
   const out = Buffer.alloc(44 + dataBytes);
