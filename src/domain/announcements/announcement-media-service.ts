@@ -24,6 +24,8 @@ export const fileUriOf = (orgId: string, key: string) => `cmf://customers/${orgI
 export const mediaNotFound = () => notFound('Media file not found: no announcement, upload or text-to-speech prompt has this path.');
 const invalidFileUri = (fileUri: string) =>
   badRequest(`fileUri "${fileUri}" is not a file URI of this organization: use one from Generate Upload URL or a text-to-speech prompt.`);
+const fileUriRequired = () =>
+  badRequest('fileUri is required in a JSON request: the file URI of an upload (Generate Upload URL) or of a text-to-speech prompt; or upload the file as multipart/form-data.');
 const notUploaded = () => badRequest('fileUri: nothing was uploaded to its upload URL yet.');
 
 /** What creating an announcement from a file URI sends (application/json). */
@@ -86,14 +88,14 @@ export class AnnouncementMediaService {
 
   /**
    * The upload an application/json announcement request stands for: the audio its fileUri names.
-   * Missing fields are left out for the announcement service to refuse as it refuses a form.
+   * A missing name or fileName is left out for the announcement service to refuse as for a form.
    */
   async fromFileUri(orgId: string, body: FileUriAnnouncement): Promise<AnnouncementUpload> {
     const upload: AnnouncementUpload = {
       ...(typeof body.name === 'string' ? { name: body.name } : {}),
       ...(typeof body.fileName === 'string' ? { fileName: body.fileName } : {}),
     };
-    if (typeof body.fileUri !== 'string') return upload;
+    if (typeof body.fileUri !== 'string') throw fileUriRequired();
     const match = FILE_URI.exec(body.fileUri);
     if (!match || match[1] !== orgId) throw invalidFileUri(body.fileUri);
     const content = await this.content(orgId, match[2]!);
