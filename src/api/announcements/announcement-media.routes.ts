@@ -78,7 +78,7 @@ const SignedQuery = Type.Object({
   expires: Type.Optional(Type.String({ maxLength: 16, description: 'Unix time the link expires at.' })),
   signature: Type.Optional(Type.String({ maxLength: 128, description: 'HMAC-SHA256 of the link (base64url).' })),
 });
-const tags = ['Callplane media links'];
+const mediaSchema = (summary: string, description: string) => ({ summary, description, tags: ['Callplane media links'], params: MediaParams, querystring: SignedQuery });
 
 /**
  * The signed links themselves. They carry no token: the signature is the credential (as with
@@ -93,15 +93,7 @@ function mediaFileRoutes(server: Server, media: AnnouncementMediaService): void 
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_AUDIO_FILE_BYTES }, (_request, body, done) => done(null, body));
     scope.get(
       `${MEDIA_PREFIX}/:orgId/:mediaId`,
-      {
-        schema: {
-          summary: 'Download a media file (signed link)',
-          description: 'Where preSignedUrl, promptUrl and fileUri downloads point. The file is a WAV, unencrypted.',
-          tags,
-          params: MediaParams,
-          querystring: SignedQuery,
-        },
-      },
+      { schema: mediaSchema('Download a media file (signed link)', 'Where the download preSignedUrl and promptUrl point. The file is a WAV, unencrypted.') },
       async (request, reply) => {
         const { orgId, mediaId } = request.params;
         const content = await media.download(orgId, mediaId, request.query.expires, request.query.signature);
@@ -112,15 +104,7 @@ function mediaFileRoutes(server: Server, media: AnnouncementMediaService): void 
     );
     scope.put(
       `${MEDIA_PREFIX}/:orgId/:mediaId`,
-      {
-        schema: {
-          summary: 'Upload a media file (signed link)',
-          description: 'Where the preSignedUrl of Generate Upload URL points: the body is the file (at most 5 MB).',
-          tags,
-          params: MediaParams,
-          querystring: SignedQuery,
-        },
-      },
+      { schema: mediaSchema('Upload a media file (signed link)', 'Where the preSignedUrl of Generate Upload URL points: the body is the file (at most 5 MB).') },
       async (request, reply) => {
         const { orgId, mediaId } = request.params;
         if (!Buffer.isBuffer(request.body)) throw badRequest('Send the file itself as the request body.');
