@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../store/store.ts';
 import type { TextToSpeech } from '../../store/announcements-store.ts';
-import { timestamp, type Clock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
 import { badRequest, notFound, WebexError } from '../errors.ts';
 import { toneWav, type Tone } from '../media/wav-writer.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
