@@ -224,6 +224,10 @@ export class CallRuntime {
           const cause = step.events.filter((e) => e.legId === leg.id).map((e) => e.type).join(',') || 'moved';
           this.onTransition(`call ${leg.id} of session ${session.id}: ${before?.state ?? 'new'} -[${cause}]-> ${leg.state}`);
         }
+        // A call pull moves a leg to another endpoint without changing its state (engine/pull.ts).
+        if (before && before.endpoint !== leg.endpoint) {
+          this.onTransition(`call ${leg.id} of session ${session.id}: ${leg.state} -[moveToEndpoint]-> ${leg.state} on ${leg.endpoint ?? 'the simulated phone'}`);
+        }
         await trackRecording(tx, session, leg, before, now);
         if (leg.state === 'disconnected' && (!before || before.state !== 'disconnected')) {
           const record = historyRecord(session, leg, prior?.session);
