@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { announcementRoutes } from './api/announcements/announcements.routes.ts';
+import { announcementMediaRoutes } from './api/announcements/announcement-media.routes.ts';
 import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
 import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
@@ -7,6 +9,7 @@ import { pstnRoutes } from './api/pstn/pstn.routes.ts';
 import { routeListRoutes } from './api/call-routing/route-lists.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
 import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
+import { pullPushRoutes } from './api/calls/pull-push.routes.ts';
 import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
 import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
 import { forMeRoutes } from './api/for-me/for-me.routes.ts';
@@ -97,6 +100,9 @@ import { SandboxSeeder } from './sandbox/seed.ts';
 import type { Server } from './http/types.ts';
 import type { Config } from './config.ts';
 import { AnnouncementService } from './domain/announcements/announcements-service.ts';
+import { AnnouncementMediaService } from './domain/announcements/announcement-media-service.ts';
+import { TextToSpeechService } from './domain/announcements/text-to-speech-service.ts';
+import { MediaLinks } from './domain/media/media-links.ts';
 import { TokenService } from './domain/auth/token-service.ts';
 import { CallRoutingService } from './domain/call-routing/call-routing-service.ts';
 import { TranslationPatternService } from './domain/call-routing/translation-pattern-service.ts';
@@ -106,6 +112,7 @@ import { ManageNumbersJobs } from './domain/jobs/manage-numbers-jobs.ts';
 import { PstnService } from './domain/pstn/pstn-service.ts';
 import { RouteListService } from './domain/call-routing/route-list-service.ts';
 import { CallControlService } from './domain/calls/call-control-service.ts';
+import { CallPullService } from './domain/calls/call-pull.ts';
 import { CallRecordingService } from './domain/calls/call-recording-service.ts';
 import { PERSON_SETTINGS } from './domain/settings/person-settings.ts';
 import { PERSON_CONFIG_SETTINGS } from './domain/settings/person-config-settings.ts';
@@ -185,6 +192,9 @@ export type Services = {
   locationCalling: LocationCallingService;
   locationNumbers: LocationNumberService;
   announcements: AnnouncementService;
+  /** Announcement Repository with Media URLs: file URIs, signed upload and download links. */
+  announcementMedia: AnnouncementMediaService;
+  textToSpeech: TextToSpeechService;
   receptionistContacts: ReceptionistContactService;
   schedules: ScheduleService;
   huntGroups: HuntGroupService;
@@ -248,6 +258,8 @@ export type Services = {
   agentCallerId: AgentCallerIdService;
   /** The bargeIn call control. */
   bargeIn: BargeInService;
+  /** Pull and Push of the Call Controls. */
+  callPull: CallPullService;
   /** Call Settings For Me beyond the settings documents (domain/for-me). */
   forMe: ForMeService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
@@ -298,6 +310,7 @@ function registerRoutes(
   locationCallingRoutes(server, services);
   locationNumberRoutes(server, services);
   announcementRoutes(server, services);
+  announcementMediaRoutes(server, services);
   receptionistContactRoutes(server, services);
   scheduleRoutes(server, services);
   personScheduleRoutes(server, services);
@@ -332,6 +345,7 @@ function registerRoutes(
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
+  pullPushRoutes(server, services);
   memberCallRoutes(server, services);
   queueCallRoutes(server, services);
   forMeRoutes(server, services);
@@ -419,6 +433,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const virtualLineSettings = new SettingsService(store, clock, VIRTUAL_LINE_SETTINGS, VIRTUAL_LINES);
     const callQueues = new CallQueueService(store, clock);
     const autoAttendants = new AutoAttendantService(store, clock);
+    const announcements = new AnnouncementService(store, clock);
+    const mediaLinks = new MediaLinks(config.mediaSecret ?? randomBytes(32).toString('base64url'), clock);
+    const announcementMedia = new AnnouncementMediaService({ store, clock, links: mediaLinks, announcements });
     const services: Services = {
       tokens,
       organizations: new OrganizationService(store, clock, tokens),
@@ -429,7 +446,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRouting,
       locationCalling: new LocationCallingService(store, clock, jobs, callRouting),
       locationNumbers: new LocationNumberService(store, clock),
-      announcements: new AnnouncementService(store, clock),
+      announcements,
+      announcementMedia,
+      textToSpeech: new TextToSpeechService({ store, clock, media: announcementMedia }),
       receptionistContacts: new ReceptionistContactService(store, clock),
       schedules,
       huntGroups,
@@ -475,6 +494,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       permissions: new PermissionService(store, { person: settings, workspace: workspaceSettings, virtualLine: virtualLineSettings }, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
+      callPull: new CallPullService(store, calls),
       forMe: new ForMeService(store, clock, schedules),
       items: new SettingItemsService(store, clock, settings),
       voicemail,

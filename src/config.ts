@@ -65,6 +65,11 @@ export type Config = {
   };
   /** How long finished records are kept, in days; undefined keeps them for ever (docs/webhooks.md#retention). */
   retention: RetentionConfig;
+  /**
+   * Signs media links (announcement uploads and downloads; docs/announcements.md). Undefined: a
+   * random secret per process, so links do not outlive a restart or work on another process.
+   */
+  mediaSecret?: string;
 };
 
 export type RetentionConfig = {
@@ -121,7 +126,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       callEventsDays: parseDays('CALLPLANE_RETAIN_CALL_EVENTS', env.CALLPLANE_RETAIN_CALL_EVENTS ?? '7'),
       callSessionsDays: parseDays('CALLPLANE_RETAIN_CALL_SESSIONS', env.CALLPLANE_RETAIN_CALL_SESSIONS ?? '7'),
     },
+    mediaSecret: parseMediaSecret(env.CALLPLANE_MEDIA_SECRET),
   };
+}
+
+function parseMediaSecret(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 32) throw new ConfigError('CALLPLANE_MEDIA_SECRET must be at least 32 characters');
+  return value;
 }
 
 /**

@@ -62,7 +62,8 @@ export type WebexIdType =
   | 'KNOWLEDGE_BASE'
   | 'KB_DOCUMENT'
   | 'TEMPLATE'
-  | 'RESOURCE_GROUP';
+  | 'RESOURCE_GROUP'
+  | 'TEXT_TO_SPEECH';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

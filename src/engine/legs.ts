@@ -1,3 +1,4 @@
+import { startCompliance, type CompliancePolicy } from './compliance.ts';
 import type { PersonRouting } from './person-routing.ts';
 import type { AttendantPlan, EndReason, EngineEvent, HuntPlan, Leg, LegState, PagePlan, Party, Personality, Redirection, Session, Timer, TimerKind } from './types.ts';
 
@@ -22,6 +23,8 @@ export type PartyPolicy = {
   recording: RecordingMode;
   /** A person's call settings that decide where their calls go (person-routing.ts). */
   routing?: PersonRouting;
+  /** The compliance announcement of a person's location, when it plays one (compliance.ts). */
+  compliance?: CompliancePolicy;
 };
 
 export type EngineContext = {
@@ -130,11 +133,15 @@ export function endLeg(s: Session, ctx: EngineContext, leg: Leg, reason: EndReas
   if (activeLegs(s).length === 0) s.timers = [];
 }
 
-/** Starts the recording an "Always" rule asks for, and a simulated party's hang-up timer. */
+/**
+ * Starts the recording an "Always" rule asks for (pending while a compliance announcement plays),
+ * and a simulated party's hang-up timer.
+ */
 export function onAnswered(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
   const policy = ctx.policy(leg.party);
+  const announcing = startCompliance(s, ctx, leg);
   if ((policy.recording === 'Always' || policy.recording === 'Always with Pause/Resume') && leg.recordingState === null) {
-    leg.recordingState = 'started';
+    leg.recordingState = announcing ? 'pending' : 'started';
     events.push({ type: 'recording', legId: leg.id });
   }
   if (policy.hangupAfterMs !== undefined) addTimer(s, ctx, 'autoHangup', leg.id, policy.hangupAfterMs);

@@ -15,6 +15,8 @@ import {
   type Step,
 } from './legs.ts';
 import { isBarger } from './barge-in.ts';
+import { isPullLeg, moveToEndpoint } from './pull.ts';
+import { complianceAnnounced, complianceUnderway } from './compliance.ts';
 import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
@@ -237,7 +239,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
     case 'stopRecording':
     case 'pauseRecording':
     case 'resumeRecording': {
-      const refused = record(leg, action.type, ctx.policy(leg.party).recording, events);
+      const refused = record(leg, action.type, ctx.policy(leg.party).recording, events, complianceUnderway(s, ctx));
       if (refused) return refused;
       break;
     }
@@ -305,6 +307,11 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
     case 'parkRecallHunt':
       recallToHuntGroup(s, ctx, leg, events);
       break;
+    case 'complianceAnnounced':
+      complianceAnnounced(s, leg, events);
+      // The announcement's end changes the session even when no recording waited.
+      s.version++;
+      return step;
   }
   if (events.length === 0) return undefined;
   s.version++;
@@ -313,6 +320,7 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
 
 export function answerLeg(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[], step?: Step): void {
   cancelTimers(s, leg.id);
+  if (isPullLeg(s, leg)) return moveToEndpoint(s, ctx, leg, events);
   leg.answered = ctx.now;
   events.push({ type: 'answered', legId: leg.id });
   huntAnswered(s);
@@ -364,8 +372,9 @@ function endCall(s: Session, ctx: EngineContext, leg: Leg, reason: Leg['endReaso
   for (const other of activeLegs(s)) endLeg(s, ctx, other, other.state === 'alerting' ? 'cancelled' : peerReason, events);
 }
 
-/** Is this an extra leg ringing for a call that goes on without it (retrieve, recall, barge-in)? */
-const isSideLeg = (s: Session, leg: Leg) => (s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting') || isBarger(s, leg);
+/** Is this an extra leg ringing for a call that goes on without it (retrieve, recall, barge-in, pull)? */
+const isSideLeg = (s: Session, leg: Leg) =>
+  (s.park !== null && s.park.legId !== leg.id && leg.state === 'alerting') || isBarger(s, leg) || (isPullLeg(s, leg) && leg.state === 'alerting');
 
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
   if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);
@@ -450,7 +459,8 @@ function park(s: Session, ctx: EngineContext, leg: Leg, against: Party, events: 
  * Initiated Start"; pause and resume with that or "Always with Pause/Resume"; pause only while
  * recording, resume only while paused.
  */
-function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode: RecordingMode, events: EngineEvent[]): Refusal | undefined {
+/** `announcing`: a compliance announcement plays, so a recording started now waits for it (pending). */
+function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode: RecordingMode, events: EngineEvent[], announcing: boolean): Refusal | undefined {
   const onDemand = mode === 'On Demand with User Initiated Start';
   const pausable = onDemand || mode === 'Always with Pause/Resume';
   const state = leg.recordingState;
@@ -458,12 +468,12 @@ function record(leg: Leg, action: Extract<LegAction, `${string}Recording`>, mode
   switch (action) {
     case 'startRecording':
       if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording starts on demand only with "On Demand with User Initiated Start".`);
-      if (state === 'started' || state === 'paused') return refuse(`the call is already being recorded.`);
-      leg.recordingState = 'started';
+      if (state === 'started' || state === 'paused' || state === 'pending') return refuse(`the call is already being recorded.`);
+      leg.recordingState = announcing ? 'pending' : 'started';
       break;
     case 'stopRecording':
       if (!onDemand) return refuse(`the person's call recording is "${mode}"; recording stops on demand only with "On Demand with User Initiated Start".`);
-      if (state !== 'started' && state !== 'paused') return refuse('the call is not being recorded.');
+      if (state !== 'started' && state !== 'paused' && state !== 'pending') return refuse('the call is not being recorded.');
       leg.recordingState = 'stopped';
       break;
     case 'pauseRecording':

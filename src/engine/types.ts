@@ -305,7 +305,9 @@ export type TimerKind =
   /** A call waiting in a queue is offered again to the agents free now (hunt.ts). */
   | 'queueRetry'
   /** The caller pressed nothing while an auto attendant waited (attendant.ts). */
-  | 'attendantNoInput';
+  | 'attendantNoInput'
+  /** The compliance announcement has played to the PSTN party (compliance.ts). */
+  | 'complianceAnnounced';
 
 export type Recall = { type: 'park'; party: Party };
 
@@ -337,6 +339,8 @@ export type Leg = {
   endReason: EndReason | null;
   /** Set on the leg taken elsewhere (answered by another party, transferred, parked). */
   completedElsewhere: boolean;
+  /** The endpoint a person's leg is on (pull.ts moves it); absent: the person's simulated phone. */
+  endpoint?: string;
 };
 
 export type EndReason =
@@ -349,7 +353,9 @@ export type EndReason =
   | 'diverted'
   | 'transferred'
   | 'parked'
-  | 'retrieved';
+  | 'retrieved'
+  /** The temporary call of a call pull, released once the call moved to its endpoint. */
+  | 'pulled';
 
 /** A call parked against someone waits in the session for retrieval. */
 export type Park = {
@@ -391,6 +397,10 @@ export type Session = {
   page?: Page;
   /** A conference of a host's calls (absent on every other session). */
   conference?: Conference;
+  /** The compliance announcement playing to `pstnLegId` until then; `legId`'s recording waits (compliance.ts). */
+  compliance?: { legId: string; pstnLegId: string; until: string };
+  /** A call pull under way: the temporary leg alerting on `endpoint` (null: the simulated phone). */
+  pull?: { legId: string; pulledLegId: string; endpoint: string | null };
   created: string;
   /** Last applied transition; bumps on every change. */
   version: number;

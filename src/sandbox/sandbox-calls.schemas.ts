@@ -20,6 +20,9 @@ const SimulatedLeg = Type.Object({
   answered: Type.Optional(Type.String()),
   muted: Type.Boolean({ description: 'The leg is muted (Mute / Unmute of the Call Controls).' }),
   recordingState: Type.Optional(Type.String({ description: 'pending, started, paused, stopped or failed; absent when the call was never recorded.' })),
+  endpointId: Type.Optional(
+    Type.String({ description: "On a person's leg: the endpoint the call is on (My Endpoints), the simulated phone unless pulled to a device." }),
+  ),
   remoteParty: Type.Optional(
     Type.Object(
       { name: Type.Optional(Type.String()), number: Type.Optional(Type.String()), privacyEnabled: Type.Boolean() },

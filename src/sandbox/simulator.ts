@@ -16,6 +16,7 @@ import { decodeId, encodeId } from '../domain/webex-ids.ts';
 import type { PhoneSettings } from '../store/calls-store.ts';
 import type { Store } from '../store/store.ts';
 
+import { endpointIdOf } from '../domain/for-me/my-endpoints.ts';
 // The simulated world around the Webex API: PSTN parties calling in (and the parties that answer
 // calls to external numbers), each person's simulated phone, and a view of every active call of
 // an organization. It drives the engine only through the domain's public pieces.
@@ -29,6 +30,8 @@ export type SimulatedLeg = {
   answered?: string;
   muted: boolean;
   recordingState?: NonNullable<Leg['recordingState']>;
+  /** On a person's leg: the endpoint it is on (the simulated phone unless pulled to a device). */
+  endpointId?: string;
   /** On a PSTN leg: how the external party sees the other party (caller ID). */
   remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
 };
@@ -77,6 +80,7 @@ export function describeSession(session: Session): SimulatedSession {
       ...(leg.answered ? { answered: leg.answered } : {}),
       muted: leg.muted,
       ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),
+      ...(leg.party.kind === 'person' && leg.party.line === undefined ? { endpointId: leg.endpoint ?? endpointIdOf(leg.party.personId) } : {}),
       ...externalView(session, leg),
     })),
   };

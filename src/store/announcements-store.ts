@@ -65,6 +65,21 @@ export type MusicOnHold = {
 /** A location whose Music On Hold plays an announcement. */
 export type MusicOnHoldUse = { locationId: string; locationName: string };
 
+/** Audio that is not an announcement yet: a signed-URL upload, or a text-to-speech prompt. */
+export type AnnouncementMedia = { id: string; orgId: string; source: 'upload' | 'textToSpeech'; created: string };
+
+export type TextToSpeech = {
+  id: string;
+  orgId: string;
+  voice: string;
+  text: string;
+  languageCode: string;
+  mediaId: string;
+  created: string;
+  /** The prompt is in progress until then. */
+  readyAt: string;
+};
+
 export interface AnnouncementRepository {
   insert(announcement: NewAnnouncement): Promise<void>;
   get(orgId: string, id: string): Promise<Announcement | undefined>;
@@ -79,4 +94,14 @@ export interface AnnouncementRepository {
   saveMusicOnHold(settings: MusicOnHold): Promise<void>;
   /** The locations whose Music On Hold plays this announcement, by location name. */
   musicOnHoldUses(orgId: string, announcementId: string): Promise<MusicOnHoldUse[]>;
+  /** Media, with its audio when given (an upload URL's slot has none until the file arrives). */
+  insertMedia(media: AnnouncementMedia, content: Uint8Array | null): Promise<void>;
+  getMedia(orgId: string, id: string): Promise<AnnouncementMedia | undefined>;
+  /** The audio of media; undefined when nothing was uploaded yet. */
+  mediaContent(orgId: string, id: string): Promise<Uint8Array | undefined>;
+  putMediaContent(orgId: string, id: string, content: Uint8Array): Promise<void>;
+  insertTextToSpeech(request: TextToSpeech): Promise<void>;
+  getTextToSpeech(orgId: string, id: string): Promise<TextToSpeech | undefined>;
+  /** Text-to-speech requests the organization made since that time, and the earliest of them. */
+  textToSpeechSince(orgId: string, since: string): Promise<{ count: number; earliest: string | null }>;
 }

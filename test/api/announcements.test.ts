@@ -189,9 +189,11 @@ for (const dialect of dialects) {
         assertWebexError({ status: response.status, headers: response.headers, body, text: JSON.stringify(body) }, 400, /one file/);
       });
 
-      it('given a JSON body instead of multipart/form-data, answers 415', async () => {
-        assertWebexError(await admin.post(ORG, { name: 'x', file: 'UklGRg==' }), 415, /multipart\/form-data/);
-        assertWebexError(await admin.post(atLocation(hq.id), { name: 'x' }), 415, /multipart\/form-data/);
+      it('given a JSON body without a fileUri (the file inline, say), answers 400; another media type, 415', async () => {
+        assertWebexError(await admin.post(ORG, { name: 'x', file: 'UklGRg==' }), 400, /fileUri is required/);
+        assertWebexError(await admin.post(atLocation(hq.id), { name: 'x' }), 400, /fileUri is required/);
+        const text = await admin.request('POST', ORG, { rawBody: 'name=x', headers: { 'content-type': 'text/plain' } });
+        assertWebexError(text, 415, /multipart\/form-data/);
       });
 
       it('given a malformed multipart body, answers 400', async () => {
@@ -378,7 +380,7 @@ for (const dialect of dialects) {
         assertWebexError(await put(`${ORG}/${id}`, { name: 'Broken', content: new TextEncoder().encode('nope nope nope') }), 400, /not a WAV/);
         assertWebexError(await put(`${ORG}/${id}`, { name: 'Broken' }), 400, /no file/);
         assertWebexError(await put(`${ORG}/${id}`, { name: 'Big', content: new Uint8Array(5 * MB + 10) }), 400, /larger than/);
-        assertWebexError(await admin.put(`${ORG}/${id}`, { name: 'Json' }), 415);
+        assertWebexError(await admin.put(`${ORG}/${id}`, { name: 'Json' }), 400, /fileUri is required/);
         const body = await details(`${ORG}/${id}`);
         assert.deepEqual([body.name, body.fileName], ['Keep me', 'keep.wav']);
       });

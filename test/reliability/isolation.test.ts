@@ -19,8 +19,18 @@ import { FIXED_PARAMS, idFor, twoOrganizations, VALUE_IDS, type OrganizationWorl
 // Organizations are walled off from each other, scopes are enforced on every route, and tokens
 // expire: swept over every operation of the OpenAPI document.
 
-/** Routes that need no token at all. */
-const PUBLIC = new Set(['GET /healthz', 'GET /metrics', 'POST /sandbox/v1/orgs', 'GET /sandbox/v1/demo', 'GET /v1/authorize', 'POST /v1/authorize', 'POST /v1/access_token']);
+/** Routes that need no token at all (the media links carry their signature instead). */
+const PUBLIC = new Set([
+  'GET /healthz',
+  'GET /metrics',
+  'POST /sandbox/v1/orgs',
+  'GET /sandbox/v1/demo',
+  'GET /v1/authorize',
+  'POST /v1/authorize',
+  'POST /v1/access_token',
+  'GET /media/{orgId}/{mediaId}',
+  'PUT /media/{orgId}/{mediaId}',
+]);
 
 /**
  * /v1 routes any valid token may call (their route config is `auth: 'token'`): Webex's webhooks

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import { encodeAnnouncementId } from '../../domain/announcements/announcement-ids.ts';
+import type { AnnouncementMediaService } from '../../domain/announcements/announcement-media-service.ts';
 import { MAX_AUDIO_FILE_BYTES, type AnnouncementService } from '../../domain/announcements/announcements-service.ts';
 import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
@@ -29,7 +30,7 @@ const MAX_ANNOUNCEMENTS = 1000;
 const ORGANIZATION = '/v1/telephony/config/announcements';
 const LOCATION = '/v1/telephony/config/locations/:locationId/announcements';
 
-export function announcementRoutes(server: Server, deps: { announcements: AnnouncementService }): void {
+export function announcementRoutes(server: Server, deps: { announcements: AnnouncementService; announcementMedia: AnnouncementMediaService }): void {
   // multipart/form-data for the uploads. The plugin is wrapped with fastify-plugin, so this
   // registers it for the whole server; its limits are the repository's (each upload reads with
   // its own limits too, see announcement-upload.ts).
@@ -46,14 +47,14 @@ export function announcementRoutes(server: Server, deps: { announcements: Announ
 
   server.post(ORGANIZATION, { schema: UploadOrganizationAnnouncement, config: write }, async (request, reply) => {
     const orgId = request.orgId;
-    const id = await service.upload(orgId, undefined, await readAnnouncementUpload(request));
+    const id = await service.upload(orgId, undefined, await readAnnouncementUpload(request, deps.announcementMedia));
     reply.code(201);
     return { id: encodeAnnouncementId(id) };
   });
 
   server.post(LOCATION, { schema: UploadLocationAnnouncement, config: write }, async (request, reply) => {
     const orgId = request.orgId;
-    const id = await service.upload(orgId, request.params.locationId, await readAnnouncementUpload(request));
+    const id = await service.upload(orgId, request.params.locationId, await readAnnouncementUpload(request, deps.announcementMedia));
     reply.code(201);
     return { id: encodeAnnouncementId(id) };
   });
@@ -78,13 +79,13 @@ export function announcementRoutes(server: Server, deps: { announcements: Announ
 
   server.put(`${ORGANIZATION}/:announcementId`, { schema: ModifyOrganizationAnnouncement, config: write }, async (request, reply) => {
     const orgId = request.orgId;
-    await service.replace(orgId, undefined, request.params.announcementId, await readAnnouncementUpload(request));
+    await service.replace(orgId, undefined, request.params.announcementId, await readAnnouncementUpload(request, deps.announcementMedia));
     sendEmpty(reply, 204);
   });
 
   server.put(`${LOCATION}/:announcementId`, { schema: ModifyLocationAnnouncement, config: write }, async (request, reply) => {
     const orgId = request.orgId;
-    await service.replace(orgId, request.params.locationId, request.params.announcementId, await readAnnouncementUpload(request));
+    await service.replace(orgId, request.params.locationId, request.params.announcementId, await readAnnouncementUpload(request, deps.announcementMedia));
     sendEmpty(reply, 204);
   });
 

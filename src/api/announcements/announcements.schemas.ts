@@ -57,7 +57,8 @@ const LocationAnnouncementParams = Type.Object({
 });
 const uploadDescription =
   'multipart/form-data with a "name" field (the label) and a "file" part: a .wav file of at most 5 MB, 8 or 16 kHz, ' +
-  '8- or 16-bit mono µ-law, A-law or PCM, 5 seconds to 10 minutes long.';
+  '8- or 16-bit mono µ-law, A-law or PCM, 5 seconds to 10 minutes long; or application/json with name, fileName and the ' +
+  'fileUri of a file uploaded to a Generate Upload URL link or of a text-to-speech prompt.';
 
 export const ListAnnouncements = {
   summary: 'Fetch list of announcement greetings on location and organization level',

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { anyOf, hasScope } from '../../domain/auth/scopes.ts';
 import type { BinRequest, RecordingService, Viewer } from '../../domain/recordings/recording-service.ts';
 import { mp3Size, silentMp3 } from '../../domain/recordings/silent-mp3.ts';
+import { silentMulawWav } from '../../domain/media/wav-writer.ts';
 import { decodeId, encodeId } from '../../domain/webex-ids.ts';
 import { operations } from '../../generated/webex/converged-recordings.ts';
 import { principalOf } from '../../http/auth.ts';
@@ -144,15 +145,20 @@ export function recordingRoutes(server: Server, deps: { recordings: RecordingSer
     }) as never,
   });
 
-  // Not a Webex operation: where audioDownloadLink points.
+  // Not a Webex operation: where audioDownloadLink points. Webex's recordings are MP3 (their
+  // `format`), and so is this by default; a client that asks for WAV (Accept: audio/wav) gets the
+  // same length of 8 kHz µ-law, the call's own codec. Either way the audio is silence: simulated
+  // parties say nothing.
   server.get(
     '/v1/convergedRecordings/:recordingId/audio',
     { schema: { params: Type.Object({ recordingId: Type.String() }) }, config: { auth: anyOf(USER_READ, ADMIN_READ) } },
     async (request, reply) => {
       const recording = await service.get(viewer(request, ADMIN_READ), request.params.recordingId);
-      reply.header('content-type', 'audio/mpeg');
-      reply.header('content-disposition', `attachment; filename="${recording.id}.mp3"`);
-      return silentMp3(recording.durationSeconds);
+      const wav = /\baudio\/(x-)?wav\b/i.test(request.headers.accept ?? '');
+      reply.header('vary', 'accept');
+      reply.header('content-type', wav ? 'audio/wav' : 'audio/mpeg');
+      reply.header('content-disposition', `attachment; filename="${recording.id}.${wav ? 'wav' : 'mp3'}"`);
+      return wav ? silentMulawWav(recording.durationSeconds) : silentMp3(recording.durationSeconds);
     },
   );
 }

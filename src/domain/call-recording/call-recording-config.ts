@@ -66,6 +66,16 @@ const KEYS: Record<DocKey, string> = {
   locationVendor: 'callRecordingVendor',
 };
 
+/** What a location's compliance announcement does to PSTN calls (read by call-policies.ts). */
+export type ComplianceAnnouncement = { inbound: boolean; outbound: boolean; outboundDelaySeconds: number; announcementId: string | null };
+
+/** A stored document merged over Webex's defaults. */
+async function readDoc(store: Store, owner: SettingOwner, doc: DocKey): Promise<SettingDocument> {
+  const raw = await store.ownerSettings.get(owner, KEYS[doc]);
+  const defaults = DEFAULTS[doc] as SettingDocument;
+  return raw === undefined ? structuredClone(defaults) : mergeDocument(defaults, JSON.parse(raw) as SettingDocument);
+}
+
 export const vendorNotFound = () => notFound('Call recording vendor not found.');
 
 function vendorOf(orgId: string, publicId: string, field?: string): Vendor {
@@ -111,13 +121,32 @@ export class CallRecordingConfigService {
 
   async read(orgId: string, doc: DocKey, locationPublicId?: string): Promise<SettingDocument> {
     const owner = await this.owner(this.store, orgId, locationPublicId);
-    return this.stored(this.store, owner, doc);
+    return readDoc(this.store, owner, doc);
   }
 
   /** Whether the organization records calls at all (read by the call engine's policies). */
   static async enabled(store: Store, orgId: string): Promise<boolean> {
     const stored = await store.ownerSettings.get({ orgId, kind: 'organization', id: orgId }, KEYS.organization);
     return stored === undefined ? true : (JSON.parse(stored) as { enabled?: boolean }).enabled !== false;
+  }
+
+  /**
+   * The compliance announcement in force at a calling location (its own, or the organization's
+   * with useOrgSettingsEnabled), and the announcement file it plays (null: the system's).
+   */
+  static async compliance(store: Store, orgId: string, locationId: string): Promise<ComplianceAnnouncement> {
+    const location = await readDoc(store, { orgId, kind: 'location', id: locationId }, 'locationCompliance');
+    const org = await readDoc(store, { orgId, kind: 'organization', id: orgId }, 'compliance');
+    const rules = location.useOrgSettingsEnabled === false ? location : org;
+    const orgFile = org.useCustomAnnouncementEnabled === true ? (org.audioAnnouncementFile as { audioAnnouncementFileId?: string } | undefined) : undefined;
+    const custom = location.useOrgLevelAnnouncementEnabled === false ? (location.customComplianceAnnouncement as { type?: string; audioAnnouncementFileId?: string }) : orgFile;
+    const fileId = custom && (custom as { type?: string }).type !== 'DEFAULT' ? custom.audioAnnouncementFileId : undefined;
+    return {
+      inbound: rules.inboundPSTNCallsEnabled === true,
+      outbound: rules.outboundPSTNCallsEnabled === true,
+      outboundDelaySeconds: rules.outboundPSTNCallsDelayEnabled === true ? (rules.delayInSeconds as number) : 0,
+      announcementId: (fileId && decodeId(fileId, 'ANNOUNCEMENT')) || null,
+    };
   }
 
   async organization(orgId: string): Promise<{ doc: SettingDocument; name: string; vendor: Vendor }> {
@@ -259,16 +288,10 @@ export class CallRecordingConfigService {
     return { orgId, kind: 'location', id: location.id };
   }
 
-  private async stored(store: Store, owner: SettingOwner, doc: DocKey): Promise<SettingDocument> {
-    const raw = await store.ownerSettings.get(owner, KEYS[doc]);
-    const defaults = DEFAULTS[doc] as SettingDocument;
-    return raw === undefined ? structuredClone(defaults) : mergeDocument(defaults, JSON.parse(raw) as SettingDocument);
-  }
-
   private async write(orgId: string, doc: DocKey, locationPublicId: string | undefined, update: SettingDocument): Promise<void> {
     await this.store.transaction(async (tx) => {
       const owner = await this.owner(tx, orgId, locationPublicId);
-      const next = mergeDocument(await this.stored(tx, owner, doc), update);
+      const next = mergeDocument(await readDoc(tx, owner, doc), update);
       await tx.ownerSettings.put(owner, KEYS[doc], JSON.stringify(next), timestamp(this.clock));
     });
   }

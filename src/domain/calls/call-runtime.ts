@@ -134,7 +134,7 @@ export class CallRuntime {
       newCallId,
       newTimerId: randomUUID,
       // People's call settings (DND, call waiting, forwarding) as a policy of their own: person-routing.ts.
-      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing, orgIdsOf(parties)), routing),
+      policy: withRouting(await loadPolicies(tx, [...personIds, ...targets, ...routing.keys()], this.timing, orgIdsOf(parties), parties), routing),
       huntPlan: (id) => plans.get(id),
       attendantPlan: (id) => attendants.get(id),
       pagePlan: (id) => pages.get(id),
@@ -223,6 +223,10 @@ export class CallRuntime {
         if (!before || before.state !== leg.state) {
           const cause = step.events.filter((e) => e.legId === leg.id).map((e) => e.type).join(',') || 'moved';
           this.onTransition(`call ${leg.id} of session ${session.id}: ${before?.state ?? 'new'} -[${cause}]-> ${leg.state}`);
+        }
+        // A call pull moves a leg to another endpoint without changing its state (engine/pull.ts).
+        if (before && before.endpoint !== leg.endpoint) {
+          this.onTransition(`call ${leg.id} of session ${session.id}: ${leg.state} -[moveToEndpoint]-> ${leg.state} on ${leg.endpoint ?? 'the simulated phone'}`);
         }
         await trackRecording(tx, session, leg, before, now);
         if (leg.state === 'disconnected' && (!before || before.state !== 'disconnected')) {

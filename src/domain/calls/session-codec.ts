@@ -155,9 +155,10 @@ const Leg = Type.Object({
   appearance: Nullable(Type.Integer()),
   pendingDestination: Nullable(Party),
   endReason: Nullable(
-    Type.Enum(['hangup', 'remoteHangup', 'rejected', 'busy', 'noAnswer', 'cancelled', 'diverted', 'transferred', 'parked', 'retrieved']),
+    Type.Enum(['hangup', 'remoteHangup', 'rejected', 'busy', 'noAnswer', 'cancelled', 'diverted', 'transferred', 'parked', 'retrieved', 'pulled']),
   ),
   completedElsewhere: Type.Boolean(),
+  endpoint: Type.Optional(Type.String()),
 });
 
 const SessionSchema = Type.Object({
@@ -167,7 +168,7 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'parkRecallHunt', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing', 'queueRetry', 'attendantNoInput']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'parkRecallHunt', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing', 'queueRetry', 'attendantNoInput', 'complianceAnnounced']),
       legId: Type.String(),
       at: Type.String(),
     }),
@@ -196,6 +197,8 @@ const SessionSchema = Type.Object({
     }),
   ),
   page: Type.Optional(Type.Object({ group: PagingGroupParty, originatorLegId: Type.String(), showOriginator: Type.Boolean() })),
+  compliance: Type.Optional(Type.Object({ legId: Type.String(), pstnLegId: Type.String(), until: Type.String() })),
+  pull: Type.Optional(Type.Object({ legId: Type.String(), pulledLegId: Type.String(), endpoint: Nullable(Type.String()) })),
   created: Type.String(),
   version: Type.Integer(),
 });

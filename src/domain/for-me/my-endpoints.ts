@@ -4,11 +4,12 @@ import { timestamp } from '../clock.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { encodeId } from '../webex-ids.ts';
 
-// A person's endpoints, as the Call Settings For Me show them: Callplane people have one, their
-// simulated phone (/sandbox/v1/people/{personId}/phone), a calling device whose ID is derived from
-// the person. The preferred answer endpoint is stored per person, and per secondary line they
-// carry (`line`, its owner's ID: which of their endpoints answers that line); with one endpoint
-// to ring it changes no call.
+// A person's endpoints, as the Call Settings For Me show them: their simulated phone
+// (/sandbox/v1/people/{personId}/phone), a calling device whose ID is derived from the person,
+// then the devices they own (Devices API), by their device IDs. The preferred answer endpoint is
+// stored per person, and per secondary line they carry (`line`, its owner's ID: which of their
+// endpoints answers that line); a call pull without endpointId goes to the person's own
+// (domain/calls/call-pull.ts).
 
 /** Where the preference is kept: the person's owner settings, under this key. */
 const PREFERRED_KEY = 'preferredAnswerEndpoint';
@@ -17,8 +18,12 @@ const PHONE_NAME = 'Callplane simulated phone';
 export const endpointIdOf = (personId: string) => encodeId('CALLING_DEVICE', personId);
 export const endpointNotFound = () => notFound('Endpoint not found: it is not one of your endpoints.');
 
+const MAX_DEVICES = 100;
+
 export async function myEndpoints(store: Store, person: { id: string; orgId: string }) {
   const phone = await store.calls.phone(person.id);
+  const ownerId = encodeId('PEOPLE', person.id);
+  const devices = await store.devices.list(person.orgId, { personId: person.id, start: 0, max: MAX_DEVICES });
   return [
     {
       id: endpointIdOf(person.id),
@@ -26,9 +31,17 @@ export async function myEndpoints(store: Store, person: { id: string; orgId: str
       name: PHONE_NAME,
       // The simulated phone answers by itself when set to (the sandbox's autoAnswer).
       autoAndForcedAnswerEnabled: phone?.autoAnswer ?? false,
-      ownerId: encodeId('PEOPLE', person.id),
+      ownerId,
       ownerType: 'PEOPLE' as const,
     },
+    ...devices.items.map((d) => ({
+      id: encodeId('DEVICE', d.id),
+      type: 'CALLING_DEVICE' as const,
+      name: d.displayName,
+      autoAndForcedAnswerEnabled: false,
+      ownerId,
+      ownerType: 'PEOPLE' as const,
+    })),
   ];
 }
 
@@ -49,6 +62,9 @@ export async function availableAnswerEndpoints(store: Store, person: { id: strin
   const preferred = await preferredId(store, person, line);
   return (await myEndpoints(store, person)).map((e) => ({ id: e.id, type: 'DEVICE' as const, name: e.name, isPreferredAnswerEndpoint: e.id === preferred }));
 }
+
+/** The ID of the preferred answer endpoint, or null when none is set. */
+export const preferredEndpointId = (store: Store, person: { id: string; orgId: string }) => preferredId(store, person);
 
 /** The preferred answer endpoint, or {} when none is set (as Webex answers). */
 export async function preferredAnswerEndpoint(store: Store, person: { id: string; orgId: string }, line?: string) {

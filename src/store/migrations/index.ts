@@ -44,6 +44,7 @@ import * as routeLists from './0071-route-lists.ts';
 import * as queueArrival from './0080-queue-arrival.ts';
 import * as aiReceptionists from './0090-ai-receptionists.ts';
 import * as applicationLines from './0100-application-lines.ts';
+import * as announcementMedia from './0110-announcement-media.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -93,4 +94,5 @@ export const migrations: Record<string, Migration> = {
   '0080-queue-arrival': queueArrival,
   '0090-ai-receptionists': aiReceptionists,
   '0100-application-lines': applicationLines,
+  '0110-announcement-media': announcementMedia,
 };

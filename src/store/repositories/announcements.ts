@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type {
   Announcement,
+  AnnouncementMedia,
   AnnouncementFileChange,
   AnnouncementFilter,
   AnnouncementRepository,
@@ -9,6 +10,7 @@ import type {
   MusicOnHoldGreeting,
   MusicOnHoldUse,
   NewAnnouncement,
+  TextToSpeech,
 } from '../announcements-store.ts';
 import type { Page } from '../store.ts';
 import { flag, matches, offsetPage, type RepositoryContext } from './context.ts';
@@ -190,5 +192,64 @@ export class KyselyAnnouncementRepository implements AnnouncementRepository {
       .orderBy('m.location_id')
       .execute();
     return rows.map((r) => ({ locationId: r.location_id, locationName: r.name }));
+  }
+
+  async insertMedia(m: AnnouncementMedia, content: Uint8Array | null): Promise<void> {
+    await this.ctx.db
+      .insertInto('announcement_media')
+      .values({ id: m.id, org_id: m.orgId, source: m.source, content: content && bytes(content), created: m.created })
+      .execute();
+  }
+
+  async getMedia(orgId: string, id: string): Promise<AnnouncementMedia | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('announcement_media')
+      .select(['id', 'org_id', 'source', 'created'])
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && { id: row.id, orgId: row.org_id, source: row.source as AnnouncementMedia['source'], created: row.created };
+  }
+
+  async mediaContent(orgId: string, id: string): Promise<Uint8Array | undefined> {
+    const row = await this.ctx.db.selectFrom('announcement_media').select('content').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row?.content ? new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength) : undefined;
+  }
+
+  async putMediaContent(orgId: string, id: string, content: Uint8Array): Promise<void> {
+    await this.ctx.db.updateTable('announcement_media').set({ content: bytes(content) }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  }
+
+  async insertTextToSpeech(t: TextToSpeech): Promise<void> {
+    await this.ctx.db
+      .insertInto('text_to_speech')
+      .values({ id: t.id, org_id: t.orgId, voice: t.voice, text: t.text, language_code: t.languageCode, media_id: t.mediaId, created: t.created, ready_at: t.readyAt })
+      .execute();
+  }
+
+  async getTextToSpeech(orgId: string, id: string): Promise<TextToSpeech | undefined> {
+    const row = await this.ctx.db.selectFrom('text_to_speech').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        orgId: row.org_id,
+        voice: row.voice,
+        text: row.text,
+        languageCode: row.language_code,
+        mediaId: row.media_id,
+        created: row.created,
+        readyAt: row.ready_at,
+      }
+    );
+  }
+
+  async textToSpeechSince(orgId: string, since: string): Promise<{ count: number; earliest: string | null }> {
+    const row = await this.ctx.db
+      .selectFrom('text_to_speech')
+      .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.min<string | null>('created').as('earliest')])
+      .where('org_id', '=', orgId)
+      .where('created', '>=', since)
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.count), earliest: row.earliest ?? null };
   }
 }

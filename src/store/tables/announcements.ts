@@ -31,7 +31,31 @@ export type LocationMusicOnHoldTable = {
   last_modified: string;
 };
 
+/** A file uploaded to a signed URL, or a text-to-speech prompt's audio (0110-announcement-media). */
+export type AnnouncementMediaTable = {
+  id: string;
+  org_id: string;
+  source: string;
+  /** Null until the file is uploaded. */
+  content: Uint8Array | null;
+  created: string;
+};
+
+/** A text-to-speech generation request; its audio is an announcement_media row. */
+export type TextToSpeechTable = {
+  id: string;
+  org_id: string;
+  voice: string;
+  text: string;
+  language_code: string;
+  media_id: string;
+  created: string;
+  ready_at: string;
+};
+
 export type AnnouncementTables = {
   announcements: AnnouncementsTable;
   location_music_on_hold: LocationMusicOnHoldTable;
+  announcement_media: AnnouncementMediaTable;
+  text_to_speech: TextToSpeechTable;
 };

@@ -69,6 +69,13 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
 
   const announcement = await upload(admin, 'POST', '/v1/telephony/config/announcements', { name: unique('Greeting '), content: wav() });
   assert.equal(announcement.status, 201, announcement.text);
+  // Announcement Repository with Media URLs: the announcement's file is the s3Path (and a media
+  // link's mediaId); a text-to-speech prompt.
+  const fileUri = await admin.get(`/v1/telephony/config/announcements/${announcement.body.id}/fileUri`);
+  assert.equal(fileUri.status, 200, fileUri.text);
+  const s3Path = (fileUri.body.fileUri as string).split('/media/urls/')[1]!;
+  const tts = await admin.post('/v1/telephony/config/textToSpeech/actions/generate/invoke', { voice: 'ashley', text: unique('Welcome '), languageCode: 'en_us' });
+  assert.equal(tts.status, 202, tts.text);
   const directory = await admin.post(`/v1/telephony/config/locations/${hq.id}/receptionistContacts/directories`, {
     name: unique('Dir '),
     contacts: [{ personId: person.id }],
@@ -399,6 +406,9 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     lineownerId: person.id,
     // The person's Webex App (on the people/{personId}/applications paths; applicationId is a service app's elsewhere).
     personApplicationId: personApps.body.desktopClientId,
+    ttsId: tts.body.id,
+    s3Path,
+    mediaId: s3Path,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -493,6 +503,7 @@ export function missingId(param: string): string {
     documentId: 'KB_DOCUMENT',
     lineOwnerId: 'PEOPLE',
     lineownerId: 'PEOPLE',
+    ttsId: 'TEXT_TO_SPEECH',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
