@@ -20,6 +20,8 @@ export type StoredDevice = {
   activationCode: string | null;
   activationExpiry: string | null;
   created: string;
+  /** When the device last took its configuration (a rebuild or a settings job); null: never since added. */
+  configSynced: string | null;
 };
 
 export type MemberKind = 'person' | 'workspace' | 'virtualLine';
@@ -52,6 +54,9 @@ export type DeviceFilter = {
   max: number;
 };
 
+/** An uploaded phone background image (the bytes are read on their own). */
+export type BackgroundImage = { orgId: string; fileName: string; contentType: string; size: number; created: string };
+
 export interface DeviceRepository {
   /** UniqueViolation for a MAC the organization already has. */
   insert(device: StoredDevice, members: readonly StoredDeviceMember[]): Promise<void>;
@@ -75,4 +80,11 @@ export interface DeviceRepository {
   /** Every port, on any device of the organization, that carries this member's line. */
   linesOf(orgId: string, memberId: string): Promise<StoredDeviceMember[]>;
   getMany(orgId: string, ids: readonly string[]): Promise<StoredDevice[]>;
+  /** Records that the device took its configuration at `at`. */
+  markSynced(orgId: string, id: string, at: string): Promise<void>;
+  /** The organization's background images, by file name. */
+  backgroundImages(orgId: string): Promise<BackgroundImage[]>;
+  /** UniqueViolation for a file name the organization already has. */
+  insertBackgroundImage(image: BackgroundImage, content: Uint8Array): Promise<void>;
+  deleteBackgroundImage(orgId: string, fileName: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { DeviceJobs } from '../../domain/devices/device-jobs.ts';
+import { APPLY_LINE_KEY_TEMPLATE_JOB, type DeviceJobs } from '../../domain/devices/device-jobs.ts';
 import { findModel } from '../../domain/devices/device-models.ts';
 import type { LineKeyTemplateService } from '../../domain/devices/line-key-templates.ts';
 import { badRequest } from '../../domain/errors.ts';
@@ -135,20 +135,20 @@ export function lineKeyTemplateRoutes(server: Server, deps: { lineKeyTemplates: 
     auth: read,
     handler: async (request, reply) => {
       const { max, start } = telephonyPaging({}, 1000);
-      return { items: offsetPageItems(request, reply, await deviceJobs.list(request.orgId, start, max), max).map(presentApplyJob) };
+      return { items: offsetPageItems(request, reply, await deviceJobs.list(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, start, max), max).map(presentApplyJob) };
     },
   });
 
   webexRoute(server, operations.getTheJobStatusOfAnApplyLineKeyTemplateJob, {
     auth: read,
-    handler: async (request) => presentApplyJob(await deviceJobs.get(request.orgId, request.params.jobId)),
+    handler: async (request) => presentApplyJob(await deviceJobs.get(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId)),
   });
 
   webexRoute(server, operations.getJobErrorsForApplyLineKeyTemplateJob, {
     auth: read,
     handler: async (request) => {
-      const job = await deviceJobs.get(request.orgId, request.params.jobId);
-      const [first] = await deviceJobs.errors(request.orgId, request.params.jobId);
+      const job = await deviceJobs.get(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId);
+      const [first] = await deviceJobs.errors(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId);
       // The document's answer holds one error (its list was lost): the first one, if any.
       return { trackingId: job.trackingId, ...(first ? { error: { description: first.message, code: first.errorCode } } : {}) };
     },

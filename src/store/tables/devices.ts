@@ -18,6 +18,8 @@ export type DevicesTable = {
   /** JSON: the domain's DeviceLayout; null for the model's default. */
   layout: string | null;
   sip_password: string | null;
+  /** When the device last took its configuration (migrations/0095-device-settings.ts). */
+  config_synced: string | null;
 };
 
 export type DeviceMembersTable = {
@@ -30,7 +32,16 @@ export type DeviceMembersTable = {
   line: string;
 };
 
-export type DeviceTables = { devices: DevicesTable; device_members: DeviceMembersTable };
+/** An organization's uploaded phone background image (migrations/0095-device-settings.ts). */
+export type DeviceBackgroundImagesTable = {
+  org_id: string;
+  file_name: string;
+  content_type: string;
+  content: Uint8Array;
+  created: string;
+};
+
+export type DeviceTables = { devices: DevicesTable; device_members: DeviceMembersTable; device_background_images: DeviceBackgroundImagesTable };
 
 export type DectNetworksTable = {
   id: string;
