@@ -148,7 +148,7 @@ export function lineKeyTemplateRoutes(server: Server, deps: { lineKeyTemplates: 
     auth: read,
     handler: async (request) => {
       const job = await deviceJobs.get(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId);
-      const [first] = await deviceJobs.errors(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId);
+      const [first] = (await deviceJobs.errors(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId, 0, 1)).items;
       // The document's answer holds one error (its list was lost): the first one, if any.
       return { trackingId: job.trackingId, ...(first ? { error: { description: first.message, code: first.errorCode } } : {}) };
     },

@@ -111,9 +111,9 @@ export class DeviceJobs {
     return jobOfType(this.store, orgId, publicId, jobType);
   }
 
-  async errors(orgId: string, jobType: string, publicId: string): Promise<JobError[]> {
+  async errors(orgId: string, jobType: string, publicId: string, start = 0, max = 1000): Promise<Page<JobError, number>> {
     const job = await this.get(orgId, jobType, publicId);
-    return (await this.store.jobs.errors(job.id, 0, 1000)).items;
+    return this.store.jobs.errors(job.id, start, max);
   }
 
   /** The job's stored data (what its kind was asked to do). */
