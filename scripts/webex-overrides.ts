@@ -643,6 +643,29 @@ export const overrides: Override[] = [
       reason: 'The example writes the value as a string ("true", 1234 as a number) where its schema and wxc_sdk take a boolean (a string for the access code).',
     }),
   ),
+  // Change device settings jobs: Cisco's examples show the job's target, location and progress,
+  // which the schemas (copied from a move job's) leave out.
+  ...(
+    [
+      ['post', '/telephony/config/jobs/devices/callDeviceSettings', `/responses/200${JSON_SCHEMA}/properties`],
+      ['get', '/telephony/config/jobs/devices/callDeviceSettings/{jobId}', `/responses/200${JSON_SCHEMA}/properties`],
+      ['get', '/telephony/config/jobs/devices/callDeviceSettings', `/responses/200${JSON_SCHEMA}/properties/items/items/properties`],
+    ] as const
+  ).map(
+    ([method, path, at]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at,
+      merge: {
+        locationCustomizationsEnabled: { type: 'boolean' },
+        target: { type: 'string', enum: ['CUSTOMER', 'LOCATION'] },
+        locationId: str,
+        percentageComplete: { type: 'integer' },
+      },
+      reason: "Cisco's examples of the job show locationCustomizationsEnabled, target, locationId and percentageComplete; the schema lost them.",
+    }),
+  ),
   // Device Call Settings with dynamic settings: Cisco's examples and wxc_sdk (SetOrClear) act on
   // a tag with SET and CLEAR; the schemas name ADD and DELETE, which no example or SDK sends.
   ...(

@@ -89,7 +89,7 @@ export class BackgroundImageService {
           items.push({ fileName, result: { status: 404, error: { message: `No background image named ${fileName}.`, errorCode: 4008 } } });
           continue;
         }
-        const showing = await this.settings.levelsShowing(orgId, imageUrl(fileName));
+        const showing = await this.settings.levelsShowing(tx, orgId, imageUrl(fileName));
         if (showing.length > 0 && forceDelete !== true) {
           items.push({ fileName, result: { status: 400, error: { message: 'The image is in use as a background: delete it with forceDelete.', errorCode: 4305 } } });
           continue;

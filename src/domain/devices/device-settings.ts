@@ -132,9 +132,9 @@ export class DeviceSettingsService {
   }
 
   /** Every stored level of the organization that shows this background image (for its deletion). */
-  async levelsShowing(orgId: string, url: string): Promise<{ owner: SettingOwner; doc: SettingDocument }[]> {
+  async levelsShowing(store: Store, orgId: string, url: string): Promise<{ owner: SettingOwner; doc: SettingDocument }[]> {
     const out = [];
-    for (const [key, data] of await this.store.ownerSettings.ofSetting(orgId, DEVICE_SETTINGS_KEY)) {
+    for (const [key, data] of await store.ownerSettings.ofSetting(orgId, DEVICE_SETTINGS_KEY)) {
       const [kind, id] = key.split(':') as [SettingOwner['kind'], string];
       const doc = JSON.parse(data) as SettingDocument;
       const customizations = (kind === 'organization' ? doc : doc.customizations) as Customizations;
