@@ -217,6 +217,12 @@ for (const dialect of dialects) {
       assert.equal((await admin.put(path, { compression: 'ON' })).status, 204);
       assert.deepEqual((await admin.get(path)).body, { compression: 'ON' });
       assertWebexError(await admin.put(path, { compression: 'MAYBE' }), 400);
+      const room = await admin.post('/v1/workspaces', { displayName: unique('Room '), calling: { type: 'webexCalling', webexCalling: { extension: freeExtension(), locationId: site.id } } });
+      assert.equal(room.status, 201, room.text);
+      const roomPath = `${CONFIG}/workspaces/${room.body.id}/devices/settings`;
+      assert.deepEqual((await admin.get(roomPath)).body, { compression: 'OFF' });
+      assert.equal((await admin.put(roomPath, { compression: 'ON' })).status, 204);
+      assert.deepEqual((await admin.get(roomPath)).body, { compression: 'ON' });
     });
 
     it("another organization's devices, locations, jobs and images are not found and never listed", async () => {
