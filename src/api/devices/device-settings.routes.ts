@@ -7,18 +7,16 @@ import type { Customizations } from '../../domain/devices/device-customizations.
 import { badRequest } from '../../domain/errors.ts';
 import { operations } from '../../generated/webex/device-call-settings.ts';
 import { principalOf } from '../../http/auth.ts';
-import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
-import { presentJobError } from '../location-calling/location-calling.presenters.ts';
 import { readMultipartForm } from '../multipart-form.ts';
-import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
+import { telephonyConfig } from '../telephony-config.ts';
+import { deviceJobReadRoutes } from './device-job-routes.ts';
 import { presentCallDeviceSettingsJob, presentLocationJob } from './device-jobs.presenters.ts';
 
 const read = telephonyConfig.read.auth;
 const write = telephonyConfig.write.auth;
-const MAX = 2000;
 
 const requester = (request: FastifyRequest) => ({ personId: principalOf(request).personId, trackingId: request.id });
 
@@ -76,28 +74,13 @@ export function deviceSettingsRoutes(server: Server, deps: { deviceSettings: Dev
     },
   });
 
-  webexRoute(server, operations.listChangeDeviceSettingsJobs, {
-    auth: read,
-    handler: async (request, reply) => {
-      const { max, start } = telephonyPaging(request.query, MAX);
-      return { items: offsetPageItems(request, reply, await jobs.list(request.orgId, CALL_DEVICE_SETTINGS_JOB, start, max), max).map(settingsJob) };
-    },
-  });
-
-  webexRoute(server, operations.getChangeDeviceSettingsJobStatus, {
-    auth: read,
-    handler: async (request) => settingsJob(await jobs.get(request.orgId, CALL_DEVICE_SETTINGS_JOB, request.params.jobId)),
-  });
-
-  webexRoute(server, operations.listChangeDeviceSettingsJobErrors, {
-    auth: read,
-    handler: async (request, reply) => {
-      const { max, start } = telephonyPaging(request.query, MAX);
-      const job = await jobs.get(request.orgId, CALL_DEVICE_SETTINGS_JOB, request.params.jobId);
-      const page = await jobs.errors(request.orgId, CALL_DEVICE_SETTINGS_JOB, request.params.jobId, start, max);
-      return { items: offsetPageItems(request, reply, page, max).map((e) => presentJobError(e, job.locationId)) };
-    },
-  });
+  deviceJobReadRoutes(
+    server,
+    jobs,
+    CALL_DEVICE_SETTINGS_JOB,
+    { list: operations.listChangeDeviceSettingsJobs, get: operations.getChangeDeviceSettingsJobStatus, errors: operations.listChangeDeviceSettingsJobErrors },
+    settingsJob,
+  );
 
   // Rebuild phones: a location's phones take their configuration again (a job).
   webexRoute(server, operations.rebuildPhonesConfiguration, {
@@ -108,29 +91,19 @@ export function deviceSettingsRoutes(server: Server, deps: { deviceSettings: Dev
     },
   });
 
-  webexRoute(server, operations.listRebuildPhonesJobs, {
-    auth: read,
-    handler: async (request) => ({ items: (await jobs.list(request.orgId, REBUILD_PHONES_JOB, 0, MAX)).items.map((job) => presentLocationJob(job)) }),
-  });
-
-  webexRoute(server, operations.getTheJobStatusOfARebuildPhonesJob, {
-    auth: read,
-    handler: async (request) => presentLocationJob(await jobs.get(request.orgId, REBUILD_PHONES_JOB, request.params.jobId)),
-  });
-
-  webexRoute(server, operations.getJobErrorsForARebuildPhonesJob, {
-    auth: read,
-    handler: async (request) => {
-      const job = await jobs.get(request.orgId, REBUILD_PHONES_JOB, request.params.jobId);
-      return { items: (await jobs.errors(request.orgId, REBUILD_PHONES_JOB, request.params.jobId)).items.map((e) => presentJobError(e, job.locationId)) };
-    },
-  });
+  deviceJobReadRoutes(
+    server,
+    jobs,
+    REBUILD_PHONES_JOB,
+    { list: operations.listRebuildPhonesJobs, get: operations.getTheJobStatusOfARebuildPhonesJob, errors: operations.getJobErrorsForARebuildPhonesJob },
+    (job) => presentLocationJob(job),
+  );
 
   // Background images of the organization's MPP phones.
   webexRoute(server, operations.uploadADeviceBackgroundImage, {
     auth: write,
     handler: async (request, reply) => {
-      const { image, count } = await images.upload(request.orgId, request.params.deviceId, await readImageUpload(request));
+      const { image, count } = await images.upload(request.orgId, request.params.deviceId, () => readImageUpload(request));
       return reply.code(201).send({ filename: image.fileName, backgroundImageUrl: imageUrl(image.fileName), count: String(count) });
     },
   });

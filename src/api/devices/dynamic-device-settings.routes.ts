@@ -7,19 +7,17 @@ import { badRequest } from '../../domain/errors.ts';
 import { operations as beta } from '../../generated/webex/beta-device-call-settings-with-dynamic-device-settings.ts';
 import { operations } from '../../generated/webex/device-call-settings-with-device-dynamic-settings.ts';
 import { principalOf } from '../../http/auth.ts';
-import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexResponse } from '../../http/webex-route.ts';
 import type { Job } from '../../store/location-calling-store.ts';
 import type { Store } from '../../store/store.ts';
-import { presentJobError } from '../location-calling/location-calling.presenters.ts';
-import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
+import { telephonyConfig } from '../telephony-config.ts';
+import { deviceJobReadRoutes } from './device-job-routes.ts';
 import { presentLocationJob } from './device-jobs.presenters.ts';
 
 const read = telephonyConfig.read.auth;
 const write = telephonyConfig.write.auth;
-const MAX = 2000;
 
 /** The catalogue's tags a `familyOrModelDisplayName` filter keeps (all without one; none for an unknown name). */
 function catalogueFor(name: string | undefined): CatalogueTag[] {
@@ -105,27 +103,11 @@ export function dynamicDeviceSettingsRoutes(server: Server, deps: { dynamicDevic
     },
   });
 
-  webexRoute(server, operations.listDynamicDeviceSettingsJobs, {
-    auth: read,
-    handler: async (request, reply) => {
-      const { max, start } = telephonyPaging(request.query, MAX);
-      const page = await jobs.list(request.orgId, DYNAMIC_DEVICE_SETTINGS_JOB, start, max);
-      return { items: await Promise.all(offsetPageItems(request, reply, page, max).map(presentJob)) };
-    },
-  });
-
-  webexRoute(server, operations.getDeviceDynamicSettingsJobStatus, {
-    auth: read,
-    handler: async (request) => presentJob(await jobs.get(request.orgId, DYNAMIC_DEVICE_SETTINGS_JOB, request.params.jobId)),
-  });
-
-  webexRoute(server, operations.listDynamicDeviceSettingsJobErrors, {
-    auth: read,
-    handler: async (request, reply) => {
-      const { max, start } = telephonyPaging(request.query, MAX);
-      const job = await jobs.get(request.orgId, DYNAMIC_DEVICE_SETTINGS_JOB, request.params.jobId);
-      const page = await jobs.errors(request.orgId, DYNAMIC_DEVICE_SETTINGS_JOB, request.params.jobId, start, max);
-      return { items: offsetPageItems(request, reply, page, max).map((e) => presentJobError(e, job.locationId)) };
-    },
-  });
+  deviceJobReadRoutes(
+    server,
+    jobs,
+    DYNAMIC_DEVICE_SETTINGS_JOB,
+    { list: operations.listDynamicDeviceSettingsJobs, get: operations.getDeviceDynamicSettingsJobStatus, errors: operations.listDynamicDeviceSettingsJobErrors },
+    presentJob,
+  );
 }

@@ -10,7 +10,7 @@ import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexResponse } from '../../http/webex-route.ts';
 import type { Job } from '../../store/location-calling-store.ts';
-import { presentJob } from '../location-calling/location-calling.presenters.ts';
+import { percentageComplete, presentJobStatus } from './device-jobs.presenters.ts';
 import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
 
 const read = telephonyConfig.read.auth;
@@ -21,21 +21,9 @@ const templateId = (id: string) => encodeId('LINE_KEY_TEMPLATE', id);
 type ApplyJob = WebexResponse<typeof operations.getTheJobStatusOfAnApplyLineKeyTemplateJob>;
 
 function presentApplyJob(job: Job): ApplyJob {
-  const { name, id, trackingId, sourceUserId, sourceCustomerId, targetCustomerId, instanceId, jobExecutionStatus, latestExecutionStatus, latestExecutionExitCode } = presentJob(job);
-  const done = job.updatedItems + job.failedItems;
   return {
-    name,
-    id,
-    trackingId,
-    sourceUserId,
-    sourceCustomerId,
-    targetCustomerId,
-    instanceId,
-    // The statuses are the job's own (JobStatus), a subset of the document's enum.
-    jobExecutionStatus: jobExecutionStatus as ApplyJob['jobExecutionStatus'],
-    latestExecutionStatus,
-    latestExecutionExitCode: latestExecutionExitCode as ApplyJob['latestExecutionExitCode'],
-    percentageComplete: job.totalItems === 0 ? (job.status === 'COMPLETED' ? 100 : 0) : Math.floor((done * 100) / job.totalItems),
+    ...presentJobStatus(job),
+    percentageComplete: percentageComplete(job),
     updatedCount: job.updatedItems,
     // Advisories (more shared lines than keys, say) are not computed: none are reported.
     advisoryCount: 0,

@@ -46,10 +46,14 @@ export class BackgroundImageService {
     return this.store.devices.backgroundImages(orgId);
   }
 
-  /** Stores an image uploaded through an MPP phone of the organization; answers the new count. */
-  async upload(orgId: string, devicePublicId: string, upload: ImageUpload): Promise<{ image: BackgroundImage; count: number }> {
+  /**
+   * Stores an image uploaded through an MPP phone of the organization; answers the new count. The
+   * upload is read once the phone is known (another organization's phone is a 404 whatever is sent).
+   */
+  async upload(orgId: string, devicePublicId: string, read: () => Promise<ImageUpload>): Promise<{ image: BackgroundImage; count: number }> {
     const device = await deviceOf(this.store, orgId, devicePublicId);
     if (familyOf(device) !== 'mpp') throw badRequest(`A ${device.model} shows no background image: upload through an MPP phone.`);
+    const upload = await read();
     const fileName = upload.fileName?.trim();
     if (!fileName) throw badRequest('fileName is required: the name of the image file.');
     if (fileName.length > 100 || /[/\\]/.test(fileName)) throw badRequest('fileName is at most 100 characters, without slashes.');

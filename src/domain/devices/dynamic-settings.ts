@@ -112,10 +112,10 @@ export class DynamicDeviceSettingsService {
 
   /** The organization's tags of a family, or a location's when one is named, over the levels above. */
   async level(orgId: string, locationPublicId: string | undefined, familyName: string, tags?: readonly string[]): Promise<LevelView> {
+    const location = locationPublicId ? await findCallingLocation(this.store, orgId, locationPublicId) : undefined;
     const family = familyNamed(familyName);
     if (!family) throw badRequest(`familyOrModelDisplayName ${familyName} names no family of phones with dynamic settings.`);
     const org = await readLevel(this.store, orgOwner(orgId));
-    const location = locationPublicId ? await findCallingLocation(this.store, orgId, locationPublicId) : undefined;
     const own = location ? await readLevel(this.store, locationOwner(orgId, location.id)) : org;
     const parents = location ? [{ level: 'ORGANIZATION' as const, values: org.values[family] }] : [];
     const running = (await this.store.jobs.unfinished()).some((j) => j.orgId === orgId && j.jobType === DYNAMIC_DEVICE_SETTINGS_JOB && (!location || j.locationId === null || j.locationId === location.id));
