@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DEVICE_DEFAULTS } from '../../src/domain/devices/device-customizations.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
@@ -15,33 +16,8 @@ const IMAGES = `${CONFIG}/devices/backgroundImages`;
 /** The smallest PNG signature and header, enough to be recognised as an image. */
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
 
-/** A whole MPP document, as a device PUT sends it. */
-function mpp(overrides: Record<string, unknown> = {}) {
-  return {
-    pnacEnabled: false,
-    audioCodecPriority: { selection: 'CUSTOM', primary: 'OPUS', secondary: 'G722', tertiary: 'G711u' },
-    backlightTimer: 'ALWAYS_ON',
-    background: { image: 'WEBEX_DARK_BLUE', customUrl: '' },
-    cdpEnabled: true,
-    defaultLoggingLevel: 'DEBUGGING',
-    dndServicesEnabled: true,
-    acd: { enabled: true, displayCallqueueAgentSoftkeys: 'LAST_PAGE' },
-    shortInterdigitTimer: 3,
-    longInterdigitTimer: 10,
-    lineKeyLabelFormat: 'PERSON_EXTENSION',
-    lineKeyLEDPattern: 'DEFAULT',
-    lldpEnabled: true,
-    mppUserWebAccessEnabled: false,
-    multicast: [],
-    enhancedMulticast: { multicastList: [] },
-    offHookTimer: 30,
-    phoneLanguage: 'PERSON_LANGUAGE',
-    poeMode: 'NORMAL',
-    qosEnabled: true,
-    screenTimeout: { enabled: false, value: 400 },
-    ...overrides,
-  };
-}
+/** A whole MPP document, as a device PUT sends it: Webex's defaults with some changes. */
+const mpp = (overrides: Record<string, unknown> = {}) => ({ ...DEVICE_DEFAULTS.mpp, defaultLoggingLevel: 'DEBUGGING', ...overrides });
 
 /** Uploads an image as multipart/form-data over real HTTP. */
 async function uploadImage(client: Client, deviceId: string, fileName: string, content: Uint8Array, type = 'image/png') {
