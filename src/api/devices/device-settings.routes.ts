@@ -37,6 +37,8 @@ async function readImageUpload(request: FastifyRequest): Promise<ImageUpload> {
 export function deviceSettingsRoutes(server: Server, deps: { deviceSettings: DeviceSettingsService; backgroundImages: BackgroundImageService; deviceJobs: DeviceJobs }): void {
   const { deviceSettings: settings, backgroundImages: images, deviceJobs: jobs } = deps;
 
+  // The documents are Webex's defaults with PUTs that passed the same schemas laid over them: they
+  // have the schema's shape, which their type (a settings document) cannot say.
   webexRoute(server, operations.readDeviceOverrideSettingsForOrganization, {
     auth: read,
     handler: async (request) => ({ customizations: await settings.organization(request.orgId) }) as never,
