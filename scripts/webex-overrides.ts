@@ -697,6 +697,98 @@ export const overrides: Override[] = [
     set: { preferredAnswerEndpointId: 'Y2lzY29z...' },
     reason: "The example sends the endpoint as id; the schema, and the person's own operation, name it preferredAnswerEndpointId.",
   },
+  // Change device settings jobs: Cisco's examples show the job's target, location and progress,
+  // which the schemas (copied from a move job's) leave out.
+  ...(
+    [
+      ['post', '/telephony/config/jobs/devices/callDeviceSettings', `/responses/200${JSON_SCHEMA}/properties`],
+      ['get', '/telephony/config/jobs/devices/callDeviceSettings/{jobId}', `/responses/200${JSON_SCHEMA}/properties`],
+      ['get', '/telephony/config/jobs/devices/callDeviceSettings', `/responses/200${JSON_SCHEMA}/properties/items/items/properties`],
+    ] as const
+  ).map(
+    ([method, path, at]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at,
+      merge: {
+        locationCustomizationsEnabled: { type: 'boolean' },
+        target: { type: 'string', enum: ['CUSTOMER', 'LOCATION'] },
+        locationId: str,
+        percentageComplete: { type: 'integer' },
+      },
+      reason: "Cisco's examples of the job show locationCustomizationsEnabled, target, locationId and percentageComplete; the schema lost them.",
+    }),
+  ),
+  // Device Call Settings with dynamic settings: Cisco's examples and wxc_sdk (SetOrClear) act on
+  // a tag with SET and CLEAR; the schemas name ADD and DELETE, which no example or SDK sends.
+  ...(
+    [
+      ['put', '/telephony/config/devices/{deviceId}/dynamicSettings'],
+      ['post', '/telephony/config/jobs/devices/dynamicDeviceSettings'],
+    ] as const
+  ).map(
+    ([method, path]): Override => ({
+      document: 'calling',
+      method,
+      path,
+      at: `/requestBody${JSON_SCHEMA}/properties/tags/items/properties/action/enum`,
+      set: ['SET', 'CLEAR'],
+      reason: "Cisco's examples and wxc_sdk's SetOrClear send SET or CLEAR; the schema's ADD and DELETE are sent by nobody.",
+    }),
+  ),
+  {
+    document: 'calling',
+    method: 'put',
+    path: '/telephony/config/devices/{deviceId}/settings',
+    at: `/requestBody${JSON_SCHEMA}/properties/customizations/properties/mpp/required`,
+    set: ['pnacEnabled', 'audioCodecPriority', 'background', 'cdpEnabled', 'defaultLoggingLevel', 'dndServicesEnabled', 'acd', 'shortInterdigitTimer', 'longInterdigitTimer', 'lineKeyLabelFormat', 'lineKeyLEDPattern', 'lldpEnabled', 'mppUserWebAccessEnabled', 'multicast', 'enhancedMulticast', 'offHookTimer', 'phoneLanguage', 'poeMode', 'qosEnabled', 'screenTimeout'],
+    reason: "Cisco's example updates a phone of an older model, which takes backlightTimerOldModel instead of backlightTimer: backlightTimer cannot be required of every MPP phone.",
+  },
+  {
+    document: 'calling',
+    method: 'post',
+    path: '/telephony/config/jobs/devices/callDeviceSettings',
+    at: '/requestBody/content/application~1json/example/customizations',
+    set: {
+      ata: {
+        audioCodecPriority: { primary: 'G711a', secondary: 'G711u', tertiary: 'G729a', selection: 'REGIONAL' },
+        ataDtmfMode: 'NORMAL',
+        ataDtmfMethod: 'AVT',
+        cdpEnabled: true,
+        lldpEnabled: true,
+        qosEnabled: true,
+        vlan: { enabled: true, value: 1 },
+        webAccessEnabled: false,
+        nightlyResyncEnabled: true,
+        snmp: { enabled: false, trustedIP: '0.0.0.0/0.0.0.0', getCommunity: 'public', setCommunity: 'private', snmpV3Enabled: false },
+      },
+      dect: {
+        audioCodecPriority: { primary: 'G729', secondary: 'G711u', tertiary: 'G711a', selection: 'REGIONAL' },
+        cdpEnabled: true,
+        dect6825HandsetEmergencyNumber: '',
+        lldpEnabled: false,
+        multicast: '',
+        qosEnabled: true,
+        vlan: { enabled: false, value: 0 },
+        webAccessEnabled: true,
+        nightlyResyncEnabled: true,
+      },
+      mpp: {
+        pnacEnabled: true,
+        audioCodecPriority: { primary: 'OPUS', secondary: 'G722', tertiary: 'G711u', selection: 'CUSTOM' },
+        backlightTimer: 'FIVE_MIN',
+        background: { customUrl: '', image: 'NONE' },
+        displayNameFormat: 'PERSON_FIRST_THEN_LAST_NAME',
+        cdpEnabled: false,
+        defaultLoggingLevel: 'STANDARD',
+        dndServicesEnabled: true,
+        acd: { enabled: false, displayCallqueueAgentSoftkeys: 'LAST_PAGE' },
+        shortInterdigitTimer: 14,
+      },
+    },
+    reason: "The example contradicts its own schema (the ATA and DECT documents miss required fields, DECT's multicast is a list where the schema says a string, a VLAN value is null, backlightTimer FIVE_M is not in the enum): the same customizations, complete and in the schema's values.",
+  },
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

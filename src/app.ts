@@ -75,6 +75,11 @@ import { DectService } from './domain/devices/dect-service.ts';
 import { lineKeyTemplateRoutes } from './api/devices/line-key-templates.routes.ts';
 import { LineKeyTemplateService } from './domain/devices/line-key-templates.ts';
 import { DeviceJobs } from './domain/devices/device-jobs.ts';
+import { BackgroundImageService } from './domain/devices/background-images.ts';
+import { DeviceSettingsService } from './domain/devices/device-settings.ts';
+import { DynamicDeviceSettingsService } from './domain/devices/dynamic-settings.ts';
+import { deviceSettingsRoutes } from './api/devices/device-settings.routes.ts';
+import { dynamicDeviceSettingsRoutes } from './api/devices/dynamic-device-settings.routes.ts';
 import { hotDeskingRoutes } from './api/devices/hot-desking.routes.ts';
 import { HotDeskingService } from './domain/devices/hot-desking.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
@@ -230,8 +235,12 @@ export type Services = {
   /** DECT networks, base stations and handsets. */
   dect: DectService;
   lineKeyTemplates: LineKeyTemplateService;
-  /** Jobs that change many devices (apply line key template), on the clock. */
+  /** Jobs that change many devices (line key templates, device settings, rebuilds), on the clock. */
   deviceJobs: DeviceJobs;
+  /** Device Call Settings: organization, location and device customizations, and their jobs. */
+  deviceSettings: DeviceSettingsService;
+  backgroundImages: BackgroundImageService;
+  dynamicDeviceSettings: DynamicDeviceSettingsService;
   hotDesking: HotDeskingService;
   /** A workspace's settings documents (the same mechanism, domain/settings/workspace-settings.ts). */
   workspaceSettings: SettingsService;
@@ -341,6 +350,8 @@ function registerRoutes(
   deviceRoutes(server, services);
   dectRoutes(server, { ...services, store });
   lineKeyTemplateRoutes(server, services);
+  deviceSettingsRoutes(server, services);
+  dynamicDeviceSettingsRoutes(server, { ...services, store });
   hotDeskingRoutes(server, services);
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
@@ -414,6 +425,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const tokens = new TokenService(store, clock);
     const lineKeyTemplates = new LineKeyTemplateService(store, clock);
     const deviceJobs = new DeviceJobs(store, clock, lineKeyTemplates);
+    const deviceSettings = new DeviceSettingsService(store, clock, deviceJobs);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const manageNumbers = new ManageNumbersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'manage numbers job step failed'));
     const callRouting = new CallRoutingService(store, clock);
@@ -483,6 +495,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       dect: new DectService(store, clock),
       lineKeyTemplates,
       deviceJobs,
+      deviceSettings,
+      backgroundImages: new BackgroundImageService(store, clock, deviceSettings),
+      dynamicDeviceSettings: new DynamicDeviceSettingsService(store, clock, deviceJobs),
       hotDesking: new HotDeskingService(store, clock),
       virtualLines: new VirtualLineService(store, clock, calls),
       virtualLineSettings,

@@ -20,6 +20,8 @@ export type StoredDevice = {
   activationCode: string | null;
   activationExpiry: string | null;
   created: string;
+  /** When the device last took its configuration (a rebuild or a settings job); null: never since added. */
+  configSynced: string | null;
 };
 
 export type MemberKind = 'person' | 'workspace' | 'virtualLine';
@@ -54,6 +56,9 @@ export type DeviceFilter = {
   max: number;
 };
 
+/** An uploaded phone background image (the bytes are read on their own). */
+export type BackgroundImage = { orgId: string; fileName: string; contentType: string; size: number; created: string };
+
 export interface DeviceRepository {
   /** UniqueViolation for a MAC the organization already has. */
   insert(device: StoredDevice, members: readonly StoredDeviceMember[]): Promise<void>;
@@ -83,4 +88,11 @@ export interface DeviceRepository {
   replaceApplicationMembers(orgId: string, personId: string, members: readonly StoredApplicationMember[]): Promise<void>;
   /** Every port, on any person's Webex App in the organization, that carries this member's line. */
   applicationLinesOf(orgId: string, memberId: string): Promise<StoredApplicationMember[]>;
+  /** Records that the device took its configuration at `at`. */
+  markSynced(orgId: string, id: string, at: string): Promise<void>;
+  /** The organization's background images, by file name. */
+  backgroundImages(orgId: string): Promise<BackgroundImage[]>;
+  /** UniqueViolation for a file name the organization already has. */
+  insertBackgroundImage(image: BackgroundImage, content: Uint8Array): Promise<void>;
+  deleteBackgroundImage(orgId: string, fileName: string): Promise<void>;
 }

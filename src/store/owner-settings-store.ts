@@ -2,9 +2,9 @@
 
 /**
  * Whose document: a person's, a workspace's or a virtual line's (one mechanism for all lines), a
- * location's, the organization's (id: the orgId) or a voicemail group's.
+ * location's, the organization's (id: the orgId), a voicemail group's or a device's.
  */
-export type OwnerKind = 'person' | 'workspace' | 'virtualLine' | 'location' | 'organization' | 'voicemailGroup';
+export type OwnerKind = 'person' | 'workspace' | 'virtualLine' | 'location' | 'organization' | 'voicemailGroup' | 'device';
 
 export type SettingOwner = { orgId: string; kind: OwnerKind; id: string };
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, createCallingUser, createLocation, defaultLocation, unique } from '../support/factories.ts';
+import { assertWebexError, createCallingUser, createLocation, createOrganization, defaultLocation, freeExtension, unique } from '../support/factories.ts';
 import { newMac } from '../support/devices.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -136,6 +136,18 @@ for (const dialect of dialects) {
       const reply = await admin.get(`${CONFIG}/devices/availableMembers`, { memberName: 'quentin' });
       assert.equal(reply.status, 200, reply.text);
       assert.ok(reply.body.members.some((m: any) => m.id === person.id && m.memberType === 'PEOPLE'));
+    });
+
+    it("a virtual line's DECT networks: none without a handset; another organization's line is not found", async () => {
+      const line = await admin.post(`${CONFIG}/virtualLines`, { firstName: 'Desk', lastName: unique('Line'), locationId: hq.id, extension: freeExtension() });
+      assert.equal(line.status, 201, line.text);
+      const reply = await admin.get(`${CONFIG}/virtualLines/${line.body.id}/dectNetworks`);
+      assert.equal(reply.status, 200, reply.text);
+      assert.deepEqual(reply.body.dectNetworks, []);
+      const other = await createOrganization(server.anonymous);
+      const theirs = await other.admin.post(`${CONFIG}/virtualLines`, { firstName: 'Desk', lastName: 'Theirs', locationId: (await defaultLocation(other.admin)).id, extension: freeExtension() });
+      assert.equal(theirs.status, 201, theirs.text);
+      assertWebexError(await admin.get(`${CONFIG}/virtualLines/${theirs.body.id}/dectNetworks`), 404);
     });
   });
 }

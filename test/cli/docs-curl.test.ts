@@ -20,6 +20,7 @@ const PAGES = [
   'call-park-pickup',
   'call-queues',
   'conference',
+  'devices',
   'hunt-groups',
   'operating-modes',
   'paging',

@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { documentTooLarge, MAX_DOCUMENT_BYTES, type KnowledgeBaseService } from '../../domain/ai-receptionists/knowledge-base-service.ts';
-import { WebexError } from '../../domain/errors.ts';
+import { badRequest, WebexError } from '../../domain/errors.ts';
 import { operations } from '../../generated/webex/ai-receptionist-for-webex-calling.ts';
-import { readFileUpload } from '../../http/file-upload.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
+import { readMultipartForm } from '../multipart-form.ts';
 import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
 import { documentId, knowledgeBaseId, presentDocument, presentDocumentItem, presentKnowledgeBase } from './ai-receptionists.presenters.ts';
 
@@ -84,7 +84,12 @@ export function knowledgeBaseRoutes(server: Server, deps: { knowledgeBases: Know
   webexRoute(server, operations.uploadKnowledgeBaseDocument, {
     auth: write,
     handler: (async (request: FastifyRequest<{ Params: { knowledgeBaseId: string } }>, reply: FastifyReply) => {
-      const read = () => readFileUpload(request, { maxBytes: MAX_DOCUMENT_BYTES, partName: 'file', notMultipart, tooLarge: documentTooLarge });
+      const read = async () => {
+        const tooManyFiles = () => badRequest('Send one document per request, in the part named "file".');
+        const form = await readMultipartForm(request, { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 }, { notMultipart, tooLarge: documentTooLarge, tooManyFiles });
+        const file = form.files.find((f) => f.field === 'file');
+        return file ? { content: file.content, fileName: file.fileName } : {};
+      };
       const id = await service.upload(request.orgId, request.params.knowledgeBaseId, read);
       reply.code(201);
       return { id: documentId(id) };

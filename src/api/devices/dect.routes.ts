@@ -4,7 +4,9 @@ import { badRequest } from '../../domain/errors.ts';
 import { personOf } from '../../domain/settings/settings-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
+import { virtualLineOf } from '../../domain/virtual-lines/virtual-line-service.ts';
 import { operations } from '../../generated/webex/dect-devices-settings.ts';
+import { operations as virtualLineOperations } from '../../generated/webex/virtual-line-call-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
@@ -267,6 +269,26 @@ export function dectRoutes(server: Server, deps: { store: Store; dect: DectServi
   webexRoute(server, operations.getListOfDECTNetworksAssociatedWithAWorkspace, {
     auth: read,
     handler: async (request) => networksOf(request.orgId, (await callingWorkspaceOf(store, request.orgId, request.params.workspaceId)).id),
+  });
+
+  // A virtual line's networks also say whether it is a handset's primary line, and where the network is.
+  webexRoute(server, virtualLineOperations.getListOfDECTNetworksHandsetsForAVirtualLine, {
+    auth: read,
+    handler: async (request) => {
+      const line = await virtualLineOf(store, request.orgId, request.params.virtualLineId);
+      const dectNetworks = [];
+      for (const { network, handsets, primary } of await dect.networksOf(request.orgId, line.id)) {
+        const location = await store.locations.get(request.orgId, network.locationId);
+        dectNetworks.push({
+          id: networkId(network.id),
+          name: network.name,
+          primaryEnabled: primary,
+          numberOfHandsetsAssigned: handsets,
+          location: { id: encodeId('LOCATION', network.locationId), name: location?.name ?? '' },
+        });
+      }
+      return { dectNetworks };
+    },
   });
 
   webexRoute(server, operations.searchAvailableMembers, {

@@ -38,6 +38,8 @@ export function presentDevice(d: StoredDevice) {
     tags: d.tags,
     ...(d.mac !== null ? { mac: colonMac(d.mac) } : {}),
     created: d.created,
+    // The last time the phone took its configuration (a rebuild or a device settings job).
+    ...(d.configSynced !== null ? { lastSeen: d.configSynced } : {}),
     ...(d.locationId !== null ? { locationId: encodeId('LOCATION', d.locationId) } : {}),
     ...(d.locationId !== null && workspaceId ? { workspaceLocationId: encodeId('LOCATION', d.locationId) } : {}),
     managedBy: 'CISCO' as const,

@@ -1,4 +1,4 @@
-import type { DeviceJobs } from '../../domain/devices/device-jobs.ts';
+import { APPLY_LINE_KEY_TEMPLATE_JOB, type DeviceJobs } from '../../domain/devices/device-jobs.ts';
 import { findModel } from '../../domain/devices/device-models.ts';
 import type { LineKeyTemplateService } from '../../domain/devices/line-key-templates.ts';
 import { badRequest } from '../../domain/errors.ts';
@@ -10,7 +10,7 @@ import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexResponse } from '../../http/webex-route.ts';
 import type { Job } from '../../store/location-calling-store.ts';
-import { presentJob } from '../location-calling/location-calling.presenters.ts';
+import { percentageComplete, presentJobStatus } from './device-jobs.presenters.ts';
 import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
 
 const read = telephonyConfig.read.auth;
@@ -21,21 +21,9 @@ const templateId = (id: string) => encodeId('LINE_KEY_TEMPLATE', id);
 type ApplyJob = WebexResponse<typeof operations.getTheJobStatusOfAnApplyLineKeyTemplateJob>;
 
 function presentApplyJob(job: Job): ApplyJob {
-  const { name, id, trackingId, sourceUserId, sourceCustomerId, targetCustomerId, instanceId, jobExecutionStatus, latestExecutionStatus, latestExecutionExitCode } = presentJob(job);
-  const done = job.updatedItems + job.failedItems;
   return {
-    name,
-    id,
-    trackingId,
-    sourceUserId,
-    sourceCustomerId,
-    targetCustomerId,
-    instanceId,
-    // The statuses are the job's own (JobStatus), a subset of the document's enum.
-    jobExecutionStatus: jobExecutionStatus as ApplyJob['jobExecutionStatus'],
-    latestExecutionStatus,
-    latestExecutionExitCode: latestExecutionExitCode as ApplyJob['latestExecutionExitCode'],
-    percentageComplete: job.totalItems === 0 ? (job.status === 'COMPLETED' ? 100 : 0) : Math.floor((done * 100) / job.totalItems),
+    ...presentJobStatus(job),
+    percentageComplete: percentageComplete(job),
     updatedCount: job.updatedItems,
     // Advisories (more shared lines than keys, say) are not computed: none are reported.
     advisoryCount: 0,
@@ -135,20 +123,20 @@ export function lineKeyTemplateRoutes(server: Server, deps: { lineKeyTemplates: 
     auth: read,
     handler: async (request, reply) => {
       const { max, start } = telephonyPaging({}, 1000);
-      return { items: offsetPageItems(request, reply, await deviceJobs.list(request.orgId, start, max), max).map(presentApplyJob) };
+      return { items: offsetPageItems(request, reply, await deviceJobs.list(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, start, max), max).map(presentApplyJob) };
     },
   });
 
   webexRoute(server, operations.getTheJobStatusOfAnApplyLineKeyTemplateJob, {
     auth: read,
-    handler: async (request) => presentApplyJob(await deviceJobs.get(request.orgId, request.params.jobId)),
+    handler: async (request) => presentApplyJob(await deviceJobs.get(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId)),
   });
 
   webexRoute(server, operations.getJobErrorsForApplyLineKeyTemplateJob, {
     auth: read,
     handler: async (request) => {
-      const job = await deviceJobs.get(request.orgId, request.params.jobId);
-      const [first] = await deviceJobs.errors(request.orgId, request.params.jobId);
+      const job = await deviceJobs.get(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId);
+      const [first] = (await deviceJobs.errors(request.orgId, APPLY_LINE_KEY_TEMPLATE_JOB, request.params.jobId, 0, 1)).items;
       // The document's answer holds one error (its list was lost): the first one, if any.
       return { trackingId: job.trackingId, ...(first ? { error: { description: first.message, code: first.errorCode } } : {}) };
     },

@@ -1,6 +1,7 @@
 import { operations as phase1 } from '../../generated/webex/beta-call-settings-for-me-with-userhub-phase1.ts';
 import { operations as phase3 } from '../../generated/webex/call-settings-for-me-with-userhub-phase3.ts';
 import { operations as forMe } from '../../generated/webex/call-settings-for-me.ts';
+import { operations as deviceSettings } from '../../generated/webex/device-call-settings.ts';
 import { operations as user } from '../../generated/webex/user-call-settings.ts';
 import type { Server } from '../../http/types.ts';
 import { mySettingRoutes, personSettingRoutes, type MySettingDeps, type SettingPair } from './setting-routes.ts';
@@ -22,6 +23,7 @@ export const ADMIN_SETTING_PAIRS: readonly SettingPair[] = [
   },
   { setting: 'reception', get: user.readReceptionistClientSettingsForAPerson, put: user.configureReceptionistClientSettingsForAPerson },
   { setting: 'voicemail', get: user.readVoicemailSettingsForAPerson, put: user.configureVoicemailSettingsForAPerson },
+  { setting: 'deviceCompression', get: deviceSettings.getDeviceSettingsForAPerson, put: deviceSettings.updateDeviceSettingsForAPerson },
 ];
 
 export const MY_SETTING_PAIRS: readonly SettingPair[] = [

@@ -9,6 +9,7 @@ import type { SettingItemsService } from '../../domain/settings/setting-items.ts
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
+import { operations as deviceSettings } from '../../generated/webex/device-call-settings.ts';
 import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
@@ -49,6 +50,7 @@ export const WORKSPACE_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'selectiveAccept', get: ws.retrieveSelectiveAcceptSettingsForAWorkspace, put: ws.modifySelectiveAcceptSettingsForAWorkspace },
   { setting: 'selectiveReject', get: ws.retrieveSelectiveRejectSettingsForAWorkspace, put: ws.modifySelectiveRejectSettingsForAWorkspace },
   { setting: 'selectiveForward', get: ws.retrieveSelectiveForwardSettingsForAWorkspace, put: ws.modifySelectiveForwardSettingsForAWorkspace },
+  { setting: 'deviceCompression', get: deviceSettings.getDeviceSettingsForAWorkspace, put: deviceSettings.updateDeviceSettingsForAWorkspace },
 ];
 
 const criteria = (collection: ItemOperations['collection'], create: WebexOperation, get: WebexOperation, update: WebexOperation, remove: WebexOperation): ItemOperations => ({

@@ -241,14 +241,18 @@ export class DectService {
   }
 
   /** The networks with a handset carrying this member's line, with how many handsets do. */
-  async networksOf(orgId: string, memberId: string): Promise<{ network: StoredDectNetwork; handsets: number }[]> {
+  /** The networks with a handset carrying the member's line: how many, and whether one has it as line 1 (primary). */
+  async networksOf(orgId: string, memberId: string): Promise<{ network: StoredDectNetwork; handsets: number; primary: boolean }[]> {
     const handsets = await this.store.dect.handsetsOf(orgId, memberId);
-    const counts = new Map<string, number>();
-    for (const h of handsets) counts.set(h.networkId, (counts.get(h.networkId) ?? 0) + 1);
+    const byNetwork = new Map<string, { handsets: number; primary: boolean }>();
+    for (const h of handsets) {
+      const seen = byNetwork.get(h.networkId) ?? { handsets: 0, primary: false };
+      byNetwork.set(h.networkId, { handsets: seen.handsets + 1, primary: seen.primary || h.line1.memberId === memberId });
+    }
     const out = [];
-    for (const [networkId, count] of counts) {
+    for (const [networkId, counts] of byNetwork) {
       const network = await this.store.dect.getNetwork(orgId, networkId);
-      if (network) out.push({ network, handsets: count });
+      if (network) out.push({ network, ...counts });
     }
     return out;
   }

@@ -152,6 +152,7 @@ export class DeviceService {
       model: model.model,
       tags: [],
       created: timestamp(this.clock),
+      configSynced: null,
       ...state,
     };
     await tx.devices.insert(device, [ownerLine(device)]);

@@ -323,6 +323,12 @@ export const PREFERRED_ANSWER_ENDPOINT: SettingDefinition = {
 };
 
 /** Every configuration-only person setting of this file, for the registry. */
+/**
+ * The device settings of a person's or workspace's line (Device Call Settings): compression of
+ * their calls' media. Configuration only: simulated calls carry no media to compress.
+ */
+export const DEVICE_COMPRESSION: SettingDefinition = { key: 'deviceCompression', defaults: { compression: 'OFF' }, changesCalls: false };
+
 export const PERSON_CONFIG_SETTINGS: readonly SettingDefinition[] = [
   APPLICATION_SERVICES,
   PUSH_TO_TALK,
@@ -342,4 +348,5 @@ export const PERSON_CONFIG_SETTINGS: readonly SettingDefinition[] = [
   HOTELING_GUEST,
   SPEED_DIALS,
   PREFERRED_ANSWER_ENDPOINT,
+  DEVICE_COMPRESSION,
 ];

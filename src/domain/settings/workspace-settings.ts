@@ -1,7 +1,7 @@
 import { badRequest } from '../errors.ts';
 import { VOICEMAIL } from '../voicemail/voicemail-settings.ts';
 import { callingWorkspaceOf } from '../workspaces/workspace-service.ts';
-import { CALL_POLICIES, MONITORING, MUSIC_ON_HOLD, OUTBOUND_BILLING_PLAN, PUSH_TO_TALK } from './person-config-settings.ts';
+import { CALL_POLICIES, DEVICE_COMPRESSION, MONITORING, MUSIC_ON_HOLD, OUTBOUND_BILLING_PLAN, PUSH_TO_TALK } from './person-config-settings.ts';
 import { CALL_BRIDGE, CALL_FORWARDING, CALL_WAITING } from './person-settings.ts';
 import { INCOMING_PERMISSION, INTERCEPT, OUTGOING_ACCESS_CODES, OUTGOING_DIGIT_PATTERNS, OUTGOING_PERMISSION, OUTGOING_TRANSFER_NUMBERS, PRIVACY } from './permission-settings.ts';
 import { PRIORITY_ALERT, SELECTIVE_ACCEPT, SELECTIVE_FORWARD, SELECTIVE_REJECT, SEQUENTIAL_RING, SIMULTANEOUS_RING, withConfirmationRequired } from './ring-settings.ts';
@@ -112,6 +112,7 @@ export const WORKSPACE_SETTINGS: readonly SettingDefinition[] = [
   SELECTIVE_FORWARD,
   WORKSPACE_VOICEMAIL,
   WORKSPACE_CALLER_ID,
+  DEVICE_COMPRESSION,
 ];
 
 /** Workspaces with a Webex Calling line own call settings; any other is a 404. */

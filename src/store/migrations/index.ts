@@ -43,6 +43,7 @@ import * as translationPatterns from './0070-translation-patterns.ts';
 import * as routeLists from './0071-route-lists.ts';
 import * as queueArrival from './0080-queue-arrival.ts';
 import * as aiReceptionists from './0090-ai-receptionists.ts';
+import * as deviceSettings from './0095-device-settings.ts';
 import * as applicationLines from './0100-application-lines.ts';
 import * as announcementMedia from './0110-announcement-media.ts';
 
@@ -93,6 +94,7 @@ export const migrations: Record<string, Migration> = {
   '0071-route-lists': routeLists,
   '0080-queue-arrival': queueArrival,
   '0090-ai-receptionists': aiReceptionists,
+  '0095-device-settings': deviceSettings,
   '0100-application-lines': applicationLines,
   '0110-announcement-media': announcementMedia,
 };

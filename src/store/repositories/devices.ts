@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { DeviceFilter, DeviceLine, DeviceRepository, MemberKind, StoredApplicationMember, StoredDevice, StoredDeviceMember } from '../devices-store.ts';
+import type { BackgroundImage, DeviceFilter, DeviceLine, DeviceRepository, MemberKind, StoredApplicationMember, StoredDevice, StoredDeviceMember } from '../devices-store.ts';
 import type { Page } from '../store.ts';
 import type { ApplicationMembersTable, DeviceMembersTable, DevicesTable } from '../tables/devices.ts';
 import { chunks, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
@@ -18,6 +18,7 @@ const toDevice = (row: Selectable<DevicesTable>): StoredDevice => ({
   activationCode: row.activation_code,
   activationExpiry: row.activation_expiry,
   created: row.created,
+  configSynced: row.config_synced,
 });
 
 const toMember = (row: Selectable<DeviceMembersTable>): StoredDeviceMember => ({
@@ -69,6 +70,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
           created: d.created,
           layout: null,
           sip_password: null,
+          config_synced: d.configSynced,
         })
         .execute(),
     );
@@ -115,6 +117,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
   async delete(orgId: string, id: string): Promise<void> {
     await this.ctx.db.deleteFrom('device_members').where('org_id', '=', orgId).where('device_id', '=', id).execute();
     await this.ctx.db.deleteFrom('devices').where('org_id', '=', orgId).where('id', '=', id).execute();
+    await this.ctx.db.deleteFrom('owner_settings').where('org_id', '=', orgId).where('owner_kind', '=', 'device').where('owner_id', '=', id).execute();
   }
 
   async members(orgId: string, deviceId: string): Promise<StoredDeviceMember[]> {
@@ -164,4 +167,34 @@ export class KyselyDeviceRepository implements DeviceRepository {
     const rows = await this.ctx.db.selectFrom('application_members').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('person_id').execute();
     return rows.map(toApplicationMember);
   }
+
+  async markSynced(orgId: string, id: string, at: string): Promise<void> {
+    await this.ctx.db.updateTable('devices').set({ config_synced: at }).where('org_id', '=', orgId).where('id', '=', id).execute();
+  }
+
+  async backgroundImages(orgId: string): Promise<BackgroundImage[]> {
+    const rows = await this.ctx.db
+      .selectFrom('device_background_images')
+      .select(['org_id', 'file_name', 'content_type', 'created', (eb) => eb.fn<number>('length', ['content']).as('size')])
+      .where('org_id', '=', orgId)
+      .orderBy('file_name')
+      .execute();
+    return rows.map((r) => ({ orgId: r.org_id, fileName: r.file_name, contentType: r.content_type, size: Number(r.size), created: r.created }));
+  }
+
+  async insertBackgroundImage(image: BackgroundImage, content: Uint8Array): Promise<void> {
+    await guardUnique(this.ctx, 'background image', () =>
+      this.ctx.db
+        .insertInto('device_background_images')
+        .values({ org_id: image.orgId, file_name: image.fileName, content_type: image.contentType, content: bytes(content), created: image.created })
+        .execute(),
+    );
+  }
+
+  async deleteBackgroundImage(orgId: string, fileName: string): Promise<void> {
+    await this.ctx.db.deleteFrom('device_background_images').where('org_id', '=', orgId).where('file_name', '=', fileName).execute();
+  }
 }
+
+/** node:sqlite takes any Uint8Array, pg wants a Buffer; a Buffer suits both. */
+const bytes = (content: Uint8Array): Buffer => (Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength));

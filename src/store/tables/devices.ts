@@ -18,6 +18,8 @@ export type DevicesTable = {
   /** JSON: the domain's DeviceLayout; null for the model's default. */
   layout: string | null;
   sip_password: string | null;
+  /** When the device last took its configuration (migrations/0095-device-settings.ts). */
+  config_synced: string | null;
 };
 
 export type DeviceMembersTable = {
@@ -33,7 +35,21 @@ export type DeviceMembersTable = {
 /** A port of a person's Webex App (migrations/0100-application-lines.ts). */
 export type ApplicationMembersTable = Omit<DeviceMembersTable, 'device_id'> & { person_id: string };
 
-export type DeviceTables = { devices: DevicesTable; device_members: DeviceMembersTable; application_members: ApplicationMembersTable };
+/** An organization's uploaded phone background image (migrations/0095-device-settings.ts). */
+export type DeviceBackgroundImagesTable = {
+  org_id: string;
+  file_name: string;
+  content_type: string;
+  content: Uint8Array;
+  created: string;
+};
+
+export type DeviceTables = {
+  devices: DevicesTable;
+  device_members: DeviceMembersTable;
+  application_members: ApplicationMembersTable;
+  device_background_images: DeviceBackgroundImagesTable;
+};
 
 export type DectNetworksTable = {
   id: string;
