@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
+import type { CallRecordingService } from '../../domain/calls/call-recording-service.ts';
+import type { CallRecordingUpdate } from '../../domain/calls/call-recording-settings.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { AccessCode, DigitPattern } from '../../domain/settings/calling-permissions.ts';
 import type { PermissionOwner, PermissionService } from '../../domain/settings/permission-service.ts';
@@ -7,7 +9,7 @@ import * as ring from '../../domain/settings/ring-settings.ts';
 import { monitoringCandidates } from '../../domain/settings/monitoring-members.ts';
 import type { SettingItemsService } from '../../domain/settings/setting-items.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
-import { encodeId } from '../../domain/webex-ids.ts';
+import { decodeId, encodeId } from '../../domain/webex-ids.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
 import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
@@ -16,6 +18,7 @@ import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
 import type { Store } from '../../store/store.ts';
 import { readAnnouncementUpload } from '../announcements/announcement-upload.ts';
+import { presentCallRecording } from '../person-features/call-recording.presenters.ts';
 import { telephonyPaging } from '../telephony-config.ts';
 import { settingItemRoutes, type ItemOperations } from '../person-settings/setting-item-routes.ts';
 import { documentScopes, ownerSettingRoutes, type SettingPair } from '../person-settings/setting-routes.ts';
@@ -104,7 +107,7 @@ export const WORKSPACE_ITEMS: readonly ItemOperations[] = [
   ),
 ];
 
-type Deps = { workspaceSettings: SettingsService; workspaceItems: SettingItemsService; permissions: PermissionService; store: Store };
+type Deps = { workspaceSettings: SettingsService; workspaceItems: SettingItemsService; permissions: PermissionService; store: Store; callRecording: CallRecordingService };
 
 /** A route acting on the workspace of the path through the permission service; answers `status`. */
 function workspaceRoute(server: Server, op: WebexOperation, status: number, work: (owner: PermissionOwner, request: FastifyRequest) => Promise<unknown>): void {
@@ -193,6 +196,22 @@ export function workspaceSettingsRoutes(server: Server, deps: Deps): void {
         location: { id: encodeId('LOCATION', workspace.callingLocationId!), name: location?.name ?? '' },
         organization: { id: encodeId('ORGANIZATION', request.orgId), name: org?.displayName ?? '' },
       };
+    },
+  });
+
+  // Call recording: the settings the engine records the workspace's calls by, as a person's.
+  webexRoute(server, ws.retrieveCallRecordingSettingsForAWorkspace, {
+    auth: anyOf(...documentScopes(ws.retrieveCallRecordingSettingsForAWorkspace.operationId)),
+    handler: async (request) => {
+      const settings = await deps.callRecording.get(request.orgId, request.params.workspaceId, 'workspace');
+      return presentCallRecording(settings, request.orgId, decodeId(request.params.workspaceId, 'PLACE')!);
+    },
+  });
+  webexRoute(server, ws.modifyCallRecordingSettingsForAWorkspace, {
+    auth: anyOf(...documentScopes(ws.modifyCallRecordingSettingsForAWorkspace.operationId)),
+    handler: async (request, reply) => {
+      await deps.callRecording.update(request.orgId, request.params.workspaceId, (request.body ?? {}) as CallRecordingUpdate, 'workspace');
+      sendEmpty(reply, 204);
     },
   });
 }
