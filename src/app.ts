@@ -10,6 +10,9 @@ import { bargeInRoutes } from './api/calls/barge-in.routes.ts';
 import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
 import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
 import { forMeRoutes } from './api/for-me/for-me.routes.ts';
+import { myCallingRoutes } from './api/for-me/my-calling.routes.ts';
+import { countryRoutes } from './api/locations/countries.routes.ts';
+import { MyCallingService } from './domain/for-me/my-calling.ts';
 import { ForMeService } from './domain/for-me/for-me-service.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
@@ -234,6 +237,8 @@ export type Services = {
   bargeIn: BargeInService;
   /** Call Settings For Me beyond the settings documents (domain/for-me). */
   forMe: ForMeService;
+  /** What the token's person sees of their own calling configuration (Call Settings For Me). */
+  myCalling: MyCallingService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
   items: SettingItemsService;
   /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
@@ -316,6 +321,8 @@ function registerRoutes(
   memberCallRoutes(server, services);
   queueCallRoutes(server, services);
   forMeRoutes(server, services);
+  myCallingRoutes(server, services);
+  countryRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
@@ -392,6 +399,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
     const schedules = new ScheduleService(store, clock);
+    const forMe = new ForMeService(store, clock, schedules);
+    const callRecordingConfig = new CallRecordingConfigService(store, clock);
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
@@ -450,7 +459,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       permissions: new PermissionService(store, { person: settings, workspace: workspaceSettings, virtualLine: virtualLineSettings }, locationSettings),
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
-      forMe: new ForMeService(store, clock, schedules),
+      forMe,
+      myCalling: new MyCallingService(store, forMe, callRecordingConfig),
       items: new SettingItemsService(store, clock, settings),
       voicemail,
       voicemailCalls: new VoicemailCalls(calls, voicemail),
@@ -469,7 +479,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       authorizations: new AuthorizationService(store, clock, oauth),
       translationPatterns: new TranslationPatternService(store, clock),
       testCallRouting: new TestCallRouting(store),
-      callRecordingConfig: new CallRecordingConfigService(store, clock),
+      callRecordingConfig,
       manageNumbers,
       pstn: new PstnService(store, clock),
       routeLists: new RouteListService(store, clock),
