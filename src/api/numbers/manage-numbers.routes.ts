@@ -1,4 +1,5 @@
-import { isPaused, planOf, presentLocation, type ManageNumbersJobs } from '../../domain/jobs/manage-numbers-jobs.ts';
+import { isPaused, planOf } from '../../domain/jobs/item-jobs.ts';
+import { presentLocation, type ManageNumbersJobs, type ManageNumbersPlan } from '../../domain/jobs/manage-numbers-jobs.ts';
 import { validateNumbers } from '../../domain/numbers/number-validation.ts';
 import { operations } from '../../generated/webex/numbers.ts';
 import { principalOf } from '../../http/auth.ts';
@@ -18,7 +19,7 @@ const MAX = 1000;
 /** A manage numbers job as Webex shows it: its operation, locations and counts of numbers. */
 function presentManageJob(job: Job) {
   const { counts: _counts, ...rest } = presentJob(job);
-  const plan = planOf(job);
+  const plan = planOf<ManageNumbersPlan>(job);
   const processed = job.updatedItems + job.failedItems;
   return {
     ...rest,
