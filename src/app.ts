@@ -3,6 +3,8 @@ import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
 import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
 import { manageNumbersRoutes } from './api/numbers/manage-numbers.routes.ts';
+import { moveUsersRoutes } from './api/person-settings/move-users.routes.ts';
+import { MoveUsersJobs } from './domain/jobs/move-users-jobs.ts';
 import { pstnRoutes } from './api/pstn/pstn.routes.ts';
 import { routeListRoutes } from './api/call-routing/route-lists.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
@@ -254,6 +256,8 @@ export type Services = {
   callRecordingConfig: CallRecordingConfigService;
   /** Numbers: manage numbers jobs (move, delete, change usage) on the server clock. */
   manageNumbers: ManageNumbersJobs;
+  /** Jobs moving users to another location, on the clock. */
+  moveUsers: MoveUsersJobs;
   /** PSTN: locations' PSTN connections and emergency addresses. */
   pstn: PstnService;
   /** Call Routing's route lists. */
@@ -340,6 +344,7 @@ function registerRoutes(
   translationPatternRoutes(server, services);
   callRecordingConfigRoutes(server, services);
   manageNumbersRoutes(server, { ...services, store });
+  moveUsersRoutes(server, services);
   pstnRoutes(server, services);
   routeListRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
@@ -389,6 +394,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const deviceJobs = new DeviceJobs(store, clock, lineKeyTemplates);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const manageNumbers = new ManageNumbersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'manage numbers job step failed'));
+    const moveUsers = new MoveUsersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'move users job step failed'));
     const callRouting = new CallRoutingService(store, clock);
     const calls = new CallRuntime(store, clock, config.calls, {
       onError: (error) => server?.log.error({ err: error }, 'call timer failed'),
@@ -481,6 +487,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       testCallRouting: new TestCallRouting(store),
       callRecordingConfig,
       manageNumbers,
+      moveUsers,
       pstn: new PstnService(store, clock),
       routeLists: new RouteListService(store, clock),
     };
@@ -515,6 +522,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     await services.locationDeletions.resumeUnfinished();
     await deviceJobs.resume();
     await manageNumbers.resumeAll();
+    await moveUsers.resumeAll();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -538,6 +546,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
         services.locationDeletions.stop();
         deviceJobs.stop();
         manageNumbers.stop();
+        moveUsers.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

@@ -16,18 +16,25 @@ const read = telephonyConfig.read.auth;
 const write = telephonyConfig.write.auth;
 const MAX = 1000;
 
-/** A manage numbers job as Webex shows it: its operation, locations and counts of numbers. */
-function presentManageJob(job: Job) {
+/** A job of items as Webex shows it: paused as STOPPED, and its counts of items. */
+export function presentItemJob(job: Job) {
   const { counts: _counts, ...rest } = presentJob(job);
-  const plan = planOf<ManageNumbersPlan>(job);
   const processed = job.updatedItems + job.failedItems;
   return {
     ...rest,
+    ...(isPaused(job) ? { latestExecutionExitCode: 'STOPPED' as const } : {}),
+    counts: { totalMoves: job.totalItems, moved: job.updatedItems, failed: job.failedItems, pending: job.totalItems - processed, skipped: 0 },
+  };
+}
+
+/** A manage numbers job: its operation and locations besides. */
+function presentManageJob(job: Job) {
+  const plan = planOf<ManageNumbersPlan>(job);
+  return {
+    ...presentItemJob(job),
     operationType: plan.operation,
     sourceLocationId: presentLocation(plan.items[0]?.locationId ?? null),
     targetLocationId: presentLocation(plan.targetLocationId),
-    ...(isPaused(job) ? { latestExecutionExitCode: 'STOPPED' as const } : {}),
-    counts: { totalMoves: job.totalItems, moved: job.updatedItems, failed: job.failedItems, pending: job.totalItems - processed, skipped: 0 },
   };
 }
 
