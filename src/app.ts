@@ -65,6 +65,8 @@ import { pagingRoutes } from './api/paging/paging.routes.ts';
 import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
+import { lineNumberRoutes } from './api/workspaces/line-numbers.routes.ts';
+import { AlternateNumberService } from './domain/lines/alternate-numbers.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
 import { deviceRoutes } from './api/devices/devices.routes.ts';
@@ -258,6 +260,8 @@ export type Services = {
   manageNumbers: ManageNumbersJobs;
   /** Jobs moving users to another location, on the clock. */
   moveUsers: MoveUsersJobs;
+  /** Alternate numbers of people and workspaces. */
+  alternateNumbers: AlternateNumberService;
   /** PSTN: locations' PSTN connections and emergency addresses. */
   pstn: PstnService;
   /** Call Routing's route lists. */
@@ -313,6 +317,7 @@ function registerRoutes(
   pagingRoutes(server, services);
   workspaceRoutes(server, services);
   workspaceSettingsRoutes(server, { ...services, store });
+  lineNumberRoutes(server, services);
   virtualLineRoutes(server, services);
   deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
   deviceRoutes(server, services);
@@ -488,6 +493,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       callRecordingConfig,
       manageNumbers,
       moveUsers,
+      alternateNumbers: new AlternateNumberService(store, clock),
       pstn: new PstnService(store, clock),
       routeLists: new RouteListService(store, clock),
     };

@@ -10,6 +10,7 @@ import { monitoringCandidates } from '../../domain/settings/monitoring-members.t
 import type { SettingItemsService } from '../../domain/settings/setting-items.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
 import { decodeId, encodeId } from '../../domain/webex-ids.ts';
+import { alternateNumbersOf } from '../../domain/lines/alternate-numbers.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
 import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
@@ -182,15 +183,17 @@ export function workspaceSettingsRoutes(server: Server, deps: Deps): void {
       const workspace = await callingWorkspaceOf(deps.store, request.orgId, request.params.workspaceId);
       const [location, org] = await Promise.all([deps.store.locations.get(request.orgId, workspace.callingLocationId!), deps.store.organizations.get(request.orgId)]);
       const prefix = location?.routingPrefix ?? null;
+      const { distinctiveRingEnabled, alternates } = await alternateNumbersOf(deps.store, { kind: 'workspace', orgId: request.orgId, id: workspace.id });
+      const line = (external: string | null, extension: string | null) => ({
+        ...(external ? { external } : {}),
+        ...(extension ? { extension } : {}),
+        ...(extension && prefix ? { routingPrefix: prefix, esn: `${prefix}${extension}` } : {}),
+      });
       return {
-        distinctiveRingEnabled: false,
+        distinctiveRingEnabled,
         phoneNumbers: [
-          {
-            ...(workspace.phoneNumber ? { external: workspace.phoneNumber } : {}),
-            ...(workspace.extension ? { extension: workspace.extension } : {}),
-            ...(workspace.extension && prefix ? { routingPrefix: prefix, esn: `${prefix}${workspace.extension}` } : {}),
-            primary: true,
-          },
+          { ...line(workspace.phoneNumber, workspace.extension), primary: true },
+          ...alternates.map((a) => ({ ...line(a.phoneNumber, a.extension), primary: false, ringPattern: a.ringPattern })),
         ],
         workspace: { id: encodeId('PLACE', workspace.id) },
         location: { id: encodeId('LOCATION', workspace.callingLocationId!), name: location?.name ?? '' },

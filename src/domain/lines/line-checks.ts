@@ -2,7 +2,8 @@ import type { Location, Store } from '../../store/store.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { isValidExtension, looseE164 } from '../phone-numbers.ts';
 
-// Numbers and extensions of the lines that are not a person's (workspaces, virtual lines), checked
+// Numbers and extensions of the lines that are not a person's (workspaces, virtual lines, and
+// alternate numbers of people and workspaces), checked
 // against the organization as a hunt group's are: the number must be one of the location's, not
 // its main number and held by nobody else (person, hunt group, workspace, virtual line); the
 // extension must be free in the location. numbers.owner_id names people only, so whoever checks a
@@ -14,16 +15,20 @@ const extensionInUse = (extension: string) => conflict(`Extension ${extension} i
 /** The line being checked, which may keep its own number and extension. */
 export type LineSelf = { workspaceId?: string; virtualLineId?: string };
 
-/** Whether a workspace or virtual line (other than `self`) has the number. */
+/** Whether a workspace or virtual line (other than `self`) has the number, or it is anyone's alternate number. */
 export async function heldByLine(tx: Store, e164: string, self: LineSelf = {}): Promise<boolean> {
-  const [workspace, line] = await Promise.all([tx.workspaces.findByNumber(e164), tx.virtualLines.findByNumber(e164)]);
-  return (workspace !== undefined && workspace.id !== self.workspaceId) || (line !== undefined && line.id !== self.virtualLineId);
+  const [workspace, line, alternate] = await Promise.all([tx.workspaces.findByNumber(e164), tx.virtualLines.findByNumber(e164), tx.alternateNumbers.get(e164)]);
+  return (workspace !== undefined && workspace.id !== self.workspaceId) || (line !== undefined && line.id !== self.virtualLineId) || alternate !== undefined;
 }
 
-/** Whether a workspace or virtual line (other than `self`) has the extension in the location. */
+/** Whether a workspace or virtual line (other than `self`) has the extension in the location, or an alternate number does. */
 export async function extensionHeldByLine(tx: Store, locationId: string, extension: string, self: LineSelf = {}): Promise<boolean> {
-  const [workspace, line] = await Promise.all([tx.workspaces.findByExtension(locationId, extension), tx.virtualLines.findByExtension(locationId, extension)]);
-  return (workspace !== undefined && workspace.id !== self.workspaceId) || (line !== undefined && line.id !== self.virtualLineId);
+  const [workspace, line, alternate] = await Promise.all([
+    tx.workspaces.findByExtension(locationId, extension),
+    tx.virtualLines.findByExtension(locationId, extension),
+    tx.alternateNumbers.findByExtension(locationId, extension),
+  ]);
+  return (workspace !== undefined && workspace.id !== self.workspaceId) || (line !== undefined && line.id !== self.virtualLineId) || alternate !== undefined;
 }
 
 export async function checkLineNumber(tx: Store, location: Location, value: string, self: LineSelf, field = 'phoneNumber'): Promise<string> {

@@ -42,6 +42,7 @@ import * as locationFloors from './0065-location-floors.ts';
 import * as translationPatterns from './0070-translation-patterns.ts';
 import * as routeLists from './0071-route-lists.ts';
 import * as queueArrival from './0080-queue-arrival.ts';
+import * as alternateNumbers from './0105-alternate-numbers.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -89,4 +90,5 @@ export const migrations: Record<string, Migration> = {
   '0070-translation-patterns': translationPatterns,
   '0071-route-lists': routeLists,
   '0080-queue-arrival': queueArrival,
+  '0105-alternate-numbers': alternateNumbers,
 };
