@@ -66,6 +66,8 @@ import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
 import { lineNumberRoutes } from './api/workspaces/line-numbers.routes.ts';
+import { hotDeskingMemberRoutes } from './api/devices/hot-desking-members.routes.ts';
+import { HotDeskingMemberService } from './domain/devices/hot-desking-members.ts';
 import { AlternateNumberService } from './domain/lines/alternate-numbers.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
@@ -262,6 +264,8 @@ export type Services = {
   moveUsers: MoveUsersJobs;
   /** Alternate numbers of people and workspaces. */
   alternateNumbers: AlternateNumberService;
+  /** A person's hot desking guest profile lines. */
+  hotDeskingMembers: HotDeskingMemberService;
   /** PSTN: locations' PSTN connections and emergency addresses. */
   pstn: PstnService;
   /** Call Routing's route lists. */
@@ -318,6 +322,7 @@ function registerRoutes(
   workspaceRoutes(server, services);
   workspaceSettingsRoutes(server, { ...services, store });
   lineNumberRoutes(server, services);
+  hotDeskingMemberRoutes(server, services);
   virtualLineRoutes(server, services);
   deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
   deviceRoutes(server, services);
@@ -399,6 +404,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const deviceJobs = new DeviceJobs(store, clock, lineKeyTemplates);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const manageNumbers = new ManageNumbersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'manage numbers job step failed'));
+    const deviceMembers = new DeviceMemberService(store);
     const moveUsers = new MoveUsersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'move users job step failed'));
     const callRouting = new CallRoutingService(store, clock);
     const calls = new CallRuntime(store, clock, config.calls, {
@@ -455,7 +461,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaceSettings,
       workspaceItems: new SettingItemsService(store, clock, workspaceSettings),
       devices: new DeviceService(store, clock),
-      deviceMembers: new DeviceMemberService(store),
+      deviceMembers,
       dect: new DectService(store, clock),
       lineKeyTemplates,
       deviceJobs,
@@ -494,6 +500,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       manageNumbers,
       moveUsers,
       alternateNumbers: new AlternateNumberService(store, clock),
+      hotDeskingMembers: new HotDeskingMemberService(store, clock, deviceMembers),
       pstn: new PstnService(store, clock),
       routeLists: new RouteListService(store, clock),
     };

@@ -15,9 +15,10 @@ export type MemberInput = {
   primaryOwner: boolean;
   lineType: 'PRIMARY' | 'SHARED_CALL_APPEARANCE';
   lineWeight: number;
-  hotlineEnabled: boolean;
-  hotlineDestination: string;
-  allowCallDeclineEnabled: boolean;
+  /** Optional on a hot desking profile's lines (off, none, allowed). */
+  hotlineEnabled?: boolean;
+  hotlineDestination?: string;
+  allowCallDeclineEnabled?: boolean;
   t38FaxCompressionEnabled?: boolean;
   lineLabel?: string;
 };
@@ -79,6 +80,53 @@ export async function lineHolders(store: Store, orgId: string, members: readonly
   return out;
 }
 
+/** A line on a set of ports (a device's, or a hot desking profile's). */
+export type MemberLine = Omit<StoredDeviceMember, 'deviceId' | 'orgId'>;
+
+/**
+ * Checks a new list of lines for `max` ports owned by `ownerId`: each line fits its ports, no port
+ * twice, the owner (and only the owner) is primaryOwner on port 1, every member a calling person
+ * or workspace of the organization.
+ */
+export async function planMembers(tx: Store, orgId: string, inputs: readonly MemberInput[], target: { ownerId: string; max: number; model: string }): Promise<MemberLine[]> {
+  const { ownerId, max } = target;
+  const members: MemberLine[] = [];
+  const taken = new Set<number>();
+  for (const input of inputs) {
+    const memberId = decodeId(input.id, 'PEOPLE') ?? decodeId(input.id, 'PLACE');
+    if (memberId === undefined) throw badRequest(`members: ${input.id} is not a person or workspace ID.`);
+    if (members.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on the device more than once.`);
+    if (!Number.isInteger(input.port) || !Number.isInteger(input.lineWeight) || input.lineWeight < 1 || input.port < 1 || input.port + input.lineWeight - 1 > max) {
+      throw badRequest(`members: port ${input.port} with line weight ${input.lineWeight} does not fit the ${max} lines of a ${target.model}.`);
+    }
+    for (let port = input.port; port < input.port + input.lineWeight; port++) {
+      if (taken.has(port)) throw badRequest(`members: port ${port} is given to two lines.`);
+      taken.add(port);
+    }
+    if (input.primaryOwner !== (memberId === ownerId)) throw badRequest('members: the device owner, and only the owner, is its primaryOwner.');
+    if (input.hotlineEnabled && input.hotlineDestination?.trim() === '') throw badRequest('members: hotlineDestination is required when hotlineEnabled is true.');
+    if (input.lineLabel !== undefined && input.lineLabel.length > 30) throw badRequest('members: lineLabel is at most 30 characters.');
+    const line: DeviceLine = {
+      primaryOwner: input.primaryOwner,
+      lineType: input.lineType,
+      lineWeight: input.lineWeight,
+      hotlineEnabled: input.hotlineEnabled ?? false,
+      hotlineDestination: input.hotlineDestination ?? '',
+      allowCallDeclineEnabled: input.allowCallDeclineEnabled ?? true,
+      t38FaxCompressionEnabled: input.t38FaxCompressionEnabled ?? false,
+      ...(input.lineLabel !== undefined ? { lineLabel: input.lineLabel } : {}),
+    };
+    const memberKind: MemberKind = decodeId(input.id, 'PEOPLE') !== undefined ? 'person' : 'workspace';
+    members.push({ port: input.port, memberKind, memberId, line });
+  }
+  const owner = members.find((m) => m.memberId === ownerId);
+  if (!owner || owner.port !== 1) throw badRequest("members: the owner's line stays on port 1.");
+  const holders = await lineHolders(tx, orgId, members);
+  const missing = inputs.find((_, i) => !holders.has(members[i]!.memberId));
+  if (missing) throw badRequest(`members: ${missing.id} is not a person or workspace of this organization with Webex Calling.`);
+  return members;
+}
+
 export class DeviceMemberService {
   private readonly store: Store;
 
@@ -98,43 +146,8 @@ export class DeviceMemberService {
   async update(orgId: string, publicId: string, inputs: readonly MemberInput[]): Promise<void> {
     await this.store.transaction(async (tx) => {
       const device = await deviceOf(tx, orgId, publicId);
-      const max = maxLineCount(device);
-      const ownerId = (device.personId ?? device.workspaceId)!;
-      const members: StoredDeviceMember[] = [];
-      const taken = new Set<number>();
-      for (const input of inputs) {
-        const memberId = decodeId(input.id, 'PEOPLE') ?? decodeId(input.id, 'PLACE');
-        if (memberId === undefined) throw badRequest(`members: ${input.id} is not a person or workspace ID.`);
-        if (members.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on the device more than once.`);
-        if (!Number.isInteger(input.port) || !Number.isInteger(input.lineWeight) || input.lineWeight < 1 || input.port < 1 || input.port + input.lineWeight - 1 > max) {
-          throw badRequest(`members: port ${input.port} with line weight ${input.lineWeight} does not fit the ${max} lines of a ${device.model}.`);
-        }
-        for (let port = input.port; port < input.port + input.lineWeight; port++) {
-          if (taken.has(port)) throw badRequest(`members: port ${port} is given to two lines.`);
-          taken.add(port);
-        }
-        if (input.primaryOwner !== (memberId === ownerId)) throw badRequest('members: the device owner, and only the owner, is its primaryOwner.');
-        if (input.hotlineEnabled && input.hotlineDestination.trim() === '') throw badRequest('members: hotlineDestination is required when hotlineEnabled is true.');
-        if (input.lineLabel !== undefined && input.lineLabel.length > 30) throw badRequest('members: lineLabel is at most 30 characters.');
-        const line: DeviceLine = {
-          primaryOwner: input.primaryOwner,
-          lineType: input.lineType,
-          lineWeight: input.lineWeight,
-          hotlineEnabled: input.hotlineEnabled,
-          hotlineDestination: input.hotlineDestination,
-          allowCallDeclineEnabled: input.allowCallDeclineEnabled,
-          t38FaxCompressionEnabled: input.t38FaxCompressionEnabled ?? false,
-          ...(input.lineLabel !== undefined ? { lineLabel: input.lineLabel } : {}),
-        };
-        const memberKind: MemberKind = decodeId(input.id, 'PEOPLE') !== undefined ? 'person' : 'workspace';
-        members.push({ deviceId: device.id, orgId, port: input.port, memberKind, memberId, line });
-      }
-      const owner = members.find((m) => m.memberId === ownerId);
-      if (!owner || owner.port !== 1) throw badRequest("members: the owner's line stays on port 1.");
-      const holders = await lineHolders(tx, orgId, members);
-      const missing = inputs.find((_, i) => !holders.has(members[i]!.memberId));
-      if (missing) throw badRequest(`members: ${missing.id} is not a person or workspace of this organization with Webex Calling.`);
-      await tx.devices.replaceMembers(orgId, device.id, members);
+      const lines = await planMembers(tx, orgId, inputs, { ownerId: (device.personId ?? device.workspaceId)!, max: maxLineCount(device), model: device.model });
+      await tx.devices.replaceMembers(orgId, device.id, lines.map((l) => ({ deviceId: device.id, orgId, ...l })));
     });
   }
 
