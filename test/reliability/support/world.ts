@@ -36,8 +36,9 @@ export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config
  * person's schedules name the type as the location paths' {type}. phoneNumber (PSTN: a number's
  * emergency address): a number nobody holds, since an ID map entry would also be sent as every
  * body's phoneNumber, where another organization's number is a legitimate external number.
+ * countryCode: a country's address requirements are the same for every organization.
  */
-export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays', phoneNumber: '+15555550123' };
+export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays', phoneNumber: '+15555550123', countryCode: 'US' };
 
 let pstnCaller = 0;
 
@@ -299,6 +300,17 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const routeList = await admin.post('/v1/telephony/config/premisePstn/routeLists', { name: unique('Route list '), locationId: hq.id, routeGroupId: routeGroup.id });
   assert.equal(routeList.status, 201, routeList.text);
 
+  // The administrator's own holidays schedule with an event (the For Me schedule paths), and a
+  // move users job that moved the calling user to the branch.
+  const mySchedules = '/v1/telephony/config/people/me/schedules';
+  const mySchedule = await admin.post(mySchedules, { type: 'holidays', name: unique('My days ') });
+  assert.equal(mySchedule.status, 200, mySchedule.text);
+  const myEvent = await admin.post(`${mySchedules}/holidays/${mySchedule.body.id}/events`, { name: unique('Off '), startDate: '2027-01-01', endDate: '2027-01-01', allDayEnabled: true });
+  assert.equal(myEvent.status, 200, myEvent.text);
+  const mover = await createPerson(admin, { extension: freeExtension(), locationId: hq.id, licenses: [lic.professional] }, { callingData: 'true' });
+  const moveJob = await admin.post('/v1/telephony/config/jobs/person/moveLocation', { usersList: [{ locationId: branch.id, validate: false, users: [{ userId: mover.id }] }] });
+  assert.equal(moveJob.status, 201, moveJob.text);
+
   const ids: IdMap = {
     orgId: me.orgId,
     personId: person.id,
@@ -364,6 +376,9 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     vendorId: recordingVendor.body.vendorId,
     addressId: emergencyAddress.body.id,
     routeListId: routeList.body.id,
+    myScheduleId: mySchedule.body.id,
+    myEventId: myEvent.body.id,
+    moveJobId: moveJob.body.response.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -389,6 +404,9 @@ export async function twoOrganizations(server: TestServer, targetUrl: string): P
  * the path segment before them (a criterion, a queue agent, a single number reach number).
  */
 export function idFor(ids: IdMap, path: string, name: string): string | undefined {
+  // The For Me schedule paths name the token's own schedules; the move users paths their own jobs.
+  if (path.includes('/people/me/schedules/') && (name === 'scheduleId' || name === 'eventId')) return ids[name === 'scheduleId' ? 'myScheduleId' : 'myEventId'];
+  if (path.includes('/jobs/person/moveLocation/') && name === 'jobId') return ids.moveJobId;
   if (name !== 'id') return ids[name];
   const before = path.slice(0, path.indexOf('{id}')).split('/').filter(Boolean).at(-1);
   const named: Record<string, string | undefined> = { criteria: ids.criteriaId, agents: ids.agentId, numbers: ids.reachNumberId };
