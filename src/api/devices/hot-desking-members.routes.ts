@@ -1,7 +1,5 @@
 import type { HotDeskingMemberService } from '../../domain/devices/hot-desking-members.ts';
 import { HOT_DESK_LINES } from '../../domain/devices/hot-desking-members.ts';
-import type { MemberInput } from '../../domain/devices/device-members.ts';
-import { badRequest } from '../../domain/errors.ts';
 import { operations } from '../../generated/webex/features-hot-desking-members.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
@@ -26,11 +24,7 @@ export function hotDeskingMemberRoutes(server: Server, deps: { hotDeskingMembers
   webexRoute(server, operations.updateHotDeskingMembers, {
     auth: telephonyConfig.write.auth,
     handler: async (request, reply) => {
-      const members = request.body?.members ?? [];
-      // A profile carries primary lines and shared appearances; mobility and guest lines are a device's own.
-      const odd = members.find((m) => m.lineType !== 'PRIMARY' && m.lineType !== 'SHARED_CALL_APPEARANCE');
-      if (odd) throw badRequest(`members: lineType ${odd.lineType} is not a hot desking profile line (PRIMARY or SHARED_CALL_APPEARANCE).`);
-      await service.update(request.orgId, request.params.personId, members as MemberInput[]);
+      await service.update(request.orgId, request.params.personId, request.body?.members ?? []);
       sendEmpty(reply, 204);
     },
   });

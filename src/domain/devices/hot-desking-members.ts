@@ -1,5 +1,6 @@
 import type { Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
+import { badRequest } from '../errors.ts';
 import { personOf } from '../settings/settings-service.ts';
 import { lineHolders, planMembers, type DeviceMemberService, type LineHolder, type MemberInput, type MemberLine } from './device-members.ts';
 
@@ -42,10 +43,13 @@ export class HotDeskingMemberService {
   }
 
   /** Replaces the profile's lines (the whole list, as Webex's PUT does). */
-  async update(orgId: string, personPublicId: string, inputs: readonly MemberInput[]): Promise<void> {
+  async update(orgId: string, personPublicId: string, inputs: readonly (Omit<MemberInput, 'lineType'> & { lineType: string })[]): Promise<void> {
     await this.store.transaction(async (tx) => {
       const person = await personOf(tx, orgId, personPublicId);
-      const lines = await planMembers(tx, orgId, inputs, { ownerId: person.id, max: HOT_DESK_LINES, model: MODEL });
+      // A profile carries primary lines and shared appearances; mobility and guest lines are a device's own.
+      const odd = inputs.find((m) => m.lineType !== 'PRIMARY' && m.lineType !== 'SHARED_CALL_APPEARANCE');
+      if (odd) throw badRequest(`members: lineType ${odd.lineType} is not a hot desking profile line (PRIMARY or SHARED_CALL_APPEARANCE).`);
+      const lines = await planMembers(tx, orgId, inputs as readonly MemberInput[], { ownerId: person.id, max: HOT_DESK_LINES, model: MODEL });
       await tx.ownerSettings.put({ orgId, kind: 'person', id: person.id }, KEY, JSON.stringify(lines), timestamp(this.clock));
     });
   }
