@@ -6,7 +6,7 @@ import { assertWebexError, createCallingUser, createPerson, defaultLocation } fr
 import { startServer, type TestServer } from '../support/server.ts';
 
 for (const dialect of dialects) {
-  describe(`Hot desking sign-in via the voice portal (${dialect})`, () => {
+  describe(`Hot desking: voice portal sign-in and guest profile members (${dialect})`, () => {
     let server: TestServer;
     let admin: Client;
 
@@ -33,19 +33,6 @@ for (const dialect of dialects) {
       assertWebexError(await admin.get(`/v1/telephony/config/people/${plain.id}/features/hotDesking/guest`), 404);
       assertWebexError(await admin.get('/v1/telephony/config/locations/nope/features/hotDesking'), 404);
     });
-  });
-}
-
-for (const dialect of dialects) {
-  describe(`Hot desking guest profile members (${dialect})`, () => {
-    let server: TestServer;
-    let admin: Client;
-
-    before(async () => {
-      server = await startServer(dialect);
-      admin = server.admin;
-    });
-    after(() => server.close());
 
     it("holds the person's own line until set, then the lines given; available members leave out those on it", async () => {
       const ann = await createCallingUser(admin);
