@@ -789,6 +789,17 @@ export const overrides: Override[] = [
     },
     reason: "The example contradicts its own schema (the ATA and DECT documents miss required fields, DECT's multicast is a list where the schema says a string, a VLAN value is null, backlightTimer FIVE_M is not in the enum): the same customizations, complete and in the schema's values.",
   },
+  // The For Me schedule PUTs change the person's schedule yet name only the read scope.
+  ...(['/telephony/config/people/me/schedules/{scheduleType}/{scheduleId}', '/telephony/config/people/me/schedules/{scheduleType}/{scheduleId}/events/{eventId}'].map(
+    (path): Override => ({
+      document: 'calling',
+      method: 'put',
+      path,
+      at: '/description',
+      set: 'Modifies the authenticated user\'s schedule. This API requires a user auth token with a scope of `spark:telephony_config_write`.',
+      reason: 'The description names spark:telephony_config_read for a write; the other For Me schedule writes (POST, DELETE) name spark:telephony_config_write.',
+    }),
+  )),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

@@ -5,6 +5,8 @@ import { callRoutingRoutes } from './api/call-routing/call-routing.routes.ts';
 import { translationPatternRoutes } from './api/call-routing/translation-patterns.routes.ts';
 import { callRecordingConfigRoutes } from './api/call-recording/call-recording-config.routes.ts';
 import { manageNumbersRoutes } from './api/numbers/manage-numbers.routes.ts';
+import { moveUsersRoutes } from './api/person-settings/move-users.routes.ts';
+import { MoveUsersJobs } from './domain/jobs/move-users-jobs.ts';
 import { pstnRoutes } from './api/pstn/pstn.routes.ts';
 import { routeListRoutes } from './api/call-routing/route-lists.routes.ts';
 import { callRoutes } from './api/calls/calls.routes.ts';
@@ -14,6 +16,9 @@ import { memberCallRoutes } from './api/calls/member-calls.routes.ts';
 import { queueCallRoutes } from './api/calls/queue-calls.routes.ts';
 import { forMeRoutes } from './api/for-me/for-me.routes.ts';
 import { myLineRoutes } from './api/for-me/my-line.routes.ts';
+import { myCallingRoutes } from './api/for-me/my-calling.routes.ts';
+import { countryRoutes } from './api/locations/countries.routes.ts';
+import { MyCallingService } from './domain/for-me/my-calling.ts';
 import { ForMeService } from './domain/for-me/for-me-service.ts';
 import { healthRoutes } from './api/health/health.routes.ts';
 import { licenseRoutes } from './api/licenses/licenses.routes.ts';
@@ -66,6 +71,10 @@ import { pagingRoutes } from './api/paging/paging.routes.ts';
 import { conferenceRoutes } from './api/conference/conference.routes.ts';
 import { workspaceRoutes } from './api/workspaces/workspaces.routes.ts';
 import { workspaceSettingsRoutes } from './api/workspaces/workspace-settings.routes.ts';
+import { lineNumberRoutes } from './api/workspaces/line-numbers.routes.ts';
+import { hotDeskingMemberRoutes } from './api/devices/hot-desking-members.routes.ts';
+import { HotDeskingMemberService } from './domain/devices/hot-desking-members.ts';
+import { AlternateNumberService } from './domain/lines/alternate-numbers.ts';
 import { virtualLineRoutes } from './api/virtual-lines/virtual-lines.routes.ts';
 import { applicationLineRoutes } from './api/devices/application-lines.routes.ts';
 import { deviceCallSettingsRoutes } from './api/devices/device-call-settings.routes.ts';
@@ -271,6 +280,8 @@ export type Services = {
   callPull: CallPullService;
   /** Call Settings For Me beyond the settings documents (domain/for-me). */
   forMe: ForMeService;
+  /** What the token's person sees of their own calling configuration (Call Settings For Me). */
+  myCalling: MyCallingService;
   /** Sub-items of settings documents: criteria, single number reach numbers, blocked numbers. */
   items: SettingItemsService;
   /** Voicemail boxes: PINs, greetings, voice messages (domain/voicemail). */
@@ -286,6 +297,12 @@ export type Services = {
   callRecordingConfig: CallRecordingConfigService;
   /** Numbers: manage numbers jobs (move, delete, change usage) on the server clock. */
   manageNumbers: ManageNumbersJobs;
+  /** Jobs moving users to another location, on the clock. */
+  moveUsers: MoveUsersJobs;
+  /** Alternate numbers of people and workspaces. */
+  alternateNumbers: AlternateNumberService;
+  /** A person's hot desking guest profile lines. */
+  hotDeskingMembers: HotDeskingMemberService;
   /** PSTN: locations' PSTN connections and emergency addresses. */
   pstn: PstnService;
   /** Call Routing's route lists. */
@@ -344,6 +361,8 @@ function registerRoutes(
   pagingRoutes(server, services);
   workspaceRoutes(server, services);
   workspaceSettingsRoutes(server, { ...services, store });
+  lineNumberRoutes(server, services);
+  hotDeskingMemberRoutes(server, services);
   virtualLineRoutes(server, services);
   deviceCallSettingsRoutes(server, { ...services, store, clock: deps.clock });
   applicationLineRoutes(server, services);
@@ -361,6 +380,8 @@ function registerRoutes(
   queueCallRoutes(server, services);
   forMeRoutes(server, services);
   myLineRoutes(server, { ...services, store });
+  myCallingRoutes(server, services);
+  countryRoutes(server, services);
   conferenceRoutes(server, services);
   callRecordingRoutes(server, services);
   callRecordRoutes(server, services);
@@ -378,6 +399,7 @@ function registerRoutes(
   translationPatternRoutes(server, services);
   callRecordingConfigRoutes(server, services);
   manageNumbersRoutes(server, { ...services, store });
+  moveUsersRoutes(server, services);
   pstnRoutes(server, services);
   routeListRoutes(server, services);
   // The consent page signs in without a password: only a sandbox serves it.
@@ -428,6 +450,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const deviceSettings = new DeviceSettingsService(store, clock, deviceJobs);
     const jobs = new RoutingPrefixJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'routing prefix job step failed'));
     const manageNumbers = new ManageNumbersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'manage numbers job step failed'));
+    const deviceMembers = new DeviceMemberService(store);
+    const moveUsers = new MoveUsersJobs(store, clock, (error, jobId) => server?.log.error({ err: error, jobId }, 'move users job step failed'));
     const callRouting = new CallRoutingService(store, clock);
     const calls = new CallRuntime(store, clock, config.calls, {
       onError: (error) => server?.log.error({ err: error }, 'call timer failed'),
@@ -438,6 +462,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const oauth = new OAuthService(store, clock, tokens);
     const huntGroups = new HuntGroupService(store, clock);
     const schedules = new ScheduleService(store, clock);
+    const forMe = new ForMeService(store, clock, schedules);
+    const callRecordingConfig = new CallRecordingConfigService(store, clock);
     const webhooks = new WebhookService(store, clock, config.webhooks.egress);
     const settings = new SettingsService(store, clock, [...PERSON_SETTINGS, ...PERMISSION_SETTINGS, ...PERSON_CONFIG_SETTINGS, ...RING_SETTINGS]);
     const locationSettings = new LocationSettingsService(store, clock);
@@ -489,9 +515,9 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       workspaceSettings,
       workspaceItems: new SettingItemsService(store, clock, workspaceSettings),
       devices: new DeviceService(store, clock),
-      deviceMembers: new DeviceMemberService(store),
       applicationLines: new ApplicationLineService(store),
       secondaryLines: new SecondaryLineService(store),
+      deviceMembers,
       dect: new DectService(store, clock),
       lineKeyTemplates,
       deviceJobs,
@@ -510,7 +536,8 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       agentCallerId: new AgentCallerIdService(store, settings),
       bargeIn: new BargeInService(store, calls),
       callPull: new CallPullService(store, calls),
-      forMe: new ForMeService(store, clock, schedules),
+      forMe,
+      myCalling: new MyCallingService(store, forMe, callRecordingConfig),
       items: new SettingItemsService(store, clock, settings),
       voicemail,
       voicemailCalls: new VoicemailCalls(calls, voicemail),
@@ -529,8 +556,11 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       authorizations: new AuthorizationService(store, clock, oauth),
       translationPatterns: new TranslationPatternService(store, clock),
       testCallRouting: new TestCallRouting(store),
-      callRecordingConfig: new CallRecordingConfigService(store, clock),
+      callRecordingConfig,
       manageNumbers,
+      moveUsers,
+      alternateNumbers: new AlternateNumberService(store, clock),
+      hotDeskingMembers: new HotDeskingMemberService(store, clock, deviceMembers),
       pstn: new PstnService(store, clock),
       routeLists: new RouteListService(store, clock),
     };
@@ -565,6 +595,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     await services.locationDeletions.resumeUnfinished();
     await deviceJobs.resume();
     await manageNumbers.resumeAll();
+    await moveUsers.resumeAll();
     await calls.start();
     delivery.start();
     const retention = new RetentionPruner(store, clock, config.retention, (error) => server?.log.error({ err: error }, 'retention pass failed'));
@@ -588,6 +619,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
         services.locationDeletions.stop();
         deviceJobs.stop();
         manageNumbers.stop();
+        moveUsers.stop();
         await calls.stop();
         await delivery.stop();
         await retention.stop();

@@ -24,6 +24,7 @@ import type { WorkspaceTables } from './tables/workspaces.ts';
 import type { DectTables, DeviceTables } from './tables/devices.ts';
 import type { VirtualLineTables } from './tables/virtual-lines.ts';
 import type { AiReceptionistTables } from './tables/ai-receptionists.ts';
+import type { AlternateNumberTables } from './tables/alternate-numbers.ts';
 
 // Table types for Kysely. Both dialects store the same values: uuids and timestamps as text
 // (ISO-8601 UTC with milliseconds, so text order is time order), booleans as integers 0/1,
@@ -150,4 +151,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables & CallRecordTables & ReportTables & CallRecordingTables & LocationFloorTables & DeviceTables & DectTables & AiReceptionistTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables & CallRecordTables & ReportTables & CallRecordingTables & LocationFloorTables & DeviceTables & DectTables & AiReceptionistTables & AlternateNumberTables;

@@ -26,6 +26,7 @@ import { KyselyAutoAttendantRepository } from './repositories/auto-attendants.ts
 import { KyselyVirtualExtensionRepository } from './repositories/virtual-extensions.ts';
 import { KyselyTranslationPatternRepository } from './repositories/translation-patterns.ts';
 import { KyselyRouteListRepository } from './repositories/route-lists.ts';
+import { KyselyAlternateNumberRepository } from './repositories/alternate-numbers.ts';
 import { KyselyOperatingModeRepository } from './repositories/operating-modes.ts';
 import { KyselyCallParkRepository, KyselyCallPickupRepository } from './repositories/call-park-pickup.ts';
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
@@ -88,6 +89,7 @@ export class KyselyStore implements Store {
   readonly virtualExtensions: KyselyVirtualExtensionRepository;
   readonly translationPatterns: KyselyTranslationPatternRepository;
   readonly routeLists: KyselyRouteListRepository;
+  readonly alternateNumbers: KyselyAlternateNumberRepository;
   readonly operatingModes: KyselyOperatingModeRepository;
   readonly callParks: KyselyCallParkRepository;
   readonly callPickups: KyselyCallPickupRepository;
@@ -143,6 +145,7 @@ export class KyselyStore implements Store {
     this.virtualExtensions = new KyselyVirtualExtensionRepository(ctx);
     this.translationPatterns = new KyselyTranslationPatternRepository(ctx);
     this.routeLists = new KyselyRouteListRepository(ctx);
+    this.alternateNumbers = new KyselyAlternateNumberRepository(ctx);
     this.operatingModes = new KyselyOperatingModeRepository(ctx);
     this.callParks = new KyselyCallParkRepository(ctx);
     this.callPickups = new KyselyCallPickupRepository(ctx);

@@ -21,6 +21,7 @@ import type { AutoAttendantRepository } from './auto-attendants-store.ts';
 import type { VirtualExtensionRepository } from './virtual-extensions-store.ts';
 import type { TranslationPatternRepository } from './translation-patterns-store.ts';
 import type { RouteListRepository } from './route-lists-store.ts';
+import type { AlternateNumberRepository } from './alternate-numbers-store.ts';
 import type { OperatingModeRepository } from './operating-modes-store.ts';
 import type { CallParkRepository, CallPickupRepository } from './call-park-store.ts';
 import type { PagingGroupRepository } from './paging-store.ts';
@@ -351,6 +352,7 @@ export interface Store {
   readonly aiReceptionists: AiReceptionistRepository;
   /** The organization's knowledge bases (what AI receptionists answer from) and their documents. */
   readonly knowledgeBases: KnowledgeBaseRepository;
+  readonly alternateNumbers: AlternateNumberRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

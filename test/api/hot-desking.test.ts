@@ -6,7 +6,7 @@ import { assertWebexError, createCallingUser, createPerson, defaultLocation } fr
 import { startServer, type TestServer } from '../support/server.ts';
 
 for (const dialect of dialects) {
-  describe(`Hot desking sign-in via the voice portal (${dialect})`, () => {
+  describe(`Hot desking: voice portal sign-in and guest profile members (${dialect})`, () => {
     let server: TestServer;
     let admin: Client;
 
@@ -32,6 +32,33 @@ for (const dialect of dialects) {
       const plain = await createPerson(admin);
       assertWebexError(await admin.get(`/v1/telephony/config/people/${plain.id}/features/hotDesking/guest`), 404);
       assertWebexError(await admin.get('/v1/telephony/config/locations/nope/features/hotDesking'), 404);
+    });
+
+    it("holds the person's own line until set, then the lines given; available members leave out those on it", async () => {
+      const ann = await createCallingUser(admin);
+      const bob = await createCallingUser(admin);
+      const path = `/v1/telephony/config/people/${ann.id}/features/hotDesking/members`;
+      const initial = await admin.get(path);
+      assert.equal(initial.status, 200, initial.text);
+      assert.deepEqual(initial.body.members.map((m: any) => [m.id, m.port, m.primaryOwner, m.lineType, m.memberType]), [[ann.id, 1, true, 'PRIMARY', 'PEOPLE']]);
+      assert.equal(initial.body.maxLineCount, 10);
+      const available = `/v1/telephony/config/people/${ann.id}/features/hotDesking/availableMembers`;
+      const before = (await admin.get(available, { max: 1000 })).body.members.map((m: { id: string }) => m.id);
+      assert.ok(before.includes(bob.id) && !before.includes(ann.id));
+
+      const members = [
+        { id: ann.id, port: 1, primaryOwner: true, lineType: 'PRIMARY', lineWeight: 1 },
+        { id: bob.id, port: 2, primaryOwner: false, lineType: 'SHARED_CALL_APPEARANCE', lineWeight: 1, hotlineEnabled: false },
+      ];
+      assert.equal((await admin.put(path, { members })).status, 204);
+      assert.deepEqual((await admin.get(path)).body.members.map((m: any) => [m.id, m.port, m.lineType]), [[ann.id, 1, 'PRIMARY'], [bob.id, 2, 'SHARED_CALL_APPEARANCE']]);
+      assert.ok(!(await admin.get(available, { max: 1000 })).body.members.some((m: { id: string }) => m.id === bob.id));
+
+      assertWebexError(await admin.put(path, { members: [members[1]] }), 400, /port 1/);
+      assertWebexError(await admin.put(path, { members: [members[0], { ...members[1], port: 11 }] }), 400);
+      assertWebexError(await admin.put(path, { members: [members[0], { ...members[1], lineType: 'MOBILITY' }] }), 400);
+      const plain = await createPerson(admin);
+      assertWebexError(await admin.get(`/v1/telephony/config/people/${plain.id}/features/hotDesking/members`), 404);
     });
   });
 }

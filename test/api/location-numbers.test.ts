@@ -465,6 +465,16 @@ for (const dialect of dialects) {
         assert.deepEqual(main, { phoneNumber: MAIN, state: 'ACTIVE', isMainNumber: true, tollFreeNumber: false, telephonyType: 'PSTN_NUMBER', isServiceNumber: false });
       });
 
+      it('given the single number reach list, answers the service and standard numbers nobody holds, as the hunt group primary list', async () => {
+        const reply = await admin.get(`${CONFIG}/locations/${branch.id}/singleNumberReach/availableNumbers`, { max: 100 });
+        assert.equal(reply.status, 200, reply.text);
+        const numbers = reply.body.phoneNumbers.map((i: Item) => i.phoneNumber);
+        assert.deepEqual(sorted(numbers), sorted([n.free, n.inactive, n.tollFree, n.service]));
+        const huntGroup = await admin.get(`${CONFIG}/locations/${branch.id}/huntGroups/availableNumbers`, { max: 100 });
+        assert.deepEqual(reply.body, huntGroup.body);
+        assertWebexError(await admin.get(`${CONFIG}/locations/${ghostLocation}/singleNumberReach/availableNumbers`), 404);
+      });
+
       it('given the Webex Go list, answers the standard numbers nobody holds, active or inactive', async () => {
         const items = await listAll('webexGo', branch.id);
         assert.deepEqual(

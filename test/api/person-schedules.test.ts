@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, createCallingUser, createOrganization, defaultLocation, unique } from '../support/factories.ts';
+import { assertWebexError, clientWithScopes, createCallingUser, createOrganization, defaultLocation, unique } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // A person's own schedules (User Call Settings): the location schedules' rules with a person as
@@ -77,6 +77,50 @@ for (const dialect of dialects) {
       assert.equal((await admin.delete(`${events}/${changed.body.id}`)).status, 204);
       assertWebexError(await admin.get(`${events}/${changed.body.id}`), 404);
       assertWebexError(await admin.post(`${schedulesOf(person.id)}/weekly/${created.body.id}/events`, { name: 'X', startDate: '2027-03-01', endDate: '2027-03-01', startTime: '09:00', endTime: '10:00' }), 400);
+    });
+
+    it('given a person’s own token, when they manage /people/me/schedules, then they reach the same schedules as the admin paths', async () => {
+      const person = await createCallingUser(admin);
+      const me = await clientWithScopes(admin, person.id, ['spark:calls_read', 'spark:calls_write']);
+      const mine = '/v1/telephony/config/people/me/schedules';
+      const name = unique('Own ');
+      const created = await me.post(mine, { type: 'businessHours', name, events: [{ ...office, recurrence: { recurForEver: true, recurWeekly: weekdays } }] });
+      assert.equal(created.status, 200, created.text);
+      // The admin path sees the schedule the person made, and the other way round.
+      assert.equal((await admin.get(`${schedulesOf(person.id)}/businessHours/${created.body.id}`)).body.name, name);
+      const shared = await admin.post(`/v1/telephony/config/locations/${hq.id}/schedules`, { type: 'businessHours', name });
+      assert.deepEqual((await me.get(mine, { name })).body.schedules, [
+        { id: created.body.id, name, type: 'businessHours', level: 'PEOPLE' },
+        { id: shared.body.id, name, type: 'businessHours', level: 'LOCATION' },
+      ]);
+      const got = await me.get(`${mine}/businessHours/${created.body.id}`);
+      assert.equal(got.status, 200, got.text);
+      assert.deepEqual(got.body.events[0].recurrence.recurWeekly, weekdays);
+
+      // Renaming answers 204; the schedule's ID follows its name. Events are renamed by newName.
+      const event = { name: 'Office', newName: 'Desk', startDate: '2026-01-05', endDate: '2026-01-05', startTime: '08:00', endTime: '16:00', allDayEnabled: false, recurrence: { recurForEver: true, recurWeekly: weekdays } };
+      const renamed = await me.put(`${mine}/businessHours/${created.body.id}`, { name: `${name} 2`, events: [event] });
+      assert.equal(renamed.status, 204, renamed.text);
+      const id = (await me.get(mine, { name: `${name} 2` })).body.schedules[0].id as string;
+      const events = `${mine}/businessHours/${id}/events`;
+      assert.deepEqual((await me.get(`${mine}/businessHours/${id}`)).body.events.map((e: { name: string; startTime: string }) => [e.name, e.startTime]), [['Desk', '08:00']]);
+
+      const added = await me.post(events, { name: 'Late', startDate: '2026-01-06', endDate: '2026-01-06', startTime: '18:00', endTime: '20:00', allDayEnabled: false });
+      assert.equal(added.status, 200, added.text);
+      assert.equal((await me.get(`${events}/${added.body.id}`)).body.name, 'Late');
+      const changed = await me.put(`${events}/${added.body.id}`, { name: 'Late', newName: 'Later', startDate: '2026-01-06', endDate: '2026-01-06', startTime: '19:00', endTime: '21:00', allDayEnabled: false });
+      assert.equal(changed.status, 204, changed.text);
+      assertWebexError(await me.get(`${events}/${added.body.id}`), 404);
+      const later = (await me.get(`${mine}/businessHours/${id}`)).body.events.find((e: { name: string }) => e.name === 'Later');
+      assert.equal(later.startTime, '19:00');
+      assert.equal((await me.delete(`${events}/${later.id}`)).status, 204);
+      assert.equal((await me.delete(`${mine}/businessHours/${id}`)).status, 204);
+      assertWebexError(await admin.get(`${schedulesOf(person.id)}/businessHours/${id}`), 404);
+
+      // Another person's token does not reach them; a read-only token may not write.
+      const other = await clientWithScopes(admin, (await createCallingUser(admin)).id, ['spark:calls_read']);
+      assert.deepEqual((await other.get(mine, { name, type: 'businessHours' })).body.schedules.map((s: { level: string }) => s.level), ['LOCATION']);
+      assertWebexError(await other.post(mine, { type: 'holidays', name: unique('No ') }), 403);
     });
 
     it('keeps another organization out: its people and its schedules are 404', async () => {

@@ -50,6 +50,7 @@ const forUsers = (op: Operation) =>
   // A person's own settings: the Call Settings For Me paths, and admin paths whose document names a
   // user scope (spark:people_read) a person may use for themselves (the sweep's user is that person).
   op.path.startsWith('/v1/telephony/config/people/me/') ||
+  op.path === '/v1/telephony/config/people/me' ||
   // Not a Webex operation: the audio a recording's details link to, for whoever may read the recording.
   label(op) === 'GET /v1/convergedRecordings/{recordingId}/audio' ||
   userScopesOf(op).some((s) => (USER_SCOPES as readonly string[]).includes(s));

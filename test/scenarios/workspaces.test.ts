@@ -173,5 +173,24 @@ for (const dialect of dialects) {
         assert.equal((await w.admin.delete(`/v1/workspaces/${w.lobby.id}`)).status, 204);
         assert.deepEqual((await session(w.admin, inbound.callSessionId)).legs, []);
       }));
+    it('given the workspace records every call, when it answers a PSTN call, then the call is recorded; with recording off it is not', () =>
+      inWorld(dialect, async (w) => {
+        const recording = `/v1/telephony/config/workspaces/${w.lobby.id}/features/callRecordings`;
+        assert.equal((await w.admin.get(recording)).body.enabled, false);
+        await setting(w, recording, { enabled: true, record: 'Always' });
+        const got = await w.admin.get(recording);
+        assert.deepEqual([got.status, got.body.enabled, got.body.record], [200, true, 'Always']);
+        await pstnCall(w.admin, CALLER, w.lobby.number);
+        const [ringing] = await phoneCalls(w);
+        await phone(w, 'answer', { callId: ringing!.id });
+        assert.equal((await phoneCalls(w))[0]!.recordingState, 'started');
+        await phone(w, 'hangup', { callId: ringing!.id });
+
+        await setting(w, recording, { enabled: false });
+        await pstnCall(w.admin, OTHER_CALLER, w.lobby.number);
+        const [next] = await phoneCalls(w);
+        await phone(w, 'answer', { callId: next!.id });
+        assert.equal((await phoneCalls(w))[0]!.recordingState, undefined);
+      }));
   });
 }

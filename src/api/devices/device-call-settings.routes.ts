@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { badRequest } from '../../domain/errors.ts';
 import { DECT_MODELS, DEVICE_MODELS, findModel, type DeviceModel } from '../../domain/devices/device-models.ts';
 import { hotelingOf, setHoteling } from '../../domain/devices/device-hoteling.ts';
-import { devicesWithLineOf, maxLineCount, type DeviceMemberService, type LineHolder } from '../../domain/devices/device-members.ts';
+import { devicesWithLineOf, maxLineCount, type DeviceMemberService, type CheckedPort, type LineHolder } from '../../domain/devices/device-members.ts';
 import { deviceOf, MAX_OWNED_DEVICES, type DeviceService } from '../../domain/devices/device-service.ts';
 import { normalizeMac, validateMacs } from '../../domain/devices/mac-addresses.ts';
 import { personOf } from '../../domain/settings/settings-service.ts';
@@ -36,7 +36,7 @@ const location = (h: LineHolder) => (h.location ? { location: { id: encodeId('LO
 const holderId = (h: LineHolder) => encodeId(h.kind === 'person' ? 'PEOPLE' : 'PLACE', h.id);
 const memberType = (h: LineHolder) => (h.kind === 'person' ? ('PEOPLE' as const) : ('PLACE' as const));
 
-export function presentMember(m: Omit<StoredDeviceMember, 'deviceId'>, h: LineHolder) {
+export function presentMember(m: CheckedPort, h: LineHolder) {
   const prefix = h.location?.routingPrefix ?? null;
   return {
     id: holderId(h),
@@ -58,7 +58,7 @@ export function presentMember(m: Omit<StoredDeviceMember, 'deviceId'>, h: LineHo
   };
 }
 
-function presentAvailable(h: LineHolder, usageType: 'DEVICE_OWNER' | 'SHARED_LINE' | undefined) {
+export function presentAvailable(h: LineHolder, usageType: 'DEVICE_OWNER' | 'SHARED_LINE' | undefined) {
   return {
     id: holderId(h),
     firstName: h.firstName,

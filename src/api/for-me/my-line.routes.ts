@@ -1,11 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { vendorId, type CallRecordingConfigService } from '../../domain/call-recording/call-recording-config.ts';
-import { FEATURE_NAMES } from '../../domain/call-routing/test-call-routing.ts';
-import type { CallRecordingService } from '../../domain/calls/call-recording-service.ts';
 import { badRequest } from '../../domain/errors.ts';
 import type { ForMeService } from '../../domain/for-me/for-me-service.ts';
+import type { MyCallingService } from '../../domain/for-me/my-calling.ts';
 import type { MyLine, SecondaryLineService } from '../../domain/for-me/secondary-lines.ts';
-import { enabledServices } from '../../domain/settings/calling-services.ts';
 import { operations as my } from '../../generated/webex/call-settings-for-me.ts';
 import { principalOf } from '../../http/auth.ts';
 import { sendEmpty } from '../../http/replies.ts';
@@ -19,7 +16,7 @@ import { myLine } from './my-line.ts';
 // secondary line they carry (…/people/me/settings/secondaryLines/{lineOwnerId}/X). Each is one
 // handler registered for both operations; the path says whose line (my-line.ts).
 
-type Deps = { store: Store; forMe: ForMeService; secondaryLines: SecondaryLineService; callRecording: CallRecordingService; callRecordingConfig: CallRecordingConfigService };
+type Deps = { store: Store; forMe: ForMeService; secondaryLines: SecondaryLineService; myCalling: MyCallingService };
 type Work = (line: MyLine, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /** Lines Callplane keeps these documents for: people's (a workspace's line has none of them). */
@@ -75,25 +72,9 @@ export function myLineRoutes(server: Server, deps: Deps): void {
     { write: true },
   );
 
-  // The line's recording as its owner sees it: the administrator's settings and the organization's vendor.
-  route([my.getMyCallRecordingSettings, my.getMySecondaryLinesCallRecordingSettings], async (line) => {
-    const settings = await deps.callRecording.get(line.orgId, personLine(line).id);
-    const { vendor } = await deps.callRecordingConfig.organization(line.orgId);
-    return {
-      enabled: settings.enabled,
-      vendor: { id: vendorId(vendor, line.orgId), name: vendor.name, loginUrl: vendor.loginUrl },
-      recordingMode: settings.record,
-      ...(settings.notification.enabled && settings.notification.type !== 'None' ? { pauseResumeNotifyMethod: settings.notification.type } : {}),
-      announcementEnabled: settings.startStopAnnouncementEnabled,
-      warningToneEnabled: settings.repeat.enabled,
-      warningToneDuration: settings.repeat.interval,
-    };
-  });
-
-  // The feature access codes the line may dial (the organization's, the same for every line).
-  route([my.getMyFeatureAccessCodes, my.getMySecondaryLinesFeatureAccessCodes], async () => ({
-    featureAccessCodeList: Object.entries(FEATURE_NAMES).map(([code, name]) => ({ name, code })),
-  }));
-
-  route([my.getMyCallingServicesList, my.getMySecondaryLinesCallingServicesList], async (line) => ({ services: await enabledServices(deps.store, line.orgId, personLine(line).id) }));
+  // What the administrator set for the line's owner (domain/for-me/my-calling.ts): recording with
+  // the vendor of the owner's location, the feature access codes, the calling services.
+  route([my.getMyCallRecordingSettings, my.getMySecondaryLinesCallRecordingSettings], (line) => deps.myCalling.callRecording(line.orgId, personLine(line).uuid));
+  route([my.getMyFeatureAccessCodes, my.getMySecondaryLinesFeatureAccessCodes], (line) => deps.myCalling.featureAccessCodes(line.orgId, personLine(line).uuid));
+  route([my.getMyCallingServicesList, my.getMySecondaryLinesCallingServicesList], (line) => deps.myCalling.services(line.orgId, personLine(line).uuid));
 }

@@ -1,8 +1,11 @@
 import type { LocationNumberService } from '../../domain/location-numbers/location-numbers-service.ts';
+import { operations as snr } from '../../generated/webex/features-single-number-reach.ts';
 import { offsetPageItems, offsetPaging } from '../../http/pagination.ts';
 import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
-import { telephonyConfig } from '../telephony-config.ts';
+import { webexRoute } from '../../http/webex-route.ts';
+import { numberQuery } from '../hunt-groups/hunt-group-forwarding.routes.ts';
+import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
 import { presentCandidate, presentEcbn } from './location-numbers.presenters.ts';
 import {
   GetEcbn,
@@ -64,4 +67,15 @@ export function locationNumberRoutes(server: Server, deps: { locationNumbers: Lo
       return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate(list, n)) };
     });
   }
+
+  // A single number reach's primary number: service and standard numbers nobody holds, the hunt
+  // group primary list's rule (and its fields).
+  webexRoute(server, snr.getSingleNumberReachPrimaryAvailablePhoneNumbers, {
+    auth: read.auth,
+    handler: async (request, reply) => {
+      const { max, start } = telephonyPaging(request.query, MAX_NUMBERS);
+      const page = await service.availableNumbers(request.orgId, request.params.locationId, 'huntGroup', { ...numberQuery(request.query), start, max });
+      return { phoneNumbers: offsetPageItems(request, reply, page, max).map((n) => presentCandidate('huntGroup', n)) } as never;
+    },
+  });
 }

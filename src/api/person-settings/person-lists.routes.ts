@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import { availableMembers, candidateId, type Candidate } from '../../domain/settings/available-members.ts';
+import { alternateNumbersOf } from '../../domain/lines/alternate-numbers.ts';
 import { enabledServices } from '../../domain/settings/calling-services.ts';
 import { personOf } from '../../domain/settings/settings-service.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
@@ -41,15 +42,17 @@ export function personListRoutes(server: Server, deps: { store: Store }): void {
     const number = (await store.numbers.ownedBy([person.id])).get(person.id)?.phoneNumber;
     const location = await store.locations.get(orgId, person.locationId!);
     const prefix = location?.routingPrefix;
+    const { distinctiveRingEnabled, alternates } = await alternateNumbersOf(store, { kind: 'person', orgId, id: person.id });
+    const line = (directNumber: string | undefined, extension: string | null) => ({
+      ...(directNumber ? { directNumber } : {}),
+      ...(extension ? { extension } : {}),
+      ...(extension && prefix ? { routingPrefix: prefix, esn: `${prefix}${extension}` } : {}),
+    });
     return {
-      distinctiveRingEnabled: false,
+      distinctiveRingEnabled,
       phoneNumbers: [
-        {
-          primary: true,
-          ...(number ? { directNumber: number } : {}),
-          ...(person.extension ? { extension: person.extension } : {}),
-          ...(person.extension && prefix ? { routingPrefix: prefix, esn: `${prefix}${person.extension}` } : {}),
-        },
+        { primary: true, ...line(number, person.extension) },
+        ...alternates.map((a) => ({ primary: false, ...line(a.phoneNumber, a.extension), ringPattern: a.ringPattern })),
       ],
     };
   });

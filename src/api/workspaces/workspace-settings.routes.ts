@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
+import type { CallRecordingService } from '../../domain/calls/call-recording-service.ts';
+import type { CallRecordingUpdate } from '../../domain/calls/call-recording-settings.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { AccessCode, DigitPattern } from '../../domain/settings/calling-permissions.ts';
 import type { PermissionOwner, PermissionService } from '../../domain/settings/permission-service.ts';
@@ -7,7 +9,8 @@ import * as ring from '../../domain/settings/ring-settings.ts';
 import { monitoringCandidates } from '../../domain/settings/monitoring-members.ts';
 import type { SettingItemsService } from '../../domain/settings/setting-items.ts';
 import type { SettingsService } from '../../domain/settings/settings-service.ts';
-import { encodeId } from '../../domain/webex-ids.ts';
+import { decodeId, encodeId } from '../../domain/webex-ids.ts';
+import { alternateNumbersOf } from '../../domain/lines/alternate-numbers.ts';
 import { callingWorkspaceOf } from '../../domain/workspaces/workspace-service.ts';
 import { operations as deviceSettings } from '../../generated/webex/device-call-settings.ts';
 import { operations as ws } from '../../generated/webex/workspace-call-settings.ts';
@@ -17,6 +20,7 @@ import type { Server } from '../../http/types.ts';
 import { webexRoute, type WebexOperation } from '../../http/webex-route.ts';
 import type { Store } from '../../store/store.ts';
 import { readAnnouncementUpload } from '../announcements/announcement-upload.ts';
+import { presentCallRecording } from '../person-features/call-recording.presenters.ts';
 import { telephonyPaging } from '../telephony-config.ts';
 import { settingItemRoutes, type ItemOperations } from '../person-settings/setting-item-routes.ts';
 import { documentScopes, ownerSettingRoutes, type SettingPair } from '../person-settings/setting-routes.ts';
@@ -106,7 +110,7 @@ export const WORKSPACE_ITEMS: readonly ItemOperations[] = [
   ),
 ];
 
-type Deps = { workspaceSettings: SettingsService; workspaceItems: SettingItemsService; permissions: PermissionService; store: Store };
+type Deps = { workspaceSettings: SettingsService; workspaceItems: SettingItemsService; permissions: PermissionService; store: Store; callRecording: CallRecordingService };
 
 /** A route acting on the workspace of the path through the permission service; answers `status`. */
 function workspaceRoute(server: Server, op: WebexOperation, status: number, work: (owner: PermissionOwner, request: FastifyRequest) => Promise<unknown>): void {
@@ -181,20 +185,38 @@ export function workspaceSettingsRoutes(server: Server, deps: Deps): void {
       const workspace = await callingWorkspaceOf(deps.store, request.orgId, request.params.workspaceId);
       const [location, org] = await Promise.all([deps.store.locations.get(request.orgId, workspace.callingLocationId!), deps.store.organizations.get(request.orgId)]);
       const prefix = location?.routingPrefix ?? null;
+      const { distinctiveRingEnabled, alternates } = await alternateNumbersOf(deps.store, { kind: 'workspace', orgId: request.orgId, id: workspace.id });
+      const line = (external: string | null, extension: string | null) => ({
+        ...(external ? { external } : {}),
+        ...(extension ? { extension } : {}),
+        ...(extension && prefix ? { routingPrefix: prefix, esn: `${prefix}${extension}` } : {}),
+      });
       return {
-        distinctiveRingEnabled: false,
+        distinctiveRingEnabled,
         phoneNumbers: [
-          {
-            ...(workspace.phoneNumber ? { external: workspace.phoneNumber } : {}),
-            ...(workspace.extension ? { extension: workspace.extension } : {}),
-            ...(workspace.extension && prefix ? { routingPrefix: prefix, esn: `${prefix}${workspace.extension}` } : {}),
-            primary: true,
-          },
+          { ...line(workspace.phoneNumber, workspace.extension), primary: true },
+          ...alternates.map((a) => ({ ...line(a.phoneNumber, a.extension), primary: false, ringPattern: a.ringPattern })),
         ],
         workspace: { id: encodeId('PLACE', workspace.id) },
         location: { id: encodeId('LOCATION', workspace.callingLocationId!), name: location?.name ?? '' },
         organization: { id: encodeId('ORGANIZATION', request.orgId), name: org?.displayName ?? '' },
       };
+    },
+  });
+
+  // Call recording: the settings the engine records the workspace's calls by, as a person's.
+  webexRoute(server, ws.retrieveCallRecordingSettingsForAWorkspace, {
+    auth: anyOf(...documentScopes(ws.retrieveCallRecordingSettingsForAWorkspace.operationId)),
+    handler: async (request) => {
+      const settings = await deps.callRecording.get(request.orgId, request.params.workspaceId, 'workspace');
+      return presentCallRecording(settings, request.orgId, decodeId(request.params.workspaceId, 'PLACE')!);
+    },
+  });
+  webexRoute(server, ws.modifyCallRecordingSettingsForAWorkspace, {
+    auth: anyOf(...documentScopes(ws.modifyCallRecordingSettingsForAWorkspace.operationId)),
+    handler: async (request, reply) => {
+      await deps.callRecording.update(request.orgId, request.params.workspaceId, (request.body ?? {}) as CallRecordingUpdate, 'workspace');
+      sendEmpty(reply, 204);
     },
   });
 }

@@ -3,6 +3,7 @@ import type { RouteType } from '../../store/call-routing-store.ts';
 import type { Store } from '../../store/store.ts';
 import { decideOutbound, type OutboundDecision } from '../calls/outbound-route.ts';
 import { resolveDestination } from '../calls/destinations.ts';
+import { FEATURE_ACCESS_CODES } from '../calls/feature-access-codes.ts';
 import { personParty } from '../calls/parties.ts';
 import { badRequest } from '../errors.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
@@ -145,7 +146,7 @@ export class TestCallRouting {
         // Webex's hostedFeature types name no call park extension: the type alone says where it goes.
         return { destinationType: 'HOSTED_FEATURE', routingAddress };
       case 'feature':
-        return { destinationType: 'FAC', routingAddress: party.code, featureAccessCode: { code: party.code, name: FEATURE_NAMES[party.code] ?? 'Feature access code' } };
+        return { destinationType: 'FAC', routingAddress: party.code, featureAccessCode: { code: party.code, name: FEATURE_ACCESS_CODES[party.code] ?? 'Feature access code' } };
       case 'pstn': {
         if (via && 'dialPlan' in via) {
           const { dialPlan } = via;
@@ -199,14 +200,3 @@ export class TestCallRouting {
     return group ? { routeGroupName: group.name, routeGroupId: encodeId('ROUTE_GROUP', group.id) } : {};
   }
 }
-
-/** The feature access codes Callplane knows, by code: what a test call names and a person's For Me list shows. */
-export const FEATURE_NAMES: Record<string, string> = {
-  '*72': 'Call Forwarding Always Activation',
-  '*73': 'Call Forwarding Always Deactivation',
-  '*67': 'Calling Line ID Delivery Blocking per Call',
-  '*68': 'Call Park',
-  '*88': 'Call Park Retrieve',
-  '*78': 'Do Not Disturb Activation',
-  '*79': 'Do Not Disturb Deactivation',
-};

@@ -63,6 +63,16 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
   const number = await store.numbers.get(e164);
   if (number && number.orgId === caller.orgId) {
     if (number.ownerId === null) {
+      // An alternate number rings its owner as the primary does.
+      const alternate = await store.alternateNumbers.get(e164);
+      if (alternate?.ownerKind === 'person') {
+        const owner = await store.people.get(caller.orgId, alternate.ownerId);
+        return owner ? personParty(store, owner) : undefined;
+      }
+      if (alternate?.ownerKind === 'workspace') {
+        const owner = await store.workspaces.get(caller.orgId, alternate.ownerId);
+        return owner ? workspaceParty(store, owner) : undefined;
+      }
       const workspace = await store.workspaces.findByNumber(e164);
       if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
       const line = await store.virtualLines.findByNumber(e164);

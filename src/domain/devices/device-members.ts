@@ -15,9 +15,10 @@ export type MemberInput = {
   primaryOwner: boolean;
   lineType: 'PRIMARY' | 'SHARED_CALL_APPEARANCE';
   lineWeight: number;
-  hotlineEnabled: boolean;
-  hotlineDestination: string;
-  allowCallDeclineEnabled: boolean;
+  /** Optional on a hot desking profile's lines (off, none, allowed). */
+  hotlineEnabled?: boolean;
+  hotlineDestination?: string;
+  allowCallDeclineEnabled?: boolean;
   t38FaxCompressionEnabled?: boolean;
   lineLabel?: string;
 };
@@ -83,7 +84,8 @@ export async function lineHolders(store: Store, orgId: string, members: readonly
 export type CheckedPort = { port: number; memberKind: MemberKind; memberId: string; line: DeviceLine };
 
 /**
- * The ports a members PUT asks for, checked as Webex checks a device's (or a Webex App's) lines:
+ * The ports a members PUT asks for, checked as Webex checks a device's (or a Webex App's, or a
+ * hot desking profile's) lines:
  * people and workspaces of the organization with Webex Calling, each once, fitting `max` ports
  * (a line of weight n takes n), the owner's line, and only it, the primary one on port 1.
  */
@@ -103,15 +105,15 @@ export async function checkedPorts(store: Store, orgId: string, inputs: readonly
       taken.add(port);
     }
     if (input.primaryOwner !== (memberId === on.ownerId)) throw badRequest('members: the device owner, and only the owner, is its primaryOwner.');
-    if (input.hotlineEnabled && input.hotlineDestination.trim() === '') throw badRequest('members: hotlineDestination is required when hotlineEnabled is true.');
+    if (input.hotlineEnabled && input.hotlineDestination?.trim() === '') throw badRequest('members: hotlineDestination is required when hotlineEnabled is true.');
     if (input.lineLabel !== undefined && input.lineLabel.length > 30) throw badRequest('members: lineLabel is at most 30 characters.');
     const line: DeviceLine = {
       primaryOwner: input.primaryOwner,
       lineType: input.lineType,
       lineWeight: input.lineWeight,
-      hotlineEnabled: input.hotlineEnabled,
-      hotlineDestination: input.hotlineDestination,
-      allowCallDeclineEnabled: input.allowCallDeclineEnabled,
+      hotlineEnabled: input.hotlineEnabled ?? false,
+      hotlineDestination: input.hotlineDestination ?? '',
+      allowCallDeclineEnabled: input.allowCallDeclineEnabled ?? true,
       t38FaxCompressionEnabled: input.t38FaxCompressionEnabled ?? false,
       ...(input.lineLabel !== undefined ? { lineLabel: input.lineLabel } : {}),
     };

@@ -1,24 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { jobOfType } from './job-of-type.ts';
-import type { Job, JobError } from '../../store/location-calling-store.ts';
-import type { Location, Page, PhoneNumber, Store } from '../../store/store.ts';
-import { timestamp, type Clock } from '../clock.ts';
+import type { Job } from '../../store/location-calling-store.ts';
+import type { Location, PhoneNumber, Store } from '../../store/store.ts';
+import type { Clock } from '../clock.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { numberAssignedToAnyone } from '../numbers/number-holders.ts';
 import { decodeId, encodeId } from '../webex-ids.ts';
-import { JobSteps } from './job-steps.ts';
+import { ItemJobs, type ItemProblem } from './item-jobs.ts';
 
 // Manage numbers jobs: MOVE unassigned numbers to another location of the organization, DELETE
 // them, or change their usage (NUMBER_USAGE_CHANGE: NONE for standard, SERVICE for service
-// numbers). Real work on the server clock: each step handles a batch of numbers, a number that
-// cannot be handled (not in its location, assigned, the main number, another country) is a job
-// error and the rest go on. An organization runs one such job at a time (409). A job can be
-// paused (it stays STARTED with exit code STOPPED until resumed) and survives a restart.
+// numbers), through the item jobs' machinery (item-jobs.ts): a number that cannot be handled (not
+// in its location, assigned, the main number, another country) is a job error and the rest go on.
+// An organization runs one such job at a time (409).
 
 export const MANAGE_NUMBERS_JOB = 'manageNumbers';
-export const STEP_MS = 1000;
-export const BATCH_SIZE = 20;
 export const MAX_NUMBERS = 1000;
 
 const OPERATIONS = ['MOVE', 'DELETE', 'NUMBER_USAGE_CHANGE'] as const;
@@ -32,20 +27,12 @@ export type ManageNumbersInput = {
 };
 
 /** What a job works through, stored with it (jobs.new_value) so a restarted server goes on. */
-export type ManageNumbersPlan = { operation: Operation; targetLocationId: string | null; numberUsageType: 'NONE' | 'SERVICE' | null; items: { locationId: string; number: string }[] };
+export type ManageNumbersPlan = { operation: Operation; targetLocationId: string | null; numberUsageType: 'NONE' | 'SERVICE' | null; items: ManageNumbersItem[] };
+type ManageNumbersItem = { locationId: string; number: string };
 
-export const planOf = (job: Job): ManageNumbersPlan => JSON.parse(job.newValue ?? '{"items":[]}') as ManageNumbersPlan;
-export const isPaused = (job: Job) => job.status === 'STARTED' && job.exitCode === 'STOPPED';
-
-export class ManageNumbersJobs {
-  private readonly store: Store;
-  private readonly clock: Clock;
-  private readonly steps: JobSteps;
-
+export class ManageNumbersJobs extends ItemJobs<ManageNumbersItem, ManageNumbersPlan> {
   constructor(store: Store, clock: Clock, onError: (error: unknown, jobId: string) => void = () => {}) {
-    this.store = store;
-    this.clock = clock;
-    this.steps = new JobSteps(clock, STEP_MS, (jobId) => this.step(jobId), onError);
+    super(store, clock, MANAGE_NUMBERS_JOB, onError);
   }
 
   /** Checks the request in full (400), refuses a second job of the organization (409), starts the job. */
@@ -67,7 +54,7 @@ export class ManageNumbersJobs {
         if (input.targetLocationId === undefined) throw badRequest('targetLocationId is required for a MOVE.');
         target = await callingLocation(tx, orgId, input.targetLocationId, 'targetLocationId');
       }
-      const items: ManageNumbersPlan['items'] = [];
+      const items: ManageNumbersItem[] = [];
       const seen = new Set<string>();
       for (const list of lists) {
         const source = await callingLocation(tx, orgId, list.locationId, 'numberList.locationId');
@@ -80,117 +67,18 @@ export class ManageNumbersJobs {
         }
       }
       if (await tx.jobs.running(orgId, MANAGE_NUMBERS_JOB)) throw conflict('Another manage numbers job of this organization is in progress; try again when it has finished.');
-      const now = timestamp(this.clock);
-      const plan: ManageNumbersPlan = { operation, targetLocationId: target?.id ?? null, numberUsageType: usage, items };
-      const created: Job = {
-        id: randomUUID(),
-        orgId,
-        jobType: MANAGE_NUMBERS_JOB,
-        locationId: null,
-        status: 'STARTING',
-        exitCode: 'UNKNOWN',
-        oldValue: operation,
-        newValue: JSON.stringify(plan),
-        totalItems: items.length,
-        updatedItems: 0,
-        failedItems: 0,
-        cursor: '0',
-        sourceUserId,
-        trackingId: `CALLPLANE_${randomUUID()}`,
-        instanceId: await tx.jobs.nextInstanceId(),
-        created: now,
-        started: null,
-        ended: null,
-        lastUpdated: now,
-      };
-      await tx.jobs.insert(created);
-      return created;
+      return this.insert(tx, orgId, sourceUserId, { operation, targetLocationId: target?.id ?? null, numberUsageType: usage, items }, operation);
     });
-    this.steps.run(job.id);
+    this.start(job);
     return job;
   }
 
-  async get(orgId: string, publicId: string): Promise<Job> {
-    return jobOfType(this.store, orgId, publicId, MANAGE_NUMBERS_JOB);
-  }
-
-  async list(orgId: string, start: number, max: number): Promise<Page<Job, number>> {
-    return this.store.jobs.list(orgId, MANAGE_NUMBERS_JOB, start, max);
-  }
-
-  async errors(orgId: string, publicId: string, start: number, max: number): Promise<Page<JobError, number>> {
-    const job = await this.get(orgId, publicId);
-    return this.store.jobs.errors(job.id, start, max);
-  }
-
-  /** Pauses a running job (409 when it has finished); pausing a paused job changes nothing. */
-  async pause(orgId: string, publicId: string): Promise<void> {
-    await this.setPaused(orgId, publicId, true);
-  }
-
-  /** Resumes a paused job where it stopped (409 when it has finished). */
-  async resume(orgId: string, publicId: string): Promise<void> {
-    await this.setPaused(orgId, publicId, false);
-    const job = await this.get(orgId, publicId);
-    this.steps.run(job.id);
-  }
-
-  /** Picks up the jobs a previous run of the server left running (paused ones wait for resume). */
-  async resumeAll(): Promise<void> {
-    for (const job of await this.store.jobs.unfinished()) if (job.jobType === MANAGE_NUMBERS_JOB && !isPaused(job)) this.steps.run(job.id);
-  }
-
-  stop(): void {
-    this.steps.stop();
-  }
-
-  private async setPaused(orgId: string, publicId: string, paused: boolean): Promise<void> {
-    await this.store.transaction(async (tx) => {
-      const job = await jobOfType(tx, orgId, publicId, MANAGE_NUMBERS_JOB);
-      if (job.status === 'COMPLETED' || job.status === 'FAILED') throw conflict(`The job has finished (${job.status}); only a running job can be ${paused ? 'paused' : 'resumed'}.`);
-      if (isPaused(job) === paused) return;
-      const now = timestamp(this.clock);
-      await tx.jobs.update({ ...job, status: 'STARTED', started: job.started ?? now, exitCode: paused ? 'STOPPED' : 'UNKNOWN', lastUpdated: now });
-    });
-  }
-
-  /** One step; true when there is more to do. */
-  private async step(jobId: string): Promise<boolean> {
-    return this.store.transaction(async (tx) => {
-      const job = await tx.jobs.find(jobId);
-      if (!job || job.jobType !== MANAGE_NUMBERS_JOB || job.status === 'COMPLETED' || job.status === 'FAILED' || isPaused(job)) return false;
-      const plan = planOf(job);
-      const now = timestamp(this.clock);
-      const next: Job = { ...job, lastUpdated: now };
-      if (job.status === 'STARTING') {
-        next.status = 'STARTED';
-        next.started = now;
-      }
-      const from = Number(job.cursor ?? '0');
-      const batch = plan.items.slice(from, from + BATCH_SIZE);
-      const target = plan.targetLocationId ? await tx.locations.get(job.orgId, plan.targetLocationId) : undefined;
-      for (const [i, item] of batch.entries()) {
-        const problem = await this.handle(tx, job.orgId, plan, item, target);
-        if (problem) {
-          next.failedItems++;
-          await tx.jobs.addError({ jobId: job.id, itemNumber: from + i + 1, itemId: item.number, trackingId: job.trackingId, errorCode: problem.code, message: problem.message });
-        } else next.updatedItems++;
-      }
-      next.cursor = String(from + batch.length);
-      const done = from + batch.length >= plan.items.length;
-      if (done) {
-        next.status = 'COMPLETED';
-        next.exitCode = next.failedItems > 0 ? 'COMPLETED_WITH_ERRORS' : 'COMPLETED';
-        next.ended = now;
-      }
-      // Another process may run the same job on a shared database: only one step lands.
-      if (!(await tx.jobs.updateIf(next, job.lastUpdated))) return false;
-      return !done;
-    });
+  protected itemId(item: ManageNumbersItem): string {
+    return item.number;
   }
 
   /** Applies the operation to one number; the problem when it cannot. */
-  private async handle(tx: Store, orgId: string, plan: ManageNumbersPlan, item: { locationId: string; number: string }, target: Location | undefined): Promise<{ code: string; message: string } | undefined> {
+  protected async handle(tx: Store, orgId: string, plan: ManageNumbersPlan, item: ManageNumbersItem): Promise<ItemProblem | undefined> {
     const number = await tx.numbers.get(item.number);
     if (!number || number.orgId !== orgId || number.locationId !== item.locationId) return { code: 'NUMBER_NOT_FOUND', message: `${item.number} is not a number of the location given.` };
     if (number.isMainNumber) return { code: 'MAIN_NUMBER', message: `${item.number} is the main number of its location.` };
@@ -207,6 +95,7 @@ export class ManageNumbersJobs {
         await rewrite({ ...number, isServiceNumber: plan.numberUsageType === 'SERVICE' });
         return undefined;
       case 'MOVE': {
+        const target = plan.targetLocationId ? await tx.locations.get(orgId, plan.targetLocationId) : undefined;
         if (!target) return { code: 'LOCATION_NOT_FOUND', message: 'The target location no longer exists.' };
         if (target.id === number.locationId) return { code: 'SAME_LOCATION', message: `${item.number} is in the target location already.` };
         const source = await tx.locations.get(orgId, number.locationId);

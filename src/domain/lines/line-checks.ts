@@ -3,7 +3,7 @@ import { badRequest, conflict } from '../errors.ts';
 import { isValidExtension, looseE164 } from '../phone-numbers.ts';
 
 // Numbers and extensions of the lines that are not a person's (workspaces, virtual lines, AI
-// receptionists), checked
+// receptionists, and alternate numbers of people and workspaces), checked
 // against the organization as a hunt group's are: the number must be one of the location's, not
 // its main number and held by nobody else (person, hunt group, workspace, virtual line); the
 // extension must be free in the location. numbers.owner_id names people only, so whoever checks a
@@ -15,27 +15,35 @@ const extensionInUse = (extension: string) => conflict(`Extension ${extension} i
 /** The line being checked, which may keep its own number and extension. */
 export type LineSelf = { workspaceId?: string; virtualLineId?: string; aiReceptionistId?: string };
 
-/** Whether a workspace, virtual line or AI receptionist (other than `self`) has the number. */
+/** Whether a workspace, virtual line or AI receptionist (other than `self`) has the number, or it is anyone's alternate number. */
 export async function heldByLine(tx: Store, e164: string, self: LineSelf = {}): Promise<boolean> {
-  const [workspace, line, receptionist] = await Promise.all([tx.workspaces.findByNumber(e164), tx.virtualLines.findByNumber(e164), tx.aiReceptionists.findByNumber(e164)]);
-  return (
-    (workspace !== undefined && workspace.id !== self.workspaceId) ||
-    (line !== undefined && line.id !== self.virtualLineId) ||
-    (receptionist !== undefined && receptionist.id !== self.aiReceptionistId)
-  );
-}
-
-/** Whether a workspace, virtual line or AI receptionist (other than `self`) has the extension in the location. */
-export async function extensionHeldByLine(tx: Store, locationId: string, extension: string, self: LineSelf = {}): Promise<boolean> {
-  const [workspace, line, receptionist] = await Promise.all([
-    tx.workspaces.findByExtension(locationId, extension),
-    tx.virtualLines.findByExtension(locationId, extension),
-    tx.aiReceptionists.findByExtension(locationId, extension),
+  const [workspace, line, receptionist, alternate] = await Promise.all([
+    tx.workspaces.findByNumber(e164),
+    tx.virtualLines.findByNumber(e164),
+    tx.aiReceptionists.findByNumber(e164),
+    tx.alternateNumbers.get(e164),
   ]);
   return (
     (workspace !== undefined && workspace.id !== self.workspaceId) ||
     (line !== undefined && line.id !== self.virtualLineId) ||
-    (receptionist !== undefined && receptionist.id !== self.aiReceptionistId)
+    (receptionist !== undefined && receptionist.id !== self.aiReceptionistId) ||
+    alternate !== undefined
+  );
+}
+
+/** Whether a workspace, virtual line or AI receptionist (other than `self`) has the extension in the location, or an alternate number does. */
+export async function extensionHeldByLine(tx: Store, locationId: string, extension: string, self: LineSelf = {}): Promise<boolean> {
+  const [workspace, line, receptionist, alternate] = await Promise.all([
+    tx.workspaces.findByExtension(locationId, extension),
+    tx.virtualLines.findByExtension(locationId, extension),
+    tx.aiReceptionists.findByExtension(locationId, extension),
+    tx.alternateNumbers.findByExtension(locationId, extension),
+  ]);
+  return (
+    (workspace !== undefined && workspace.id !== self.workspaceId) ||
+    (line !== undefined && line.id !== self.virtualLineId) ||
+    (receptionist !== undefined && receptionist.id !== self.aiReceptionistId) ||
+    alternate !== undefined
   );
 }
 

@@ -141,6 +141,8 @@ export async function applyLine(tx: Store, person: Person, line: CallingLine, cu
   if (line.phoneNumber !== null && line.phoneNumber !== currentNumber) {
     if (!(await tx.numbers.claim(line.phoneNumber, person.id))) throw numberInUse(line.phoneNumber);
   }
+  // Alternate numbers are the old location's: a person changing location leaves them.
+  if (person.locationId !== null && person.locationId !== line.location.id) await tx.alternateNumbers.deleteOfOwner(person.orgId, person.id);
   // A member joining a location dials with its routing prefix at once; existing members keep theirs.
   const routingPrefix = person.locationId === line.location.id ? person.routingPrefix : line.location.routingPrefix;
   const updated: Person = { ...person, locationId: line.location.id, extension: line.extension, routingPrefix };
@@ -153,6 +155,7 @@ export async function releaseLine(tx: Store, person: Person): Promise<Person> {
   const current = person.locationId === null ? undefined : await tx.locations.get(person.orgId, person.locationId);
   if (current) await ensureMembersUnlocked(tx, current);
   await tx.numbers.releaseOwnedBy(person.id);
+  await tx.alternateNumbers.deleteOfOwner(person.orgId, person.id);
   const updated: Person = { ...person, locationId: null, extension: null, routingPrefix: null, announcementLanguage: null };
   await tx.people.update(updated);
   return updated;

@@ -284,6 +284,7 @@ export class PeopleService {
     await this.store.transaction(async (tx) => {
       const person = await this.person(tx, orgId, publicId);
       await tx.numbers.releaseOwnedBy(person.id);
+      await tx.alternateNumbers.deleteOfOwner(orgId, person.id);
       await tx.people.delete(orgId, person.id);
     });
   }

@@ -136,6 +136,7 @@ export class WorkspaceService {
     await this.calls?.endCallsOf(workspace.id);
     await this.store.transaction(async (tx) => {
       await tx.ownerSettings.deleteOwner({ orgId, kind: 'workspace', id: workspace.id });
+      await tx.alternateNumbers.deleteOfOwner(orgId, workspace.id);
       await tx.workspaces.delete(orgId, workspace.id);
     });
   }

@@ -45,6 +45,7 @@ import * as queueArrival from './0080-queue-arrival.ts';
 import * as aiReceptionists from './0090-ai-receptionists.ts';
 import * as deviceSettings from './0095-device-settings.ts';
 import * as applicationLines from './0100-application-lines.ts';
+import * as alternateNumbers from './0105-alternate-numbers.ts';
 import * as announcementMedia from './0110-announcement-media.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
@@ -96,5 +97,6 @@ export const migrations: Record<string, Migration> = {
   '0090-ai-receptionists': aiReceptionists,
   '0095-device-settings': deviceSettings,
   '0100-application-lines': applicationLines,
+  '0105-alternate-numbers': alternateNumbers,
   '0110-announcement-media': announcementMedia,
 };

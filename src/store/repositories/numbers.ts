@@ -212,6 +212,7 @@ export class KyselyNumberRepository implements NumberRepository {
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('auto_attendants as a').select('a.id').whereRef('a.phone_number', '=', 'n.phone_number'))));
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('workspaces as w').select('w.id').whereRef('w.phone_number', '=', 'n.phone_number'))));
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('virtual_lines as v').select('v.id').whereRef('v.phone_number', '=', 'n.phone_number'))));
+    if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('alternate_numbers as a').select('a.phone_number').whereRef('a.phone_number', '=', 'n.phone_number'))));
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('paging_groups as g').select('g.id').whereRef('g.phone_number', '=', 'n.phone_number'))));
     if (filter.available === true) numbers = numbers.where((eb) => eb.not(eb.exists(eb.selectFrom('ai_receptionists as r').select('r.id').whereRef('r.phone_number', '=', 'n.phone_number'))));
     if (filter.available === false) numbers = numbers.where((eb) => eb.or([eb('n.owner_id', 'is not', null), eb('n.is_main_number', '=', 1)]));

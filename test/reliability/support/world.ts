@@ -37,8 +37,9 @@ export const VALUE_IDS: ReadonlySet<string> = new Set(['GET /v1/telephony/config
  * person's schedules name the type as the location paths' {type}. phoneNumber (PSTN: a number's
  * emergency address): a number nobody holds, since an ID map entry would also be sent as every
  * body's phoneNumber, where another organization's number is a legitimate external number.
+ * countryCode: a country's address requirements are the same for every organization.
  */
-export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays', phoneNumber: '+15555550123' };
+export const FIXED_PARAMS: Record<string, string> = { action: 'answer', type: 'holidays', accessCode: '73195', scheduleType: 'holidays', phoneNumber: '+15555550123', countryCode: 'US' };
 
 let pstnCaller = 0;
 
@@ -332,6 +333,16 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   assert.equal(knowledgeBase.status, 201, knowledgeBase.text);
   const kbDocument = await admin.post(`/v1/telephony/config/knowledgeBases/${knowledgeBase.body.id}/documents`, { name: 'Hours', content: 'Open 9 to 5.' });
   assert.equal(kbDocument.status, 201, kbDocument.text);
+  // The administrator's own holidays schedule with an event (the For Me schedule paths), and a
+  // move users job that moved the calling user to the branch.
+  const mySchedules = '/v1/telephony/config/people/me/schedules';
+  const mySchedule = await admin.post(mySchedules, { type: 'holidays', name: unique('My days ') });
+  assert.equal(mySchedule.status, 200, mySchedule.text);
+  const myEvent = await admin.post(`${mySchedules}/holidays/${mySchedule.body.id}/events`, { name: unique('Off '), startDate: '2027-01-01', endDate: '2027-01-01', allDayEnabled: true });
+  assert.equal(myEvent.status, 200, myEvent.text);
+  const mover = await createPerson(admin, { extension: freeExtension(), locationId: hq.id, licenses: [lic.professional] }, { callingData: 'true' });
+  const moveJob = await admin.post('/v1/telephony/config/jobs/person/moveLocation', { usersList: [{ locationId: branch.id, validate: false, users: [{ userId: mover.id }] }] });
+  assert.equal(moveJob.status, 201, moveJob.text);
 
   const ids: IdMap = {
     orgId: me.orgId,
@@ -409,6 +420,9 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     ttsId: tts.body.id,
     s3Path,
     mediaId: s3Path,
+    myScheduleId: mySchedule.body.id,
+    myEventId: myEvent.body.id,
+    moveJobId: moveJob.body.response.id,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -435,6 +449,9 @@ export async function twoOrganizations(server: TestServer, targetUrl: string): P
  */
 export function idFor(ids: IdMap, path: string, name: string): string | undefined {
   if (name === 'applicationId' && path.includes('/people/{personId}/applications/')) return ids.personApplicationId;
+  // The For Me schedule paths name the token's own schedules; the move users paths their own jobs.
+  if (path.includes('/people/me/schedules/') && (name === 'scheduleId' || name === 'eventId')) return ids[name === 'scheduleId' ? 'myScheduleId' : 'myEventId'];
+  if (path.includes('/jobs/person/moveLocation/') && name === 'jobId') return ids.moveJobId;
   if (name !== 'id') return ids[name];
   const before = path.slice(0, path.indexOf('{id}')).split('/').filter(Boolean).at(-1);
   const named: Record<string, string | undefined> = { criteria: ids.criteriaId, agents: ids.agentId, numbers: ids.reachNumberId };
