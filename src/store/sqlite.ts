@@ -8,19 +8,25 @@ import type { Database } from './database.ts';
 
 const STATEMENT_CACHE_SIZE = 500;
 
-/** Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape SqliteDialect expects. */
-function adapt(db: DatabaseSync): SqliteDatabase {
+/**
+ * Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape SqliteDialect expects, counting
+ * the statements that may write (anything but a SELECT: BEGIN, INSERT, a cascading DELETE, …).
+ * The count lets a cache of what the store holds know it is still current (Store.writeCount):
+ * SqliteDialect runs one statement or one transaction at a time on its one connection, and the
+ * file belongs to this one process.
+ */
+function adapt(db: DatabaseSync, counter: { writes: number }): SqliteDatabase {
   // Preparing is a noticeable share of a short query's cost; keep recent statements, each with
   // whether it returns rows: statement.columns() builds the column list on every call (9% of a
   // person read, issue 17), and a prepared statement's answer never changes.
-  const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
+  const cache = new Map<string, { statement: StatementSync; reader: boolean; writes: boolean }>();
   const prepare = (query: string) => {
     let prepared = cache.get(query);
     if (prepared) {
       cache.delete(query);
     } else {
       const statement = db.prepare(query);
-      prepared = { statement, reader: statement.columns().length > 0 };
+      prepared = { statement, reader: statement.columns().length > 0, writes: !/^\s*select\b/i.test(query) };
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     }
     cache.set(query, prepared);
@@ -29,18 +35,23 @@ function adapt(db: DatabaseSync): SqliteDatabase {
   return {
     close: () => db.close(),
     prepare(query: string): SqliteStatement {
-      const { statement, reader } = prepare(query);
+      const { statement, reader, writes } = prepare(query);
+      // Counted before it runs, so that no read that follows can see the change uncounted.
+      const count = () => {
+        if (writes) counter.writes++;
+      };
       return {
         reader,
-        all: (parameters) => statement.all(...(parameters as SQLInputValue[])),
-        run: (parameters) => statement.run(...(parameters as SQLInputValue[])),
-        iterate: (parameters) => statement.iterate(...(parameters as SQLInputValue[])),
+        all: (parameters) => (count(), statement.all(...(parameters as SQLInputValue[]))),
+        run: (parameters) => (count(), statement.run(...(parameters as SQLInputValue[]))),
+        iterate: (parameters) => (count(), statement.iterate(...(parameters as SQLInputValue[]))),
       };
     },
   };
 }
 
-export function createSqliteDatabase(path: string): Kysely<Database> {
+/** The database, and how many statements that may write it has run (see adapt). */
+export function createSqliteDatabase(path: string): { db: Kysely<Database>; writeCount: () => number } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   db.exec('PRAGMA foreign_keys = ON');
@@ -49,7 +60,8 @@ export function createSqliteDatabase(path: string): Kysely<Database> {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: adapt(db) }) });
+  const counter = { writes: 0 };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: adapt(db, counter) }) }), writeCount: () => counter.writes };
 }
 
 export function isSqliteUniqueViolation(error: unknown): boolean {
