@@ -12,8 +12,8 @@ const STATEMENT_CACHE_SIZE = 500;
  * Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape SqliteDialect expects, counting
  * the statements that may write (anything but a SELECT: BEGIN, INSERT, a cascading DELETE, …).
  * The count lets a cache of what the store holds know it is still current (Store.writeCount):
- * SqliteDialect runs one statement or one transaction at a time on its one connection, and the
- * file belongs to this one process.
+ * SqliteDialect runs one statement or one transaction at a time on its one connection (writes of
+ * other processes: see createSqliteDatabase).
  */
 function adapt(db: DatabaseSync, counter: { writes: number }): SqliteDatabase {
   // Preparing is a noticeable share of a short query's cost; keep recent statements, each with
@@ -61,7 +61,19 @@ export function createSqliteDatabase(path: string): { db: Kysely<Database>; writ
     db.exec('PRAGMA synchronous = NORMAL');
   }
   const counter = { writes: 0 };
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: adapt(db, counter) }) }), writeCount: () => counter.writes };
+  // Another process may write the same file (two servers started on one store): SQLite's
+  // data_version changes when another connection commits, and then counts as a write too.
+  const dataVersion = db.prepare('PRAGMA data_version');
+  let seenVersion: unknown;
+  const writeCount = () => {
+    const version = (dataVersion.get() as { data_version: unknown }).data_version;
+    if (version !== seenVersion) {
+      seenVersion = version;
+      counter.writes++;
+    }
+    return counter.writes;
+  };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: adapt(db, counter) }) }), writeCount };
 }
 
 export function isSqliteUniqueViolation(error: unknown): boolean {
