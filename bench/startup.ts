@@ -3,9 +3,11 @@ import { performance } from 'node:perf_hooks';
 import { scaleStore, type ScaleOptions } from './scale-seed.ts';
 import { scaleOptions } from './scale.ts';
 import { residentMemory } from './processes.ts';
-import { loadAverage, printTable, quickFlag, spread, startServer, storeTargets, writeResults, type Spread } from './support.ts';
+import { ROOT, loadAverage, printTable, quickFlag, spread, startServer, storeTargets, writeResults, type Spread } from './support.ts';
 
-// Cold start as a user sees it: spawn `node src/main.ts` and wait for the first 200 on /healthz.
+// Cold start as a user sees it: spawn `npm start`'s `node bin/callplane.js` and wait for the first
+// 200 on /healthz. Like `npm start`'s prestart, it first bundles the sources if they changed
+// (scripts/build-dist.ts --if-stale), so the server starts from the bundle (bin/built-server.js).
 // "empty store" includes migrations and the demo organization; "warm store" restarts the
 // server on the store the cold start left behind (no demo creation). "N people" starts on a
 // copy of the scale benchmark's store (N people over L locations, provisioned through the API
@@ -39,6 +41,7 @@ function nodeBaseline(runs: number): number[] {
 export async function runStartup(options: StartupOptions): Promise<object> {
   const { runs } = options;
   process.stdout.write(`\n== startup: ${runs} cold starts per store ==\n`);
+  spawnSync(process.execPath, ['scripts/build-dist.ts', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   const load = loadAverage();
   const baseline = nodeBaseline(runs);
   const results: StoreResult[] = [];

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 // Shared by the benchmarks: start the real server as a user would (a child process running
-// src/main.ts), talk to it over HTTP, summarise latencies and record the results.
+// bin/callplane.js, as `npm start` does), talk to it over HTTP, summarise latencies and record the results.
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN_TOKEN = `bench-admin-${randomBytes(12).toString('hex')}`;
@@ -103,7 +103,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `node src/main.ts` and resolves when GET /healthz first answers 200 (polled every ~5 ms). */
+/** Spawns `node bin/callplane.js` (what `npm start` runs) and resolves when GET /healthz first answers 200 (polled every ~5 ms). */
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   // The server is the only process the numbers are about: quiet logs, nothing on the console.
   extraEnv = { LOG_LEVEL: 'warn', ...extraEnv };
@@ -112,7 +112,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   let output = '';
   let exited: number | null | undefined;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['bin/callplane.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, CALLPLANE_ADMIN_TOKEN: ADMIN_TOKEN, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -57,6 +57,21 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
   sendWebexError(request, reply, new WebexError(400, 'The request URL is malformed.'));
 }
 
+/** The 404/405 handler's routers of every served route (see installErrorHandling). */
+function knownRoutes(seen: { method: string; url: string }[]) {
+  const routes = FindMyWay({ ignoreTrailingSlash: true });
+  const actions = FindMyWay({ ignoreTrailingSlash: true });
+  const methods = new Set<string>();
+  for (const { method, url } of seen) {
+    const last = url.replace(/\/$/, '').split('/').at(-1)!;
+    const parent = `${url.replace(/\/$/, '').split('/').slice(0, -1).join('/')}/:action`;
+    methods.add(method);
+    if (!routes.hasRoute(method as any, url)) routes.on(method as any, url, () => {}, { fixedLast: !last.includes(':') && !last.includes('*') });
+    if (last !== '' && !last.includes(':') && !last.includes('*') && !actions.hasRoute(method as any, parent)) actions.on(method as any, parent, () => {});
+  }
+  return { routes, actions, methods };
+}
+
 /**
  * `translate` turns errors of the layers below (a store's unique-constraint race) into the Webex
  * error they mean; the composition root supplies it, so this plumbing knows no store.
@@ -73,25 +88,21 @@ export function installErrorHandling(server: Server, bodyLimit: number, translat
   });
 
   // Remember every route so that a known path with another method answers 405, not 404.
-  const routes = FindMyWay({ ignoreTrailingSlash: true });
   // Per method, the parents of routes ending in a fixed word (POST /v1/telephony/calls/answer):
   // there a word this method does not know is a misspelt action, a 404, even though another
   // method's route takes any word there (GET /v1/telephony/calls/{callId}).
-  const actions = FindMyWay({ ignoreTrailingSlash: true });
-  const methods = new Set<string>();
+  // The two routers are built on the first unknown route, not at start-up: inserting some 2,000
+  // routes into them took a tenth of the server's start (docs/performance.md, issue 17).
+  const seen: { method: string; url: string }[] = [];
+  let built: ReturnType<typeof knownRoutes> | undefined;
   server.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/') || route.config?.catalogue) return;
-    const last = route.url.replace(/\/$/, '').split('/').at(-1)!;
-    const parent = `${route.url.replace(/\/$/, '').split('/').slice(0, -1).join('/')}/:action`;
-    for (const method of [route.method].flat()) {
-      methods.add(method);
-      if (!routes.hasRoute(method as any, route.url)) routes.on(method as any, route.url, () => {}, { fixedLast: !last.includes(':') && !last.includes('*') });
-      if (last !== '' && !last.includes(':') && !last.includes('*') && !actions.hasRoute(method as any, parent)) actions.on(method as any, parent, () => {});
-    }
+    for (const method of [route.method].flat()) seen.push({ method, url: route.url });
   });
 
   server.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
+    const { routes, actions, methods } = (built ??= knownRoutes(seen));
     // Reached through a catch-all route, where the router did not measure the parameters.
     if (path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) return sendWebexError(request, reply, pathParameterTooLong());
     // A route of this very method that found nothing (a wildcard route's missing file) is a 404.

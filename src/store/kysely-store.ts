@@ -53,6 +53,8 @@ export type Dialect = {
   isUniqueViolation: (error: unknown) => boolean;
   /** PostgreSQL schema holding the tables; Kysely must look for its migration table there only. */
   schema?: string;
+  /** How many statements that may write have run (SQLite only: see Store.writeCount). */
+  writeCount?: () => number;
 };
 
 /** The one Store implementation: the same repositories over either dialect. */
@@ -192,6 +194,10 @@ export class KyselyStore implements Store {
         cause: error,
       });
     }
+  }
+
+  writeCount(): number | undefined {
+    return this.dialectInfo.writeCount?.();
   }
 
   async close(): Promise<void> {

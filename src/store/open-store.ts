@@ -5,14 +5,17 @@ import { createSqliteDatabase, isSqliteUniqueViolation } from './sqlite.ts';
 
 /** Connects to the configured database and brings its schema up to date (one process at a time). */
 export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
-  const store =
-    config.kind === 'sqlite'
-      ? new KyselyStore(createSqliteDatabase(config.path), { name: 'sqlite', isUniqueViolation: isSqliteUniqueViolation })
-      : new KyselyStore(await createPostgresDatabase(config.url, config.schema), {
-          name: 'postgres',
-          isUniqueViolation: isPostgresUniqueViolation,
-          schema: config.schema ?? 'public',
-        });
+  let store: KyselyStore;
+  if (config.kind === 'sqlite') {
+    const { db, writeCount } = createSqliteDatabase(config.path);
+    store = new KyselyStore(db, { name: 'sqlite', isUniqueViolation: isSqliteUniqueViolation, writeCount });
+  } else {
+    store = new KyselyStore(await createPostgresDatabase(config.url, config.schema), {
+      name: 'postgres',
+      isUniqueViolation: isPostgresUniqueViolation,
+      schema: config.schema ?? 'public',
+    });
+  }
   try {
     await store.exclusively(() => migrateRetryingDroppedSchema(store));
   } catch (error) {

@@ -8,36 +8,50 @@ import type { Database } from './database.ts';
 
 const STATEMENT_CACHE_SIZE = 500;
 
-/** Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape SqliteDialect expects. */
-function adapt(db: DatabaseSync): SqliteDatabase {
-  // Preparing is a noticeable share of a short query's cost; keep recent statements.
-  const cache = new Map<string, StatementSync>();
-  const prepare = (query: string): StatementSync => {
-    let statement = cache.get(query);
-    if (statement) {
+/**
+ * Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape SqliteDialect expects, counting
+ * the statements that may write (anything but a SELECT: BEGIN, INSERT, a cascading DELETE, …).
+ * The count lets a cache of what the store holds know it is still current (Store.writeCount):
+ * SqliteDialect runs one statement or one transaction at a time on its one connection (writes of
+ * other processes: see createSqliteDatabase).
+ */
+function adapt(db: DatabaseSync, counter: { writes: number }): SqliteDatabase {
+  // Preparing is a noticeable share of a short query's cost; keep recent statements, each with
+  // whether it returns rows: statement.columns() builds the column list on every call (9% of a
+  // person read, issue 17), and a prepared statement's answer never changes.
+  const cache = new Map<string, { statement: StatementSync; reader: boolean; writes: boolean }>();
+  const prepare = (query: string) => {
+    let prepared = cache.get(query);
+    if (prepared) {
       cache.delete(query);
     } else {
-      statement = db.prepare(query);
+      const statement = db.prepare(query);
+      prepared = { statement, reader: statement.columns().length > 0, writes: !/^\s*select\b/i.test(query) };
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     }
-    cache.set(query, statement);
-    return statement;
+    cache.set(query, prepared);
+    return prepared;
   };
   return {
     close: () => db.close(),
     prepare(query: string): SqliteStatement {
-      const statement = prepare(query);
+      const { statement, reader, writes } = prepare(query);
+      // Counted before it runs, so that no read that follows can see the change uncounted.
+      const count = () => {
+        if (writes) counter.writes++;
+      };
       return {
-        reader: statement.columns().length > 0,
-        all: (parameters) => statement.all(...(parameters as SQLInputValue[])),
-        run: (parameters) => statement.run(...(parameters as SQLInputValue[])),
-        iterate: (parameters) => statement.iterate(...(parameters as SQLInputValue[])),
+        reader,
+        all: (parameters) => (count(), statement.all(...(parameters as SQLInputValue[]))),
+        run: (parameters) => (count(), statement.run(...(parameters as SQLInputValue[]))),
+        iterate: (parameters) => (count(), statement.iterate(...(parameters as SQLInputValue[]))),
       };
     },
   };
 }
 
-export function createSqliteDatabase(path: string): Kysely<Database> {
+/** The database, and how many statements that may write it has run (see adapt). */
+export function createSqliteDatabase(path: string): { db: Kysely<Database>; writeCount: () => number } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   db.exec('PRAGMA foreign_keys = ON');
@@ -46,7 +60,20 @@ export function createSqliteDatabase(path: string): Kysely<Database> {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: adapt(db) }) });
+  const counter = { writes: 0 };
+  // Another process may write the same file (two servers started on one store): SQLite's
+  // data_version changes when another connection commits, and then counts as a write too.
+  const dataVersion = db.prepare('PRAGMA data_version');
+  let seenVersion: unknown;
+  const writeCount = () => {
+    const version = (dataVersion.get() as { data_version: unknown }).data_version;
+    if (version !== seenVersion) {
+      seenVersion = version;
+      counter.writes++;
+    }
+    return counter.writes;
+  };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: adapt(db, counter) }) }), writeCount };
 }
 
 export function isSqliteUniqueViolation(error: unknown): boolean {

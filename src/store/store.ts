@@ -359,6 +359,12 @@ export interface Store {
   exclusively<T>(fn: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
+  /**
+   * How many statements that may have changed the store have run, for caches of what it holds:
+   * an unchanged count means nothing changed since. Undefined where the count cannot see every
+   * change (PostgreSQL: other processes share the database), so nothing may be cached there.
+   */
+  writeCount(): number | undefined;
   close(): Promise<void>;
 }
 

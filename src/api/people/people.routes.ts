@@ -23,8 +23,9 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
   const { people } = deps;
 
   async function presentOne(orgId: string, person: PersonRecord, callingData: boolean | undefined, admin: boolean) {
-    const [view] = await people.describe(orgId, [person]);
-    return presentPerson(view!, { admin, callingData: admin && callingData === true });
+    const show = { admin, callingData: admin && callingData === true };
+    const [view] = await people.describe(orgId, [person], { licenses: show.admin, number: show.callingData });
+    return presentPerson(view!, show);
   }
 
   server.get('/v1/people', { schema: ListPeople, config: read }, async (request, reply) => {
@@ -44,9 +45,9 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
       max,
     });
     if (result.next) linkNext(request, reply, { after: encodeCursor(result.next), max: String(max) });
-    const views = await people.describe(orgId, result.people);
     // Webex leaves administrative fields out of ?id= lookups.
     const show = { admin: admin && query.id === undefined, callingData };
+    const views = await people.describe(orgId, result.people, { licenses: show.admin, number: show.callingData });
     return {
       items: views.map((view) => presentPerson(view, show)),
       ...(result.notFoundIds ? { notFoundIds: result.notFoundIds } : {}),

@@ -16,10 +16,21 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 
 export const newTokenValue = (): string => randomBytes(48).toString('base64url');
 
+type TokenRecord = NonNullable<Awaited<ReturnType<Store['tokens']['get']>>>;
+
+/** Tokens remembered at most (a bound on memory: past it the cache starts over). */
+const CACHED_TOKENS = 10_000;
+
 export class TokenService {
   private readonly store: Store;
   private readonly clock: Clock;
   private operatorHash: Buffer | undefined;
+  // Every request resolves its token: a fifth of a person read was that query (issue 17). Token
+  // records are remembered only while the store has run no write since they were read
+  // (Store.writeCount): revoking a token, deleting a person or changing roles is a write, so the
+  // very next request reads the store again and a revoked token answers 401 at once.
+  private readonly cached = new Map<string, TokenRecord>();
+  private cachedAtWrite: number | undefined;
 
   constructor(store: Store, clock: Clock) {
     this.store = store;
@@ -42,7 +53,7 @@ export class TokenService {
   /** The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. */
   async resolve(token: string): Promise<Principal> {
     // Unknown, expired, or its person deleted: all the same 401.
-    const record = await this.store.tokens.get(hashToken(token));
+    const record = await this.tokenRecord(hashToken(token));
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
     // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
@@ -56,6 +67,21 @@ export class TokenService {
       ...(record.authorizationId ? { authorizationId: record.authorizationId } : {}),
       expiresAt: record.expiresAt,
     };
+  }
+
+  private async tokenRecord(hash: string): Promise<TokenRecord | undefined> {
+    const writes = this.store.writeCount();
+    if (writes === undefined) return this.store.tokens.get(hash);
+    if (writes !== this.cachedAtWrite || this.cached.size >= CACHED_TOKENS) {
+      this.cached.clear();
+      this.cachedAtWrite = writes;
+    }
+    const known = this.cached.get(hash);
+    if (known) return known;
+    const record = await this.store.tokens.get(hash);
+    // A write ran while the token was read: what was read may already be out of date.
+    if (record && this.store.writeCount() === writes && this.cachedAtWrite === writes) this.cached.set(hash, record);
+    return record;
   }
 
   /**

@@ -208,7 +208,10 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameShape: Same<Static<typeof SessionSchema>, Session> = true;
 void sameShape;
 
-const validator = Compile(SessionSchema);
+// Compiled on the first session read, not on import: compiling it took a few per cent of the
+// server's start, which reads no session until a call is placed.
+let compiled: ReturnType<typeof Compile<typeof SessionSchema>> | undefined;
+const sessionValidator = () => (compiled ??= Compile(SessionSchema));
 
 /** Reads a stored session; throws when the document is not one. */
 export function decodeSession(data: string): Session {
@@ -217,6 +220,7 @@ export function decodeSession(data: string): Session {
   if (value && typeof value === 'object' && Array.isArray((value as { legs?: unknown }).legs)) {
     for (const leg of (value as { legs: Record<string, unknown>[] }).legs) if (leg && typeof leg === 'object') delete leg.holding;
   }
+  const validator = sessionValidator();
   if (!validator.Check(value)) {
     const first = [...validator.Errors(value)][0];
     throw new Error(`stored call session is malformed${first ? ` at ${first.instancePath || '/'}: ${first.message}` : ''}`);

@@ -25,7 +25,7 @@ import {
   tooManyIds,
   workspacesLicenseForPeople,
 } from './people-errors.ts';
-import { describePeople, type PersonView } from './person-views.ts';
+import { describePeople, type PersonDetails, type PersonView } from './person-views.ts';
 
 export type PhoneNumberInput = { type: string; value: string; primary?: boolean };
 
@@ -160,9 +160,9 @@ export class PeopleService {
     return this.person(this.store, orgId, publicId);
   }
 
-  /** Adds what the presenters need: licenses, number and calling location. */
-  describe(orgId: string, people: Person[]): Promise<PersonView[]> {
-    return describePeople(this.store, orgId, people);
+  /** Adds what the presenters will show: licenses and number, as `details` asks. */
+  describe(orgId: string, people: Person[], details: PersonDetails): Promise<PersonView[]> {
+    return describePeople(this.store, orgId, people, details);
   }
 
   async create(orgId: string, input: PersonInput): Promise<Person> {

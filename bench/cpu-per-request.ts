@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLoad } from './load.ts';
+import { seedPeople } from './seed.ts';
+import { ADMIN_TOKEN, freePort, ROOT, sleep } from './support.ts';
+
+// CPU time the server spends per request, beside the ceiling answering the same bytes: a measure
+// that survives a machine shared with other work, where req/s and latencies do not (issue 17's
+// levers were measured so, docs/performance.md). Short: 300 people, 2 s of warm-up and 5 s of
+// load at 8 connections per endpoint. Usage:
+//   node bench/cpu-per-request.ts [CHECKOUT [ENTRY]]
+// CHECKOUT is the tree whose server runs (default this one, `bin/callplane.js`), to compare
+// another branch's worktree in the same conditions (ENTRY: src/main.ts for one older than it).
+
+const root = process.argv[2] ?? ROOT;
+const entry = process.argv[3] ?? 'bin/callplane.js';
+const seconds = 5;
+
+/** User + system CPU milliseconds a process has used (Linux /proc, 10 ms ticks). */
+function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Spawns `node ...args(port)` in cwd and resolves once GET /healthz answers 200. */
+async function serve(args: (port: number) => string[], cwd: string, env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args(port), {
+    cwd,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/healthz`)).status === 200) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await sleep(20);
+  }
+}
+
+/** Requests per second and CPU microseconds per request of one server going round `paths`. */
+async function measure(child: ChildProcess, base: string, paths: string[]) {
+  const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  await runLoad({ url: base, headers, connections: 8, duration: 2, paths });
+  const before = cpuMs(child);
+  const result = await runLoad({ url: base, headers, connections: 8, duration: seconds, paths });
+  return { perSecond: result.perSecond, cpuUs: ((cpuMs(child) - before) * 1000) / result.requests, non2xx: result.non2xx };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'callplane-cpu-'));
+const server = await serve(() => [entry], root, { DATABASE_URL: `sqlite:${join(scratch, 'store.sqlite')}`, CALLPLANE_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn' });
+let ceiling: ChildProcess | undefined;
+try {
+  const seeded = await seedPeople(server.base, { people: 300, concurrency: 8, runId: Math.random().toString(36).slice(2, 8) });
+  const endpoints = [
+    { name: 'GET /v1/people/{id}', route: '/v1/people/:personId', paths: seeded.ids.slice(0, 200).map((id: string) => `/v1/people/${id}`) },
+    { name: 'GET /v1/people?callingData=true&max=100', route: '/v1/people', paths: ['/v1/people?callingData=true&max=100'] },
+  ];
+  const routes = [];
+  for (const endpoint of endpoints) {
+    const reply = await fetch(`${server.base}${endpoint.paths[0]}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    routes.push({ method: 'GET', url: endpoint.route, status: 200, body: await reply.json() });
+  }
+  writeFileSync(join(scratch, 'routes.json'), JSON.stringify(routes));
+  const bare = await serve((port) => ['bench/ceiling-server.ts', String(port), join(scratch, 'routes.json')], ROOT, {});
+  ceiling = bare.child;
+  for (const endpoint of endpoints) {
+    const ours = await measure(server.child, server.base, endpoint.paths);
+    const theirs = await measure(bare.child, bare.base, endpoint.paths);
+    process.stdout.write(
+      `${endpoint.name}: ${ours.perSecond.toFixed(0)} req/s, ${ours.cpuUs.toFixed(0)} µs CPU per request (non-2xx ${ours.non2xx}); ` +
+        `ceiling ${theirs.perSecond.toFixed(0)} req/s, ${theirs.cpuUs.toFixed(0)} µs; ÷ ceiling ${(ours.perSecond / theirs.perSecond).toFixed(3)} by req/s, ${(theirs.cpuUs / ours.cpuUs).toFixed(3)} by CPU\n`,
+    );
+  }
+} finally {
+  server.child.kill('SIGTERM');
+  ceiling?.kill('SIGTERM');
+  await sleep(200);
+  rmSync(scratch, { recursive: true, force: true });
+}
