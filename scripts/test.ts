@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const files = args.length > 0 ? args : ['src/**/*.test.ts', 'test/**/*.test.ts'];
-const child = spawn(process.execPath, ['--test', ...files], { stdio: 'inherit' });
+// Two files at a time: node's default (cores − 1) runs one at a time on a two-core machine, where
+// most of a file's time is spent waiting on HTTP, timers and the store. Every file has its own
+// server on port 0 and its own database (a PostgreSQL schema of its own), so files never meet.
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
 child.on('exit', (code, signal) => {
   if (code !== 0) {
     const lines = ['', `npm test failed (${signal ?? `exit code ${code}`}).`];
