@@ -345,7 +345,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const moveJob = await admin.post('/v1/telephony/config/jobs/person/moveLocation', { usersList: [{ locationId: branch.id, validate: false, users: [{ userId: mover.id }] }] });
   assert.equal(moveJob.status, 201, moveJob.text);
   // A hot desk session (Hot Desk API): a guest of its own signed in to a hot desk workspace.
-  const guest = await createCallingUser(admin);
+  const guest = await createPerson(admin, { extension: freeExtension(), locationId: hq.id, licenses: [lic.professional] }, { callingData: 'true' });
   await voicePortalSignIn(admin, hq.id, [guest.id]);
   const hotdesk = await signIn(admin, guest.id, (await hotDeskWorkspace(admin, hq.id)).id);
 
