@@ -91,6 +91,9 @@ import { deviceSettingsRoutes } from './api/devices/device-settings.routes.ts';
 import { dynamicDeviceSettingsRoutes } from './api/devices/dynamic-device-settings.routes.ts';
 import { hotDeskingRoutes } from './api/devices/hot-desking.routes.ts';
 import { HotDeskingService } from './domain/devices/hot-desking.ts';
+import { hotdeskSessionRoutes } from './api/devices/hotdesk-sessions.routes.ts';
+import { HotdeskSessionService } from './domain/devices/hotdesk-sessions.ts';
+import { sandboxHotdeskRoutes } from './sandbox/sandbox-hotdesk.routes.ts';
 import { DeviceService } from './domain/devices/device-service.ts';
 import { ApplicationLineService } from './domain/devices/application-lines.ts';
 import { SecondaryLineService } from './domain/for-me/secondary-lines.ts';
@@ -303,6 +306,8 @@ export type Services = {
   alternateNumbers: AlternateNumberService;
   /** A person's hot desking guest profile lines. */
   hotDeskingMembers: HotDeskingMemberService;
+  /** Hot desk sessions: guests signed in to hot desking workspaces. */
+  hotdeskSessions: HotdeskSessionService;
   /** PSTN: locations' PSTN connections and emergency addresses. */
   pstn: PstnService;
   /** Call Routing's route lists. */
@@ -372,6 +377,7 @@ function registerRoutes(
   deviceSettingsRoutes(server, services);
   dynamicDeviceSettingsRoutes(server, { ...services, store });
   hotDeskingRoutes(server, services);
+  hotdeskSessionRoutes(server, services);
   lineAvailableNumberRoutes(server, { ...services, store });
   callRoutes(server, services);
   bargeInRoutes(server, services);
@@ -408,6 +414,7 @@ function registerRoutes(
   if (config.sandbox) {
     sandboxRoutes(server, { ...services, clock: deps.clock, signup: config.signup });
     sandboxCallRoutes(server, services);
+    sandboxHotdeskRoutes(server, services);
     sandboxVoicemailRoutes(server, services);
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store });
@@ -561,6 +568,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       moveUsers,
       alternateNumbers: new AlternateNumberService(store, clock),
       hotDeskingMembers: new HotDeskingMemberService(store, clock, deviceMembers),
+      hotdeskSessions: new HotdeskSessionService(store, clock, new HotDeskingService(store, clock)),
       pstn: new PstnService(store, clock),
       routeLists: new RouteListService(store, clock),
     };

@@ -63,7 +63,8 @@ export type WebexIdType =
   | 'KB_DOCUMENT'
   | 'TEMPLATE'
   | 'RESOURCE_GROUP'
-  | 'TEXT_TO_SPEECH';
+  | 'TEXT_TO_SPEECH'
+  | 'HOTDESK_SESSION';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PREFIX = 'ciscospark://';

@@ -32,6 +32,7 @@ import { KyselyCallParkRepository, KyselyCallPickupRepository } from './reposito
 import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
 import { KyselyLocationFloorRepository } from './repositories/location-floors.ts';
+import { KyselyHotdeskSessionRepository } from './repositories/hotdesk-sessions.ts';
 import { KyselyDeviceRepository } from './repositories/devices.ts';
 import { KyselyDectRepository } from './repositories/dect.ts';
 import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
@@ -104,6 +105,7 @@ export class KyselyStore implements Store {
   readonly reports: KyselyReportRepository;
   readonly recordings: KyselyRecordingRepository;
   readonly locationFloors: KyselyLocationFloorRepository;
+  readonly hotdeskSessions: KyselyHotdeskSessionRepository;
   readonly aiReceptionists: KyselyAiReceptionistRepository;
   readonly knowledgeBases: KyselyKnowledgeBaseRepository;
   private readonly db: Kysely<Database>;
@@ -160,6 +162,7 @@ export class KyselyStore implements Store {
     this.reports = new KyselyReportRepository(ctx);
     this.recordings = new KyselyRecordingRepository(ctx);
     this.locationFloors = new KyselyLocationFloorRepository(ctx);
+    this.hotdeskSessions = new KyselyHotdeskSessionRepository(ctx);
     this.aiReceptionists = new KyselyAiReceptionistRepository(ctx);
     this.knowledgeBases = new KyselyKnowledgeBaseRepository(ctx);
   }

@@ -27,6 +27,7 @@ import type { CallParkRepository, CallPickupRepository } from './call-park-store
 import type { PagingGroupRepository } from './paging-store.ts';
 import type { WorkspaceRepository } from './workspaces-store.ts';
 import type { LocationFloorRepository } from './location-floors-store.ts';
+import type { HotdeskSessionRepository } from './hotdesk-sessions-store.ts';
 import type { VirtualLineRepository } from './virtual-lines-store.ts';
 import type { DeviceRepository } from './devices-store.ts';
 import type { DectRepository } from './dect-store.ts';
@@ -344,6 +345,8 @@ export interface Store {
   readonly recordings: RecordingRepository;
   /** The floors of locations. */
   readonly locationFloors: LocationFloorRepository;
+  /** Hot desk sessions: guests signed in to hot desking workspaces. */
+  readonly hotdeskSessions: HotdeskSessionRepository;
   /** Call Routing's translation patterns (organization and location level). */
   readonly translationPatterns: TranslationPatternRepository;
   /** Call Routing's route lists and their numbers. */

@@ -67,7 +67,7 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
       ? { to: box, afterMs: mailbox.sendUnanswered.numberOfRings * RING_MS }
       : undefined;
   const ring = await ringRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now);
-  const shared = await sharedLineRing(store, person.orgId, person.personId);
+  const shared = await sharedLineRing(store, person.orgId, person.personId, now);
   return {
     doNotDisturb: doc(DO_NOT_DISTURB.key, DO_NOT_DISTURB.defaults).enabled === true,
     callWaiting: doc(CALL_WAITING.key, CALL_WAITING.defaults).enabled !== false,
@@ -79,7 +79,8 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     ...(forwardNoAnswer ? { forwardNoAnswer } : {}),
     // Call block, selective accept/reject/forward, simultaneous ring, single number reach.
     ...ring,
-    // The person's line on other people's and workspaces' phones and Webex Apps rings them too.
+    // The person's line on other people's and workspaces' phones and Webex Apps, and on the hot
+    // desk phone the person is signed in to, rings them too.
     ...(shared ? { alsoRing: [...(ring.alsoRing ?? []), shared] } : {}),
   };
 }

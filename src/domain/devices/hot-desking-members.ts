@@ -60,3 +60,9 @@ export class HotDeskingMemberService {
     return (await this.deviceMembers.available(orgId, undefined, filter)).filter((h) => !taken.has(h.id));
   }
 }
+
+/** The lines (their holders' IDs) a person's hot desking profile carries: the person's own line until set. */
+export async function profileLineIds(store: Store, orgId: string, personId: string): Promise<string[]> {
+  const stored = await store.ownerSettings.get({ orgId, kind: 'person', id: personId }, KEY);
+  return stored === undefined ? [personId] : (JSON.parse(stored) as CheckedPort[]).map((m) => m.memberId);
+}

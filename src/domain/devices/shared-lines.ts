@@ -3,15 +3,17 @@ import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { personParty, workspaceParty } from '../calls/parties.ts';
 import { desktopClientEnabled } from './application-lines.ts';
+import { hotDeskWorkspacesOf } from './hotdesk-sessions.ts';
 
 // Shared call appearances in calls: a line on another person's or workspace's phone (a device
 // member), or on another person's Webex App (an application member), makes a call to the line
 // ring that phone's or app's owner too, and whoever answers first takes the call. Only activated
 // phones ring (one waiting for its activation code is not registered), and only apps whose
-// desktop client the owner's application services enable.
+// desktop client the owner's application services enable. A hot desk guest's profile lines are
+// on the phone of the workspace the guest is signed in to, for as long as the session lasts.
 
 /** The owners of the other phones and apps that carry this line, as parties to ring with it; undefined when none. */
-export async function sharedLineRing(store: Store, orgId: string, lineId: string): Promise<AlsoRing | undefined> {
+export async function sharedLineRing(store: Store, orgId: string, lineId: string, now: Date): Promise<AlsoRing | undefined> {
   const owners: { kind: 'person' | 'workspace'; id: string }[] = [];
   const lines = await store.devices.linesOf(orgId, lineId);
   for (const device of lines.length > 0 ? await store.devices.getMany(orgId, lines.map((l) => l.deviceId)) : []) {
@@ -21,6 +23,7 @@ export async function sharedLineRing(store: Store, orgId: string, lineId: string
   for (const app of await store.devices.applicationLinesOf(orgId, lineId)) {
     if (await desktopClientEnabled(store, orgId, app.personId)) owners.push({ kind: 'person', id: app.personId });
   }
+  for (const workspaceId of await hotDeskWorkspacesOf(store, orgId, lineId, now)) owners.push({ kind: 'workspace', id: workspaceId });
   const parties: Party[] = [];
   const seen = new Set<string>([lineId]);
   for (const owner of owners) {

@@ -47,6 +47,7 @@ import * as deviceSettings from './0095-device-settings.ts';
 import * as applicationLines from './0100-application-lines.ts';
 import * as alternateNumbers from './0105-alternate-numbers.ts';
 import * as announcementMedia from './0110-announcement-media.ts';
+import * as hotdeskSessions from './0115-hotdesk-sessions.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -99,4 +100,5 @@ export const migrations: Record<string, Migration> = {
   '0100-application-lines': applicationLines,
   '0105-alternate-numbers': alternateNumbers,
   '0110-announcement-media': announcementMedia,
+  '0115-hotdesk-sessions': hotdeskSessions,
 };

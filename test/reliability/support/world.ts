@@ -6,6 +6,7 @@ import { createDialPlan, createRouteGroup, createTrunk, newDialPattern } from '.
 import type { Client } from '../../support/client.ts';
 import { memberLine } from '../../support/devices.ts';
 import { createCallingUser, createLocation, createOrganization, createPerson, defaultLocation, freeExtension, licenses, unique } from '../../support/factories.ts';
+import { hotDeskWorkspace, signIn, voicePortalSignIn } from '../../support/hotdesk.ts';
 import type { TestServer } from '../../support/server.ts';
 
 // One real object of every kind a Webex API path names, in an organization: what the bad-input
@@ -343,6 +344,10 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
   const mover = await createPerson(admin, { extension: freeExtension(), locationId: hq.id, licenses: [lic.professional] }, { callingData: 'true' });
   const moveJob = await admin.post('/v1/telephony/config/jobs/person/moveLocation', { usersList: [{ locationId: branch.id, validate: false, users: [{ userId: mover.id }] }] });
   assert.equal(moveJob.status, 201, moveJob.text);
+  // A hot desk session (Hot Desk API): a guest of its own signed in to a hot desk workspace.
+  const guest = await createPerson(admin, { extension: freeExtension(), locationId: hq.id, licenses: [lic.professional] }, { callingData: 'true' });
+  await voicePortalSignIn(admin, hq.id, [guest.id]);
+  const hotdesk = await signIn(admin, guest.id, (await hotDeskWorkspace(admin, hq.id)).id);
 
   const ids: IdMap = {
     orgId: me.orgId,
@@ -423,6 +428,7 @@ export async function organizationWorld(admin: Client, targetUrl: string): Promi
     myScheduleId: mySchedule.body.id,
     myEventId: myEvent.body.id,
     moveJobId: moveJob.body.response.id,
+    sessionId: hotdesk.body.sessionId,
   };
   const numbers = (await admin.get('/v1/telephony/config/numbers', { max: 1000 })).body.phoneNumbers as { phoneNumber?: string }[];
   const free = (await admin.get('/v1/telephony/config/numbers', { locationId: hq.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers;
@@ -521,6 +527,7 @@ export function missingId(param: string): string {
     lineOwnerId: 'PEOPLE',
     lineownerId: 'PEOPLE',
     ttsId: 'TEXT_TO_SPEECH',
+    sessionId: 'HOTDESK_SESSION',
   };
   const type = types[param];
   return type ? encodeId(type, randomUUID()) : randomUUID();
