@@ -21,10 +21,18 @@ import { myLine } from '../for-me/my-line.ts';
 
 export type SettingPair = { setting: string; get: WebexOperation; put?: WebexOperation };
 
+// By operation ID, built on first use: a linear search of the catalogue for each of several hundred
+// routes was a visible part of every app's start.
+let scopesByOperation: Map<string, readonly string[]> | undefined;
+
 /** The scopes Cisco's document names for an operation. */
 export function documentScopes(operationId: string): string[] {
-  const row = catalogue.find((r) => r[2] === operationId);
-  return row ? [...row[6]] : [];
+  if (!scopesByOperation) {
+    scopesByOperation = new Map();
+    // The first row of an ID wins, as the search did (IDs are unique within a document, not across).
+    for (const r of catalogue) if (!scopesByOperation.has(r[2])) scopesByOperation.set(r[2], r[6]);
+  }
+  return [...(scopesByOperation.get(operationId) ?? [])];
 }
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema };
