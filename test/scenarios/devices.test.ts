@@ -5,6 +5,7 @@ import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
+import { defaultLocation } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
 
 // A device is where a line rings: a person's line added to another person's phone (a shared call
@@ -87,6 +88,30 @@ for (const dialect of dialects) {
         assert.equal((await admin.delete(`/v1/devices/${other}`)).status, 204);
         const second = await pstnCall(admin, CALLER, blair.extension);
         assert.deepEqual(await ringing(admin, second.callSessionId), [blair.id]);
+      }));
+
+    it("given a DECT handset with Alex's line first and Blair's second, when a caller calls Blair, then Alex rings too and answers; taken off, only Blair rings", () =>
+      inWorld(dialect, async ({ admin, alex, blair }) => {
+        const location = (await defaultLocation(admin)).id;
+        const network = await admin.post(`/v1/telephony/config/locations/${location}/dectNetworks`, {
+          name: `DECT ${randomBytes(4).toString('hex')}`,
+          model: 'DMS Cisco DBS210',
+          defaultAccessCodeEnabled: false,
+          defaultAccessCode: '',
+        });
+        assert.equal(network.status, 201, network.text);
+        const path = `/v1/telephony/config/locations/${location}/dectNetworks/${network.body.dectNetworkId}`;
+        const handset = await admin.post(`${path}/handsets`, { line1MemberId: alex.id, line2MemberId: blair.id, customDisplayName: 'Alex DECT' });
+        assert.equal(handset.status, 201, handset.text);
+        const inbound = await pstnCall(admin, CALLER, blair.extension);
+        assert.deepEqual((await ringing(admin, inbound.callSessionId)).sort(), [alex.id, blair.id].sort());
+        await callAction(alex, 'answer', { callId: (await onlyCall(alex)).id });
+        assert.deepEqual(await callsOf(blair), [], "Blair's phone stopped ringing");
+        await callAction(alex, 'hangup', { callId: (await onlyCall(alex)).id });
+
+        assert.equal((await admin.request('DELETE', `${path}/handsets/`, { body: { handsetIds: [], deleteAll: true } })).status, 204);
+        const after = await pstnCall(admin, CALLER, blair.extension);
+        assert.deepEqual(await ringing(admin, after.callSessionId), [blair.id]);
       }));
 
     it("given Blair's line on Alex's phone, when Alex calls Blair, then Alex's own phone does not ring with the call", () =>

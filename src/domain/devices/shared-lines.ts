@@ -10,7 +10,9 @@ import { hotDeskWorkspacesOf } from './hotdesk-sessions.ts';
 // ring that phone's or app's owner too, and whoever answers first takes the call. Only activated
 // phones ring (one waiting for its activation code is not registered), and only apps whose
 // desktop client the owner's application services enable. A hot desk guest's profile lines are
-// on the phone of the workspace the guest is signed in to, for as long as the session lasts.
+// on the phone of the workspace the guest is signed in to, for as long as the session lasts. A
+// DECT handset carries two lines and is held by its first line's owner: a call to its second line
+// rings that owner too.
 
 /** The owners of the other phones and apps that carry this line, as parties to ring with it; undefined when none. */
 export async function sharedLineRing(store: Store, orgId: string, lineId: string, now: Date): Promise<AlsoRing | undefined> {
@@ -24,6 +26,7 @@ export async function sharedLineRing(store: Store, orgId: string, lineId: string
     if (await desktopClientEnabled(store, orgId, app.personId)) owners.push({ kind: 'person', id: app.personId });
   }
   for (const workspaceId of await hotDeskWorkspacesOf(store, orgId, lineId, now)) owners.push({ kind: 'workspace', id: workspaceId });
+  for (const handset of await store.dect.handsetsOf(orgId, lineId)) owners.push({ kind: handset.line1.kind, id: handset.line1.memberId });
   const parties: Party[] = [];
   const seen = new Set<string>([lineId]);
   for (const owner of owners) {
