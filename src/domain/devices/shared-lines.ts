@@ -17,16 +17,22 @@ import { hotDeskWorkspacesOf } from './hotdesk-sessions.ts';
 /** The owners of the other phones and apps that carry this line, as parties to ring with it; undefined when none. */
 export async function sharedLineRing(store: Store, orgId: string, lineId: string, now: Date): Promise<AlsoRing | undefined> {
   const owners: { kind: 'person' | 'workspace'; id: string }[] = [];
-  const lines = await store.devices.linesOf(orgId, lineId);
+  // The four places a line can be carried are independent: asked at once on the incoming-call path.
+  const [lines, apps, hotDesks, handsets] = await Promise.all([
+    store.devices.linesOf(orgId, lineId),
+    store.devices.applicationLinesOf(orgId, lineId),
+    hotDeskWorkspacesOf(store, orgId, lineId, now),
+    store.dect.handsetsOf(orgId, lineId),
+  ]);
   for (const device of lines.length > 0 ? await store.devices.getMany(orgId, lines.map((l) => l.deviceId)) : []) {
     if (device.activationState !== 'activated') continue;
     owners.push(device.personId !== null ? { kind: 'person', id: device.personId } : { kind: 'workspace', id: device.workspaceId! });
   }
-  for (const app of await store.devices.applicationLinesOf(orgId, lineId)) {
+  for (const app of apps) {
     if (await desktopClientEnabled(store, orgId, app.personId)) owners.push({ kind: 'person', id: app.personId });
   }
-  for (const workspaceId of await hotDeskWorkspacesOf(store, orgId, lineId, now)) owners.push({ kind: 'workspace', id: workspaceId });
-  for (const handset of await store.dect.handsetsOf(orgId, lineId)) owners.push({ kind: handset.line1.kind, id: handset.line1.memberId });
+  for (const workspaceId of hotDesks) owners.push({ kind: 'workspace', id: workspaceId });
+  for (const handset of handsets) owners.push({ kind: handset.line1.kind, id: handset.line1.memberId });
   const parties: Party[] = [];
   const seen = new Set<string>([lineId]);
   for (const owner of owners) {
