@@ -76,6 +76,9 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     // with an empty ID).
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
+    // No HEAD twin per GET route: they doubled the routes registered at every start (issue 17).
+    // One catch-all HEAD route below answers as the GET would, without the body.
+    exposeHeadRoutes: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   server.setValidatorCompiler(validatorCompiler());
   server.setSerializerCompiler(serializerCompiler());
@@ -137,6 +140,14 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   // 8. Routes: each area registers its own.
   await deps.routes(server);
   if (config.console !== false) await consoleRoutes(server);
+  // HEAD of any path is its GET without the body: the GET runs as a request of its own (its own
+  // authentication, scopes and errors), and its status and headers are the answer.
+  server.head('/*', { schema: { hide: true }, config: { catalogue: true, rateLimit: false } }, async (request, reply) => {
+    const answer = await server.inject({ method: 'GET', url: request.url, headers: request.headers });
+    // The HEAD keeps its own TrackingID (the one its log line names).
+    const { 'transfer-encoding': _chunked, trackingid: _inner, ...headers } = answer.headers;
+    return reply.code(answer.statusCode).headers(headers).send();
+  });
 
   await server.ready();
   return server;

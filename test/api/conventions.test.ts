@@ -78,6 +78,19 @@ for (const dialect of dialects) {
         assertWebexError(await admin.request('DELETE', '/v1/licenses', {}), 405);
       });
 
+      it('HEAD answers as the GET would, headers and status without the body, with its own TrackingID', async () => {
+        const head = (path: string, token?: string) =>
+          fetch(`${server.url}${path}`, { method: 'HEAD', headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), trackingid: 'HEAD_check' } });
+        const get = await admin.get('/v1/people/me');
+        const reply = await head('/v1/people/me', server.demo.adminToken);
+        assert.equal(reply.status, 200);
+        assert.equal(reply.headers.get('content-length'), String(Buffer.byteLength(get.text)));
+        assert.equal(reply.headers.get('trackingid'), 'HEAD_check');
+        assert.equal((await reply.arrayBuffer()).byteLength, 0);
+        assert.equal((await head('/v1/people/me')).status, 401);
+        assert.equal((await head('/v1/nothing-here', server.demo.adminToken)).status, 404);
+      });
+
       it('a misspelt action is 404, not 405, though another method takes any word there', async () => {
         assertWebexError(await admin.post('/v1/telephony/calls/answr', { callId: 'x' }), 404, /could not be found/);
       });
