@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLoad } from './load.ts';
 import { seedPeople } from './seed.ts';
-import { ADMIN_TOKEN, freePort, ROOT, sleep } from './support.ts';
+import { ADMIN_TOKEN, analyzeLikeAutovacuum, freePort, ROOT, sleep, storeTargets } from './support.ts';
 
 // CPU time the server spends per request, beside the ceiling answering the same bytes: a measure
 // that survives a machine shared with other work, where req/s and latencies do not (issue 17's
@@ -13,6 +13,7 @@ import { ADMIN_TOKEN, freePort, ROOT, sleep } from './support.ts';
 //   node bench/cpu-per-request.ts [CHECKOUT [ENTRY]]
 // CHECKOUT is the tree whose server runs (default this one, `bin/callplane.js`), to compare
 // another branch's worktree in the same conditions (ENTRY: src/main.ts for one older than it).
+// With BENCH_DATABASE_URL set, the same runs follow on PostgreSQL (a schema of their own).
 
 const root = process.argv[2] ?? ROOT;
 const entry = process.argv[3] ?? 'bin/callplane.js';
@@ -52,34 +53,39 @@ async function measure(child: ChildProcess, base: string, paths: string[]) {
   return { perSecond: result.perSecond, cpuUs: ((cpuMs(child) - before) * 1000) / result.requests, non2xx: result.non2xx };
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'callplane-cpu-'));
-const server = await serve(() => [entry], root, { DATABASE_URL: `sqlite:${join(scratch, 'store.sqlite')}`, CALLPLANE_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn' });
-let ceiling: ChildProcess | undefined;
-try {
-  const seeded = await seedPeople(server.base, { people: 300, concurrency: 8, runId: Math.random().toString(36).slice(2, 8) });
-  const endpoints = [
-    { name: 'GET /v1/people/{id}', route: '/v1/people/:personId', paths: seeded.ids.slice(0, 200).map((id: string) => `/v1/people/${id}`) },
-    { name: 'GET /v1/people?callingData=true&max=100', route: '/v1/people', paths: ['/v1/people?callingData=true&max=100'] },
-  ];
-  const routes = [];
-  for (const endpoint of endpoints) {
-    const reply = await fetch(`${server.base}${endpoint.paths[0]}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    routes.push({ method: 'GET', url: endpoint.route, status: 200, body: await reply.json() });
+for (const target of storeTargets()) {
+  const store = await target.fresh();
+  const scratch = mkdtempSync(join(tmpdir(), 'callplane-cpu-'));
+  const server = await serve(() => [entry], root, { DATABASE_URL: store.url, CALLPLANE_ADMIN_TOKEN: ADMIN_TOKEN, LOG_LEVEL: 'warn' });
+  let ceiling: ChildProcess | undefined;
+  try {
+    const seeded = await seedPeople(server.base, { people: 300, concurrency: 8, runId: Math.random().toString(36).slice(2, 8) });
+    await analyzeLikeAutovacuum(store.url);
+    const endpoints = [
+      { name: 'GET /v1/people/{id}', route: '/v1/people/:personId', paths: seeded.ids.slice(0, 200).map((id: string) => `/v1/people/${id}`) },
+      { name: 'GET /v1/people?callingData=true&max=100', route: '/v1/people', paths: ['/v1/people?callingData=true&max=100'] },
+    ];
+    const routes = [];
+    for (const endpoint of endpoints) {
+      const reply = await fetch(`${server.base}${endpoint.paths[0]}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      routes.push({ method: 'GET', url: endpoint.route, status: 200, body: await reply.json() });
+    }
+    writeFileSync(join(scratch, 'routes.json'), JSON.stringify(routes));
+    const bare = await serve((port) => ['bench/ceiling-server.ts', String(port), join(scratch, 'routes.json')], ROOT, {});
+    ceiling = bare.child;
+    for (const endpoint of endpoints) {
+      const ours = await measure(server.child, server.base, endpoint.paths);
+      const theirs = await measure(bare.child, bare.base, endpoint.paths);
+      process.stdout.write(
+        `${target.name} ${endpoint.name}: ${ours.perSecond.toFixed(0)} req/s, ${ours.cpuUs.toFixed(0)} µs CPU per request (non-2xx ${ours.non2xx}); ` +
+          `ceiling ${theirs.perSecond.toFixed(0)} req/s, ${theirs.cpuUs.toFixed(0)} µs; ÷ ceiling ${(ours.perSecond / theirs.perSecond).toFixed(3)} by req/s, ${(theirs.cpuUs / ours.cpuUs).toFixed(3)} by CPU\n`,
+      );
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    ceiling?.kill('SIGTERM');
+    await sleep(200);
+    rmSync(scratch, { recursive: true, force: true });
+    await store.drop();
   }
-  writeFileSync(join(scratch, 'routes.json'), JSON.stringify(routes));
-  const bare = await serve((port) => ['bench/ceiling-server.ts', String(port), join(scratch, 'routes.json')], ROOT, {});
-  ceiling = bare.child;
-  for (const endpoint of endpoints) {
-    const ours = await measure(server.child, server.base, endpoint.paths);
-    const theirs = await measure(bare.child, bare.base, endpoint.paths);
-    process.stdout.write(
-      `${endpoint.name}: ${ours.perSecond.toFixed(0)} req/s, ${ours.cpuUs.toFixed(0)} µs CPU per request (non-2xx ${ours.non2xx}); ` +
-        `ceiling ${theirs.perSecond.toFixed(0)} req/s, ${theirs.cpuUs.toFixed(0)} µs; ÷ ceiling ${(ours.perSecond / theirs.perSecond).toFixed(3)} by req/s, ${(theirs.cpuUs / ours.cpuUs).toFixed(3)} by CPU\n`,
-    );
-  }
-} finally {
-  server.child.kill('SIGTERM');
-  ceiling?.kill('SIGTERM');
-  await sleep(200);
-  rmSync(scratch, { recursive: true, force: true });
 }

@@ -6,11 +6,14 @@ import { createSqliteDatabase, isSqliteUniqueViolation } from './sqlite.ts';
 /** Connects to the configured database and brings its schema up to date (one process at a time). */
 export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
   let store: KyselyStore;
+  let migrated = () => {};
   if (config.kind === 'sqlite') {
     const { db, writeCount } = createSqliteDatabase(config.path);
     store = new KyselyStore(db, { name: 'sqlite', isUniqueViolation: isSqliteUniqueViolation, writeCount });
   } else {
-    store = new KyselyStore(await createPostgresDatabase(config.url, config.schema), {
+    const { db, statements } = await createPostgresDatabase(config.url, config.schema);
+    migrated = () => statements.enable();
+    store = new KyselyStore(db, {
       name: 'postgres',
       isUniqueViolation: isPostgresUniqueViolation,
       schema: config.schema ?? 'public',
@@ -18,6 +21,7 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
   }
   try {
     await store.exclusively(() => migrateRetryingDroppedSchema(store));
+    migrated();
   } catch (error) {
     await store.close();
     throw error;

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { NamedStatements } from './postgres-statements.ts';
 
 // Connection wiring for PostgreSQL. A schema other than public is created on first use and
 // selected on every connection, so several Callplane databases can share one PostgreSQL database.
@@ -10,7 +11,8 @@ import type { Database } from './database.ts';
 /** The advisory lock of a schema's start-up steps (two int4 keys: ours, and the schema's hash). */
 const LOCK_CLASS = 0x43_50_4c_4e; // "CPLN"
 
-export async function createPostgresDatabase(url: string, schema?: string): Promise<Kysely<Database>> {
+/** The database, and its named statements (to enable once the schema is migrated). */
+export async function createPostgresDatabase(url: string, schema?: string): Promise<{ db: Kysely<Database>; statements: NamedStatements }> {
   if (schema) {
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
@@ -27,7 +29,8 @@ export async function createPostgresDatabase(url: string, schema?: string): Prom
     max: 10,
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const statements = new NamedStatements();
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: statements.pool(pool) }) }), statements };
 }
 
 /**
