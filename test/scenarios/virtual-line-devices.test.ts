@@ -49,8 +49,8 @@ async function lineOnPhone(admin: Client, owner: Caller, lineId: string): Promis
   return device.id;
 }
 
-/** A DECT network of the location with one handset: `holder`'s line first, the virtual line second. */
-async function lineOnHandset(admin: Client, locationId: string, holder: Caller, lineId: string): Promise<string> {
+/** A DECT network of the location with one handset: `holder`'s line first, the virtual line second (or the other way round). */
+async function lineOnHandset(admin: Client, locationId: string, holder: Caller, lineId: string, lineFirst = false): Promise<string> {
   const network = await admin.post(`/v1/telephony/config/locations/${locationId}/dectNetworks`, {
     name: `DECT ${randomBytes(4).toString('hex')}`,
     model: 'DMS Cisco DBS210',
@@ -59,7 +59,8 @@ async function lineOnHandset(admin: Client, locationId: string, holder: Caller, 
   });
   assert.equal(network.status, 201, network.text);
   const path = `/v1/telephony/config/locations/${locationId}/dectNetworks/${network.body.dectNetworkId}`;
-  const handset = await admin.post(`${path}/handsets`, { line1MemberId: holder.id, line2MemberId: lineId, customDisplayName: 'Desk DECT' });
+  const [line1MemberId, line2MemberId] = lineFirst ? [lineId, holder.id] : [holder.id, lineId];
+  const handset = await admin.post(`${path}/handsets`, { line1MemberId, line2MemberId, customDisplayName: 'Desk DECT' });
   assert.equal(handset.status, 201, handset.text);
   return path;
 }
@@ -112,6 +113,15 @@ for (const dialect of dialects) {
         assert.deepEqual([lines[1]!.firstName, lines[1]!.extension], ['Front', line.extension]);
 
         const inbound = await pstnCall(admin, CALLER, line.number);
+        assert.deepEqual((await ringing(admin, inbound.callSessionId)).sort(), [blair.id, line.id].sort());
+        await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
+        assert.deepEqual(await lineCalls(), []);
+      }));
+
+    it('given a DECT handset whose first line is the virtual line and second is Blair, when a caller dials Blair, then the virtual line rings too (it holds the handset)', () =>
+      inWorld(dialect, async ({ admin, hq, line, lineCalls, blair }) => {
+        await lineOnHandset(admin, hq.id, blair, line.id, true);
+        const inbound = await pstnCall(admin, CALLER, blair.extension);
         assert.deepEqual((await ringing(admin, inbound.callSessionId)).sort(), [blair.id, line.id].sort());
         await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
         assert.deepEqual(await lineCalls(), []);
