@@ -200,7 +200,7 @@ export class DeviceMemberService {
 export type LineFilter = { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string; virtualLines?: boolean; excludeVirtualLine?: boolean; usageType?: string };
 
 /**
- * People and workspaces with Webex Calling that could take a line (those in `exclude` are on the
+ * People and workspaces with Webex Calling (and virtual lines, per the filter) that could take a line (those in `exclude` are on the
  * device or app already), filtered as Webex's available members are: by name, number, extension
  * and location; sorted by last name.
  */
