@@ -800,6 +800,27 @@ export const overrides: Override[] = [
       reason: 'The description names spark:telephony_config_read for a write; the other For Me schedule writes (POST, DELETE) name spark:telephony_config_write.',
     }),
   )),
+  // Virtual lines on devices and DECT handsets (wxc_sdk's DeviceMember/AvailableMember and DECT
+  // handset lines type memberType as PEOPLE, PLACE or VIRTUAL_LINE; Control Hub assigns them).
+  ...(
+    [
+      ['/telephony/config/devices/{deviceId}/members', '/properties/members/items/properties/memberType/enum'],
+      ['/telephony/config/devices/{deviceId}/availableMembers', '/properties/members/items/properties/memberType/enum'],
+      ['/telephony/config/devices/availableMembers', '/properties/members/items/properties/memberType/enum'],
+      ['/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/handsets', '/properties/handsets/items/properties/lines/items/properties/memberType/enum'],
+      ['/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/handsets/{handsetId}', '/properties/lines/items/properties/memberType/enum'],
+      ['/telephony/config/locations/{locationId}/dectNetworks/{dectNetworkId}/baseStations/{baseStationId}', '/properties/handsets/items/properties/lines/items/properties/memberType/enum'],
+    ] as const
+  ).map(
+    ([path, at]): Override => ({
+      document: 'calling',
+      method: 'get',
+      path,
+      at: `/responses/200${JSON_SCHEMA}${at}`,
+      set: ['PEOPLE', 'PLACE', 'VIRTUAL_LINE'],
+      reason: "A virtual line can be a device's or DECT handset's line (the member PUTs and handset POST/PUT take its ID); the enum lists only PEOPLE and PLACE.",
+    }),
+  ),
 ];
 
 function walkTo(root: any, pointer: string, create: boolean): [any, string] {

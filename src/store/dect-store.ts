@@ -1,4 +1,5 @@
 // What the domain may ask of persistence for DECT networks, their base stations and handsets.
+import type { MemberKind } from './devices-store.ts';
 
 export type StoredDectNetwork = {
   id: string;
@@ -17,7 +18,8 @@ export type StoredDectNetwork = {
 
 export type StoredBaseStation = { id: string; orgId: string; networkId: string; mac: string; created: string };
 
-export type HandsetLine = { kind: 'person' | 'workspace'; memberId: string };
+/** A handset's line: a person's, a workspace's or a virtual line. */
+export type HandsetLine = { kind: MemberKind; memberId: string };
 
 export type StoredHandset = {
   id: string;

@@ -81,6 +81,10 @@ export interface DeviceRepository {
   replaceMembers(orgId: string, deviceId: string, members: readonly StoredDeviceMember[]): Promise<void>;
   /** Every port, on any device of the organization, that carries this member's line. */
   linesOf(orgId: string, memberId: string): Promise<StoredDeviceMember[]>;
+  /** Every port, on any device of the organization, carrying a line of this kind of member. */
+  linesOfKind(orgId: string, kind: MemberKind): Promise<StoredDeviceMember[]>;
+  /** Takes the member's line off every device of the organization (the member is being deleted). */
+  deleteLinesOf(orgId: string, memberId: string): Promise<void>;
   getMany(orgId: string, ids: readonly string[]): Promise<StoredDevice[]>;
   /** The ports of the person's Webex App, in order. */
   applicationMembers(orgId: string, personId: string): Promise<StoredApplicationMember[]>;

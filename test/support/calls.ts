@@ -91,7 +91,7 @@ export async function pstnCall(admin: Client, from: string, to: string) {
 export async function session(admin: Client, callSessionId: string) {
   const reply = await admin.get(`/sandbox/v1/calls/${callSessionId}`);
   assert.equal(reply.status, 200, reply.text);
-  return reply.body as { legs: { callId: string; party: { kind: string; number?: string; personId?: string }; state: string; personality: string }[] };
+  return reply.body as { legs: { callId: string; party: { kind: string; number?: string; personId?: string; virtualLineId?: string }; state: string; personality: string }[] };
 }
 
 export async function history(caller: Caller, type?: string) {

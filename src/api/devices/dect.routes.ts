@@ -1,4 +1,4 @@
-import type { DeviceMemberService, LineHolder } from '../../domain/devices/device-members.ts';
+import { holderMemberType, holderPublicId, type DeviceMemberService, type LineHolder } from '../../domain/devices/device-members.ts';
 import { handsetLines, type DectService, type NetworkView } from '../../domain/devices/dect-service.ts';
 import { badRequest } from '../../domain/errors.ts';
 import { personOf } from '../../domain/settings/settings-service.ts';
@@ -44,13 +44,13 @@ function presentLines(h: StoredHandset, holders: Map<string, LineHolder>) {
     if (!holder) return [];
     return [
       {
-        memberId: encodeId(holder.kind === 'person' ? 'PEOPLE' : 'PLACE', holder.id),
+        memberId: holderPublicId(holder),
         firstName: holder.firstName,
         lastName: holder.lastName,
         external: holder.phoneNumber ?? '',
         extension: holder.extension ?? '',
         location: holder.location ? { id: encodeId('LOCATION', holder.location.id), name: holder.location.name } : { id: '', name: '' },
-        memberType: holder.kind === 'person' ? ('PEOPLE' as const) : ('PLACE' as const),
+        memberType: holderMemberType(holder),
       },
     ];
   });
@@ -299,13 +299,13 @@ export function dectRoutes(server: Server, deps: { store: Store; dect: DectServi
       const page = { items: all.slice(start, start + max), ...(all.length > start + max ? { next: start + max } : {}) };
       return {
         members: offsetPageItems(request, reply, page, max).map((h) => ({
-          id: encodeId(h.kind === 'person' ? 'PEOPLE' : 'PLACE', h.id),
+          id: holderPublicId(h),
           firstName: h.firstName,
           lastName: h.lastName,
           ...(h.phoneNumber ? { phoneNumber: h.phoneNumber } : {}),
           ...(h.extension ? { extension: h.extension } : {}),
           lineType: request.query.usageType === 'DEVICE_OWNER' ? ('PRIMARY' as const) : ('SHARED_CALL_APPEARANCE' as const),
-          memberType: h.kind === 'person' ? ('PEOPLE' as const) : ('PLACE' as const),
+          memberType: holderMemberType(h),
           location: { id: encodeId('LOCATION', h.location!.id), name: h.location!.name },
         })),
       };

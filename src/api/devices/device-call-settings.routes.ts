@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { badRequest } from '../../domain/errors.ts';
 import { DECT_MODELS, DEVICE_MODELS, findModel, type DeviceModel } from '../../domain/devices/device-models.ts';
 import { hotelingOf, setHoteling } from '../../domain/devices/device-hoteling.ts';
-import { devicesWithLineOf, maxLineCount, type DeviceMemberService, type CheckedPort, type LineHolder } from '../../domain/devices/device-members.ts';
+import { devicesWithLineOf, holderMemberType, holderPublicId, maxLineCount, type DeviceMemberService, type CheckedPort, type LineHolder } from '../../domain/devices/device-members.ts';
 import { deviceOf, MAX_OWNED_DEVICES, type DeviceService } from '../../domain/devices/device-service.ts';
 import { normalizeMac, validateMacs } from '../../domain/devices/mac-addresses.ts';
 import { personOf } from '../../domain/settings/settings-service.ts';
@@ -33,8 +33,10 @@ const ipOf = (device: StoredDevice) => {
 };
 
 const location = (h: LineHolder) => (h.location ? { location: { id: encodeId('LOCATION', h.location.id), name: h.location.name } } : {});
-const holderId = (h: LineHolder) => encodeId(h.kind === 'person' ? 'PEOPLE' : 'PLACE', h.id);
-const memberType = (h: LineHolder) => (h.kind === 'person' ? ('PEOPLE' as const) : ('PLACE' as const));
+const holderId = holderPublicId;
+const memberType = holderMemberType;
+/** A device's owner is a person or a workspace, never a virtual line. */
+const ownerType = (h: LineHolder) => (h.kind === 'person' ? ('PEOPLE' as const) : ('PLACE' as const));
 
 export function presentMember(m: CheckedPort, h: LineHolder) {
   const prefix = h.location?.routingPrefix ?? null;
@@ -84,7 +86,7 @@ function presentOwnDevice(d: StoredDevice, m: StoredDeviceMember, owner: LineHol
     type: m.line.lineType,
     hoteling: { enabled: hoteling.enabled, limitGuestUse: hoteling.limitGuestUse ?? false, ...(hoteling.guestHoursLimit !== undefined ? { guestHoursLimit: hoteling.guestHoursLimit } : {}) },
     owner: owner
-      ? { id: holderId(owner), type: memberType(owner), firstName: owner.firstName, lastName: owner.lastName }
+      ? { id: holderId(owner), type: ownerType(owner), firstName: owner.firstName, lastName: owner.lastName }
       : { id: encodeId(d.personId !== null ? 'PEOPLE' : 'PLACE', (d.personId ?? d.workspaceId)!), type: d.personId !== null ? ('PEOPLE' as const) : ('PLACE' as const) },
   };
 }

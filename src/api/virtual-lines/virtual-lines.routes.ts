@@ -18,6 +18,8 @@ import { telephonyConfig, telephonyPaging } from '../telephony-config.ts';
 const read = telephonyConfig.read.auth;
 const write = telephonyConfig.write.auth;
 const MAX = 1000;
+/** Phones a virtual line can be a line on. */
+const MAX_DEVICES = 35;
 
 export const VIRTUAL_LINE_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'doNotDisturb', get: vl.getVirtualLineDoNotDisturb, put: vl.putVirtualLineDoNotDisturb },
@@ -48,7 +50,28 @@ const lineNumber = (l: StoredVirtualLine, location: Location | undefined) => ({
   primary: true,
 });
 
-function presentListItem(l: StoredVirtualLine, location: Location | undefined) {
+type CarryingDevice = Awaited<ReturnType<VirtualLineService['devices']>>['devices'][number];
+
+/** A phone that carries the virtual line as one of its lines, with the phone's owner. */
+function presentDevice({ device, member, owner }: CarryingDevice) {
+  const ownerId = (device.personId ?? device.workspaceId)!;
+  return {
+    id: encodeId('DEVICE', device.id),
+    description: [] as unknown[],
+    model: device.model,
+    ...(device.mac !== null ? { mac: device.mac } : {}),
+    primaryOwner: member.line.primaryOwner,
+    type: member.line.lineType,
+    owner: {
+      id: encodeId(device.personId !== null ? 'PEOPLE' : 'PLACE', ownerId),
+      type: device.personId !== null ? ('PEOPLE' as const) : ('PLACE' as const),
+      ...(owner ? { firstName: owner.firstName, lastName: owner.lastName } : {}),
+    },
+    activationState: device.activationState === 'activated' ? ('ACTIVATED' as const) : ('ACTIVATING' as const),
+  };
+}
+
+function presentListItem(l: StoredVirtualLine, location: Location | undefined, devices: number) {
   return {
     id: virtualLineId(l.id),
     firstName: l.firstName,
@@ -59,11 +82,11 @@ function presentListItem(l: StoredVirtualLine, location: Location | undefined) {
     externalCallerIdNamePolicy: 'DIRECT_LINE' as const,
     number: lineNumber(l, location),
     location: { id: encodeId('LOCATION', l.locationId), name: location?.name ?? '' },
-    numberOfDevicesAssigned: 0,
+    numberOfDevicesAssigned: devices,
   };
 }
 
-function presentVirtualLine({ line: l, location }: VirtualLineView): Static<(typeof vl.getDetailsForAVirtualLine.response)[200]> {
+function presentVirtualLine({ line: l, location, devices }: VirtualLineView & { devices: CarryingDevice[] }): Static<(typeof vl.getDetailsForAVirtualLine.response)[200]> {
   const { address } = location;
   return {
     id: virtualLineId(l.id),
@@ -74,7 +97,7 @@ function presentVirtualLine({ line: l, location }: VirtualLineView): Static<(typ
     announcementLanguage: l.details.announcementLanguage ?? location.announcementLanguage,
     timeZone: l.details.timeZone ?? location.timeZone,
     number: { ...(l.phoneNumber ? { external: l.phoneNumber } : {}), ...(l.extension ? { extension: l.extension } : {}), primary: true },
-    devices: [],
+    devices: devices.map(presentDevice),
     location: {
       id: encodeId('LOCATION', location.id),
       name: location.name,
@@ -115,7 +138,8 @@ export function virtualLineRoutes(server: Server, deps: { virtualLines: VirtualL
         max,
         start,
       });
-      return { virtualLines: offsetPageItems(request, reply, page, max).map((l) => presentListItem(l, locations.get(l.locationId))) };
+      const counts = await service.deviceCounts(request.orgId);
+      return { virtualLines: offsetPageItems(request, reply, page, max).map((l) => presentListItem(l, locations.get(l.locationId), counts.get(l.id) ?? 0)) };
     },
   });
 
@@ -130,7 +154,7 @@ export function virtualLineRoutes(server: Server, deps: { virtualLines: VirtualL
 
   webexRoute(server, vl.getDetailsForAVirtualLine, {
     auth: read,
-    handler: async (request) => presentVirtualLine(await service.get(request.orgId, request.params.virtualLineId)),
+    handler: async (request) => presentVirtualLine(await service.devices(request.orgId, request.params.virtualLineId)),
   });
 
   webexRoute(server, vl.updateAVirtualLine, {
@@ -165,12 +189,17 @@ export function virtualLineRoutes(server: Server, deps: { virtualLines: VirtualL
     },
   });
 
-  // No devices or DECT handsets are assigned to virtual lines yet.
+  // The phones carrying the virtual line as a line (device members); its DECT handsets are listed
+  // by the dectNetworks GET (dect.routes.ts). Location: the virtual line's, as the document says.
   webexRoute(server, vl.getListOfDevicesAssignedForAVirtualLine, {
     auth: read,
     handler: async (request) => {
-      await service.get(request.orgId, request.params.virtualLineId);
-      return { devices: [], availableEndpointType: 'PRIMARY' as const, maxDeviceCount: 35 };
+      const { devices, location } = await service.devices(request.orgId, request.params.virtualLineId);
+      return {
+        devices: devices.map((d) => ({ ...presentDevice(d), location: { id: encodeId('LOCATION', location.id), name: location.name } })),
+        availableEndpointType: 'PRIMARY' as const,
+        maxDeviceCount: MAX_DEVICES,
+      };
     },
   });
 

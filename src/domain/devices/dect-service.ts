@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound, WebexError } from '../errors.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
 import { decodeId } from '../webex-ids.ts';
 import { DECT_MODELS, type DectModel } from './device-models.ts';
-import { lineHolders, type LineHolder } from './device-members.ts';
+import { lineHolders, lineMemberOf, type LineHolder } from './device-members.ts';
 import { normalizeMac } from './mac-addresses.ts';
 
 // DECT networks of a location: base stations added by MAC (a DBS-110 takes one, a DBS-210 up to
@@ -155,7 +155,7 @@ export class DectService {
     let handsets = view.handsets;
     if (filter.basestationId !== undefined && decodeId(filter.basestationId, 'DECT_BASE_STATION') !== view.baseStations[0]?.id) handsets = [];
     if (filter.memberId !== undefined) {
-      const member = decodeId(filter.memberId, 'PEOPLE') ?? decodeId(filter.memberId, 'PLACE');
+      const member = lineMemberOf(filter.memberId, true)?.memberId;
       handsets = handsets.filter((h) => linesOf(h).some((l) => l.memberId === member));
     }
     return { view, handsets, holders: await this.holders(handsets) };
@@ -291,17 +291,16 @@ export class DectService {
   /** The handset's lines: line 1 required, line 2 optional and another member; within the model's lines. */
   private async checkLines(tx: Store, network: StoredDectNetwork, input: HandsetInput, others: readonly StoredHandset[]): Promise<HandsetLine[]> {
     const ids = input.line2MemberId !== undefined && input.line2MemberId !== '' ? [input.line1MemberId, input.line2MemberId] : [input.line1MemberId];
+    // A handset's line may be a virtual line's, as a device's (device-members.ts).
     const lines = ids.map((id): HandsetLine => {
-      const person = decodeId(id, 'PEOPLE');
-      if (person) return { kind: 'person', memberId: person };
-      const workspace = decodeId(id, 'PLACE');
-      if (workspace) return { kind: 'workspace', memberId: workspace };
-      throw badRequest(`${id} is not a person or workspace ID.`);
+      const member = lineMemberOf(id, true);
+      if (!member) throw badRequest(`${id} is not a person, workspace or virtual line ID.`);
+      return { kind: member.memberKind, memberId: member.memberId };
     });
     if (lines.length === 2 && lines[0]!.memberId === lines[1]!.memberId) throw badRequest('line1MemberId and line2MemberId must be different members.');
     const holders = await lineHolders(tx, network.orgId, lines.map((l) => ({ memberKind: l.kind, memberId: l.memberId })));
     const missing = ids.find((_, i) => !holders.has(lines[i]!.memberId));
-    if (missing) throw badRequest(`${missing} is not a person or workspace of this organization with Webex Calling.`);
+    if (missing) throw badRequest(`${missing} is not a person, workspace or virtual line of this organization with Webex Calling.`);
     const model = modelOf(network);
     if (others.flatMap(linesOf).length + lines.length > model.numberOfLinePorts) throw badRequest(`A ${model.displayName} network carries at most ${model.numberOfLinePorts} lines.`);
     return lines;

@@ -1,13 +1,13 @@
 import type { DeviceLine, MemberKind, StoredDevice, StoredDeviceMember } from '../../store/devices-store.ts';
 import type { Location, Store } from '../../store/store.ts';
 import { badRequest } from '../errors.ts';
-import { decodeId } from '../webex-ids.ts';
+import { decodeId, encodeId } from '../webex-ids.ts';
 import { findModel } from './device-models.ts';
 import { deviceOf } from './device-service.ts';
 
 // The lines on a device (its members): port 1 carries the owner's primary line; other ports carry
-// other people's or workspaces' lines as shared call appearances, so that a call to one of them
-// also rings this device (domain/calls/person-routing.ts). A line of weight n takes n ports.
+// other people's, workspaces' or virtual lines' lines as shared call appearances, so that a call
+// to one of them also rings this device (domain/devices/shared-lines.ts). A line of weight n takes n ports.
 
 export type MemberInput = {
   port: number;
@@ -25,7 +25,7 @@ export type MemberInput = {
 
 /** A line's holder as the device lists show it. */
 export type LineHolder = {
-  kind: Exclude<MemberKind, 'virtualLine'>;
+  kind: MemberKind;
   id: string;
   firstName: string;
   lastName: string;
@@ -34,10 +34,14 @@ export type LineHolder = {
   location?: Location;
 };
 
+/** A line holder's public ID and Webex memberType. */
+export const holderPublicId = (h: { kind: MemberKind; id: string }) => encodeId(h.kind === 'person' ? 'PEOPLE' : h.kind === 'workspace' ? 'PLACE' : 'VIRTUAL_LINE', h.id);
+export const holderMemberType = (h: { kind: MemberKind }) => (h.kind === 'person' ? ('PEOPLE' as const) : h.kind === 'workspace' ? ('PLACE' as const) : ('VIRTUAL_LINE' as const));
+
 /** How many lines the device's model carries (1 for a model no longer known). */
 export const maxLineCount = (device: StoredDevice) => findModel(device.model)?.numberOfLinePorts ?? 1;
 
-/** The holders of lines, by member ID: calling people and workspaces of the organization only. */
+/** The holders of lines, by member ID: calling people, workspaces and virtual lines of the organization only. */
 export async function lineHolders(store: Store, orgId: string, members: readonly { memberKind: MemberKind; memberId: string }[]): Promise<Map<string, LineHolder>> {
   const personIds = members.filter((m) => m.memberKind === 'person').map((m) => m.memberId);
   const people = await store.people.getMany(orgId, personIds);
@@ -71,6 +75,20 @@ export async function lineHolders(store: Store, orgId: string, members: readonly
       location: { id: w.callingLocationId } as Location,
     });
   }
+  for (const m of members.filter((x) => x.memberKind === 'virtualLine')) {
+    const line = await store.virtualLines.get(orgId, m.memberId);
+    if (!line) continue;
+    locationIds.add(line.locationId);
+    out.set(line.id, {
+      kind: 'virtualLine',
+      id: line.id,
+      firstName: line.firstName,
+      lastName: line.lastName,
+      ...(line.phoneNumber !== null ? { phoneNumber: line.phoneNumber } : {}),
+      ...(line.extension !== null ? { extension: line.extension } : {}),
+      location: { id: line.locationId } as Location,
+    });
+  }
   const locations = new Map<string, Location>();
   for (const id of locationIds) {
     const location = await store.locations.get(orgId, id);
@@ -86,16 +104,18 @@ export type CheckedPort = { port: number; memberKind: MemberKind; memberId: stri
 /**
  * The ports a members PUT asks for, checked as Webex checks a device's (or a Webex App's, or a
  * hot desking profile's) lines:
- * people and workspaces of the organization with Webex Calling, each once, fitting `max` ports
- * (a line of weight n takes n), the owner's line, and only it, the primary one on port 1.
+ * people and workspaces of the organization with Webex Calling (and, where `virtualLines`, its
+ * virtual lines: a device's lines take them, Webex Apps and hot desking profiles here do not),
+ * each once, fitting `max` ports (a line of weight n takes n), the owner's line, and only it,
+ * the primary one on port 1.
  */
-export async function checkedPorts(store: Store, orgId: string, inputs: readonly MemberInput[], on: { ownerId: string; max: number; what: string }): Promise<CheckedPort[]> {
+export async function checkedPorts(store: Store, orgId: string, inputs: readonly MemberInput[], on: { ownerId: string; max: number; what: string; virtualLines?: boolean }): Promise<CheckedPort[]> {
   const ports: CheckedPort[] = [];
   const taken = new Set<number>();
   for (const input of inputs) {
-    const personId = decodeId(input.id, 'PEOPLE');
-    const memberId = personId ?? decodeId(input.id, 'PLACE');
-    if (memberId === undefined) throw badRequest(`members: ${input.id} is not a person or workspace ID.`);
+    const member = lineMemberOf(input.id, on.virtualLines === true);
+    if (member === undefined) throw badRequest(`members: ${input.id} is not a ${on.virtualLines ? 'person, workspace or virtual line' : 'person or workspace'} ID.`);
+    const memberId = member.memberId;
     if (ports.some((m) => m.memberId === memberId)) throw badRequest(`members: ${input.id} is on ${on.what} more than once.`);
     if (!Number.isInteger(input.port) || !Number.isInteger(input.lineWeight) || input.lineWeight < 1 || input.port < 1 || input.port + input.lineWeight - 1 > on.max) {
       throw badRequest(`members: port ${input.port} with line weight ${input.lineWeight} does not fit ${on.what}.`);
@@ -117,14 +137,24 @@ export async function checkedPorts(store: Store, orgId: string, inputs: readonly
       t38FaxCompressionEnabled: input.t38FaxCompressionEnabled ?? false,
       ...(input.lineLabel !== undefined ? { lineLabel: input.lineLabel } : {}),
     };
-    ports.push({ port: input.port, memberKind: personId !== undefined ? 'person' : 'workspace', memberId, line });
+    ports.push({ port: input.port, memberKind: member.memberKind, memberId, line });
   }
   const owner = ports.find((m) => m.memberId === on.ownerId);
   if (!owner || owner.port !== 1) throw badRequest("members: the owner's line stays on port 1.");
   const holders = await lineHolders(store, orgId, ports);
   const missing = inputs.find((_, i) => !holders.has(ports[i]!.memberId));
-  if (missing) throw badRequest(`members: ${missing.id} is not a person or workspace of this organization with Webex Calling.`);
+  if (missing) throw badRequest(`members: ${missing.id} is not a ${on.virtualLines ? 'person, workspace or virtual line' : 'person or workspace'} of this organization with Webex Calling.`);
   return ports;
+}
+
+/** A line member's public ID decoded: a person, a workspace or (where taken) a virtual line. */
+export function lineMemberOf(publicId: string, virtualLines: boolean): { memberKind: MemberKind; memberId: string } | undefined {
+  const person = decodeId(publicId, 'PEOPLE');
+  if (person !== undefined) return { memberKind: 'person', memberId: person };
+  const workspace = decodeId(publicId, 'PLACE');
+  if (workspace !== undefined) return { memberKind: 'workspace', memberId: workspace };
+  const line = virtualLines ? decodeId(publicId, 'VIRTUAL_LINE') : undefined;
+  return line !== undefined ? { memberKind: 'virtualLine', memberId: line } : undefined;
 }
 
 export class DeviceMemberService {
@@ -146,36 +176,43 @@ export class DeviceMemberService {
   async update(orgId: string, publicId: string, inputs: readonly MemberInput[]): Promise<void> {
     await this.store.transaction(async (tx) => {
       const device = await deviceOf(tx, orgId, publicId);
-      const ports = await checkedPorts(tx, orgId, inputs, { ownerId: (device.personId ?? device.workspaceId)!, max: maxLineCount(device), what: `the ${maxLineCount(device)} lines of a ${device.model}` });
+      const ports = await checkedPorts(tx, orgId, inputs, { ownerId: (device.personId ?? device.workspaceId)!, max: maxLineCount(device), what: `the ${maxLineCount(device)} lines of a ${device.model}`, virtualLines: true });
       await tx.devices.replaceMembers(orgId, device.id, ports.map((p) => ({ ...p, deviceId: device.id, orgId })));
     });
   }
 
-  /** People and workspaces that could take a line on a device (not on this one yet): availableLines. */
+  /** People, workspaces and virtual lines that could take a line on a device (not on this one yet): availableLines. */
   async available(orgId: string, devicePublicId: string | undefined, filter: LineFilter): Promise<LineHolder[]> {
     const exclude = new Set<string>();
     if (devicePublicId !== undefined) {
       const device = await deviceOf(this.store, orgId, devicePublicId);
       for (const m of await this.store.devices.members(orgId, device.id)) exclude.add(m.memberId);
     }
-    return availableLines(this.store, orgId, exclude, filter);
+    return availableLines(this.store, orgId, exclude, { virtualLines: true, ...filter });
   }
 }
 
-/** The filters of Webex's available members lists; absent ones match everyone. */
-export type LineFilter = { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string };
+/**
+ * The filters of Webex's available members lists; absent ones match everyone. Virtual lines are
+ * candidates only where `virtualLines` (a device's lines) and not `excludeVirtualLine`; never as a
+ * device's owner (usageType DEVICE_OWNER).
+ */
+export type LineFilter = { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string; virtualLines?: boolean; excludeVirtualLine?: boolean; usageType?: string };
 
 /**
- * People and workspaces with Webex Calling that could take a line (those in `exclude` are on the
+ * People and workspaces with Webex Calling (and virtual lines, per the filter) that could take a line (those in `exclude` are on the
  * device or app already), filtered as Webex's available members are: by name, number, extension
  * and location; sorted by last name.
  */
 export async function availableLines(store: Store, orgId: string, exclude: ReadonlySet<string>, filter: LineFilter): Promise<LineHolder[]> {
   const people = (await store.people.list(orgId, {}, undefined, 1000)).items.filter((p) => p.locationId !== null);
   const workspaces = (await store.workspaces.list(orgId, { callingType: 'webexCalling', start: 0, max: 1000 })).items;
-  const candidates = [
+  const withLines = filter.virtualLines === true && filter.excludeVirtualLine !== true && filter.usageType !== 'DEVICE_OWNER';
+  const lines = withLines ? (await store.virtualLines.list(orgId, { start: 0, max: 1000 })).items : [];
+  const candidates: { memberKind: MemberKind; memberId: string }[] = [
     ...people.map((p) => ({ memberKind: 'person' as const, memberId: p.id })),
     ...workspaces.map((w) => ({ memberKind: 'workspace' as const, memberId: w.id })),
+    ...lines.map((l) => ({ memberKind: 'virtualLine' as const, memberId: l.id })),
   ].filter((c) => !exclude.has(c.memberId));
   const holders = [...(await lineHolders(store, orgId, candidates)).values()];
   const name = filter.memberName?.toLowerCase();

@@ -1,7 +1,8 @@
 import type { AlsoRing } from '../../engine/person-routing.ts';
 import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
-import { personParty, workspaceParty } from '../calls/parties.ts';
+import type { MemberKind } from '../../store/devices-store.ts';
+import { personParty, virtualLineParty, workspaceParty } from '../calls/parties.ts';
 import { desktopClientEnabled } from './application-lines.ts';
 import { hotDeskWorkspacesOf } from './hotdesk-sessions.ts';
 
@@ -12,11 +13,12 @@ import { hotDeskWorkspacesOf } from './hotdesk-sessions.ts';
 // desktop client the owner's application services enable. A hot desk guest's profile lines are
 // on the phone of the workspace the guest is signed in to, for as long as the session lasts. A
 // DECT handset carries two lines and is held by its first line's owner: a call to its second line
-// rings that owner too.
+// rings that owner too. A virtual line is carried the same way (on a phone's port or a handset's
+// line): a call to it rings the phone's owner or the handset's holder as well as its own phone.
 
 /** The owners of the other phones and apps that carry this line, as parties to ring with it; undefined when none. */
 export async function sharedLineRing(store: Store, orgId: string, lineId: string, now: Date): Promise<AlsoRing | undefined> {
-  const owners: { kind: 'person' | 'workspace'; id: string }[] = [];
+  const owners: { kind: MemberKind; id: string }[] = [];
   // The four places a line can be carried are independent: asked at once on the incoming-call path.
   const [lines, apps, hotDesks, handsets] = await Promise.all([
     store.devices.linesOf(orgId, lineId),
@@ -41,6 +43,10 @@ export async function sharedLineRing(store: Store, orgId: string, lineId: string
     if (owner.kind === 'person') {
       const person = await store.people.get(orgId, owner.id);
       if (person && person.locationId !== null) parties.push(await personParty(store, person));
+    } else if (owner.kind === 'virtualLine') {
+      // A handset whose first line is a virtual line: its own phone stands for the handset.
+      const line = await store.virtualLines.get(orgId, owner.id);
+      if (line) parties.push(await virtualLineParty(store, line));
     } else {
       const workspace = await store.workspaces.get(orgId, owner.id);
       if (workspace && workspace.callingLocationId !== null) parties.push(await workspaceParty(store, workspace));

@@ -7,12 +7,14 @@ import { checkLineExtension, checkLineNumber } from '../lines/line-checks.ts';
 import { checkLanguage, checkTimeZone } from '../locations/location-rules.ts';
 import { findCallingLocation } from '../locations/location-service.ts';
 import { looseE164 } from '../phone-numbers.ts';
+import { devicesWithLineOf } from '../devices/device-members.ts';
 import { decodeId } from '../webex-ids.ts';
 
 // Virtual lines (Virtual Line Call Settings): a number and/or extension of a calling location with
 // no person behind it. It takes calls like a person's line (domain/calls/destinations.ts) and has
-// settings documents of its own; Callplane rings it on its simulated phone
-// (/sandbox/v1/virtualLines/{id}/calls) until devices are assigned.
+// settings documents of its own. Callplane rings it on its simulated phone
+// (/sandbox/v1/virtualLines/{id}/calls) and, once it is a line on phones or DECT handsets (device
+// members), on those too (domain/devices/shared-lines.ts).
 
 export const virtualLineNotFound = () => notFound('Virtual line not found.');
 
@@ -71,12 +73,11 @@ export class VirtualLineService {
   }
 
   async list(orgId: string, q: VirtualLineListQuery): Promise<{ page: Page<StoredVirtualLine, number>; locations: Map<string, Location> }> {
-    // No device is assigned to a virtual line yet: asking for those with one finds none.
-    if (q.hasDeviceAssigned === true) return { page: { items: [] }, locations: new Map() };
     const decodeAll = (ids: string[] | undefined, type: 'LOCATION' | 'VIRTUAL_LINE') => ids?.map((id) => decodeId(id, type)).filter((id): id is string => id !== undefined);
+    const ids = await this.withDevices(orgId, decodeAll(q.ids, 'VIRTUAL_LINE'), q.hasDeviceAssigned);
     const page = await this.store.virtualLines.list(orgId, {
       ...(q.locationIds ? { locationIds: decodeAll(q.locationIds, 'LOCATION')! } : {}),
-      ...(q.ids ? { ids: decodeAll(q.ids, 'VIRTUAL_LINE')! } : {}),
+      ...(ids ? { ids } : {}),
       ...(q.ownerName !== undefined ? { ownerName: q.ownerName } : {}),
       ...(q.phoneNumber !== undefined ? { phoneNumber: q.phoneNumber } : {}),
       ...(q.hasExtensionAssigned !== undefined ? { hasExtension: q.hasExtensionAssigned } : {}),
@@ -92,6 +93,27 @@ export class VirtualLineService {
       }
     }
     return { page, locations };
+  }
+
+  /** The virtual lines' device counts (phones carrying them as a line), by ID. */
+  async deviceCounts(orgId: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const port of await this.store.devices.linesOfKind(orgId, 'virtualLine')) counts.set(port.memberId, (counts.get(port.memberId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** The phones that carry the virtual line, with their owners. */
+  async devices(orgId: string, publicId: string): Promise<VirtualLineView & { devices: Awaited<ReturnType<typeof devicesWithLineOf>> }> {
+    const view = await this.get(orgId, publicId);
+    return { ...view, devices: await devicesWithLineOf(this.store, orgId, view.line.id) };
+  }
+
+  /** The ids filter narrowed by hasDeviceAssigned (undefined: no filter at all). */
+  private async withDevices(orgId: string, ids: string[] | undefined, hasDevice: boolean | undefined): Promise<string[] | undefined> {
+    if (hasDevice === undefined) return ids;
+    const assigned = new Set((await this.store.devices.linesOfKind(orgId, 'virtualLine')).map((p) => p.memberId));
+    const all = ids ?? (await this.store.virtualLines.list(orgId, { start: 0, max: 100_000 })).items.map((l) => l.id);
+    return all.filter((id) => assigned.has(id) === hasDevice);
   }
 
   async get(orgId: string, publicId: string): Promise<VirtualLineView> {
@@ -163,6 +185,13 @@ export class VirtualLineService {
     await this.calls?.endCallsOf(line.id);
     await this.store.transaction(async (tx) => {
       await tx.ownerSettings.deleteOwner({ orgId, kind: 'virtualLine', id: line.id });
+      // Off the phones and DECT handsets that carried it (a handset keeps its other line).
+      await tx.devices.deleteLinesOf(orgId, line.id);
+      for (const handset of await tx.dect.handsetsOf(orgId, line.id)) {
+        const rest = [handset.line1, handset.line2].filter((l) => l !== null && l.memberId !== line.id);
+        if (rest.length === 0) await tx.dect.deleteHandsets(orgId, handset.networkId, [handset.id]);
+        else await tx.dect.updateHandset({ ...handset, line1: rest[0]!, line2: null });
+      }
       await tx.virtualLines.delete(orgId, line.id);
     });
   }

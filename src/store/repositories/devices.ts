@@ -148,6 +148,15 @@ export class KyselyDeviceRepository implements DeviceRepository {
     return rows.map(toMember);
   }
 
+  async linesOfKind(orgId: string, kind: MemberKind): Promise<StoredDeviceMember[]> {
+    const rows = await this.ctx.db.selectFrom('device_members').selectAll().where('org_id', '=', orgId).where('member_kind', '=', kind).orderBy('device_id').execute();
+    return rows.map(toMember);
+  }
+
+  async deleteLinesOf(orgId: string, memberId: string): Promise<void> {
+    await this.ctx.db.deleteFrom('device_members').where('org_id', '=', orgId).where('member_id', '=', memberId).execute();
+  }
+
   async applicationMembers(orgId: string, personId: string): Promise<StoredApplicationMember[]> {
     const rows = await this.ctx.db.selectFrom('application_members').selectAll().where('org_id', '=', orgId).where('person_id', '=', personId).orderBy('port').execute();
     return rows.map(toApplicationMember);
