@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLoad } from './load.ts';
@@ -23,6 +23,22 @@ const seconds = 5;
 function cpuMs(child: ChildProcess): number {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU milliseconds of this machine's PostgreSQL processes (the database's share of a request), 0 without them. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 /** Spawns `node ...args(port)` in cwd and resolves once GET /healthz answers 200. */
@@ -49,8 +65,10 @@ async function measure(child: ChildProcess, base: string, paths: string[]) {
   const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
   await runLoad({ url: base, headers, connections: 8, duration: 2, paths });
   const before = cpuMs(child);
+  const databaseBefore = postgresCpuMs();
   const result = await runLoad({ url: base, headers, connections: 8, duration: seconds, paths });
-  return { perSecond: result.perSecond, cpuUs: ((cpuMs(child) - before) * 1000) / result.requests, non2xx: result.non2xx };
+  const perRequest = (ms: number) => (ms * 1000) / result.requests;
+  return { perSecond: result.perSecond, cpuUs: perRequest(cpuMs(child) - before), databaseUs: perRequest(postgresCpuMs() - databaseBefore), non2xx: result.non2xx };
 }
 
 for (const target of storeTargets()) {
@@ -77,7 +95,8 @@ for (const target of storeTargets()) {
       const ours = await measure(server.child, server.base, endpoint.paths);
       const theirs = await measure(bare.child, bare.base, endpoint.paths);
       process.stdout.write(
-        `${target.name} ${endpoint.name}: ${ours.perSecond.toFixed(0)} req/s, ${ours.cpuUs.toFixed(0)} µs CPU per request (non-2xx ${ours.non2xx}); ` +
+        `${target.name} ${endpoint.name}: ${ours.perSecond.toFixed(0)} req/s, ${ours.cpuUs.toFixed(0)} µs CPU per request` +
+          `${target.name === 'postgres' ? ` (+ ${ours.databaseUs.toFixed(0)} µs in PostgreSQL)` : ''} (non-2xx ${ours.non2xx}); ` +
           `ceiling ${theirs.perSecond.toFixed(0)} req/s, ${theirs.cpuUs.toFixed(0)} µs; ÷ ceiling ${(ours.perSecond / theirs.perSecond).toFixed(3)} by req/s, ${(theirs.cpuUs / ours.cpuUs).toFixed(3)} by CPU\n`,
       );
     }
