@@ -578,6 +578,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     const faults = new FaultInjector();
     let notServed: CatalogueRow[] = [];
     const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
+    calls.onEvents = (orgIds) => delivery.nudge(orgIds);
     const state = new SandboxState(store, {
       clock,
       clockMode: config.clock,

@@ -95,6 +95,8 @@ export class CallRuntime {
   private readonly timers: TimerSweeper;
   private readonly onError: (error: unknown) => void;
   private readonly onTransition: (line: string) => void;
+  /** Hears the organizations whose call events a commit added (the webhook delivery worker's nudge). */
+  onEvents: (orgIds: ReadonlySet<string>) => void = () => {};
 
   /** onTransition hears every state change of a leg, as `alerting -[answered]-> connected`. */
   constructor(
@@ -153,9 +155,10 @@ export class CallRuntime {
           const result = await work(w);
           if ('refused' in result) throw callActionRefused(result.refused);
           const step = await this.holdOtherCalls(w, result.step);
-          await this.commit(w, step);
-          return { step, value: result.value };
+          const eventOrgs = await this.commit(w, step);
+          return { step, value: result.value, eventOrgs };
         });
+        if (done.eventOrgs.size > 0) this.onEvents(done.eventOrgs);
         await this.afterCommit(done.step);
         return done.value;
       } catch (error) {
@@ -180,7 +183,8 @@ export class CallRuntime {
     return others.size === 0 ? step : holdOtherCalls(step, [...others.values()], taken, await w.context());
   }
 
-  private async commit(w: CallWork, step: Step): Promise<void> {
+  /** Stores the step; gives the organizations whose call events it added. */
+  private async commit(w: CallWork, step: Step): Promise<Set<string>> {
     const tx = w.tx;
     const now = timestamp(this.clock);
     const events: CallEventRecord[] = [];
@@ -247,6 +251,7 @@ export class CallRuntime {
     await tx.calls.addHistory(history);
     await rememberQueues(tx, step.sessions, (id) => w.loaded.get(id)?.session.hunt?.offered.length ?? 0);
     await writeCallRecords(tx, ended, now);
+    return new Set(events.map((e) => e.orgId));
   }
 
   /** A person's new leg takes the lowest line appearance their other calls leave free. */
