@@ -20,6 +20,29 @@ describe('SandboxClock', () => {
     assert.equal(clock.now().toISOString(), '2026-01-01T00:00:02.000Z');
   });
 
+  it('runs a periodic pass once over an advance of many periods, at the last of them, after the tasks due before that', async () => {
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const clock = new SandboxClock('manual', start);
+    const ran: string[] = [];
+    const pass = () => {
+      clock.schedule(
+        3_600_000,
+        () => {
+          ran.push(`pass@${(clock.now().getTime() - start) / 3_600_000}h`);
+          pass();
+        },
+        { period: 3_600_000 },
+      );
+    };
+    pass();
+    clock.schedule(90 * 3_600_000 + 1, () => ran.push('other@90h'));
+    await clock.advance(100 * 3_600_000 + 5);
+    // Hours 1 to 100 in one pass, at 100, after the task due at 90.
+    assert.deepEqual(ran, ['other@90h', 'pass@100h']);
+    await clock.advance(3_600_000);
+    assert.deepEqual(ran.at(-1), 'pass@101h');
+  });
+
   it('in real mode, runs tasks on wall time and keeps time continuous across mode changes', async () => {
     const clock = new SandboxClock('manual', Date.parse('2026-01-01T00:00:00Z'));
     let ran = false;

@@ -10,7 +10,8 @@ import type { Clock } from '../clock.ts';
 // - ended call sessions and their leg index: `callSessionsDays` after their last change;
 // - call history: the newest 20 records per person and type, as Webex keeps.
 // A pass runs when the server starts and then every PASS_MS of server time. It is scheduled on
-// the clock so that a test (or a sandbox user) advancing a manual clock sees rows pruned.
+// the clock so that a test (or a sandbox user) advancing a manual clock sees rows pruned; an
+// advance over many hours runs one pass, at the last of them.
 
 const DAY_MS = 86_400_000;
 /** Server time between passes. */
@@ -66,14 +67,18 @@ export class RetentionPruner {
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    this.cancel = this.clock.schedule(ms, () => {
-      this.running = this.prune()
-        .catch(this.onError)
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(PASS_MS);
-        });
-      return this.running;
-    });
+    this.cancel = this.clock.schedule(
+      ms,
+      () => {
+        this.running = this.prune()
+          .catch(this.onError)
+          .finally(() => {
+            this.running = undefined;
+            this.schedule(PASS_MS);
+          });
+        return this.running;
+      },
+      { period: PASS_MS },
+    );
   }
 }
