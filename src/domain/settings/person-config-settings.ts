@@ -78,7 +78,7 @@ export const MONITORING: SettingDefinition = {
 };
 
 /** Whether the person is an executive, an executive assistant or neither. */
-export const EXECUTIVE_ASSISTANT_TYPE: SettingDefinition = { key: 'executiveAssistant', defaults: { type: 'UNASSIGNED' }, changesCalls: false };
+export const EXECUTIVE_ASSISTANT_TYPE: SettingDefinition = { key: 'executiveAssistant', defaults: { type: 'UNASSIGNED' }, changesCalls: true };
 
 export const EXECUTIVE_ALERT: SettingDefinition = {
   key: 'executiveAlert',
@@ -98,13 +98,13 @@ export const EXECUTIVE_ALERT: SettingDefinition = {
     if (doc.clidNameMode === 'CUSTOM' && !doc.customCLIDName) throw badRequest('customCLIDName is required when clidNameMode is CUSTOM.');
     if (doc.clidPhoneNumberMode === 'CUSTOM' && !doc.customCLIDPhoneNumber) throw badRequest('customCLIDPhoneNumber is required when clidPhoneNumberMode is CUSTOM.');
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 export const EXECUTIVE_SCREENING: SettingDefinition = {
   key: 'executiveScreening',
   defaults: { enabled: false, alertType: 'SILENT', alertAnywhereLocationEnabled: false, alertMobilityLocationEnabled: false, alertSharedCallAppearanceLocationEnabled: false },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** The assistants an executive has, by ID; a GET shows them with their location. */
@@ -129,7 +129,7 @@ export const EXECUTIVE_ASSIGNED_ASSISTANTS: SettingDefinition = {
       })),
     };
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** An assistant's own settings: forwarding of filtered calls and the executives they opted in to. */
@@ -158,7 +158,7 @@ export const EXECUTIVE_ASSISTANT_SETTINGS: SettingDefinition = {
       })),
     };
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** Closed captions and transcripts: the location's own values are shown beside the person's. */
