@@ -155,6 +155,12 @@ for (const dialect of dialects) {
       inWorld(dialect, async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { optedOut: [casey] });
+        const assigned = await admin.get(executive(alex, 'assignedAssistants'));
+        assert.deepEqual(
+          (assigned.body.assistants as { id: string; optInEnabled: boolean }[]).map((a) => [a.id, a.optInEnabled]),
+          [[blair.id, true], [casey.id, false]],
+          'the executive sees who opted in',
+        );
         const first = await pstnCall(admin, CALLER, alex.extension);
         assert.deepEqual(await ringing(w, first.callSessionId), ids(blair));
         await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });

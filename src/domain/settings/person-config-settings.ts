@@ -1,6 +1,6 @@
 import { badRequest } from '../errors.ts';
 import { clientIdOf, type WebexClient } from '../devices/webex-clients.ts';
-import { encodeId } from '../webex-ids.ts';
+import { decodeId, encodeId } from '../webex-ids.ts';
 import type { SettingDefinition, SettingDocument } from './setting-documents.ts';
 import { checkMembers, checkRange, checkRingNumber, membersOf } from './setting-members.ts';
 
@@ -117,16 +117,24 @@ export const EXECUTIVE_ASSIGNED_ASSISTANTS: SettingDefinition = {
   present: async (doc, ctx) => {
     const shown = await membersOf(doc.assistantIds as string[], ctx);
     if (shown.length === 0) return {};
+    // Each assistant opts in on their own settings (EXECUTIVE_ASSISTANT_SETTINGS below).
+    const optedIn = async (assistantId: string) => {
+      const json = await ctx.store.ownerSettings.get({ orgId: ctx.orgId, kind: 'person', id: assistantId }, 'executiveAssistantSettings');
+      const executives = json === undefined ? [] : ((JSON.parse(json) as SettingDocument).executives as { personId: string; optInEnabled: boolean }[] | undefined) ?? [];
+      return executives.some((e) => decodeId(e.personId, 'PEOPLE') === ctx.owner.id && e.optInEnabled === true);
+    };
     return {
-      assistants: shown.map(({ person, number, location }) => ({
-        id: encodeId('PEOPLE', person.id),
-        ...(person.firstName ? { firstName: person.firstName } : {}),
-        ...(person.lastName ? { lastName: person.lastName } : {}),
-        ...(number ? { directNumber: number } : {}),
-        ...(person.extension ? { extension: person.extension } : {}),
-        optInEnabled: false,
-        location,
-      })),
+      assistants: await Promise.all(
+        shown.map(async ({ person, number, location }) => ({
+          id: encodeId('PEOPLE', person.id),
+          ...(person.firstName ? { firstName: person.firstName } : {}),
+          ...(person.lastName ? { lastName: person.lastName } : {}),
+          ...(number ? { directNumber: number } : {}),
+          ...(person.extension ? { extension: person.extension } : {}),
+          optInEnabled: await optedIn(person.id),
+          location,
+        })),
+      ),
     };
   },
   changesCalls: true,
