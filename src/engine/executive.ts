@@ -1,4 +1,4 @@
-import { activeLegs, addAlertingLeg, addTimer, cancelTimers, endLeg, newLeg, peerOf, type EngineContext } from './legs.ts';
+import { activeLegs, addAlertingLeg, addTimer, cancelTimers, endLeg, isAnswered, newLeg, peerOf, type EngineContext } from './legs.ts';
 import type { CallerRules } from './person-routing.ts';
 import { placeTo } from './session.ts';
 import type { EngineEvent, Leg, Party, PersonParty, Redirection, Session } from './types.ts';
@@ -107,9 +107,10 @@ export function assistantGone(s: Session, ctx: EngineContext, leg: Leg, events: 
   return true;
 }
 
-/** The rollover timer fell due: a call nobody answered (still ringing) rolls over. */
+/** The rollover timer fell due: a filtered call nobody answered (assistants still ringing) rolls over. */
 export function rolloverDue(s: Session, ctx: EngineContext, originator: Leg, events: EngineEvent[]): void {
-  if (originator.state !== 'connecting') return;
+  // The caller may be connected already (a call diverted to the executive): what counts is that nobody else answered.
+  if (activeLegs(s).some((l) => l.id !== originator.id && isAnswered(l))) return;
   const assistantLeg = activeLegs(s).find((l) => l.state === 'alerting' && executiveOf(l) !== undefined);
   if (assistantLeg) rollOver(s, ctx, originator, executiveOf(assistantLeg)!, assistantLeg.redirections.slice(1), events);
 }

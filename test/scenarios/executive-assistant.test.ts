@@ -205,10 +205,10 @@ for (const dialect of dialects) {
         assert.deepEqual(await ringing(w, inbound.callSessionId), ids(devon));
       }));
 
-    it('given an assistant answered a filtered call, when they push it, then the executive’s phone alerts with the call and the assistant’s call ends', () =>
+    it('given an assistant answered a filtered call, when they push it, then the executive’s phone alerts with the call (no rollover since it was answered) and the assistant’s call ends', () =>
       inWorld(dialect, async (w) => {
-        const { admin, alex, blair } = w;
-        await executiveWithAssistants(w);
+        const { admin, alex, blair, clock } = w;
+        await executiveWithAssistants(w, { alert: { rolloverEnabled: true, rolloverAction: 'FORWARD', rolloverForwardToPhoneNumber: NEVER_ANSWERS, rolloverWaitTimeInSecs: 10 } });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         const call = await onlyCall(blair);
         await callAction(blair, 'answer', { callId: call.id });
@@ -219,6 +219,8 @@ for (const dialect of dialects) {
         assert.equal(atAlex.remoteParty.number, CALLER);
         const redirection = (atAlex.redirections as { reason: string; redirectingParty: { personId?: string } }[])[0]!;
         assert.deepEqual([redirection.reason, redirection.redirectingParty.personId], ['divert', blair.id]);
+        await clock.advance(15_000);
+        assert.deepEqual(await ringing(w, inbound.callSessionId), ids(alex), 'the rollover timer of the filtered call does nothing any more');
         await callAction(alex, 'answer', { callId: atAlex.id });
         assert.deepEqual(
           (await liveLegs(w, inbound.callSessionId)).map((l) => [l.party.personId ?? l.party.number, l.state]).sort(),
