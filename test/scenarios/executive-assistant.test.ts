@@ -16,8 +16,11 @@ const CALLER = '+14155550123';
 const NEVER_ANSWERS = '+14155550187';
 const RING = 6000;
 
+/** The manual clock starts on a Wednesday at 10:00 in New York (the demo location's time zone). */
+const WEDNESDAY_10AM_NEW_YORK = Date.parse('2026-01-07T15:00:00Z');
+
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
+  const clock = new SandboxClock('manual', WEDNESDAY_10AM_NEW_YORK);
   const server = await startServer(dialect, { clock });
   const people = await demoCallers(server.admin);
   return { server, clock, admin: server.admin, ...people };
@@ -55,6 +58,17 @@ async function executiveWithAssistants(w: World, setup: Setup = {}) {
   await put(w, executive(alex, 'alert'), { alertingMode: 'SIMULTANEOUS', rolloverEnabled: false, ...setup.alert });
   await put(w, executive(alex, 'screening'), { enabled: setup.screening ?? false, alertType: 'SILENT' });
   await put(w, executive(alex, 'callFiltering'), { enabled: true, filterType: setup.filterType ?? 'ALL_CALLS' });
+}
+
+/** Business hours of the person's location: weekdays 09:00–17:00 ("Office", in force now) or 20:00–23:00 ("Evenings", not). */
+async function schedules(w: World, person: Caller) {
+  const locationId = (await w.admin.get(`/v1/people/${person.id}`, { callingData: true })).body.locationId as string;
+  const weekdays = { sunday: false, monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: false };
+  for (const [name, startTime, endTime] of [['Office', '09:00', '17:00'], ['Evenings', '20:00', '23:00']]) {
+    const event = { name: 'Weekdays', startDate: '2026-01-05', endDate: '2026-01-05', startTime, endTime, recurrence: { recurForEver: true, recurWeekly: weekdays } };
+    const reply = await w.admin.post(`/v1/telephony/config/locations/${locationId}/schedules`, { type: 'businessHours', name, events: [event] });
+    assert.equal(reply.status, 201, reply.text);
+  }
 }
 
 const liveLegs = async (w: World, callSessionId: string) => (await session(w.admin, callSessionId)).legs.filter((l) => l.state !== 'disconnected');
@@ -120,6 +134,27 @@ for (const dialect of dialects) {
         await callAction(alex, 'reject', { callId: (await onlyCall(alex)).id, action: 'busy' });
         const chosen = await pstnCall(admin, CALLER, alex.extension);
         assert.deepEqual(await ringing(w, chosen.callSessionId), ids(blair, casey));
+      }));
+
+    it('given custom filters by schedule, then only a filter whose schedule is in force filters; deactivated, it filters nothing', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair, casey } = w;
+        await executiveWithAssistants(w, { filterType: 'CUSTOM_CALL_FILTERS' });
+        await schedules(w, alex);
+        const evenings = { filterName: 'Evenings', callsFrom: 'ANY_PHONE_NUMBER', scheduleName: 'Evenings', scheduleType: 'businessHours', scheduleLevel: 'GROUP', filterEnabled: true };
+        const created = await admin.post(executive(alex, 'callFiltering/criteria'), evenings);
+        assert.ok([200, 201].includes(created.status), created.text);
+        const evening = await pstnCall(admin, CALLER, alex.extension);
+        assert.deepEqual(await ringing(w, evening.callSessionId), ids(alex), 'the evening filter is not in force at 10:00');
+        await callAction(alex, 'reject', { callId: (await onlyCall(alex)).id, action: 'busy' });
+        const office = await admin.post(executive(alex, 'callFiltering/criteria'), { ...evenings, filterName: 'Office', scheduleName: 'Office' });
+        assert.ok([200, 201].includes(office.status), office.text);
+        const inOffice = await pstnCall(admin, CALLER, alex.extension);
+        assert.deepEqual(await ringing(w, inOffice.callSessionId), ids(blair, casey));
+        await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
+        await put(w, executive(alex, 'callFiltering'), { enabled: true, filterType: 'CUSTOM_CALL_FILTERS', criteriaActivation: [{ id: office.body.id, activationEnabled: false }] });
+        const deactivated = await pstnCall(admin, '+14155550124', alex.extension);
+        assert.deepEqual(await ringing(w, deactivated.callSessionId), ids(alex));
       }));
 
     it('given sequential alerting after 2 rings, then the assistants ring one after another on the clock, and after the last the call rolls over to the executive’s voicemail', () =>
