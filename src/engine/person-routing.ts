@@ -1,6 +1,7 @@
+import { assistantsFor, type ExecutiveFiltering } from './executive.ts';
 import type { EngineContext } from './legs.ts';
 import type { IncomingScreen } from './incoming-screen.ts';
-import type { Party, Redirection, Session } from './types.ts';
+import type { Party, PersonParty, Redirection, Session } from './types.ts';
 
 // Where a call to a person goes, by the person's settings (a typed policy the runtime loads from
 // their settings documents, domain/calls/person-routing.ts): forwarding always first, then Do Not
@@ -51,6 +52,8 @@ export type PersonRouting = {
   alsoRing?: AlsoRing[];
   /** Sequential ring: the person's phone first (when baseFirst), then these numbers one after another. */
   sequential?: Sequential;
+  /** Executive call filtering: calls it takes alert the executive's assistants (executive.ts). */
+  executive?: ExecutiveFiltering;
 };
 
 export type Sequential = {
@@ -65,6 +68,8 @@ export type Sequential = {
 
 export type Routed =
   | { kind: 'ring'; to: Party; redirections: Redirection[]; forwardNoAnswerAfterMs?: number; alsoRing?: Party[]; sequenceAfterMs?: number }
+  /** An executive's filtered call: their assistants ring (executive.ts). */
+  | { kind: 'executive'; to: PersonParty; assistants: PersonParty[]; redirections: Redirection[] }
   | { kind: 'busy'; redirections: Redirection[] }
   /** The phone is offline and there is no business continuity: nobody answers. */
   | { kind: 'unreachable'; redirections: Redirection[] };
@@ -137,6 +142,9 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       redirect(selective.reason, selective.to);
       continue;
     }
+    // Executive call filtering: a call the filter takes alerts the assistants, busy executive or not.
+    const assistants = routing.executive && takes(routing.executive.when, caller, forwarded) ? assistantsFor(routing.executive, caller, chain) : [];
+    if (assistants.length > 0) return { kind: 'executive', to: target as PersonParty, assistants, redirections: chain };
     // A simulated phone set busy refuses by itself (legs.ts) unless forwarding when busy takes the call.
     const phoneBusy = ctx.policy(target).busy === true && routing.forwardBusy !== undefined;
     if (routing.doNotDisturb || (!routing.callWaiting && onAnotherCall(s, routing)) || phoneBusy) {

@@ -19,6 +19,7 @@ import { isPullLeg, moveToEndpoint } from './pull.ts';
 import { complianceAnnounced, complianceUnderway } from './compliance.ts';
 import { screenIncoming } from './incoming-screen.ts';
 import { routeToParty } from './person-routing.ts';
+import { alertAssistants, assistantGone, executiveOf, rolloverDue } from './executive.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, queueRetry, startHunt } from './hunt.ts';
 import { recallParked, recallToHuntGroup } from './park.ts';
@@ -128,6 +129,7 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
     return undefined;
   }
   if (routed.to !== to && isActive(originator)) events.push({ type: 'forwarded', legId: originator.id });
+  if (routed.kind === 'executive') return alertAssistants(s, ctx, originator, routed.to, routed.assistants, routed.redirections, events);
   // Forwarded on to a feature: the feature takes the call as if called directly.
   if (routed.to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, routed.to, events, routed.redirections);
   if (routed.to.kind === 'huntGroup') return startHunt(s, ctx, originator, routed.to, events);
@@ -195,8 +197,9 @@ function sequentialNext(s: Session, ctx: EngineContext, leg: Leg, events: Engine
   endLeg(s, ctx, peer, 'noAnswer', events);
 }
 
-/** A leg ringing for a person's simultaneous ring or single number reach (not their own phone). */
-const isAlsoRinging = (leg: Leg) => leg.state === 'alerting' && leg.personality === 'terminator' && leg.redirections[0]?.reason === 'followMe';
+/** A leg ringing for a person's simultaneous ring or single number reach, or an executive's assistant (not their own phone). */
+const isAlsoRinging = (leg: Leg) =>
+  leg.state === 'alerting' && leg.personality === 'terminator' && (leg.redirections[0]?.reason === 'followMe' || executiveOf(leg) !== undefined);
 
 /** Does another leg still ring for this call, so that one declining or ringing out leaves the call on? */
 const othersRinging = (s: Session, leg: Leg) => activeLegs(s).some((l) => l.id !== leg.id && l.state === 'alerting' && l.personality === 'terminator');
@@ -307,6 +310,13 @@ export function fireTimer(s0: Session, timerId: string, ctx: EngineContext): Ste
     case 'parkRecallHunt':
       recallToHuntGroup(s, ctx, leg, events);
       break;
+    // Executive timers always change the session (at least by going), as hunt timers do.
+    case 'executiveNext':
+    case 'executiveRollover':
+      if (timer.kind === 'executiveRollover') rolloverDue(s, ctx, leg, events);
+      else assistantGone(s, ctx, leg, events, 'noAnswer');
+      s.version++;
+      return step;
     case 'complianceAnnounced':
       complianceAnnounced(s, leg, events);
       // The announcement's end changes the session even when no recording waited.
@@ -379,6 +389,8 @@ const isSideLeg = (s: Session, leg: Leg) =>
 function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'temporarilyUnavailable' | 'ignore', events: EngineEvent[]): void {
   if (isHuntAgentLeg(s, leg)) return agentDeclined(s, ctx, leg, events);
   if (isSideLeg(s, leg) || leg.personality === 'clickToDial') return endLeg(s, ctx, leg, 'rejected', events);
+  // An executive's assistant declines: the next assistant rings, or the call rolls over (executive.ts).
+  if (assistantGone(s, ctx, leg, events, 'rejected')) return;
   // One of several legs ringing at once (simultaneous ring) declines: the others ring on.
   if (leg.state === 'alerting' && othersRinging(s, leg) && (isAlsoRinging(leg) || activeLegs(s).some(isAlsoRinging))) return endLeg(s, ctx, leg, 'rejected', events);
   const peer = peerOf(s, leg);
@@ -393,6 +405,7 @@ function reject(s: Session, ctx: EngineContext, leg: Leg, how: 'busy' | 'tempora
 }
 
 function ringOut(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
+  if (assistantGone(s, ctx, leg, events, 'noAnswer')) return;
   if (isSideLeg(s, leg) && leg.recall === null) return endLeg(s, ctx, leg, 'noAnswer', events);
   if (isAlsoRinging(leg) && othersRinging(s, leg)) return endLeg(s, ctx, leg, 'noAnswer', events);
   // An unanswered recall drops the parked call too.

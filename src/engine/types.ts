@@ -268,6 +268,8 @@ export type RedirectReason =
   | 'followMe'
   | 'huntGroup'
   | 'callQueue'
+  /** Executive call filtering alerted an assistant for the executive (executive.ts); shown to Webex clients as 'unknown'. */
+  | 'executive'
   | 'unknown';
 
 export type Redirection = { reason: RedirectReason; redirectingParty: Party };
@@ -307,7 +309,11 @@ export type TimerKind =
   /** The caller pressed nothing while an auto attendant waited (attendant.ts). */
   | 'attendantNoInput'
   /** The compliance announcement has played to the PSTN party (compliance.ts). */
-  | 'complianceAnnounced';
+  | 'complianceAnnounced'
+  /** An executive's assistant has rung their rings: the next assistant rings (executive.ts). */
+  | 'executiveNext'
+  /** Nobody answered an executive's filtered call in time: it rolls over (executive.ts). */
+  | 'executiveRollover';
 
 export type Recall = { type: 'park'; party: Party };
 

@@ -5,6 +5,7 @@ import type { CallPullService } from '../../domain/calls/call-pull.ts';
 import { decodeId } from '../../domain/webex-ids.ts';
 import { operations } from '../../generated/webex/call-controls.ts';
 import { principalOf } from '../../http/auth.ts';
+import { sendEmpty } from '../../http/replies.ts';
 import type { Server } from '../../http/types.ts';
 import { webexRoute } from '../../http/webex-route.ts';
 
@@ -30,9 +31,10 @@ export function pullPushRoutes(server: Server, deps: { calls: CallControlService
   webexRoute(server, operations.push, {
     auth: anyOf('spark:calls_write'),
     optionalBody: true,
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const { callId, lineOwnerId } = request.body ?? {};
-      return deps.callPull.push(await actorOf(request, lineOwnerId), callId);
+      await deps.callPull.push(await actorOf(request, lineOwnerId), callId);
+      sendEmpty(reply, 204);
     },
   });
 }

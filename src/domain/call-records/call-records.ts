@@ -22,6 +22,7 @@ const REDIRECT_REASONS: Record<RedirectReason, string> = {
   followMe: 'FollowMe',
   huntGroup: 'HuntGroup',
   callQueue: 'CallQueue',
+  executive: 'Executive',
   unknown: 'Unknown',
 };
 

@@ -1,5 +1,7 @@
 import { isActive, isAnswered } from '../../engine/legs.ts';
+import { executiveOf } from '../../engine/executive.ts';
 import { addPuller, endpointOf } from '../../engine/pull.ts';
+import { act } from '../../engine/session.ts';
 import type { Store } from '../../store/store.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { endpointIdOf, myEndpoints, preferredEndpointId } from '../for-me/my-endpoints.ts';
@@ -11,15 +13,17 @@ import type { CallRuntime } from './call-runtime.ts';
 // Pull and Push of the Call Controls. Pull moves the person's answered call to another of their
 // endpoints (engine/pull.ts): a temporary call alerts there and answering it takes the call over.
 // Push, in Webex's words, "pushes a call from the assistant to the executive the call is
-// associated with"; Callplane's calls are never associated with an executive (no executive
-// assistant call filtering rings assistants), so a push of one's own call is refused as Webex
-// refuses a call that is not an executive's.
+// associated with": an assistant's call that executive call filtering alerted them for
+// (engine/executive.ts) is sent on to the executive as a divert by the assistant. The executive's
+// phone alerts (the executive's filter lets a call from their assistant through) and the
+// assistant's leg ends; the call is neither parked nor held. A call not filtered from an
+// executive cannot be pushed.
 
 export const noCallToPull = () => notFound('The person has no answered call to pull to another endpoint.');
 export const endpointNotYours = (endpointId: string) =>
   badRequest(`endpointId ${endpointId} is not one of your endpoints: use an ID from Get Preferred Answer Endpoint (or My Endpoints).`);
 export const notAnExecutiveCall = () =>
-  badRequest('The call is not associated with an executive: only a call an assistant handles for their executive can be pushed.');
+  badRequest('The call is not associated with an executive: only an answered call an assistant took for their executive can be pushed.');
 
 export class CallPullService {
   private readonly store: Store;
@@ -56,11 +60,28 @@ export class CallPullService {
     });
   }
 
-  /** Refuses the push of one of the person's own calls (see above); anyone else's call is a 404. */
-  async push(actor: Actor, callId: string | undefined): Promise<never> {
+  /**
+   * Pushes the person's call (the one given, else their answered call filtered from an executive)
+   * to its executive; a call of theirs that is not an executive's is a 400, anyone else's a 404.
+   */
+  async push(actor: Actor, callId: string | undefined): Promise<void> {
     const legId = callId === undefined ? undefined : decodeCallId(callId);
     const legs = await this.store.calls.activeLegsOf(actor.person.id);
     if (callId === undefined ? legs.length === 0 : !legs.some((l) => l.legId === legId)) throw callNotFoundForActor();
-    throw notAnExecutiveCall();
+    return this.runtime.transact(async (w) => {
+      const candidates = [];
+      for (const { legId: id } of legs) {
+        if (legId !== undefined && id !== legId) continue;
+        const session = await w.sessionOfLeg(id);
+        const leg = session?.legs.find((l) => l.id === id);
+        const executive = leg && executiveOf(leg);
+        if (session && leg && executive && isActive(leg) && isAnswered(leg)) candidates.push({ session, leg, executive });
+      }
+      const chosen = candidates.find((c) => c.leg.state !== 'held') ?? candidates[0];
+      if (!chosen) throw notAnExecutiveCall();
+      const step = act(chosen.session, chosen.leg.id, { type: 'divert', to: chosen.executive }, await w.context(chosen.executive));
+      if ('refused' in step) return step;
+      return { step, value: undefined };
+    });
   }
 }

@@ -76,6 +76,8 @@ export class CallWork {
 function partiesOf(session: Session): Party[] {
   return [
     ...session.legs.flatMap((l) => [l.party, ...(l.pendingDestination ? [l.pendingDestination] : [])]),
+    // Whom a leg rings for (an executive whose assistants ring) decides what its timers do next.
+    ...session.legs.flatMap((l) => (l.redirections[0]?.reason === 'executive' ? [l.redirections[0].redirectingParty] : [])),
     ...(session.park ? [session.park.against, session.park.parkedBy, ...(session.park.recall?.huntGroup ? [session.park.recall.huntGroup] : [])] : []),
     // A hunt offers its agents later, on timers: their policies (busy phone, auto-answer) count then.
     ...(session.hunt ? session.hunt.plan.agents.map((a) => a.party) : []),

@@ -54,9 +54,10 @@ export function callObject(session: Session, leg: Leg): CallObject {
     ...(leg.appearance !== null && leg.state !== 'disconnected' ? { appearance: leg.appearance } : {}),
     created: leg.created,
     ...(leg.answered ? { answered: leg.answered } : {}),
-    // Webex shows redirections only while an incoming call alerts.
+    // Webex shows redirections only while an incoming call alerts. Its call views name no reason
+    // for an executive's filtered call: an assistant sees the executive with reason unknown.
     ...(leg.state === 'alerting' && leg.redirections.length > 0
-      ? { redirections: leg.redirections.map((r) => ({ reason: r.reason, redirectingParty: partyInformation(leg.party, r.redirectingParty) })) }
+      ? { redirections: leg.redirections.map((r) => ({ reason: r.reason === 'executive' ? 'unknown' : r.reason, redirectingParty: partyInformation(leg.party, r.redirectingParty) })) }
       : {}),
     ...(leg.recall ? { recall: { type: leg.recall.type, party: partyInformation(leg.party, leg.recall.party) } } : {}),
     ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),

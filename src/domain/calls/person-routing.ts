@@ -9,6 +9,7 @@ import { VOICEMAIL, voicemailPolicy } from '../voicemail/voicemail-settings.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
 import { ringRoutingOf } from './ring-routing.ts';
+import { executiveRoutingOf } from './executive-routing.ts';
 import { sharedLineRing } from '../devices/shared-lines.ts';
 
 // The typed policy the call engine reads from people's settings documents (Do Not Disturb, call
@@ -33,7 +34,9 @@ export async function loadPersonRouting(store: Store, parties: readonly Party[],
     const loaded = await routingOf(store, person, now);
     routing.set(person.personId, loaded);
     const selective = loaded.forwardSelective?.map((f) => f.to) ?? [];
-    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable, ...selective]) if (to?.kind === 'person') queue.push(to);
+    // An executive's assistants ring (their phones' policies count) and a rollover may forward on.
+    const executive = loaded.executive ? [...loaded.executive.assistants, ...(typeof loaded.executive.rollover.to === 'object' ? [loaded.executive.rollover.to] : [])] : [];
+    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable, ...selective, ...executive]) if (to?.kind === 'person') queue.push(to);
   }
   return routing;
 }
@@ -82,6 +85,8 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     // The person's line on other people's and workspaces' phones and Webex Apps, and on the hot
     // desk phone the person is signed in to, rings them too.
     ...(shared ? { alsoRing: [...(ring.alsoRing ?? []), shared] } : {}),
+    // Executive call filtering: the assistants ring for the executive (executive-routing.ts).
+    ...(await executiveRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now)),
   };
 }
 

@@ -30,12 +30,8 @@ function matchOf(c: Criterion): CallerMatch {
   }
 }
 
-export async function ringRoutingOf(
-  store: Store,
-  person: PersonParty,
-  doc: (definition: SettingDefinition) => SettingDocument,
-  now: Date,
-): Promise<Partial<PersonRouting>> {
+/** Whether a criterion's schedule is in force now, and a document's criteria in force now as rules. */
+export async function criteriaRules(store: Store, person: PersonParty, now: Date) {
   const location = await store.locations.get(person.orgId, person.locationId);
   const inForce = async (c: Criterion) => {
     if (!c.scheduleName || !c.scheduleType) return true;
@@ -53,6 +49,16 @@ export async function ringRoutingOf(
     }
     return out;
   };
+  return { inForce, rules };
+}
+
+export async function ringRoutingOf(
+  store: Store,
+  person: PersonParty,
+  doc: (definition: SettingDefinition) => SettingDocument,
+  now: Date,
+): Promise<Partial<PersonRouting>> {
+  const { inForce, rules } = await criteriaRules(store, person, now);
   const party = async (number: string, toVoicemail = false): Promise<Party | undefined> => {
     const to = await resolveDestination(store, { orgId: person.orgId, locationId: person.locationId }, number);
     if (!to || to.kind === 'feature' || to.kind === 'huntGroup' || (to.kind === 'person' && to.personId === person.personId)) return undefined;

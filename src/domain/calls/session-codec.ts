@@ -145,7 +145,7 @@ const Leg = Type.Object({
   disconnected: Nullable(Type.String()),
   redirections: Type.Array(
     Type.Object({
-      reason: Type.Enum(['busy', 'noAnswer', 'unavailable', 'unconditional', 'timeOfDay', 'divert', 'followMe', 'huntGroup', 'callQueue', 'unknown']),
+      reason: Type.Enum(['busy', 'noAnswer', 'unavailable', 'unconditional', 'timeOfDay', 'divert', 'followMe', 'huntGroup', 'callQueue', 'executive', 'unknown']),
       redirectingParty: Party,
     }),
   ),
@@ -168,7 +168,7 @@ const SessionSchema = Type.Object({
   timers: Type.Array(
     Type.Object({
       id: Type.String(),
-      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'parkRecallHunt', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing', 'queueRetry', 'attendantNoInput', 'complianceAnnounced']),
+      kind: Type.Enum(['ringTimeout', 'autoAnswer', 'autoReject', 'autoHangup', 'parkRecall', 'parkRecallHunt', 'forwardNoAnswer', 'huntAdvance', 'huntNoAnswer', 'sequentialRing', 'queueRetry', 'attendantNoInput', 'complianceAnnounced', 'executiveNext', 'executiveRollover']),
       legId: Type.String(),
       at: Type.String(),
     }),

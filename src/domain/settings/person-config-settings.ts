@@ -1,6 +1,6 @@
 import { badRequest } from '../errors.ts';
 import { clientIdOf, type WebexClient } from '../devices/webex-clients.ts';
-import { encodeId } from '../webex-ids.ts';
+import { decodeId, encodeId } from '../webex-ids.ts';
 import type { SettingDefinition, SettingDocument } from './setting-documents.ts';
 import { checkMembers, checkRange, checkRingNumber, membersOf } from './setting-members.ts';
 
@@ -78,7 +78,7 @@ export const MONITORING: SettingDefinition = {
 };
 
 /** Whether the person is an executive, an executive assistant or neither. */
-export const EXECUTIVE_ASSISTANT_TYPE: SettingDefinition = { key: 'executiveAssistant', defaults: { type: 'UNASSIGNED' }, changesCalls: false };
+export const EXECUTIVE_ASSISTANT_TYPE: SettingDefinition = { key: 'executiveAssistant', defaults: { type: 'UNASSIGNED' }, changesCalls: true };
 
 export const EXECUTIVE_ALERT: SettingDefinition = {
   key: 'executiveAlert',
@@ -98,13 +98,13 @@ export const EXECUTIVE_ALERT: SettingDefinition = {
     if (doc.clidNameMode === 'CUSTOM' && !doc.customCLIDName) throw badRequest('customCLIDName is required when clidNameMode is CUSTOM.');
     if (doc.clidPhoneNumberMode === 'CUSTOM' && !doc.customCLIDPhoneNumber) throw badRequest('customCLIDPhoneNumber is required when clidPhoneNumberMode is CUSTOM.');
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 export const EXECUTIVE_SCREENING: SettingDefinition = {
   key: 'executiveScreening',
   defaults: { enabled: false, alertType: 'SILENT', alertAnywhereLocationEnabled: false, alertMobilityLocationEnabled: false, alertSharedCallAppearanceLocationEnabled: false },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** The assistants an executive has, by ID; a GET shows them with their location. */
@@ -117,19 +117,27 @@ export const EXECUTIVE_ASSIGNED_ASSISTANTS: SettingDefinition = {
   present: async (doc, ctx) => {
     const shown = await membersOf(doc.assistantIds as string[], ctx);
     if (shown.length === 0) return {};
+    // Each assistant opts in on their own settings (EXECUTIVE_ASSISTANT_SETTINGS below).
+    const optedIn = async (assistantId: string) => {
+      const json = await ctx.store.ownerSettings.get({ orgId: ctx.orgId, kind: 'person', id: assistantId }, 'executiveAssistantSettings');
+      const executives = json === undefined ? [] : ((JSON.parse(json) as SettingDocument).executives as { personId: string; optInEnabled: boolean }[] | undefined) ?? [];
+      return executives.some((e) => decodeId(e.personId, 'PEOPLE') === ctx.owner.id && e.optInEnabled === true);
+    };
     return {
-      assistants: shown.map(({ person, number, location }) => ({
-        id: encodeId('PEOPLE', person.id),
-        ...(person.firstName ? { firstName: person.firstName } : {}),
-        ...(person.lastName ? { lastName: person.lastName } : {}),
-        ...(number ? { directNumber: number } : {}),
-        ...(person.extension ? { extension: person.extension } : {}),
-        optInEnabled: false,
-        location,
-      })),
+      assistants: await Promise.all(
+        shown.map(async ({ person, number, location }) => ({
+          id: encodeId('PEOPLE', person.id),
+          ...(person.firstName ? { firstName: person.firstName } : {}),
+          ...(person.lastName ? { lastName: person.lastName } : {}),
+          ...(number ? { directNumber: number } : {}),
+          ...(person.extension ? { extension: person.extension } : {}),
+          optInEnabled: await optedIn(person.id),
+          location,
+        })),
+      ),
     };
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** An assistant's own settings: forwarding of filtered calls and the executives they opted in to. */
@@ -158,7 +166,7 @@ export const EXECUTIVE_ASSISTANT_SETTINGS: SettingDefinition = {
       })),
     };
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** Closed captions and transcripts: the location's own values are shown beside the person's. */

@@ -232,7 +232,7 @@ export const EXECUTIVE_CALL_FILTERING: SettingDefinition = {
       filterEnabled: c.filterEnabled,
     })),
   }),
-  changesCalls: false,
+  changesCalls: true,
 };
 
 export const RING_SETTINGS: readonly SettingDefinition[] = [
