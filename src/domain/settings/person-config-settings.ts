@@ -45,7 +45,8 @@ export const PUSH_TO_TALK: SettingDefinition = {
     const shown = await membersOf((members as string[] | undefined) ?? [], ctx);
     return shown.length > 0 ? { ...rest, members: shown.map((m) => m.member) } : rest;
   },
-  changesCalls: false,
+  // Read by the engine for intercom calls (*50 + extension): engine/intercom.ts.
+  changesCalls: true,
 };
 
 const MAX_MONITORED = 50;
