@@ -40,6 +40,8 @@ import { organizationVoicemailRoutes } from './api/voicemail/organization-voicem
 import { OrganizationVoicemailService } from './domain/voicemail/organization-voicemail-service.ts';
 import { VoicemailCalls } from './domain/voicemail/voicemail-calls.ts';
 import { sandboxVoicemailRoutes } from './sandbox/sandbox-voicemail.routes.ts';
+import { sandboxNotificationRoutes } from './sandbox/sandbox-notifications.routes.ts';
+import { CallNotifications } from './domain/calls/call-notify.ts';
 import { locationVoicemailRoutes } from './api/voicemail/location-voicemail.routes.ts';
 import { LocationVoicemailService } from './domain/voicemail/location-voicemail-service.ts';
 import { VoicemailGroupService } from './domain/voicemail/voicemail-group-service.ts';
@@ -416,6 +418,7 @@ function registerRoutes(
     sandboxCallRoutes(server, services);
     sandboxHotdeskRoutes(server, services);
     sandboxVoicemailRoutes(server, services);
+    sandboxNotificationRoutes(server, { notifications: new CallNotifications(store) });
     sandboxWebhookRoutes(server, services);
     liveEventRoutes(server, { store });
     consoleInfoRoutes(server, { store, host: config.host });

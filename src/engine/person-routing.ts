@@ -1,7 +1,7 @@
 import { assistantsFor, type ExecutiveFiltering } from './executive.ts';
 import type { EngineContext } from './legs.ts';
 import type { IncomingScreen } from './incoming-screen.ts';
-import type { Party, PersonParty, Redirection, Session } from './types.ts';
+import type { Leg, Party, PersonParty, Redirection, Session } from './types.ts';
 
 // Where a call to a person goes, by the person's settings (a typed policy the runtime loads from
 // their settings documents, domain/calls/person-routing.ts): forwarding always first, then Do Not
@@ -54,7 +54,14 @@ export type PersonRouting = {
   sequential?: Sequential;
   /** Executive call filtering: calls it takes alert the executive's assistants (executive.ts). */
   executive?: ExecutiveFiltering;
+  /** Priority alert: calls these rules take ring with the priority pattern. */
+  priorityAlert?: CallerRules;
+  /** Push to Talk: how the person takes intercom calls (intercom.ts). */
+  pushToTalk?: PushToTalk;
 };
+
+/** Who may intercom the person (person IDs allowed, or blocked), whether the phone answers, and who talks. */
+export type PushToTalk = { autoAnswer: boolean; connection: 'ONE_WAY' | 'TWO_WAY'; access: 'ALLOW_MEMBERS' | 'BLOCK_MEMBERS'; members: string[] };
 
 export type Sequential = {
   baseFirst: boolean;
@@ -103,7 +110,7 @@ export function callerMatches(match: CallerMatch, caller: Party | undefined, for
   return match.numbers.some((n) => numbers.includes(normal(n)));
 }
 
-const takes = (rules: CallerRules, caller: Party | undefined, forwarded: boolean) =>
+export const takes = (rules: CallerRules, caller: Party | undefined, forwarded: boolean) =>
   rules.on.some((m) => callerMatches(m, caller, forwarded)) && !rules.off.some((m) => callerMatches(m, caller, forwarded));
 
 /** The other numbers that ring with the person's phone for this call. */
@@ -116,6 +123,16 @@ function alsoRingFor(s: Session, routing: PersonRouting, caller: Party | undefin
     parties.push(...ring.parties.filter((p) => !(p.kind === 'person' && caller?.kind === 'person' && p.personId === caller.personId)));
   }
   return parties;
+}
+
+/**
+ * The pattern the phone of a call's destination rings with: PRIORITY when the person's priority
+ * alert takes the caller, else the dialled alternate number's (`dialled`, only while not forwarded).
+ */
+export function ringPatternFor(s: Session, ctx: EngineContext, routed: Extract<Routed, { kind: 'ring' }>, dialled: Leg['ringPattern']): Leg['ringPattern'] {
+  const rules = routed.to.kind === 'person' ? ctx.policy(routed.to).routing?.priorityAlert : undefined;
+  if (rules && takes(rules, callerOf(s), routed.redirections.length > 0)) return 'PRIORITY';
+  return dialled === 'NORMAL' ? undefined : dialled;
 }
 
 export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirections: Redirection[]): Routed {

@@ -18,8 +18,9 @@ import { isBarger } from './barge-in.ts';
 import { isPullLeg, moveToEndpoint } from './pull.ts';
 import { complianceAnnounced, complianceUnderway } from './compliance.ts';
 import { screenIncoming } from './incoming-screen.ts';
-import { routeToParty } from './person-routing.ts';
+import { ringPatternFor, routeToParty } from './person-routing.ts';
 import { alertAssistants, assistantGone, executiveOf, rolloverDue } from './executive.ts';
+import { intercomOf } from './intercom.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
 import { agentDeclined, huntAdvance, huntAnswered, huntNoAnswer, isHuntAgentLeg, queueRetry, startHunt } from './hunt.ts';
 import { recallParked, recallToHuntGroup } from './park.ts';
@@ -122,6 +123,25 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
   if (screened.kind === 'redirect') return placeTo(s, ctx, originator, screened.to, events, [screened.redirection, ...redirections]);
   // An auto attendant answers and plays its menu (attendant.ts).
   if (to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, to, events, redirections);
+  // How the person was dialled (alternate number, Push to Talk) counts for this call only: the leg keeps the party without it.
+  const dialled = to.kind === 'person' ? to.dialled : undefined;
+  if (to.kind === 'person' && dialled) {
+    const { dialled: _, ...party } = to;
+    to = party;
+    if (dialled.pushToTalk) {
+      const intercom = intercomOf(s, ctx, originator.party, to);
+      if (intercom.kind === 'refused') {
+        endCall(s, ctx, originator, 'rejected', 'rejected', events);
+        return undefined;
+      }
+      if (intercom.kind === 'answer') {
+        const leg = addAlertingLeg(s, ctx, newLeg(ctx, to, 'terminator', 'alerting', { redirections }), events);
+        Object.assign(leg, { intercom: intercom.connection, muted: intercom.connection === 'ONE_WAY' });
+        answerLeg(s, ctx, leg, events);
+        return leg;
+      }
+    }
+  }
   const routed = routeToParty(s, ctx, to, redirections);
   if (routed.kind === 'busy' || routed.kind === 'unreachable') {
     const reason = routed.kind === 'busy' ? 'busy' : 'noAnswer';
@@ -134,6 +154,8 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
   if (routed.to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, routed.to, events, routed.redirections);
   if (routed.to.kind === 'huntGroup') return startHunt(s, ctx, originator, routed.to, events);
   const target = newLeg(ctx, routed.to, 'terminator', 'alerting', { redirections: routed.redirections });
+  const ringPattern = ringPatternFor(s, ctx, routed, routed.to === to ? dialled?.ringPattern : undefined);
+  if (ringPattern) target.ringPattern = ringPattern;
   if (answersAtOnce(routed.to)) {
     s.legs.push(target);
     answerLeg(s, ctx, target, events);
@@ -249,6 +271,7 @@ export function act(s0: Session, legId: string, action: Action, ctx: EngineConte
     case 'mute':
     case 'unmute': {
       if (leg.muted === (action.type === 'mute')) return { refused: `The call is already ${leg.muted ? 'muted' : 'unmuted'}.` };
+      if (leg.intercom === 'ONE_WAY') return { refused: 'A one-way Push to Talk call cannot be unmuted: only the caller talks.' };
       leg.muted = action.type === 'mute';
       events.push({ type: 'updated', legId: leg.id });
       break;

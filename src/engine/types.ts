@@ -32,6 +32,8 @@ export type Party =
        * phone): a workspace, or a virtual line. personId is then that line's ID. Absent: a person.
        */
       line?: 'workspace' | 'virtualLine';
+      /** How this call was dialled, for placing it only (session.ts placeTo reads it; legs never keep it). */
+      dialled?: Dialled;
     }
   /**
    * A simulated PSTN party: an external caller or called number; privacy: it withholds its number;
@@ -136,6 +138,15 @@ export type HuntGroupParty = {
 };
 
 export type PersonParty = Extract<Party, { kind: 'person' }>;
+
+/** Webex's ring patterns (alternate numbers, distinctive ring). */
+export type RingPattern = 'NORMAL' | 'LONG_LONG' | 'SHORT_SHORT_LONG' | 'SHORT_LONG_SHORT';
+
+/**
+ * How a person was dialled: an alternate number with its ring pattern (distinctive ring on), or
+ * with the Push to Talk code (*50 and the extension), an intercom call.
+ */
+export type Dialled = { ringPattern?: RingPattern; pushToTalk?: boolean };
 /** Where a hunt group forwards to: anything but another hunt group (or a park extension). */
 export type ForwardParty = Exclude<Party, HuntGroupParty | ParkExtensionParty | PagingGroupParty>;
 
@@ -347,6 +358,10 @@ export type Leg = {
   completedElsewhere: boolean;
   /** The endpoint a person's leg is on (pull.ts moves it); absent: the person's simulated phone. */
   endpoint?: string;
+  /** How the phone rings while the leg alerts: an alternate number's pattern, or PRIORITY (priority alert); absent: NORMAL. */
+  ringPattern?: RingPattern | 'PRIORITY';
+  /** A Push to Talk call answered by itself: ONE_WAY, the called person only listens (muted, cannot unmute). */
+  intercom?: 'ONE_WAY' | 'TWO_WAY';
 };
 
 export type EndReason =

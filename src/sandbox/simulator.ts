@@ -32,6 +32,10 @@ export type SimulatedLeg = {
   recordingState?: NonNullable<Leg['recordingState']>;
   /** On a person's leg: the endpoint it is on (the simulated phone unless pulled to a device). */
   endpointId?: string;
+  /** While a person's (or line's) phone rings: the pattern it rings with. */
+  ringPattern?: NonNullable<Leg['ringPattern']>;
+  /** A Push to Talk call the phone answered by itself: ONE_WAY (the called party only listens) or TWO_WAY. */
+  intercom?: NonNullable<Leg['intercom']>;
   /** On a PSTN leg: how the external party sees the other party (caller ID). */
   remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
 };
@@ -80,6 +84,8 @@ export function describeSession(session: Session): SimulatedSession {
       ...(leg.answered ? { answered: leg.answered } : {}),
       muted: leg.muted,
       ...(leg.recordingState ? { recordingState: leg.recordingState } : {}),
+      ...(leg.party.kind === 'person' && leg.state === 'alerting' ? { ringPattern: leg.ringPattern ?? 'NORMAL' } : {}),
+      ...(leg.intercom ? { intercom: leg.intercom } : {}),
       ...(leg.party.kind === 'person' && leg.party.line === undefined ? { endpointId: leg.endpoint ?? endpointIdOf(leg.party.personId) } : {}),
       ...externalView(session, leg),
     })),

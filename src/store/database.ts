@@ -10,6 +10,7 @@ import type { ReceptionistContactTables } from './tables/receptionist-contacts.t
 import type { OwnerSettingsTables } from './tables/owner-settings.ts';
 import type { LocationFloorTables } from './tables/location-floors.ts';
 import type { HotdeskSessionTables } from './tables/hotdesk-sessions.ts';
+import type { CallNotificationTables } from './tables/call-notifications.ts';
 import type { ScheduleTables } from './tables/schedules.ts';
 import type { CallRecordTables } from './tables/call-records.ts';
 import type { ReportTables } from './tables/reports.ts';
@@ -152,4 +153,4 @@ export type CoreTables = {
 };
 
 /** Every table: the core ones here, each other area's in store/tables/<area>.ts. */
-export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables & CallRecordTables & ReportTables & CallRecordingTables & LocationFloorTables & DeviceTables & DectTables & AiReceptionistTables & AlternateNumberTables & HotdeskSessionTables;
+export type Database = CoreTables & LocationCallingTables & CallRoutingTables & LocationNumberTables & AnnouncementTables & ReceptionistContactTables & CallTables & WebhookTables & OAuthTables & OwnerSettingsTables & ScheduleTables & HuntGroupTables & VoicemailTables & VoicemailGroupTables & CallQueueTables & AutoAttendantTables & VirtualExtensionTables & CallParkPickupTables & PagingGroupTables & WorkspaceTables & VirtualLineTables & CallRecordTables & ReportTables & CallRecordingTables & LocationFloorTables & DeviceTables & DectTables & AiReceptionistTables & AlternateNumberTables & HotdeskSessionTables & CallNotificationTables;

@@ -33,6 +33,7 @@ import { KyselyPagingGroupRepository } from './repositories/paging-groups.ts';
 import { KyselyWorkspaceRepository } from './repositories/workspaces.ts';
 import { KyselyLocationFloorRepository } from './repositories/location-floors.ts';
 import { KyselyHotdeskSessionRepository } from './repositories/hotdesk-sessions.ts';
+import { KyselyCallNotificationRepository } from './repositories/call-notifications.ts';
 import { KyselyDeviceRepository } from './repositories/devices.ts';
 import { KyselyDectRepository } from './repositories/dect.ts';
 import { KyselyVirtualLineRepository } from './repositories/virtual-lines.ts';
@@ -106,6 +107,7 @@ export class KyselyStore implements Store {
   readonly recordings: KyselyRecordingRepository;
   readonly locationFloors: KyselyLocationFloorRepository;
   readonly hotdeskSessions: KyselyHotdeskSessionRepository;
+  readonly callNotifications: KyselyCallNotificationRepository;
   readonly aiReceptionists: KyselyAiReceptionistRepository;
   readonly knowledgeBases: KyselyKnowledgeBaseRepository;
   private readonly db: Kysely<Database>;
@@ -163,6 +165,7 @@ export class KyselyStore implements Store {
     this.recordings = new KyselyRecordingRepository(ctx);
     this.locationFloors = new KyselyLocationFloorRepository(ctx);
     this.hotdeskSessions = new KyselyHotdeskSessionRepository(ctx);
+    this.callNotifications = new KyselyCallNotificationRepository(ctx);
     this.aiReceptionists = new KyselyAiReceptionistRepository(ctx);
     this.knowledgeBases = new KyselyKnowledgeBaseRepository(ctx);
   }

@@ -28,6 +28,7 @@ import type { PagingGroupRepository } from './paging-store.ts';
 import type { WorkspaceRepository } from './workspaces-store.ts';
 import type { LocationFloorRepository } from './location-floors-store.ts';
 import type { HotdeskSessionRepository } from './hotdesk-sessions-store.ts';
+import type { CallNotificationRepository } from './call-notifications-store.ts';
 import type { VirtualLineRepository } from './virtual-lines-store.ts';
 import type { DeviceRepository } from './devices-store.ts';
 import type { DectRepository } from './dect-store.ts';
@@ -356,6 +357,8 @@ export interface Store {
   /** The organization's knowledge bases (what AI receptionists answer from) and their documents. */
   readonly knowledgeBases: KnowledgeBaseRepository;
   readonly alternateNumbers: AlternateNumberRepository;
+  /** Call notify's outbox: the emails Webex would send about calls. */
+  readonly callNotifications: CallNotificationRepository;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */

@@ -10,6 +10,7 @@ import { timestamp, type Clock } from '../clock.ts';
 import { WebexError } from '../errors.ts';
 import { callActionRefused, callNotFound, callsBusy } from './call-errors.ts';
 import { historyRecord } from './call-history.ts';
+import { notifyCalls } from './call-notify.ts';
 import { writeCallRecords, type EndedLeg } from '../call-records/call-records.ts';
 import { trackRecording } from '../recordings/recording-tracker.ts';
 import { newCallId } from './call-ids.ts';
@@ -241,6 +242,8 @@ export class CallRuntime {
           ended.push({ session, leg, prior: prior?.session });
         }
       }
+      // Call notify: an email (to the outbox) for each new call its rules take (call-notify.ts).
+      await notifyCalls(tx, session, priorLegs, now);
       const document = toDocument(session);
       if (prior) {
         if (!(await tx.calls.saveSession(document, prior.version, seq, now))) throw new VersionConflict();

@@ -1,4 +1,5 @@
 import type { Party } from '../../engine/types.ts';
+import type { AlternateNumber } from '../../store/alternate-numbers-store.ts';
 import type { Store } from '../../store/store.ts';
 import { looseE164 } from '../phone-numbers.ts';
 import { callableHuntGroup } from '../hunt-groups/hunt-plan.ts';
@@ -67,11 +68,11 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
       const alternate = await store.alternateNumbers.get(e164);
       if (alternate?.ownerKind === 'person') {
         const owner = await store.people.get(caller.orgId, alternate.ownerId);
-        return owner ? personParty(store, owner) : undefined;
+        return owner ? withRingPattern(store, await personParty(store, owner), alternate) : undefined;
       }
       if (alternate?.ownerKind === 'workspace') {
         const owner = await store.workspaces.get(caller.orgId, alternate.ownerId);
-        return owner ? workspaceParty(store, owner) : undefined;
+        return owner ? withRingPattern(store, await workspaceParty(store, owner), alternate) : undefined;
       }
       const workspace = await store.workspaces.findByNumber(e164);
       if (workspace && workspace.orgId === caller.orgId) return workspaceParty(store, workspace);
@@ -90,4 +91,16 @@ export async function resolveDestination(store: Store, caller: { orgId: string; 
     return owner ? personParty(store, owner) : undefined;
   }
   return pstnParty(e164);
+}
+
+/**
+ * A call to an alternate number rings with the number's ring pattern while the owner's
+ * distinctive ring is on (Assign or Unassign numbers: distinctiveRingEnabled); NORMAL otherwise.
+ */
+async function withRingPattern(store: Store, owner: Party, alternate: AlternateNumber): Promise<Party> {
+  if (owner.kind !== 'person' || alternate.ringPattern === 'NORMAL') return owner;
+  // The switch as lines/alternate-numbers.ts stores it (read here directly: that module leads back to this one).
+  const stored = await store.ownerSettings.get({ orgId: alternate.orgId, kind: alternate.ownerKind, id: alternate.ownerId }, 'distinctiveRing');
+  const distinctiveRingEnabled = stored !== undefined && (JSON.parse(stored) as { enabled?: boolean }).enabled === true;
+  return distinctiveRingEnabled ? { ...owner, dialled: { ringPattern: alternate.ringPattern } } : owner;
 }

@@ -8,4 +8,6 @@ export const FEATURE_ACCESS_CODES: Readonly<Record<string, string>> = {
   '*88': 'Call Park Retrieve',
   '*78': 'Do Not Disturb Activation',
   '*79': 'Do Not Disturb Deactivation',
+  // Followed by the extension of whom to intercom (outbound-route.ts).
+  '*50': 'Push to Talk',
 };

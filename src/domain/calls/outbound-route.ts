@@ -20,6 +20,9 @@ import { pstnParty } from './parties.ts';
 //      through that plan's trunk or route group;
 //   4. the caller's intercept and outgoing permissions allow, refuse or redirect it.
 
+/** The Push to Talk code (feature-access-codes.ts) followed by the extension or number called. */
+const PUSH_TO_TALK_DIALLED = /^\*50(\+?\d{2,17})$/;
+
 /** A dial plan that took the call: the plan, the pattern that matched, and its route. */
 export type DialPlanRoute = { dialPlanId: string; dialPlanName: string; dialPattern: string; routeType: RouteType; routeId: string; routeName: string };
 
@@ -39,6 +42,17 @@ export type OutboundDecision = {
 };
 
 export async function decideOutbound(store: Store, caller: PersonParty, destination: string): Promise<OutboundDecision> {
+  // Push to Talk: *50 and whom to intercom (extension or number), a person or another line only.
+  const intercom = PUSH_TO_TALK_DIALLED.exec(destination.trim());
+  if (intercom) {
+    const decision = await decideOutbound(store, caller, intercom[1]!);
+    const ptt = (p: Party | undefined) => (p?.kind === 'person' ? { ...p, dialled: { pushToTalk: true } } : undefined);
+    const party = ptt(decision.party);
+    // Intercept may send the call elsewhere: it goes there as an ordinary call.
+    const allowed = ptt(decision.allowed) ?? decision.allowed;
+    const { party: _p, allowed: _a, ...rest } = decision;
+    return { ...rest, ...(party ? { party } : {}), ...(allowed ? { allowed } : {}) };
+  }
   const dialled = splitAccessCode(destination);
   const translation = await translationFor(store, caller.orgId, caller.locationId, dialled.destination);
   const routed = translation?.translated ?? dialled.destination;

@@ -2,7 +2,9 @@ import type { AlsoRing, CallerMatch, CallerRules, PersonRouting } from '../../en
 import type { Party, PersonParty } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { isInSchedule } from '../schedules/schedule-time.ts';
-import { CALL_BLOCK, SELECTIVE_ACCEPT, SELECTIVE_FORWARD, SELECTIVE_REJECT, SEQUENTIAL_RING, SIMULTANEOUS_RING, SINGLE_NUMBER_REACH } from '../settings/ring-settings.ts';
+import { PUSH_TO_TALK } from '../settings/person-config-settings.ts';
+import { decodeId } from '../webex-ids.ts';
+import { CALL_BLOCK, PRIORITY_ALERT, SELECTIVE_ACCEPT, SELECTIVE_FORWARD, SELECTIVE_REJECT, SEQUENTIAL_RING, SIMULTANEOUS_RING, SINGLE_NUMBER_REACH } from '../settings/ring-settings.ts';
 import type { SettingDefinition, SettingDocument } from '../settings/setting-documents.ts';
 import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
@@ -30,26 +32,37 @@ function matchOf(c: Criterion): CallerMatch {
   }
 }
 
-/** Whether a criterion's schedule is in force now, and a document's criteria in force now as rules. */
-export async function criteriaRules(store: Store, person: PersonParty, now: Date) {
+/** Whether a criterion counts at `now`: always without a schedule, else while its schedule is in force. */
+async function inForceAt(store: Store, person: PersonParty, now: Date): Promise<(c: Criterion) => Promise<boolean>> {
   const location = await store.locations.get(person.orgId, person.locationId);
-  const inForce = async (c: Criterion) => {
+  return async (c) => {
     if (!c.scheduleName || !c.scheduleType) return true;
     // Level PEOPLE: the person's own schedule; otherwise their location's.
     const own = c.scheduleLevel === 'PEOPLE' && person.line === undefined ? person.personId : undefined;
     const schedule = await store.schedules.findByName(person.orgId, person.locationId, c.scheduleType, c.scheduleName, own);
     return schedule !== undefined && location !== undefined && isInSchedule(schedule, now, location.timeZone);
   };
-  /** The criteria of a document in force now, as rules: `flag` true takes the call, false keeps it out. */
-  const rules = async (d: SettingDocument, flag: string): Promise<CallerRules> => {
-    const out: CallerRules = { on: [], off: [] };
-    for (const c of (d.criteria as Criterion[] | undefined) ?? []) {
-      if (!(await inForce(c))) continue;
-      (c[flag] === false ? out.off : out.on).push(matchOf(c));
-    }
-    return out;
-  };
-  return { inForce, rules };
+}
+
+/** The criteria of a document in force now, as rules: `flag` true takes the call, false keeps it out. */
+async function rulesOf(inForce: (c: Criterion) => Promise<boolean>, d: SettingDocument, flag: string): Promise<CallerRules> {
+  const out: CallerRules = { on: [], off: [] };
+  for (const c of (d.criteria as Criterion[] | undefined) ?? []) {
+    if (!(await inForce(c))) continue;
+    (c[flag] === false ? out.off : out.on).push(matchOf(c));
+  }
+  return out;
+}
+
+/** Whether a criterion's schedule is in force now, and a document's criteria in force now as rules. */
+export async function criteriaRules(store: Store, person: PersonParty, now: Date) {
+  const inForce = await inForceAt(store, person, now);
+  return { inForce, rules: (d: SettingDocument, flag: string) => rulesOf(inForce, d, flag) };
+}
+
+/** A setting's criteria in force at `now` as rules (call notify reads its own this way). */
+export async function rulesInForce(store: Store, person: PersonParty, d: SettingDocument, flag: string, now: Date): Promise<CallerRules> {
+  return rulesOf(await inForceAt(store, person, now), d, flag);
 }
 
 export async function ringRoutingOf(
@@ -119,5 +132,15 @@ export async function ringRoutingOf(
       ...(criteria.length > 0 ? { when: await rules(sequential, 'ringEnabled') } : {}),
     };
   }
+  const priorityAlert = doc(PRIORITY_ALERT);
+  if (priorityAlert.enabled) out.priorityAlert = await rules(priorityAlert, 'notificationEnabled');
+  const ptt = doc(PUSH_TO_TALK);
+  out.pushToTalk = {
+    autoAnswer: ptt.allowAutoAnswer !== false,
+    connection: ptt.connectionType === 'TWO_WAY' ? 'TWO_WAY' : 'ONE_WAY',
+    access: ptt.accessType === 'ALLOW_MEMBERS' ? 'ALLOW_MEMBERS' : 'BLOCK_MEMBERS',
+    // Members are stored as Webex IDs (person-config-settings.ts).
+    members: ((ptt.members as string[] | undefined) ?? []).map((m) => decodeId(m, 'PEOPLE')).filter((id): id is string => id !== undefined),
+  };
   return out;
 }

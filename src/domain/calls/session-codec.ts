@@ -8,6 +8,8 @@ import type { Session } from '../../engine/types.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
+const RING_PATTERNS = ['NORMAL', 'LONG_LONG', 'SHORT_SHORT_LONG', 'SHORT_LONG_SHORT'] as const;
+const RingPattern = Type.Enum(RING_PATTERNS);
 const PersonParty = Type.Object({
   kind: Type.Literal('person'),
   personId: Type.String(),
@@ -18,6 +20,7 @@ const PersonParty = Type.Object({
   extension: Nullable(Type.String()),
   routingPrefix: Nullable(Type.String()),
   presentation: Type.Optional(Type.Object({ name: Type.String(), number: Nullable(Type.String()), blocked: Type.Boolean() })),
+  dialled: Type.Optional(Type.Object({ ringPattern: Type.Optional(RingPattern), pushToTalk: Type.Optional(Type.Boolean()) })),
 });
 const ForwardParty = Type.Union([
   PersonParty,
@@ -159,6 +162,8 @@ const Leg = Type.Object({
   ),
   completedElsewhere: Type.Boolean(),
   endpoint: Type.Optional(Type.String()),
+  ringPattern: Type.Optional(Type.Enum([...RING_PATTERNS, 'PRIORITY'])),
+  intercom: Type.Optional(Type.Enum(['ONE_WAY', 'TWO_WAY'])),
 });
 
 const SessionSchema = Type.Object({

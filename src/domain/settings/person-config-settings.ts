@@ -7,7 +7,8 @@ import { checkMembers, checkRange, checkRingNumber, membersOf } from './setting-
 // Person settings that change no simulated call: Callplane's phones have no soft clients, no
 // line keys, no captions, no hold music and no billing, so these are stored and read back with
 // Webex's defaults for a new calling user (as wxc_sdk's tests record them) and the rules Webex's
-// descriptions state. Settings that change calls are in ring-settings.ts.
+// descriptions state. Settings that change calls are in ring-settings.ts, except push-to-talk
+// (here beside its members' rules; the engine reads it: engine/intercom.ts).
 
 /** Lines (devices and apps) a person may have: Webex's per-user limit. */
 const MAX_LINES = 35;
@@ -45,7 +46,8 @@ export const PUSH_TO_TALK: SettingDefinition = {
     const shown = await membersOf((members as string[] | undefined) ?? [], ctx);
     return shown.length > 0 ? { ...rest, members: shown.map((m) => m.member) } : rest;
   },
-  changesCalls: false,
+  // Read by the engine for intercom calls (*50 + extension): engine/intercom.ts.
+  changesCalls: true,
 };
 
 const MAX_MONITORED = 50;

@@ -149,12 +149,12 @@ export const SEQUENTIAL_RING: SettingDefinition = {
   changesCalls: true,
 };
 
-/** Priority alert: a distinctive ring for calls that match a criterion. */
+/** Priority alert: a distinctive ring (PRIORITY) for calls that match a criterion (calls/ring-routing.ts). */
 export const PRIORITY_ALERT: SettingDefinition = { key: 'priorityAlert', defaults: { enabled: false }, present: withCriteria('notificationEnabled'), changesCalls: true };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Call notify: an email for calls that match a criterion (Callplane sends no mail: stored only). */
+/** Call notify: an email for calls that match a criterion (Callplane sends no mail: the sandbox's outbox, calls/call-notify.ts). */
 export const CALL_NOTIFY: SettingDefinition = {
   key: 'callNotify',
   defaults: { enabled: false },
@@ -163,7 +163,7 @@ export const CALL_NOTIFY: SettingDefinition = {
     if (doc.enabled && !doc.emailAddress) throw badRequest('emailAddress is required while call notify is enabled.');
   },
   present: withCriteria('notificationEnabled'),
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** Selective accept: only calls that match a criterion with acceptEnabled ring the person. */

@@ -48,6 +48,7 @@ import * as applicationLines from './0100-application-lines.ts';
 import * as alternateNumbers from './0105-alternate-numbers.ts';
 import * as announcementMedia from './0110-announcement-media.ts';
 import * as hotdeskSessions from './0115-hotdesk-sessions.ts';
+import * as callNotifications from './0120-call-notifications.ts';
 
 // Every migration, in order. Names are permanent: a migration that has run is never edited,
 // a change is a new entry.
@@ -101,4 +102,5 @@ export const migrations: Record<string, Migration> = {
   '0105-alternate-numbers': alternateNumbers,
   '0110-announcement-media': announcementMedia,
   '0115-hotdesk-sessions': hotdeskSessions,
+  '0120-call-notifications': callNotifications,
 };
