@@ -8,6 +8,12 @@ const PRODUCTS: Record<CatalogueRow[4], string> = { calling: 'Webex Calling', ad
 const percent = (part: number, whole: number) => `${whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10}%`;
 const key = (row: CatalogueRow) => `${row[0]} ${row[1]}`;
 
+/** Why a tag of the Webex Calling document answers 501 by design, not for want of time. */
+const NOT_SERVED_REASONS: Record<string, string> = {
+  'Webex Calling\u0000Recording Report':
+    'Not served by design: these operations report on Webex Meetings (who viewed or downloaded the recordings of meetings, and meeting archives by Webex site), which Callplane does not have; any answer would be invented. The calls Callplane records are served by Converged Recordings. See [call-records.md](call-records.md#not-served-recording-report).',
+};
+
 export function readmeCoverageLine(catalogue: readonly CatalogueRow[], notServed: readonly CatalogueRow[]): string {
   const calling = catalogue.filter((r) => r[4] === 'calling');
   const unservedCalling = notServed.filter((r) => r[4] === 'calling').length;
@@ -49,7 +55,8 @@ export function coverageMarkdown(catalogue: readonly CatalogueRow[], notServed: 
     const rows = groups.get(name)!.filter((r) => unserved.has(key(r)));
     if (rows.length === 0) continue;
     const [product, tag] = name.split('\u0000');
-    lines.push(`### ${product}: ${tag}`, '', ...rows.map((r) => `- \`${r[0]} ${r[1]}\` ${r[2]}`), '');
+    const reason = NOT_SERVED_REASONS[name];
+    lines.push(`### ${product}: ${tag}`, '', ...(reason ? [reason, ''] : []), ...rows.map((r) => `- \`${r[0]} ${r[1]}\` ${r[2]}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
