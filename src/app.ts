@@ -184,6 +184,7 @@ import { PagingService } from './domain/paging/paging-service.ts';
 import { ConferenceService } from './domain/calls/conference-service.ts';
 import { buildServer } from './http/server.ts';
 import { installTargetOrg } from './http/target-org.ts';
+import { installReadCache } from './http/read-cache.ts';
 import { Metrics } from './http/metrics.ts';
 import { ensureDemoOrganization, type DemoOrganization } from './sandbox/demo-organization.ts';
 import { SandboxClock } from './sandbox/sandbox-clock.ts';
@@ -333,6 +334,7 @@ function registerRoutes(
 ): CatalogueRow[] {
   const { config, services, store } = deps;
   installTargetOrg(server);
+  installReadCache(server, () => store.writeCount());
   healthRoutes(server, { store, clock: deps.clock, metrics: deps.metrics });
   organizationRoutes(server, services);
   licenseRoutes(server, services);

@@ -8,10 +8,12 @@ import { presentLocation } from './locations.presenters.ts';
 import { CreateLocation, DeleteLocation, GetLocation, ListLocations, UpdateLocation } from './locations.schemas.ts';
 
 const read = { auth: anyOf('spark-admin:locations_read', 'spark-admin:people_read', 'spark-admin:device_read') };
+/** Reads whose answers may be kept while the store has not changed (http/read-cache.ts). */
+const cachedRead = { ...read, readCache: true };
 const write = { auth: anyOf('spark-admin:locations_write') };
 
 export function locationRoutes(server: Server, deps: { locations: LocationService }): void {
-  server.get('/v1/locations', { schema: ListLocations, config: read }, async (request, reply) => {
+  server.get('/v1/locations', { schema: ListLocations, config: cachedRead }, async (request, reply) => {
     const { query } = request;
     const orgId = request.orgId;
     const max = clampMax(query.max, 500, 1000);
@@ -20,7 +22,7 @@ export function locationRoutes(server: Server, deps: { locations: LocationServic
     return { items: page.items.map(presentLocation) };
   });
 
-  server.get('/v1/locations/:locationId', { schema: GetLocation, config: read }, async (request) => {
+  server.get('/v1/locations/:locationId', { schema: GetLocation, config: cachedRead }, async (request) => {
     const orgId = request.orgId;
     return presentLocation(await deps.locations.get(orgId, request.params.locationId));
   });

@@ -11,6 +11,8 @@ import { presentPerson } from './people.presenters.ts';
 import { CreatePerson, DeletePerson, GetMe, GetPerson, ListPeople, UpdatePerson } from './people.schemas.ts';
 
 const read = { auth: anyOf('spark:people_read', 'spark-admin:people_read') };
+/** Reads whose answers may be kept while the store has not changed (http/read-cache.ts). */
+const cachedRead = { ...read, readCache: true };
 const write = { auth: allOf('spark-admin:people_write', 'spark-admin:people_read') };
 
 /** Administrators of the organization see roles, licenses and, when asked, calling data. */
@@ -28,7 +30,7 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
     return presentPerson(view!, show);
   }
 
-  server.get('/v1/people', { schema: ListPeople, config: read }, async (request, reply) => {
+  server.get('/v1/people', { schema: ListPeople, config: cachedRead }, async (request, reply) => {
     const { query } = request;
     const orgId = request.orgId;
     const admin = isOrgAdmin(request);
@@ -54,13 +56,13 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
     };
   });
 
-  server.get('/v1/people/me', { schema: GetMe, config: read }, async (request) => {
+  server.get('/v1/people/me', { schema: GetMe, config: cachedRead }, async (request) => {
     const principal = principalOf(request);
     const me = await people.get(principal.orgId, encodeId('PEOPLE', principal.personId));
     return presentOne(principal.orgId, me, request.query.callingData, true);
   });
 
-  server.get('/v1/people/:personId', { schema: GetPerson, config: read }, async (request) => {
+  server.get('/v1/people/:personId', { schema: GetPerson, config: cachedRead }, async (request) => {
     const orgId = request.orgId;
     const person = await people.get(orgId, request.params.personId);
     return presentOne(orgId, person, request.query.callingData, isOrgAdmin(request));
