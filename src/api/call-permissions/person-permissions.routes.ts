@@ -152,16 +152,16 @@ export function personPermissionRoutes(server: Server, deps: Deps): void {
   }
 
   // An agent's caller ID (the hunt groups that let agents use theirs), admin and "me" paths.
-  const agent = deps.agentCallerId;
-  // The secondary line forms act on the line's owner.
+  // The secondary line forms act on the line's owner (a virtual line's: its own service).
+  const agent = (me: PermissionOwner) => (me.kind === 'virtualLine' ? deps.virtualLineAgentCallerId : deps.agentCallerId);
   for (const op of [ops.getMyAvailableCallerIDList, ops.getMySecondaryLinesAvailableCallerIDList]) {
-    myRoute(server, deps, op, 'spark:calls_read', 200, async (me) => ({ availableCallerIds: await agent.myAvailable(me.orgId, me.id) }));
+    myRoute(server, deps, op, 'spark:calls_read', 200, async (me) => ({ availableCallerIds: await agent(me).myAvailable(me.orgId, me.id) }));
   }
   for (const op of [ops.getMySelectedCallerIDSettings, ops.getMySecondaryLinesSelectedCallerIDSettings]) {
-    myRoute(server, deps, op, 'spark:calls_read', 200, async (me) => ({ selected: await agent.mySelected(me.orgId, me.id) }));
+    myRoute(server, deps, op, 'spark:calls_read', 200, async (me) => ({ selected: await agent(me).mySelected(me.orgId, me.id) }));
   }
   for (const op of [ops.modifyMySelectedCallerIDSettings, ops.modifyMySecondaryLinesSelectedCallerIDSettings]) {
-    myRoute(server, deps, op, 'spark:calls_write', 204, (me, r) => agent.mySelect(me.orgId, me.id, body<{ selected: { type: string; id?: string } }>(r).selected));
+    myRoute(server, deps, op, 'spark:calls_write', 204, (me, r) => agent(me).mySelect(me.orgId, me.id, body<{ selected: { type: string; id?: string } }>(r).selected));
   }
 
   // The numbers an intercept may announce or transfer to: the person's location's list.

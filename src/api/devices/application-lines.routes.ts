@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { anyOf } from '../../domain/auth/scopes.ts';
 import { APPLICATION_LINE_COUNT, APPLICATION_MODEL, type ApplicationLineService } from '../../domain/devices/application-lines.ts';
-import type { LineFilter, LineHolder } from '../../domain/devices/device-members.ts';
+import { holderPublicId, type LineFilter, type LineHolder } from '../../domain/devices/device-members.ts';
 import { encodeId } from '../../domain/webex-ids.ts';
 import { operations as user } from '../../generated/webex/user-call-settings.ts';
 import { offsetPageItems } from '../../http/pagination.ts';
@@ -25,7 +25,7 @@ const ids = (request: FastifyRequest) => request.params as Params;
 function presentAvailable(h: LineHolder) {
   const prefix = h.location?.routingPrefix ?? null;
   return {
-    id: encodeId(h.kind === 'person' ? 'PEOPLE' : 'PLACE', h.id),
+    id: holderPublicId(h),
     firstName: h.firstName,
     lastName: h.lastName,
     ...(h.phoneNumber ? { phoneNumber: h.phoneNumber } : {}),

@@ -19,7 +19,7 @@ import { myLine } from './my-line.ts';
 type Deps = { store: Store; forMe: ForMeService; secondaryLines: SecondaryLineService; myCalling: MyCallingService };
 type Work = (line: MyLine, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-/** Lines Callplane keeps these documents for: people's (a workspace's line has none of them). */
+/** Lines Callplane keeps these documents for: people's and virtual lines' (a workspace's line has none of them). */
 function personLine(line: MyLine): MyLine {
   if (line.kind !== 'person') throw badRequest("This setting is not one a workspace's line has.");
   return line;
@@ -41,19 +41,27 @@ export function myLineRoutes(server: Server, deps: Deps): void {
   const secondary = (line: MyLine, request: FastifyRequest) => (line.uuid === principalOf(request).personId ? undefined : line.uuid);
   const myself = (request: FastifyRequest) => principalOf(request).personId;
 
-  route([my.getMyCallCenterSettings, my.getMySecondaryLinesCallCenterSettings], (line) => forMe.queues(line.orgId, personLine(line).uuid));
+  // The queues and groups the line's owner belongs to (a virtual line can be a queue agent and a
+  // park or pickup group member as a person can); queues' availability is theirs to change.
+  route([my.getMyCallCenterSettings, my.getMySecondaryLinesCallCenterSettings], (line) =>
+    line.kind === 'virtualLine' ? forMe.queuesOf(line.orgId, line.uuid) : forMe.queues(line.orgId, personLine(line).uuid),
+  );
   route(
     [my.modifyMyCallCenterSettings, my.modifyMySecondaryLinesCallCenterSettings],
     async (line, request, reply) => {
-      await forMe.updateQueues(line.orgId, personLine(line).uuid, request.body as Parameters<ForMeService['updateQueues']>[2]);
+      const update = request.body as Parameters<ForMeService['updateQueues']>[2];
+      if (line.kind === 'virtualLine') await forMe.updateQueuesOf(line.orgId, line.uuid, update);
+      else await forMe.updateQueues(line.orgId, personLine(line).uuid, update);
       done(reply);
     },
     { write: true },
   );
-
-  // The groups the line's owner belongs to, read-only here.
-  route([my.getMyCallParkSettings, my.getMySecondaryLinesCallParkSettings], (line) => forMe.callPark(line.orgId, personLine(line).uuid));
-  route([my.getMyCallPickupGroupSettings, my.getMySecondaryLinesCallPickupGroupSettings], (line) => forMe.callPickupGroup(line.orgId, personLine(line).uuid));
+  route([my.getMyCallParkSettings, my.getMySecondaryLinesCallParkSettings], (line) =>
+    line.kind === 'virtualLine' ? forMe.callParkOf(line.orgId, line.uuid) : forMe.callPark(line.orgId, personLine(line).uuid),
+  );
+  route([my.getMyCallPickupGroupSettings, my.getMySecondaryLinesCallPickupGroupSettings], (line) =>
+    line.kind === 'virtualLine' ? forMe.callPickupGroupOf(line.orgId, line.uuid) : forMe.callPickupGroup(line.orgId, personLine(line).uuid),
+  );
 
   // Which of the person's own endpoints answers the line: always the person's endpoints, with a
   // preference per line.
@@ -74,7 +82,14 @@ export function myLineRoutes(server: Server, deps: Deps): void {
 
   // What the administrator set for the line's owner (domain/for-me/my-calling.ts): recording with
   // the vendor of the owner's location, the feature access codes, the calling services.
-  route([my.getMyCallRecordingSettings, my.getMySecondaryLinesCallRecordingSettings], (line) => deps.myCalling.callRecording(line.orgId, personLine(line).uuid));
-  route([my.getMyFeatureAccessCodes, my.getMySecondaryLinesFeatureAccessCodes], (line) => deps.myCalling.featureAccessCodes(line.orgId, personLine(line).uuid));
-  route([my.getMyCallingServicesList, my.getMySecondaryLinesCallingServicesList], (line) => deps.myCalling.services(line.orgId, personLine(line).uuid));
+  const calling = deps.myCalling;
+  route([my.getMyCallRecordingSettings, my.getMySecondaryLinesCallRecordingSettings], (line) =>
+    line.kind === 'virtualLine' ? calling.lineCallRecording(line.orgId, { uuid: line.uuid, locationId: line.locationId! }) : calling.callRecording(line.orgId, personLine(line).uuid),
+  );
+  route([my.getMyFeatureAccessCodes, my.getMySecondaryLinesFeatureAccessCodes], async (line) =>
+    line.kind === 'virtualLine' ? calling.lineFeatureAccessCodes() : calling.featureAccessCodes(line.orgId, personLine(line).uuid),
+  );
+  route([my.getMyCallingServicesList, my.getMySecondaryLinesCallingServicesList], (line) =>
+    line.kind === 'virtualLine' ? calling.lineServices(line.orgId, line) : calling.services(line.orgId, personLine(line).uuid),
+  );
 }

@@ -34,7 +34,17 @@ export const MY_SETTING_PAIRS: readonly SettingPair[] = [
   { setting: 'voicemail', get: forMe.getMyVoicemailSettings, put: forMe.modifyMyVoicemailSettings },
   // The same documents of a secondary line the person carries (its owner's).
   { setting: 'callForwarding', get: forMe.getMySecondaryLinesCallForwardingSettings, put: forMe.modifyMySecondaryLinesCallForwardingSettings },
-  { setting: 'voicemail', get: forMe.getMySecondaryLinesVoicemailSettings, put: forMe.modifyMySecondaryLinesVoicemailSettings },
+  {
+    setting: 'voicemail',
+    get: forMe.getMySecondaryLinesVoicemailSettings,
+    put: forMe.modifyMySecondaryLinesVoicemailSettings,
+    // A virtual line has no email address of its own, and this shape requires one: empty until set.
+    present: (doc) => ({
+      ...doc,
+      emailCopyOfMessage: { emailId: '', ...(doc.emailCopyOfMessage as object | undefined) },
+      messageStorage: { externalEmail: '', ...(doc.messageStorage as object | undefined) },
+    }),
+  },
 ];
 
 export function personSettingsRoutes(server: Server, deps: MySettingDeps): void {

@@ -19,7 +19,8 @@ import { myLine } from '../for-me/my-line.ts';
 // (/v1/telephony/config/people/me/…). Requests and
 // answers are checked by the operations' own schemas; the setting's rules live in the domain.
 
-export type SettingPair = { setting: string; get: WebexOperation; put?: WebexOperation };
+/** `present`: what the For Me shape adds to the stored document (fields the line's kind may lack). */
+export type SettingPair = { setting: string; get: WebexOperation; put?: WebexOperation; present?: (doc: Record<string, unknown>) => Record<string, unknown> };
 
 // By operation ID, built on first use: a linear search of the catalogue for each of several hundred
 // routes was a visible part of every app's start.
@@ -88,11 +89,11 @@ export function personSettingRoutes(server: Server, deps: { settings: SettingsSe
 }
 
 /** What a Call Settings For Me path needs: whose line it acts on, and the settings of that owner's kind. */
-export type MySettingDeps = { settings: SettingsService; workspaceSettings: SettingsService; secondaryLines: SecondaryLineService };
+export type MySettingDeps = { settings: SettingsService; workspaceSettings: SettingsService; virtualLineSettings: SettingsService; secondaryLines: SecondaryLineService };
 
 /**
  * A Call Settings For Me path: the token's own person, or on a secondary line path the owner of a
- * line they carry (a person or a workspace: that kind's document). The document names
+ * line they carry (a person, a workspace or a virtual line: that kind's document). The document names
  * spark:telephony_config_* scopes; a person's calling token (spark:calls_read / spark:calls_write)
  * is accepted as well.
  */
@@ -100,15 +101,16 @@ export function mySettingRoutes(server: Server, deps: MySettingDeps, pair: Setti
   const { setting, get, put } = pair;
   const line = async (request: FastifyRequest) => {
     const owner = await myLine(deps.secondaryLines, request);
-    const settings = owner.kind === 'person' ? deps.settings : deps.workspaceSettings;
-    if (!settings.has(setting)) throw badRequest(`${get.path.split('/').at(-1)} is not a setting of a workspace's line.`);
+    const settings = owner.kind === 'person' ? deps.settings : owner.kind === 'workspace' ? deps.workspaceSettings : deps.virtualLineSettings;
+    if (!settings.has(setting)) throw badRequest(`${get.path.split('/').at(-1)} is not a setting of a ${owner.kind === 'workspace' ? "workspace's" : "virtual line's"} line.`);
     return { settings, owner };
   };
   webexRoute(server, get, {
     auth: anyOf(...documentScopes(get.operationId), 'spark:calls_read'),
     handler: (async (request: FastifyRequest) => {
       const { settings, owner } = await line(request);
-      return settings.get(owner.orgId, owner.id, setting);
+      const doc = await settings.get(owner.orgId, owner.id, setting);
+      return pair.present ? pair.present(doc) : doc;
     }) as never,
   });
   if (!put) return;

@@ -9,7 +9,10 @@ import { availableLines, checkedPorts, lineHolders, type LineFilter, type LineHo
 // Shared line appearances on a person's Webex App. Webex offers them on the desktop client only,
 // so a person's application is their desktop client: its ID is the desktopClientId their
 // application services show (webex-clients.ts). Its ports work like a device's (device-members.ts): port 1 the person's own line, the others
-// other people's or workspaces' lines, which then ring the app's owner (shared-lines.ts).
+// other people's, workspaces' or virtual lines' lines, which then ring the app's owner
+// (shared-lines.ts). Webex takes virtual lines on the desktop app as on a phone (its members
+// list a VIRTUAL_LINE memberType; Cisco's shared line help names the app among the devices that
+// take virtual lines).
 
 /** Lines a Webex App carries, its owner's included (Webex's limit for shared lines on the app). */
 export const APPLICATION_LINE_COUNT = 10;
@@ -66,15 +69,15 @@ export class ApplicationLineService {
     await this.store.transaction(async (tx) => {
       const person = await this.owner(tx, orgId, personPublicId, applicationId);
       const full = inputs.map((i) => ({ hotlineEnabled: false, hotlineDestination: '', allowCallDeclineEnabled: true, ...i }));
-      const ports = await checkedPorts(tx, orgId, full, { ownerId: person.id, max: APPLICATION_LINE_COUNT, what: `the ${APPLICATION_LINE_COUNT} lines of a Webex App` });
+      const ports = await checkedPorts(tx, orgId, full, { ownerId: person.id, max: APPLICATION_LINE_COUNT, what: `the ${APPLICATION_LINE_COUNT} lines of a Webex App`, virtualLines: true });
       await tx.devices.replaceApplicationMembers(orgId, person.id, ports.map((p) => ({ ...p, personId: person.id, orgId })));
     });
   }
 
-  /** People and workspaces that could take a line on the app (neither its owner nor on it yet). */
+  /** People, workspaces and virtual lines that could take a line on the app (neither its owner nor on it yet). */
   async available(orgId: string, personPublicId: string, applicationId: string | undefined, filter: LineFilter): Promise<LineHolder[]> {
     const person = await this.owner(this.store, orgId, personPublicId, applicationId);
     const exclude = new Set([person.id, ...(await this.store.devices.applicationMembers(orgId, person.id)).map((m) => m.memberId)]);
-    return availableLines(this.store, orgId, exclude, filter);
+    return availableLines(this.store, orgId, exclude, { virtualLines: true, ...filter });
   }
 }

@@ -105,7 +105,7 @@ export type CheckedPort = { port: number; memberKind: MemberKind; memberId: stri
  * The ports a members PUT asks for, checked as Webex checks a device's (or a Webex App's, or a
  * hot desking profile's) lines:
  * people and workspaces of the organization with Webex Calling (and, where `virtualLines`, its
- * virtual lines: a device's lines take them, Webex Apps and hot desking profiles here do not),
+ * virtual lines: a device's, a Webex App's and a hot desking profile's lines take them),
  * each once, fitting `max` ports (a line of weight n takes n), the owner's line, and only it,
  * the primary one on port 1.
  */
@@ -194,7 +194,7 @@ export class DeviceMemberService {
 
 /**
  * The filters of Webex's available members lists; absent ones match everyone. Virtual lines are
- * candidates only where `virtualLines` (a device's lines) and not `excludeVirtualLine`; never as a
+ * candidates only where `virtualLines` (a device's, app's or profile's lines) and not `excludeVirtualLine`; never as a
  * device's owner (usageType DEVICE_OWNER).
  */
 export type LineFilter = { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string; virtualLines?: boolean; excludeVirtualLine?: boolean; usageType?: string };

@@ -7,7 +7,9 @@ import { checkedPorts, lineHolders, type CheckedPort, type DeviceMemberService, 
 // A person's hot desking guest profile: the lines a hot desk phone carries while the person is
 // signed in to it as a guest. The same line rules as a device's members (device-members.ts), on
 // the ports of a hot desk phone; stored as the person's 'hotDeskingMembers' document
-// (owner_settings). Until set, the profile holds the person's own line on port 1.
+// (owner_settings). Until set, the profile holds the person's own line on port 1. Its shared
+// lines may be virtual lines (Cisco's document: available members "can include people,
+// workspaces, and virtual lines").
 
 const KEY = 'hotDeskingMembers';
 /** The lines of a hot desk phone: Cisco's desk phones used for hot desking carry up to ten. */
@@ -48,12 +50,12 @@ export class HotDeskingMemberService {
       // A profile carries primary lines and shared appearances; mobility and guest lines are a device's own.
       const odd = inputs.find((m) => m.lineType !== 'PRIMARY' && m.lineType !== 'SHARED_CALL_APPEARANCE');
       if (odd) throw badRequest(`members: lineType ${odd.lineType} is not a hot desking profile line (PRIMARY or SHARED_CALL_APPEARANCE).`);
-      const lines = await checkedPorts(tx, orgId, inputs as readonly MemberInput[], { ownerId: person.id, max: HOT_DESK_LINES, what: `the ${HOT_DESK_LINES} lines of a hot desking profile` });
+      const lines = await checkedPorts(tx, orgId, inputs as readonly MemberInput[], { ownerId: person.id, max: HOT_DESK_LINES, what: `the ${HOT_DESK_LINES} lines of a hot desking profile`, virtualLines: true });
       await tx.ownerSettings.put({ orgId, kind: 'person', id: person.id }, KEY, JSON.stringify(lines), timestamp(this.clock));
     });
   }
 
-  /** People and workspaces that could take a line on the profile (not on it yet), filtered as a device's. */
+  /** People, workspaces and virtual lines that could take a line on the profile (not on it yet), filtered as a device's. */
   async available(orgId: string, personPublicId: string, filter: { memberName?: string; phoneNumber?: string; extension?: string; locationId?: string }): Promise<LineHolder[]> {
     const { members } = await this.members(orgId, personPublicId);
     const taken = new Set(members.map((m) => m.memberId));

@@ -13,8 +13,9 @@ import { hotDeskWorkspacesOf } from './hotdesk-sessions.ts';
 // desktop client the owner's application services enable. A hot desk guest's profile lines are
 // on the phone of the workspace the guest is signed in to, for as long as the session lasts. A
 // DECT handset carries two lines and is held by its first line's owner: a call to its second line
-// rings that owner too. A virtual line is carried the same way (on a phone's port or a handset's
-// line): a call to it rings the phone's owner or the handset's holder as well as its own phone.
+// rings that owner too. A virtual line is carried the same way (on a phone's port, a handset's
+// line, a Webex App or a hot desking profile): a call to it rings the phone's owner, the
+// handset's holder, the app's owner or the hot desk's workspace as well as its own phone.
 
 /** The owners of the other phones and apps that carry this line, as parties to ring with it; undefined when none. */
 export async function sharedLineRing(store: Store, orgId: string, lineId: string, now: Date): Promise<AlsoRing | undefined> {

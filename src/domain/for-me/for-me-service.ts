@@ -17,6 +17,7 @@ const page = <T>(items: T[], start = 0, max?: number) => items.slice(start, max 
 
 /** A group the person belongs to, as the For Me group documents show it; no group: no name, no members (**choice**). */
 type GroupOf<M> = { groupName: string; memberList: M[] };
+type QueuesUpdate = { agentACDState?: AcdState; queues?: readonly { id: string; available?: boolean }[] };
 
 // Call Settings For Me that are not a settings document: what the token's person is part of
 // (call queues, park and pickup groups), read from the same records the admin paths change.
@@ -41,13 +42,22 @@ export class ForMeService {
   }
 
   async queues(orgId: string, personId: string) {
-    const me = await this.me(orgId, personId);
-    return myQueues(this.store, orgId, me.id);
+    return this.queuesOf(orgId, (await this.me(orgId, personId)).id);
   }
 
-  async updateQueues(orgId: string, personId: string, update: { agentACDState?: AcdState; queues?: readonly { id: string; available?: boolean }[] }): Promise<void> {
-    const me = await this.me(orgId, personId);
-    await updateMyQueues(this.store, this.clock, orgId, me.id, update);
+  async updateQueues(orgId: string, personId: string, update: QueuesUpdate): Promise<void> {
+    await this.updateQueuesOf(orgId, (await this.me(orgId, personId)).id, update);
+  }
+
+  // The …Of forms take a line owner already checked (a secondary line the person carries, e.g. a
+  // virtual line, which can be a queue agent or a park or pickup group member as a person can).
+
+  async queuesOf(orgId: string, ownerId: string) {
+    return myQueues(this.store, orgId, ownerId);
+  }
+
+  async updateQueuesOf(orgId: string, ownerId: string, update: QueuesUpdate): Promise<void> {
+    await updateMyQueues(this.store, this.clock, orgId, ownerId, update);
   }
 
   /**
@@ -65,9 +75,12 @@ export class ForMeService {
   }
 
   /** The person's call park group and its members (people and workspaces). */
-  async callPark(orgId: string, personId: string): Promise<GroupOf<{ id: string; type: 'PEOPLE' | 'PLACE'; firstName?: string; lastName?: string; displayName: string }>> {
-    const me = await this.me(orgId, personId);
-    const group = await this.store.callParks.groupOf(me.id);
+  async callPark(orgId: string, personId: string) {
+    return this.callParkOf(orgId, (await this.me(orgId, personId)).id);
+  }
+
+  async callParkOf(orgId: string, ownerId: string): Promise<GroupOf<{ id: string; type: 'PEOPLE' | 'PLACE'; firstName?: string; lastName?: string; displayName: string }>> {
+    const group = await this.store.callParks.groupOf(ownerId);
     if (!group) return { groupName: '', memberList: [] };
     const ids = await this.store.callParks.agents(group.id);
     const people = new Map((await this.store.people.getMany(orgId, ids)).map((p) => [p.id, p]));
@@ -86,8 +99,11 @@ export class ForMeService {
 
   /** The person's call pickup group and its members, with their numbers. */
   async callPickupGroup(orgId: string, personId: string) {
-    const me = await this.me(orgId, personId);
-    const group = await this.store.callPickups.groupOf(me.id);
+    return this.callPickupGroupOf(orgId, (await this.me(orgId, personId)).id);
+  }
+
+  async callPickupGroupOf(orgId: string, ownerId: string) {
+    const group = await this.store.callPickups.groupOf(ownerId);
     if (!group) return { groupName: '', memberList: [] };
     const ids = await this.store.callPickups.agents(group.id);
     const people = await this.store.people.getMany(orgId, ids);

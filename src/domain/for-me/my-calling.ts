@@ -5,7 +5,7 @@ import { FEATURE_ACCESS_CODES } from '../calls/feature-access-codes.ts';
 import { emergencyCallingNumber, PERSON_ECBN } from '../emergency-services/line-ecbn.ts';
 import { countryRequirements } from '../locations/country-requirements.ts';
 import { announcementLanguages } from '../location-calling/announcement-languages.ts';
-import { enabledServices } from '../settings/calling-services.ts';
+import { enabledServices, enabledServicesOf } from '../settings/calling-services.ts';
 import { storedDocument } from '../settings/settings-service.ts';
 import { encodeId } from '../webex-ids.ts';
 import type { ForMeService } from './for-me-service.ts';
@@ -61,7 +61,16 @@ export class MyCallingService {
   /** The person's recording settings in the For Me shape, with the vendor that records their location. */
   async callRecording(orgId: string, personId: string) {
     const { me, location } = await this.meAndLocation(orgId, personId);
-    const settings = parseRecordingSettings(await this.store.calls.recordingSettings(me.id));
+    return this.recordingOf(orgId, me.id, location);
+  }
+
+  /** A secondary line's (a virtual line's, already checked) recording settings, as callRecording. */
+  async lineCallRecording(orgId: string, line: { uuid: string; locationId: string }) {
+    return this.recordingOf(orgId, line.uuid, (await this.store.locations.get(orgId, line.locationId))!);
+  }
+
+  private async recordingOf(orgId: string, ownerId: string, location: Location) {
+    const settings = parseRecordingSettings(await this.store.calls.recordingSettings(ownerId));
     const { doc, org } = await this.recordingConfig.locationVendors(orgId, encodeId('LOCATION', location.id));
     const key = doc.orgDefaultEnabled === false ? doc.vendor : org.vendor;
     const vendor = VENDORS.find((v) => v.key === key) ?? VENDORS[0];
@@ -80,12 +89,22 @@ export class MyCallingService {
   /** The star codes the person may dial (every Callplane calling user has the same services). */
   async featureAccessCodes(orgId: string, personId: string) {
     await this.forMe.me(orgId, personId);
+    return this.lineFeatureAccessCodes();
+  }
+
+  /** A secondary line's star codes: the same services, so the same codes. */
+  lineFeatureAccessCodes() {
     return { featureAccessCodeList: Object.entries(FEATURE_ACCESS_CODES).map(([code, name]) => ({ name, code })) };
   }
 
   async services(orgId: string, personId: string) {
     const me = await this.forMe.me(orgId, personId);
     return { services: await enabledServices(this.store, orgId, encodeId('PEOPLE', me.id)) };
+  }
+
+  /** A secondary line's (a virtual line's, already checked) enabled services, read from its documents. */
+  async lineServices(orgId: string, line: { uuid: string }) {
+    return { services: await enabledServicesOf(this.store, orgId, line.uuid, 'virtualLine') };
   }
 
   /** Numbers a guest call may come in on: the person's own number and their location's main number. */

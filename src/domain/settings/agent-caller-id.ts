@@ -79,15 +79,29 @@ export class AgentCallerIdService {
 
   /** Call Settings For Me: the person's own caller ID first, then the groups'. */
   async myAvailable(orgId: string, personPublicId: string): Promise<MyCallerId[]> {
-    const person = await personOf(this.store, orgId, personPublicId);
-    const own = await this.own(person.id, person.displayName, person.extension);
-    return [own, ...(await callerIdGroups(this.store, orgId, person.id)).map(myChoiceOf)];
+    const line = await this.myLine(orgId, personPublicId);
+    const own = await this.own(line.id, line.name, line.extension);
+    return [own, ...(await callerIdGroups(this.store, orgId, line.id)).map(myChoiceOf)];
   }
 
   async mySelected(orgId: string, personPublicId: string): Promise<MyCallerId> {
-    const person = await personOf(this.store, orgId, personPublicId);
-    const group = await selectedGroup(this.store, orgId, person.id);
-    return group ? myChoiceOf(group) : this.own(person.id, person.displayName, person.extension);
+    const line = await this.myLine(orgId, personPublicId);
+    const group = await selectedGroup(this.store, orgId, line.id, line.kind);
+    return group ? myChoiceOf(group) : this.own(line.id, line.name, line.extension);
+  }
+
+  /**
+   * The line of a For Me path: a person (the token's own, or one whose line they carry), or,
+   * with the virtual lines' settings service, a virtual line on the person's devices.
+   */
+  private async myLine(orgId: string, publicId: string): Promise<{ id: string; kind: OwnerKind; name: string; extension: string | null }> {
+    if (decodeId(publicId, 'VIRTUAL_LINE') !== undefined) {
+      const owner = await this.settings.owner(orgId, publicId);
+      const line = (await this.store.virtualLines.get(orgId, owner.id))!;
+      return { id: line.id, kind: 'virtualLine', name: line.displayName ?? `${line.firstName} ${line.lastName}`.trim(), extension: line.extension };
+    }
+    const person = await personOf(this.store, orgId, publicId);
+    return { id: person.id, kind: 'person', name: person.displayName, extension: person.extension };
   }
 
   /** DEFAULT_CLID: the person's own; HUNT_GROUP with its ID; anything else is not available here. */

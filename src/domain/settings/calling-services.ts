@@ -1,3 +1,4 @@
+import type { OwnerKind } from '../../store/owner-settings-store.ts';
 import type { Store } from '../../store/store.ts';
 import { VOICEMAIL } from '../voicemail/voicemail-settings.ts';
 import { ANONYMOUS_CALL_REJECT, INTERCEPT } from './permission-settings.ts';
@@ -30,7 +31,12 @@ const SERVICES: [string, SettingDefinition, (doc: SettingDocument) => boolean][]
 
 export async function enabledServices(store: Store, orgId: string, personPublicId: string): Promise<string[]> {
   const person = await personOf(store, orgId, personPublicId);
+  return enabledServicesOf(store, orgId, person.id, 'person');
+}
+
+/** The services a line owner's documents turn on (a person's, or a virtual line's: the same document keys). */
+export async function enabledServicesOf(store: Store, orgId: string, ownerId: string, kind: OwnerKind): Promise<string[]> {
   const out: string[] = [];
-  for (const [name, definition, enabled] of SERVICES) if (enabled(await storedDocument(store, orgId, person.id, definition))) out.push(name);
+  for (const [name, definition, enabled] of SERVICES) if (enabled(await storedDocument(store, orgId, ownerId, definition, kind))) out.push(name);
   return out;
 }

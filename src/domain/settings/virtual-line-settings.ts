@@ -3,6 +3,7 @@ import { VOICEMAIL } from '../voicemail/voicemail-settings.ts';
 import { AGENT_CALLER_ID } from './agent-caller-id.ts';
 import {
   CALLER_ID,
+  CALLER_ID_DELIVERY,
   INCOMING_PERMISSION,
   INTERCEPT,
   OUTGOING_ACCESS_CODES,
@@ -20,7 +21,8 @@ import { BARGE_IN, WORKSPACE_DO_NOT_DISTURB } from './workspace-settings.ts';
 // A virtual line's settings documents: the same mechanism and the same definitions as a
 // workspace's or a person's where the documents are the same (Do Not Disturb without a Webex Go
 // override, as a workspace's; permissions, intercept, caller ID and voicemail, as a person's: the
-// call engine reads them for the line as it does for a person).
+// call engine reads them for the line as it does for a person). Caller ID delivery blocking is
+// the For Me document a user carrying the line changes on its secondary line path.
 
 export const VIRTUAL_LINE_SETTINGS: readonly SettingDefinition[] = [
   WORKSPACE_DO_NOT_DISTURB,
@@ -29,6 +31,7 @@ export const VIRTUAL_LINE_SETTINGS: readonly SettingDefinition[] = [
   CALL_BRIDGE,
   BARGE_IN,
   CALLER_ID,
+  CALLER_ID_DELIVERY,
   INCOMING_PERMISSION,
   OUTGOING_PERMISSION,
   OUTGOING_ACCESS_CODES,

@@ -185,8 +185,12 @@ export class VirtualLineService {
     await this.calls?.endCallsOf(line.id);
     await this.store.transaction(async (tx) => {
       await tx.ownerSettings.deleteOwner({ orgId, kind: 'virtualLine', id: line.id });
-      // Off the phones and DECT handsets that carried it (a handset keeps its other line).
+      // Off the phones, Webex Apps and DECT handsets that carried it (a handset keeps its other line).
       await tx.devices.deleteLinesOf(orgId, line.id);
+      for (const app of await tx.devices.applicationLinesOf(orgId, line.id)) {
+        const rest = (await tx.devices.applicationMembers(orgId, app.personId)).filter((m) => m.memberId !== line.id);
+        await tx.devices.replaceApplicationMembers(orgId, app.personId, rest);
+      }
       for (const handset of await tx.dect.handsetsOf(orgId, line.id)) {
         const rest = [handset.line1, handset.line2].filter((l) => l !== null && l.memberId !== line.id);
         if (rest.length === 0) await tx.dect.deleteHandsets(orgId, handset.networkId, [handset.id]);
