@@ -3,38 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Config } from '../../src/config.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { callAction, callsOf, demoCallers, history, onlyCall, pstnCall, session } from '../support/calls.ts';
-import { dialects, testDatabase, type Dialect } from '../support/dialects.ts';
+import { dialects, testDatabase } from '../support/dialects.ts';
 import { assertWebexError } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Call flows end to end, through real HTTP: the Call Controls for the people's side, the
 // simulator for the PSTN side, and a manual clock for timeouts.
 
 const CALLER = '+14155550123';
 
-async function world(dialect: Dialect, config: Partial<Config> = {}) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock, config });
-  const people = await demoCallers(server.admin);
-  return { server, clock, admin: server.admin, ...people };
-}
-
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`call flows (${dialect})`, () => {
     it('given two people, when one clicks to dial the other, holds and resumes, then both see each step and history records the call', () =>
-      inWorld(dialect, async ({ alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ alex, blair }) => {
         const dialled = await callAction(alex, 'dial', { destination: blair.extension }, 201);
         let mine = await onlyCall(alex);
         assert.equal(mine.id, dialled.callId);
@@ -70,7 +54,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an inbound PSTN call answered, when the person holds it, consults a colleague and transfers giving only callId2, then the caller and the colleague talk', () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, alex, blair }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         let first = await onlyCall(alex);
         assert.deepEqual([first.personality, first.state, first.remoteParty.number, first.remoteParty.callType], ['terminator', 'alerting', CALLER, 'external']);
@@ -101,7 +85,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an inbound call answered, when the person dials a colleague, then the first call goes on hold, and a transfer with no body joins the caller and the colleague', () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, alex, blair }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         const first = await onlyCall(alex);
         await callAction(alex, 'answer', { callId: first.id });
@@ -127,7 +111,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a connected call, when the person answers a second call or places one, then the other call goes on hold', () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, alex, blair }) => {
         await pstnCall(admin, CALLER, alex.extension);
         const first = await onlyCall(alex);
         await callAction(alex, 'answer', { callId: first.id });
@@ -146,7 +130,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an inbound call, when the person diverts it to voicemail, then the caller reaches the voicemail box until it hangs up', () =>
-      inWorld(dialect, async ({ admin, clock, alex }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, clock, alex }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         await callAction(alex, 'divert', { callId: (await onlyCall(alex)).id, toVoicemail: true });
         assert.deepEqual(await callsOf(alex), []);
@@ -163,7 +147,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an incoming call, when the person diverts it to a colleague, then the colleague rings with the redirection and the caller is forwarded', () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, alex, blair }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         await callAction(alex, 'divert', { callId: (await onlyCall(alex)).id, destination: blair.extension });
         assert.deepEqual(await callsOf(alex), []);
@@ -179,7 +163,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a connected call, when the person transfers it to a destination, then a consultation call starts (201) and completes when the destination answers', () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, alex, blair }) => {
         await pstnCall(admin, CALLER, alex.extension);
         const first = await onlyCall(alex);
         await callAction(alex, 'answer', { callId: first.id });
@@ -198,7 +182,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a transfer to a destination that does not answer, then nothing is transferred and the person can resume', () =>
-      inWorld(dialect, async ({ admin, clock, alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, clock, alex, blair }) => {
         await pstnCall(admin, CALLER, alex.extension);
         const first = await onlyCall(alex);
         await callAction(alex, 'answer', { callId: first.id });
@@ -213,7 +197,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a connected call, when the person parks it, then another person retrieves it with their own token', () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, alex, blair }) => {
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         const call = await onlyCall(alex);
         await callAction(alex, 'answer', { callId: call.id });
@@ -239,7 +223,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a parked call nobody retrieves, when the recall time passes, then it rings back the person who parked it', () =>
-      inWorld(dialect, async ({ admin, clock, alex }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, clock, alex }) => {
         await pstnCall(admin, CALLER, alex.extension);
         const call = await onlyCall(alex);
         await callAction(alex, 'answer', { callId: call.id });
@@ -252,7 +236,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a person recording on demand, when they start, pause, resume and stop recording, then the call shows each state', () =>
-      inWorld(dialect, async ({ admin, alex }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, alex }) => {
         await pstnCall(admin, CALLER, alex.extension);
         const call = await onlyCall(alex);
         assertWebexError(await alex.api.post('/v1/telephony/calls/startRecording', { callId: call.id }), 409, /alerting/);
@@ -278,7 +262,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a call nobody answers, when the ring timeout passes, then it ends and the person has a missed call', () =>
-      inWorld(dialect, async ({ admin, clock, blair }) => {
+      inWorld(() => callWorld(dialect), async ({ admin, clock, blair }) => {
         const inbound = await pstnCall(admin, CALLER, blair.extension);
         await clock.advance(29_000);
         assert.equal((await onlyCall(blair)).state, 'alerting');
@@ -292,7 +276,7 @@ for (const dialect of dialects) {
 
     for (const action of ['busy', 'temporarilyUnavailable', 'ignore'] as const) {
       it(`given an incoming call, when the person rejects it with ${action}, then ${action === 'ignore' ? 'the caller rings on until the timeout' : 'the call ends'}`, () =>
-        inWorld(dialect, async ({ admin, clock, blair }) => {
+        inWorld(() => callWorld(dialect), async ({ admin, clock, blair }) => {
           const inbound = await pstnCall(admin, CALLER, blair.extension);
           await callAction(blair, 'reject', { callId: (await onlyCall(blair)).id, action });
           assert.deepEqual(await callsOf(blair), []);
@@ -309,7 +293,7 @@ for (const dialect of dialects) {
     }
 
     it('given calls to the documented magic numbers, then the PSTN parties behave as documented', () =>
-      inWorld(dialect, async ({ clock, alex }) => {
+      inWorld(() => callWorld(dialect), async ({ clock, alex }) => {
         const dialAndAnswer = async (number: string) => {
           const { callId } = await callAction(alex, 'dial', { destination: number }, 201);
           await callAction(alex, 'answer', { callId });

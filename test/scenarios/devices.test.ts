@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { dialects } from '../support/dialects.ts';
 import { defaultLocation } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // A device is where a line rings: a person's line added to another person's phone (a shared call
 // appearance, through the device's members) makes calls to the person ring that phone too; the
 // first to answer takes the call. The calls go through the simulator and the Call Controls API.
 
 const CALLER = '+14155550123';
-
-async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual', Date.parse('2026-01-07T15:00:00Z'));
-  const server = await startServer(dialect, { clock });
-  return { server, admin: server.admin, ...(await demoCallers(server.admin)) };
-}
-
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
 
 const line = (id: string, port: number, primaryOwner: boolean) => ({
   id,
@@ -55,7 +39,7 @@ const ringing = async (admin: Client, callSessionId: string) =>
 for (const dialect of dialects) {
   describe(`Devices in calls (${dialect})`, () => {
     it("given Blair's line on Alex's phone, when a caller calls Blair, then both phones ring; Alex answers and Blair's phone stops", () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair }) => {
         await sharedLinePhone(admin, alex, blair);
         const inbound = await pstnCall(admin, CALLER, blair.extension);
         assert.deepEqual((await ringing(admin, inbound.callSessionId)).sort(), [alex.id, blair.id].sort());
@@ -67,7 +51,7 @@ for (const dialect of dialects) {
       }));
 
     it("given Blair's line on Alex's phone, when Blair answers, then Alex's phone stops ringing", () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair }) => {
         await sharedLinePhone(admin, alex, blair);
         await pstnCall(admin, CALLER, blair.extension);
         await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
@@ -76,7 +60,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the shared line taken off the phone (or the phone deleted), when a caller calls Blair, then only Blair rings', () =>
-      inWorld(dialect, async ({ admin, alex, blair, casey }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair, casey }) => {
         const deviceId = await sharedLinePhone(admin, alex, blair);
         const put = await admin.put(`/v1/telephony/config/devices/${deviceId}/members`, { members: [line(alex.id, 1, true)] });
         assert.equal(put.status, 204, put.text);
@@ -91,7 +75,7 @@ for (const dialect of dialects) {
       }));
 
     it("given a DECT handset with Alex's line first and Blair's second, when a caller calls Blair, then Alex rings too and answers; taken off, only Blair rings", () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair }) => {
         const location = (await defaultLocation(admin)).id;
         const network = await admin.post(`/v1/telephony/config/locations/${location}/dectNetworks`, {
           name: `DECT ${randomBytes(4).toString('hex')}`,
@@ -115,7 +99,7 @@ for (const dialect of dialects) {
       }));
 
     it("given Blair's line on Alex's phone, when Alex calls Blair, then Alex's own phone does not ring with the call", () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair }) => {
         await sharedLinePhone(admin, alex, blair);
         // The simulator's phone places the call at once (no click-to-dial ring first).
         const dial = await admin.post('/sandbox/v1/calls', { from: alex.id, to: blair.extension });

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { dialects } from '../support/dialects.ts';
 import { assertWebexError } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // Executive call filtering end to end: Alex is an executive, Blair and Casey their assistants.
 // The settings are made through the Webex API (the person's executive type, assigned assistants,
@@ -17,24 +16,7 @@ const NEVER_ANSWERS = '+14155550187';
 const RING = 6000;
 
 /** The manual clock starts on a Wednesday at 10:00 in New York (the demo location's time zone). */
-const WEDNESDAY_10AM_NEW_YORK = Date.parse('2026-01-07T15:00:00Z');
-
-async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual', WEDNESDAY_10AM_NEW_YORK);
-  const server = await startServer(dialect, { clock });
-  const people = await demoCallers(server.admin);
-  return { server, clock, admin: server.admin, ...people };
-}
-type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
+type World = CallWorld;
 
 async function put(w: World, path: string, body: Record<string, unknown>) {
   const reply = await w.admin.put(path, body);
@@ -82,7 +64,7 @@ const ids = (...people: Caller[]) => people.map((p) => p.id).sort();
 for (const dialect of dialects) {
   describe(`executive call filtering (${dialect})`, () => {
     it('given filtering of all calls, when a caller calls the executive, then both assistants ring and the executive does not; the first to answer takes the call', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w);
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -101,7 +83,7 @@ for (const dialect of dialects) {
       }));
 
     it('given executive screening on, then the executive’s phone rings along with the assistants; the executive answering ends the assistants’ ringing', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { screening: true });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -112,7 +94,7 @@ for (const dialect of dialects) {
       }));
 
     it('given filtering of internal calls only, then an external call rings the executive as before and an internal one alerts the assistants', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey, morgan } = w;
         await executiveWithAssistants(w, { filterType: 'ALL_INTERNAL_CALLS' });
         const external = await pstnCall(admin, CALLER, alex.extension);
@@ -124,7 +106,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a custom filter for one caller, then that caller’s calls alert the assistants and another caller’s ring the executive', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { filterType: 'CUSTOM_CALL_FILTERS' });
         const created = await admin.post(executive(alex, 'callFiltering/criteria'), { filterName: 'VIP', callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], filterEnabled: true });
@@ -137,7 +119,7 @@ for (const dialect of dialects) {
       }));
 
     it('given custom filters by schedule, then only a filter whose schedule is in force filters; deactivated, it filters nothing', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { filterType: 'CUSTOM_CALL_FILTERS' });
         await schedules(w, alex);
@@ -158,7 +140,7 @@ for (const dialect of dialects) {
       }));
 
     it('given sequential alerting after 2 rings, then the assistants ring one after another on the clock, and after the last the call rolls over to the executive’s voicemail', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey, clock } = w;
         await put(w, `/v1/people/${alex.id}/features/voicemail`, { enabled: true });
         await executiveWithAssistants(w, { alert: { alertingMode: 'SEQUENTIAL', nextAssistantNumberOfRings: 2, rolloverAction: 'VOICE_MESSAGING' } });
@@ -178,7 +160,7 @@ for (const dialect of dialects) {
       }));
 
     it('given sequential alerting, when the first assistant declines, then the next one rings at once', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { alert: { alertingMode: 'SEQUENTIAL', nextAssistantNumberOfRings: 5 } });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -187,7 +169,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an assistant opted out, then only the opted-in assistant rings; with nobody opted in, the executive rings as before', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { optedOut: [casey] });
         const assigned = await admin.get(executive(alex, 'assignedAssistants'));
@@ -205,7 +187,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the rollover timer to voicemail, when nobody answers in time, then the assistants stop and the caller reaches the executive’s voicemail', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey, clock } = w;
         await put(w, `/v1/people/${alex.id}/features/voicemail`, { enabled: true });
         await executiveWithAssistants(w, { screening: true, alert: { rolloverEnabled: true, rolloverAction: 'VOICE_MESSAGING', rolloverWaitTimeInSecs: 10 } });
@@ -220,7 +202,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the rollover timer to a number, when nobody answers in time, then the number rings', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, clock } = w;
         await executiveWithAssistants(w, { alert: { rolloverEnabled: true, rolloverAction: 'FORWARD', rolloverForwardToPhoneNumber: NEVER_ANSWERS, rolloverWaitTimeInSecs: 15 } });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -229,7 +211,7 @@ for (const dialect of dialects) {
       }));
 
     it('given rollover to no-answer processing, when nobody answers in time, then the executive’s forwarding when not answered takes the call', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, devon, clock } = w;
         await put(w, `/v1/people/${alex.id}/features/callForwarding`, {
           callForwarding: { always: { enabled: false }, busy: { enabled: false }, noAnswer: { enabled: true, destination: devon.extension, numberOfRings: 3 } },
@@ -241,7 +223,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an assistant answered a filtered call, when they push it, then the executive’s phone alerts with the call (no rollover since it was answered) and the assistant’s call ends', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, clock } = w;
         await executiveWithAssistants(w, { alert: { rolloverEnabled: true, rolloverAction: 'FORWARD', rolloverForwardToPhoneNumber: NEVER_ANSWERS, rolloverWaitTimeInSecs: 10 } });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -264,7 +246,7 @@ for (const dialect of dialects) {
       }));
 
     it('given calls not filtered from an executive, then push is a 400 (the executive’s own call, and an assistant’s direct call); someone else’s call is a 404', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { filterType: 'ALL_INTERNAL_CALLS' });
         await pstnCall(admin, CALLER, alex.extension);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { dialects } from '../support/dialects.ts';
 import { clientWithScopes } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, type CallWorld } from '../support/worlds.ts';
 
 // Calls that a person's settings change, end to end: the settings through the Webex API (admin and
 // "me" paths), the calls through the Call Controls and the simulator, timeouts on a manual clock.
@@ -14,22 +13,7 @@ const OTHER_CALLER = '+14155550124';
 /** A PSTN number the simulator answers after its answer delay (2 s in tests). */
 const PSTN_DESTINATION = '+14155550177';
 
-async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock });
-  const people = await demoCallers(server.admin);
-  return { server, clock, admin: server.admin, ...people };
-}
-type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
+type World = CallWorld;
 
 async function setting(w: World, person: Caller, name: string, body: Record<string, unknown>) {
   const reply = await w.admin.put(`/v1/people/${person.id}/features/${name}`, body);
@@ -53,7 +37,7 @@ for (const dialect of dialects) {
   describe(`calls by a person's settings (${dialect})`, () => {
     describe('Do Not Disturb', () => {
       it('given DND on, when a PSTN caller and a colleague call the person, then both get busy treatment and the person’s phone never rings', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           await setting(w, alex, 'doNotDisturb', { enabled: true, webexGoOverrideEnabled: false });
           const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -68,7 +52,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the person turns DND off on the "me" path, then calls ring again', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex } = w;
           await setting(w, alex, 'doNotDisturb', { enabled: true, webexGoOverrideEnabled: false });
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_write']);
@@ -78,7 +62,7 @@ for (const dialect of dialects) {
         }));
 
       it('given DND on and forwarding when busy, then the call goes to the busy destination, which shows the redirection', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           await setting(w, alex, 'doNotDisturb', { enabled: true, webexGoOverrideEnabled: false });
           await setting(w, alex, 'callForwarding', { callForwarding: { busy: { enabled: true, destination: blair.extension } } });
@@ -92,7 +76,7 @@ for (const dialect of dialects) {
 
     describe('call waiting', () => {
       it('given call waiting off and the person on a call, when a second call comes in, then it gets busy treatment', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex } = w;
           await setting(w, alex, 'callWaiting', { enabled: false });
           await pstnCall(admin, CALLER, alex.extension);
@@ -104,7 +88,7 @@ for (const dialect of dialects) {
         }));
 
       it('given call waiting on (the default), when a second call comes in, then it alerts as a second call beside the first', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex } = w;
           assert.deepEqual((await admin.get(`/v1/people/${alex.id}/features/callWaiting`)).body, { enabled: true });
           await pstnCall(admin, CALLER, alex.extension);
@@ -118,7 +102,7 @@ for (const dialect of dialects) {
         }));
 
       it('given call waiting off and forwarding when busy, when a second call comes in, then it is forwarded with reason busy', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           await setting(w, alex, 'callWaiting', { enabled: false });
           await setting(w, alex, 'callForwarding', { callForwarding: { busy: { enabled: true, destination: blair.extension } } });
@@ -133,7 +117,7 @@ for (const dialect of dialects) {
 
     describe('call forwarding', () => {
       it('given forwarding always to a colleague, when a PSTN caller calls, then the colleague rings with the redirection (call view and telephony_calls event) and can answer', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           await setting(w, alex, 'callForwarding', { callForwarding: { always: { enabled: true, destination: blair.extension } } });
           const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -152,7 +136,7 @@ for (const dialect of dialects) {
         }));
 
       it('given forwarding always to a PSTN number, when a colleague calls, then the colleague is told the call was forwarded and the number answers', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { alex, blair, clock } = w;
           await setting(w, alex, 'callForwarding', { callForwarding: { always: { enabled: true, destination: PSTN_DESTINATION } } });
           const dialled = await callAction(blair, 'dial', { destination: alex.extension }, 201);
@@ -165,7 +149,7 @@ for (const dialect of dialects) {
         }));
 
       it('given forwarding when not answered after 2 rings, then the person rings for 12 s on the server clock and the call then goes on with reason noAnswer', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair, clock } = w;
           await setting(w, alex, 'callForwarding', { callForwarding: { noAnswer: { enabled: true, destination: blair.extension, numberOfRings: 2 } } });
           await pstnCall(admin, CALLER, alex.extension);
@@ -179,7 +163,7 @@ for (const dialect of dialects) {
         }));
 
       it('given more rings than the system ring timeout (10 rings = 60 s), then the person keeps ringing past 30 s until the forwarding', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, clock } = w;
           await setting(w, alex, 'callForwarding', { callForwarding: { noAnswer: { enabled: true, destination: PSTN_DESTINATION, numberOfRings: 10 } } });
           const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -195,7 +179,7 @@ for (const dialect of dialects) {
         }));
 
       it('given forwarding when not answered, when the person answers in time, then nothing is forwarded', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair, clock } = w;
           await setting(w, alex, 'callForwarding', { callForwarding: { noAnswer: { enabled: true, destination: blair.extension, numberOfRings: 2 } } });
           await pstnCall(admin, CALLER, alex.extension);
@@ -207,7 +191,7 @@ for (const dialect of dialects) {
         }));
 
       it('given forwarding always to a colleague’s voicemail (destinationVoicemailEnabled), then the caller reaches that voicemail box', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           await setting(w, alex, 'callForwarding', {
             callForwarding: { always: { enabled: true, destination: blair.extension, destinationVoicemailEnabled: true } },
@@ -222,7 +206,7 @@ for (const dialect of dialects) {
         }));
 
       it('given a simulated phone set busy and forwarding when busy, then the call is forwarded with reason busy', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { busy: true })).status, 200);
           await setting(w, alex, 'callForwarding', { callForwarding: { busy: { enabled: true, destination: blair.extension } } });
@@ -232,7 +216,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the person’s phone offline and business continuity to a colleague, then the colleague rings with reason unavailable', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           const phone = await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true });
           assert.deepEqual([phone.status, phone.body.offline], [200, true]);
@@ -243,7 +227,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the person’s phone offline and no business continuity, then nobody answers: the caller’s call ends', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex } = w;
           assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true })).status, 200);
           const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -255,7 +239,7 @@ for (const dialect of dialects) {
         }));
 
       it('given two people forwarding always to each other, then the loop stops and one of them rings', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect), async (w) => {
           const { admin, alex, blair } = w;
           await setting(w, alex, 'callForwarding', { callForwarding: { always: { enabled: true, destination: blair.extension } } });
           await setting(w, blair, 'callForwarding', { callForwarding: { always: { enabled: true, destination: alex.extension } } });

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { dialects } from '../support/dialects.ts';
 import { createOrganization, defaultLocation, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // How a person's phone is alerted, end to end: priority alert (a PRIORITY ring for callers its
 // criteria take, by number and by schedule), an alternate number's ring pattern, call notify
@@ -14,24 +13,8 @@ import { startServer } from '../support/server.ts';
 
 const CALLER = '+14155550123';
 const OTHER_CALLER = '+14155550124';
-const WEDNESDAY_10AM_NEW_YORK = Date.parse('2026-01-07T15:00:00Z');
 
-async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual', WEDNESDAY_10AM_NEW_YORK);
-  const server = await startServer(dialect, { clock });
-  const people = await demoCallers(server.admin);
-  return { server, clock, admin: server.admin, ...people };
-}
-type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
+type World = CallWorld;
 
 /** The person's own Call Settings (priority alert and call notify are set only there). */
 const mine = (name: string) => `/v1/telephony/config/people/me/settings/${name}`;
@@ -94,7 +77,7 @@ for (const dialect of dialects) {
   describe(`how a person's phone is alerted (${dialect})`, () => {
     describe('priority alert', () => {
       it('given priority alert for one caller, then that caller’s call rings PRIORITY and another caller’s NORMAL', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { alex } = w;
           await put(alex.api, mine('priorityAlert'), { enabled: true });
           await post(alex.api, mine('priorityAlert/criteria'), { callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], notificationEnabled: true });
@@ -103,14 +86,14 @@ for (const dialect of dialects) {
         }));
 
       it('given priority alert off, then even a caller its criteria name rings NORMAL', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { alex } = w;
           await post(alex.api, mine('priorityAlert/criteria'), { callsFrom: 'ANY_PHONE_NUMBER', notificationEnabled: true });
           assert.equal(await ringOf(w, CALLER, alex.extension, alex), 'NORMAL');
         }));
 
       it('given a criterion for any caller during a schedule, then it rings PRIORITY only while the schedule is in force', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { alex } = w;
           await schedules(w, alex);
           await put(alex.api, mine('priorityAlert'), { enabled: true });
@@ -121,7 +104,7 @@ for (const dialect of dialects) {
         }));
 
       it('given a criterion that keeps a caller out (notificationEnabled false) beside one for any caller, then that caller rings NORMAL', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { alex } = w;
           await put(alex.api, mine('priorityAlert'), { enabled: true });
           await post(alex.api, mine('priorityAlert/criteria'), { callsFrom: 'ANY_PHONE_NUMBER', notificationEnabled: true });
@@ -133,7 +116,7 @@ for (const dialect of dialects) {
 
     describe('alternate number ring pattern', () => {
       it('given an alternate number with LONG_LONG and distinctive ring on, then a call to it rings LONG_LONG and one to the primary line NORMAL', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
           const [extra] = await freeNumbers(admin, (await defaultLocation(admin)).id, 1);
           const add = { distinctiveRingEnabled: true, phoneNumbers: [{ action: 'ADD', primary: false, directNumber: extra, ringPattern: 'LONG_LONG' }] };
@@ -148,7 +131,7 @@ for (const dialect of dialects) {
         }));
 
       it('given distinctive ring off, then a call to the alternate number rings NORMAL; forwarded on, the pattern stays behind', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair } = w;
           const [extra] = await freeNumbers(admin, (await defaultLocation(admin)).id, 1);
           const add = { distinctiveRingEnabled: false, phoneNumbers: [{ action: 'ADD', primary: false, directNumber: extra, ringPattern: 'SHORT_SHORT_LONG' }] };
@@ -164,7 +147,7 @@ for (const dialect of dialects) {
 
     describe('call notify', () => {
       it('given call notify for one caller, then that caller’s call (unanswered) writes an email to the outbox and another caller’s does not; another organization sees none', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, server } = w;
           await put(alex.api, mine('callNotify'), { enabled: true, emailAddress: 'alex.alerts@example.com' });
           await post(alex.api, mine('callNotify/criteria'), { callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], notificationEnabled: true });
@@ -187,7 +170,7 @@ for (const dialect of dialects) {
         }));
 
       it('given call notify for any caller, then emails list newest first; with call notify off, none is written', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
           await put(alex.api, mine('callNotify'), { enabled: true, emailAddress: 'alex.alerts@example.com' });
           await post(alex.api, mine('callNotify/criteria'), { callsFrom: 'ANY_PHONE_NUMBER', notificationEnabled: true });
@@ -201,7 +184,7 @@ for (const dialect of dialects) {
         }));
 
       it('who may list the outbox: not a person’s own token', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           assert.equal((await w.alex.api.get('/sandbox/v1/notifications')).status, 403);
           assert.equal((await w.server.anonymous.get('/sandbox/v1/notifications')).status, 401);
         }));
@@ -209,7 +192,7 @@ for (const dialect of dialects) {
 
     describe('push to talk', () => {
       it('given the defaults (anyone, auto-answer, one way), then *50 + extension is answered at once, the called person muted and unable to unmute', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { morgan, alex } = w;
           const call = await intercom(w, morgan, alex);
           const leg = await legOf(w, call.callSessionId, alex);
@@ -221,7 +204,7 @@ for (const dialect of dialects) {
         }));
 
       it('given TWO_WAY and the caller among ALLOW_MEMBERS, then the call is answered with both talking', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, morgan, alex } = w;
           assert.equal((await admin.put(pushToTalk(alex), { connectionType: 'TWO_WAY', accessType: 'ALLOW_MEMBERS', members: [morgan.id] })).status, 204);
           const call = await intercom(w, morgan, alex);
@@ -230,7 +213,7 @@ for (const dialect of dialects) {
         }));
 
       it('given ALLOW_MEMBERS without the caller, or BLOCK_MEMBERS with them, then the call is refused and nothing rings', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, morgan, alex, blair } = w;
           assert.equal((await admin.put(pushToTalk(alex), { accessType: 'ALLOW_MEMBERS', members: [blair.id] })).status, 204);
           const refused = await intercom(w, morgan, alex);
@@ -247,7 +230,7 @@ for (const dialect of dialects) {
         }));
 
       it('given allowAutoAnswer false, then the intercom call rings like any other call', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, morgan, alex } = w;
           assert.equal((await admin.put(pushToTalk(alex), { allowAutoAnswer: false })).status, 204);
           const call = await intercom(w, morgan, alex);
@@ -259,7 +242,7 @@ for (const dialect of dialects) {
         }));
 
       it('*50 before something that is not a person is not a destination', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const reply = await w.admin.post('/sandbox/v1/calls', { from: w.morgan.id, to: '*50+14155550123' });
           assert.equal(reply.status, 400, reply.text);
         }));

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { dialects } from '../support/dialects.ts';
 import { clientWithScopes } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // Calls that a person's ring settings change, end to end: simultaneous ring, single number reach,
 // selective reject / accept / forward (by caller and by schedule) and call block, set through the
@@ -15,24 +14,8 @@ const CALLER = '+14155550123';
 const OTHER_CALLER = '+14155550124';
 /** A PSTN number that rings and never answers (docs/simulator.md). */
 const NEVER_ANSWERS = '+14155550187';
-const WEDNESDAY_10AM_NEW_YORK = Date.parse('2026-01-07T15:00:00Z');
 
-async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual', WEDNESDAY_10AM_NEW_YORK);
-  const server = await startServer(dialect, { clock });
-  const people = await demoCallers(server.admin);
-  return { server, clock, admin: server.admin, ...people };
-}
-type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
+type World = CallWorld;
 
 const config = (person: Caller, name: string) => `/v1/telephony/config/people/${person.id}/${name}`;
 
@@ -67,7 +50,7 @@ for (const dialect of dialects) {
   describe(`calls by a person's ring settings (${dialect})`, () => {
     describe('simultaneous ring', () => {
       it('given simultaneous ring to a colleague and a PSTN number, when a caller calls, then all three ring; the colleague answers and the others stop', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair } = w;
           await put(w, config(alex, 'simultaneousRing'), {
             enabled: true,
@@ -89,7 +72,7 @@ for (const dialect of dialects) {
         }));
 
       it('given simultaneous ring, when the colleague declines, then the person’s phone rings on', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair } = w;
           await put(w, config(alex, 'simultaneousRing'), { enabled: true, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationEnabled: false }] });
           await pstnCall(admin, CALLER, alex.extension);
@@ -99,7 +82,7 @@ for (const dialect of dialects) {
         }));
 
       it('given "do not ring if on a call" (the default), when a second call comes in while the person talks, then only the person’s phone rings', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair } = w;
           await put(w, config(alex, 'simultaneousRing'), { enabled: true, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationEnabled: false }] });
           const first = await pstnCall(admin, CALLER, alex.extension);
@@ -112,7 +95,7 @@ for (const dialect of dialects) {
         }));
 
       it('given criteria on (ring for one caller only), then that caller’s calls ring the colleague too and another caller’s do not', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair } = w;
           await put(w, config(alex, 'simultaneousRing'), { enabled: true, criteriasEnabled: true, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationEnabled: false }] });
           await post(w, config(alex, 'simultaneousRing/criteria'), { callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], ringEnabled: true });
@@ -128,7 +111,7 @@ for (const dialect of dialects) {
       const RING = 6000;
 
       it('given the person’s phone first, then a colleague, then a PSTN number, then voicemail, when nobody answers, then each rings for its rings in turn', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair, clock } = w;
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
           const reply = await own.put('/v1/telephony/config/people/me/settings/sequentialRing', {
@@ -158,7 +141,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the sequence answered by the colleague, then the call is theirs', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair, clock } = w;
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
           const body = { enabled: true, ringBaseLocationFirstEnabled: false, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationRequiredEnabled: false, numberOfRings: 2 }] };
@@ -171,7 +154,7 @@ for (const dialect of dialects) {
         }));
 
       it('given a criterion for one caller, then another caller’s call rings the person as usual', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair } = w;
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
           const body = { enabled: true, ringBaseLocationFirstEnabled: false, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationRequiredEnabled: false, numberOfRings: 2 }] };
@@ -189,7 +172,7 @@ for (const dialect of dialects) {
 
     describe('single number reach', () => {
       it('given an enabled single number reach number (added on the For Me path), when a caller calls, then it rings with the person’s phone; disabled, it does not', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
           const added = await own.post('/v1/telephony/config/people/me/settings/singleNumberReach/numbers', { phoneNumber: NEVER_ANSWERS, name: 'Mobile', enabled: true });
@@ -209,7 +192,7 @@ for (const dialect of dialects) {
 
     describe('selective reject', () => {
       it('given a criterion rejecting one caller, then that caller’s call ends at once and another caller’s rings', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
           await put(w, config(alex, 'selectiveReject'), { enabled: true });
           await post(w, config(alex, 'selectiveReject/criteria'), { callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], rejectEnabled: true });
@@ -221,7 +204,7 @@ for (const dialect of dialects) {
         }));
 
       it('given a criterion rejecting every caller during a schedule, then calls are rejected while it is in force and ring while it is not', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
           await schedules(w, alex);
           await put(w, config(alex, 'selectiveReject'), { enabled: true });
@@ -234,7 +217,7 @@ for (const dialect of dialects) {
         }));
 
       it('given selective reject turned off, then its criteria reject nothing', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
           await post(w, config(alex, 'selectiveReject/criteria'), { callsFrom: 'ANY_PHONE_NUMBER', rejectEnabled: true });
           await pstnCall(admin, CALLER, alex.extension);
@@ -244,7 +227,7 @@ for (const dialect of dialects) {
 
     describe('selective accept', () => {
       it('given a criterion accepting one caller, then only that caller’s calls ring; a colleague’s call is refused too', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair } = w;
           await put(w, config(alex, 'selectiveAccept'), { enabled: true });
           await post(w, config(alex, 'selectiveAccept/criteria'), { callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], acceptEnabled: true });
@@ -260,7 +243,7 @@ for (const dialect of dialects) {
 
     describe('call block', () => {
       it('given the person blocks a number on the For Me path, then its calls never ring them; unblocked, they do', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
           const blocked = await own.post('/v1/telephony/config/people/me/settings/callBlock/numbers', { phoneNumber: OTHER_CALLER });
@@ -276,7 +259,7 @@ for (const dialect of dialects) {
 
     describe('selective forward', () => {
       it('given external callers forwarded to a colleague, then a PSTN call goes to the colleague with the redirection and an internal call rings the person', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex, blair, casey } = w;
           await put(w, config(alex, 'selectiveForward'), { enabled: true, defaultPhoneNumberToForward: blair.extension });
           await post(w, config(alex, 'selectiveForward/criteria'), { forwardToPhoneNumber: '', sendToVoicemailEnabled: false, callsFrom: 'ANY_EXTERNAL', forwardEnabled: true });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { memberLine } from '../support/devices.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
-import { startServer } from '../support/server.ts';
+import { dialects } from '../support/dialects.ts';
+import { callWorld, inWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // A shared line on a person's Webex App rings like one on a phone: Blair's line added to Alex's
 // app (User Call Settings, shared line appearance) makes calls to Blair ring Alex too. And Alex,
@@ -14,16 +13,6 @@ import { startServer } from '../support/server.ts';
 // Call Controls API.
 
 const CALLER = '+14155550123';
-
-async function inWorld(dialect: Dialect, test: (w: { admin: Client } & Awaited<ReturnType<typeof demoCallers>>) => Promise<void>) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual', Date.parse('2026-01-07T15:00:00Z')) });
-  try {
-    await test({ admin: server.admin, ...(await demoCallers(server.admin)) });
-  } finally {
-    await server.close();
-  }
-}
-
 
 /** `shared`'s line on port 2 of `owner`'s Webex App, by the app's ID (the desktop client's). */
 async function sharedLineApp(admin: Client, owner: Caller, shared: Caller): Promise<void> {
@@ -41,7 +30,7 @@ const ringing = async (admin: Client, callSessionId: string) =>
 for (const dialect of dialects) {
   describe(`Shared lines on Webex Apps and secondary lines in calls (${dialect})`, () => {
     it("given Blair's line on Alex's Webex App, when a caller calls Blair, then Alex rings too and answers; Blair stops ringing", () =>
-      inWorld(dialect, async ({ admin, alex, blair }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair }) => {
         await sharedLineApp(admin, alex, blair);
         const inbound = await pstnCall(admin, CALLER, blair.extension);
         assert.deepEqual((await ringing(admin, inbound.callSessionId)).sort(), [alex.id, blair.id].sort());
@@ -51,7 +40,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the line taken off the app (the New path) or the desktop client disabled, when a caller calls Blair, then only Blair rings", () =>
-      inWorld(dialect, async ({ admin, alex, blair, casey }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair, casey }) => {
         await sharedLineApp(admin, alex, blair);
         const put = await admin.put(`/v1/telephony/config/people/${alex.id}/applications/members`, { members: [memberLine(alex.id, 1)] });
         assert.equal(put.status, 204, put.text);
@@ -66,7 +55,7 @@ for (const dialect of dialects) {
       }));
 
     it("given Blair's line on Alex's app, when Alex forwards it always to Casey through the secondary line path, then a call to Blair rings Casey", () =>
-      inWorld(dialect, async ({ admin, alex, blair, casey }) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async ({ admin, alex, blair, casey }) => {
         await sharedLineApp(admin, alex, blair);
         const always = { enabled: true, destination: casey.extension, ringReminderEnabled: false, destinationVoicemailEnabled: false };
         const put = await alex.api.put(`/v1/telephony/config/people/me/settings/secondaryLines/${blair.id}/callForwarding`, { callForwarding: { always } });

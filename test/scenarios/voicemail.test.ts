@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Config } from '../../src/config.ts';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { wav } from '../support/announcements.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
-import { dialects, type Dialect } from '../support/dialects.ts';
-import { startServer } from '../support/server.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { dialects } from '../support/dialects.ts';
 import { WebhookSink } from '../support/webhook-sink.ts';
+import { callWorld, inWorld, type CallWorld } from '../support/worlds.ts';
 
 // Calls that reach a person's voicemail box, end to end: voicemail settings through the Webex API,
 // calls through the simulator and the Call Controls on a manual clock, the message the caller
@@ -18,22 +17,7 @@ const WEBHOOKS: Partial<Config> = {
   webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } },
 };
 
-async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock, config: WEBHOOKS });
-  const people = await demoCallers(server.admin);
-  return { server, clock, admin: server.admin, ...people };
-}
-type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
+type World = CallWorld;
 
 async function voicemail(w: World, person: Caller, body: Record<string, unknown>) {
   const reply = await w.admin.put(`/v1/people/${person.id}/features/voicemail`, body);
@@ -62,7 +46,7 @@ const summaryOf = async (person: Caller) => (await person.api.get('/v1/telephony
 for (const dialect of dialects) {
   describe(`calls to voicemail (${dialect})`, () => {
     it('given voicemail on with send all calls, when a PSTN caller calls, then the box answers at once and the message the caller leaves is listed for the person', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { alex } = w;
         await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
         const inbound = await pstnCall(w.admin, CALLER, alex.extension);
@@ -83,7 +67,7 @@ for (const dialect of dialects) {
       }));
 
     it('given voicemail on with busy calls, when the phone is busy, then a colleague’s call goes to the box and the message names the colleague', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { admin, alex, blair } = w;
         await voicemail(w, alex, { enabled: true, sendBusyCalls: { enabled: true } });
         assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { busy: true })).status, 200);
@@ -100,7 +84,7 @@ for (const dialect of dialects) {
       }));
 
     it('given voicemail on with 2 rings, then the phone rings for 12 s on the server clock and the box then answers; before that, nothing is left', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { alex, clock } = w;
         await voicemail(w, alex, { enabled: true, sendUnansweredCalls: { enabled: true, numberOfRings: 2 } });
         const inbound = await pstnCall(w.admin, CALLER, alex.extension);
@@ -118,7 +102,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the caller hangs up after the greeting, then no message is left; with voicemail off, an unanswered call just ends', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { admin, alex, blair, clock } = w;
         await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -133,7 +117,7 @@ for (const dialect of dialects) {
       }));
 
     it('given call forwarding always, then forwarding wins over voicemail send-all (Webex’s order)', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { admin, alex, blair } = w;
         await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
         const forwarding = await admin.put(`/v1/people/${alex.id}/features/callForwarding`, { callForwarding: { always: { enabled: true, destination: blair.extension } } });
@@ -143,7 +127,7 @@ for (const dialect of dialects) {
       }));
 
     it('given voicemail on (unanswered calls by default) with busy calls, when the phone is offline or Do Not Disturb is on, then calls go to the box at once', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { admin, alex, blair } = w;
         await voicemail(w, alex, { enabled: true, sendBusyCalls: { enabled: true } });
         assert.equal((await admin.put(`/sandbox/v1/people/${alex.id}/phone`, { offline: true })).status, 200);
@@ -166,7 +150,7 @@ for (const dialect of dialects) {
       }));
 
     it('given transfer on 0 to a colleague, when the caller at the box presses 0, then the colleague rings with the box’s divert; with it off, pressing 0 is refused', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { admin, alex, blair } = w;
         await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
         const first = await pstnCall(admin, CALLER, alex.extension);
@@ -186,7 +170,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a person with messages, when the person is deleted, then their box goes with them', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { admin, alex } = w;
         await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -198,7 +182,7 @@ for (const dialect of dialects) {
       }));
 
     it('messages are marked read and unread, one or all, and deleted; another person never sees them', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { alex, blair } = w;
         await voicemail(w, alex, { enabled: true, sendAllCalls: { enabled: true } });
         for (const duration of [3, 4]) {
@@ -221,7 +205,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a voicemail group with an extension and a number, when a PSTN caller and a colleague call it, then the shared box answers and their messages are listed for the group', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { admin, blair } = w;
         const location = (await admin.get('/v1/telephony/config/locations')).body.locations[0];
         const [number] = (await admin.get('/v1/telephony/config/numbers', { locationId: location.id, available: true, numberType: 'NUMBER', max: 1 })).body.phoneNumbers.map(
@@ -271,7 +255,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a telephony_mwi webhook, when a message is left, read and deleted, then the listener hears each change of the waiting count', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { config: WEBHOOKS }), async (w) => {
         const { alex } = w;
         const sink = await WebhookSink.start();
         try {
