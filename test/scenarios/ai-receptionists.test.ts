@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, demoCallers, onlyCall, pstnCall, ringing } from '../support/calls.ts';
+import { callAction, onlyCall, pstnCall, ringing } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // AI receptionists answering calls, end to end: the receptionist and its intents are set up
 // through the API; callers come from the simulator (PSTN) or a person's phone. The simulator
@@ -16,11 +16,10 @@ const CALLER = '+14155550199';
 type Session = { attendant?: { name: string; awaiting: string }; legs: { party: { kind: string; name?: string }; state: string }[] };
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  await clock.set(new Date('2026-12-07T10:00:00Z'));
-  const server = await startServer(dialect, { clock });
-  const admin = server.admin;
-  const people = await demoCallers(admin);
+  // Moved on with set, as before (set never moves a clock back); callWorld then uses it as it is.
+  const start = new SandboxClock('manual');
+  await start.set(new Date('2026-12-07T10:00:00Z'));
+  const { server, clock, admin, ...people } = await callWorld(dialect, { clock: start });
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const base = `/v1/telephony/config/locations/${hq.id}/aiReceptionists`;
@@ -48,19 +47,10 @@ async function world(dialect: Dialect) {
   return { server, clock, admin, number: number!, receptionist, view, ask, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`AI receptionist calls (${dialect})`, () => {
     it('answers a call to its number at once; the caller asking for an intent is transferred to its person', () =>
-      inWorld(dialect, async ({ admin, number, receptionist, view, ask, alex, casey }) => {
+      inWorld(() => world(dialect), async ({ admin, number, receptionist, view, ask, alex, casey }) => {
         await receptionist();
         const call = await pstnCall(admin, CALLER, number);
         const s = await view(call.callSessionId);
@@ -77,7 +67,7 @@ for (const dialect of dialects) {
       }));
 
     it('a person dialling its extension reaches it; an intent to a number or extension rings that line', () =>
-      inWorld(dialect, async ({ receptionist, morgan, alex, casey }) => {
+      inWorld(() => world(dialect), async ({ receptionist, morgan, alex, casey }) => {
         await receptionist();
         // Dial is click-to-dial: Morgan's phone rings first, answering it places the call.
         await callAction(morgan, 'dial', { destination: '5300' }, 201);
@@ -90,7 +80,7 @@ for (const dialect of dialects) {
       }));
 
     it('asking for nothing it knows: the default action transfers to the operator, or plays its message and hangs up', () =>
-      inWorld(dialect, async ({ admin, clock, number, receptionist, view, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, receptionist, view, alex, blair }) => {
         const url = await receptionist({ actionType: 'TRANSFER_TO_OPERATOR', transferTo: { contactType: 'PEOPLE', contactId: blair.id } });
         const call = await pstnCall(admin, CALLER, number);
         await clock.advance(15_000);
@@ -104,7 +94,7 @@ for (const dialect of dialects) {
       }));
 
     it('a disabled receptionist answers no call', () =>
-      inWorld(dialect, async ({ admin, number, receptionist }) => {
+      inWorld(() => world(dialect), async ({ admin, number, receptionist }) => {
         await receptionist(undefined, false);
         const reply = await admin.post('/sandbox/v1/calls', { from: CALLER, to: number });
         assert.equal(reply.status, 400, reply.text);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Auto attendants answering calls, end to end: the attendant and the location's schedules are
 // set up through the API, callers come from the simulator (PSTN, pressing keys with the sandbox's
@@ -19,11 +19,10 @@ type Attendant = { name: string; menu: string; awaiting: string; digits: string 
 type Session = { attendant?: Attendant; legs: { party: { kind: string; name?: string; personId?: string }; state: string }[] };
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  await clock.set(MONDAY_10);
-  const server = await startServer(dialect, { clock });
-  const admin = server.admin;
-  const people = await demoCallers(admin);
+  // Moved on with set, as before (set never moves a clock back); callWorld then uses it as it is.
+  const start = new SandboxClock('manual');
+  await start.set(MONDAY_10);
+  const { server, clock, admin, ...people } = await callWorld(dialect, { clock: start });
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const schedules = `/v1/telephony/config/locations/${hq.id}/schedules`;
@@ -68,19 +67,10 @@ async function world(dialect: Dialect) {
   return { server, clock, admin, hq, number: number!, attendant, view, press, ringing, schedules, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`Auto attendant calls (${dialect})`, () => {
     it('answers at once with the business-hours menu; a transfer key sends the caller on, and the person sees the attendant', () =>
-      inWorld(dialect, async ({ admin, number, attendant, view, press, ringing, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, number, attendant, view, press, ringing, alex, blair }) => {
         await attendant([{ key: '1', action: 'TRANSFER_WITHOUT_PROMPT', value: alex.extension }]);
         const call = await pstnCall(admin, CALLER, number);
         const s = await view(call.callSessionId);
@@ -98,7 +88,7 @@ for (const dialect of dialects) {
       }));
 
     it('after hours (outside the business schedule, or on a holiday) the after-hours menu answers', () =>
-      inWorld(dialect, async ({ admin, clock, number, attendant, view, press, ringing, alex, blair, schedules }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, attendant, view, press, ringing, alex, blair, schedules }) => {
         await attendant([{ key: '0', action: 'TRANSFER_TO_OPERATOR', value: alex.extension }]);
         await clock.set(MONDAY_20);
         const evening = await pstnCall(admin, CALLER, number);
@@ -120,7 +110,7 @@ for (const dialect of dialects) {
       }));
 
     it('extension dialing: a key, then the extension and #; * returns to the menu; with extensionEnabled, digits that are no key start an extension', () =>
-      inWorld(dialect, async ({ admin, number, attendant, view, press, ringing, casey, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, number, attendant, view, press, ringing, casey, devon }) => {
         await attendant([{ key: '2', action: 'EXTENSION_DIALING' }]);
         const call = await pstnCall(admin, CALLER, number);
         assert.deepEqual((await press(call.callSessionId, '2')).attendant, { name: 'Reception', menu: 'businessHours', awaiting: 'extension', digits: '' });
@@ -137,7 +127,7 @@ for (const dialect of dialects) {
       }));
 
     it('name dialing: the name spelled on the keypad (last name first) and # reaches the person', () =>
-      inWorld(dialect, async ({ admin, number, attendant, press, ringing, alex, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, number, attendant, press, ringing, alex, devon }) => {
         await attendant([{ key: '3', action: 'NAME_DIALING' }]);
         const call = await pstnCall(admin, CALLER, number);
         assert.equal((await press(call.callSessionId, '3')).attendant?.awaiting, 'name');
@@ -147,7 +137,7 @@ for (const dialect of dialects) {
       }));
 
     it('transfer to mailbox: the key\'s mailbox, or one the caller dials by extension, answers', () =>
-      inWorld(dialect, async ({ admin, number, attendant, view, press, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, number, attendant, view, press, alex }) => {
         await attendant([
           { key: '4', action: 'TRANSFER_TO_MAILBOX' },
           { key: '5', action: 'TRANSFER_TO_MAILBOX', value: alex.extension },
@@ -164,7 +154,7 @@ for (const dialect of dialects) {
       }));
 
     it('repeat menu keeps the caller in the menu; exit ends the call', () =>
-      inWorld(dialect, async ({ admin, number, attendant, press }) => {
+      inWorld(() => world(dialect), async ({ admin, number, attendant, press }) => {
         await attendant([
           { key: '9', action: 'REPEAT_MENU' },
           { key: '#', action: 'EXIT' },
@@ -177,7 +167,7 @@ for (const dialect of dialects) {
       }));
 
     it('no input: the menu plays again as many times as the call treatment says, then its action applies', () =>
-      inWorld(dialect, async ({ admin, clock, number, attendant, view, ringing, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, attendant, view, ringing, blair }) => {
         const url = await attendant([{ key: '1', action: 'EXIT' }]);
         const call = await pstnCall(admin, CALLER, number);
         await clock.advance(10_000);
@@ -193,7 +183,7 @@ for (const dialect of dialects) {
       }));
 
     it('a person calls the attendant\'s extension and presses keys with Call Controls transmitDtmf', () =>
-      inWorld(dialect, async ({ attendant, ringing, morgan, alex }) => {
+      inWorld(() => world(dialect), async ({ attendant, ringing, morgan, alex }) => {
         await attendant([{ key: '1', action: 'TRANSFER_WITH_PROMPT', value: alex.extension }]);
         // Dial is click-to-dial: Morgan's phone rings first, answering it places the call.
         await callAction(morgan, 'dial', { destination: '5200' }, 201);
@@ -206,7 +196,7 @@ for (const dialect of dialects) {
       }));
 
     it('a person\'s forwarding and a hunt group\'s forwarding can send callers to the attendant', () =>
-      inWorld(dialect, async ({ admin, hq, number, attendant, view, alex, casey }) => {
+      inWorld(() => world(dialect), async ({ admin, hq, number, attendant, view, alex, casey }) => {
         await attendant([{ key: '1', action: 'EXIT' }]);
         assert.equal((await admin.put(`/v1/people/${alex.id}/features/callForwarding`, { callForwarding: { always: { enabled: true, destination: '5200' } } })).status, 204);
         const forwarded = await pstnCall(admin, CALLER, alex.number!);
@@ -221,7 +211,7 @@ for (const dialect of dialects) {
       }));
 
     it('call forwarding always skips the menu; a disabled attendant takes no calls', () =>
-      inWorld(dialect, async ({ admin, number, attendant, view, ringing, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, number, attendant, view, ringing, devon }) => {
         const url = await attendant([{ key: '1', action: 'EXIT' }]);
         assert.equal((await admin.put(`${url}/callForwarding`, { callForwarding: { always: { enabled: true, destination: devon.extension } } })).status, 204);
         const call = await pstnCall(admin, CALLER, number);
@@ -231,7 +221,7 @@ for (const dialect of dialects) {
       }));
 
     it('operating modes decide the forwarding: the mode in force by schedule, a manager\'s switch, back to normal operation', () =>
-      inWorld(dialect, async ({ admin, clock, hq, number, attendant, view, ringing, morgan, blair, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, hq, number, attendant, view, ringing, morgan, blair, devon }) => {
         const url = await attendant([{ key: '1', action: 'EXIT' }]);
         const hours = (startTime: string, endTime: string) => ({ mondayToFriday: { enabled: true, allDayEnabled: false, startTime, endTime }, saturdayToSunday: { enabled: false, allDayEnabled: false, startTime: '00:00', endTime: '00:00' } });
         const mode = async (body: Record<string, unknown>) => {

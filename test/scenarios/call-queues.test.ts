@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
 import { WebhookSink } from '../support/webhook-sink.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Call queues taking calls, end to end: the queue is set up through the API, callers come from
 // the simulator (PSTN) or a person's phone, agents join and leave through the API, and a manual
@@ -19,12 +18,7 @@ const RETRY = 5000;
 type QueueOptions = { policy?: string; routingType?: string; queueSize?: number; overflow?: Record<string, unknown>; callBounce?: Record<string, unknown>; welcome?: boolean };
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, {
-    clock,
-    config: { webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } } },
-  });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect, { config: { webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } } } });
   const hq = await defaultLocation(server.admin);
   const [number] = await freeNumbers(server.admin, hq.id);
   const queues = `/v1/telephony/config/locations/${hq.id}/queues`;
@@ -66,21 +60,12 @@ async function world(dialect: Dialect) {
   return { server, clock, admin: server.admin, number: number!, queues, queue, put, join, ringing, view, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 const SUPPORT = { name: 'Support', number: '5200', privacyEnabled: false, callType: 'location' };
 
 for (const dialect of dialects) {
   describe(`call queue calls (${dialect})`, () => {
     it('a PSTN call waits in the queue (welcome, then music on hold) while the agent rings; the agent sees the queue and answers', () =>
-      inWorld(dialect, async ({ admin, clock, number, queue, ringing, view, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, queue, ringing, view, alex, blair }) => {
         await queue([alex, blair]);
         const call = await pstnCall(admin, CALLER, number);
         let seen = await view(call.callSessionId);
@@ -99,7 +84,7 @@ for (const dialect of dialects) {
       }));
 
     it('a person dialling the extension is connected to the queue, sees it as the remote party, and gets its events', () =>
-      inWorld(dialect, async ({ queue, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ queue, alex, blair }) => {
         const sink = await WebhookSink.start();
         try {
           const hook = await blair.api.post('/v1/webhooks', { name: 'calls', targetUrl: sink.url(), resource: 'telephony_calls', event: 'all' });
@@ -119,7 +104,7 @@ for (const dialect of dialects) {
       }));
 
     it('callBounce: an agent who does not answer in callBounceMaxRings gives the call to the next free agent', () =>
-      inWorld(dialect, async ({ admin, clock, number, queue, ringing, alex, blair, casey }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, queue, ringing, alex, blair, casey }) => {
         await queue([alex, blair, casey]);
         await pstnCall(admin, CALLER, number);
         assert.deepEqual(await ringing(alex, blair, casey), [alex.name]);
@@ -130,7 +115,7 @@ for (const dialect of dialects) {
       }));
 
     it('with every agent busy the call waits, and is offered when an agent is free again', () =>
-      inWorld(dialect, async ({ admin, clock, number, queue, ringing, view, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, queue, ringing, view, alex, blair }) => {
         await queue([alex]);
         const busy = await callAction(blair, 'dial', { destination: alex.extension }, 201);
         await callAction(blair, 'answer', { callId: busy.callId });
@@ -144,7 +129,7 @@ for (const dialect of dialects) {
       }));
 
     it('agents leaving and joining through the API change who is offered calls', () =>
-      inWorld(dialect, async ({ admin, clock, number, queue, join, ringing, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, queue, join, ringing, alex, blair }) => {
         const id = await queue([alex, blair]);
         await join(alex, id, false);
         const first = await pstnCall(admin, CALLER, number);
@@ -162,7 +147,7 @@ for (const dialect of dialects) {
       }));
 
     it('queue size: a call beyond it overflows (busy treatment; transfer to a number)', () =>
-      inWorld(dialect, async ({ admin, number, queue, queues, put, view, alex, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, number, queue, queues, put, view, alex, devon }) => {
         const id = await queue([], { queueSize: 1 });
         const first = await pstnCall(admin, CALLER, number);
         assert.equal((await view(first.callSessionId)).queue?.position, 1);
@@ -177,7 +162,7 @@ for (const dialect of dialects) {
       }));
 
     it('overflow after wait: a call waiting overflowAfterWaitTime goes to the overflow destination', () =>
-      inWorld(dialect, async ({ admin, clock, number, queue, view, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, queue, view, devon }) => {
         await queue([], { overflow: { action: 'TRANSFER_TO_PHONE_NUMBER', transferNumber: devon.extension, overflowAfterWaitEnabled: true, overflowAfterWaitTime: 30 } });
         const call = await pstnCall(admin, CALLER, number);
         await clock.advance(29_000);
@@ -189,7 +174,7 @@ for (const dialect of dialects) {
       }));
 
     it('second caller waits behind the first: positions follow arrival', () =>
-      inWorld(dialect, async ({ admin, number, queue, view }) => {
+      inWorld(() => world(dialect), async ({ admin, number, queue, view }) => {
         await queue([]);
         const first = await pstnCall(admin, CALLER, number);
         const second = await pstnCall(admin, OTHER_CALLER, number);

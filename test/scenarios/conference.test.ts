@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
 import { WebhookSink } from '../support/webhook-sink.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Conference Controls end to end: a person's calls (one from the PSTN through the simulator, the
 // others placed with the Call Controls) joined into one conference and controlled.
@@ -13,12 +12,7 @@ import { WebhookSink } from '../support/webhook-sink.ts';
 const CALLER = '+14155550123';
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, {
-    clock,
-    config: { webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } } },
-  });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect, { config: { webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } } } });
   /** A PSTN call to the person, answered. */
   const fromPstn = async (who: Caller) => {
     await pstnCall(server.admin, CALLER, who.extension);
@@ -45,19 +39,10 @@ async function world(dialect: Dialect) {
   return { server, clock, admin: server.admin, fromPstn, call, details, control, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`conference calls (${dialect})`, () => {
     it('given a person with a held and a connected call, when they start a conference, then one session holds all legs and everyone is connected', () =>
-      inWorld(dialect, async ({ admin, fromPstn, call, details, control, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, fromPstn, call, details, control, alex, blair }) => {
         assert.deepEqual(await details(alex), {});
         const first = await fromPstn(alex);
         const second = await call(alex, blair);
@@ -79,7 +64,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a conference, when the host mutes, deafens, holds and resumes, then the conference and the participants show it', () =>
-      inWorld(dialect, async ({ fromPstn, call, details, control, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ fromPstn, call, details, control, alex, blair }) => {
         const first = await fromPstn(alex);
         const second = await call(alex, blair);
         await control(alex, '', { callIds: [first, second] });
@@ -105,7 +90,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a conference, when the host adds a third call, then four parties share it; participants leaving one by one end it', () =>
-      inWorld(dialect, async ({ fromPstn, call, details, control, alex, blair, casey }) => {
+      inWorld(() => world(dialect), async ({ fromPstn, call, details, control, alex, blair, casey }) => {
         const first = await fromPstn(alex);
         const second = await call(alex, blair);
         await control(alex, '', { callIds: [first, second] });
@@ -127,7 +112,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a conference, when the host releases it, then every call ends, and controls without a conference are 404', () =>
-      inWorld(dialect, async ({ fromPstn, call, control, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ fromPstn, call, control, alex, blair }) => {
         const first = await fromPstn(alex);
         const second = await call(alex, blair);
         await control(alex, '', { callIds: [first, second] });
@@ -139,7 +124,7 @@ for (const dialect of dialects) {
       }));
 
     it('the host\'s telephony_calls events follow the conference (resumed when it starts, held, disconnected on release)', () =>
-      inWorld(dialect, async ({ fromPstn, call, control, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ fromPstn, call, control, alex, blair }) => {
         const sink = await WebhookSink.start();
         try {
           const hook = await alex.api.post('/v1/webhooks', { name: 'calls', targetUrl: sink.url(), resource: 'telephony_calls', event: 'all' });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
 import { WebhookSink } from '../support/webhook-sink.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Hunt groups ringing their agents, end to end: the group is set up through the API, callers
 // come from the simulator (PSTN) or a person's phone, and a manual clock counts the rings
@@ -15,13 +14,8 @@ const CALLER = '+14155550123';
 const RING = 6000;
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
   // Webhook receivers on loopback are allowed, for the telephony_calls events.
-  const server = await startServer(dialect, {
-    clock,
-    config: { webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } } },
-  });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect, { config: { webhooks: { maxFailures: 50, retryBaseMs: 1000, retryMaxMs: 4000, timeoutMs: 2000, egress: { allowLoopback: true, allowPrivate: false } } } });
   const hq = await defaultLocation(server.admin);
   const [number] = await freeNumbers(server.admin, hq.id);
   /** Creates the hunt group (number, extension 5100) and answers its ID. */
@@ -54,19 +48,10 @@ async function world(dialect: Dialect) {
   return { server, clock, admin: server.admin, number: number!, huntGroup, setPhone, ringing, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`hunt group calls (${dialect})`, () => {
     it('REGULAR: a PSTN call to the number rings the agents in order, advancing after nextAgentRings; the agent sees the hunt group', () =>
-      inWorld(dialect, async ({ admin, clock, number, huntGroup, ringing, alex, blair, casey }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, huntGroup, ringing, alex, blair, casey }) => {
         await huntGroup('REGULAR', [alex, blair, casey]);
         const call = await pstnCall(admin, CALLER, number);
         assert.deepEqual(await ringing(alex, blair, casey), [alex.name]);
@@ -89,7 +74,7 @@ for (const dialect of dialects) {
       }));
 
     it('the agent\'s telephony_calls events carry the hunt group in redirections', () =>
-      inWorld(dialect, async ({ admin, number, huntGroup, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, number, huntGroup, alex }) => {
         const sink = await WebhookSink.start();
         try {
           const hook = await alex.api.post('/v1/webhooks', { name: 'calls', targetUrl: sink.url(), resource: 'telephony_calls', event: 'all' });
@@ -106,7 +91,7 @@ for (const dialect of dialects) {
       }));
 
     it('SIMULTANEOUS: a person dialling the extension rings every agent at once; the first answer wins and the others stop ringing', () =>
-      inWorld(dialect, async ({ huntGroup, ringing, alex, blair, casey, devon }) => {
+      inWorld(() => world(dialect), async ({ huntGroup, ringing, alex, blair, casey, devon }) => {
         await huntGroup('SIMULTANEOUS', [blair, casey, devon]);
         const dialled = await callAction(alex, 'dial', { destination: '5100' }, 201);
         await callAction(alex, 'answer', { callId: dialled.callId });
@@ -118,7 +103,7 @@ for (const dialect of dialects) {
       }));
 
     it('CIRCULAR: the next call starts with the agent after the one offered last', () =>
-      inWorld(dialect, async ({ admin, number, huntGroup, ringing, blair, casey, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, number, huntGroup, ringing, blair, casey, devon }) => {
         await huntGroup('CIRCULAR', [blair, casey, devon]);
         await pstnCall(admin, CALLER, number);
         assert.deepEqual(await ringing(blair, casey, devon), [blair.name]);
@@ -133,7 +118,7 @@ for (const dialect of dialects) {
       }));
 
     it('UNIFORM: the agent idle longest is offered first', () =>
-      inWorld(dialect, async ({ admin, number, huntGroup, ringing, blair, casey }) => {
+      inWorld(() => world(dialect), async ({ admin, number, huntGroup, ringing, blair, casey }) => {
         await huntGroup('UNIFORM', [blair, casey]);
         await pstnCall(admin, CALLER, number);
         assert.deepEqual(await ringing(blair, casey), [blair.name], 'neither took a call yet: in order');
@@ -144,7 +129,7 @@ for (const dialect of dialects) {
       }));
 
     it('WEIGHTED: agents are drawn by weight (an agent of weight 0 comes last)', () =>
-      inWorld(dialect, async ({ admin, number, huntGroup, ringing, blair, casey }) => {
+      inWorld(() => world(dialect), async ({ admin, number, huntGroup, ringing, blair, casey }) => {
         await huntGroup('WEIGHTED', [
           [blair, '0'],
           [casey, '100'],
@@ -159,7 +144,7 @@ for (const dialect of dialects) {
       }));
 
     it('busy agents are skipped; with every agent busy the call goes to the busy destination, marked busy', () =>
-      inWorld(dialect, async ({ admin, number, huntGroup, ringing, setPhone, alex, blair, casey, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, number, huntGroup, ringing, setPhone, alex, blair, casey, devon }) => {
         await huntGroup('REGULAR', [alex, blair, casey], {}, { busyRedirect: { enabled: true, destination: devon.extension } });
         await setPhone(alex, { busy: true });
         await pstnCall(admin, CALLER, number);
@@ -175,7 +160,7 @@ for (const dialect of dialects) {
       }));
 
     it('no answer: after numberOfRings the call is forwarded to the destination; without forwarding it ends unanswered', () =>
-      inWorld(dialect, async ({ admin, clock, number, huntGroup, ringing, alex, blair, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, huntGroup, ringing, alex, blair, devon }) => {
         await huntGroup('REGULAR', [alex, blair], { nextAgentEnabled: false, forwardEnabled: true, numberOfRings: 3, destination: devon.extension });
         const call = await pstnCall(admin, CALLER, number);
         await clock.advance(3 * RING - 1);
@@ -189,7 +174,7 @@ for (const dialect of dialects) {
       }));
 
     it('without forwarding, nobody answering within numberOfRings ends the call unanswered', () =>
-      inWorld(dialect, async ({ admin, clock, number, huntGroup, ringing, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, huntGroup, ringing, alex, blair }) => {
         await huntGroup('SIMULTANEOUS', [alex, blair], { numberOfRings: 4 });
         const call = await pstnCall(admin, CALLER, number);
         await clock.advance(4 * RING - 1);
@@ -200,7 +185,7 @@ for (const dialect of dialects) {
       }));
 
     it('call forwarding always: the call goes straight to the destination, marked unconditional, and no agent rings', () =>
-      inWorld(dialect, async ({ admin, number, huntGroup, ringing, alex, blair, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, number, huntGroup, ringing, alex, blair, devon }) => {
         const id = await huntGroup('SIMULTANEOUS', [alex, blair]);
         const hq = await defaultLocation(admin);
         const forwarding = `/v1/telephony/config/locations/${hq.id}/huntGroups/${id}/callForwarding`;
@@ -214,7 +199,7 @@ for (const dialect of dialects) {
       }));
 
     it('selective forwarding: a rule in force (its schedule covers now, its callers match) forwards; others leave the agents ringing', () =>
-      inWorld(dialect, async ({ admin, clock, number, huntGroup, ringing, alex, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, huntGroup, ringing, alex, devon }) => {
         const id = await huntGroup('REGULAR', [alex]);
         const hq = await defaultLocation(admin);
         const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -246,7 +231,7 @@ for (const dialect of dialects) {
       }));
 
     it('a caller who hangs up stops the hunt; a disabled hunt group takes no calls', () =>
-      inWorld(dialect, async ({ admin, number, huntGroup, ringing, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, number, huntGroup, ringing, alex, blair }) => {
         const id = await huntGroup('SIMULTANEOUS', [alex, blair]);
         const call = await pstnCall(admin, CALLER, number);
         assert.deepEqual(await ringing(alex, blair), [alex.name, blair.name]);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { encodeId } from '../../src/domain/webex-ids.ts';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callsOf, demoCallers, pstnCall, type Caller } from '../support/calls.ts';
+import { callsOf, pstnCall, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError, createOrganization, defaultLocation, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // An agent's own call queue settings (Call Settings For Me: GET/PUT /people/me/settings/queues)
 // decide whether a queue's calls reach them: leaving a queue or signing out stops the offers,
@@ -17,10 +16,7 @@ const RETRY = 5000;
 const MY_QUEUES = '/v1/telephony/config/people/me/settings/queues';
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock });
-  const admin = server.admin;
-  const people = await demoCallers(admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const created = await admin.post(`/v1/telephony/config/locations/${hq.id}/queues`, {
@@ -50,19 +46,10 @@ async function world(dialect: Dialect) {
   return { server, clock, admin, number: number!, queueId: created.body.id as string, ringing, queueCalls, mine, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`an agent's own call queues (${dialect})`, () => {
     it('given an agent of a queue, when they read their queues, then they see it joined and available', () =>
-      inWorld(dialect, async ({ alex, queueId, number }) => {
+      inWorld(() => world(dialect), async ({ alex, queueId, number }) => {
         const reply = await alex.api.get(MY_QUEUES);
         assert.equal(reply.status, 200, reply.text);
         assert.deepEqual(reply.body, {
@@ -72,7 +59,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a call waiting in the queue, when the administrator lists the queue calls, then it shows with the agent it rings', () =>
-      inWorld(dialect, async ({ admin, number, queueCalls, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, number, queueCalls, alex }) => {
         const call = await pstnCall(admin, CALLER, number);
         const [waiting, ...rest] = await queueCalls();
         assert.deepEqual(rest, []);
@@ -89,7 +76,7 @@ for (const dialect of dialects) {
       }));
 
     it('given Alex leaves the queue himself, when a call comes in, then Blair is offered it; joining again brings him back', () =>
-      inWorld(dialect, async ({ admin, number, queueId, ringing, mine, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, number, queueId, ringing, mine, alex, blair }) => {
         await mine(alex, { queues: [{ id: queueId, available: false }] });
         assert.equal((await alex.api.get(MY_QUEUES)).body.queues[0].available, false);
         const first = await pstnCall(admin, CALLER, number);
@@ -101,7 +88,7 @@ for (const dialect of dialects) {
       }));
 
     it('given both agents unavailable, when a call comes in, then it waits; an agent becoming available is offered it', () =>
-      inWorld(dialect, async ({ admin, clock, number, ringing, mine, queueCalls, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, clock, number, ringing, mine, queueCalls, alex, blair }) => {
         await mine(alex, { agentACDState: 'UNAVAILABLE' });
         await mine(blair, { agentACDState: 'SIGN_OUT' });
         assert.equal((await blair.api.get(MY_QUEUES)).body.agentACDState, 'SIGN_OUT');
@@ -115,7 +102,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a queue the person is no agent of, or bad IDs, then Webex errors answer and nothing changes', () =>
-      inWorld(dialect, async ({ server, admin, queueId, casey, alex }) => {
+      inWorld(() => world(dialect), async ({ server, admin, queueId, casey, alex }) => {
         assertWebexError(await casey.api.put(MY_QUEUES, { queues: [{ id: queueId, available: false }] }), 400);
         assertWebexError(await alex.api.put(MY_QUEUES, { agentACDState: 'AVAILABLE', queues: [{ id: 'nope', available: false }] }), 400);
         assert.equal((await alex.api.get(MY_QUEUES)).body.queues[0].available, true);

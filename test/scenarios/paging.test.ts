@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Paging groups end to end: the group is set up through the API, pages come from a person's
 // phone (Call Controls) or a PSTN caller (the simulator).
@@ -12,9 +11,7 @@ import { startServer } from '../support/server.ts';
 const CALLER = '+14155550123';
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const hq = await defaultLocation(server.admin);
   const [number] = await freeNumbers(server.admin, hq.id);
   const pagingGroup = async (targets: Caller[], originators: Caller[], extra: Record<string, unknown> = {}) => {
@@ -38,19 +35,10 @@ async function world(dialect: Dialect) {
   return { server, clock, admin: server.admin, number: number!, pagingGroup, page, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`paging group calls (${dialect})`, () => {
     it('given a paging group, when an originator dials its extension, then every free target is connected at once, one way, and leaving is per target', () =>
-      inWorld(dialect, async ({ admin, pagingGroup, page, alex, blair, casey, devon, morgan }) => {
+      inWorld(() => world(dialect), async ({ admin, pagingGroup, page, alex, blair, casey, devon, morgan }) => {
         await pagingGroup([blair, casey, devon], [alex]);
         // Devon is on a call already: a page does not reach a busy target.
         await pstnCall(admin, CALLER, devon.extension);
@@ -80,7 +68,7 @@ for (const dialect of dialects) {
       }));
 
     it('given originator caller ID, when a PSTN caller pages the group number, then targets see the caller, and the page ends with the last target', () =>
-      inWorld(dialect, async ({ admin, number, pagingGroup, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, number, pagingGroup, blair }) => {
         await pagingGroup([blair], [], { originatorCallerIdEnabled: true });
         const inbound = await pstnCall(admin, CALLER, number);
         const paged = await onlyCall(blair);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, history, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, history, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError, defaultLocation } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Call park (extensions, groups, recall) and call pickup end to end: the features are set up
 // through the API, callers come from the simulator (PSTN), and a manual clock runs the recall.
@@ -12,11 +11,8 @@ import { startServer } from '../support/server.ts';
 const CALLER = '+14155550123';
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const hq = await defaultLocation(server.admin);
-  const admin = server.admin;
   const config = `/v1/telephony/config/locations/${hq.id}`;
   const post = async (path: string, body: Record<string, unknown>, status = 201) => {
     const reply = await admin.post(`${config}/${path}`, body);
@@ -50,19 +46,10 @@ async function world(dialect: Dialect) {
   return { server, clock, admin, post, parkExtension, huntGroup, parkSettings, answeredCall, ...people };
 }
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 for (const dialect of dialects) {
   describe(`call park and call pickup (${dialect})`, () => {
     it('given a call park extension, when a person parks a call on it, then another person retrieves it by the extension; the extension holds one call', () =>
-      inWorld(dialect, async ({ admin, parkExtension, answeredCall, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, parkExtension, answeredCall, alex, blair }) => {
         await parkExtension('Bay 1', '5801');
         const { call, inbound } = await answeredCall(alex);
         const parked = await callAction(alex, 'park', { callId: call.id, destination: '5801' }, 200);
@@ -80,7 +67,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a call park group, when a member group-parks, then the call waits on the first free place of the group (members, then extensions)', () =>
-      inWorld(dialect, async ({ post, parkExtension, answeredCall, alex, blair, casey }) => {
+      inWorld(() => world(dialect), async ({ post, parkExtension, answeredCall, alex, blair, casey }) => {
         const bay = await parkExtension('Bay 1', '5801');
         await post('callParks', { name: 'Lobby', recall: { option: 'ALERT_PARKING_USER_ONLY' }, agents: [alex.id, blair.id], parkOnAgentsEnabled: true, callParkExtensions: [bay] });
         const places: string[] = [];
@@ -97,7 +84,7 @@ for (const dialect of dialects) {
       }));
 
     it('given recall "parker first, then hunt group", when nobody retrieves, then the parker is alerted after the recall time and the hunt group after the hunt wait', () =>
-      inWorld(dialect, async ({ clock, post, huntGroup, parkSettings, answeredCall, alex, casey, devon }) => {
+      inWorld(() => world(dialect), async ({ clock, post, huntGroup, parkSettings, answeredCall, alex, casey, devon }) => {
         const desk = await huntGroup([casey, devon]);
         await parkSettings(30, 40);
         await post('callParks', { name: 'Lobby', recall: { option: 'ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP', huntGroupId: desk }, agents: [alex.id] });
@@ -120,7 +107,7 @@ for (const dialect of dialects) {
       }));
 
     it('given recall "hunt group only", when the recall time passes, then only the hunt group rings', () =>
-      inWorld(dialect, async ({ clock, post, huntGroup, parkSettings, answeredCall, alex, casey }) => {
+      inWorld(() => world(dialect), async ({ clock, post, huntGroup, parkSettings, answeredCall, alex, casey }) => {
         const desk = await huntGroup([casey]);
         await parkSettings(60, 30);
         await post('callParks', { name: 'Lobby', recall: { option: 'ALERT_HUNT_GROUP_ONLY', huntGroupId: desk }, agents: [alex.id] });
@@ -134,7 +121,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a call pickup group, when a call rings for one member and another picks up, then the picker takes the call and the member stops ringing', () =>
-      inWorld(dialect, async ({ admin, post, alex, blair, casey, morgan }) => {
+      inWorld(() => world(dialect), async ({ admin, post, alex, blair, casey, morgan }) => {
         await post('callPickups', { name: 'Floor 2', agents: [alex.id, blair.id, casey.id] });
         assertWebexError(await alex.api.post('/v1/telephony/calls/pickup', {}), 409, /ringing/);
         const inbound = await pstnCall(admin, CALLER, blair.extension);
@@ -154,7 +141,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a person ringing, when someone picks up with them as the target (directed pickup), then that person takes the call', () =>
-      inWorld(dialect, async ({ admin, alex, devon }) => {
+      inWorld(() => world(dialect), async ({ admin, alex, devon }) => {
         await pstnCall(admin, CALLER, alex.extension);
         const picked = await callAction(devon, 'pickup', { target: alex.extension }, 201);
         await callAction(devon, 'answer', { callId: picked.callId });
