@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError, defaultLocation } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // Who may call whom, end to end: permissions, access codes, transfer numbers, digit patterns and
 // intercept set through the Webex API (person and location), calls placed through the Call
@@ -17,20 +16,9 @@ const INTERNATIONAL = '+442071234567';
 const TOLL_FREE = '+18005551234';
 const PREMIUM = '+19005551234';
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual') });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const location = await defaultLocation(server.admin);
-  const admin = server.admin;
   const put = async (path: string, body: Record<string, unknown>, status = 204) => {
     const reply = await admin.put(path, body);
     assert.equal(reply.status, status, reply.text);
@@ -53,7 +41,7 @@ for (const dialect of dialects) {
   describe(`who may call whom (${dialect})`, () => {
     describe('outgoing permissions', () => {
       it('given Webex’s defaults, when a person dials abroad, then the call is refused with a 403; a national call goes out', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           assertWebexError(await w.alex.api.post('/v1/telephony/calls/dial', { destination: INTERNATIONAL }), 403, /INTERNATIONAL/);
           assertWebexError(await phoneCall(w, w.alex, PREMIUM), 403, /PREMIUM_SERVICES_I/);
           assert.deepEqual(await callsOf(w.alex), []);
@@ -63,7 +51,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the location blocks national calls, then its people may not dial them, unless a person has permissions of their own', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'NATIONAL', action: 'BLOCK', transferEnabled: true }] });
           assertWebexError(await phoneCall(w, w.alex, NATIONAL), 403, /NATIONAL/);
           assertWebexError(await phoneCall(w, w.blair, NATIONAL), 403);
@@ -75,7 +63,7 @@ for (const dialect of dialects) {
         }));
 
       it('given toll-free calls need an access code, then the call goes through only after a valid code (the person’s or the location’s)', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'TOLL_FREE', action: 'AUTH_CODE', transferEnabled: true }] });
           await w.post(w.at('outgoingPermission/accessCodes'), { accessCodes: [{ code: '1357', description: 'Front desk' }] });
           await w.post(`/v1/telephony/config/people/${w.alex.id}/outgoingPermission/accessCodes`, { code: '8642', description: 'Alex travel' });
@@ -90,7 +78,7 @@ for (const dialect of dialects) {
         }));
 
       it('given premium calls are sent to auto transfer number 1, then a premium number dialled rings that colleague instead', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.at('outgoingPermission'), { callingPermissions: [{ callType: 'PREMIUM_SERVICES_I', action: 'TRANSFER_NUMBER_1', transferEnabled: true }] });
           assertWebexError(await phoneCall(w, w.alex, PREMIUM), 403, /autoTransferNumber1/);
           await w.put(w.at('outgoingPermission/autoTransferNumbers'), { autoTransferNumber1: w.blair.extension });
@@ -105,7 +93,7 @@ for (const dialect of dialects) {
         }));
 
       it('given a digit pattern, then it decides before the call type; a person with custom patterns (none) is not held by the location’s', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.post(w.at('outgoingPermission/digitPatterns'), { name: 'No 415', pattern: '1415!', action: 'BLOCK', transferEnabled: true });
           assertWebexError(await phoneCall(w, w.alex, NATIONAL), 403, /No 415/);
           assert.equal((await phoneCall(w, w.alex, '+12125550177')).status, 201, 'another area code is a national call');
@@ -117,7 +105,7 @@ for (const dialect of dialects) {
         }));
 
       it('directory assistance, operator and service codes are call types of their own; emergency calls are never restricted', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.at('outgoingPermission'), {
             callingPermissions: ['CHARGEABLE_DIRECTORY_ASSISTED', 'OPERATOR_ASSISTED', 'SPECIAL_SERVICES_I', 'NATIONAL'].map((callType) => ({ callType, action: 'BLOCK', transferEnabled: true })),
           });
@@ -129,7 +117,7 @@ for (const dialect of dialects) {
         }));
 
       it('given a call being transferred abroad, then transferEnabled decides, whatever the action for calls placed', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await pstnCall(w.admin, CALLER, w.alex.extension);
           await callAction(w.alex, 'answer', { callId: (await onlyCall(w.alex)).id });
           const callId1 = (await onlyCall(w.alex)).id;
@@ -142,7 +130,7 @@ for (const dialect of dialects) {
         }));
 
       it('given forwarding abroad, then calls are forwarded only while the call type allows forwarding; otherwise the phone rings', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.person(w.alex, 'callForwarding'), { callForwarding: { always: { enabled: true, destination: INTERNATIONAL } } });
           const forwarded = await pstnCall(w.admin, CALLER, w.alex.extension);
           assert.deepEqual((await session(w.admin, forwarded.callSessionId)).legs.map((l) => l.party.number), [CALLER, INTERNATIONAL]);
@@ -156,7 +144,7 @@ for (const dialect of dialects) {
 
     describe('intercept', () => {
       it('given a person’s outgoing calls are intercepted to local only, then internal calls go out and external ones are refused or sent to the destination', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.person(w.alex, 'intercept'), { enabled: true, outgoing: { type: 'ALLOW_LOCAL_ONLY', transferEnabled: false } });
           assertWebexError(await phoneCall(w, w.alex, NATIONAL), 403, /intercepted/);
           assert.equal((await phoneCall(w, w.alex, w.blair.extension)).status, 201);
@@ -166,7 +154,7 @@ for (const dialect of dialects) {
         }));
 
       it('given a person’s incoming calls are intercepted, then callers are refused, or sent to voicemail, or to the new number', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.person(w.alex, 'intercept'), { enabled: true, incoming: { type: 'INTERCEPT_ALL', voicemailEnabled: false } });
           const refused = await pstnCall(w.admin, CALLER, w.alex.extension);
           assert.deepEqual((await session(w.admin, refused.callSessionId)).legs, [], 'the caller heard the announcement and the call ended');
@@ -184,7 +172,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the location intercepts incoming calls, then every person of it is intercepted until it is turned off', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.at('intercept'), { enabled: true, incoming: { type: 'INTERCEPT_ALL', voicemailEnabled: false } });
           const first = await pstnCall(w.admin, CALLER, w.blair.extension);
           assert.deepEqual((await session(w.admin, first.callSessionId)).legs, []);
@@ -198,7 +186,7 @@ for (const dialect of dialects) {
 
     describe('internal dialing', () => {
       it('given unknown extensions are routed to a trunk, then an extension nobody has goes out through it; without the policy the dial is refused', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           const unknown = '4999';
           assertWebexError(await phoneCall(w, w.alex, unknown), 400);
           const location = await defaultLocation(w.admin);
@@ -217,7 +205,7 @@ for (const dialect of dialects) {
 
     describe('barge-in', () => {
       it('given barge-in enabled, when a colleague barges in on an answered call, then their phone alerts, answering joins the call, and leaving keeps it going', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           const inbound = await pstnCall(w.admin, CALLER, w.blair.extension);
           assertWebexError(await w.alex.api.post('/v1/telephony/calls/bargeIn', { target: w.blair.extension }), 403, /not enabled/);
           await w.put(w.person(w.alex, 'bargeIn'), { enabled: true, toneEnabled: true });
@@ -236,7 +224,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the target’s pickup and barge-in privacy, then only their monitoring agents may barge in', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await pstnCall(w.admin, CALLER, w.blair.extension);
           await callAction(w.blair, 'answer', { callId: (await onlyCall(w.blair)).id });
           for (const who of [w.alex, w.devon]) await w.put(w.person(who, 'bargeIn'), { enabled: true, toneEnabled: false });
@@ -249,7 +237,7 @@ for (const dialect of dialects) {
 
     describe('incoming permissions', () => {
       it('given a person blocks external calls, then PSTN callers are refused and colleagues still ring them', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.person(w.alex, 'incomingPermission'), { useCustomEnabled: true, externalTransfer: 'BLOCK_ALL_EXTERNAL', internalCallsEnabled: true, collectCallsEnabled: true });
           const external = await pstnCall(w.admin, CALLER, w.alex.extension);
           assert.deepEqual((await session(w.admin, external.callSessionId)).legs, []);
@@ -259,7 +247,7 @@ for (const dialect of dialects) {
         }));
 
       it('given internal calls are off, then colleagues are refused; with useCustomEnabled off the person accepts everyone again', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.person(w.alex, 'incomingPermission'), { useCustomEnabled: true, externalTransfer: 'ALLOW_ALL_EXTERNAL', internalCallsEnabled: false, collectCallsEnabled: true });
           const internal = await phoneCall(w, w.blair, w.alex.extension);
           assert.equal(internal.status, 201);
@@ -274,7 +262,7 @@ for (const dialect of dialects) {
         }));
 
       it('given only transferred external calls are allowed, then a direct PSTN call is refused but one forwarded by a colleague rings', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(w.person(w.alex, 'incomingPermission'), { useCustomEnabled: true, externalTransfer: 'ALLOW_ONLY_TRANSFERRED_EXTERNAL', internalCallsEnabled: true, collectCallsEnabled: true });
           const direct = await pstnCall(w.admin, CALLER, w.alex.extension);
           assert.deepEqual((await session(w.admin, direct.callSessionId)).legs, []);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { clientWithScopes, freeNumbers, defaultLocation } from '../support/factories.ts';
-import { callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // What the other party sees of a caller, end to end: caller ID settings set through the Webex API,
 // calls placed by the simulator's phones; the PSTN side's view is the sandbox session's
@@ -15,18 +14,8 @@ const CALLER = '+14155550123';
 const NATIONAL = '+14155550177';
 const LOCATION_MAIN_NUMBER = '+15715550100';
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual') });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const put = async (path: string, body: Record<string, unknown>) => {
     const reply = await server.admin.put(path, body);
     assert.equal(reply.status, 204, reply.text);
@@ -45,12 +34,12 @@ async function seenOutside(w: { admin: any }, from: Caller, to = NATIONAL) {
 for (const dialect of dialects) {
   describe(`caller ID on calls (${dialect})`, () => {
     it('given Webex’s defaults, then an external party sees the caller’s direct line and name', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         assert.deepEqual(await seenOutside(w, w.alex), { name: w.alex.name, number: w.alex.number, privacyEnabled: false });
       }));
 
     it('given the location number is selected, then outside parties see the location’s main number; a person without a number does by default', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(w.callerId(w.alex), { selected: 'LOCATION_NUMBER' });
         assert.deepEqual(await seenOutside(w, w.alex), { name: w.alex.name, number: LOCATION_MAIN_NUMBER, privacyEnabled: false });
         assert.equal((await w.admin.get(w.callerId(w.casey))).body.selected, 'LOCATION_NUMBER');
@@ -58,7 +47,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a custom number and another name, then outside parties see those; with the location name policy, the location’s name', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const location = await defaultLocation(w.admin);
         const [custom] = await freeNumbers(w.admin, location.id);
         await w.put(w.callerId(w.alex), { selected: 'CUSTOM', customNumber: custom, externalCallerIdNamePolicy: 'OTHER', customExternalCallerIdName: 'Rivera Sales' });
@@ -70,7 +59,7 @@ for (const dialect of dialects) {
       }));
 
     it('given colleagues, then they see the caller’s internal identity whatever number is presented outside', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(w.callerId(w.alex), { selected: 'LOCATION_NUMBER', externalCallerIdNamePolicy: 'OTHER', customExternalCallerIdName: 'Front Desk' });
         await w.admin.post('/sandbox/v1/calls', { from: w.alex.id, to: w.blair.extension });
         const ringing = await onlyCall(w.blair);
@@ -78,7 +67,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the person blocks their caller ID (For Me), then outside parties and colleagues see a private caller', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
         assert.equal((await own.put('/v1/telephony/config/people/me/settings/callerId', { callingLineIdDeliveryBlockingEnabled: true })).status, 204);
         assert.deepEqual(await seenOutside(w, w.alex), { privacyEnabled: true });
@@ -91,7 +80,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the person restricts their connected line identity (For Me), then whoever calls them sees a private party', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
         assert.equal((await own.put('/v1/telephony/config/people/me/settings/callerId', { connectedLineIdentificationRestrictionEnabled: true })).status, 204);
         await w.admin.post('/sandbox/v1/calls', { from: w.blair.id, to: w.alex.extension });
@@ -105,14 +94,14 @@ for (const dialect of dialects) {
       }));
 
     it('given an external caller withholds their number, then the person sees a private caller', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const reply = await w.admin.post('/sandbox/v1/calls', { from: CALLER, to: w.alex.extension, privacyEnabled: true });
         assert.equal(reply.status, 201, reply.text);
         assert.deepEqual((await onlyCall(w.alex)).remoteParty, { privacyEnabled: true, callType: 'external' });
       }));
 
     it('given an agent selects a hunt group’s caller ID, then outside parties see the group’s name and number; choosing their own restores it', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const location = await defaultLocation(w.admin);
         const [number] = await freeNumbers(w.admin, location.id);
         const agentPath = `/v1/telephony/config/people/${w.alex.id}/agent`;
@@ -147,7 +136,7 @@ for (const dialect of dialects) {
 
     describe('anonymous call rejection', () => {
       it('given it is on, then a caller withholding their number is refused and others still ring the person', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           await w.put(`/v1/telephony/config/people/${w.alex.id}/anonymousCallReject`, { enabled: true });
           const anonymous = await w.admin.post('/sandbox/v1/calls', { from: CALLER, to: w.alex.extension, privacyEnabled: true });
           assert.equal(anonymous.status, 201, anonymous.text);
@@ -158,7 +147,7 @@ for (const dialect of dialects) {
         }));
 
       it('given it is on (For Me), then a colleague who blocks their caller ID is refused too', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => world(dialect), async (w) => {
           const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
           assert.equal((await own.put('/v1/telephony/config/people/me/settings/anonymousCallReject', { enabled: true })).status, 204);
           const blair = await clientWithScopes(w.admin, w.blair.id, ['spark:calls_read', 'spark:calls_write']);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callsOf, demoCallers, onlyCall, session } from '../support/calls.ts';
+import { callsOf, onlyCall, session } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // The caller reputation provider blocks external callers it scores as spam: the provider is set up
 // through the Webex API, the simulated PSTN caller carries the score the provider gives it.
@@ -11,18 +10,8 @@ import { startServer } from '../support/server.ts';
 const PROVIDER = '/v1/telephony/config/serviceSettings/callerReputationProvider';
 const SPAMMER = '+14155550666';
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual') });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const call = async (from: string, to: string, reputationScore?: number) => {
     const reply = await server.admin.post('/sandbox/v1/calls', { from, to, ...(reputationScore !== undefined ? { reputationScore } : {}) });
     assert.equal(reply.status, 201, reply.text);
@@ -44,13 +33,13 @@ const activeProvider = {
 for (const dialect of dialects) {
   describe(`caller reputation on incoming calls (${dialect})`, () => {
     it('given no provider, then a caller of any score rings the person', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.call(SPAMMER, w.alex.extension, 0.99);
         assert.equal((await onlyCall(w.alex)).state, 'alerting');
       }));
 
     it('given an active provider, then a caller scored at or above the block threshold is blocked, one below it rings', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         assert.equal((await w.admin.put(PROVIDER, activeProvider)).status, 204);
         assert.deepEqual((await w.admin.get(`${PROVIDER}/status`)).body, { id: activeProvider.id, status: 'ACTIVE' });
         const blocked = await w.call(SPAMMER, w.alex.extension, 0.7);
@@ -61,7 +50,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the provider is disabled, or lacks its client secret, then nobody is blocked', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const { clientSecret: _secret, ...withoutSecret } = activeProvider;
         assert.equal((await w.admin.put(PROVIDER, withoutSecret)).status, 204);
         assert.equal((await w.admin.get(`${PROVIDER}/status`)).body.status, 'AUTH_FAILED');

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callsOf, demoCallers, type Caller } from '../support/calls.ts';
+import { callsOf, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { clientWithScopes, defaultLocation } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // What emergency services see of a caller: the line's emergency callback number (ECBN), set
 // through the Webex API, on calls placed by the simulator's phones to 911 or 933. The PSAP side's
@@ -12,18 +11,8 @@ import { startServer } from '../support/server.ts';
 
 const LOCATION_MAIN_NUMBER = '+15715550100';
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual') });
-  const people = await demoCallers(server.admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const put = async (path: string, body: Record<string, unknown>) => {
     const reply = await server.admin.put(path, body);
     assert.equal(reply.status, 204, reply.text);
@@ -43,14 +32,14 @@ async function seenBy(w: { admin: any }, from: Caller, to: string) {
 for (const dialect of dialects) {
   describe(`emergency calls present the emergency callback number (${dialect})`, () => {
     it('given Webex’s defaults, then a person with a number presents their direct line, an extension-only person the location’s main number', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         assert.equal((await seenBy(w, w.alex, '911')).number, w.alex.number);
         assert.equal((await w.admin.get(w.ecbn(w.casey))).body.selected, 'LOCATION_ECBN');
         assert.equal((await seenBy(w, w.casey, '911')).number, LOCATION_MAIN_NUMBER);
       }));
 
     it('given caller ID shows the location number, then emergency services still see the ECBN, and everyone else the caller ID', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(`/v1/people/${w.alex.id}/features/callerId`, { selected: 'LOCATION_NUMBER' });
         assert.equal((await seenBy(w, w.alex, '+14155550177')).number, LOCATION_MAIN_NUMBER);
         const emergency = await seenBy(w, w.alex, '911');
@@ -59,7 +48,7 @@ for (const dialect of dialects) {
       }));
 
     it('given another member’s number is chosen as the ECBN, then a 933 call presents that number; back to the direct line, the own number', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(w.ecbn(w.alex), { selected: 'LOCATION_MEMBER_NUMBER', locationMemberId: w.blair.id });
         assert.equal((await seenBy(w, w.alex, '933')).number, w.blair.number);
         const deps = await w.admin.get(`/v1/telephony/config/people/${w.blair.id}/emergencyCallbackNumber/dependencies`);
@@ -69,7 +58,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the location’s ECBN is a member, then extension-only people on LOCATION_ECBN present that member’s number', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const location = await defaultLocation(w.admin);
         await w.put(`/v1/telephony/config/locations/${location.id}/features/emergencyCallbackNumber`, { selected: 'LOCATION_MEMBER_NUMBER', locationMemberId: w.blair.id });
         assert.equal((await seenBy(w, w.casey, '911')).number, w.blair.number);
@@ -79,7 +68,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an extension-only workspace chooses a colleague’s number, then its emergency calls present that number', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const location = await defaultLocation(w.admin);
         const created = await w.admin.post('/v1/workspaces', { displayName: 'Lobby phone', locationId: location.id, calling: { type: 'webexCalling', webexCalling: { extension: '7399' } } });
         assert.equal(created.status, 201, created.text);
@@ -90,7 +79,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the person blocks their caller ID, then emergency services still see their callback number', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
         assert.equal((await own.put('/v1/telephony/config/people/me/settings/callerId', { callingLineIdDeliveryBlockingEnabled: true })).status, 204);
         assert.deepEqual(await seenBy(w, w.alex, '+14155550177'), { privacyEnabled: true });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation } from '../support/factories.ts';
 import { hotDeskWorkspace, signIn, voicePortalSignIn } from '../support/hotdesk.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // A hot desk guest's calls ring the workspace phone the guest is signed in to: Blair signs in to a
 // hot desk (the sandbox's voice portal sign-in), a caller calls Blair, and Blair's phone and the
@@ -15,20 +14,8 @@ import { startServer } from '../support/server.ts';
 const CALLER = '+14155550123';
 const start = Date.parse('2026-01-07T09:00:00Z');
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual', start);
-  const server = await startServer(dialect, { clock });
-  const admin = server.admin;
-  const people = await demoCallers(admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect, { at: start });
   const hq = await defaultLocation(admin);
   const desk = await hotDeskWorkspace(admin, hq.id);
   await voicePortalSignIn(admin, hq.id, [people.blair.id]);
@@ -52,7 +39,7 @@ async function deskCalls(w: World) {
 for (const dialect of dialects) {
   describe(`Hot desk sessions in calls (${dialect})`, () => {
     it('given Blair signed in to a hot desk, when a caller calls Blair, then the hot desk rings too and answers; after the session is deleted only Blair rings', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const signedIn = await signIn(w.blair.api, w.blair.id, w.desk.id);
         const first = await pstnCall(w.admin, CALLER, w.blair.extension);
         assert.deepEqual(await ringing(w, first.callSessionId), [w.blair.id, w.desk.id].sort());
@@ -71,7 +58,7 @@ for (const dialect of dialects) {
       }));
 
     it("given Casey's line on Blair's hot desking profile, when a caller calls Casey, then Blair's hot desk rings too; past the booking end it does not", () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const profile = await w.admin.put(`/v1/telephony/config/people/${w.blair.id}/features/hotDesking/members`, {
           members: [
             { id: w.blair.id, port: 1, primaryOwner: true, lineType: 'PRIMARY', lineWeight: 1 },

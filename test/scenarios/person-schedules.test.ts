@@ -1,32 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { demoCallers, onlyCall, pstnCall, session } from '../support/calls.ts';
+import { onlyCall, pstnCall, session } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // A person's own schedule drives their selective rules: a criterion naming it at level PEOPLE is
 // in force while the schedule is (the location's schedules are level GROUP). The clock stands
 // still on a Wednesday at 10:00 in New York (the demo location's time zone).
 
 const CALLER = '+14155550123';
-const WEDNESDAY_10AM_NEW_YORK = Date.parse('2026-01-07T15:00:00Z');
 const weekdays = { sunday: false, monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: false, recurInterval: 1 };
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual', WEDNESDAY_10AM_NEW_YORK) });
-  const admin = server.admin;
-  const people = await demoCallers(admin);
+  const { server, admin, ...people } = await callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK });
   const { alex } = people;
   // Alex's own business hours: "Focus" 09:00–12:00 (in force now) and "Late" 20:00–23:00 (not).
   for (const [name, startTime, endTime] of [['Focus', '09:00', '12:00'], ['Late', '20:00', '23:00']]) {
@@ -42,7 +29,7 @@ async function world(dialect: Dialect) {
 for (const dialect of dialects) {
   describe(`a person's schedules drive their selective rules (${dialect})`, () => {
     it('given selective reject during the person’s own schedule, then calls are rejected while it is in force and ring while it is not', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const reject = (scheduleName: string) => ({ callsFrom: 'ANY_PHONE_NUMBER', scheduleName, scheduleType: 'businessHours', scheduleLevel: 'PEOPLE', rejectEnabled: true });
         const created = await w.admin.post(w.criteria, reject('Focus'));
         assert.equal(created.status, 201, created.text);
@@ -57,7 +44,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a person’s schedule, then it is theirs alone: the location level and another person cannot name it', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         assertWebexError(await w.admin.post(w.criteria, { callsFrom: 'ANY_PHONE_NUMBER', scheduleName: 'Focus', scheduleType: 'businessHours', scheduleLevel: 'GROUP', rejectEnabled: true }), 400);
         const blairs = `/v1/telephony/config/people/${w.blair.id}/selectiveReject/criteria`;
         assertWebexError(await w.admin.post(blairs, { callsFrom: 'ANY_PHONE_NUMBER', scheduleName: 'Focus', scheduleType: 'businessHours', scheduleLevel: 'PEOPLE', rejectEnabled: true }), 400);

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { createDevice, memberLine } from '../support/devices.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeExtension, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // A virtual line put on a phone (device members) or a DECT handset as one of its lines rings
 // there too: a call to it alerts the phone's owner or the handset's holder as well as the
@@ -19,8 +18,7 @@ const LINES = '/v1/telephony/config/virtualLines';
 const DEVICES = '/v1/telephony/config/devices';
 
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual', Date.parse('2026-01-07T15:00:00Z')) });
-  const admin = server.admin;
+  const { server, clock, admin, ...people } = await callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK });
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const extension = freeExtension();
@@ -29,16 +27,7 @@ async function world(dialect: Dialect) {
   const line = { id: reply.body.id as string, number: number!, extension };
   const phone = `/sandbox/v1/virtualLines/${line.id}/calls`;
   const lineCalls = async () => (await admin.get(phone)).body.items as { id: string; state: string }[];
-  return { server, admin, hq, line, phone, lineCalls, ...(await demoCallers(admin)) };
-}
-
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
+  return { server, admin, hq, line, phone, lineCalls, ...people };
 }
 
 /** A phone of `owner` carrying the virtual line on port 2. */
@@ -71,7 +60,7 @@ const ringing = async (admin: Client, callSessionId: string) =>
 for (const dialect of dialects) {
   describe(`Virtual lines on phones and DECT handsets (${dialect})`, () => {
     it("given the virtual line on Alex's phone, when a PSTN caller dials its number, then Alex and the line's phone ring; Alex answers and the line stops ringing", () =>
-      inWorld(dialect, async ({ admin, line, lineCalls, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, line, lineCalls, alex }) => {
         await lineOnPhone(admin, alex, line.id);
         const inbound = await pstnCall(admin, CALLER, line.number);
         assert.deepEqual((await ringing(admin, inbound.callSessionId)).sort(), [alex.id, line.id].sort());
@@ -83,7 +72,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the virtual line on Alex's phone, when its own phone answers, then Alex stops ringing; taken off the phone, only the line rings", () =>
-      inWorld(dialect, async ({ admin, line, phone, lineCalls, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, line, phone, lineCalls, alex }) => {
         const deviceId = await lineOnPhone(admin, alex, line.id);
         await pstnCall(admin, CALLER, line.number);
         const [atLine] = await lineCalls();
@@ -98,7 +87,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the virtual line second on a DECT handset held by Blair, when a caller dials the line, then Blair rings too and answers", () =>
-      inWorld(dialect, async ({ admin, hq, line, lineCalls, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, hq, line, lineCalls, blair }) => {
         const path = await lineOnHandset(admin, hq.id, blair, line.id);
         const handsets = await admin.get(`${path}/handsets`);
         assert.equal(handsets.status, 200, handsets.text);
@@ -119,7 +108,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a DECT handset whose first line is the virtual line and second is Blair, when a caller dials Blair, then the virtual line rings too (it holds the handset)', () =>
-      inWorld(dialect, async ({ admin, hq, line, lineCalls, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, hq, line, lineCalls, blair }) => {
         await lineOnHandset(admin, hq.id, blair, line.id, true);
         const inbound = await pstnCall(admin, CALLER, blair.extension);
         assert.deepEqual((await ringing(admin, inbound.callSessionId)).sort(), [blair.id, line.id].sort());
@@ -128,7 +117,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the virtual line on Alex's phone, then the members GET, the line's devices and the virtual lines list show it", () =>
-      inWorld(dialect, async ({ admin, hq, line, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, hq, line, alex }) => {
         const deviceId = await lineOnPhone(admin, alex, line.id);
         const members = await admin.get(`${DEVICES}/${deviceId}/members`);
         assert.equal(members.status, 200, members.text);
@@ -166,7 +155,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a virtual line, then the available members of a device and of the organization list it, unless excluded or asked for owners', () =>
-      inWorld(dialect, async ({ admin, line, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, line, blair }) => {
         const device = await createDevice(admin, { personId: blair.id });
         const available = await admin.get(`${DEVICES}/${device.id}/availableMembers?max=1000`);
         assert.equal(available.status, 200, available.text);
@@ -189,14 +178,14 @@ for (const dialect of dialects) {
       }));
 
     it("given a virtual line, then it cannot be a phone's primary (owner's) line", () =>
-      inWorld(dialect, async ({ admin, line, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, line, alex }) => {
         const device = await createDevice(admin, { personId: alex.id });
         const put = await admin.put(`${DEVICES}/${device.id}/members`, { members: [memberLine(line.id, 1)] });
         assert.equal(put.status, 400, put.text);
       }));
 
     it('given the virtual line on a phone and a DECT handset, when it is deleted, then the phone and the handset no longer carry it', () =>
-      inWorld(dialect, async ({ admin, hq, line, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, hq, line, alex, blair }) => {
         const deviceId = await lineOnPhone(admin, alex, line.id);
         const path = await lineOnHandset(admin, hq.id, blair, line.id);
         assert.equal((await admin.delete(`${LINES}/${line.id}`)).status, 204);

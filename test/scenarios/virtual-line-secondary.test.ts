@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import type { Client } from '../support/client.ts';
 import { createDevice, memberLine } from '../support/devices.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError, defaultLocation, freeExtension, freeNumbers } from '../support/factories.ts';
 import { hotDeskWorkspace, signIn, voicePortalSignIn } from '../support/hotdesk.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // A virtual line on a person's phone, Webex App or hot desking profile is one of their secondary
 // lines: through Call Settings For Me (…/people/me/settings/secondaryLines/{lineOwnerId}/…) they
@@ -21,8 +20,7 @@ const PEOPLE = '/v1/telephony/config/people';
 const ME = `${PEOPLE}/me/settings/secondaryLines`;
 
 async function world(dialect: Dialect) {
-  const server = await startServer(dialect, { clock: new SandboxClock('manual', Date.parse('2026-01-07T15:00:00Z')) });
-  const admin = server.admin;
+  const { server, clock, admin, ...people } = await callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK });
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const extension = freeExtension();
@@ -30,17 +28,7 @@ async function world(dialect: Dialect) {
   assert.equal(reply.status, 201, reply.text);
   const line = { id: reply.body.id as string, number: number!, extension };
   const lineCalls = async () => (await admin.get(`/sandbox/v1/virtualLines/${line.id}/calls`)).body.items as { id: string; state: string }[];
-  return { server, admin, hq, line, lineCalls, ...(await demoCallers(admin)) };
-}
-type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
+  return { server, admin, hq, line, lineCalls, ...people };
 }
 
 /** A phone of `owner` carrying the virtual line on port 2. */
@@ -65,7 +53,7 @@ const ringing = async (admin: Client, callSessionId: string) =>
 for (const dialect of dialects) {
   describe(`Virtual lines as secondary lines, on Webex Apps and hot desking profiles (${dialect})`, () => {
     it("given the virtual line on Alex's phone, when Alex sets its forwarding always to Casey through the For Me secondary line path, then a PSTN call to the line rings Casey only", () =>
-      inWorld(dialect, async ({ admin, line, lineCalls, alex, casey }) => {
+      inWorld(() => world(dialect), async ({ admin, line, lineCalls, alex, casey }) => {
         await lineOnPhone(admin, alex, line.id);
         const at = `${ME}/${line.id}/callForwarding`;
         const before = await alex.api.get(at);
@@ -94,7 +82,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the virtual line on Alex's phone, then its voicemail, caller ID, services, recording, access codes, queues, park and pickup documents answer for the line", () =>
-      inWorld(dialect, async ({ admin, line, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, line, alex }) => {
         await lineOnPhone(admin, alex, line.id);
         const at = `${ME}/${line.id}`;
         const own = (await alex.api.get(`${PEOPLE}/me/settings/voicemail`)).body.enabled;
@@ -129,7 +117,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a virtual line not on Alex’s devices, then its secondary line paths are a 404; once on Alex’s app, they answer', () =>
-      inWorld(dialect, async ({ admin, line, alex, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, line, alex, blair }) => {
         assertWebexError(await alex.api.get(`${ME}/${line.id}/callForwarding`), 404);
         assertWebexError(await alex.api.get(`${ME}/${line.id}/services`), 404);
         // On Blair's phone, it is Blair's secondary line, not Alex's.
@@ -141,7 +129,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the virtual line on Alex's Webex App, then the app's members show it as VIRTUAL_LINE and its available members offer it; a call to it rings Alex, who answers", () =>
-      inWorld(dialect, async ({ admin, line, lineCalls, alex }) => {
+      inWorld(() => world(dialect), async ({ admin, line, lineCalls, alex }) => {
         const offered = await admin.get(`${PEOPLE}/${alex.id}/applications/availableMembers?max=1000`);
         assert.equal(offered.status, 200, offered.text);
         assert.ok(offered.body.members.some((m: { id: string; firstName: string }) => m.id === line.id && m.firstName === 'Front'), offered.text);
@@ -173,7 +161,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the virtual line on Blair's hot desking profile, when Blair is signed in to a hot desk, then a call to the line rings the desk too; Blair changes the line's settings as a secondary line", () =>
-      inWorld(dialect, async ({ admin, hq, line, blair }) => {
+      inWorld(() => world(dialect), async ({ admin, hq, line, blair }) => {
         const desk = await hotDeskWorkspace(admin, hq.id);
         await voicePortalSignIn(admin, hq.id, [blair.id]);
         const available = await admin.get(`${PEOPLE}/${blair.id}/features/hotDesking/availableMembers?max=1000`);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, demoCallers, onlyCall, pstnCall, session } from '../support/calls.ts';
+import { callAction, onlyCall, pstnCall, session } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError, defaultLocation, freeExtension, freeNumbers } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // A virtual line takes and makes calls like a person's line: its simulated phone
 // (/sandbox/v1/virtualLines/{id}/calls) rings until devices are assigned to it, and its settings
@@ -14,19 +13,8 @@ const CALLER = '+14155550123';
 const NATIONAL = '+14155550177';
 const LINES = '/v1/telephony/config/virtualLines';
 
-async function inWorld(dialect: Dialect, test: (w: Awaited<ReturnType<typeof world>>) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock });
-  const admin = server.admin;
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const extension = freeExtension();
@@ -41,13 +29,13 @@ async function world(dialect: Dialect) {
     assert.equal(reply.status, 204, reply.text);
   };
   const legs = async (callSessionId: string) => (await session(admin, callSessionId)).legs.map((l) => [l.party.kind, l.state]);
-  return { server, admin, clock, line, calls, act, put, legs, ...(await demoCallers(admin)) };
+  return { server, admin, clock, line, calls, act, put, legs, ...people };
 }
 
 for (const dialect of dialects) {
   describe(`calls of a virtual line (${dialect})`, () => {
     it('given a virtual line, when a PSTN caller dials its number, then its phone rings and answers', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const inbound = await pstnCall(w.admin, CALLER, w.line.number);
         const [ringing] = await w.calls();
         assert.deepEqual([ringing!.state, ringing!.remoteParty.number], ['alerting', CALLER]);
@@ -59,7 +47,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a person dials its extension, then the line rings and the person sees it by its name', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const dialled = await callAction(w.alex, 'dial', { destination: w.line.extension }, 201);
         await callAction(w.alex, 'answer', { callId: dialled.callId });
         await w.act('answer', { callId: (await w.calls())[0]!.id });
@@ -68,7 +56,7 @@ for (const dialect of dialects) {
       }));
 
     it('given Do Not Disturb on the line, then callers get busy and nothing rings', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         assert.equal((await w.admin.put(`${LINES}/${w.line.id}/doNotDisturb`, { enabled: true })).status, 204);
         const inbound = await pstnCall(w.admin, CALLER, w.line.number);
         assert.deepEqual(await w.calls(), []);
@@ -76,7 +64,7 @@ for (const dialect of dialects) {
       }));
 
     it('given forwarding always to a person, then the person rings instead', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const path = `${LINES}/${w.line.id}/callForwarding`;
         const current = (await w.admin.get(path)).body;
         const { systemMaxNumberOfRings: _max, ...noAnswer } = current.callForwarding.noAnswer;
@@ -90,7 +78,7 @@ for (const dialect of dialects) {
       }));
 
     it('given its own outgoing permissions block national calls, then its national call is refused; an internal one goes out', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const place = (to: string) => w.admin.post('/sandbox/v1/calls', { from: w.line.id, to });
         assert.equal((await place(NATIONAL)).status, 201);
         await w.put('outgoingPermission', { useCustomEnabled: true, callingPermissions: [{ callType: 'NATIONAL', action: 'BLOCK', transferEnabled: false }] });
@@ -104,7 +92,7 @@ for (const dialect of dialects) {
       }));
 
     it('given its incoming calls intercepted to voicemail, then a caller reaches the box and the line never rings', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put('intercept', { enabled: true, incoming: { type: 'INTERCEPT_ALL', voicemailEnabled: true } });
         const inbound = await pstnCall(w.admin, CALLER, w.line.number);
         assert.deepEqual(await w.calls(), []);
@@ -115,7 +103,7 @@ for (const dialect of dialects) {
       }));
 
     it('given incoming permissions that block external callers, then a PSTN caller is refused while a colleague still rings it', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put('incomingPermission', { useCustomEnabled: true, externalTransfer: 'BLOCK_ALL_EXTERNAL', internalCallsEnabled: true, collectCallsEnabled: true });
         const refused = await pstnCall(w.admin, CALLER, w.line.number);
         assert.deepEqual((await session(w.admin, refused.callSessionId)).legs.filter((l) => l.party.kind === 'virtualLine'), []);
@@ -125,7 +113,7 @@ for (const dialect of dialects) {
       }));
 
     it('given voicemail on after 2 rings, then an unanswered call rings the line 12 s on the server clock and the box answers', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put('voicemail', { enabled: true, sendUnansweredCalls: { enabled: true, numberOfRings: 2 }, notifications: { enabled: false }, transferToNumber: { enabled: false } });
         const inbound = await pstnCall(w.admin, CALLER, w.line.number);
         await w.clock.advance(11_999);
@@ -139,7 +127,7 @@ for (const dialect of dialects) {
       }));
 
     it('given its caller ID set to another name and the location number, then an external party sees those', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const seenOutside = async () => {
           const placed = await w.admin.post('/sandbox/v1/calls', { from: w.line.id, to: NATIONAL });
           assert.equal(placed.status, 201, placed.text);
@@ -154,7 +142,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the virtual line places a call, then the person rings with the line as the caller', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const placed = await w.admin.post('/sandbox/v1/calls', { from: w.line.id, to: w.alex.extension });
         assert.equal(placed.status, 201, placed.text);
         assert.equal(placed.body.legs[0].party.virtualLineId, w.line.id);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callsOf, demoCallers, onlyCall, pstnCall, session } from '../support/calls.ts';
+import { callsOf, onlyCall, pstnCall, session } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { assertWebexError, defaultLocation, freeExtension, freeNumbers, unique } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // A workspace's call settings change its calls as a person's change theirs: selective reject,
 // accept and forward, simultaneous and sequential ring, intercept, incoming and outgoing
@@ -20,13 +19,9 @@ const NEVER_ANSWERS = '+14155550187';
 const NATIONAL = '+14155550177';
 const INTERNATIONAL = '+442071234567';
 const TOLL_FREE = '+18005551234';
-const WEDNESDAY_10AM_NEW_YORK = Date.parse('2026-01-07T15:00:00Z');
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual', WEDNESDAY_10AM_NEW_YORK);
-  const server = await startServer(dialect, { clock });
-  const admin = server.admin;
-  const people = await demoCallers(admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK });
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const extension = freeExtension();
@@ -51,15 +46,6 @@ async function world(dialect: Dialect) {
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
-
 const T = (w: World, name: string) => `/v1/telephony/config/workspaces/${w.lobby.id}/${name}`;
 const F = (w: World, name: string) => `/v1/workspaces/${w.lobby.id}/features/${name}`;
 /** A criterion's "when": the location's business hours, in force now. */
@@ -82,7 +68,7 @@ const ringing = async (w: World, callSessionId: string) =>
 for (const dialect of dialects) {
   describe(`calls by a workspace's settings (${dialect})`, () => {
     it('given selective reject of one caller in office hours, then that caller is refused and the phone never rings; another caller rings it', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.post(`${T(w, 'selectiveReject')}/criteria`, { ...OFFICE_HOURS, callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], rejectEnabled: true });
         await w.put(T(w, 'selectiveReject'), { enabled: true });
         const refused = await pstnCall(w.admin, CALLER, w.lobby.number);
@@ -93,7 +79,7 @@ for (const dialect of dialects) {
       }));
 
     it('given selective accept of one caller, then only that caller rings the workspace', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.post(`${T(w, 'selectiveAccept')}/criteria`, { ...OFFICE_HOURS, callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], acceptEnabled: true });
         await w.put(T(w, 'selectiveAccept'), { enabled: true });
         await pstnCall(w.admin, OTHER_CALLER, w.lobby.number);
@@ -103,7 +89,7 @@ for (const dialect of dialects) {
       }));
 
     it('given selective forward of one caller to a colleague, then that caller rings the colleague instead; others ring the workspace', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.post(`${T(w, 'selectiveForward')}/criteria`, { ...OFFICE_HOURS, callsFrom: 'SELECT_PHONE_NUMBERS', numbers: [CALLER], forwardToPhoneNumber: w.alex.extension, forwardEnabled: true });
         await w.put(T(w, 'selectiveForward'), { enabled: true, defaultPhoneNumberToForward: w.blair.extension });
         await pstnCall(w.admin, CALLER, w.lobby.number);
@@ -115,7 +101,7 @@ for (const dialect of dialects) {
       }));
 
     it('given simultaneous ring to a colleague and a PSTN number, then all three ring; the colleague answers and the others stop', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(T(w, 'simultaneousRing'), {
           enabled: true,
           criteriasEnabled: false,
@@ -134,7 +120,7 @@ for (const dialect of dialects) {
       }));
 
     it('given sequential ring after the workspace rang 2 times, then a colleague rings next, on the server clock', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(T(w, 'sequentialRing'), { enabled: true, ringBaseLocationFirstEnabled: true, baseLocationNumberOfRings: 2, phoneNumbers: [{ phoneNumber: w.alex.extension, numberOfRings: 3 }] });
         const inbound = await pstnCall(w.admin, CALLER, w.lobby.number);
         assert.deepEqual(await ringing(w, inbound.callSessionId), ['workspace']);
@@ -144,7 +130,7 @@ for (const dialect of dialects) {
       }));
 
     it('given incoming calls intercepted, then callers are refused, or sent to the new number; the phone never rings', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(F(w, 'intercept'), { enabled: true, incoming: { type: 'INTERCEPT_ALL', voicemailEnabled: false } });
         const refused = await pstnCall(w.admin, CALLER, w.lobby.number);
         assert.deepEqual(await legsOf(w, refused.callSessionId), [], 'the caller heard the announcement and the call ended');
@@ -155,7 +141,7 @@ for (const dialect of dialects) {
       }));
 
     it('given outgoing calls intercepted, then the workspace phone may not call out until intercept is off', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(F(w, 'intercept'), { enabled: true, outgoing: { type: 'INTERCEPT_ALL', transferEnabled: false } });
         assertWebexError(await workspaceDials(w, NATIONAL), 403, /intercepted/);
         await w.put(F(w, 'intercept'), { enabled: false });
@@ -163,7 +149,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the workspace blocks external calls, then PSTN callers are refused and colleagues still ring it', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(F(w, 'incomingPermission'), { useCustomEnabled: true, externalTransfer: 'BLOCK_ALL_EXTERNAL', internalCallsEnabled: true, collectCallsEnabled: true });
         const external = await pstnCall(w.admin, CALLER, w.lobby.number);
         assert.deepEqual(await legsOf(w, external.callSessionId), []);
@@ -173,7 +159,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the workspace's own outgoing permissions, digit patterns and access codes, then its phone's calls follow them, not the location's", () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         // Webex's defaults (the location's): abroad is refused, national calls go out.
         assertWebexError(await workspaceDials(w, INTERNATIONAL), 403, /INTERNATIONAL/);
         assert.equal((await workspaceDials(w, NATIONAL)).status, 201);
@@ -198,7 +184,7 @@ for (const dialect of dialects) {
       }));
 
     it('given voicemail on for busy and unanswered calls, then a busy workspace sends the next caller to its box, and an unanswered call goes there after the rings', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(T(w, 'voicemail'), { enabled: true, sendBusyCalls: { enabled: true }, sendUnansweredCalls: { enabled: true, numberOfRings: 2 } });
         await w.put(F(w, 'callWaiting'), { enabled: false });
         const first = await pstnCall(w.admin, CALLER, w.lobby.number);
@@ -221,7 +207,7 @@ for (const dialect of dialects) {
       }));
 
     it("given the box's transferToNumber, then a caller who presses 0 in the workspace's box is sent there", () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await w.put(T(w, 'voicemail'), { enabled: true, sendAllCalls: { enabled: true } });
         const first = await pstnCall(w.admin, CALLER, w.lobby.number);
         assert.deepEqual((await legsOf(w, first.callSessionId)).map((l) => l.party.kind).sort(), ['pstn', 'voicemail']);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type CallView } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type CallView } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { defaultLocation, freeExtension, freeNumbers, unique } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld } from '../support/worlds.ts';
 
 // A workspace with a Webex Calling line makes and takes calls like a person: its simulated phone
 // (/sandbox/v1/workspaces/{id}/calls) rings and answers, and its settings (DND, call waiting,
@@ -14,10 +13,7 @@ const CALLER = '+14155550123';
 const OTHER_CALLER = '+14155550124';
 
 async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual');
-  const server = await startServer(dialect, { clock });
-  const admin = server.admin;
-  const people = await demoCallers(admin);
+  const { server, clock, admin, ...people } = await callWorld(dialect);
   const hq = await defaultLocation(admin);
   const [number] = await freeNumbers(admin, hq.id);
   const extension = freeExtension();
@@ -33,15 +29,6 @@ async function world(dialect: Dialect) {
   return { server, clock, admin, lobby, ...people };
 }
 type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
 
 /** The workspace phone's calls (the simulator's view, shaped as the Call Controls'). */
 async function phoneCalls(w: World): Promise<CallView[]> {
@@ -76,7 +63,7 @@ const redirectionsOf = (call: { redirections?: unknown[] }) =>
 for (const dialect of dialects) {
   describe(`calls of a workspace (${dialect})`, () => {
     it('given a workspace with a number, when a PSTN caller dials it, then its phone rings and, answered, the call connects', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const inbound = await pstnCall(w.admin, CALLER, w.lobby.number);
         const [ringing] = await phoneCalls(w);
         assert.deepEqual([ringing!.state, ringing!.personality, ringing!.remoteParty.number], ['alerting', 'terminator', CALLER]);
@@ -91,7 +78,7 @@ for (const dialect of dialects) {
       }));
 
     it('given a person dials the workspace extension, then the workspace rings showing the person, and the person sees the workspace by name (no personId)', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const { alex } = w;
         const dialled = await callAction(alex, 'dial', { destination: w.lobby.extension }, 201);
         await callAction(alex, 'answer', { callId: dialled.callId });
@@ -103,7 +90,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the workspace phone places a call to a person, then the person rings with the workspace as the caller', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const { alex } = w;
         const placed = await w.admin.post('/sandbox/v1/calls', { from: w.lobby.id, to: alex.extension });
         assert.equal(placed.status, 201, placed.text);
@@ -115,7 +102,7 @@ for (const dialect of dialects) {
       }));
 
     it('given Do Not Disturb on the workspace, when a PSTN caller calls, then the phone never rings and the caller gets busy', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await setting(w, `/v1/telephony/config/workspaces/${w.lobby.id}/doNotDisturb`, { enabled: true });
         const inbound = await pstnCall(w.admin, CALLER, w.lobby.number);
         assert.deepEqual(await phoneCalls(w), []);
@@ -123,7 +110,7 @@ for (const dialect of dialects) {
       }));
 
     it('given forwarding always to a person, when a PSTN caller calls the workspace, then the person rings with the redirection', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const { alex } = w;
         await forwarding(w, { always: { enabled: true, destination: alex.extension } });
         await pstnCall(w.admin, CALLER, w.lobby.extension);
@@ -133,7 +120,7 @@ for (const dialect of dialects) {
       }));
 
     it('given forwarding when not answered after 2 rings, then the workspace rings 12 s on the server clock and the call goes on with reason noAnswer', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const { blair, clock } = w;
         await forwarding(w, { noAnswer: { enabled: true, destination: blair.extension, numberOfRings: 2 } });
         await pstnCall(w.admin, CALLER, w.lobby.number);
@@ -146,7 +133,7 @@ for (const dialect of dialects) {
       }));
 
     it('given call waiting off and forwarding when busy, when a second call comes in during a call, then it goes to the busy destination', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const { blair } = w;
         await setting(w, `/v1/workspaces/${w.lobby.id}/features/callWaiting`, { enabled: false });
         await forwarding(w, { busy: { enabled: true, destination: blair.extension } });
@@ -159,7 +146,7 @@ for (const dialect of dialects) {
       }));
 
     it('given call waiting on (the default), a second call rings the workspace while it is on a call', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         await pstnCall(w.admin, CALLER, w.lobby.number);
         await phone(w, 'answer', { callId: (await phoneCalls(w))[0]!.id });
         await pstnCall(w.admin, OTHER_CALLER, w.lobby.number);
@@ -167,14 +154,14 @@ for (const dialect of dialects) {
       }));
 
     it('given the workspace is deleted during a call, then its call ends', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const inbound = await pstnCall(w.admin, CALLER, w.lobby.number);
         await phone(w, 'answer', { callId: (await phoneCalls(w))[0]!.id });
         assert.equal((await w.admin.delete(`/v1/workspaces/${w.lobby.id}`)).status, 204);
         assert.deepEqual((await session(w.admin, inbound.callSessionId)).legs, []);
       }));
     it('given the workspace records every call, when it answers a PSTN call, then the call is recorded; with recording off it is not', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => world(dialect), async (w) => {
         const recording = `/v1/telephony/config/workspaces/${w.lobby.id}/features/callRecordings`;
         assert.equal((await w.admin.get(recording)).body.enabled, false);
         await setting(w, recording, { enabled: true, record: 'Always' });
