@@ -58,6 +58,11 @@ export type PersonRouting = {
   priorityAlert?: CallerRules;
   /** Push to Talk: how the person takes intercom calls (intercom.ts). */
   pushToTalk?: PushToTalk;
+  /**
+   * Personal Assistant, while the person is away: calls go to `to` (the transfer number or their
+   * voicemail; null: nobody answers), at once, or after the person's phone rang for alertFirstMs.
+   */
+  personalAssistant?: { to: Party | null; alertFirstMs?: number };
 };
 
 /** Who may intercom the person (person IDs allowed, or blocked), whether the phone answers, and who talks. */
@@ -159,6 +164,13 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       redirect(selective.reason, selective.to);
       continue;
     }
+    // Personal Assistant handing the call over at once (else the phone alerts first, below).
+    const away = routing.personalAssistant;
+    if (away && away.alertFirstMs === undefined) {
+      if (!away.to) return { kind: 'unreachable', redirections: chain };
+      redirect('unconditional', away.to);
+      continue;
+    }
     // Executive call filtering: a call the filter takes alerts the assistants, busy executive or not.
     const assistants = routing.executive && takes(routing.executive.when, caller, forwarded) ? assistantsFor(routing.executive, caller, chain) : [];
     if (assistants.length > 0) return { kind: 'executive', to: target as PersonParty, assistants, redirections: chain };
@@ -186,7 +198,11 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       kind: 'ring',
       to: target,
       redirections: chain,
-      ...(routing.forwardNoAnswer ? { forwardNoAnswerAfterMs: routing.forwardNoAnswer.afterMs } : {}),
+      ...(away?.alertFirstMs !== undefined
+        ? { forwardNoAnswerAfterMs: away.alertFirstMs }
+        : routing.forwardNoAnswer
+          ? { forwardNoAnswerAfterMs: routing.forwardNoAnswer.afterMs }
+          : {}),
       ...(also.length > 0 ? { alsoRing: also } : {}),
     };
   }

@@ -180,7 +180,9 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
 
 /** A person's call not answered after their number of rings goes on to their forwarding destination. */
 function forwardNoAnswer(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
-  const to = ctx.policy(leg.party).routing?.forwardNoAnswer?.to;
+  const routing = ctx.policy(leg.party).routing;
+  // Personal Assistant's alert-me-first rings end here too, and take the call where it says.
+  const to = routing?.personalAssistant ? routing.personalAssistant.to : routing?.forwardNoAnswer?.to;
   const peer = peerOf(s, leg);
   if (!to || !peer || s.park) return ringOut(s, ctx, leg, events);
   const redirections = [{ reason: 'noAnswer' as const, redirectingParty: leg.party }, ...leg.redirections];

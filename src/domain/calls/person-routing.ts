@@ -10,6 +10,7 @@ import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
 import { ringRoutingOf } from './ring-routing.ts';
 import { executiveRoutingOf } from './executive-routing.ts';
+import { personalAssistantRoutingOf } from './personal-assistant-routing.ts';
 import { sharedLineRing } from '../devices/shared-lines.ts';
 
 // The typed policy the call engine reads from people's settings documents (Do Not Disturb, call
@@ -36,7 +37,7 @@ export async function loadPersonRouting(store: Store, parties: readonly Party[],
     const selective = loaded.forwardSelective?.map((f) => f.to) ?? [];
     // An executive's assistants ring (their phones' policies count) and a rollover may forward on.
     const executive = loaded.executive ? [...loaded.executive.assistants, ...(typeof loaded.executive.rollover.to === 'object' ? [loaded.executive.rollover.to] : [])] : [];
-    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable, ...selective, ...executive]) if (to?.kind === 'person') queue.push(to);
+    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable, loaded.personalAssistant?.to, ...selective, ...executive]) if (to?.kind === 'person') queue.push(to);
   }
   return routing;
 }
@@ -87,6 +88,8 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     ...(shared ? { alsoRing: [...(ring.alsoRing ?? []), shared] } : {}),
     // Executive call filtering: the assistants ring for the executive (executive-routing.ts).
     ...(await executiveRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now)),
+    // Personal Assistant while the person is away (personal-assistant-routing.ts).
+    ...(await personalAssistantRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), mailbox.enabled, now)),
   };
 }
 

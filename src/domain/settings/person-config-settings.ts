@@ -203,7 +203,7 @@ export const PERSONAL_ASSISTANT: SettingDefinition = {
     if (doc.transferEnabled) await checkRingNumber('transferNumber', doc.transferNumber, ctx);
     if (doc.untilDateTime !== undefined && Number.isNaN(Date.parse(String(doc.untilDateTime)))) throw badRequest('untilDateTime is not a date and time.');
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** The Call Settings For Me view: Webex leaves presence out while it is NONE. */
@@ -215,7 +215,7 @@ export const MY_PERSONAL_ASSISTANT: SettingDefinition = {
     read: ({ presence, ...doc }) => (presence === 'NONE' ? doc : { ...doc, presence }),
     write: (update) => update,
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** The Microsoft Teams settings a person may hold (HIDE_WEBEX_APP); presence sync is the organization's. */

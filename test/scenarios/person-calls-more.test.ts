@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
+import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { dialects, type Dialect } from '../support/dialects.ts';
+import { clientWithScopes } from '../support/factories.ts';
+import { startServer } from '../support/server.ts';
+
+// Calls that more of a person's settings change, end to end: Personal Assistant (set through
+// the Webex API, admin and For Me paths), the calls through the simulator and the Call Controls
+// API. The clock stands still (manual) so that rings and untilDateTime are exact.
+
+const CALLER = '+14155550123';
+const RING = 6000;
+const NOW = Date.parse('2026-01-07T15:00:00Z');
+
+async function world(dialect: Dialect) {
+  const clock = new SandboxClock('manual', NOW);
+  const server = await startServer(dialect, { clock });
+  const people = await demoCallers(server.admin);
+  return { server, clock, admin: server.admin, ...people };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
+  const w = await world(dialect);
+  try {
+    await test(w);
+  } finally {
+    await w.server.close();
+  }
+}
+
+const config = (person: Caller, name: string) => `/v1/telephony/config/people/${person.id}/${name}`;
+
+async function put(w: World, path: string, body: Record<string, unknown>) {
+  const reply = await w.admin.put(path, body);
+  assert.equal(reply.status, 204, reply.text);
+}
+
+const legsOf = async (w: World, callSessionId: string) => (await session(w.admin, callSessionId)).legs;
+const ringing = async (w: World, callSessionId: string) =>
+  (await legsOf(w, callSessionId)).filter((l) => l.state === 'alerting').map((l) => l.party.personId ?? l.party.number);
+const live = async (w: World, callSessionId: string) =>
+  (await legsOf(w, callSessionId)).filter((l) => l.state !== 'disconnected').map((l) => [l.party.kind, l.state]).sort();
+
+const assistant = (w: World, person: Caller, body: Record<string, unknown>) => put(w, config(person, 'features/personalAssistant'), body);
+
+for (const dialect of dialects) {
+  describe(`calls by more of a person's settings (${dialect})`, () => {
+    describe('personal assistant', () => {
+      it('given the person away with transfer and no alert (NONE), when a caller calls, then the transfer number rings at once, not the person', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair } = w;
+          await assistant(w, alex, { enabled: true, presence: 'LUNCH', transferEnabled: true, transferNumber: blair.extension, alerting: 'NONE' });
+          const inbound = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [blair.id]);
+          assert.deepEqual(await callsOf(alex), []);
+          const atBlair = await onlyCall(blair);
+          assert.deepEqual([atBlair.remoteParty.number, (atBlair.redirections as any[])[0].reason], [CALLER, 'unconditional']);
+          await callAction(blair, 'answer', { callId: atBlair.id });
+          assert.equal((await onlyCall(blair)).state, 'connected');
+        }));
+
+      it('given PLAY_RING_REMINDER, then the call is transferred at once too', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair } = w;
+          await assistant(w, alex, { enabled: true, presence: 'MEETING', transferEnabled: true, transferNumber: blair.extension, alerting: 'PLAY_RING_REMINDER' });
+          const inbound = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [blair.id]);
+        }));
+
+      it('given ALERT_ME_FIRST with 3 rings, then the person’s phone rings 3 rings and the call then goes to the transfer number', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair, clock } = w;
+          await assistant(w, alex, {
+            enabled: true,
+            presence: 'OUT_OF_OFFICE',
+            transferEnabled: true,
+            transferNumber: blair.extension,
+            alerting: 'ALERT_ME_FIRST',
+            alertMeFirstNumberOfRings: 3,
+          });
+          const inbound = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [alex.id]);
+          await clock.advance(3 * RING - 1);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [alex.id], 'the person’s phone rings its 3 rings');
+          await clock.advance(1);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [blair.id]);
+          assert.equal(((await onlyCall(blair)).redirections as any[])[0].reason, 'noAnswer');
+        }));
+
+      it('given ALERT_ME_FIRST and the person answers within the rings, then the call is theirs', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair, clock } = w;
+          await assistant(w, alex, { enabled: true, presence: 'TRAINING', transferEnabled: true, transferNumber: blair.extension, alertMeFirstNumberOfRings: 2 });
+          await pstnCall(admin, CALLER, alex.extension);
+          await callAction(alex, 'answer', { callId: (await onlyCall(alex)).id });
+          await clock.advance(5 * RING);
+          assert.equal((await onlyCall(alex)).state, 'connected');
+          assert.deepEqual(await callsOf(blair), []);
+        }));
+
+      it('given the person away without transfer, then callers reach the person’s voicemail; without voicemail, nobody answers', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex } = w;
+          await assistant(w, alex, { enabled: true, presence: 'VACATION', transferEnabled: false, alerting: 'NONE' });
+          await put(w, `/v1/people/${alex.id}/features/voicemail`, { enabled: true });
+          const toVoicemail = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await live(w, toVoicemail.callSessionId), [['pstn', 'connected'], ['voicemail', 'connected']].sort());
+          assert.deepEqual(await callsOf(alex), []);
+          await put(w, `/v1/people/${alex.id}/features/voicemail`, { enabled: false });
+          const unanswered = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await live(w, unanswered.callSessionId), [], 'the call ended');
+          assert.deepEqual(await callsOf(alex), []);
+        }));
+
+      it('given presence NONE, disabled, or untilDateTime passed on the server clock, then the person’s phone rings as usual', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair, clock } = w;
+          const rings = async () => {
+            const inbound = await pstnCall(admin, CALLER, alex.extension);
+            const who = await ringing(w, inbound.callSessionId);
+            // Declined, so that the next call finds everyone free.
+            for (const person of [alex, blair]) for (const call of await callsOf(person)) await callAction(person, 'reject', { callId: call.id, action: 'busy' });
+            return who;
+          };
+          const away = { enabled: true, presence: 'BUSINESS_TRIP', transferEnabled: true, transferNumber: blair.extension, alerting: 'NONE' };
+          await assistant(w, alex, { ...away, presence: 'NONE' });
+          assert.deepEqual(await rings(), [alex.id]);
+          await assistant(w, alex, { ...away, enabled: false });
+          assert.deepEqual(await rings(), [alex.id]);
+          await assistant(w, alex, { ...away, untilDateTime: new Date(NOW + 60 * 60_000).toISOString() });
+          assert.deepEqual(await rings(), [blair.id], 'in force until then');
+          await clock.advance(60 * 60_000);
+          assert.deepEqual(await rings(), [alex.id], 'over at untilDateTime');
+        }));
+
+      it('given the person sets it on the For Me path, then their calls are transferred', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair } = w;
+          const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
+          const reply = await own.put('/v1/telephony/config/people/me/settings/personalAssistant', {
+            enabled: true,
+            presence: 'GONE_FOR_THE_DAY',
+            transferEnabled: true,
+            transferNumber: blair.extension,
+            alerting: 'NONE',
+          });
+          assert.equal(reply.status, 204, reply.text);
+          const inbound = await pstnCall(admin, CALLER, alex.extension);
+          assert.deepEqual(await ringing(w, inbound.callSessionId), [blair.id]);
+        }));
+    });
+  });
+}
