@@ -2,6 +2,7 @@ import { assistantsFor, type ExecutiveFiltering } from './executive.ts';
 import type { EngineContext } from './legs.ts';
 import type { IncomingScreen } from './incoming-screen.ts';
 import type { Leg, Party, PersonParty, Redirection, Session } from './types.ts';
+import type { RedirectedPrivacy } from './redirected-privacy.ts';
 
 // Where a call to a person goes, by the person's settings (a typed policy the runtime loads from
 // their settings documents, domain/calls/person-routing.ts): forwarding always first, then Do Not
@@ -63,6 +64,8 @@ export type PersonRouting = {
    * voicemail; null: nobody answers), at once, or after the person's phone rang for alertFirstMs.
    */
   personalAssistant?: { to: Party | null; alertFirstMs?: number };
+  /** Call policies: whether callers see who answers the person's redirected calls (redirected-privacy.ts). */
+  redirectedPrivacy?: RedirectedPrivacy;
 };
 
 /** Who may intercom the person (person IDs allowed, or blocked), whether the phone answers, and who talks. */
@@ -93,7 +96,7 @@ const MAX_HOPS = 5;
 const onAnotherCall = (s: Session, routing: PersonRouting) => routing.activeLegIds.some((id) => !s.legs.some((l) => l.id === id));
 
 /** The party who placed the call (the session's originator). */
-const callerOf = (s: Session): Party | undefined => (s.legs.find((l) => l.personality === 'originator') ?? s.legs[0])?.party;
+export const callerOf = (s: Session): Party | undefined => (s.legs.find((l) => l.personality === 'originator') ?? s.legs[0])?.party;
 
 function numbersOf(caller: Party | undefined): string[] {
   if (!caller) return [];

@@ -18,7 +18,8 @@ import { isBarger } from './barge-in.ts';
 import { isPullLeg, moveToEndpoint } from './pull.ts';
 import { complianceAnnounced, complianceUnderway } from './compliance.ts';
 import { screenIncoming } from './incoming-screen.ts';
-import { ringPatternFor, routeToParty } from './person-routing.ts';
+import { callerOf, ringPatternFor, routeToParty } from './person-routing.ts';
+import { withRedirectedPrivacy } from './redirected-privacy.ts';
 import { alertAssistants, assistantGone, executiveOf, rolloverDue } from './executive.ts';
 import { intercomOf } from './intercom.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
@@ -153,7 +154,8 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
   // Forwarded on to a feature: the feature takes the call as if called directly.
   if (routed.to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, routed.to, events, routed.redirections);
   if (routed.to.kind === 'huntGroup') return startHunt(s, ctx, originator, routed.to, events);
-  const target = newLeg(ctx, routed.to, 'terminator', 'alerting', { redirections: routed.redirections });
+  const answering = withRedirectedPrivacy(routed.to, routed.redirections, callerOf(s), (p) => ctx.policy(p).routing?.redirectedPrivacy);
+  const target = newLeg(ctx, answering, 'terminator', 'alerting', { redirections: routed.redirections });
   const ringPattern = ringPatternFor(s, ctx, routed, routed.to === to ? dialled?.ringPattern : undefined);
   if (ringPattern) target.ringPattern = ringPattern;
   if (answersAtOnce(routed.to)) {

@@ -152,5 +152,51 @@ for (const dialect of dialects) {
           assert.deepEqual(await ringing(w, inbound.callSessionId), [blair.id]);
         }));
     });
+
+    describe('call policies: connected line identity privacy on redirected calls', () => {
+      /** Alex forwards every call to Blair and sets the policy (For Me, where Webex serves it). */
+      async function forwardedWith(w: World, policy: string) {
+        const own = await clientWithScopes(w.admin, w.alex.id, ['spark:calls_read', 'spark:calls_write']);
+        const reply = await own.put('/v1/telephony/config/people/me/settings/callPolicies', { connectedLineIdPrivacyOnRedirectedCalls: policy });
+        assert.equal(reply.status, 204, reply.text);
+        await put(w, `/v1/people/${w.alex.id}/features/callForwarding`, { callForwarding: { always: { enabled: true, destination: w.blair.extension } } });
+      }
+      /** A call to Alex, answered by Blair: what the caller sees of who answered (the PSTN leg's view, or Morgan's call). */
+      async function seenByCaller(w: World, from: Caller | string) {
+        const reply = await w.admin.post('/sandbox/v1/calls', { from: typeof from === 'string' ? from : from.id, to: w.alex.extension });
+        assert.equal(reply.status, 201, reply.text);
+        await callAction(w.blair, 'answer', { callId: (await onlyCall(w.blair)).id });
+        const seen =
+          typeof from === 'string'
+            ? ((await session(w.admin, reply.body.callSessionId)).legs as any[]).find((l) => l.party.kind === 'pstn').remoteParty
+            : (await onlyCall(from)).remoteParty;
+        assert.equal((await onlyCall(w.blair)).remoteParty.privacyEnabled, false, 'the answering party still sees the caller');
+        await callAction(w.blair, 'hangup', { callId: (await onlyCall(w.blair)).id });
+        return seen as { name?: string; privacyEnabled: boolean };
+      }
+
+      it('given NO_PRIVACY (the default), then callers see who answered the forwarded call', () =>
+        inWorld(dialect, async (w) => {
+          await forwardedWith(w, 'NO_PRIVACY');
+          assert.deepEqual([(await seenByCaller(w, CALLER)).privacyEnabled, (await seenByCaller(w, w.morgan)).name], [false, w.blair.name]);
+        }));
+
+      it('given PRIVACY_FOR_EXTERNAL_CALLS, then an external caller sees a private party and a colleague sees who answered', () =>
+        inWorld(dialect, async (w) => {
+          await forwardedWith(w, 'PRIVACY_FOR_EXTERNAL_CALLS');
+          assert.deepEqual(await seenByCaller(w, CALLER), { privacyEnabled: true });
+          const internal = await seenByCaller(w, w.morgan);
+          assert.deepEqual([internal.name, internal.privacyEnabled], [w.blair.name, false]);
+        }));
+
+      it('given PRIVACY_FOR_ALL_CALLS, then every caller sees a private party; a call to Blair directly is not affected', () =>
+        inWorld(dialect, async (w) => {
+          await forwardedWith(w, 'PRIVACY_FOR_ALL_CALLS');
+          assert.deepEqual(await seenByCaller(w, CALLER), { privacyEnabled: true });
+          assert.equal((await seenByCaller(w, w.morgan)).privacyEnabled, true);
+          await w.admin.post('/sandbox/v1/calls', { from: w.morgan.id, to: w.blair.extension });
+          assert.deepEqual([(await onlyCall(w.morgan)).remoteParty.name, (await onlyCall(w.morgan)).remoteParty.privacyEnabled], [w.blair.name, false]);
+        }));
+    });
   });
 }

@@ -3,6 +3,7 @@ import type { PersonRouting } from '../../engine/person-routing.ts';
 import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { CALL_FORWARDING, CALL_WAITING, DO_NOT_DISTURB } from '../settings/person-settings.ts';
+import { CALL_POLICIES } from '../settings/person-config-settings.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
 import { incomingScreenOf, mayForwardTo } from './call-permissions.ts';
 import { VOICEMAIL, voicemailPolicy } from '../voicemail/voicemail-settings.ts';
@@ -88,6 +89,7 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     ...(shared ? { alsoRing: [...(ring.alsoRing ?? []), shared] } : {}),
     // Executive call filtering: the assistants ring for the executive (executive-routing.ts).
     ...(await executiveRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now)),
+    ...redirectedPrivacyOf(doc(CALL_POLICIES.key, CALL_POLICIES.defaults)),
     // Personal Assistant while the person is away (personal-assistant-routing.ts).
     ...(await personalAssistantRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), mailbox.enabled, now)),
   };
@@ -104,6 +106,12 @@ async function forwardTarget(store: Store, person: Person, forward: Forward): Pr
   // Outgoing permissions decide whether calls may be forwarded there (call-permissions.ts).
   if (to.kind === 'pstn' && !(await mayForwardTo(store, person, forward.destination!, to))) return undefined;
   return forward.destinationVoicemailEnabled && to.kind === 'person' ? voicemailOf(to) : to;
+}
+
+/** Call policies: who may not see the party that answers the person's redirected calls. */
+function redirectedPrivacyOf(policies: SettingDocument): Pick<PersonRouting, 'redirectedPrivacy'> {
+  const privacy = policies.connectedLineIdPrivacyOnRedirectedCalls;
+  return privacy === 'PRIVACY_FOR_ALL_CALLS' ? { redirectedPrivacy: 'ALL' } : privacy === 'PRIVACY_FOR_EXTERNAL_CALLS' ? { redirectedPrivacy: 'EXTERNAL' } : {};
 }
 
 /** Adds people's routing to the policies the engine asks for. */

@@ -243,7 +243,7 @@ export const MS_TEAMS: SettingDefinition = {
 };
 
 /** Who sees the connected party on redirected calls (Call Settings For Me). */
-export const CALL_POLICIES: SettingDefinition = { key: 'callPolicies', defaults: { connectedLineIdPrivacyOnRedirectedCalls: 'NO_PRIVACY' }, changesCalls: false };
+export const CALL_POLICIES: SettingDefinition = { key: 'callPolicies', defaults: { connectedLineIdPrivacyOnRedirectedCalls: 'NO_PRIVACY' }, changesCalls: true };
 
 /** Hoteling guest: the host phone a person signs in on (a person of the organization with hoteling). */
 export const HOTELING_GUEST: SettingDefinition = {
