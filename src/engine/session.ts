@@ -87,10 +87,13 @@ export function startCall(
 }
 
 /** Click-to-dial: the person's own leg alerts first; answering it places the call. */
-export function startClickToDial(ctx: EngineContext, init: { sessionId: string; orgId: string; caller: Party; destination: Party }): { step: Step; legId: string } {
+export function startClickToDial(ctx: EngineContext, init: { sessionId: string; orgId: string; caller: Party; destination: Party; endpoint?: string }): { step: Step; legId: string } {
   const s = newSession(ctx, init);
   const events: EngineEvent[] = [];
-  const leg = addAlertingLeg(s, ctx, newLeg(ctx, init.caller, 'clickToDial', 'alerting', { pendingDestination: init.destination }), events);
+  const leg = newLeg(ctx, init.caller, 'clickToDial', 'alerting', { pendingDestination: init.destination });
+  // The person's preferred answer endpoint alerts (absent: their simulated phone), as a pull's does (pull.ts).
+  if (init.endpoint !== undefined) leg.endpoint = init.endpoint;
+  addAlertingLeg(s, ctx, leg, events);
   return { step: { sessions: [s], events }, legId: leg.id };
 }
 

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
+import { createDevice } from '../support/devices.ts';
 import { clientWithScopes } from '../support/factories.ts';
 import { startServer } from '../support/server.ts';
 
@@ -196,6 +197,35 @@ for (const dialect of dialects) {
           assert.equal((await seenByCaller(w, w.morgan)).privacyEnabled, true);
           await w.admin.post('/sandbox/v1/calls', { from: w.morgan.id, to: w.blair.extension });
           assert.deepEqual([(await onlyCall(w.morgan)).remoteParty.name, (await onlyCall(w.morgan)).remoteParty.privacyEnabled], [w.blair.name, false]);
+        }));
+    });
+
+    describe('preferred answer endpoint', () => {
+      /** The endpoint each of the session's person legs is on (the sandbox view's endpointId). */
+      const endpoints = async (w: World, callSessionId: string) =>
+        ((await legsOf(w, callSessionId)) as any[]).filter((l) => l.state !== 'disconnected').map((l) => [l.party.personId, l.state, l.endpointId]);
+
+      it('given a device preferred for answering (For Me), when the person clicks to dial, then the device alerts, keeps the call once answered, and endpointId overrides it', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex, blair } = w;
+          const device = (await createDevice(admin, { personId: alex.id })).id;
+          // The simulated phone's endpoint ID (My Endpoints): a CALLING_DEVICE named by the person's uuid.
+          const phone = Buffer.from(`ciscospark://us/CALLING_DEVICE/${Buffer.from(alex.id, 'base64url').toString().split('/').pop()}`).toString('base64url');
+          const first = await callAction(alex, 'dial', { destination: blair.extension }, 201);
+          assert.deepEqual(await endpoints(w, first.callSessionId), [[alex.id, 'alerting', phone]], 'no preference: the simulated phone');
+          await callAction(alex, 'hangup', { callId: first.callId });
+
+          const set = await alex.api.put('/v1/telephony/config/people/me/settings/preferredAnswerEndpoint', { preferredAnswerEndpointId: device });
+          assert.equal(set.status, 204, set.text);
+          const dialled = await callAction(alex, 'dial', { destination: blair.extension }, 201);
+          assert.deepEqual(await endpoints(w, dialled.callSessionId), [[alex.id, 'alerting', device]]);
+          await callAction(alex, 'answer', { callId: dialled.callId });
+          await callAction(blair, 'answer', { callId: (await onlyCall(blair)).id });
+          assert.deepEqual((await endpoints(w, dialled.callSessionId)).find((l) => l[0] === alex.id), [alex.id, 'connected', device]);
+          await callAction(alex, 'hangup', { callId: dialled.callId });
+
+          const chosen = await callAction(alex, 'dial', { destination: blair.extension, endpointId: phone }, 201);
+          assert.deepEqual(await endpoints(w, chosen.callSessionId), [[alex.id, 'alerting', phone]], 'endpointId wins over the preference');
         }));
     });
   });

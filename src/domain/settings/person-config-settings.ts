@@ -329,7 +329,7 @@ export const PREFERRED_ANSWER_ENDPOINT: SettingDefinition = {
     else if (id !== undefined) throw badRequest(`preferredAnswerEndpointId ${String(id)} is not an endpoint of this person that supports a preferred answer endpoint.`);
   },
   present: async (doc) => ({ ...doc, endpoints: [] }),
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** Every configuration-only person setting of this file, for the registry. */
