@@ -228,5 +228,26 @@ for (const dialect of dialects) {
           assert.deepEqual(await endpoints(w, chosen.callSessionId), [[alex.id, 'alerting', phone]], 'endpointId wins over the preference');
         }));
     });
+
+    describe('music on hold', () => {
+      it('given a PSTN caller Alex holds, then the caller hears music on hold, silence once Alex or Alex’s location turns it off', () =>
+        inWorld(dialect, async (w) => {
+          const { admin, alex } = w;
+          const inbound = await pstnCall(admin, CALLER, alex.extension);
+          await callAction(alex, 'answer', { callId: (await onlyCall(alex)).id });
+          const caller = async () => ((await legsOf(w, inbound.callSessionId)) as any[]).find((l) => l.party.kind === 'pstn').hearing;
+          assert.equal(await caller(), undefined, 'nothing while the call is not held');
+          await callAction(alex, 'hold', { callId: (await onlyCall(alex)).id });
+          assert.equal(await caller(), 'musicOnHold');
+          await put(w, config(alex, 'musicOnHold'), { mohEnabled: false });
+          assert.equal(await caller(), 'silence');
+          await put(w, config(alex, 'musicOnHold'), { mohEnabled: true });
+          const locationId = (await admin.get(`/v1/people/${alex.id}`, { callingData: true })).body.locationId as string;
+          await put(w, `/v1/telephony/config/locations/${locationId}/musicOnHold`, { callHoldEnabled: false, callParkEnabled: true, greeting: 'SYSTEM' });
+          assert.equal(await caller(), 'silence');
+          await callAction(alex, 'resume', { callId: (await onlyCall(alex)).id });
+          assert.equal(await caller(), undefined);
+        }));
+    });
   });
 }

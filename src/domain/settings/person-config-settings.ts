@@ -189,7 +189,7 @@ export const MUSIC_ON_HOLD: SettingDefinition = {
     const file = doc.audioAnnouncementFile as { id?: string } | undefined;
     if (!file?.id) throw badRequest('audioAnnouncementFile is required when greeting is CUSTOM.');
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 export const OUTBOUND_BILLING_PLAN: SettingDefinition = { key: 'outboundBillingPlan', defaults: { enabled: false }, changesCalls: false };
