@@ -49,6 +49,11 @@ const SimulatedLeg = Type.Object({
       { description: 'On a PSTN leg: the other party as the external party sees it (caller ID settings).' },
     ),
   ),
+  hearing: Type.Optional(
+    Type.Union([Type.Literal('musicOnHold'), Type.Literal('silence')], {
+      description: "While the other party holds the call: music on hold (the holder's location and their own musicOnHold setting), or silence.",
+    }),
+  ),
 });
 
 export const SimulatedSession = Type.Object({
