@@ -1,7 +1,7 @@
 import { activeLegs, addAlertingLeg, addTimer, cancelTimers, endLeg, isAnswered, newLeg, peerOf, type EngineContext } from './legs.ts';
 import type { CallerRules } from './person-routing.ts';
 import { placeTo } from './session.ts';
-import type { EngineEvent, Leg, Party, PersonParty, Redirection, Session } from './types.ts';
+import type { AssistantCallerId, EngineEvent, Leg, Party, PersonParty, Redirection, Session } from './types.ts';
 
 // Executive call filtering (Webex's Executive / Executive Assistant service): calls an executive's
 // filter takes alert the executive's assistants instead of (with screening, as well as) the
@@ -22,6 +22,12 @@ export type ExecutiveFiltering = {
   nextAfterMs: number;
   /** Executive screening: the executive's own phone alerts along with the assistants. */
   executiveAlerted: boolean;
+  /** Screening's alertType: how the executive's own phone alerts (its leg's ringPattern). */
+  screeningAlert?: 'SILENT' | 'RING_SPLASH';
+  /** The caller ID the assistants' phones show (the executive's clidNameMode, clidPhoneNumberMode). */
+  assistantCallerId?: AssistantCallerId;
+  /** Assistants whose filtered calls go to a number instead of their phone (forwardFilteredCallsEnabled), by personId. */
+  forwardedTo?: Record<string, Party>;
   /**
    * Rollover, where a filtered call goes once no assistant remains (all declined or rang out) and,
    * with the rollover timer (afterMs), when nobody answered in time: a party (the executive's
@@ -50,7 +56,10 @@ export function assistantsFor(plan: ExecutiveFiltering, caller: Party | undefine
 }
 
 function ring(s: Session, ctx: EngineContext, party: Party, redirections: Redirection[], plan: ExecutiveFiltering, events: EngineEvent[], own = false): Leg {
-  const leg = addAlertingLeg(s, ctx, newLeg(ctx, party, 'terminator', 'alerting', { redirections }), events);
+  const leg = newLeg(ctx, own ? party : (plan.forwardedTo?.[(party as PersonParty).personId] ?? party), 'terminator', 'alerting', { redirections });
+  if (own && plan.screeningAlert) leg.ringPattern = plan.screeningAlert;
+  if (!own && plan.assistantCallerId) leg.assistantCallerId = plan.assistantCallerId;
+  addAlertingLeg(s, ctx, leg, events);
   // The rollover timer (or, for the executive's own phone, the assistants) decides when the
   // ringing stops, not the system's ring timeout.
   if (own || plan.rollover.afterMs !== undefined) cancelTimers(s, leg.id, ['ringTimeout']);

@@ -46,6 +46,15 @@ describe('person routing', () => {
     assert.deepEqual(busy, { kind: 'ring', to: blair, redirections: [{ reason: 'busy', redirectingParty: alex }] });
   });
 
+  it('personal assistant: hands the call over at once, after the alert-me-first rings, or nobody answers; forwarding always comes first', () => {
+    const away = (personalAssistant: PersonRouting['personalAssistant'], more: Partial<PersonRouting> = {}) => context({ alex: routing({ personalAssistant, ...more }) });
+    assert.deepEqual(routeToParty(empty, away({ to: blair }), alex, []), { kind: 'ring', to: blair, redirections: [{ reason: 'unconditional', redirectingParty: alex }] });
+    assert.deepEqual(routeToParty(empty, away({ to: blair, alertFirstMs: 12_000 }), alex, []), { kind: 'ring', to: alex, redirections: [], forwardNoAnswerAfterMs: 12_000 });
+    assert.equal(routeToParty(empty, away({ to: null }), alex, []).kind, 'unreachable');
+    const first = routeToParty(empty, away({ to: blair }, { forwardAlways: person('casey') }), alex, []);
+    assert.equal(first.kind === 'ring' && first.to.kind === 'person' ? first.to.personId : undefined, 'casey');
+  });
+
   it('call waiting off is busy only while the person is on a call outside this session', () => {
     const off = (activeLegIds: string[]) => context({ alex: routing({ callWaiting: false, activeLegIds }) });
     assert.equal(routeToParty(empty, off([]), alex, []).kind, 'ring');

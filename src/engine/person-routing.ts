@@ -2,6 +2,7 @@ import { assistantsFor, type ExecutiveFiltering } from './executive.ts';
 import type { EngineContext } from './legs.ts';
 import type { IncomingScreen } from './incoming-screen.ts';
 import type { Leg, Party, PersonParty, Redirection, Session } from './types.ts';
+import type { RedirectedPrivacy } from './redirected-privacy.ts';
 
 // Where a call to a person goes, by the person's settings (a typed policy the runtime loads from
 // their settings documents, domain/calls/person-routing.ts): forwarding always first, then Do Not
@@ -58,6 +59,13 @@ export type PersonRouting = {
   priorityAlert?: CallerRules;
   /** Push to Talk: how the person takes intercom calls (intercom.ts). */
   pushToTalk?: PushToTalk;
+  /**
+   * Personal Assistant, while the person is away: calls go to `to` (the transfer number or their
+   * voicemail; null: nobody answers), at once, or after the person's phone rang for alertFirstMs.
+   */
+  personalAssistant?: { to: Party | null; alertFirstMs?: number };
+  /** Call policies: whether callers see who answers the person's redirected calls (redirected-privacy.ts). */
+  redirectedPrivacy?: RedirectedPrivacy;
 };
 
 /** Who may intercom the person (person IDs allowed, or blocked), whether the phone answers, and who talks. */
@@ -88,7 +96,7 @@ const MAX_HOPS = 5;
 const onAnotherCall = (s: Session, routing: PersonRouting) => routing.activeLegIds.some((id) => !s.legs.some((l) => l.id === id));
 
 /** The party who placed the call (the session's originator). */
-const callerOf = (s: Session): Party | undefined => (s.legs.find((l) => l.personality === 'originator') ?? s.legs[0])?.party;
+export const callerOf = (s: Session): Party | undefined => (s.legs.find((l) => l.personality === 'originator') ?? s.legs[0])?.party;
 
 function numbersOf(caller: Party | undefined): string[] {
   if (!caller) return [];
@@ -159,6 +167,13 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       redirect(selective.reason, selective.to);
       continue;
     }
+    // Personal Assistant handing the call over at once (else the phone alerts first, below).
+    const away = routing.personalAssistant;
+    if (away && away.alertFirstMs === undefined) {
+      if (!away.to) return { kind: 'unreachable', redirections: chain };
+      redirect('unconditional', away.to);
+      continue;
+    }
     // Executive call filtering: a call the filter takes alerts the assistants, busy executive or not.
     const assistants = routing.executive && takes(routing.executive.when, caller, forwarded) ? assistantsFor(routing.executive, caller, chain) : [];
     if (assistants.length > 0) return { kind: 'executive', to: target as PersonParty, assistants, redirections: chain };
@@ -186,7 +201,11 @@ export function routeToParty(s: Session, ctx: EngineContext, to: Party, redirect
       kind: 'ring',
       to: target,
       redirections: chain,
-      ...(routing.forwardNoAnswer ? { forwardNoAnswerAfterMs: routing.forwardNoAnswer.afterMs } : {}),
+      ...(away?.alertFirstMs !== undefined
+        ? { forwardNoAnswerAfterMs: away.alertFirstMs }
+        : routing.forwardNoAnswer
+          ? { forwardNoAnswerAfterMs: routing.forwardNoAnswer.afterMs }
+          : {}),
       ...(also.length > 0 ? { alsoRing: also } : {}),
     };
   }

@@ -18,7 +18,8 @@ import { isBarger } from './barge-in.ts';
 import { isPullLeg, moveToEndpoint } from './pull.ts';
 import { complianceAnnounced, complianceUnderway } from './compliance.ts';
 import { screenIncoming } from './incoming-screen.ts';
-import { ringPatternFor, routeToParty } from './person-routing.ts';
+import { callerOf, ringPatternFor, routeToParty } from './person-routing.ts';
+import { withRedirectedPrivacy } from './redirected-privacy.ts';
 import { alertAssistants, assistantGone, executiveOf, rolloverDue } from './executive.ts';
 import { intercomOf } from './intercom.ts';
 import { attendantDigits, attendantNoInput, isAttendantCaller, startAttendant } from './attendant.ts';
@@ -86,10 +87,13 @@ export function startCall(
 }
 
 /** Click-to-dial: the person's own leg alerts first; answering it places the call. */
-export function startClickToDial(ctx: EngineContext, init: { sessionId: string; orgId: string; caller: Party; destination: Party }): { step: Step; legId: string } {
+export function startClickToDial(ctx: EngineContext, init: { sessionId: string; orgId: string; caller: Party; destination: Party; endpoint?: string }): { step: Step; legId: string } {
   const s = newSession(ctx, init);
   const events: EngineEvent[] = [];
-  const leg = addAlertingLeg(s, ctx, newLeg(ctx, init.caller, 'clickToDial', 'alerting', { pendingDestination: init.destination }), events);
+  const leg = newLeg(ctx, init.caller, 'clickToDial', 'alerting', { pendingDestination: init.destination });
+  // The person's preferred answer endpoint alerts (absent: their simulated phone), as a pull's does (pull.ts).
+  if (init.endpoint !== undefined) leg.endpoint = init.endpoint;
+  addAlertingLeg(s, ctx, leg, events);
   return { step: { sessions: [s], events }, legId: leg.id };
 }
 
@@ -153,7 +157,8 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
   // Forwarded on to a feature: the feature takes the call as if called directly.
   if (routed.to.kind === 'autoAttendant') return startAttendant(s, ctx, originator, routed.to, events, routed.redirections);
   if (routed.to.kind === 'huntGroup') return startHunt(s, ctx, originator, routed.to, events);
-  const target = newLeg(ctx, routed.to, 'terminator', 'alerting', { redirections: routed.redirections });
+  const answering = withRedirectedPrivacy(routed.to, routed.redirections, callerOf(s), (p) => ctx.policy(p).routing?.redirectedPrivacy);
+  const target = newLeg(ctx, answering, 'terminator', 'alerting', { redirections: routed.redirections });
   const ringPattern = ringPatternFor(s, ctx, routed, routed.to === to ? dialled?.ringPattern : undefined);
   if (ringPattern) target.ringPattern = ringPattern;
   if (answersAtOnce(routed.to)) {
@@ -180,7 +185,9 @@ export function placeTo(s: Session, ctx: EngineContext, originator: Leg, to: Par
 
 /** A person's call not answered after their number of rings goes on to their forwarding destination. */
 function forwardNoAnswer(s: Session, ctx: EngineContext, leg: Leg, events: EngineEvent[]): void {
-  const to = ctx.policy(leg.party).routing?.forwardNoAnswer?.to;
+  const routing = ctx.policy(leg.party).routing;
+  // Personal Assistant's alert-me-first rings end here too, and take the call where it says.
+  const to = routing?.personalAssistant ? routing.personalAssistant.to : routing?.forwardNoAnswer?.to;
   const peer = peerOf(s, leg);
   if (!to || !peer || s.park) return ringOut(s, ctx, leg, events);
   const redirections = [{ reason: 'noAnswer' as const, redirectingParty: leg.party }, ...leg.redirections];

@@ -358,10 +358,23 @@ export type Leg = {
   completedElsewhere: boolean;
   /** The endpoint a person's leg is on (pull.ts moves it); absent: the person's simulated phone. */
   endpoint?: string;
-  /** How the phone rings while the leg alerts: an alternate number's pattern, or PRIORITY (priority alert); absent: NORMAL. */
-  ringPattern?: RingPattern | 'PRIORITY';
+  /**
+   * How the phone rings while the leg alerts: an alternate number's pattern, PRIORITY (priority
+   * alert), or an executive's screening alert (SILENT, RING_SPLASH); absent: NORMAL.
+   */
+  ringPattern?: RingPattern | 'PRIORITY' | 'SILENT' | 'RING_SPLASH';
+  /** An executive's assistant's leg: the caller ID the assistant's phone shows while it alerts (the executive's alert settings). */
+  assistantCallerId?: AssistantCallerId;
   /** A Push to Talk call answered by itself: ONE_WAY, the called person only listens (muted, cannot unmute). */
   intercom?: 'ONE_WAY' | 'TWO_WAY';
+};
+
+/** How an assistant sees an executive's filtered call: the name and number (clidNameMode, clidPhoneNumberMode). */
+export type AssistantCallerId = {
+  name: 'EXECUTIVE_ORIGINATOR' | 'ORIGINATOR_EXECUTIVE' | 'EXECUTIVE' | 'ORIGINATOR' | 'CUSTOM';
+  customName?: string;
+  number: 'EXECUTIVE' | 'ORIGINATOR' | 'CUSTOM';
+  customNumber?: string;
 };
 
 export type EndReason =

@@ -24,9 +24,21 @@ const SimulatedLeg = Type.Object({
     Type.String({ description: "On a person's leg: the endpoint the call is on (My Endpoints), the simulated phone unless pulled to a device." }),
   ),
   ringPattern: Type.Optional(
-    Type.Union([Type.Literal('NORMAL'), Type.Literal('LONG_LONG'), Type.Literal('SHORT_SHORT_LONG'), Type.Literal('SHORT_LONG_SHORT'), Type.Literal('PRIORITY')], {
-      description: "While a person's, workspace's or virtual line's phone rings: how it rings. An alternate number's pattern (with distinctive ring on), PRIORITY for a call the person's priority alert takes, else NORMAL.",
-    }),
+    Type.Union(
+      [
+        Type.Literal('NORMAL'),
+        Type.Literal('LONG_LONG'),
+        Type.Literal('SHORT_SHORT_LONG'),
+        Type.Literal('SHORT_LONG_SHORT'),
+        Type.Literal('PRIORITY'),
+        Type.Literal('SILENT'),
+        Type.Literal('RING_SPLASH'),
+      ],
+      {
+        description:
+          "While a person's, workspace's or virtual line's phone rings: how it rings. An alternate number's pattern (with distinctive ring on), PRIORITY for a call the person's priority alert takes, an executive's screening alert (SILENT or RING_SPLASH) for their filtered call, else NORMAL.",
+      },
+    ),
   ),
   intercom: Type.Optional(
     Type.Union([Type.Literal('ONE_WAY'), Type.Literal('TWO_WAY')], { description: 'A Push to Talk call the phone answered by itself: ONE_WAY, the called party is muted and only the caller talks; TWO_WAY, both talk.' }),
@@ -36,6 +48,11 @@ const SimulatedLeg = Type.Object({
       { name: Type.Optional(Type.String()), number: Type.Optional(Type.String()), privacyEnabled: Type.Boolean() },
       { description: 'On a PSTN leg: the other party as the external party sees it (caller ID settings).' },
     ),
+  ),
+  hearing: Type.Optional(
+    Type.Union([Type.Literal('musicOnHold'), Type.Literal('silence')], {
+      description: "While the other party holds the call: music on hold (the holder's location and their own musicOnHold setting), or silence.",
+    }),
   ),
 });
 

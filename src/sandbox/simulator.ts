@@ -2,7 +2,7 @@ import { isActive } from '../engine/legs.ts';
 import { act, startCall } from '../engine/session.ts';
 import type { Leg, Session } from '../engine/types.ts';
 import { badRequest, notFound } from '../domain/errors.ts';
-import { decodeSessionId, encodeCallId, encodeSessionId, newSessionId } from '../domain/calls/call-ids.ts';
+import { decodeCallId, decodeSessionId, encodeCallId, encodeSessionId, newSessionId } from '../domain/calls/call-ids.ts';
 import type { CallControlService, NewCall } from '../domain/calls/call-control-service.ts';
 import type { CallRuntime } from '../domain/calls/call-runtime.ts';
 import { presentedParty } from '../domain/calls/caller-id.ts';
@@ -10,6 +10,7 @@ import { resolveDestination } from '../domain/calls/destinations.ts';
 import { invalidDtmf } from '../domain/calls/call-errors.ts';
 import { partyInformation, pstnParty } from '../domain/calls/parties.ts';
 import { queueAnnouncement } from '../domain/call-queues/queue-plan.ts';
+import { hearingOnHold, type Hearing } from '../domain/calls/music-on-hold.ts';
 import { decodeSession } from '../domain/calls/session-codec.ts';
 import { looseE164 } from '../domain/phone-numbers.ts';
 import { decodeId, encodeId } from '../domain/webex-ids.ts';
@@ -38,6 +39,8 @@ export type SimulatedLeg = {
   intercom?: NonNullable<Leg['intercom']>;
   /** On a PSTN leg: how the external party sees the other party (caller ID). */
   remoteParty?: { name?: string; number?: string; privacyEnabled: boolean };
+  /** While the other party holds the call: music on hold, or silence (music-on-hold.ts). */
+  hearing?: Hearing;
 };
 
 /** A caller in an auto attendant: which attendant, the menu they hear, what it waits for (key, extension, name or mailbox digits). */
@@ -165,6 +168,11 @@ export class Simulator {
   /** The session as the simulator shows it, with the caller's place in line while they wait in a call queue. */
   private async withQueue(session: Session, lines: Map<string, Promise<string[]>>): Promise<SimulatedSession> {
     const described = describeSession(session);
+    const hearing = await hearingOnHold(this.store, session);
+    for (const leg of described.legs) {
+      const heard = hearing.get(decodeCallId(leg.callId) ?? '');
+      if (heard) leg.hearing = heard;
+    }
     const hunt = session.hunt;
     if (hunt?.queuedAt && !hunt.over && session.legs.some((l) => l.id === hunt.originatorLegId && isActive(l))) {
       const queueId = hunt.group.huntGroupId;

@@ -25,7 +25,7 @@ async function put(w: World, path: string, body: Record<string, unknown>) {
 
 const executive = (person: Caller, name: string) => `/v1/telephony/config/people/${person.id}/executive/${name}`;
 
-type Setup = { filterType?: string; alert?: Record<string, unknown>; screening?: boolean; optedOut?: Caller[] };
+type Setup = { filterType?: string; alert?: Record<string, unknown>; screening?: boolean; alertType?: string; optedOut?: Caller[] };
 
 /** Alex the executive, Blair and Casey the assistants (opted in unless said), filtering on. */
 async function executiveWithAssistants(w: World, setup: Setup = {}) {
@@ -38,7 +38,7 @@ async function executiveWithAssistants(w: World, setup: Setup = {}) {
     await put(w, executive(assistant, 'assistant'), { forwardFilteredCallsEnabled: false, executives: [{ personId: alex.id, optInEnabled }] });
   }
   await put(w, executive(alex, 'alert'), { alertingMode: 'SIMULTANEOUS', rolloverEnabled: false, ...setup.alert });
-  await put(w, executive(alex, 'screening'), { enabled: setup.screening ?? false, alertType: 'SILENT' });
+  await put(w, executive(alex, 'screening'), { enabled: setup.screening ?? false, alertType: setup.alertType ?? 'SILENT' });
   await put(w, executive(alex, 'callFiltering'), { enabled: true, filterType: setup.filterType ?? 'ALL_CALLS' });
 }
 
@@ -60,6 +60,19 @@ const ringing = async (w: World, callSessionId: string) =>
     .map((l) => l.party.personId ?? l.party.number)
     .sort();
 const ids = (...people: Caller[]) => people.map((p) => p.id).sort();
+/** How each ringing phone of the session rings (the simulator's ringPattern), by person. */
+const patterns = async (w: World, callSessionId: string) =>
+  Object.fromEntries(
+    ((await liveLegs(w, callSessionId)) as { party: { personId?: string }; state: string; ringPattern?: string }[])
+      .filter((l) => l.state === 'alerting' && l.party.personId)
+      .map((l) => [l.party.personId!, l.ringPattern]),
+  );
+/** The person's call of that session (Call Controls' List Calls). */
+const callIn = async (person: Caller, callSessionId: string) => {
+  const call = (await callsOf(person)).find((c) => c.callSessionId === callSessionId);
+  assert.ok(call, `${person.name} has a call of ${callSessionId}`);
+  return call;
+};
 
 for (const dialect of dialects) {
   describe(`executive call filtering (${dialect})`, () => {
@@ -71,10 +84,15 @@ for (const dialect of dialects) {
         assert.deepEqual(await ringing(w, inbound.callSessionId), ids(blair, casey));
         assert.deepEqual(await callsOf(alex), [], 'screening is off: the executive is not alerted');
         const atBlair = await onlyCall(blair);
-        assert.equal(atBlair.remoteParty.number, CALLER);
+        assert.deepEqual(
+          [atBlair.remoteParty.name, atBlair.remoteParty.number],
+          [`${alex.name} - ${CALLER}`, alex.extension],
+          'by default the assistant sees the executive’s name then the caller’s, and the executive’s number',
+        );
         const redirection = (atBlair.redirections as { reason: string; redirectingParty: { personId?: string } }[])[0]!;
         assert.deepEqual([redirection.reason, redirection.redirectingParty.personId], ['unknown', alex.id], 'the assistant sees the call is the executive’s');
         await callAction(blair, 'answer', { callId: atBlair.id });
+        assert.equal((await onlyCall(blair)).remoteParty.number, CALLER, 'answered, the assistant is connected to the caller');
         assert.deepEqual(await callsOf(casey), [], 'the other assistant stopped ringing');
         assert.deepEqual(
           (await liveLegs(w, inbound.callSessionId)).map((l) => [l.party.personId ?? l.party.number, l.state]).sort(),
@@ -88,6 +106,7 @@ for (const dialect of dialects) {
         await executiveWithAssistants(w, { screening: true });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
         assert.deepEqual(await ringing(w, inbound.callSessionId), ids(alex, blair, casey));
+        assert.deepEqual(await patterns(w, inbound.callSessionId), { [alex.id]: 'SILENT', [blair.id]: 'NORMAL', [casey.id]: 'NORMAL' }, 'alertType SILENT');
         await callAction(alex, 'answer', { callId: (await onlyCall(alex)).id });
         assert.deepEqual(await ringing(w, inbound.callSessionId), []);
         assert.deepEqual([await callsOf(blair), await callsOf(casey)], [[], []]);
@@ -243,6 +262,52 @@ for (const dialect of dialects) {
           (await liveLegs(w, inbound.callSessionId)).map((l) => [l.party.personId ?? l.party.number, l.state]).sort(),
           [[CALLER, 'connected'], [alex.id, 'connected']].sort(),
         );
+      }));
+
+    it('given screening with alertType RING_SPLASH, then the executive’s phone rings with a splash while the assistants ring normally', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair, casey } = w;
+        await executiveWithAssistants(w, { screening: true, alertType: 'RING_SPLASH' });
+        const inbound = await pstnCall(admin, CALLER, alex.extension);
+        assert.deepEqual(await patterns(w, inbound.callSessionId), { [alex.id]: 'RING_SPLASH', [blair.id]: 'NORMAL', [casey.id]: 'NORMAL' });
+      }));
+
+    it('given the executive’s caller ID modes, then the alerting assistant sees the caller, the executive, both or a custom name and number as set', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair, morgan } = w;
+        await executiveWithAssistants(w, { alert: { clidNameMode: 'ORIGINATOR_EXECUTIVE', clidPhoneNumberMode: 'ORIGINATOR' } });
+        const seen = async (callSessionId: string) => {
+          const { name, number } = (await callIn(blair, callSessionId)).remoteParty;
+          return [name, number];
+        };
+        const first = await pstnCall(admin, CALLER, alex.extension);
+        assert.deepEqual(await seen(first.callSessionId), [`${CALLER} - ${alex.name}`, CALLER]);
+        const alert = { alertingMode: 'SIMULTANEOUS', rolloverEnabled: false };
+        await put(w, executive(alex, 'alert'), { ...alert, clidNameMode: 'CUSTOM', customCLIDName: 'Front desk', clidPhoneNumberMode: 'CUSTOM', customCLIDPhoneNumber: '+14155550999' });
+        const second = await pstnCall(admin, '+14155550124', alex.extension);
+        assert.deepEqual(await seen(second.callSessionId), ['Front desk', '+14155550999']);
+        await put(w, executive(alex, 'alert'), { ...alert, clidNameMode: 'EXECUTIVE', clidPhoneNumberMode: 'EXECUTIVE' });
+        const third = await admin.post('/sandbox/v1/calls', { from: morgan.id, to: alex.extension });
+        assert.equal(third.status, 201, third.text);
+        assert.deepEqual(await seen(third.body.callSessionId), [alex.name, alex.extension]);
+        await put(w, executive(alex, 'alert'), { ...alert, clidNameMode: 'ORIGINATOR', clidPhoneNumberMode: 'ORIGINATOR' });
+        const fourth = await admin.post('/sandbox/v1/calls', { from: morgan.id, to: alex.extension });
+        assert.equal(fourth.status, 201, fourth.text);
+        assert.deepEqual(await seen(fourth.body.callSessionId), [morgan.name, morgan.extension]);
+      }));
+
+    it('given an assistant forwards filtered calls, then their filtered calls ring the forward number instead of their phone, and their direct calls still ring them', () =>
+      inWorld(dialect, async (w) => {
+        const { admin, alex, blair, casey } = w;
+        await executiveWithAssistants(w);
+        await put(w, executive(blair, 'assistant'), { forwardFilteredCallsEnabled: true, forwardToPhoneNumber: NEVER_ANSWERS, executives: [{ personId: alex.id, optInEnabled: true }] });
+        const filtered = await pstnCall(admin, CALLER, alex.extension);
+        assert.deepEqual(await ringing(w, filtered.callSessionId), [NEVER_ANSWERS, casey.id].sort());
+        assert.deepEqual(await callsOf(blair), []);
+        await callAction(casey, 'answer', { callId: (await onlyCall(casey)).id });
+        assert.deepEqual(await ringing(w, filtered.callSessionId), [], 'the forward number stopped ringing: answered elsewhere');
+        const direct = await pstnCall(admin, '+14155550124', blair.extension);
+        assert.deepEqual(await ringing(w, direct.callSessionId), ids(blair));
       }));
 
     it('given calls not filtered from an executive, then push is a 400 (the executive’s own call, and an assistant’s direct call); someone else’s call is a 404', () =>

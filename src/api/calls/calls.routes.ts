@@ -53,7 +53,7 @@ export function callActionRoutes(server: Server, calls: CallControlService, set:
   const optionalBody = { preValidation: noBodyIsEmpty };
 
   server.post(`${base}/dial`, { schema: doc(S.Dial), config: write }, async (request, reply) => {
-    const call = await calls.dial(await actorOf(request, request.body.lineOwnerId), request.body.destination);
+    const call = await calls.dial(await actorOf(request, request.body.lineOwnerId), request.body.destination, request.body.endpointId);
     reply.code(201);
     return call;
   });

@@ -6,7 +6,7 @@ import { IdParam, NoContent, responses } from '../../http/schemas.ts';
 const id = (description: string) => Type.String({ maxLength: 512, description });
 const callId = id('The call to act on.');
 const lineOwnerId = Type.Optional(id('The owner of a secondary line (Call Controls act on the line of the person themself; a shared line rings all who carry it).'));
-const endpointId = Type.Optional(id('The device to use; Callplane has one simulated phone per person and ignores it.'));
+const endpointId = Type.Optional(id('The endpoint to use (My Endpoints). Dial alerts it, else the preferred answer endpoint; other actions use the simulated phone whatever it says.'));
 
 export const PartyInformation = Type.Object({
   name: Type.Optional(Type.String()),

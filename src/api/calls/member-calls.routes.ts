@@ -89,7 +89,7 @@ export function memberCallRoutes(server: Server, deps: { calls: CallControlServi
       auth: write,
       schema: { body: S.Dial.body },
       handler: async (request, reply) => {
-        const call = await calls.dial(await actorOf(request as Request, request.body.lineOwnerId), request.body.destination);
+        const call = await calls.dial(await actorOf(request as Request, request.body.lineOwnerId), request.body.destination, request.body.endpointId);
         reply.code(201);
         return call;
       },

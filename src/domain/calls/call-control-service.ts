@@ -23,6 +23,7 @@ import { callObject, type CallObject } from './call-views.ts';
 import { outgoingCall, splitAccessCode } from './call-permissions.ts';
 import { decideOutbound } from './outbound-route.ts';
 import { presentedParty } from './caller-id.ts';
+import { answerEndpointOf } from './answer-endpoint.ts';
 import { emergencyCaller } from '../emergency-services/emergency-calls.ts';
 import { resolveDestination } from './destinations.ts';
 import { partyInformation, personParty, virtualLineParty, voicemailOf, workspaceParty, type PartyInformation } from './parties.ts';
@@ -85,14 +86,17 @@ export class CallControlService {
     return { person: { id: line.id, orgId, locationId: line.locationId }, party };
   }
 
-  async dial(actor: Actor, destination: string): Promise<NewCall> {
+  async dial(actor: Actor, destination: string, endpointId?: string): Promise<NewCall> {
     const { to, caller } = await this.outgoing(actor, destination);
+    // The call alerts on the person's preferred answer endpoint (answer-endpoint.ts).
+    const endpoint = await answerEndpointOf(this.store, { id: actor.person.id, orgId: actor.person.orgId }, endpointId);
     return this.runtime.transact(async (w) => {
       const { step, legId } = startClickToDial(await w.context(actor.party, to), {
         sessionId: newSessionId(),
         orgId: actor.person.orgId,
         caller,
         destination: to,
+        ...(endpoint !== null ? { endpoint } : {}),
       });
       return { step, value: newCall(step.sessions[0]!, legId) };
     });

@@ -1,3 +1,4 @@
+import { executiveOf } from '../../engine/executive.ts';
 import { isAnswered, peerOf } from '../../engine/legs.ts';
 import type { CallEventType, Leg, Party, Session } from '../../engine/types.ts';
 import { encodeCallId, encodeSessionId } from './call-ids.ts';
@@ -43,6 +44,31 @@ function remotePartyOf(session: Session, leg: Leg): Party | undefined {
   return peer?.party;
 }
 
+/**
+ * What an assistant's phone shows of an executive's filtered call while it alerts (the executive's
+ * clidNameMode, clidPhoneNumberMode): the executive, the caller, both, or a custom name/number.
+ * A caller who withholds their identity stays withheld; only the executive's part shows.
+ */
+function asAssistantSees(leg: Leg, caller: PartyInformation): PartyInformation {
+  const shown = leg.assistantCallerId;
+  const executive = executiveOf(leg);
+  if (!shown || !executive || leg.state !== 'alerting') return caller;
+  const exec = partyInformation(leg.party, executive);
+  // A caller known by number only goes by it in a combined name.
+  const callerName = caller.name ?? caller.number;
+  const names: Record<typeof shown.name, (string | undefined)[]> = {
+    EXECUTIVE_ORIGINATOR: [exec.name, callerName],
+    ORIGINATOR_EXECUTIVE: [callerName, exec.name],
+    EXECUTIVE: [exec.name],
+    ORIGINATOR: [caller.name],
+    CUSTOM: [shown.customName],
+  };
+  const name = names[shown.name].filter((n) => n !== undefined && n !== '').join(' - ');
+  const number = shown.number === 'EXECUTIVE' ? exec.number : shown.number === 'CUSTOM' ? shown.customNumber : caller.number;
+  const { name: _, number: __, ...rest } = caller;
+  return { ...(name ? { name } : {}), ...(number ? { number } : {}), ...rest };
+}
+
 export function callObject(session: Session, leg: Leg): CallObject {
   const remote = remotePartyOf(session, leg);
   return {
@@ -50,7 +76,7 @@ export function callObject(session: Session, leg: Leg): CallObject {
     callSessionId: encodeSessionId(session.id),
     personality: leg.personality,
     state: leg.state,
-    remoteParty: remote ? partyInformation(leg.party, remote) : { privacyEnabled: false, callType: 'other' },
+    remoteParty: remote ? asAssistantSees(leg, partyInformation(leg.party, remote)) : { privacyEnabled: false, callType: 'other' },
     ...(leg.appearance !== null && leg.state !== 'disconnected' ? { appearance: leg.appearance } : {}),
     created: leg.created,
     ...(leg.answered ? { answered: leg.answered } : {}),

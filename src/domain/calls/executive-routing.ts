@@ -1,6 +1,6 @@
 import type { ExecutiveFiltering } from '../../engine/executive.ts';
 import type { CallerRules } from '../../engine/person-routing.ts';
-import type { PersonParty } from '../../engine/types.ts';
+import type { AssistantCallerId, Party, PersonParty } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { EXECUTIVE_ALERT, EXECUTIVE_ASSIGNED_ASSISTANTS, EXECUTIVE_ASSISTANT_SETTINGS, EXECUTIVE_ASSISTANT_TYPE, EXECUTIVE_SCREENING } from '../settings/person-config-settings.ts';
 import { EXECUTIVE_CALL_FILTERING } from '../settings/ring-settings.ts';
@@ -34,19 +34,34 @@ export async function executiveRoutingOf(
   const filtering = doc(EXECUTIVE_CALL_FILTERING);
   if (filtering.enabled !== true) return {};
   const when = await filterRules(store, person, filtering, now);
-  const assistants = await optedIn(store, person, doc(EXECUTIVE_ASSIGNED_ASSISTANTS).assistantIds as string[]);
+  const { assistants, forwardedTo } = await optedIn(store, person, doc(EXECUTIVE_ASSIGNED_ASSISTANTS).assistantIds as string[]);
   if (assistants.length === 0) return {};
   const alert = doc(EXECUTIVE_ALERT);
+  const screening = doc(EXECUTIVE_SCREENING);
+  const assistantCallerId = callerIdOf(alert);
   return {
     executive: {
       when,
       assistants,
       alerting: alert.alertingMode === 'SIMULTANEOUS' ? 'SIMULTANEOUS' : 'SEQUENTIAL',
       nextAfterMs: ((alert.nextAssistantNumberOfRings as number | undefined) ?? 3) * RING_MS,
-      executiveAlerted: doc(EXECUTIVE_SCREENING).enabled === true,
+      executiveAlerted: screening.enabled === true,
+      screeningAlert: screening.alertType === 'RING_SPLASH' ? 'RING_SPLASH' : 'SILENT',
+      ...(assistantCallerId ? { assistantCallerId } : {}),
+      ...(Object.keys(forwardedTo).length > 0 ? { forwardedTo } : {}),
       rollover: await rolloverOf(store, person, alert, doc),
     },
   };
+}
+
+/** What the assistants' phones show of a filtered call (clidNameMode, clidPhoneNumberMode); none when it is simply the caller. */
+function callerIdOf(alert: SettingDocument): AssistantCallerId | undefined {
+  const name = (alert.clidNameMode as AssistantCallerId['name'] | undefined) ?? 'EXECUTIVE_ORIGINATOR';
+  const number = (alert.clidPhoneNumberMode as AssistantCallerId['number'] | undefined) ?? 'EXECUTIVE';
+  if (name === 'ORIGINATOR' && number === 'ORIGINATOR') return undefined;
+  const customName = alert.customCLIDName as string | undefined;
+  const customNumber = alert.customCLIDPhoneNumber as string | undefined;
+  return { name, ...(name === 'CUSTOM' && customName ? { customName } : {}), number, ...(number === 'CUSTOM' && customNumber ? { customNumber } : {}) };
 }
 
 /** CUSTOM_CALL_FILTERS: the activated filters in force now (a filter with filterEnabled false keeps its callers out). */
@@ -58,9 +73,13 @@ async function filterRules(store: Store, person: PersonParty, filtering: Setting
   return rules({ criteria: activated }, 'filterEnabled');
 }
 
-/** The assigned assistants (in the executive's order) whose own settings opt them in to this executive. */
-async function optedIn(store: Store, executive: PersonParty, assistantIds: readonly string[]): Promise<PersonParty[]> {
+/**
+ * The assigned assistants (in the executive's order) whose own settings opt them in to this
+ * executive, and where the filtered calls of those who forward them go instead of their phone.
+ */
+async function optedIn(store: Store, executive: PersonParty, assistantIds: readonly string[]) {
   const out: PersonParty[] = [];
+  const forwardedTo: Record<string, Party> = {};
   for (const id of assistantIds) {
     const assistantId = decodeId(id, 'PEOPLE');
     const person = assistantId ? await store.people.get(executive.orgId, assistantId) : undefined;
@@ -68,9 +87,14 @@ async function optedIn(store: Store, executive: PersonParty, assistantIds: reado
     const json = await store.ownerSettings.get({ orgId: executive.orgId, kind: 'person', id: person.id }, EXECUTIVE_ASSISTANT_SETTINGS.key);
     const settings = json === undefined ? EXECUTIVE_ASSISTANT_SETTINGS.defaults : mergeDocument(EXECUTIVE_ASSISTANT_SETTINGS.defaults, JSON.parse(json) as SettingDocument);
     const mine = (settings.executives as { personId: string; optInEnabled: boolean }[]).find((e) => decodeId(e.personId, 'PEOPLE') === executive.personId);
-    if (mine?.optInEnabled === true) out.push((await personParty(store, person)) as PersonParty);
+    if (mine?.optInEnabled !== true) continue;
+    out.push((await personParty(store, person)) as PersonParty);
+    const number = settings.forwardFilteredCallsEnabled === true ? (settings.forwardToPhoneNumber as string | undefined) : undefined;
+    // Dialled as the assistant would; a feature code forwards nowhere.
+    const to = number ? await resolveDestination(store, { orgId: person.orgId, locationId: person.locationId }, number) : undefined;
+    if (to && to.kind !== 'feature') forwardedTo[person.id] = to;
   }
-  return out;
+  return { assistants: out, forwardedTo };
 }
 
 async function rolloverOf(store: Store, person: PersonParty, alert: SettingDocument, doc: (definition: SettingDefinition) => SettingDocument) {

@@ -3,6 +3,7 @@ import type { PersonRouting } from '../../engine/person-routing.ts';
 import type { Party } from '../../engine/types.ts';
 import type { Store } from '../../store/store.ts';
 import { CALL_FORWARDING, CALL_WAITING, DO_NOT_DISTURB } from '../settings/person-settings.ts';
+import { CALL_POLICIES } from '../settings/person-config-settings.ts';
 import { mergeDocument, type SettingDocument } from '../settings/setting-documents.ts';
 import { incomingScreenOf, mayForwardTo } from './call-permissions.ts';
 import { VOICEMAIL, voicemailPolicy } from '../voicemail/voicemail-settings.ts';
@@ -10,6 +11,7 @@ import { resolveDestination } from './destinations.ts';
 import { voicemailOf } from './parties.ts';
 import { ringRoutingOf } from './ring-routing.ts';
 import { executiveRoutingOf } from './executive-routing.ts';
+import { personalAssistantRoutingOf } from './personal-assistant-routing.ts';
 import { sharedLineRing } from '../devices/shared-lines.ts';
 
 // The typed policy the call engine reads from people's settings documents (Do Not Disturb, call
@@ -36,7 +38,7 @@ export async function loadPersonRouting(store: Store, parties: readonly Party[],
     const selective = loaded.forwardSelective?.map((f) => f.to) ?? [];
     // An executive's assistants ring (their phones' policies count) and a rollover may forward on.
     const executive = loaded.executive ? [...loaded.executive.assistants, ...(typeof loaded.executive.rollover.to === 'object' ? [loaded.executive.rollover.to] : [])] : [];
-    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable, ...selective, ...executive]) if (to?.kind === 'person') queue.push(to);
+    for (const to of [loaded.forwardAlways, loaded.forwardBusy, loaded.forwardNoAnswer?.to, loaded.forwardUnreachable, loaded.personalAssistant?.to, ...selective, ...executive]) if (to?.kind === 'person') queue.push(to);
   }
   return routing;
 }
@@ -87,6 +89,9 @@ async function routingOf(store: Store, person: Person, now: Date): Promise<Perso
     ...(shared ? { alsoRing: [...(ring.alsoRing ?? []), shared] } : {}),
     // Executive call filtering: the assistants ring for the executive (executive-routing.ts).
     ...(await executiveRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), now)),
+    ...redirectedPrivacyOf(doc(CALL_POLICIES.key, CALL_POLICIES.defaults)),
+    // Personal Assistant while the person is away (personal-assistant-routing.ts).
+    ...(await personalAssistantRoutingOf(store, person, (definition) => doc(definition.key, definition.defaults), mailbox.enabled, now)),
   };
 }
 
@@ -101,6 +106,12 @@ async function forwardTarget(store: Store, person: Person, forward: Forward): Pr
   // Outgoing permissions decide whether calls may be forwarded there (call-permissions.ts).
   if (to.kind === 'pstn' && !(await mayForwardTo(store, person, forward.destination!, to))) return undefined;
   return forward.destinationVoicemailEnabled && to.kind === 'person' ? voicemailOf(to) : to;
+}
+
+/** Call policies: who may not see the party that answers the person's redirected calls. */
+function redirectedPrivacyOf(policies: SettingDocument): Pick<PersonRouting, 'redirectedPrivacy'> {
+  const privacy = policies.connectedLineIdPrivacyOnRedirectedCalls;
+  return privacy === 'PRIVACY_FOR_ALL_CALLS' ? { redirectedPrivacy: 'ALL' } : privacy === 'PRIVACY_FOR_EXTERNAL_CALLS' ? { redirectedPrivacy: 'EXTERNAL' } : {};
 }
 
 /** Adds people's routing to the policies the engine asks for. */

@@ -23,6 +23,12 @@ describe('the session codec', () => {
     assert.deepEqual(decodeSession(encodeSession(session)), session);
   });
 
+  it('reads back an executive’s filtered call: the screening alert and the caller ID an assistant sees', () => {
+    const filtered = structuredClone(session);
+    Object.assign(filtered.legs[1]!, { ringPattern: 'RING_SPLASH', assistantCallerId: { name: 'CUSTOM', customName: 'Front desk', number: 'EXECUTIVE' } });
+    assert.deepEqual(decodeSession(encodeSession(filtered)), filtered);
+  });
+
   it('reads documents written with the old holding flag, without it', () => {
     const old = structuredClone(session) as unknown as { legs: Record<string, unknown>[] };
     for (const leg of old.legs) leg.holding = false;

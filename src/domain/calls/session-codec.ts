@@ -162,7 +162,15 @@ const Leg = Type.Object({
   ),
   completedElsewhere: Type.Boolean(),
   endpoint: Type.Optional(Type.String()),
-  ringPattern: Type.Optional(Type.Enum([...RING_PATTERNS, 'PRIORITY'])),
+  ringPattern: Type.Optional(Type.Enum([...RING_PATTERNS, 'PRIORITY', 'SILENT', 'RING_SPLASH'])),
+  assistantCallerId: Type.Optional(
+    Type.Object({
+      name: Type.Enum(['EXECUTIVE_ORIGINATOR', 'ORIGINATOR_EXECUTIVE', 'EXECUTIVE', 'ORIGINATOR', 'CUSTOM']),
+      customName: Type.Optional(Type.String()),
+      number: Type.Enum(['EXECUTIVE', 'ORIGINATOR', 'CUSTOM']),
+      customNumber: Type.Optional(Type.String()),
+    }),
+  ),
   intercom: Type.Optional(Type.Enum(['ONE_WAY', 'TWO_WAY'])),
 });
 

@@ -189,7 +189,7 @@ export const MUSIC_ON_HOLD: SettingDefinition = {
     const file = doc.audioAnnouncementFile as { id?: string } | undefined;
     if (!file?.id) throw badRequest('audioAnnouncementFile is required when greeting is CUSTOM.');
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 export const OUTBOUND_BILLING_PLAN: SettingDefinition = { key: 'outboundBillingPlan', defaults: { enabled: false }, changesCalls: false };
@@ -203,7 +203,7 @@ export const PERSONAL_ASSISTANT: SettingDefinition = {
     if (doc.transferEnabled) await checkRingNumber('transferNumber', doc.transferNumber, ctx);
     if (doc.untilDateTime !== undefined && Number.isNaN(Date.parse(String(doc.untilDateTime)))) throw badRequest('untilDateTime is not a date and time.');
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** The Call Settings For Me view: Webex leaves presence out while it is NONE. */
@@ -215,7 +215,7 @@ export const MY_PERSONAL_ASSISTANT: SettingDefinition = {
     read: ({ presence, ...doc }) => (presence === 'NONE' ? doc : { ...doc, presence }),
     write: (update) => update,
   },
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** The Microsoft Teams settings a person may hold (HIDE_WEBEX_APP); presence sync is the organization's. */
@@ -243,7 +243,7 @@ export const MS_TEAMS: SettingDefinition = {
 };
 
 /** Who sees the connected party on redirected calls (Call Settings For Me). */
-export const CALL_POLICIES: SettingDefinition = { key: 'callPolicies', defaults: { connectedLineIdPrivacyOnRedirectedCalls: 'NO_PRIVACY' }, changesCalls: false };
+export const CALL_POLICIES: SettingDefinition = { key: 'callPolicies', defaults: { connectedLineIdPrivacyOnRedirectedCalls: 'NO_PRIVACY' }, changesCalls: true };
 
 /** Hoteling guest: the host phone a person signs in on (a person of the organization with hoteling). */
 export const HOTELING_GUEST: SettingDefinition = {
@@ -329,7 +329,7 @@ export const PREFERRED_ANSWER_ENDPOINT: SettingDefinition = {
     else if (id !== undefined) throw badRequest(`preferredAnswerEndpointId ${String(id)} is not an endpoint of this person that supports a preferred answer endpoint.`);
   },
   present: async (doc) => ({ ...doc, endpoints: [] }),
-  changesCalls: false,
+  changesCalls: true,
 };
 
 /** Every configuration-only person setting of this file, for the registry. */
