@@ -265,7 +265,7 @@ for (const dialect of dialects) {
       }));
 
     it('given screening with alertType RING_SPLASH, then the executive’s phone rings with a splash while the assistants ring normally', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { screening: true, alertType: 'RING_SPLASH' });
         const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -273,7 +273,7 @@ for (const dialect of dialects) {
       }));
 
     it('given the executive’s caller ID modes, then the alerting assistant sees the caller, the executive, both or a custom name and number as set', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, morgan } = w;
         await executiveWithAssistants(w, { alert: { clidNameMode: 'ORIGINATOR_EXECUTIVE', clidPhoneNumberMode: 'ORIGINATOR' } });
         const seen = async (callSessionId: string) => {
@@ -297,7 +297,7 @@ for (const dialect of dialects) {
       }));
 
     it('given an assistant forwards filtered calls, then their filtered calls ring the forward number instead of their phone, and their direct calls still ring them', () =>
-      inWorld(dialect, async (w) => {
+      inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w);
         await put(w, executive(blair, 'assistant'), { forwardFilteredCallsEnabled: true, forwardToPhoneNumber: NEVER_ANSWERS, executives: [{ personId: alex.id, optInEnabled: true }] });

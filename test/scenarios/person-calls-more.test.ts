@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
-import { callAction, callsOf, demoCallers, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
+import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects, type Dialect } from '../support/dialects.ts';
 import { createDevice } from '../support/devices.ts';
 import { clientWithScopes } from '../support/factories.ts';
-import { startServer } from '../support/server.ts';
+import { callWorld, inWorld, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // Calls that more of a person's settings change, end to end: Personal Assistant (set through
 // the Webex API, admin and For Me paths), the calls through the simulator and the Call Controls
@@ -13,24 +12,9 @@ import { startServer } from '../support/server.ts';
 
 const CALLER = '+14155550123';
 const RING = 6000;
-const NOW = Date.parse('2026-01-07T15:00:00Z');
+const NOW = WEDNESDAY_10AM_NEW_YORK;
 
-async function world(dialect: Dialect) {
-  const clock = new SandboxClock('manual', NOW);
-  const server = await startServer(dialect, { clock });
-  const people = await demoCallers(server.admin);
-  return { server, clock, admin: server.admin, ...people };
-}
-type World = Awaited<ReturnType<typeof world>>;
-
-async function inWorld(dialect: Dialect, test: (w: World) => Promise<void>) {
-  const w = await world(dialect);
-  try {
-    await test(w);
-  } finally {
-    await w.server.close();
-  }
-}
+type World = CallWorld;
 
 const config = (person: Caller, name: string) => `/v1/telephony/config/people/${person.id}/${name}`;
 
@@ -51,7 +35,7 @@ for (const dialect of dialects) {
   describe(`calls by more of a person's settings (${dialect})`, () => {
     describe('personal assistant', () => {
       it('given the person away with transfer and no alert (NONE), when a caller calls, then the transfer number rings at once, not the person', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex, blair } = w;
           await assistant(w, alex, { enabled: true, presence: 'LUNCH', transferEnabled: true, transferNumber: blair.extension, alerting: 'NONE' });
           const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -64,7 +48,7 @@ for (const dialect of dialects) {
         }));
 
       it('given PLAY_RING_REMINDER, then the call is transferred at once too', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex, blair } = w;
           await assistant(w, alex, { enabled: true, presence: 'MEETING', transferEnabled: true, transferNumber: blair.extension, alerting: 'PLAY_RING_REMINDER' });
           const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -72,7 +56,7 @@ for (const dialect of dialects) {
         }));
 
       it('given ALERT_ME_FIRST with 3 rings, then the person’s phone rings 3 rings and the call then goes to the transfer number', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex, blair, clock } = w;
           await assistant(w, alex, {
             enabled: true,
@@ -92,7 +76,7 @@ for (const dialect of dialects) {
         }));
 
       it('given ALERT_ME_FIRST and the person answers within the rings, then the call is theirs', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex, blair, clock } = w;
           await assistant(w, alex, { enabled: true, presence: 'TRAINING', transferEnabled: true, transferNumber: blair.extension, alertMeFirstNumberOfRings: 2 });
           await pstnCall(admin, CALLER, alex.extension);
@@ -103,7 +87,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the person away without transfer, then callers reach the person’s voicemail; without voicemail, nobody answers', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex } = w;
           await assistant(w, alex, { enabled: true, presence: 'VACATION', transferEnabled: false, alerting: 'NONE' });
           await put(w, `/v1/people/${alex.id}/features/voicemail`, { enabled: true });
@@ -117,7 +101,7 @@ for (const dialect of dialects) {
         }));
 
       it('given presence NONE, disabled, or untilDateTime passed on the server clock, then the person’s phone rings as usual', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex, blair, clock } = w;
           const rings = async () => {
             const inbound = await pstnCall(admin, CALLER, alex.extension);
@@ -138,7 +122,7 @@ for (const dialect of dialects) {
         }));
 
       it('given the person sets it on the For Me path, then their calls are transferred', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex, blair } = w;
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
           const reply = await own.put('/v1/telephony/config/people/me/settings/personalAssistant', {
@@ -177,13 +161,13 @@ for (const dialect of dialects) {
       }
 
       it('given NO_PRIVACY (the default), then callers see who answered the forwarded call', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           await forwardedWith(w, 'NO_PRIVACY');
           assert.deepEqual([(await seenByCaller(w, CALLER)).privacyEnabled, (await seenByCaller(w, w.morgan)).name], [false, w.blair.name]);
         }));
 
       it('given PRIVACY_FOR_EXTERNAL_CALLS, then an external caller sees a private party and a colleague sees who answered', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           await forwardedWith(w, 'PRIVACY_FOR_EXTERNAL_CALLS');
           assert.deepEqual(await seenByCaller(w, CALLER), { privacyEnabled: true });
           const internal = await seenByCaller(w, w.morgan);
@@ -191,7 +175,7 @@ for (const dialect of dialects) {
         }));
 
       it('given PRIVACY_FOR_ALL_CALLS, then every caller sees a private party; a call to Blair directly is not affected', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           await forwardedWith(w, 'PRIVACY_FOR_ALL_CALLS');
           assert.deepEqual(await seenByCaller(w, CALLER), { privacyEnabled: true });
           assert.equal((await seenByCaller(w, w.morgan)).privacyEnabled, true);
@@ -206,7 +190,7 @@ for (const dialect of dialects) {
         ((await legsOf(w, callSessionId)) as any[]).filter((l) => l.state !== 'disconnected').map((l) => [l.party.personId, l.state, l.endpointId]);
 
       it('given a device preferred for answering (For Me), when the person clicks to dial, then the device alerts, keeps the call once answered, and endpointId overrides it', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex, blair } = w;
           const device = (await createDevice(admin, { personId: alex.id })).id;
           // The simulated phone's endpoint ID (My Endpoints): a CALLING_DEVICE named by the person's uuid.
@@ -231,7 +215,7 @@ for (const dialect of dialects) {
 
     describe('music on hold', () => {
       it('given a PSTN caller Alex holds, then the caller hears music on hold, silence once Alex or Alex’s location turns it off', () =>
-        inWorld(dialect, async (w) => {
+        inWorld(() => callWorld(dialect, { at: NOW }), async (w) => {
           const { admin, alex } = w;
           const inbound = await pstnCall(admin, CALLER, alex.extension);
           await callAction(alex, 'answer', { callId: (await onlyCall(alex)).id });
