@@ -248,6 +248,12 @@ export interface LicenseRepository {
    * units than the license has.
    */
   assign(orgId: string, personId: string, licenseId: string): Promise<boolean>;
+  /**
+   * Gives a person created in this transaction the licenses (distinct ids), one unit of each
+   * taken in the last statement; returns the ids that had no unit left, in the given order (the
+   * caller then rolls back: their holdings were written). Atomic as assign is.
+   */
+  assignToNew(orgId: string, personId: string, licenseIds: readonly string[]): Promise<string[]>;
   /** Takes the license from the person, giving its unit back. */
   unassign(personId: string, licenseId: string): Promise<void>;
   /** License ids held by each of the given people. */
@@ -275,6 +281,18 @@ export interface NumberRepository {
   insertMissing(numbers: readonly PhoneNumber[]): Promise<void>;
   get(phoneNumber: string): Promise<PhoneNumber | undefined>;
   getMany(phoneNumbers: readonly string[]): Promise<PhoneNumber[]>;
+  /**
+   * The number, and whether a feature or a line holds it (hunt group, call queue, auto attendant,
+   * paging group, voicemail group, workspace, virtual line, AI receptionist, anyone's alternate
+   * number): everything but a person, whom ownerId names. One statement.
+   */
+  getWithHolder(phoneNumber: string): Promise<{ number: PhoneNumber; heldByOther: boolean } | undefined>;
+  /**
+   * Whether anyone of the location but the given person has the extension: a person, a feature
+   * (hunt group, call queue, auto attendant, virtual extension, call park extension, paging or
+   * voicemail group) or a line (workspace, virtual line, AI receptionist, alternate number). One statement.
+   */
+  extensionTaken(orgId: string, locationId: string, extension: string, exceptPersonId: string): Promise<boolean>;
   /** Gives a free number to an owner; false when the number is not free any more. */
   claim(phoneNumber: string, ownerId: string): Promise<boolean>;
   releaseOwnedBy(ownerId: string): Promise<void>;
