@@ -228,6 +228,11 @@ export interface OrganizationRepository {
 export interface LocationRepository {
   insert(location: Location): Promise<void>;
   get(orgId: string, id: string): Promise<Location | undefined>;
+  /**
+   * The location (without an id, the organization's default location), and whether a job of the
+   * type is running for it (STARTING or STARTED). One statement.
+   */
+  getWithRunningJob(orgId: string, id: string | undefined, jobType: string): Promise<{ location: Location; jobRunning: boolean } | undefined>;
   getMany(orgId: string, ids: readonly string[]): Promise<Location[]>;
   findByName(orgId: string, name: string): Promise<Location | undefined>;
   list(orgId: string, filter: LocationFilter, after: Cursor | undefined, limit: number): Promise<Page<Location, Cursor>>;

@@ -53,28 +53,33 @@ function parseNumber(value: string, country: string, format: NumberFormat): stri
   return e164 !== undefined && code !== undefined && e164.startsWith(`+${code}`) ? e164 : undefined;
 }
 
+/** The line's location, checked; 423 while an update-routing-prefix job is moving its members. */
 async function lineLocation(tx: Store, orgId: string, request: CallingLineRequest, current: CurrentLine | undefined): Promise<Location> {
   if (current) {
     if (request.locationId !== undefined && decodeId(request.locationId, 'LOCATION') !== current.location.id) throw locationCannotChange();
+    await ensureMembersUnlocked(tx, current.location);
     return current.location;
   }
-  let location: Location | undefined;
+  // The location and its running job in one statement (the default location's too).
+  let found: { location: Location; jobRunning: boolean } | undefined;
   if (request.locationId !== undefined) {
     const id = decodeId(request.locationId, 'LOCATION');
-    location = id ? await tx.locations.get(orgId, id) : undefined;
-    if (!location) throw invalidLocationReference();
+    found = id ? await tx.locations.getWithRunningJob(orgId, id, ROUTING_PREFIX_JOB) : undefined;
+    if (!found) throw invalidLocationReference();
   } else {
-    const org = await tx.organizations.get(orgId);
-    location = org?.defaultLocationId ? await tx.locations.get(orgId, org.defaultLocationId) : undefined;
-    if (!location) throw noDefaultLocation();
+    found = await tx.locations.getWithRunningJob(orgId, undefined, ROUTING_PREFIX_JOB);
+    if (!found) throw noDefaultLocation();
   }
-  if (!location.callingEnabled) throw locationNotCallingEnabled();
-  return location;
+  if (!found.location.callingEnabled) throw locationNotCallingEnabled();
+  if (found.jobRunning) throw membersLocked();
+  return found.location;
 }
+
+const membersLocked = () => locationMembersLocked(Math.ceil(STEP_MS / 1000));
 
 /** 423 while an update-routing-prefix job is moving the location's members. */
 async function ensureMembersUnlocked(tx: Store, location: Location): Promise<void> {
-  if (await tx.jobs.runningForLocation(location.id, ROUTING_PREFIX_JOB)) throw locationMembersLocked(Math.ceil(STEP_MS / 1000));
+  if (await tx.jobs.runningForLocation(location.id, ROUTING_PREFIX_JOB)) throw membersLocked();
 }
 
 async function checkNumber(tx: Store, personId: string, location: Location, value: string, format: NumberFormat): Promise<PhoneNumber | WebexError> {
@@ -105,7 +110,6 @@ export async function planLine(
 ): Promise<LinePlan> {
   if (request.phoneNumber === undefined && request.extension === undefined) throw numberOrExtensionRequired();
   const location = await lineLocation(tx, orgId, request, current);
-  await ensureMembersUnlocked(tx, location);
 
   let extension: string | null = null;
   if (request.extension !== undefined) {
