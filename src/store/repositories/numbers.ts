@@ -175,13 +175,17 @@ export class KyselyNumberRepository implements NumberRepository {
             eb.exists(eb.selectFrom('workspaces').select(sql.lit(1).as('one')).where('calling_location_id', '=', locationId).where('extension', '=', extension)),
             holds('virtual_lines'),
             holds('ai_receptionists'),
+            // Driven from the organization's alternate numbers (few) rather than the
+            // location's numbers (thousands, each probed): alternate_numbers has no index on extension.
             eb.exists(
               eb
                 .selectFrom('alternate_numbers as a')
-                .innerJoin('numbers as n', 'n.phone_number', 'a.phone_number')
                 .select(sql.lit(1).as('one'))
-                .where('n.location_id', '=', locationId)
-                .where('a.extension', '=', extension),
+                .where('a.org_id', '=', orgId)
+                .where('a.extension', '=', extension)
+                .where((inner) =>
+                  inner.exists(inner.selectFrom('numbers as n').select(sql.lit(1).as('one')).whereRef('n.phone_number', '=', 'a.phone_number').where('n.location_id', '=', locationId)),
+                ),
             ),
           ])
           .as('taken');
