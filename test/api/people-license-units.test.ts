@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from '../support/client.ts';
 import { dialects } from '../support/dialects.ts';
-import { assertWebexError, defaultLocation, freeExtension, freeNumbers, licenses, unique, usNational, type Licenses } from '../support/factories.ts';
+import { assertWebexError, createCallingLocation, defaultLocation, freeExtension, freeNumbers, licenses, unique, usNational, type Licenses } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
 // Creating calling users at once against a license with fewer free units than creates: the
 // unit is taken in the create's last statement (issue 17), and however the creates interleave,
 // exactly the free units are taken, the others fail with Webex's error and leave nothing behind.
+// Also the create's one-statement extension check, for the holder it finds by another route.
 
 for (const dialect of dialects) {
   describe(`People API: license units under concurrent creates (${dialect})`, () => {
@@ -90,6 +91,24 @@ for (const dialect of dialects) {
       assert.deepEqual([...reply.body.licenses].sort(), [lic.messaging, lic.professional].sort());
       assert.equal((await units(lic.professional)).consumed, professional.consumed + 1);
       assert.equal((await units(lic.messaging)).consumed, messaging.consumed + 1);
+    });
+
+    it("an extension held by an alternate number of the location is refused, in that location only (the check's one statement)", async () => {
+      await setTotal(lic.professional, (await units(lic.professional)).consumed + 10);
+      const [primary, alternate, other] = await freeNumbers(admin, locationId, 3);
+      const holder = await admin.post('/v1/people', body(primary!, [lic.professional]));
+      assert.equal(holder.status, 200, holder.text);
+      const extension = freeExtension();
+      const added = await admin.put(`/v1/telephony/config/people/${holder.body.id}/numbers`, {
+        phoneNumbers: [{ action: 'ADD', primary: false, directNumber: alternate, extension, ringPattern: 'NORMAL' }],
+      });
+      assert.equal(added.status, 204, added.text);
+      assertWebexError(await admin.post('/v1/people', { ...body(other!, [lic.professional]), extension }), 409, /^Extension \d+ is already assigned in this location\.$/);
+      const elsewhere = await createCallingLocation(admin);
+      const { phoneNumbers: _, ...withoutNumber } = body(other!, [lic.professional]);
+      const there = await admin.post('/v1/people', { ...withoutNumber, extension, locationId: elsewhere.id }, { callingData: 'true' });
+      assert.equal(there.status, 200, there.text);
+      assert.equal(there.body.extension, extension);
     });
   });
 }
