@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLoad } from './load.ts';
 import { seedPeople } from './seed.ts';
-import { ADMIN_TOKEN, analyzeLikeAutovacuum, freePort, ROOT, sleep, storeTargets } from './support.ts';
+import { ADMIN_TOKEN, analyzeLikeAutovacuum, cpuMs, postgresCpuMs, ROOT, serve, sleep, storeTargets } from './support.ts';
 
 // CPU time the server spends per request, beside the ceiling answering the same bytes: a measure
 // that survives a machine shared with other work, where req/s and latencies do not (issue 17's
@@ -18,47 +18,6 @@ import { ADMIN_TOKEN, analyzeLikeAutovacuum, freePort, ROOT, sleep, storeTargets
 const root = process.argv[2] ?? ROOT;
 const entry = process.argv[3] ?? 'bin/callplane.js';
 const seconds = 5;
-
-/** User + system CPU milliseconds a process has used (Linux /proc, 10 ms ticks). */
-function cpuMs(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** CPU milliseconds of this machine's PostgreSQL processes (the database's share of a request), 0 without them. */
-function postgresCpuMs(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.split(') ')[1]!.split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
-
-/** Spawns `node ...args(port)` in cwd and resolves once GET /healthz answers 200. */
-async function serve(args: (port: number) => string[], cwd: string, env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args(port), {
-    cwd,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/healthz`)).status === 200) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await sleep(20);
-  }
-}
 
 /** Requests per second and CPU microseconds per request of one server going round `paths`. */
 async function measure(child: ChildProcess, base: string, paths: string[]) {

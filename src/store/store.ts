@@ -229,6 +229,11 @@ export interface OrganizationRepository {
 export interface LocationRepository {
   insert(location: Location): Promise<void>;
   get(orgId: string, id: string): Promise<Location | undefined>;
+  /**
+   * The location (without an id, the organization's default location), and whether a job of the
+   * type is running for it (STARTING or STARTED). One statement.
+   */
+  getWithRunningJob(orgId: string, id: string | undefined, jobType: string): Promise<{ location: Location; jobRunning: boolean } | undefined>;
   getMany(orgId: string, ids: readonly string[]): Promise<Location[]>;
   findByName(orgId: string, name: string): Promise<Location | undefined>;
   list(orgId: string, filter: LocationFilter, after: Cursor | undefined, limit: number): Promise<Page<Location, Cursor>>;
@@ -249,6 +254,12 @@ export interface LicenseRepository {
    * units than the license has.
    */
   assign(orgId: string, personId: string, licenseId: string): Promise<boolean>;
+  /**
+   * Gives a person created in this transaction the licenses (distinct ids), one unit of each
+   * taken in the last statement; returns the ids that had no unit left, in the given order (the
+   * caller then rolls back: their holdings were written). Atomic as assign is.
+   */
+  assignToNew(orgId: string, personId: string, licenseIds: readonly string[]): Promise<string[]>;
   /** Takes the license from the person, giving its unit back. */
   unassign(personId: string, licenseId: string): Promise<void>;
   /** License ids held by each of the given people. */
@@ -276,6 +287,18 @@ export interface NumberRepository {
   insertMissing(numbers: readonly PhoneNumber[]): Promise<void>;
   get(phoneNumber: string): Promise<PhoneNumber | undefined>;
   getMany(phoneNumbers: readonly string[]): Promise<PhoneNumber[]>;
+  /**
+   * The number, and whether a feature or a line holds it (hunt group, call queue, auto attendant,
+   * paging group, voicemail group, workspace, virtual line, AI receptionist, anyone's alternate
+   * number): everything but a person, whom ownerId names. One statement.
+   */
+  getWithHolder(phoneNumber: string): Promise<{ number: PhoneNumber; heldByOther: boolean } | undefined>;
+  /**
+   * Whether anyone of the location but the given person has the extension: a person, a feature
+   * (hunt group, call queue, auto attendant, virtual extension, call park extension, paging or
+   * voicemail group) or a line (workspace, virtual line, AI receptionist, alternate number). One statement.
+   */
+  extensionTaken(orgId: string, locationId: string, extension: string, exceptPersonId: string): Promise<boolean>;
   /** Gives a free number to an owner; false when the number is not free any more. */
   claim(phoneNumber: string, ownerId: string): Promise<boolean>;
   releaseOwnedBy(ownerId: string): Promise<void>;

@@ -70,9 +70,10 @@ export function peopleRoutes(server: Server, deps: { people: PeopleService }): v
 
   server.post('/v1/people', { schema: CreatePerson, config: write }, async (request) => {
     const orgId = request.orgId;
-    const person = await people.create(orgId, request.body);
-    if (request.query.minResponse) return { id: encodeId('PEOPLE', person.id) };
-    return presentOne(orgId, person, request.query.callingData, true);
+    // Shown from what the create wrote: no read back.
+    const view = await people.createDescribed(orgId, request.body);
+    if (request.query.minResponse) return { id: encodeId('PEOPLE', view.person.id) };
+    return presentPerson(view, { admin: true, callingData: request.query.callingData === true });
   });
 
   server.put('/v1/people/:personId', { schema: UpdatePerson, config: write }, async (request) => {

@@ -1,10 +1,9 @@
 import type { Location, Person, PhoneNumber, Store } from '../../store/store.ts';
-import type { WebexError } from '../errors.ts';
+import { WebexError } from '../errors.ts';
 import { invalidLocationReference, locationNotCallingEnabled } from '../locations/location-errors.ts';
 import { callingCode, isValidExtension, looseE164, parsePeopleApiNumber } from '../phone-numbers.ts';
 import { ROUTING_PREFIX_JOB, STEP_MS } from '../jobs/routing-prefix-jobs.ts';
 import { decodeId } from '../webex-ids.ts';
-import { extensionHeldByLine, heldByLine } from '../lines/line-checks.ts';
 import {
   extensionInUse,
   invalidExtension,
@@ -41,6 +40,8 @@ export type CurrentLine = { location: Location; number: PhoneNumber | undefined 
 
 export type LinePlan = {
   line: CallingLine;
+  /** The inventory record of line.phoneNumber as checked (before it is claimed); unset when the number is the person's already. */
+  number?: PhoneNumber;
   /** Set when the phone number cannot be given; everything else about the line is valid. */
   numberProblem?: WebexError;
 };
@@ -52,40 +53,47 @@ function parseNumber(value: string, country: string, format: NumberFormat): stri
   return e164 !== undefined && code !== undefined && e164.startsWith(`+${code}`) ? e164 : undefined;
 }
 
+/** The line's location, checked; 423 while an update-routing-prefix job is moving its members. */
 async function lineLocation(tx: Store, orgId: string, request: CallingLineRequest, current: CurrentLine | undefined): Promise<Location> {
   if (current) {
     if (request.locationId !== undefined && decodeId(request.locationId, 'LOCATION') !== current.location.id) throw locationCannotChange();
+    await ensureMembersUnlocked(tx, current.location);
     return current.location;
   }
-  let location: Location | undefined;
+  // The location and its running job in one statement (the default location's too).
+  let found: { location: Location; jobRunning: boolean } | undefined;
   if (request.locationId !== undefined) {
     const id = decodeId(request.locationId, 'LOCATION');
-    location = id ? await tx.locations.get(orgId, id) : undefined;
-    if (!location) throw invalidLocationReference();
+    found = id ? await tx.locations.getWithRunningJob(orgId, id, ROUTING_PREFIX_JOB) : undefined;
+    if (!found) throw invalidLocationReference();
   } else {
-    const org = await tx.organizations.get(orgId);
-    location = org?.defaultLocationId ? await tx.locations.get(orgId, org.defaultLocationId) : undefined;
-    if (!location) throw noDefaultLocation();
+    found = await tx.locations.getWithRunningJob(orgId, undefined, ROUTING_PREFIX_JOB);
+    if (!found) throw noDefaultLocation();
   }
-  if (!location.callingEnabled) throw locationNotCallingEnabled();
-  return location;
+  if (!found.location.callingEnabled) throw locationNotCallingEnabled();
+  if (found.jobRunning) throw membersLocked();
+  return found.location;
 }
+
+const membersLocked = () => locationMembersLocked(Math.ceil(STEP_MS / 1000));
 
 /** 423 while an update-routing-prefix job is moving the location's members. */
 async function ensureMembersUnlocked(tx: Store, location: Location): Promise<void> {
-  if (await tx.jobs.runningForLocation(location.id, ROUTING_PREFIX_JOB)) throw locationMembersLocked(Math.ceil(STEP_MS / 1000));
+  if (await tx.jobs.runningForLocation(location.id, ROUTING_PREFIX_JOB)) throw membersLocked();
 }
 
-async function checkNumber(tx: Store, personId: string, location: Location, value: string, format: NumberFormat): Promise<string | WebexError> {
+async function checkNumber(tx: Store, personId: string, location: Location, value: string, format: NumberFormat): Promise<PhoneNumber | WebexError> {
   const e164 = parseNumber(value, location.address.country, format);
   if (e164 === undefined) return invalidPhoneNumber(value, location.address.country);
-  const number = await tx.numbers.get(e164);
+  // One statement: the inventory row, and whether a feature or line holds the number
+  // (numbers.owner_id names people only).
+  const found = await tx.numbers.getWithHolder(e164);
+  const number = found?.number;
   if (!number || number.locationId !== location.id) return numberNotInLocation(e164);
   if (number.isMainNumber) return mainNumberNotAssignable(e164);
   if (number.ownerId !== null && number.ownerId !== personId) return numberInUse(e164);
-  // A hunt group's number is not in numbers.owner_id (that column names people).
-  if ((await tx.huntGroups.findByNumber(e164)) || (await tx.callQueues.findByNumber(e164)) || (await tx.autoAttendants.findByNumber(e164)) || (await tx.pagingGroups.findByNumber(e164)) || (await heldByLine(tx, e164)) || (await tx.voicemailGroups.findByNumber(e164))) return numberInUse(e164);
-  return e164;
+  if (found!.heldByOther) return numberInUse(e164);
+  return number;
 }
 
 /**
@@ -102,36 +110,23 @@ export async function planLine(
 ): Promise<LinePlan> {
   if (request.phoneNumber === undefined && request.extension === undefined) throw numberOrExtensionRequired();
   const location = await lineLocation(tx, orgId, request, current);
-  await ensureMembersUnlocked(tx, location);
 
   let extension: string | null = null;
   if (request.extension !== undefined) {
     if (!isValidExtension(request.extension)) throw invalidExtension(request.extension);
-    const holder = await tx.people.findByExtension(location.id, request.extension);
-    if (holder && holder.id !== personId) throw extensionInUse(request.extension);
-    const feature =
-      (await tx.huntGroups.findByExtension(location.id, request.extension)) ??
-      (await tx.callQueues.findByExtension(location.id, request.extension)) ??
-      (await tx.autoAttendants.findByExtension(location.id, request.extension)) ??
-      (await tx.virtualExtensions.findByExtension(location.orgId, location.id, request.extension)) ??
-      // Call park extensions, paging groups and voicemail groups hold extensions of the location too.
-      (await tx.callParks.findExtension(location.id, request.extension)) ??
-      (await tx.pagingGroups.findByExtension(location.id, request.extension)) ??
-      (await tx.voicemailGroups.findByExtension(location.id, request.extension));
-    if (feature) throw extensionInUse(request.extension);
-    if (await extensionHeldByLine(tx, location.id, request.extension)) throw extensionInUse(request.extension);
+    // Anyone of the location but this person (a person, feature or line): one statement.
+    if (await tx.numbers.extensionTaken(location.orgId, location.id, request.extension, personId)) throw extensionInUse(request.extension);
     extension = request.extension;
   }
 
-  let phoneNumber: string | null = null;
-  if (request.phoneNumber !== undefined) {
-    // The person's own number comes back from GET in E.164; accept it unchanged in any spelling.
-    const unchanged = current?.number && looseE164(request.phoneNumber) === current.number.phoneNumber;
-    const checked = unchanged ? current!.number!.phoneNumber : await checkNumber(tx, personId, location, request.phoneNumber, format);
-    if (typeof checked !== 'string') return { line: { location, phoneNumber: null, extension }, numberProblem: checked };
-    phoneNumber = checked;
+  if (request.phoneNumber === undefined) return { line: { location, phoneNumber: null, extension } };
+  // The person's own number comes back from GET in E.164; accept it unchanged in any spelling.
+  if (current?.number && looseE164(request.phoneNumber) === current.number.phoneNumber) {
+    return { line: { location, phoneNumber: current.number.phoneNumber, extension } };
   }
-  return { line: { location, phoneNumber, extension } };
+  const checked = await checkNumber(tx, personId, location, request.phoneNumber, format);
+  if (checked instanceof WebexError) return { line: { location, phoneNumber: null, extension }, numberProblem: checked };
+  return { line: { location, phoneNumber: checked.phoneNumber, extension }, number: checked };
 }
 
 /** Writes a planned line: the person's location and extension, and ownership of the number. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cursor, License, Person, PersonAddress, Store } from '../../store/store.ts';
 import { isAdmin, isRole, type Principal } from '../auth/scopes.ts';
 import { timestamp, type Clock } from '../clock.ts';
+import { noUnitsLeft } from '../licenses/license-errors.ts';
 import { assignLicense, resolveLicenses } from '../licenses/license-rules.ts';
 import { invalidLocationReference } from '../locations/location-errors.ts';
 import { decodeId, decodeIdValue } from '../webex-ids.ts';
@@ -17,6 +18,7 @@ import {
   invalidRole,
   locationOnlyWithNewCallingLicense,
   nameRequired,
+  numberInUse,
   oneCallingLicense,
   onlyWorkNumbers,
   personNotFound,
@@ -166,6 +168,16 @@ export class PeopleService {
   }
 
   async create(orgId: string, input: PersonInput): Promise<Person> {
+    return (await this.createDescribed(orgId, input)).person;
+  }
+
+  /**
+   * Creates a person and answers with what describe() would read back (licenses and number), from
+   * what was just written. The statements are few and the license units are taken last, so that
+   * PostgreSQL holds the license rows' locks (which every concurrent create waits for) for the
+   * commit alone (issue 17).
+   */
+  async createDescribed(orgId: string, input: PersonInput): Promise<PersonView> {
     const email = normalizeEmail(input.emails);
     const names = this.names(input);
     const workNumber = requestedWorkNumber(input.phoneNumbers);
@@ -185,8 +197,8 @@ export class PeopleService {
         : undefined;
       // The seed: with an invalid number, neither the number nor the extension is associated
       // with the person, and the calling license (useless without them) is not applied either.
-      const applyCalling = calling !== undefined && plan !== undefined && plan.numberProblem === undefined;
-      let person: Person = {
+      const line = calling !== undefined && plan !== undefined && plan.numberProblem === undefined ? plan.line : undefined;
+      const person: Person = {
         id,
         orgId,
         email,
@@ -201,23 +213,27 @@ export class PeopleService {
         siteUrls: input.siteUrls ?? [],
         timezone: null,
         loginEnabled: input.loginEnabled === undefined ? true : String(input.loginEnabled) === 'true',
-        locationId: null,
-        extension: null,
-        routingPrefix: null,
+        // Written with the person (as applyLine would for a member joining the location: its routing prefix).
+        locationId: line?.location.id ?? null,
+        extension: line?.extension ?? null,
+        routingPrefix: line?.location.routingPrefix ?? null,
         announcementLanguage: null,
         created: now,
         lastModified: now,
       };
       await tx.people.insert(person);
-      for (const license of others) await assignLicense(tx, orgId, id, license);
-      if (applyCalling) {
-        person = await applyLine(tx, person, plan!.line, null);
-        await assignLicense(tx, orgId, id, calling!);
-      }
-      return { person, numberProblem: plan?.numberProblem };
+      if (line?.phoneNumber && !(await tx.numbers.claim(line.phoneNumber, id))) throw numberInUse(line.phoneNumber);
+      // Assigned in this order, the first without a unit is the one named in the error.
+      const licenses = line ? [...others, calling!] : others;
+      const short = await tx.licenses.assignToNew(orgId, id, licenses.map((l) => l.id));
+      if (short.length > 0) throw noUnitsLeft(licenses.find((l) => l.id === short[0])!.name);
+      const number = line?.phoneNumber && plan!.number ? { ...plan!.number, ownerId: id } : undefined;
+      // As describePeople lists them: by license id.
+      const view: PersonView = { person, licenses: [...licenses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), number };
+      return { view, numberProblem: plan?.numberProblem };
     });
     if (outcome.numberProblem) throw createdWithoutCallingLine(outcome.numberProblem.message);
-    return outcome.person;
+    return outcome.view;
   }
 
   /** PUT: the body replaces the person; omitted emails, roles and licenses stay as they are. */

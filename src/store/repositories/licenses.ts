@@ -78,6 +78,26 @@ export class KyselyLicenseRepository implements LicenseRepository {
     return true;
   }
 
+  async assignToNew(orgId: string, personId: string, licenseIds: readonly string[]): Promise<string[]> {
+    if (licenseIds.length === 0) return [];
+    await this.ctx.db
+      .insertInto('person_licenses')
+      .values(licenseIds.map((licenseId) => ({ org_id: orgId, person_id: personId, license_id: licenseId })))
+      .execute();
+    // Last, so that the rows it locks (PostgreSQL: until commit) are held for the commit alone;
+    // the condition is checked again on a row another transaction changed meanwhile, so units
+    // never exceed totals.
+    const taken = await this.ctx.db
+      .updateTable('licenses')
+      .set((eb) => ({ consumed_units: eb('consumed_units', '+', 1) }))
+      .where('id', 'in', [...licenseIds])
+      .whereRef('consumed_units', '<', 'total_units')
+      .returning('id')
+      .execute();
+    const got = new Set(taken.map((row) => row.id));
+    return licenseIds.filter((id) => !got.has(id));
+  }
+
   async unassign(personId: string, licenseId: string): Promise<void> {
     const removed = await this.ctx.db.deleteFrom('person_licenses').where('person_id', '=', personId).where('license_id', '=', licenseId).executeTakeFirst();
     if (Number(removed.numDeletedRows) > 0) await this.releaseUnits([licenseId]);

@@ -67,6 +67,30 @@ export class KyselyLocationRepository implements LocationRepository {
     return row && toLocation(row);
   }
 
+  async getWithRunningJob(orgId: string, id: string | undefined, jobType: string): Promise<{ location: Location; jobRunning: boolean } | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('locations as l')
+      .selectAll('l')
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('jobs as j')
+              .select(sql.lit(1).as('one'))
+              .whereRef('j.location_id', '=', 'l.id')
+              .where('j.job_type', '=', jobType)
+              .where('j.status', 'in', ['STARTING', 'STARTED']),
+          )
+          .as('job_running'),
+      )
+      .where('l.org_id', '=', orgId)
+      .where('l.id', '=', (eb) => (id !== undefined ? eb.val(id) : eb.selectFrom('organizations as o').select('o.default_location_id').where('o.id', '=', orgId)))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { job_running, ...location } = row;
+    return { location: toLocation(location), jobRunning: Boolean(Number(job_running)) };
+  }
+
   async getMany(orgId: string, ids: readonly string[]): Promise<Location[]> {
     if (ids.length === 0) return [];
     const rows = await this.ctx.db

@@ -120,6 +120,80 @@ export class KyselyNumberRepository implements NumberRepository {
     return row && toNumber(row);
   }
 
+  async getWithHolder(phoneNumber: string): Promise<{ number: PhoneNumber; heldByOther: boolean } | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('numbers')
+      .selectAll()
+      .select((eb) => {
+        const holds = (table: 'hunt_groups' | 'call_queues' | 'auto_attendants' | 'paging_groups' | 'voicemail_groups' | 'workspaces' | 'virtual_lines' | 'ai_receptionists' | 'alternate_numbers') =>
+          eb.exists(eb.selectFrom(table).select(sql.lit(1).as('one')).where('phone_number', '=', phoneNumber));
+        return eb
+          .or([
+            holds('hunt_groups'),
+            holds('call_queues'),
+            holds('auto_attendants'),
+            holds('paging_groups'),
+            holds('voicemail_groups'),
+            holds('workspaces'),
+            holds('virtual_lines'),
+            holds('ai_receptionists'),
+            holds('alternate_numbers'),
+          ])
+          .as('held_by_other');
+      })
+      .where('phone_number', '=', phoneNumber)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { held_by_other, ...number } = row;
+    return { number: toNumber(number), heldByOther: Boolean(Number(held_by_other)) };
+  }
+
+  async extensionTaken(orgId: string, locationId: string, extension: string, exceptPersonId: string): Promise<boolean> {
+    const row = await this.ctx.db
+      .selectNoFrom((eb) => {
+        const holds = (table: 'hunt_groups' | 'call_queues' | 'auto_attendants' | 'call_park_extensions' | 'paging_groups' | 'voicemail_groups' | 'virtual_lines' | 'ai_receptionists') =>
+          eb.exists(eb.selectFrom(table).select(sql.lit(1).as('one')).where('location_id', '=', locationId).where('extension', '=', extension));
+        return eb
+          .or([
+            eb.exists(
+              eb.selectFrom('people').select(sql.lit(1).as('one')).where('location_id', '=', locationId).where('extension', '=', extension).where('id', '!=', exceptPersonId),
+            ),
+            holds('hunt_groups'),
+            holds('call_queues'),
+            holds('auto_attendants'),
+            eb.exists(
+              eb
+                .selectFrom('virtual_extensions')
+                .select(sql.lit(1).as('one'))
+                .where('org_id', '=', orgId)
+                .where('location_id', '=', locationId)
+                .where('extension', '=', extension),
+            ),
+            holds('call_park_extensions'),
+            holds('paging_groups'),
+            holds('voicemail_groups'),
+            eb.exists(eb.selectFrom('workspaces').select(sql.lit(1).as('one')).where('calling_location_id', '=', locationId).where('extension', '=', extension)),
+            holds('virtual_lines'),
+            holds('ai_receptionists'),
+            // Driven from the organization's alternate numbers (few) rather than the
+            // location's numbers (thousands, each probed): alternate_numbers has no index on extension.
+            eb.exists(
+              eb
+                .selectFrom('alternate_numbers as a')
+                .select(sql.lit(1).as('one'))
+                .where('a.org_id', '=', orgId)
+                .where('a.extension', '=', extension)
+                .where((inner) =>
+                  inner.exists(inner.selectFrom('numbers as n').select(sql.lit(1).as('one')).whereRef('n.phone_number', '=', 'a.phone_number').where('n.location_id', '=', locationId)),
+                ),
+            ),
+          ])
+          .as('taken');
+      })
+      .executeTakeFirstOrThrow();
+    return Boolean(Number(row.taken));
+  }
+
   async getMany(phoneNumbers: readonly string[]): Promise<PhoneNumber[]> {
     if (phoneNumbers.length === 0) return [];
     const rows = await this.ctx.db.selectFrom('numbers').selectAll().where('phone_number', 'in', [...new Set(phoneNumbers)]).execute();
