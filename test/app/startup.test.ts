@@ -13,11 +13,16 @@ const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
 type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
+/** Every server started here: a test that fails before stopping its own must not leave it running (the file would never end). */
+const started = new Set<ChildProcess>();
+
 function run(env: Record<string, string>): Running {
   const child = spawn(process.execPath, [main], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
+  child.on('exit', () => started.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -39,7 +44,10 @@ async function waitFor(running: Running, pattern: RegExp, ms = 45_000): Promise<
 
 describe('starting the server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'callplane-start-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    for (const child of started) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   for (const [name, env, pattern] of [
     ['a bad PORT', { PORT: 'eighty' }, /^callplane: PORT must be a number/],
