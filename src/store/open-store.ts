@@ -31,16 +31,19 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
 
 /**
  * Kysely's migrator looks for its tables among every schema of the database; a schema that another
- * user drops meanwhile makes that look-up fail with "schema does not exist" (3F000), though ours
- * is there. Such a failure is tried again, a few times, a little later each time.
+ * user drops meanwhile makes that look-up fail with "schema does not exist" (3F000), or with
+ * "relation does not exist" (42P01) for that schema's tables, though ours are there. Such a
+ * failure is tried again, a few times, a little later each time.
  */
+const DROPPED_MEANWHILE = new Set(['3F000', '42P01']);
+
 async function migrateRetryingDroppedSchema(store: KyselyStore): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.migrate();
     } catch (error) {
       const code = (error as { cause?: { code?: unknown } }).cause?.code;
-      if (store.dialect !== 'postgres' || code !== '3F000' || attempt >= 6) throw error;
+      if (store.dialect !== 'postgres' || !DROPPED_MEANWHILE.has(code as string) || attempt >= 6) throw error;
       // Schemas being dropped come in bursts (a test suite cleaning up): let it pass.
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
