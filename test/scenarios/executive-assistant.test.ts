@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects } from '../support/dialects.ts';
 import { assertWebexError } from '../support/factories.ts';
-import { callWorld, inWorld, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
+import { callWorld, inWorld, officeSchedules, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // Executive call filtering end to end: Alex is an executive, Blair and Casey their assistants.
 // The settings are made through the Webex API (the person's executive type, assigned assistants,
@@ -40,17 +40,6 @@ async function executiveWithAssistants(w: World, setup: Setup = {}) {
   await put(w, executive(alex, 'alert'), { alertingMode: 'SIMULTANEOUS', rolloverEnabled: false, ...setup.alert });
   await put(w, executive(alex, 'screening'), { enabled: setup.screening ?? false, alertType: setup.alertType ?? 'SILENT' });
   await put(w, executive(alex, 'callFiltering'), { enabled: true, filterType: setup.filterType ?? 'ALL_CALLS' });
-}
-
-/** Business hours of the person's location: weekdays 09:00–17:00 ("Office", in force now) or 20:00–23:00 ("Evenings", not). */
-async function schedules(w: World, person: Caller) {
-  const locationId = (await w.admin.get(`/v1/people/${person.id}`, { callingData: true })).body.locationId as string;
-  const weekdays = { sunday: false, monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: false };
-  for (const [name, startTime, endTime] of [['Office', '09:00', '17:00'], ['Evenings', '20:00', '23:00']]) {
-    const event = { name: 'Weekdays', startDate: '2026-01-05', endDate: '2026-01-05', startTime, endTime, recurrence: { recurForEver: true, recurWeekly: weekdays } };
-    const reply = await w.admin.post(`/v1/telephony/config/locations/${locationId}/schedules`, { type: 'businessHours', name, events: [event] });
-    assert.equal(reply.status, 201, reply.text);
-  }
 }
 
 const liveLegs = async (w: World, callSessionId: string) => (await session(w.admin, callSessionId)).legs.filter((l) => l.state !== 'disconnected');
@@ -141,7 +130,7 @@ for (const dialect of dialects) {
       inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
         const { admin, alex, blair, casey } = w;
         await executiveWithAssistants(w, { filterType: 'CUSTOM_CALL_FILTERS' });
-        await schedules(w, alex);
+        await officeSchedules(w, alex);
         const evenings = { filterName: 'Evenings', callsFrom: 'ANY_PHONE_NUMBER', scheduleName: 'Evenings', scheduleType: 'businessHours', scheduleLevel: 'GROUP', filterEnabled: true };
         const created = await admin.post(executive(alex, 'callFiltering/criteria'), evenings);
         assert.ok([200, 201].includes(created.status), created.text);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects } from '../support/dialects.ts';
 import { createOrganization, defaultLocation, freeNumbers } from '../support/factories.ts';
-import { callWorld, inWorld, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
+import { callWorld, inWorld, officeSchedules, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // How a person's phone is alerted, end to end: priority alert (a PRIORITY ring for callers its
 // criteria take, by number and by schedule), an alternate number's ring pattern, call notify
@@ -27,17 +27,6 @@ async function put(api: Caller['api'], path: string, body: Record<string, unknow
 async function post(api: Caller['api'], path: string, body: Record<string, unknown>) {
   const reply = await api.post(path, body);
   assert.ok([200, 201].includes(reply.status), reply.text);
-}
-
-/** Business hours of the demo location: weekdays 09:00–17:00 ("Office", in force now) or 20:00–23:00 ("Evenings", not). */
-async function schedules(w: World, person: Caller) {
-  const locationId = (await w.admin.get(`/v1/people/${person.id}`, { callingData: true })).body.locationId as string;
-  const weekdays = { sunday: false, monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: false };
-  for (const [name, startTime, endTime] of [['Office', '09:00', '17:00'], ['Evenings', '20:00', '23:00']]) {
-    const event = { name: 'Weekdays', startDate: '2026-01-05', endDate: '2026-01-05', startTime, endTime, recurrence: { recurForEver: true, recurWeekly: weekdays } };
-    const reply = await w.admin.post(`/v1/telephony/config/locations/${locationId}/schedules`, { type: 'businessHours', name, events: [event] });
-    assert.equal(reply.status, 201, reply.text);
-  }
 }
 
 type SimulatedLeg = { callId: string; party: { kind: string; personId?: string; number?: string }; state: string; muted: boolean; ringPattern?: string; intercom?: string };
@@ -95,7 +84,7 @@ for (const dialect of dialects) {
       it('given a criterion for any caller during a schedule, then it rings PRIORITY only while the schedule is in force', () =>
         inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { alex } = w;
-          await schedules(w, alex);
+          await officeSchedules(w, alex);
           await put(alex.api, mine('priorityAlert'), { enabled: true });
           await post(alex.api, mine('priorityAlert/criteria'), { callsFrom: 'ANY_PHONE_NUMBER', scheduleName: 'Evenings', scheduleType: 'businessHours', scheduleLevel: 'LOCATION', notificationEnabled: true });
           assert.equal(await ringOf(w, CALLER, alex.extension, alex), 'NORMAL', 'evenings are not now');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects } from '../support/dialects.ts';
 import { clientWithScopes } from '../support/factories.ts';
-import { callWorld, inWorld, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
+import { callWorld, inWorld, officeSchedules, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // Calls that a person's ring settings change, end to end: simultaneous ring, single number reach,
 // selective reject / accept / forward (by caller and by schedule) and call block, set through the
@@ -28,17 +28,6 @@ async function post(w: World, path: string, body: Record<string, unknown>): Prom
   const reply = await w.admin.post(path, body);
   assert.ok([200, 201].includes(reply.status), reply.text);
   return reply.body.id;
-}
-
-/** Business hours of the person's location: weekdays 09:00–17:00 ("Office", in force now) or 20:00–23:00 ("Evenings", not). */
-async function schedules(w: World, person: Caller) {
-  const locationId = (await w.admin.get(`/v1/people/${person.id}`, { callingData: true })).body.locationId as string;
-  const weekdays = { sunday: false, monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: false };
-  for (const [name, startTime, endTime] of [['Office', '09:00', '17:00'], ['Evenings', '20:00', '23:00']]) {
-    const event = { name: 'Weekdays', startDate: '2026-01-05', endDate: '2026-01-05', startTime, endTime, recurrence: { recurForEver: true, recurWeekly: weekdays } };
-    const reply = await w.admin.post(`/v1/telephony/config/locations/${locationId}/schedules`, { type: 'businessHours', name, events: [event] });
-    assert.equal(reply.status, 201, reply.text);
-  }
 }
 
 const legsOf = async (w: World, callSessionId: string) => (await session(w.admin, callSessionId)).legs;
@@ -159,7 +148,7 @@ for (const dialect of dialects) {
           const own = await clientWithScopes(admin, alex.id, ['spark:calls_read', 'spark:calls_write']);
           const body = { enabled: true, ringBaseLocationFirstEnabled: false, phoneNumbers: [{ phoneNumber: blair.extension, answerConfirmationRequiredEnabled: false, numberOfRings: 2 }] };
           assert.equal((await own.put('/v1/telephony/config/people/me/settings/sequentialRing', body)).status, 204);
-          await schedules(w, alex);
+          await officeSchedules(w, alex);
           const criterion = { callsFrom: 'SELECT_PHONE_NUMBERS', phoneNumbers: [CALLER], scheduleName: 'Office', scheduleType: 'businessHours', ringEnabled: true };
           assert.equal((await own.post('/v1/telephony/config/people/me/settings/sequentialRing/criteria', criterion)).status, 200);
           const other = await pstnCall(admin, OTHER_CALLER, alex.extension);
@@ -206,7 +195,7 @@ for (const dialect of dialects) {
       it('given a criterion rejecting every caller during a schedule, then calls are rejected while it is in force and ring while it is not', () =>
         inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           const { admin, alex } = w;
-          await schedules(w, alex);
+          await officeSchedules(w, alex);
           await put(w, config(alex, 'selectiveReject'), { enabled: true });
           const id = await post(w, config(alex, 'selectiveReject/criteria'), { callsFrom: 'ANY_PHONE_NUMBER', scheduleName: 'Office', scheduleType: 'businessHours', rejectEnabled: true });
           const during = await pstnCall(admin, CALLER, alex.extension);

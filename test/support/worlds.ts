@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import type { Config } from '../../src/config.ts';
 import { SandboxClock } from '../../src/sandbox/sandbox-clock.ts';
 import { demoCallers } from './calls.ts';
+import type { Client } from './client.ts';
 import type { Dialect } from './dialects.ts';
 import { startServer } from './server.ts';
 
@@ -35,5 +37,19 @@ export async function inWorld<W extends { server: { close(): Promise<void> } }>(
     await test(w);
   } finally {
     await w.server.close();
+  }
+}
+
+/**
+ * Business hours of the person's location: weekdays 09:00–17:00 ("Office", in force at
+ * WEDNESDAY_10AM_NEW_YORK) and 20:00–23:00 ("Evenings", not), for criteria by schedule.
+ */
+export async function officeSchedules(w: { admin: Client }, person: { id: string }): Promise<void> {
+  const locationId = (await w.admin.get(`/v1/people/${person.id}`, { callingData: true })).body.locationId as string;
+  const weekdays = { sunday: false, monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: false };
+  for (const [name, startTime, endTime] of [['Office', '09:00', '17:00'], ['Evenings', '20:00', '23:00']]) {
+    const event = { name: 'Weekdays', startDate: '2026-01-05', endDate: '2026-01-05', startTime, endTime, recurrence: { recurForEver: true, recurWeekly: weekdays } };
+    const reply = await w.admin.post(`/v1/telephony/config/locations/${locationId}/schedules`, { type: 'businessHours', name, events: [event] });
+    assert.equal(reply.status, 201, reply.text);
   }
 }
