@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { callAction, callsOf, onlyCall, pstnCall, session, type Caller } from '../support/calls.ts';
 import { dialects } from '../support/dialects.ts';
-import { createOrganization, defaultLocation, freeNumbers } from '../support/factories.ts';
+import { assertWebexError, createOrganization, defaultLocation, freeNumbers } from '../support/factories.ts';
 import { callWorld, inWorld, officeSchedules, type CallWorld, WEDNESDAY_10AM_NEW_YORK } from '../support/worlds.ts';
 
 // How a person's phone is alerted, end to end: priority alert (a PRIORITY ring for callers its
@@ -176,6 +176,9 @@ for (const dialect of dialects) {
         inWorld(() => callWorld(dialect, { at: WEDNESDAY_10AM_NEW_YORK }), async (w) => {
           assert.equal((await w.alex.api.get('/sandbox/v1/notifications')).status, 403);
           assert.equal((await w.server.anonymous.get('/sandbox/v1/notifications')).status, 401);
+          // Bad input is a 4xx with the Webex error body; an ID that is not a person's finds no one.
+          assertWebexError(await w.admin.get('/sandbox/v1/notifications', { max: '0' }), 400);
+          assertWebexError(await w.admin.get('/sandbox/v1/notifications', { personId: 'not-an-id' }), 404);
         }));
     });
 
