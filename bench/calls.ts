@@ -30,7 +30,7 @@ import {
 
 export type CallsOptions = { lifecycles: number; concurrency: number; ramp: number[] };
 
-type Caller = { id: string; number: string };
+export type Caller = { id: string; number: string };
 type LifecycleRun = { lifecycles: number; seconds: number; perSecond: number; steps: Record<'place' | 'answer' | 'hangup', Latency> };
 
 // Callers +1 415 000-1000 onwards. The last four digits stay at 1000 or more: numbers ending in
@@ -57,7 +57,7 @@ async function hangup(base: string, person: Caller, callId: string): Promise<num
 }
 
 /** `count` lifecycles, `concurrency` at a time, each worker calling its own person. */
-async function lifecycles(base: string, callers: Caller[], count: number, concurrency: number): Promise<LifecycleRun> {
+export async function lifecycles(base: string, callers: Caller[], count: number, concurrency: number): Promise<LifecycleRun> {
   const ms = { place: [] as number[], answer: [] as number[], hangup: [] as number[] };
   let next = 0;
   const t0 = performance.now();
@@ -145,7 +145,7 @@ async function queueLifecycles(base: string, callers: Caller[], count: number, c
 type ReceiverStats = { received: number; duplicates: number; withoutTimestamp: number; byEvent: Record<string, number>; latency: Latency; firstAt?: number; lastAt?: number };
 
 /** Waits until the receiver has heard nothing new for `quietMs` (or `maxMs` passed). */
-async function settle(receiver: Service, quietMs: number, maxMs: number): Promise<ReceiverStats> {
+export async function settle(receiver: Service, quietMs: number, maxMs: number): Promise<ReceiverStats> {
   const t0 = performance.now();
   let last = -1;
   let since = performance.now();
