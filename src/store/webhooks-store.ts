@@ -94,6 +94,9 @@ export type Attempt = {
   requestHeaders: Record<string, string> | null;
 };
 
+/** One delivery's attempt, to log and settle (see recordAttempt). */
+export type AttemptToRecord = { deliveryId: string; attempt: Attempt; nextAttemptAt: string | null };
+
 export type DeliveryLogEntry = {
   id: string;
   eventId: string;
@@ -143,7 +146,7 @@ export interface WebhookRepository {
   /**
    * Up to `limit` deliveries due by `due` (clock time), of active webhooks, first in their
    * (webhook, call) queue, not leased at `leaseNow`, and not of the webhooks or organizations
-   * named in `exclude` (lanes that are full), oldest first. On PostgreSQL rows another
+   * named in `exclude` (lanes that are full), earliest due first (then oldest). On PostgreSQL rows another
    * transaction is claiming are skipped and those read are locked; SQLite has one writer. Claiming is this and lease() in one transaction.
    */
   due(query: DueQuery): Promise<ClaimedDelivery[]>;
@@ -158,6 +161,11 @@ export interface WebhookRepository {
    * no longer leased to `owner` (its lease ran out and another process took it over).
    */
   recordAttempt(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null): Promise<boolean>;
+  /**
+   * recordAttempt for several deliveries in one go (their attempts logged with one insert);
+   * answers, for each in the order given, whether it was settled.
+   */
+  recordAttempts(settles: readonly AttemptToRecord[], owner: string): Promise<boolean[]>;
   /** Counts a failed attempt against the webhook; answers its consecutive failures. */
   countFailure(webhookId: string): Promise<number>;
   resetFailures(webhookId: string): Promise<void>;

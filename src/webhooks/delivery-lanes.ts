@@ -6,7 +6,7 @@
 
 export const MAX_IN_FLIGHT = 32;
 export const PER_ORGANIZATION = 8;
-export const PER_WEBHOOK = 4;
+export const PER_WEBHOOK = 8;
 
 export type LaneKey = { webhookId: string; orgId: string };
 

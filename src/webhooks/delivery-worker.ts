@@ -2,26 +2,31 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Store } from '../store/store.ts';
-import type { ClaimedDelivery } from '../store/webhooks-store.ts';
+import type { AttemptToRecord, ClaimedDelivery } from '../store/webhooks-store.ts';
 import { DeliveryLanes } from './delivery-lanes.ts';
 import { FilterCache, planDeliveries } from './fan-out.ts';
 import { judge } from './retry-policy.ts';
 import { newAgents, post, type Agents } from './sender.ts';
 
-// Delivers the call-event outbox to webhooks, in passes:
-// 1. fan-out: outbox events not seen yet become one delivery row per (event, webhook) that wants
-//    it, under a lock row so that one process at a time queues them, in the order they happened;
-// 2. dispatch: due deliveries are claimed (first of their call's queue for their webhook, webhook
-//    active, not leased; PostgreSQL skips rows another process is claiming) and POSTed, each on
-//    its own, within lanes per webhook and per organization (delivery-lanes.ts), so one slow
-//    receiver holds up only its own organization's share;
-// 3. each result is logged and settles the delivery: delivered, failed, or retried later; a
-//    webhook failing maxFailures times in a row turns inactive.
-// A pass runs when a delivery finishes, when a retry falls due (on the clock), when this process
-// commits call events of an organization with a webhook (nudge), and every WATCH_MS of real time,
-// which is how new outbox rows (from another process, or of an organization whose first webhook is
-// new) are noticed promptly whatever the clock does. Nothing else is scheduled on the clock:
-// advancing a manual clock by a year must not run a year of periodic passes.
+// Delivers the call-event outbox to webhooks, in passes, each one transaction that:
+// 1. settles the deliveries whose POST ended since the last pass: each result is logged and
+//    settles its delivery (delivered, failed, or retried later); a webhook failing maxFailures
+//    times in a row turns inactive;
+// 2. fans out: outbox events not seen yet become one delivery row per (event, webhook) that wants
+//    it, under a lock row so that one process at a time queues them, in the order they happened
+//    (only when there may be new events: a nudge, the watch);
+// 3. claims due deliveries (first of their call's queue for their webhook, webhook active, not
+//    leased; PostgreSQL skips rows another process is claiming), within lanes per webhook and per
+//    organization (delivery-lanes.ts), so one slow receiver holds up only its own organization's
+//    share; after the commit each is POSTed on its own.
+// A pass runs when deliveries finish (after that turn of the event loop, so that they settle
+// together), when a retry falls due (on the clock), when this process commits call events of an
+// organization with a webhook (nudge), and every WATCH_MS of real time, which is how new outbox
+// rows (from another process, or of an organization whose first webhook is new) are noticed
+// promptly whatever the clock does. Nothing else is scheduled on the clock: advancing a manual
+// clock by a year must not run a year of periodic passes.
+// A crash loses the results not settled yet: their leases run out and they are sent again, as a
+// crash during a POST always did (at least once).
 
 /** Real time between looks at the store for new work. */
 const WATCH_MS = 100;
@@ -32,6 +37,8 @@ const CLAIM_WINDOW = 64;
 const LEASE_GRACE_MS = 5000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+type Finished = { delivery: ClaimedDelivery; record?: AttemptToRecord };
 
 export class WebhookDeliveryWorker {
   private readonly store: Store;
@@ -51,7 +58,12 @@ export class WebhookDeliveryWorker {
   private wake: { at: string; cancel: () => void } | undefined;
   /** Organizations with a webhook for call events, as the last fan-out saw them. */
   private subscribed = new Set<string>();
-  private nudged = false;
+  private soonScheduled = false;
+  /** Deliveries whose POST ended, to settle in the next pass (record undefined: aborted, to give back). */
+  private readonly finished: Finished[] = [];
+  /** Whether the next pass looks for new outbox events (a nudge, the watch) and sets the retry wake (the watch, a retry). */
+  private fanOutWanted = true;
+  private wakeWanted = true;
 
   constructor(store: Store, clock: Clock, config: Config['webhooks'], onError: (error: unknown) => void = () => {}) {
     this.store = store;
@@ -63,6 +75,7 @@ export class WebhookDeliveryWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.fanOutWanted = this.wakeWanted = true;
     this.agents = newAgents(this.config.egress, this.config.lookup);
     this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
     this.watchTimer.unref();
@@ -79,6 +92,9 @@ export class WebhookDeliveryWorker {
     await this.running;
     for (const { abort } of this.inFlight.values()) abort.abort();
     await Promise.all([...this.inFlight.values()].map((f) => f.done));
+    // What finished is recorded, what was aborted given back, before the store closes.
+    const finished = this.finished.splice(0);
+    if (finished.length > 0) await this.store.transaction((tx) => this.settle(tx, finished)).catch(this.onError);
     this.agents?.http.destroy();
     this.agents?.https.destroy();
   }
@@ -89,20 +105,31 @@ export class WebhookDeliveryWorker {
    * Other organizations' events cost nothing more: only the watch looks at them.
    */
   nudge(orgIds: Iterable<string>): void {
-    if (this.stopped || this.nudged) return;
+    if (this.stopped) return;
     for (const orgId of orgIds) {
       if (!this.subscribed.has(orgId)) continue;
-      // Once per turn of the event loop, however many commits ask.
-      this.nudged = true;
-      setImmediate(() => {
-        this.nudged = false;
-        void this.pump();
-      });
+      this.fanOutWanted = true;
+      this.soon();
       return;
     }
   }
 
+  /**
+   * A pass after this turn of the event loop, once however many ask: the deliveries whose
+   * responses this turn read settle together. (Run at once, a pass on SQLite, whose statements
+   * do not yield, ran between two responses and settled them one at a time.)
+   */
+  private soon(): void {
+    if (this.stopped || this.soonScheduled) return;
+    this.soonScheduled = true;
+    setImmediate(() => {
+      this.soonScheduled = false;
+      void this.pump();
+    });
+  }
+
   private watch(): void {
+    this.fanOutWanted = this.wakeWanted = true;
     void this.pump().finally(() => {
       if (this.stopped) return;
       this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
@@ -132,44 +159,26 @@ export class WebhookDeliveryWorker {
     return this.running;
   }
 
+  /**
+   * One transaction: settles the deliveries that finished since the last pass, queues a batch of
+   * outbox events if there may be new ones, and claims what the lanes have room for; then sends
+   * those. One transaction for all of it rather than three per event: commits were most of a
+   * delivery's cost (issue 17, .scratch/perf-perf-delivery.md).
+   */
   private async pass(): Promise<void> {
-    while (!this.stopped && !(await this.fanOut()));
-    if (!this.stopped) await this.dispatch();
-    if (!this.stopped) await this.scheduleWake();
-  }
-
-  /** Queues one batch of outbox events; true when there is nothing more to queue now. */
-  private async fanOut(): Promise<boolean> {
-    const now = this.clock.now().toISOString();
-    return this.store.transaction(async (tx) => {
-      const position = await tx.webhooks.lockFanOut();
-      // Another process is queueing: it will queue these too.
-      if (position === undefined) return true;
-      const events = await tx.webhooks.pendingEvents(FAN_OUT_BATCH);
-      if (events.length === 0) return true;
-      // Events no webhook wants (no subscriber in their organization, or before its creation) are
-      // only marked seen.
-      const subscribers = await tx.webhooks.callSubscribers();
-      this.subscribed = new Set(subscribers.map((w) => w.orgId));
-      const deliveries = planDeliveries(subscribers, events, this.filters);
-      await tx.webhooks.queue(
-        deliveries,
-        events.map((e) => e.id),
-        position,
-        now,
-      );
-      return events.length < FAN_OUT_BATCH;
-    });
-  }
-
-  private async dispatch(): Promise<void> {
-    if (this.lanes.room <= 0) return;
+    const settling = this.finished.splice(0);
+    const fanOut = this.fanOutWanted;
+    this.fanOutWanted = false;
+    if (settling.length === 0 && !fanOut && this.lanes.room <= 0) return;
     const wall = Date.now();
     const leaseUntil = iso(wall + this.config.timeoutMs + LEASE_GRACE_MS);
     const query = { due: this.clock.now().toISOString(), leaseNow: iso(wall) };
     const taken: ClaimedDelivery[] = [];
     try {
       await this.store.transaction(async (tx) => {
+        if (await this.settle(tx, settling)) this.wakeWanted = true;
+        // A full batch: more may be waiting.
+        if (fanOut && !(await this.fanOut(tx))) this.fanOutWanted = this.again = true;
         // Rounds: each reads the oldest due deliveries outside the full lanes and admits what
         // fits; one that admits nothing, or reads less than a window, has seen all there is.
         for (let round = 0; round < 8 && this.lanes.room > 0; round++) {
@@ -185,33 +194,94 @@ export class WebhookDeliveryWorker {
         }
       });
     } catch (error) {
-      // Nothing was leased: give their places back.
+      // Nothing was written: the results wait for the next pass, the claims give their places back.
+      this.finished.unshift(...settling);
+      if (fanOut) this.fanOutWanted = true;
       for (const delivery of taken) this.lanes.release(delivery);
       throw error;
     }
     for (const delivery of taken) this.send(delivery);
+    if (this.wakeWanted && !this.stopped) {
+      this.wakeWanted = false;
+      await this.scheduleWake();
+    }
+  }
+
+  /**
+   * Queues one batch of outbox events under the fan-out lock; true when there is nothing more
+   * to queue now.
+   */
+  private async fanOut(tx: Store): Promise<boolean> {
+    const position = await tx.webhooks.lockFanOut();
+    // Another process is queueing: it will queue these too.
+    if (position === undefined) return true;
+    const events = await tx.webhooks.pendingEvents(FAN_OUT_BATCH);
+    if (events.length === 0) return true;
+    // Events no webhook wants (no subscriber in their organization, or before its creation) are
+    // only marked seen.
+    const subscribers = await tx.webhooks.callSubscribers();
+    this.subscribed = new Set(subscribers.map((w) => w.orgId));
+    const deliveries = planDeliveries(subscribers, events, this.filters);
+    await tx.webhooks.queue(
+      deliveries,
+      events.map((e) => e.id),
+      position,
+      this.clock.now().toISOString(),
+    );
+    return events.length < FAN_OUT_BATCH;
+  }
+
+  /**
+   * Logs the attempts of finished deliveries and settles them, gives back those a stopping worker
+   * aborted, and keeps each webhook's count of failures in a row, in the order they finished;
+   * true when one is to be tried again later.
+   */
+  private async settle(tx: Store, finished: readonly Finished[]): Promise<boolean> {
+    if (finished.length === 0) return false;
+    const aborted = finished.filter((f) => f.record === undefined).map((f) => f.delivery.id);
+    await tx.webhooks.release(aborted, this.owner);
+    const settled = finished.filter((f): f is Required<Finished> => f.record !== undefined);
+    const recorded = await tx.webhooks.recordAttempts(
+      settled.map((f) => f.record),
+      this.owner,
+    );
+    // A run of deliveries of one webhook resets its count once.
+    const reset = new Set<string>();
+    let retry = false;
+    for (const [i, { delivery, record }] of settled.entries()) {
+      // Deleted meanwhile, or taken over by another process: nothing recorded.
+      if (!recorded[i]) continue;
+      if (record.nextAttemptAt !== null) retry = true;
+      if (record.attempt.outcome === 'delivered') {
+        if (!reset.has(delivery.webhookId)) await tx.webhooks.resetFailures(delivery.webhookId);
+        reset.add(delivery.webhookId);
+      } else {
+        reset.delete(delivery.webhookId);
+        if ((await tx.webhooks.countFailure(delivery.webhookId)) >= this.config.maxFailures) await tx.webhooks.deactivate(delivery.webhookId);
+      }
+    }
+    return retry;
   }
 
   private send(delivery: ClaimedDelivery): void {
     const abort = new AbortController();
     const done = this.attempt(delivery, abort.signal)
+      .then((record) => void this.finished.push({ delivery, record }))
       .catch(this.onError)
       .finally(() => {
         this.inFlight.delete(delivery.id);
         this.lanes.release(delivery);
-        // The next event of this call may go now.
-        if (!this.stopped) void this.pump();
+        // Its result is settled, and the next event of its call may go, in the next pass.
+        this.soon();
       });
     this.inFlight.set(delivery.id, { abort, done });
   }
 
-  private async attempt(delivery: ClaimedDelivery, signal: AbortSignal): Promise<void> {
+  /** POSTs the delivery; what to record of it, or undefined when the worker stopped it (not an attempt). */
+  private async attempt(delivery: ClaimedDelivery, signal: AbortSignal): Promise<AttemptToRecord | undefined> {
     const time = this.clock.now().toISOString();
     const result = await post(delivery.targetUrl, delivery.body, delivery.secret, this.config.timeoutMs, signal, this.agents!);
-    if (result.aborted) {
-      await this.store.webhooks.release([delivery.id], this.owner);
-      return;
-    }
+    if (result.aborted) return undefined;
     const verdict = judge(result, delivery.attempts + 1, this.config);
     const nextAttemptAt = verdict.outcome === 'retry' ? iso(this.clock.now().getTime() + verdict.delayMs) : null;
     const attempt = {
@@ -223,15 +293,7 @@ export class WebhookDeliveryWorker {
       outcome: verdict.outcome,
       requestHeaders: result.requestHeaders,
     };
-    await this.store.transaction(async (tx) => {
-      // Deleted meanwhile, or taken over by another process: nothing to record.
-      if (!(await tx.webhooks.recordAttempt(delivery.id, this.owner, attempt, nextAttemptAt))) return;
-      if (verdict.outcome === 'delivered') {
-        await tx.webhooks.resetFailures(delivery.webhookId);
-      } else if ((await tx.webhooks.countFailure(delivery.webhookId)) >= this.config.maxFailures) {
-        await tx.webhooks.deactivate(delivery.webhookId);
-      }
-    });
+    return { deliveryId: delivery.id, attempt, nextAttemptAt };
   }
 
   /** Wakes on the clock when the next retry falls due. */
@@ -243,6 +305,7 @@ export class WebhookDeliveryWorker {
     if (due === undefined || this.stopped) return;
     const cancel = this.clock.schedule(Date.parse(due) - this.clock.now().getTime(), () => {
       if (this.wake?.at === due) this.wake = undefined;
+      this.wakeWanted = true;
       return this.pump();
     });
     this.wake = { at: due, cancel };

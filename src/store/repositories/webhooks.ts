@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { CallEventRecord } from '../calls-store.ts';
 import type { Cursor, Page } from '../store.ts';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../tables/webhooks.ts';
 import type {
   Attempt,
   AttemptOutcome,
+  AttemptToRecord,
   CallSubscriber,
   ClaimedDelivery,
   DeliveryLogEntry,
@@ -27,6 +28,8 @@ import { chunks, keysetPage, type RepositoryContext } from './context.ts';
 
 // Deliveries per INSERT: each row binds 16 values.
 const INSERT_CHUNK = 100;
+// Attempts per INSERT: each row binds 11 values.
+const ATTEMPT_CHUNK = 100;
 
 const FAN_OUT_ROW = 'main';
 
@@ -221,7 +224,11 @@ export class KyselyWebhookRepository implements WebhookRepository {
     if (limit <= 0) return [];
     const rows = await this.ctx.db
       .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+      // A cross join so that SQLite reads the due deliveries first, in the order of the due index,
+      // and stops at the limit: joined the other way it sorted every due row on each claim, ~4 ms
+      // per claim with 2,000 waiting (a receiver falling behind then fell further behind).
+      .crossJoin('webhooks as w')
+      .whereRef('w.id', '=', 'd.webhook_id')
       .select(['d.id', 'd.webhook_id', 'd.org_id', 'd.call_id', 'd.position', 'd.attempts', 'd.body', 'w.target_url', 'w.secret'])
       .where('d.status', '=', 'pending')
       .where('w.status', '=', 'active')
@@ -243,6 +250,8 @@ export class KyselyWebhookRepository implements WebhookRepository {
           ),
         ),
       )
+      // The earliest due first (then the oldest), the order of the due index.
+      .orderBy('d.next_attempt_at')
       .orderBy('d.position')
       .limit(limit)
       // The one dialect difference: PostgreSQL processes skip what another is claiming.
@@ -271,8 +280,38 @@ export class KyselyWebhookRepository implements WebhookRepository {
   }
 
   async recordAttempt(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null): Promise<boolean> {
+    return (await this.recordAttempts([{ deliveryId, attempt, nextAttemptAt }], owner))[0]!;
+  }
+
+  async recordAttempts(settles: readonly AttemptToRecord[], owner: string): Promise<boolean[]> {
+    const logged: Insertable<WebhookAttemptsTable>[] = [];
+    const answers: boolean[] = [];
+    for (const { deliveryId, attempt, nextAttemptAt } of settles) {
+      const settled = await this.settle(deliveryId, owner, attempt, nextAttemptAt);
+      answers.push(settled !== undefined);
+      if (!settled) continue;
+      logged.push({
+        id: randomUUID(),
+        delivery_id: deliveryId,
+        webhook_id: settled.webhook_id,
+        attempt: settled.attempts,
+        time: attempt.time,
+        status_code: attempt.statusCode,
+        latency_ms: attempt.latencyMs,
+        error: attempt.error,
+        response_excerpt: attempt.responseExcerpt,
+        outcome: attempt.outcome,
+        request_headers: attempt.requestHeaders && JSON.stringify(attempt.requestHeaders),
+      });
+    }
+    for (const chunk of chunks(logged, ATTEMPT_CHUNK)) await this.ctx.db.insertInto('webhook_attempts').values(chunk).execute();
+    return answers;
+  }
+
+  /** Settles one leased delivery; its attempt count and webhook, or undefined when it is gone or not ours. */
+  private async settle(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null) {
     const status: DeliveryStatus = attempt.outcome === 'delivered' ? 'delivered' : attempt.outcome === 'failed' ? 'failed' : 'pending';
-    const settled = await this.ctx.db
+    return this.ctx.db
       .updateTable('webhook_deliveries')
       .set((eb) => ({
         attempts: eb('attempts', '+', 1),
@@ -286,24 +325,6 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .where('lease_owner', '=', owner)
       .returning(['attempts', 'webhook_id'])
       .executeTakeFirst();
-    if (!settled) return false;
-    await this.ctx.db
-      .insertInto('webhook_attempts')
-      .values({
-        id: randomUUID(),
-        delivery_id: deliveryId,
-        webhook_id: settled.webhook_id,
-        attempt: settled.attempts,
-        time: attempt.time,
-        status_code: attempt.statusCode,
-        latency_ms: attempt.latencyMs,
-        error: attempt.error,
-        response_excerpt: attempt.responseExcerpt,
-        outcome: attempt.outcome,
-        request_headers: attempt.requestHeaders && JSON.stringify(attempt.requestHeaders),
-      })
-      .execute();
-    return true;
   }
 
   async countFailure(webhookId: string): Promise<number> {
