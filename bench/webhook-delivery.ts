@@ -13,7 +13,7 @@ import { ADMIN_TOKEN, analyzeLikeAutovacuum, call, cpuMs, expectStatus, freePort
 // (bench/count-statements.ts) and the server's CPU (from /proc, delivery included: measured until
 // the last event arrived), which survive a machine shared with other work where rates do not.
 // Usage:
-//   node bench/webhook-delivery.ts [CHECKOUT [ENTRY]] [--lifecycles=N]
+//   node bench/webhook-delivery.ts [CHECKOUT [ENTRY]] [--lifecycles=N] [--store=sqlite|postgres]
 // CHECKOUT is the tree whose server runs (default this one), to compare another branch's worktree
 // in the same conditions. With BENCH_DATABASE_URL set, the same runs follow on PostgreSQL.
 
@@ -22,6 +22,8 @@ const root = positional[0] ?? ROOT;
 const entry = positional[1] ?? 'bin/callplane.js';
 const count = Number(process.argv.find((a) => a.startsWith('--lifecycles='))?.slice('--lifecycles='.length) ?? 1000);
 const concurrency = 16;
+/** `--store=postgres` (or sqlite): that store only. */
+const only = process.argv.find((a) => a.startsWith('--store='))?.slice('--store='.length);
 
 async function statementCount(pid: number, file: string): Promise<number> {
   rmSync(file, { force: true });
@@ -35,7 +37,7 @@ async function statementCount(pid: number, file: string): Promise<number> {
 }
 
 process.stdout.write(`load average ${loadAverage().join(' / ')}; ${root}\n`);
-for (const target of storeTargets()) {
+for (const target of storeTargets().filter((t) => !only || t.name === only)) {
   const store = await target.fresh();
   const scratch = mkdtempSync(join(tmpdir(), 'callplane-delivery-'));
   const countFile = join(scratch, 'statements');
