@@ -60,8 +60,39 @@ for (const dialect of dialects) {
       assert.ok(!(await all()).includes(a.id));
       assertWebexError(await server.admin.get(`/v1/people/${a.id}`), 404);
     });
+
+    it('given a location’s calling details read twice, when they change, then the next read shows the change', async () => {
+      const location = (await server.admin.get('/v1/locations')).body.items[0];
+      const path = `/v1/telephony/config/locations/${location.id}`;
+      const first = await server.admin.get(path);
+      assert.equal(first.status, 200, first.text);
+      assert.deepEqual((await server.admin.get(path)).body, first.body);
+      const changed = await server.admin.put(path, { callingLineId: { name: 'Front Desk Line' } });
+      assert.equal(changed.status, 204, changed.text);
+      assert.equal((await server.admin.get(path)).body.callingLineId.name, 'Front Desk Line');
+    });
   });
 }
+
+describe('What counts as a change of the SQLite store', () => {
+  it('given an idle server whose webhook worker looks for work every 100 ms, its read-only passes are not counted as writes, so kept answers stay kept', async () => {
+    const server = await startServer('sqlite');
+    try {
+      // A webhook makes the worker's passes real ones (fan-out under its lock row, then a claim).
+      const created = await server.admin.post('/v1/webhooks', { name: 'idle', targetUrl: 'http://127.0.0.1:9/hook', resource: 'telephony_calls', event: 'all' });
+      assert.equal(created.status, 200, created.text);
+      const before = server.app.store.writeCount();
+      assert.equal(typeof before, 'number');
+      await new Promise((ok) => setTimeout(ok, 450));
+      assert.equal(server.app.store.writeCount(), before);
+      // A write still counts.
+      await createPerson(server.admin);
+      assert.ok(server.app.store.writeCount()! > before!);
+    } finally {
+      await server.close();
+    }
+  });
+});
 
 describe('Reads kept while the store is unchanged, with two servers on one SQLite file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'callplane-read-cache-'));
