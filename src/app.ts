@@ -596,6 +596,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     server = await buildServer({
       config,
       tokens,
+      writeCount: () => store.writeCount(),
       metrics,
       beforeRoutes: config.sandbox ? (s) => installFaults(s, faults) : undefined,
       // Two writers raced for the same unique value: the loser retries, as Webex asks on a 409.

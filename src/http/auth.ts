@@ -44,7 +44,14 @@ function authorize(principal: Principal, auth: RouteAuth, role: Role | undefined
   return undefined;
 }
 
-export function installAuthentication(server: Server, tokens: TokenService): void {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The store's write count when the request was authenticated (Store.writeCount), read once for the token and read caches. */
+    storeWrites?: number;
+  }
+}
+
+export function installAuthentication(server: Server, tokens: TokenService, writeCount: () => number | undefined): void {
   server.addHook('onRequest', async (request) => {
     const { auth, role } = request.routeOptions.config;
     if (auth === undefined) return;
@@ -55,7 +62,8 @@ export function installAuthentication(server: Server, tokens: TokenService): voi
     }
     let principal: Principal;
     try {
-      principal = { ...(await tokens.resolve(token)), operator: tokens.isOperator(token) };
+      request.storeWrites = writeCount();
+      principal = await tokens.resolve(token, request.storeWrites);
     } catch (error) {
       request.authFailure = error as Error;
       return;

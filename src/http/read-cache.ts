@@ -38,11 +38,13 @@ export function installReadCache(server: Server, writeCount: () => number | unde
     bytes = 0;
   };
 
-  server.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.routeOptions.config.readCache) return;
+  // Callback hooks: no promise per request on the hottest path (issue 17).
+  server.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (!request.routeOptions.config.readCache) return done();
     const token = bearerToken(request);
-    const now = writeCount();
-    if (token === undefined || now === undefined) return;
+    // The reading authentication took: the token it resolved was current then.
+    const now = request.storeWrites ?? writeCount();
+    if (token === undefined || now === undefined) return done();
     if (now !== writes) {
       clear();
       writes = now;
@@ -52,21 +54,30 @@ export function installReadCache(server: Server, writeCount: () => number | unde
     if (hit) {
       reply.header('content-type', hit.contentType);
       if (hit.link) reply.header('link', hit.link);
-      return reply.send(hit.payload);
+      // Answered here: done() is not called, so the handler does not run.
+      reply.send(hit.payload);
+      return;
     }
     request.readCacheKey = key;
     request.readCacheWrites = now;
+    done();
   });
 
-  server.addHook('onSend', async (request, reply, payload) => {
+  server.addHook('onSend', (request, reply, payload, done) => {
     const key = request.readCacheKey;
-    if (key === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     // Written meanwhile (by this request or another): the answer may already be stale.
-    if (writeCount() !== request.readCacheWrites || writes !== request.readCacheWrites) return payload;
-    if (entries.size >= MAX_ENTRIES || bytes + payload.length > MAX_BYTES) clear();
-    const link = reply.getHeader('link');
-    entries.set(key, { payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), ...(typeof link === 'string' ? { link } : {}) });
-    bytes += payload.length;
-    return payload;
+    if (
+      key !== undefined &&
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      writeCount() === request.readCacheWrites &&
+      writes === request.readCacheWrites
+    ) {
+      if (entries.size >= MAX_ENTRIES || bytes + payload.length > MAX_BYTES) clear();
+      const link = reply.getHeader('link');
+      entries.set(key, { payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), ...(typeof link === 'string' ? { link } : {}) });
+      bytes += payload.length;
+    }
+    done(null, payload);
   });
 }

@@ -12,7 +12,8 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
 export type IssuedToken = { accessToken: string; expiresIn: number | null; scopes: string[] };
 
 // Tokens are stored as SHA-256 hashes: a copy of the database does not hand out access.
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const digestToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+const hashToken = (token: string): string => digestToken(token).toString('hex');
 
 export const newTokenValue = (): string => randomBytes(48).toString('base64url');
 
@@ -45,15 +46,20 @@ export class TokenService {
     this.operatorHash = token === undefined ? undefined : createHash('sha256').update(token).digest();
   }
 
-  /** Whether a bearer token is the operator's; compared in constant time (digests of equal length). */
-  isOperator(token: string): boolean {
-    return this.operatorHash !== undefined && timingSafeEqual(createHash('sha256').update(token).digest(), this.operatorHash);
+  /** Whether a token's digest is the operator's; compared in constant time (digests of equal length). */
+  private isOperator(digest: Buffer): boolean {
+    return this.operatorHash !== undefined && timingSafeEqual(digest, this.operatorHash);
   }
 
-  /** The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. */
-  async resolve(token: string): Promise<Principal> {
+  /**
+   * The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. `writes` is
+   * the store's write count as the request read it (one reading serves the request's caches).
+   */
+  async resolve(token: string, writes = this.store.writeCount()): Promise<Principal> {
+    // One digest serves the look-up and the operator's check.
+    const digest = digestToken(token);
     // Unknown, expired, or its person deleted: all the same 401.
-    const record = await this.tokenRecord(hashToken(token));
+    const record = await this.tokenRecord(digest.toString('hex'), writes);
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
     // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
@@ -66,11 +72,11 @@ export class TokenService {
       ...(record.appId ? { appId: record.appId } : {}),
       ...(record.authorizationId ? { authorizationId: record.authorizationId } : {}),
       expiresAt: record.expiresAt,
+      operator: this.isOperator(digest),
     };
   }
 
-  private async tokenRecord(hash: string): Promise<TokenRecord | undefined> {
-    const writes = this.store.writeCount();
+  private async tokenRecord(hash: string, writes: number | undefined): Promise<TokenRecord | undefined> {
     if (writes === undefined) return this.store.tokens.get(hash);
     if (writes !== this.cachedAtWrite || this.cached.size >= CACHED_TOKENS) {
       this.cached.clear();
