@@ -4,6 +4,7 @@ import type { TokenService } from '../domain/auth/token-service.ts';
 import { forbidden, unauthorized } from '../domain/errors.ts';
 import { otherOrganization } from '../domain/organizations/organization-errors.ts';
 import { decodeId } from '../domain/webex-ids.ts';
+import type { ChangeMark, Store } from '../store/store.ts';
 import type { RouteAuth, Server } from './types.ts';
 
 // Authentication runs before the body is read: a request without a valid token, without the
@@ -46,12 +47,16 @@ function authorize(principal: Principal, auth: RouteAuth, role: Role | undefined
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The store's write count when the request was authenticated (Store.writeCount), read once for the token and read caches. */
-    storeWrites?: number;
+    /** The store's change mark as authentication read it (Store.changeMark), once for the token and read caches. */
+    storeMark?: ChangeMark;
   }
 }
 
-export function installAuthentication(server: Server, tokens: TokenService, writeCount: () => number | undefined): void {
+/**
+ * Authentication, given the store's change mark: read for every request where it costs nothing
+ * (SQLite), and only for routes whose answers may be kept where it costs a round trip (PostgreSQL).
+ */
+export function installAuthentication(server: Server, tokens: TokenService, marks: Pick<Store, 'changeMark' | 'changeMarkCostsRoundTrip'>): void {
   server.addHook('onRequest', async (request) => {
     const { auth, role } = request.routeOptions.config;
     if (auth === undefined) return;
@@ -62,8 +67,8 @@ export function installAuthentication(server: Server, tokens: TokenService, writ
     }
     let principal: Principal;
     try {
-      request.storeWrites = writeCount();
-      principal = await tokens.resolve(token, request.storeWrites);
+      if (!marks.changeMarkCostsRoundTrip || request.routeOptions.config.readCache) request.storeMark = await marks.changeMark();
+      principal = await tokens.resolve(token, request.storeMark);
     } catch (error) {
       request.authFailure = error as Error;
       return;

@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyRequest } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Config } from '../config.ts';
 import type { TokenService } from '../domain/auth/token-service.ts';
+import type { Store } from '../store/store.ts';
 import { badRequest, WebexError } from '../domain/errors.ts';
 import { bearerToken, installAuthentication } from './auth.ts';
 import { consoleRoutes } from './console.ts';
@@ -25,8 +26,8 @@ import type { Server } from './types.ts';
 export type ServerDeps = {
   config: Config;
   tokens: TokenService;
-  /** The store's write count (Store.writeCount), read once per authenticated request. */
-  writeCount: () => number | undefined;
+  /** The store's change mark (Store.changeMark), for the token and read caches. */
+  marks: Pick<Store, 'changeMark' | 'changeMarkCostsRoundTrip'>;
   /** Hooks installed after authentication and before any route (the sandbox's fault injector). */
   beforeRoutes?: (server: Server) => void;
   /** Counts every request for GET /metrics. */
@@ -135,7 +136,7 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
   await registerOpenApi(server, packageJson.version);
 
   // 6. Bearer token → principal, and the route's scopes, before any body is read.
-  installAuthentication(server, deps.tokens, deps.writeCount);
+  installAuthentication(server, deps.tokens, deps.marks);
 
   // 7. Plugins of the composition root that wrap every route (the sandbox's faults).
   deps.beforeRoutes?.(server);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Store } from '../../store/store.ts';
+import type { ChangeMark, Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
 import { badRequest, forbidden, notFound, unauthorized } from '../errors.ts';
 import { oauthScopesAllowed } from '../oauth/oauth-scopes.ts';
@@ -27,11 +27,11 @@ export class TokenService {
   private readonly clock: Clock;
   private operatorHash: Buffer | undefined;
   // Every request resolves its token: a fifth of a person read was that query (issue 17). Token
-  // records are remembered only while the store has run no write since they were read
-  // (Store.writeCount): revoking a token, deleting a person or changing roles is a write, so the
+  // records are remembered only while the store's change mark is unchanged since they were read
+  // (Store.changeMark): revoking a token, deleting a person or changing roles is a change, so the
   // very next request reads the store again and a revoked token answers 401 at once.
   private readonly cached = new Map<string, TokenRecord>();
-  private cachedAtWrite: number | undefined;
+  private cachedAtMark: ChangeMark | undefined;
 
   constructor(store: Store, clock: Clock) {
     this.store = store;
@@ -52,14 +52,15 @@ export class TokenService {
   }
 
   /**
-   * The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. `writes` is
-   * the store's write count as the request read it (one reading serves the request's caches).
+   * The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. `mark` is
+   * the store's change mark as the request read it (one reading serves the request's caches);
+   * without one, the token is read from the store.
    */
-  async resolve(token: string, writes = this.store.writeCount()): Promise<Principal> {
+  async resolve(token: string, mark?: ChangeMark): Promise<Principal> {
     // One digest serves the look-up and the operator's check.
     const digest = digestToken(token);
     // Unknown, expired, or its person deleted: all the same 401.
-    const record = await this.tokenRecord(digest.toString('hex'), writes);
+    const record = await this.tokenRecord(digest.toString('hex'), mark);
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
     // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
@@ -76,17 +77,17 @@ export class TokenService {
     };
   }
 
-  private async tokenRecord(hash: string, writes: number | undefined): Promise<TokenRecord | undefined> {
-    if (writes === undefined) return this.store.tokens.get(hash);
-    if (writes !== this.cachedAtWrite || this.cached.size >= CACHED_TOKENS) {
+  private async tokenRecord(hash: string, mark: ChangeMark | undefined): Promise<TokenRecord | undefined> {
+    if (mark === undefined) return this.store.tokens.get(hash);
+    if (mark !== this.cachedAtMark || this.cached.size >= CACHED_TOKENS) {
       this.cached.clear();
-      this.cachedAtWrite = writes;
+      this.cachedAtMark = mark;
     }
     const known = this.cached.get(hash);
     if (known) return known;
     const record = await this.store.tokens.get(hash);
-    // A write ran while the token was read: what was read may already be out of date.
-    if (record && this.store.writeCount() === writes && this.cachedAtWrite === writes) this.cached.set(hash, record);
+    // A change ran while the token was read: what was read may already be out of date.
+    if (record && (await this.store.changeMark()) === mark && this.cachedAtMark === mark) this.cached.set(hash, record);
     return record;
   }
 
