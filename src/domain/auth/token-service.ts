@@ -32,6 +32,7 @@ export class TokenService {
   // very next request reads the store again and a revoked token answers 401 at once.
   private readonly cached = new Map<string, TokenRecord>();
   private cachedAtMark: ChangeMark | undefined;
+  private readonly scopesOf = new WeakMap<TokenRecord, ReadonlySet<string>>();
 
   constructor(store: Store, clock: Clock) {
     this.store = store;
@@ -63,18 +64,28 @@ export class TokenService {
     const record = await this.tokenRecord(digest.toString('hex'), mark);
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
-    // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
-    const allowed = new Set(record.appId ? oauthScopesAllowed(record.holderRoles) : scopesAllowed(record.holderRoles));
     return {
       orgId: record.orgId,
       personId: record.personId,
       roles: record.holderRoles,
-      scopes: new Set(record.scopes.filter((s) => allowed.has(s))),
+      scopes: this.effectiveScopes(record),
       ...(record.appId ? { appId: record.appId } : {}),
       ...(record.authorizationId ? { authorizationId: record.authorizationId } : {}),
       expiresAt: record.expiresAt,
       operator: this.isOperator(digest),
     };
+  }
+
+  /** The scopes a token may use: its own that its person's roles allow. Worked out once per record read. */
+  private effectiveScopes(record: TokenRecord): ReadonlySet<string> {
+    let scopes = this.scopesOf.get(record);
+    if (!scopes) {
+      // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
+      const allowed = new Set(record.appId ? oauthScopesAllowed(record.holderRoles) : scopesAllowed(record.holderRoles));
+      scopes = new Set(record.scopes.filter((s) => allowed.has(s)));
+      this.scopesOf.set(record, scopes);
+    }
+    return scopes;
   }
 
   private async tokenRecord(hash: string, mark: ChangeMark | undefined): Promise<TokenRecord | undefined> {
