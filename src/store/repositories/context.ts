@@ -73,7 +73,7 @@ export function fixedStatement<A extends unknown[], O>(
   build: (db: Kysely<Database>, ...args: A) => Compilable<O>,
 ): (ctx: RepositoryContext, ...args: A) => Promise<QueryResult<O>> {
   const compiled = new Map<string, { query: CompiledQuery<O>; paths: (readonly (number | string)[] | undefined)[] }>();
-  return (ctx, ...args) => {
+  return async (ctx, ...args) => {
     const shape = `${ctx.dialect}${shapeOf(args)}`;
     let entry = compiled.get(shape);
     if (!entry) {
