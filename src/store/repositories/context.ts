@@ -78,7 +78,8 @@ export function fixedStatement<A extends unknown[], O>(
     let entry = compiled.get(shape);
     if (!entry) {
       entry = compileWithMarkers(ctx.db, build, args);
-      compiled.set(shape, entry);
+      // Lists of every length a client may send cannot fill the memory: past a bound, compiled each time.
+      if (compiled.size < MAX_SHAPES) compiled.set(shape, entry);
     }
     const { query, paths } = entry;
     const parameters = query.parameters.map((constant, i) => {
@@ -92,6 +93,7 @@ export function fixedStatement<A extends unknown[], O>(
 }
 
 const MARKER = '\u0000param:';
+const MAX_SHAPES = 64;
 
 function shapeOf(args: readonly unknown[]): string {
   let shape = '';
