@@ -67,7 +67,8 @@ export function chunks<T>(values: readonly T[], size = 500): T[][] {
  *
  * `build` is called once per shape with markers in place of the values; each marker must come out
  * as a bound parameter of its own (checked then: a value inlined into the SQL, or bound inside an
- * array, throws), and every other parameter is a constant of the code.
+ * array, throws), and every other parameter is a constant of the code. So `build` may choose its
+ * SQL by whether an argument is given and by the length of a list, never by a value itself.
  */
 export function fixedStatement<A extends unknown[], O>(
   build: (db: Kysely<Database>, ...args: A) => Compilable<O>,
