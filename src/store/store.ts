@@ -248,6 +248,8 @@ export interface LicenseRepository {
   insert(license: License): Promise<void>;
   list(orgId: string): Promise<License[]>;
   get(orgId: string, id: string): Promise<License | undefined>;
+  /** The organization's licenses among the given ids (any order; ids of none left out). */
+  getMany(orgId: string, ids: readonly string[]): Promise<License[]>;
   setTotalUnits(id: string, totalUnits: number): Promise<void>;
   /** Units consumed (people holding it) of each of the given licenses. */
   consumedUnits(licenseIds: readonly string[]): Promise<Map<string, number>>;
