@@ -33,6 +33,8 @@ export type LoadSpec = {
   body?: BodyGenerator;
   /** The same request body every time (where uniqueness does not matter: the ceiling, Prism). */
   payload?: string;
+  /** A fixed offered load: this many requests a second in all, whatever the server could take. */
+  rate?: number;
 };
 
 export type LoadResult = {
@@ -94,6 +96,7 @@ async function fire(spec: LoadSpec): Promise<LoadResult> {
     pipelining: 1,
     timeout: 30,
     ...(spec.payload ? { body: spec.payload } : {}),
+    ...(spec.rate ? { overallRate: spec.rate } : {}),
     ...(spec.amount ? { amount: spec.amount } : { duration: spec.duration ?? 10 }),
     requests: requestsOf(spec, failures),
   };

@@ -334,7 +334,7 @@ function registerRoutes(
 ): CatalogueRow[] {
   const { config, services, store } = deps;
   installTargetOrg(server);
-  installReadCache(server, () => store.writeCount());
+  installReadCache(server, store);
   healthRoutes(server, { store, clock: deps.clock, metrics: deps.metrics });
   organizationRoutes(server, services);
   licenseRoutes(server, services);
@@ -596,6 +596,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     server = await buildServer({
       config,
       tokens,
+      marks: store,
       metrics,
       beforeRoutes: config.sandbox ? (s) => installFaults(s, faults) : undefined,
       // Two writers raced for the same unique value: the loser retries, as Webex asks on a 409.

@@ -4,6 +4,7 @@ import type { TokenService } from '../domain/auth/token-service.ts';
 import { forbidden, unauthorized } from '../domain/errors.ts';
 import { otherOrganization } from '../domain/organizations/organization-errors.ts';
 import { decodeId } from '../domain/webex-ids.ts';
+import type { ChangeMark, Store } from '../store/store.ts';
 import type { RouteAuth, Server } from './types.ts';
 
 // Authentication runs before the body is read: a request without a valid token, without the
@@ -44,7 +45,18 @@ function authorize(principal: Principal, auth: RouteAuth, role: Role | undefined
   return undefined;
 }
 
-export function installAuthentication(server: Server, tokens: TokenService): void {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The store's change mark as authentication read it (Store.changeMark), once for the token and read caches. */
+    storeMark?: ChangeMark;
+  }
+}
+
+/**
+ * Authentication, given the store's change mark: read for every request where it costs nothing
+ * (SQLite), and only for routes whose answers may be kept where it costs a round trip (PostgreSQL).
+ */
+export function installAuthentication(server: Server, tokens: TokenService, marks: Pick<Store, 'changeMark' | 'changeMarkCostsRoundTrip'>): void {
   server.addHook('onRequest', async (request) => {
     const { auth, role } = request.routeOptions.config;
     if (auth === undefined) return;
@@ -55,7 +67,8 @@ export function installAuthentication(server: Server, tokens: TokenService): voi
     }
     let principal: Principal;
     try {
-      principal = { ...(await tokens.resolve(token)), operator: tokens.isOperator(token) };
+      if (!marks.changeMarkCostsRoundTrip || request.routeOptions.config.readCache) request.storeMark = await marks.changeMark();
+      principal = await tokens.resolve(token, request.storeMark);
     } catch (error) {
       request.authFailure = error as Error;
       return;

@@ -53,10 +53,11 @@ export class Metrics {
   }
 
   install(server: Server): void {
-    server.addHook('onResponse', async (request, reply) => {
+    server.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unknown';
       this.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
       this.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+      done();
     });
   }
 }

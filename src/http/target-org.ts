@@ -41,13 +41,13 @@ function namedOrgId(request: FastifyRequest): string | undefined {
  */
 export function installTargetOrg(server: Server): void {
   server.decorateRequest('orgId', '');
-  server.addHook('preHandler', async (request) => {
+  server.addHook('preHandler', (request, _reply, done) => {
     const principal = request.principal;
-    if (!principal) return;
     // The operator's routes act on any organization: they read their own orgId.
-    if (request.routeOptions.config.auth === 'operator') return;
+    if (!principal || request.routeOptions.config.auth === 'operator') return done();
     const named = namedOrgId(request);
-    if (named !== undefined && decodeId(named, 'ORGANIZATION') !== principal.orgId) throw otherOrganization();
+    if (named !== undefined && decodeId(named, 'ORGANIZATION') !== principal.orgId) return done(otherOrganization());
     request.orgId = principal.orgId;
+    done();
   });
 }

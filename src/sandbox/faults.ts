@@ -1,5 +1,4 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { anyOf } from '../domain/auth/scopes.ts';
 import { badRequest, notFound, WebexError } from '../domain/errors.ts';
 import { fullAdmin, principalOf } from '../http/auth.ts';
@@ -215,15 +214,17 @@ export function installFaults(server: Server, faults: FaultInjector): void {
   server.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) faults.knowRoute(method, route.url);
   });
-  server.addHook('onRequest', async (request) => {
+  // A callback hook: most requests meet no fault, and pay no promise for it (issue 17).
+  server.addHook('onRequest', (request, _reply, done) => {
     const routeUrl = request.routeOptions.url;
     // Only the Webex API, and only requests whose token passed the route's auth.
-    if (!request.principal || request.authFailure || routeUrl === undefined || !routeUrl.startsWith('/v1/')) return;
+    if (!request.principal || request.authFailure || routeUrl === undefined || !routeUrl.startsWith('/v1/')) return done();
     const path = request.url.split('?')[0]!;
     const decision = faults.decide(request.principal.orgId, request.method, routeUrl, path);
-    if (!decision) return;
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-    if (decision.fault) throw faultError(decision.fault);
+    if (!decision) return done();
+    const settle = () => done(decision.fault ? faultError(decision.fault) : undefined);
+    if (decision.latencyMs > 0) setTimeout(settle, decision.latencyMs);
+    else settle();
   });
 }
 

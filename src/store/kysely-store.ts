@@ -45,7 +45,7 @@ import { KyselyOwnerSettingRepository } from './repositories/owner-settings.ts';
 import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
 import { KyselySnapshotRepository, type ShapeCache } from './repositories/snapshots.ts';
 import { KyselyMetricsRepository } from './repositories/metrics.ts';
-import type { Store } from './store.ts';
+import type { ChangeMark, Store } from './store.ts';
 import { withStartupLock } from './postgres.ts';
 import { KyselyAiReceptionistRepository } from './repositories/ai-receptionists.ts';
 import { KyselyKnowledgeBaseRepository } from './repositories/knowledge-bases.ts';
@@ -55,8 +55,8 @@ export type Dialect = {
   isUniqueViolation: (error: unknown) => boolean;
   /** PostgreSQL schema holding the tables; Kysely must look for its migration table there only. */
   schema?: string;
-  /** How many statements that may write have run (SQLite only: see Store.writeCount). */
-  writeCount?: () => number;
+  /** The store's change mark (see Store.changeMark). */
+  changeMark?: () => ChangeMark | Promise<ChangeMark | undefined>;
 };
 
 /** The one Store implementation: the same repositories over either dialect. */
@@ -202,8 +202,12 @@ export class KyselyStore implements Store {
     }
   }
 
-  writeCount(): number | undefined {
-    return this.dialectInfo.writeCount?.();
+  changeMark(): ChangeMark | undefined | Promise<ChangeMark | undefined> {
+    return this.dialectInfo.changeMark?.();
+  }
+
+  get changeMarkCostsRoundTrip(): boolean {
+    return this.dialect === 'postgres';
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '../config.ts';
 import { KyselyStore } from './kysely-store.ts';
-import { createPostgresDatabase, isPostgresUniqueViolation } from './postgres.ts';
+import { createPostgresDatabase, isPostgresUniqueViolation, walInsertPosition } from './postgres.ts';
 import { createSqliteDatabase, isSqliteUniqueViolation } from './sqlite.ts';
 
 /** Connects to the configured database and brings its schema up to date (one process at a time). */
@@ -9,7 +9,7 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
   let migrated = () => {};
   if (config.kind === 'sqlite') {
     const { db, writeCount } = createSqliteDatabase(config.path);
-    store = new KyselyStore(db, { name: 'sqlite', isUniqueViolation: isSqliteUniqueViolation, writeCount });
+    store = new KyselyStore(db, { name: 'sqlite', isUniqueViolation: isSqliteUniqueViolation, changeMark: writeCount });
   } else {
     const { db, statements } = await createPostgresDatabase(config.url, config.schema);
     migrated = () => statements.enable();
@@ -17,6 +17,7 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
       name: 'postgres',
       isUniqueViolation: isPostgresUniqueViolation,
       schema: config.schema ?? 'public',
+      changeMark: walInsertPosition(db),
     });
   }
   try {

@@ -9,8 +9,19 @@ import type { Database } from './database.ts';
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
+ * Whether a statement may change what the store holds. Transaction control does not: the changes
+ * of a transaction are counted by its own statements as they run (before its COMMIT), and a
+ * rolled-back one leaves the data as it was. Counting BEGIN and COMMIT emptied the caches every
+ * 100 ms, at each read-only pass of the webhook fan-out (issue 17).
+ */
+function mayWrite(query: string): boolean {
+  return !/^\s*(select|begin|commit|end|rollback|savepoint|release)\b/i.test(query);
+}
+
+/**
  * Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape SqliteDialect expects, counting
- * the statements that may write (anything but a SELECT: BEGIN, INSERT, a cascading DELETE, …).
+ * the statements that may write (anything but a SELECT or transaction control: INSERT, a cascading
+ * DELETE, a PRAGMA, …).
  * The count lets a cache of what the store holds know it is still current (Store.writeCount):
  * SqliteDialect runs one statement or one transaction at a time on its one connection (writes of
  * other processes: see createSqliteDatabase).
@@ -26,7 +37,7 @@ function adapt(db: DatabaseSync, counter: { writes: number }): SqliteDatabase {
       cache.delete(query);
     } else {
       const statement = db.prepare(query);
-      prepared = { statement, reader: statement.columns().length > 0, writes: !/^\s*select\b/i.test(query) };
+      prepared = { statement, reader: statement.columns().length > 0, writes: mayWrite(query) };
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     }
     cache.set(query, prepared);

@@ -38,6 +38,9 @@ import type { AiReceptionistRepository, KnowledgeBaseRepository } from './ai-rec
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
 // in the presenters.
 
+
+/** See Store.changeMark. */
+export type ChangeMark = number | string;
 export type Organization = {
   id: string;
   displayName: string;
@@ -245,6 +248,8 @@ export interface LicenseRepository {
   insert(license: License): Promise<void>;
   list(orgId: string): Promise<License[]>;
   get(orgId: string, id: string): Promise<License | undefined>;
+  /** The organization's licenses among the given ids (any order; ids of none left out). */
+  getMany(orgId: string, ids: readonly string[]): Promise<License[]>;
   setTotalUnits(id: string, totalUnits: number): Promise<void>;
   /** Units consumed (people holding it) of each of the given licenses. */
   consumedUnits(licenseIds: readonly string[]): Promise<Map<string, number>>;
@@ -389,11 +394,15 @@ export interface Store {
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   /**
-   * How many statements that may have changed the store have run, for caches of what it holds:
-   * an unchanged count means nothing changed since. Undefined where the count cannot see every
-   * change (PostgreSQL: other processes share the database), so nothing may be cached there.
+   * A mark of what the store holds, for caches of it: an unchanged mark means nothing changed
+   * since it was read, by this process or another. SQLite: how many statements that may have
+   * written have run (and another process's commits, by data_version), read without waiting.
+   * PostgreSQL: the write-ahead log's insert position, which every change moves, one round trip.
+   * Undefined: the store cannot tell, and nothing may be cached.
    */
-  writeCount(): number | undefined;
+  changeMark(): ChangeMark | undefined | Promise<ChangeMark | undefined>;
+  /** Whether changeMark() costs a round trip to the database (PostgreSQL), so is read only where a cache may save more. */
+  readonly changeMarkCostsRoundTrip: boolean;
   close(): Promise<void>;
 }
 

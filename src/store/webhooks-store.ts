@@ -126,6 +126,9 @@ export interface WebhookRepository {
   /** Deletes the webhook with its deliveries and their log. */
   delete(orgId: string, id: string): Promise<void>;
 
+  /** Whether any outbox event waits to be fanned out: read without a lock, before taking one. */
+  anyPendingEvent(): Promise<boolean>;
+
   // Fan-out (in one transaction).
   /**
    * Takes the fan-out lock and answers the next free position; undefined when another process

@@ -179,7 +179,7 @@ export class WebhookDeliveryWorker {
         if (await this.settle(tx, settling)) this.wakeWanted = true;
         // A full batch: more may be waiting.
         if (fanOut && !(await this.fanOut(tx))) this.fanOutWanted = this.again = true;
-        // Rounds: each reads the oldest due deliveries outside the full lanes and admits what
+        // Rounds: each reads the earliest due deliveries outside the full lanes and admits what
         // fits; one that admits nothing, or reads less than a window, has seen all there is.
         for (let round = 0; round < 8 && this.lanes.room > 0; round++) {
           const window = await tx.webhooks.due({ ...query, limit: CLAIM_WINDOW, exclude: this.lanes.full() });
@@ -212,6 +212,10 @@ export class WebhookDeliveryWorker {
    * to queue now.
    */
   private async fanOut(tx: Store): Promise<boolean> {
+    // Nothing waits (most passes of an idle server): no lock is taken. On PostgreSQL a row lock is
+    // a write, which would move the store's change mark every pass and empty the read caches.
+    // An event committed after this look is seen by the pass its commit's nudge or the watch runs.
+    if (!(await tx.webhooks.anyPendingEvent())) return true;
     const position = await tx.webhooks.lockFanOut();
     // Another process is queueing: it will queue these too.
     if (position === undefined) return true;

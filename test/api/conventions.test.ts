@@ -152,6 +152,11 @@ for (const dialect of dialects) {
         assertWebexError(await admin.post('/v1/people', { emails: ['nul@example.com'], displayName: 'Nul\u0000Name' }), 400, /NUL/);
         assertWebexError(await admin.get(`/v1/people/${encodeURIComponent('x\u0000y')}`), 400, /NUL/);
         assert.deepEqual((await admin.get('/v1/people', { email: 'nul@example.com' })).body.items, []);
+        // A NUL in a key counts too; a backslash followed by u0000 is text, not a NUL.
+        assertWebexError(await admin.post('/v1/people', { emails: ['nul@example.com'], displayName: 'N', ['x\u0000']: 1 }), 400, /NUL/);
+        const text = await admin.post('/v1/people', { emails: ['not-nul@example.com'], displayName: 'Back\\u0000slash' });
+        assert.equal(text.status, 200, text.text);
+        assert.equal(text.body.displayName, 'Back\\u0000slash');
       });
 
       it('a query value of the wrong type is 400', async () => {

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Client } from '../support/client.ts';
-import { dialects } from '../support/dialects.ts';
+import { dialects, testDatabase } from '../support/dialects.ts';
 import { assertWebexError, clientWithScopes, createPerson } from '../support/factories.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 
@@ -60,28 +57,62 @@ for (const dialect of dialects) {
       assert.ok(!(await all()).includes(a.id));
       assertWebexError(await server.admin.get(`/v1/people/${a.id}`), 404);
     });
+
+    it('given a location’s calling details read twice, when they change, then the next read shows the change', async () => {
+      const location = (await server.admin.get('/v1/locations')).body.items[0];
+      const path = `/v1/telephony/config/locations/${location.id}`;
+      const first = await server.admin.get(path);
+      assert.equal(first.status, 200, first.text);
+      assert.deepEqual((await server.admin.get(path)).body, first.body);
+      const changed = await server.admin.put(path, { callingLineId: { name: 'Front Desk Line' } });
+      assert.equal(changed.status, 204, changed.text);
+      assert.equal((await server.admin.get(path)).body.callingLineId.name, 'Front Desk Line');
+    });
   });
 }
 
-describe('Reads kept while the store is unchanged, with two servers on one SQLite file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'callplane-read-cache-'));
-  const apps: Awaited<ReturnType<typeof buildApp>>[] = [];
-  after(async () => {
-    for (const app of apps) await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('given a location read through one server, when another server on the same file renames it, then the first shows the new name at once', async () => {
-    const adminToken = 'read-cache-operator-token-0123456789';
-    const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'store.sqlite')}`, CALLPLANE_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'silent' });
-    apps.push(await buildApp(config));
-    apps.push(await buildApp(config));
-    const [one, two] = await Promise.all(apps.map(async (app) => new Client(await app.listen()).withToken(adminToken)));
-    const location = (await one!.get('/v1/locations')).body.items[0];
-    assert.ok(location, 'the demo organization has a location');
-    assert.equal((await one!.get(`/v1/locations/${location.id}`)).body.name, location.name);
-    const renamed = await two!.put(`/v1/locations/${location.id}`, { name: 'Renamed elsewhere' });
-    assert.ok(renamed.status === 200 || renamed.status === 204, renamed.text);
-    assert.equal((await one!.get(`/v1/locations/${location.id}`)).body.name, 'Renamed elsewhere');
+describe('What counts as a change of the SQLite store', () => {
+  it('given an idle server whose webhook worker looks for work every 100 ms, its read-only passes are not counted as writes, so kept answers stay kept', async () => {
+    const server = await startServer('sqlite');
+    try {
+      // A webhook makes the worker's passes real ones (fan-out under its lock row, then a claim).
+      const created = await server.admin.post('/v1/webhooks', { name: 'idle', targetUrl: 'http://127.0.0.1:9/hook', resource: 'telephony_calls', event: 'all' });
+      assert.equal(created.status, 200, created.text);
+      const before = await server.app.store.changeMark();
+      assert.equal(typeof before, 'number');
+      await new Promise((ok) => setTimeout(ok, 450));
+      assert.equal(await server.app.store.changeMark(), before);
+      // A write still counts.
+      await createPerson(server.admin);
+      assert.ok((await server.app.store.changeMark())! > before!);
+    } finally {
+      await server.close();
+    }
   });
 });
+
+for (const dialect of dialects) {
+  describe(`Reads kept while the store is unchanged, with two servers on one store (${dialect})`, () => {
+    const database = testDatabase(dialect, { file: true });
+    const apps: Awaited<ReturnType<typeof buildApp>>[] = [];
+    after(async () => {
+      for (const app of apps) await app.close();
+      await database.drop();
+    });
+
+    it('given a location read twice through one server, when another server on the same store renames it, then the first shows the new name at once', async () => {
+      const adminToken = 'read-cache-operator-token-0123456789';
+      const config = { ...loadConfig({ PORT: '0', CALLPLANE_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'silent' }), database: database.config };
+      apps.push(await buildApp(config));
+      apps.push(await buildApp(config));
+      const [one, two] = await Promise.all(apps.map(async (app) => new Client(await app.listen()).withToken(adminToken)));
+      const location = (await one!.get('/v1/locations')).body.items[0];
+      assert.ok(location, 'the demo organization has a location');
+      assert.equal((await one!.get(`/v1/locations/${location.id}`)).body.name, location.name);
+      assert.equal((await one!.get(`/v1/locations/${location.id}`)).body.name, location.name);
+      const renamed = await two!.put(`/v1/locations/${location.id}`, { name: 'Renamed elsewhere' });
+      assert.ok(renamed.status === 200 || renamed.status === 204, renamed.text);
+      assert.equal((await one!.get(`/v1/locations/${location.id}`)).body.name, 'Renamed elsewhere');
+    });
+  });
+}

@@ -185,6 +185,36 @@ for (const dialect of dialects) {
       assert.equal((await store.licenses.consumedUnits([licenseId])).get(licenseId), 0);
     });
 
+    it('statements compiled once answer each call with its own values, in each shape of its arguments', async () => {
+      // Another organization, with a default location, a running job there and two licenses.
+      const otherOrg = randomUUID();
+      await store.organizations.insert({ id: otherOrg, displayName: 'Other', created: now(), defaultLocationId: null });
+      const otherHq = location(otherOrg);
+      await store.locations.insert(otherHq);
+      await store.organizations.setDefaultLocation(otherOrg, otherHq.id);
+      const [mine, theirs, theirsToo] = [professionalLicense(orgId), professionalLicense(otherOrg), { ...professionalLicense(otherOrg), name: 'Second' }];
+      for (const l of [mine, theirs, theirsToo]) await store.licenses.insert(l);
+
+      // Lists of one and of two ids; another organization's license is never found.
+      assert.deepEqual((await store.licenses.getMany(orgId, [mine.id])).map((l) => l.id), [mine.id]);
+      assert.deepEqual((await store.licenses.getMany(orgId, [theirs.id])).map((l) => l.id), []);
+      assert.deepEqual((await store.licenses.getMany(otherOrg, [theirs.id, mine.id])).map((l) => l.id), [theirs.id]);
+      assert.deepEqual((await store.licenses.getMany(otherOrg, [theirsToo.id, theirs.id])).map((l) => l.id).sort(), [theirs.id, theirsToo.id].sort());
+
+      // A location given, then the organization's default (no id): each its own.
+      assert.equal((await store.locations.getWithRunningJob(orgId, hq.id, 'x'))?.location.id, hq.id);
+      assert.equal((await store.locations.getWithRunningJob(otherOrg, undefined, 'x'))?.location.id, otherHq.id);
+      assert.equal(await store.locations.getWithRunningJob(orgId, undefined, 'x'), undefined);
+      assert.equal(await store.locations.getWithRunningJob(orgId, otherHq.id, 'x'), undefined);
+
+      // Two people one after the other: each found by their own email.
+      const [a, b] = [person(orgId), person(otherOrg)];
+      await store.people.insert(a);
+      await store.people.insert(b);
+      assert.equal((await store.people.findByEmail(a.email))?.id, a.id);
+      assert.equal((await store.people.findByEmail(b.email))?.orgId, otherOrg);
+    });
+
     it('a license gives out at most its units, even to concurrent assignments, and takes them back', async () => {
       const licenseId = randomUUID();
       await store.licenses.insert({ ...professionalLicense(orgId), id: licenseId, totalUnits: 3 });

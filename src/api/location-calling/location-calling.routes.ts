@@ -45,7 +45,7 @@ export function locationCallingRoutes(server: Server, deps: { locationCalling: L
     return { id: encodeId('LOCATION', enabled.id) };
   });
 
-  server.get(location, { schema: GetCallingLocation, config: read }, async (request) => {
+  server.get(location, { schema: GetCallingLocation, config: { ...read, readCache: true } }, async (request) => {
     return presentCallingLocation(await service.get(request.orgId, request.params.locationId));
   });
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Store } from '../../store/store.ts';
+import type { ChangeMark, Store } from '../../store/store.ts';
 import type { Clock } from '../clock.ts';
 import { badRequest, forbidden, notFound, unauthorized } from '../errors.ts';
 import { oauthScopesAllowed } from '../oauth/oauth-scopes.ts';
@@ -12,7 +12,8 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
 export type IssuedToken = { accessToken: string; expiresIn: number | null; scopes: string[] };
 
 // Tokens are stored as SHA-256 hashes: a copy of the database does not hand out access.
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const digestToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+const hashToken = (token: string): string => digestToken(token).toString('hex');
 
 export const newTokenValue = (): string => randomBytes(48).toString('base64url');
 
@@ -26,11 +27,12 @@ export class TokenService {
   private readonly clock: Clock;
   private operatorHash: Buffer | undefined;
   // Every request resolves its token: a fifth of a person read was that query (issue 17). Token
-  // records are remembered only while the store has run no write since they were read
-  // (Store.writeCount): revoking a token, deleting a person or changing roles is a write, so the
+  // records are remembered only while the store's change mark is unchanged since they were read
+  // (Store.changeMark): revoking a token, deleting a person or changing roles is a change, so the
   // very next request reads the store again and a revoked token answers 401 at once.
   private readonly cached = new Map<string, TokenRecord>();
-  private cachedAtWrite: number | undefined;
+  private cachedAtMark: ChangeMark | undefined;
+  private readonly scopesOf = new WeakMap<TokenRecord, ReadonlySet<string>>();
 
   constructor(store: Store, clock: Clock) {
     this.store = store;
@@ -45,42 +47,58 @@ export class TokenService {
     this.operatorHash = token === undefined ? undefined : createHash('sha256').update(token).digest();
   }
 
-  /** Whether a bearer token is the operator's; compared in constant time (digests of equal length). */
-  isOperator(token: string): boolean {
-    return this.operatorHash !== undefined && timingSafeEqual(createHash('sha256').update(token).digest(), this.operatorHash);
+  /** Whether a token's digest is the operator's; compared in constant time (digests of equal length). */
+  private isOperator(digest: Buffer): boolean {
+    return this.operatorHash !== undefined && timingSafeEqual(digest, this.operatorHash);
   }
 
-  /** The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. */
-  async resolve(token: string): Promise<Principal> {
+  /**
+   * The principal behind a bearer token; 401 for unknown, expired or orphaned tokens. `mark` is
+   * the store's change mark as the request read it (one reading serves the request's caches);
+   * without one, the token is read from the store.
+   */
+  async resolve(token: string, mark?: ChangeMark): Promise<Principal> {
+    // One digest serves the look-up and the operator's check.
+    const digest = digestToken(token);
     // Unknown, expired, or its person deleted: all the same 401.
-    const record = await this.tokenRecord(hashToken(token));
+    const record = await this.tokenRecord(digest.toString('hex'), mark);
     if (!record) throw unauthorized();
     if (record.expiresAt !== null && record.expiresAt <= this.clock.now().toISOString()) throw unauthorized();
-    // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
-    const allowed = new Set(record.appId ? oauthScopesAllowed(record.holderRoles) : scopesAllowed(record.holderRoles));
     return {
       orgId: record.orgId,
       personId: record.personId,
       roles: record.holderRoles,
-      scopes: new Set(record.scopes.filter((s) => allowed.has(s))),
+      scopes: this.effectiveScopes(record),
       ...(record.appId ? { appId: record.appId } : {}),
       ...(record.authorizationId ? { authorizationId: record.authorizationId } : {}),
       expiresAt: record.expiresAt,
+      operator: this.isOperator(digest),
     };
   }
 
-  private async tokenRecord(hash: string): Promise<TokenRecord | undefined> {
-    const writes = this.store.writeCount();
-    if (writes === undefined) return this.store.tokens.get(hash);
-    if (writes !== this.cachedAtWrite || this.cached.size >= CACHED_TOKENS) {
+  /** The scopes a token may use: its own that its person's roles allow. Worked out once per record read. */
+  private effectiveScopes(record: TokenRecord): ReadonlySet<string> {
+    let scopes = this.scopesOf.get(record);
+    if (!scopes) {
+      // A token issued to an OAuth app may also hold the OAuth-only scopes its person's roles allow.
+      const allowed = new Set(record.appId ? oauthScopesAllowed(record.holderRoles) : scopesAllowed(record.holderRoles));
+      scopes = new Set(record.scopes.filter((s) => allowed.has(s)));
+      this.scopesOf.set(record, scopes);
+    }
+    return scopes;
+  }
+
+  private async tokenRecord(hash: string, mark: ChangeMark | undefined): Promise<TokenRecord | undefined> {
+    if (mark === undefined) return this.store.tokens.get(hash);
+    if (mark !== this.cachedAtMark || this.cached.size >= CACHED_TOKENS) {
       this.cached.clear();
-      this.cachedAtWrite = writes;
+      this.cachedAtMark = mark;
     }
     const known = this.cached.get(hash);
     if (known) return known;
     const record = await this.store.tokens.get(hash);
-    // A write ran while the token was read: what was read may already be out of date.
-    if (record && this.store.writeCount() === writes && this.cachedAtWrite === writes) this.cached.set(hash, record);
+    // A change ran while the token was read: what was read may already be out of date.
+    if (record && (await this.store.changeMark()) === mark && this.cachedAtMark === mark) this.cached.set(hash, record);
     return record;
   }
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { LicensesTable } from '../database.ts';
 import type { CallingLicenseKind, Cursor, License, LicenseRepository, Page, Person } from '../store.ts';
-import { keysetPage, type RepositoryContext } from './context.ts';
+import { fixedStatement, keysetPage, type RepositoryContext } from './context.ts';
 import { toPerson } from './people.ts';
 
 const toLicense = (row: Selectable<LicensesTable>): License => ({
@@ -15,6 +15,22 @@ const toLicense = (row: Selectable<LicensesTable>): License => ({
   siteType: row.site_type,
   calling: row.calling as CallingLicenseKind | null,
 });
+
+// Creating a person (issue 17): built and compiled once per number of licenses.
+const licensesAmong = fixedStatement((db, orgId: string, ids: string[]) =>
+  db.selectFrom('licenses').selectAll().where('org_id', '=', orgId).where('id', 'in', ids),
+);
+const holdingsOfNew = fixedStatement((db, orgId: string, personId: string, licenseIds: string[]) =>
+  db.insertInto('person_licenses').values(licenseIds.map((licenseId) => ({ org_id: orgId, person_id: personId, license_id: licenseId }))),
+);
+const takeUnits = fixedStatement((db, licenseIds: string[]) =>
+  db
+    .updateTable('licenses')
+    .set((eb) => ({ consumed_units: eb('consumed_units', '+', 1) }))
+    .where('id', 'in', licenseIds)
+    .whereRef('consumed_units', '<', 'total_units')
+    .returning('id'),
+);
 
 export class KyselyLicenseRepository implements LicenseRepository {
   private readonly ctx: RepositoryContext;
@@ -49,6 +65,11 @@ export class KyselyLicenseRepository implements LicenseRepository {
     return row && toLicense(row);
   }
 
+  async getMany(orgId: string, ids: readonly string[]): Promise<License[]> {
+    if (ids.length === 0) return [];
+    return (await licensesAmong(this.ctx, orgId, [...new Set(ids)])).rows.map(toLicense);
+  }
+
   async setTotalUnits(id: string, totalUnits: number): Promise<void> {
     await this.ctx.db.updateTable('licenses').set({ total_units: totalUnits }).where('id', '=', id).execute();
   }
@@ -80,20 +101,11 @@ export class KyselyLicenseRepository implements LicenseRepository {
 
   async assignToNew(orgId: string, personId: string, licenseIds: readonly string[]): Promise<string[]> {
     if (licenseIds.length === 0) return [];
-    await this.ctx.db
-      .insertInto('person_licenses')
-      .values(licenseIds.map((licenseId) => ({ org_id: orgId, person_id: personId, license_id: licenseId })))
-      .execute();
+    await holdingsOfNew(this.ctx, orgId, personId, [...licenseIds]);
     // Last, so that the rows it locks (PostgreSQL: until commit) are held for the commit alone;
     // the condition is checked again on a row another transaction changed meanwhile, so units
     // never exceed totals.
-    const taken = await this.ctx.db
-      .updateTable('licenses')
-      .set((eb) => ({ consumed_units: eb('consumed_units', '+', 1) }))
-      .where('id', 'in', [...licenseIds])
-      .whereRef('consumed_units', '<', 'total_units')
-      .returning('id')
-      .execute();
+    const taken = (await takeUnits(this.ctx, [...licenseIds])).rows;
     const got = new Set(taken.map((row) => row.id));
     return licenseIds.filter((id) => !got.has(id));
   }

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { LocationsTable } from '../database.ts';
 import type { Cursor, Location, LocationFilter, LocationRepository, Page } from '../store.ts';
-import { flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
+import { fixedStatement, flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
 
 export const toLocation = (row: Selectable<LocationsTable>): Location => ({
   id: row.id,
@@ -47,6 +47,27 @@ const toRow = (l: Location): Insertable<LocationsTable> => ({
   created: l.created,
 });
 
+// Creating a calling user (issue 17): built and compiled once (per given or default location).
+const locationWithRunningJob = fixedStatement((db, orgId: string, id: string | undefined, jobType: string) =>
+  db
+    .selectFrom('locations as l')
+    .selectAll('l')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('jobs as j')
+            .select(sql.lit(1).as('one'))
+            .whereRef('j.location_id', '=', 'l.id')
+            .where('j.job_type', '=', jobType)
+            .where('j.status', 'in', ['STARTING', 'STARTED']),
+        )
+        .as('job_running'),
+    )
+    .where('l.org_id', '=', orgId)
+    .where('l.id', '=', (eb) => (id !== undefined ? eb.val(id) : eb.selectFrom('organizations as o').select('o.default_location_id').where('o.id', '=', orgId))),
+);
+
 export class KyselyLocationRepository implements LocationRepository {
   private readonly ctx: RepositoryContext;
   constructor(ctx: RepositoryContext) {
@@ -68,24 +89,7 @@ export class KyselyLocationRepository implements LocationRepository {
   }
 
   async getWithRunningJob(orgId: string, id: string | undefined, jobType: string): Promise<{ location: Location; jobRunning: boolean } | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('locations as l')
-      .selectAll('l')
-      .select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('jobs as j')
-              .select(sql.lit(1).as('one'))
-              .whereRef('j.location_id', '=', 'l.id')
-              .where('j.job_type', '=', jobType)
-              .where('j.status', 'in', ['STARTING', 'STARTED']),
-          )
-          .as('job_running'),
-      )
-      .where('l.org_id', '=', orgId)
-      .where('l.id', '=', (eb) => (id !== undefined ? eb.val(id) : eb.selectFrom('organizations as o').select('o.default_location_id').where('o.id', '=', orgId)))
-      .executeTakeFirst();
+    const row = (await locationWithRunningJob(this.ctx, orgId, id, jobType)).rows[0];
     if (!row) return undefined;
     const { job_running, ...location } = row;
     return { location: toLocation(location), jobRunning: Boolean(Number(job_running)) };

@@ -10,7 +10,7 @@ import type {
   PhoneNumber,
   TelephoneNumberType,
 } from '../store.ts';
-import { chunks, flag, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
+import { chunks, fixedStatement, flag, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
 import { personNameContains } from './people.ts';
 
 const toNumber = (row: Selectable<NumbersTable>): PhoneNumber => ({
@@ -80,6 +80,80 @@ export function numbersWithOwner(db: Kysely<Database>, orgId: string) {
     .where('n.org_id', '=', orgId);
 }
 
+// Creating a calling user checks and takes a number and an extension (issue 17): these are
+// built and compiled once.
+const numberWithHolder = fixedStatement((db, phoneNumber: string) =>
+  db
+    .selectFrom('numbers')
+    .selectAll()
+    .select((eb) => {
+      const holds = (table: 'hunt_groups' | 'call_queues' | 'auto_attendants' | 'paging_groups' | 'voicemail_groups' | 'workspaces' | 'virtual_lines' | 'ai_receptionists' | 'alternate_numbers') =>
+        eb.exists(eb.selectFrom(table).select(sql.lit(1).as('one')).where('phone_number', '=', phoneNumber));
+      return eb
+        .or([
+          holds('hunt_groups'),
+          holds('call_queues'),
+          holds('auto_attendants'),
+          holds('paging_groups'),
+          holds('voicemail_groups'),
+          holds('workspaces'),
+          holds('virtual_lines'),
+          holds('ai_receptionists'),
+          holds('alternate_numbers'),
+        ])
+        .as('held_by_other');
+    })
+    .where('phone_number', '=', phoneNumber),
+);
+
+const extensionTakenAt = fixedStatement((db, orgId: string, locationId: string, extension: string, exceptPersonId: string) =>
+  db
+    .selectNoFrom((eb) => {
+      const holds = (table: 'hunt_groups' | 'call_queues' | 'auto_attendants' | 'call_park_extensions' | 'paging_groups' | 'voicemail_groups' | 'virtual_lines' | 'ai_receptionists') =>
+        eb.exists(eb.selectFrom(table).select(sql.lit(1).as('one')).where('location_id', '=', locationId).where('extension', '=', extension));
+      return eb
+        .or([
+          eb.exists(
+            eb.selectFrom('people').select(sql.lit(1).as('one')).where('location_id', '=', locationId).where('extension', '=', extension).where('id', '!=', exceptPersonId),
+          ),
+          holds('hunt_groups'),
+          holds('call_queues'),
+          holds('auto_attendants'),
+          eb.exists(
+            eb
+              .selectFrom('virtual_extensions')
+              .select(sql.lit(1).as('one'))
+              .where('org_id', '=', orgId)
+              .where('location_id', '=', locationId)
+              .where('extension', '=', extension),
+          ),
+          holds('call_park_extensions'),
+          holds('paging_groups'),
+          holds('voicemail_groups'),
+          eb.exists(eb.selectFrom('workspaces').select(sql.lit(1).as('one')).where('calling_location_id', '=', locationId).where('extension', '=', extension)),
+          holds('virtual_lines'),
+          holds('ai_receptionists'),
+          // Driven from the organization's alternate numbers (few) rather than the
+          // location's numbers (thousands, each probed): alternate_numbers has no index on extension.
+          eb.exists(
+            eb
+              .selectFrom('alternate_numbers as a')
+              .select(sql.lit(1).as('one'))
+              .where('a.org_id', '=', orgId)
+              .where('a.extension', '=', extension)
+              .where((inner) =>
+                inner.exists(inner.selectFrom('numbers as n').select(sql.lit(1).as('one')).whereRef('n.phone_number', '=', 'a.phone_number').where('n.location_id', '=', locationId)),
+              ),
+          ),
+        ])
+        .as('taken');
+    }),
+);
+
+const claimNumber = fixedStatement((db, phoneNumber: string, ownerId: string) =>
+  db.updateTable('numbers').set({ owner_id: ownerId }).where('phone_number', '=', phoneNumber).where('owner_id', 'is', null),
+);
+
 export class KyselyNumberRepository implements NumberRepository {
   private readonly ctx: RepositoryContext;
   constructor(ctx: RepositoryContext) {
@@ -121,76 +195,14 @@ export class KyselyNumberRepository implements NumberRepository {
   }
 
   async getWithHolder(phoneNumber: string): Promise<{ number: PhoneNumber; heldByOther: boolean } | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('numbers')
-      .selectAll()
-      .select((eb) => {
-        const holds = (table: 'hunt_groups' | 'call_queues' | 'auto_attendants' | 'paging_groups' | 'voicemail_groups' | 'workspaces' | 'virtual_lines' | 'ai_receptionists' | 'alternate_numbers') =>
-          eb.exists(eb.selectFrom(table).select(sql.lit(1).as('one')).where('phone_number', '=', phoneNumber));
-        return eb
-          .or([
-            holds('hunt_groups'),
-            holds('call_queues'),
-            holds('auto_attendants'),
-            holds('paging_groups'),
-            holds('voicemail_groups'),
-            holds('workspaces'),
-            holds('virtual_lines'),
-            holds('ai_receptionists'),
-            holds('alternate_numbers'),
-          ])
-          .as('held_by_other');
-      })
-      .where('phone_number', '=', phoneNumber)
-      .executeTakeFirst();
+    const row = (await numberWithHolder(this.ctx, phoneNumber)).rows[0];
     if (!row) return undefined;
     const { held_by_other, ...number } = row;
     return { number: toNumber(number), heldByOther: Boolean(Number(held_by_other)) };
   }
 
   async extensionTaken(orgId: string, locationId: string, extension: string, exceptPersonId: string): Promise<boolean> {
-    const row = await this.ctx.db
-      .selectNoFrom((eb) => {
-        const holds = (table: 'hunt_groups' | 'call_queues' | 'auto_attendants' | 'call_park_extensions' | 'paging_groups' | 'voicemail_groups' | 'virtual_lines' | 'ai_receptionists') =>
-          eb.exists(eb.selectFrom(table).select(sql.lit(1).as('one')).where('location_id', '=', locationId).where('extension', '=', extension));
-        return eb
-          .or([
-            eb.exists(
-              eb.selectFrom('people').select(sql.lit(1).as('one')).where('location_id', '=', locationId).where('extension', '=', extension).where('id', '!=', exceptPersonId),
-            ),
-            holds('hunt_groups'),
-            holds('call_queues'),
-            holds('auto_attendants'),
-            eb.exists(
-              eb
-                .selectFrom('virtual_extensions')
-                .select(sql.lit(1).as('one'))
-                .where('org_id', '=', orgId)
-                .where('location_id', '=', locationId)
-                .where('extension', '=', extension),
-            ),
-            holds('call_park_extensions'),
-            holds('paging_groups'),
-            holds('voicemail_groups'),
-            eb.exists(eb.selectFrom('workspaces').select(sql.lit(1).as('one')).where('calling_location_id', '=', locationId).where('extension', '=', extension)),
-            holds('virtual_lines'),
-            holds('ai_receptionists'),
-            // Driven from the organization's alternate numbers (few) rather than the
-            // location's numbers (thousands, each probed): alternate_numbers has no index on extension.
-            eb.exists(
-              eb
-                .selectFrom('alternate_numbers as a')
-                .select(sql.lit(1).as('one'))
-                .where('a.org_id', '=', orgId)
-                .where('a.extension', '=', extension)
-                .where((inner) =>
-                  inner.exists(inner.selectFrom('numbers as n').select(sql.lit(1).as('one')).whereRef('n.phone_number', '=', 'a.phone_number').where('n.location_id', '=', locationId)),
-                ),
-            ),
-          ])
-          .as('taken');
-      })
-      .executeTakeFirstOrThrow();
+    const row = (await extensionTakenAt(this.ctx, orgId, locationId, extension, exceptPersonId)).rows[0]!;
     return Boolean(Number(row.taken));
   }
 
@@ -201,15 +213,8 @@ export class KyselyNumberRepository implements NumberRepository {
   }
 
   async claim(phoneNumber: string, ownerId: string): Promise<boolean> {
-    const result = await guardUnique(this.ctx, 'number owner', () =>
-      this.ctx.db
-        .updateTable('numbers')
-        .set({ owner_id: ownerId })
-        .where('phone_number', '=', phoneNumber)
-        .where('owner_id', 'is', null)
-        .executeTakeFirst(),
-    );
-    return Number(result.numUpdatedRows) === 1;
+    const result = await guardUnique(this.ctx, 'number owner', () => claimNumber(this.ctx, phoneNumber, ownerId));
+    return Number(result.numAffectedRows) === 1;
   }
 
   async releaseOwnedBy(ownerId: string): Promise<void> {

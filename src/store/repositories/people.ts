@@ -1,7 +1,7 @@
 import type { Expression, ExpressionBuilder, Insertable, Selectable, SqlBool } from 'kysely';
 import type { PeopleTable } from '../database.ts';
 import type { Cursor, Page, Person, PersonFilter, PersonRepository } from '../store.ts';
-import { flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
+import { fixedStatement, flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
 
 export const toPerson = (row: Selectable<PeopleTable>): Person => ({
   id: row.id,
@@ -56,6 +56,10 @@ const toRow = (p: Person): Insertable<PeopleTable> => ({
   last_modified: p.lastModified,
 });
 
+// Creating a person (issue 17): built and compiled once.
+const insertPerson = fixedStatement((db, row: Insertable<PeopleTable>) => db.insertInto('people').values(row));
+const personByEmail = fixedStatement((db, email: string) => db.selectFrom('people').selectAll().where('email', '=', email));
+
 /** The person joined as `p` has a display, first or last name containing `name`, regardless of case. */
 export const personNameContains = (eb: ExpressionBuilder<any, any>, name: string): Expression<SqlBool> =>
   eb.or([matches('p.display_name', name, 'contains', true), matches('p.first_name', name, 'contains', true), matches('p.last_name', name, 'contains', true)]);
@@ -68,7 +72,7 @@ export class KyselyPersonRepository implements PersonRepository {
 
   async insert(person: Person): Promise<void> {
     await guardUnique(this.ctx, 'person email or extension', () =>
-      this.ctx.db.insertInto('people').values(toRow(person)).execute(),
+      insertPerson(this.ctx, toRow(person)),
     );
   }
 
@@ -89,7 +93,7 @@ export class KyselyPersonRepository implements PersonRepository {
   }
 
   async findByEmail(email: string): Promise<Person | undefined> {
-    const row = await this.ctx.db.selectFrom('people').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    const row = (await personByEmail(this.ctx, email.toLowerCase())).rows[0];
     return row && toPerson(row);
   }
 

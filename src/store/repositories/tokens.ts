@@ -1,5 +1,15 @@
 import type { AccessToken, SettingRepository, TokenRepository } from '../store.ts';
-import type { RepositoryContext } from './context.ts';
+import { fixedStatement, type RepositoryContext } from './context.ts';
+
+// Every request's authentication (when not cached): built and compiled once.
+const tokenWithRoles = fixedStatement((db, tokenHash: string) =>
+  db
+    .selectFrom('access_tokens as t')
+    .innerJoin('people as p', (join) => join.onRef('p.id', '=', 't.person_id').onRef('p.org_id', '=', 't.org_id'))
+    .selectAll('t')
+    .select('p.roles')
+    .where('t.token_hash', '=', tokenHash),
+);
 
 export class KyselyTokenRepository implements TokenRepository {
   private readonly ctx: RepositoryContext;
@@ -25,13 +35,7 @@ export class KyselyTokenRepository implements TokenRepository {
   }
 
   async get(tokenHash: string): Promise<(AccessToken & { holderRoles: string[] }) | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('access_tokens as t')
-      .innerJoin('people as p', (join) => join.onRef('p.id', '=', 't.person_id').onRef('p.org_id', '=', 't.org_id'))
-      .selectAll('t')
-      .select('p.roles')
-      .where('t.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const row = (await tokenWithRoles(this.ctx, tokenHash)).rows[0];
     if (!row) return undefined;
     return {
       tokenHash: row.token_hash,

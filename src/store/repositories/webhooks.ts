@@ -141,6 +141,11 @@ export class KyselyWebhookRepository implements WebhookRepository {
     await this.ctx.db.deleteFrom('webhooks').where('org_id', '=', orgId).where('id', '=', id).execute();
   }
 
+  async anyPendingEvent(): Promise<boolean> {
+    const row = await this.ctx.db.selectFrom('call_events_pending').select('event_id').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async lockFanOut(): Promise<number | undefined> {
     const row = await this.ctx.db
       .selectFrom('webhook_fan_out')
