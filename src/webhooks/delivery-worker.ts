@@ -163,7 +163,7 @@ export class WebhookDeliveryWorker {
    * One transaction: settles the deliveries that finished since the last pass, queues a batch of
    * outbox events if there may be new ones, and claims what the lanes have room for; then sends
    * those. One transaction for all of it rather than three per event: commits were most of a
-   * delivery's cost (issue 17, .scratch/perf-perf-delivery.md).
+   * delivery's cost (issue 17, docs/performance.md).
    */
   private async pass(): Promise<void> {
     const settling = this.finished.splice(0);
