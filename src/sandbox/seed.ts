@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { Type, type Static } from 'typebox';
 import { parse as parseYaml } from 'yaml';
 import { ROLE_FULL_ADMIN, scopesAllowed, type Principal } from '../domain/auth/scopes.ts';
@@ -108,7 +108,9 @@ export type SeededOrganization = {
   locations: Record<string, string>;
 };
 
-const validate = new Ajv({ allErrors: false, strict: false }).compile(Seed);
+// Compiled on the first seed, not at import: most starts load none.
+let compiled: ValidateFunction | undefined;
+const validator = () => (compiled ??= new Ajv({ allErrors: false, strict: false }).compile(Seed));
 
 /** A seed from text (YAML, of which JSON is a part) or an already parsed value. */
 export function parseSeed(input: unknown): Seed {
@@ -120,6 +122,7 @@ export function parseSeed(input: unknown): Seed {
       throw badRequest(`The seed is not valid YAML or JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
   }
+  const validate = validator();
   if (!validate(value)) {
     const error = validate.errors?.[0];
     const extra = (error?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
