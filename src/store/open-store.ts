@@ -8,8 +8,8 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
   let store: KyselyStore;
   let migrated = () => {};
   if (config.kind === 'sqlite') {
-    const { db, writeCount } = createSqliteDatabase(config.path);
-    store = new KyselyStore(db, { name: 'sqlite', isUniqueViolation: isSqliteUniqueViolation, changeMark: writeCount });
+    const { db, changeMark } = createSqliteDatabase(config.path);
+    store = new KyselyStore(db, { name: 'sqlite', isUniqueViolation: isSqliteUniqueViolation, changeMark });
   } else {
     const { db, statements } = await createPostgresDatabase(config.url, config.schema);
     migrated = () => statements.enable();

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { oneReadingPerTurn } from './change-mark.ts';
 import type { Database } from './database.ts';
 import { NamedStatements } from './postgres-statements.ts';
 
@@ -55,29 +56,17 @@ export async function withStartupLock<T>(db: Kysely<Database>, schema: string, f
  * the commit is answered, so the position read after a change is past it, and an unchanged position
  * means no change was committed since. Other databases of the same server move it too: a cache
  * then misses more, never answers stale. Where the position cannot be read, undefined: no cache.
- * Callers that ask within one turn of the event loop share one reading, sent after all of them
- * asked: it is as recent as a reading of their own would be, for one round trip instead of many.
+ * One round trip serves the callers of one turn of the event loop (change-mark.ts).
  */
 export function walInsertPosition(db: Kysely<Database>): () => Promise<string | undefined> {
-  const read = async () => {
+  return oneReadingPerTurn(async () => {
     try {
       const { rows } = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(db);
       return rows[0]?.lsn;
     } catch {
       return undefined;
     }
-  };
-  let next: Promise<string | undefined> | undefined;
-  return () => {
-    next ??= new Promise((resolve) => {
-      setImmediate(() => {
-        // Who asks from now on waits for a later reading.
-        next = undefined;
-        void read().then(resolve);
-      });
-    });
-    return next;
-  };
+  });
 }
 
 export function isPostgresUniqueViolation(error: unknown): boolean {
