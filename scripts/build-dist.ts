@@ -12,8 +12,10 @@ import { BUILT_INPUTS, currentBuild, type BuiltInputs } from '../bin/built-serve
 // bundle while it is current (bin/built-server.js): a start then loads a few files, not ~1,700
 // modules each resolved and read (typebox alone is ~700 files).
 
-// Optional modules that nothing installs (pg's native binding) stay out of the bundle.
-const EXTERNAL = ['pg-native'];
+// Optional modules that nothing installs (pg's native binding) stay out of the bundle, and so does
+// pg (about twenty small modules): the benchmarks count the statements a server sends by patching
+// the installed pg (bench/count-statements.ts), which a bundled copy would not see.
+const EXTERNAL = ['pg-native', 'pg'];
 
 /**
  * A bundled CommonJS module that finds files beside itself by __dirname (swagger-ui's page and

@@ -13,6 +13,11 @@ import type pg from 'pg';
 
 const MAX_NAMED = 2000;
 const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
+// Claims of queued work (FOR UPDATE … SKIP LOCKED) are planned for each call: their best plan
+// depends on how much is queued, and the generic plan PostgreSQL settles on for a named statement
+// after five calls took a webhook claim from 20 ms to 800 ms with a few thousand deliveries
+// waiting (issue 17), so deliveries fell a minute behind.
+const PLANNED_EACH_TIME = /\bfor update\b/i;
 /** PostgreSQL's "cached plan must not change result type": a table changed under a named statement. */
 const PLAN_CHANGED = '0A000';
 
@@ -31,7 +36,7 @@ export class NamedStatements {
     const known = this.#names.get(text);
     if (known !== undefined) return known ?? undefined;
     if (this.#names.size >= MAX_NAMED) return undefined;
-    const name = NAMEABLE.test(text) ? `cp_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}` : null;
+    const name = NAMEABLE.test(text) && !PLANNED_EACH_TIME.test(text) ? `cp_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}` : null;
     this.#names.set(text, name);
     return name ?? undefined;
   }
