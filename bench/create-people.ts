@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addNumbers, createPerson, defaultLocationId, FIRST_NUMBER, growLicense } from './seed.ts';
-import { ADMIN_TOKEN, analyzeLikeAutovacuum, cpuMs, pool, postgresCpuMs, ROOT, serve, sleep, storeTargets } from './support.ts';
+import { ADMIN_TOKEN, analyzeLikeAutovacuum, cpuMs, pool, postgresCpuMs, ROOT, serve, statementCount, storeTargets } from './support.ts';
 
 // Creating calling users (POST /v1/people with a Webex Calling license, the default location,
 // a number and an extension) at 8 in flight: creates per second, the server's CPU per create,
@@ -21,18 +21,6 @@ const warmup = 100;
 const concurrency = 8;
 /** `--cpu-prof=DIR`: the server writes a CPU profile of its whole run there (node --cpu-prof). */
 const profileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
-
-/** The statements the server has sent its store so far (asks bench/count-statements.ts by signal). */
-async function statementCount(pid: number, file: string): Promise<number> {
-  rmSync(file, { force: true });
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 500; i++) {
-    await sleep(10);
-    const text = statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : '';
-    if (text !== '') return Number(text);
-  }
-  throw new Error('the server wrote no statement count');
-}
 
 for (const target of storeTargets()) {
   const store = await target.fresh();

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -180,6 +180,18 @@ export function postgresCpuMs(): number {
 }
 
 /** Spawns `node ...args(port)` in cwd and resolves once GET /healthz answers 200. */
+/** The statements the server has sent its store so far (asks bench/count-statements.ts by signal). */
+export async function statementCount(pid: number, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 500; i++) {
+    await sleep(10);
+    const text = statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : '';
+    if (text !== '') return Number(text);
+  }
+  throw new Error('the server wrote no statement count');
+}
+
 export async function serve(args: (port: number) => string[], cwd: string, env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, args(port), {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lifecycles, settle } from './calls.ts';
 import { startService } from './processes.ts';
 import { seedPeople } from './seed.ts';
-import { ADMIN_TOKEN, analyzeLikeAutovacuum, call, cpuMs, expectStatus, freePort, loadAverage, postgresCpuMs, ROOT, serve, sleep, storeTargets } from './support.ts';
+import { ADMIN_TOKEN, analyzeLikeAutovacuum, call, cpuMs, expectStatus, freePort, loadAverage, postgresCpuMs, ROOT, serve, sleep, statementCount, storeTargets } from './support.ts';
 
 // Webhook delivery alone (issue 17): call lifecycles at 16 in flight with an organization-wide
 // telephony_calls webhook delivering every event to a local receiver (bench/webhook-receiver.ts),
@@ -24,17 +24,6 @@ const count = Number(process.argv.find((a) => a.startsWith('--lifecycles='))?.sl
 const concurrency = 16;
 /** `--store=postgres` (or sqlite): that store only. */
 const only = process.argv.find((a) => a.startsWith('--store='))?.slice('--store='.length);
-
-async function statementCount(pid: number, file: string): Promise<number> {
-  rmSync(file, { force: true });
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 500; i++) {
-    await sleep(10);
-    const text = statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : '';
-    if (text !== '') return Number(text);
-  }
-  throw new Error('the server wrote no statement count');
-}
 
 process.stdout.write(`load average ${loadAverage().join(' / ')}; ${root}\n`);
 for (const target of storeTargets().filter((t) => !only || t.name === only)) {
