@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLoad } from './load.ts';
 import { seedPeople } from './seed.ts';
-import { ADMIN_TOKEN, analyzeLikeAutovacuum, cpuMs, postgresCpuMs, ROOT, serve, sleep, storeTargets } from './support.ts';
+import { ADMIN_TOKEN, analyzeLikeAutovacuum, cpuMs, fmt, postgresCpuMs, ROOT, serve, sleep, storeTargets } from './support.ts';
 
 // CPU time the server spends per request, beside the ceiling answering the same bytes: a measure
 // that survives a machine shared with other work, where req/s and latencies do not (issue 17's
@@ -66,8 +66,8 @@ for (const target of storeTargets()) {
       runLoad({ url: base, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, connections: 8, duration: seconds, paths: list.paths, rate: 200 });
     const [fixed, fixedCeiling] = [await fixedLoad(server.base), await fixedLoad(bare.base)];
     process.stdout.write(
-      `${target.name} ${list.name} at 200 req/s offered: ${fixed.perSecond.toFixed(0)} req/s answered, p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms, max ${fixed.latency.max} ms (non-2xx ${fixed.non2xx}); ` +
-        `ceiling p50 ${fixedCeiling.latency.p50} ms, p99 ${fixedCeiling.latency.p99} ms, max ${fixedCeiling.latency.max} ms\n`,
+      `${target.name} ${list.name} at 200 req/s offered: ${fixed.perSecond.toFixed(0)} req/s answered, p50 ${fmt(fixed.latency.p50)} ms, p99 ${fmt(fixed.latency.p99)} ms, max ${fmt(fixed.latency.max)} ms (non-2xx ${fixed.non2xx}); ` +
+        `ceiling p50 ${fmt(fixedCeiling.latency.p50)} ms, p99 ${fmt(fixedCeiling.latency.p99)} ms, max ${fmt(fixedCeiling.latency.max)} ms\n`,
     );
   } finally {
     server.child.kill('SIGTERM');

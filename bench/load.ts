@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { latency } from './support.ts';
 
 // The load generator: autocannon, always in a process of its own so neither the benchmark's
 // bookkeeping nor the server under test shares its event loop. runLoad() spawns this file with a
@@ -137,13 +138,12 @@ async function steady(spec: LoadSpec & { rate: number }): Promise<LoadResult> {
   await Promise.all(pending);
   const seconds = (performance.now() - start) / 1000;
   agent.destroy();
-  const sorted = samples.sort((a, b) => a - b);
-  const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN) * 10) / 10;
+  const { p50, p90, p99, max, mean } = latency(samples);
   return {
     requests: samples.length,
     seconds,
     perSecond: samples.length / seconds,
-    latency: { p50: at(50), p90: at(90), p99: at(99), max: at(100), mean: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1) },
+    latency: { p50, p90, p99, max, mean },
     non2xx,
     errors,
     timeouts: 0,

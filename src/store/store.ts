@@ -38,9 +38,9 @@ import type { AiReceptionistRepository, KnowledgeBaseRepository } from './ai-rec
 // both SQLite and PostgreSQL (kysely-store.ts). Records carry raw uuids; public Webex IDs are made
 // in the presenters.
 
-
 /** See Store.changeMark. */
 export type ChangeMark = number | string;
+
 export type Organization = {
   id: string;
   displayName: string;

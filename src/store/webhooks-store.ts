@@ -94,7 +94,7 @@ export type Attempt = {
   requestHeaders: Record<string, string> | null;
 };
 
-/** One delivery's attempt, to log and settle (see recordAttempt). */
+/** One delivery's attempt, to log and settle (see recordAttempts). */
 export type AttemptToRecord = { deliveryId: string; attempt: Attempt; nextAttemptAt: string | null };
 
 export type DeliveryLogEntry = {
@@ -159,14 +159,10 @@ export interface WebhookRepository {
    */
   lease(deliveryIds: readonly string[], owner: string, leaseUntil: string): Promise<void>;
   /**
-   * Logs an attempt and settles the delivery (delivered, failed, or pending until
-   * `nextAttemptAt`). False, and nothing written, when the delivery is gone (webhook deleted) or
-   * no longer leased to `owner` (its lease ran out and another process took it over).
-   */
-  recordAttempt(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null): Promise<boolean>;
-  /**
-   * recordAttempt for several deliveries in one go (their attempts logged with one insert);
-   * answers, for each in the order given, whether it was settled.
+   * Logs each attempt and settles its delivery (delivered, failed, or pending until
+   * `nextAttemptAt`), the attempts logged with one insert. Answers, for each in the order given,
+   * whether it was settled: false, and nothing written, when the delivery is gone (webhook
+   * deleted) or no longer leased to `owner` (its lease ran out and another process took it over).
    */
   recordAttempts(settles: readonly AttemptToRecord[], owner: string): Promise<boolean[]>;
   /** Counts a failed attempt against the webhook; answers its consecutive failures. */

@@ -284,10 +284,6 @@ export class KyselyWebhookRepository implements WebhookRepository {
       .execute();
   }
 
-  async recordAttempt(deliveryId: string, owner: string, attempt: Attempt, nextAttemptAt: string | null): Promise<boolean> {
-    return (await this.recordAttempts([{ deliveryId, attempt, nextAttemptAt }], owner))[0]!;
-  }
-
   async recordAttempts(settles: readonly AttemptToRecord[], owner: string): Promise<boolean[]> {
     const logged: Insertable<WebhookAttemptsTable>[] = [];
     const answers: boolean[] = [];
