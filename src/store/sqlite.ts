@@ -23,7 +23,7 @@ function mayWrite(query: string): boolean {
  * Adapts node:sqlite's DatabaseSync to the better-sqlite3 shape SqliteDialect expects, counting
  * the statements that may write (anything but a SELECT or transaction control: INSERT, a cascading
  * DELETE, a PRAGMA, …).
- * The count lets a cache of what the store holds know it is still current (Store.writeCount):
+ * The count lets a cache of what the store holds know it is still current (Store.changeMark):
  * SqliteDialect runs one statement or one transaction at a time on its one connection (writes of
  * other processes: see createSqliteDatabase).
  */
