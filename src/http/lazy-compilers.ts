@@ -26,17 +26,21 @@ function lazyValidator(compile: () => ValidateFunction): Validator {
  * belongs is the client's mistake and a 400, as Webex answers.
  */
 export function validatorCompiler() {
-  const strict = addFormats.default(new Ajv({ coerceTypes: false, useDefaults: true, allErrors: false, strict: false }));
-  const coercing = addFormats.default(new Ajv({ coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false }));
+  // The two Ajv instances themselves (tens of milliseconds, their formats included) are built on
+  // the first compile of their kind too.
+  let strict: Ajv | undefined;
+  let coercing: Ajv | undefined;
+  const strictAjv = () => (strict ??= addFormats.default(new Ajv({ coerceTypes: false, useDefaults: true, allErrors: false, strict: false })));
+  const coercingAjv = () => (coercing ??= addFormats.default(new Ajv({ coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false })));
   // Routes share schema objects (the generated modules' shared parts): one validator per schema
   // and kind of part serves all of them, which spares an allocation per route at start-up. Safe
   // to share: Fastify reads `errors` right after the call, before anything else can validate.
   const bodies = new WeakMap<object, Validator>();
   const others = new WeakMap<object, Validator>();
   return ({ schema, httpPart }: { schema: object; httpPart?: string }) => {
-    const [ajv, made] = httpPart === 'body' ? [strict, bodies] : [coercing, others];
+    const [ajv, made] = httpPart === 'body' ? [strictAjv, bodies] : [coercingAjv, others];
     let validator = made.get(schema);
-    if (!validator) made.set(schema, (validator = lazyValidator(() => ajv.compile(schema))));
+    if (!validator) made.set(schema, (validator = lazyValidator(() => ajv().compile(schema))));
     return validator;
   };
 }
