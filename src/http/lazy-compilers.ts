@@ -26,8 +26,8 @@ function lazyValidator(compile: () => ValidateFunction): Validator {
  * belongs is the client's mistake and a 400, as Webex answers.
  */
 export function validatorCompiler() {
-  // The two Ajv instances themselves (tens of milliseconds, their formats included) are built on
-  // the first compile of their kind too.
+  // The two Ajv instances themselves (about 10 ms, their formats included) are built on the first
+  // compile of their kind too.
   let strict: Ajv | undefined;
   let coercing: Ajv | undefined;
   const strictAjv = () => (strict ??= addFormats.default(new Ajv({ coerceTypes: false, useDefaults: true, allErrors: false, strict: false })));
@@ -35,8 +35,10 @@ export function validatorCompiler() {
   // Routes share schema objects (the generated modules' shared parts): one validator per schema
   // and kind of part serves all of them, which spares an allocation per route at start-up. Safe
   // to share: Fastify reads `errors` right after the call, before anything else can validate.
-  const bodies = new WeakMap<object, Validator>();
-  const others = new WeakMap<object, Validator>();
+  // A Map, not a WeakMap: the schemas live as long as this server's routes anyway, and weak
+  // entries cost the garbage collector more.
+  const bodies = new Map<object, Validator>();
+  const others = new Map<object, Validator>();
   return ({ schema, httpPart }: { schema: object; httpPart?: string }) => {
     const [ajv, made] = httpPart === 'body' ? [strictAjv, bodies] : [coercingAjv, others];
     let validator = made.get(schema);
@@ -53,7 +55,7 @@ export function validatorCompiler() {
  */
 export function serializerCompiler() {
   const build = SerializerSelector()(undefined, undefined);
-  const made = new WeakMap<object, (data: unknown) => string>();
+  const made = new Map<object, (data: unknown) => string>();
   return (route: { schema: object; method: string; url: string; httpStatus?: string }) => {
     let shared = made.get(route.schema);
     if (!shared) {
