@@ -31,7 +31,9 @@ function matcher(rows: readonly CatalogueRow[]) {
     const segments = row[1].replace(/\/+$/, '').split('/');
     const key = `${row[0]} ${segments.length}`;
     const statics = segments.filter((s) => !s.startsWith('{')).length;
-    byShape.set(key, [...(byShape.get(key) ?? []), { segments, statics, row }]);
+    const shape = byShape.get(key);
+    if (shape) shape.push({ segments, statics, row });
+    else byShape.set(key, [{ segments, statics, row }]);
   }
   return (method: string, path: string): CatalogueRow | undefined => {
     const parts = path.replace(/\/+$/, '').split('/');
@@ -49,10 +51,15 @@ function matcher(rows: readonly CatalogueRow[]) {
  * whether an operation is served is read from the routes registered before.
  */
 export function notServedRoutes(server: Server, deps: { tokens: TokenService }): CatalogueRow[] {
-  // Routes ignore a trailing slash, and Cisco's document writes a few paths with one (POST …/operatingModes/).
-  const isServed = ([method, path]: CatalogueRow) =>
-    server.hasRoute({ method, url: routeUrl(path) }) || server.hasRoute({ method, url: routeUrl(path).replace(/(.)\/$/, '$1') });
-  const unserved = catalogue.filter((row) => !isServed(row));
+  // Routes ignore a trailing slash (the router stores every path without one), and Cisco's
+  // document writes a few paths with one (POST …/operatingModes/): asked without it. One look-up
+  // per operation: over a thousand of them run at every start.
+  const served: CatalogueRow[] = [];
+  const unserved: CatalogueRow[] = [];
+  for (const row of catalogue) {
+    const [method, path] = row;
+    (server.hasRoute({ method, url: routeUrl(path).replace(/(.)\/$/, '$1') }) ? served : unserved).push(row);
+  }
   const find = matcher(unserved);
   const answer = async (request: FastifyRequest, row: CatalogueRow) => {
     // After authentication, as the operation itself would be: a token of this server first.
@@ -65,7 +72,7 @@ export function notServedRoutes(server: Server, deps: { tokens: TokenService }):
 
   // A fixed word where a served route takes an ID (trunks/trunkTypes beside trunks/{trunkId})
   // would reach that route, not the catch-all: those operations get a route of their own.
-  const servedMatch = matcher(catalogue.filter(isServed));
+  const servedMatch = matcher(served);
   for (const row of unserved) {
     const [method, path, operationId] = row;
     if (!servedMatch(method, path.replace(/\{\w+\}/g, '_'))) continue;

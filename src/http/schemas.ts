@@ -36,8 +36,16 @@ const errorResponses = {
 export const NoContent = Type.Null({ description: 'No content.' });
 
 /** A response schema map with the usual error responses added. */
-export function responses<R extends Record<number, TSchema>>(success: R) {
-  return { ...success, ...errorResponses };
+export function responses<R extends Record<number, TSchema>>(success: R): R & typeof errorResponses {
+  // Status codes are array indices to V8: an object holding 200 and 429 built by spreading gets
+  // a fast array of 430 slots (about 6 KB per route, kept by the route). One far index stored and
+  // deleted first makes it a small dictionary instead; keys and their order are the same.
+  const map: Record<string, TSchema> = {};
+  map[1e6] = ErrorBody;
+  delete map[1e6];
+  for (const [status, schema] of Object.entries(success)) map[status] = schema;
+  for (const [status, schema] of Object.entries(errorResponses)) map[status] = schema;
+  return map as R & typeof errorResponses;
 }
 
 /** The `start` offset of telephony lists; a larger one than any list holds answers an empty page. */

@@ -72,6 +72,8 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
 
   // 1. Fastify: the request id is Webex's TrackingID; bodies are capped; logs are JSON or pretty.
   const stream = logStream(config.logFormat);
+  const validate = validatorCompiler();
+  const serialize = serializerCompiler();
   const server: Server = Fastify({
     logger: { level: config.logLevel, ...(stream ? { stream } : {}) },
     // Request lines only when debugging: at info level they would cost more than the requests.
@@ -89,9 +91,12 @@ export async function buildServer(deps: ServerDeps): Promise<Server> {
     // No HEAD twin per GET route: they doubled the routes registered at every start (issue 17).
     // One catch-all HEAD route below answers as the GET would, without the body.
     exposeHeadRoutes: false,
+    // Our compilers as the factories too: Fastify then never loads its default ones (its own Ajv
+    // and Ajv's JTD build, only to be replaced below). Fastify types the factories after its own.
+    schemaController: { compilersFactory: { buildValidator: (() => validate) as never, buildSerializer: (() => serialize) as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  server.setValidatorCompiler(validatorCompiler());
-  server.setSerializerCompiler(serializerCompiler());
+  server.setValidatorCompiler(validate);
+  server.setSerializerCompiler(serialize);
   // Clients often send Content-Type: application/json on requests without a body; an empty body
   // is then no body (a route that needs one still answers 400), not a parse error.
   const parseJson = server.getDefaultJsonParser('error', 'error');
