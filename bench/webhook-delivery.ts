@@ -30,7 +30,9 @@ for (const target of storeTargets().filter((t) => !only || t.name === only)) {
   const store = await target.fresh();
   const scratch = mkdtempSync(join(tmpdir(), 'callplane-delivery-'));
   const countFile = join(scratch, 'statements');
-  const server = await serve(() => ['--import', join(ROOT, 'bench', 'count-statements.ts'), entry], root, {
+  // BENCH_SERVER_ARGS: node options for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const serverArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = await serve(() => [...serverArgs, '--import', join(ROOT, 'bench', 'count-statements.ts'), entry], root, {
     DATABASE_URL: store.url,
     CALLPLANE_ADMIN_TOKEN: ADMIN_TOKEN,
     LOG_LEVEL: 'warn',
@@ -86,9 +88,11 @@ for (const target of storeTargets().filter((t) => !only || t.name === only)) {
         `${hooked.statements.toFixed(1)} statements, ${hooked.cpuUs.toFixed(0)} µs CPU${db(hooked.databaseUs)} per lifecycle\n`,
     );
   } finally {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill('SIGTERM');
     await receiver.stop();
-    await sleep(300);
+    // A profiled server writes its profile as it exits.
+    await Promise.race([exited, sleep(serverArgs.length > 0 ? 10_000 : 300)]);
     rmSync(scratch, { recursive: true, force: true });
     await store.drop();
   }

@@ -140,7 +140,7 @@ export class KyselyStore implements Store {
     this.snapshots = new KyselySnapshotRepository(ctx, dialect.name, shapes);
     this.metrics = new KyselyMetricsRepository(ctx);
     this.oauth = new KyselyOAuthRepository(ctx);
-    this.ownerSettings = new KyselyOwnerSettingRepository(ctx);
+    this.ownerSettings = new KyselyOwnerSettingRepository(ctx, inTransaction);
     this.schedules = new KyselyScheduleRepository(ctx);
     this.huntGroups = new KyselyHuntGroupRepository(ctx);
     this.voicemail = new KyselyVoicemailRepository(ctx);

@@ -24,4 +24,12 @@ export interface OwnerSettingRepository {
   deleteSetting(owner: SettingOwner, setting: string): Promise<void>;
   /** Forgets every setting of an owner (the owner is being deleted). */
   deleteOwner(owner: SettingOwner): Promise<void>;
+  /**
+   * From now on, for the rest of this transaction, reads each owner's documents once (all of
+   * them, with the first `get` or `all`) and answers again from what it read; its own writes
+   * forget what it read of their owner. Only for a transaction that changes settings through this
+   * repository alone (the call engine's): a person or device deleted in it, or a snapshot
+   * restored, would leave what it read stale. Outside a transaction it does nothing.
+   */
+  rememberInTransaction(): void;
 }

@@ -154,6 +154,11 @@ export interface WebhookRepository {
    */
   due(query: DueQuery): Promise<ClaimedDelivery[]>;
   /**
+   * Whether an active webhook lies outside `exclude` (its own id and its organization's): when
+   * none does, a claim excluding those lanes can find nothing, and need not read the queue.
+   */
+  anyActiveOutside(exclude: DueQuery['exclude']): Promise<boolean>;
+  /**
    * Leases deliveries to `owner` until `leaseUntil` (leases are wall time: they measure whether a
    * process is alive, whatever its clock does).
    */

@@ -55,5 +55,30 @@ for (const dialect of dialects) {
       );
       assert.equal(await store.ownerSettings.get(a, 'hoteling'), undefined);
     });
+
+    it('a transaction that remembers what it read answers from it, and its own writes are read back at once', async () => {
+      const owner = { orgId, kind: 'person' as const, id: randomUUID() };
+      await store.ownerSettings.put(owner, 'callWaiting', '{"enabled":true}', now());
+      await store.transaction(async (tx) => {
+        tx.ownerSettings.rememberInTransaction();
+        assert.equal(await tx.ownerSettings.get(owner, 'callWaiting'), '{"enabled":true}');
+        assert.equal(await tx.ownerSettings.get(owner, 'doNotDisturb'), undefined);
+        const all = await tx.ownerSettings.all(owner);
+        all.set('changed', 'by the caller');
+        assert.equal(await tx.ownerSettings.get(owner, 'changed'), undefined, 'the map all() gave is a copy');
+        await tx.ownerSettings.put(owner, 'doNotDisturb', '{"enabled":true}', now());
+        assert.equal(await tx.ownerSettings.get(owner, 'doNotDisturb'), '{"enabled":true}', 'after a put');
+        await tx.ownerSettings.deleteSetting(owner, 'callWaiting');
+        assert.equal(await tx.ownerSettings.get(owner, 'callWaiting'), undefined, 'after a delete');
+        await tx.ownerSettings.deleteOwner(owner);
+        assert.equal((await tx.ownerSettings.all(owner)).size, 0, 'after the owner is forgotten');
+      });
+      // Outside a transaction nothing is remembered: each read is the store's.
+      store.ownerSettings.rememberInTransaction();
+      await store.ownerSettings.put(owner, 'hoteling', '{"enabled":true}', now());
+      assert.equal(await store.ownerSettings.get(owner, 'hoteling'), '{"enabled":true}');
+      await store.transaction((tx) => tx.ownerSettings.put(owner, 'hoteling', '{"enabled":false}', now()));
+      assert.equal(await store.ownerSettings.get(owner, 'hoteling'), '{"enabled":false}');
+    });
   });
 }

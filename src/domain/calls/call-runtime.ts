@@ -154,6 +154,10 @@ export class CallRuntime {
     for (let attempt = 1; ; attempt++) {
       try {
         const done = await this.store.transaction(async (tx) => {
+          // The engine asks for a person's settings one document at a time, several times a call:
+          // one read of each owner's documents serves the transaction (it writes settings, if
+          // ever, through the same repository, which forgets what it read of that owner).
+          tx.ownerSettings.rememberInTransaction();
           const w = new CallWork(tx, this);
           const result = await work(w);
           if ('refused' in result) throw callActionRefused(result.refused);

@@ -1,7 +1,55 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { CallEventRecord, CallHistoryRecord, CallRepository, PhoneSettings, SessionDocument, StoredSession } from '../calls-store.ts';
 import type { CallTables } from '../tables/calls.ts';
-import { flag, type RepositoryContext } from './context.ts';
+import { fixedStatement, flag, type RepositoryContext } from './context.ts';
+
+// The statements every call step sends (a lifecycle: three steps, about 25 of these), built and
+// compiled by Kysely once per shape rather than on each call (context.ts fixedStatement).
+type SessionRow = Insertable<CallTables['call_sessions']>;
+type LegRow = Insertable<CallTables['call_legs']>;
+type EventRow = Insertable<CallTables['call_events']>;
+
+const insertSessionRow = fixedStatement((db, row: SessionRow) => db.insertInto('call_sessions').values(row));
+const sessionById = fixedStatement((db, id: string) => db.selectFrom('call_sessions').select(['data', 'event_seq']).where('id', '=', id));
+const sessionByLeg = fixedStatement((db, legId: string) =>
+  db.selectFrom('call_legs as l').innerJoin('call_sessions as s', 's.id', 'l.session_id').select(['s.data', 's.event_seq']).where('l.id', '=', legId),
+);
+const updateSession = fixedStatement(
+  (db, set: { data: string; active: 0 | 1; version: number; event_seq: number; parked_against: string | null; updated: string; timer_due: string | null }, id: string, expected: number) =>
+    db
+      .updateTable('call_sessions')
+      .set({ ...set, timer_lease: null })
+      .where('id', '=', id)
+      .where('version', '=', expected),
+);
+const activeLegs = fixedStatement((db, personId: string) =>
+  db.selectFrom('call_legs').select(['id', 'session_id', 'appearance']).where('person_id', '=', personId).where('active', '=', 1).orderBy('created').orderBy('id'),
+);
+
+const LEG_COLUMNS = ['id', 'session_id', 'org_id', 'person_id', 'active', 'appearance', 'created'] as const;
+const EVENT_COLUMNS = ['id', 'org_id', 'session_id', 'seq', 'person_id', 'call_id', 'event_type', 'data', 'created', 'webhook_event', 'personality', 'state', 'call_type'] as const;
+
+/**
+ * Rows of a multi-row insert from one flat list of values (fixedStatement binds lists of values,
+ * not lists of objects): `values` holds the columns of each row in turn.
+ */
+function rowsOf<R>(columns: readonly string[], values: readonly unknown[]): R[] {
+  const rows: R[] = [];
+  for (let i = 0; i < values.length; i += columns.length) {
+    rows.push(Object.fromEntries(columns.map((c, j) => [c, values[i + j]])) as R);
+  }
+  return rows;
+}
+
+// Inserts new legs into the index, moves legs that changed session, and updates active flags.
+const upsertLegs = fixedStatement((db, values: unknown[]) =>
+  db
+    .insertInto('call_legs')
+    .values(rowsOf<LegRow>(LEG_COLUMNS, values))
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ session_id: eb.ref('excluded.session_id'), active: eb.ref('excluded.active') }))),
+);
+const insertEvents = fixedStatement((db, values: unknown[]) => db.insertInto('call_events').values(rowsOf<EventRow>(EVENT_COLUMNS, values)));
+const insertPending = fixedStatement((db, ids: string[]) => db.insertInto('call_events_pending').values(ids.map((event_id) => ({ event_id }))));
 
 export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEventRecord => ({
   id: r.id,
@@ -26,44 +74,36 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async insertSession(session: SessionDocument, now: string): Promise<void> {
-    await this.ctx.db
-      .insertInto('call_sessions')
-      .values({
-        id: session.id,
-        org_id: session.orgId,
-        data: session.data,
-        active: flag(session.active),
-        version: session.version,
-        event_seq: 0,
-        parked_against: session.parkedAgainst,
-        created: session.created,
-        updated: now,
-        timer_due: session.timerDue,
-        timer_lease: null,
-      })
-      .execute();
+    await insertSessionRow(this.ctx, {
+      id: session.id,
+      org_id: session.orgId,
+      data: session.data,
+      active: flag(session.active),
+      version: session.version,
+      event_seq: 0,
+      parked_against: session.parkedAgainst,
+      created: session.created,
+      updated: now,
+      timer_due: session.timerDue,
+      timer_lease: null,
+    });
     await this.indexLegs(session);
   }
 
   async get(sessionId: string): Promise<StoredSession | undefined> {
-    const row = await this.ctx.db.selectFrom('call_sessions').select(['data', 'event_seq']).where('id', '=', sessionId).executeTakeFirst();
+    const row = (await sessionById(this.ctx, sessionId)).rows[0];
     return row && { data: row.data, eventSeq: row.event_seq };
   }
 
   async sessionOfLeg(legId: string): Promise<StoredSession | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('call_legs as l')
-      .innerJoin('call_sessions as s', 's.id', 'l.session_id')
-      .select(['s.data', 's.event_seq'])
-      .where('l.id', '=', legId)
-      .executeTakeFirst();
+    const row = (await sessionByLeg(this.ctx, legId)).rows[0];
     return row && { data: row.data, eventSeq: row.event_seq };
   }
 
   async saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean> {
-    const result = await this.ctx.db
-      .updateTable('call_sessions')
-      .set({
+    const result = await updateSession(
+      this.ctx,
+      {
         data: session.data,
         active: flag(session.active),
         version: session.version,
@@ -71,12 +111,11 @@ export class KyselyCallRepository implements CallRepository {
         parked_against: session.parkedAgainst,
         updated: now,
         timer_due: session.timerDue,
-        timer_lease: null,
-      })
-      .where('id', '=', session.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return false;
+      },
+      session.id,
+      expectedVersion,
+    );
+    if (Number(result.numAffectedRows ?? 0n) !== 1) return false;
     await this.indexLegs(session);
     return true;
   }
@@ -84,32 +123,14 @@ export class KyselyCallRepository implements CallRepository {
   /** Inserts new legs into the index, moves legs that changed session, and updates active flags: one statement. */
   private async indexLegs(session: SessionDocument): Promise<void> {
     if (session.legs.length === 0) return;
-    await this.ctx.db
-      .insertInto('call_legs')
-      .values(
-        session.legs.map((leg) => ({
-          id: leg.id,
-          session_id: session.id,
-          org_id: session.orgId,
-          person_id: leg.personId,
-          active: flag(leg.active),
-          appearance: leg.appearance,
-          created: leg.created,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ session_id: eb.ref('excluded.session_id'), active: eb.ref('excluded.active') })))
-      .execute();
+    const values: unknown[] = [];
+    // A list's values are bound by position (no key to leave out): an absent one is null.
+    for (const leg of session.legs) values.push(leg.id, session.id, session.orgId, leg.personId ?? null, flag(leg.active), leg.appearance ?? null, leg.created);
+    await upsertLegs(this.ctx, values);
   }
 
   async activeLegsOf(personId: string) {
-    const rows = await this.ctx.db
-      .selectFrom('call_legs')
-      .select(['id', 'session_id', 'appearance'])
-      .where('person_id', '=', personId)
-      .where('active', '=', 1)
-      .orderBy('created')
-      .orderBy('id')
-      .execute();
+    const { rows } = await activeLegs(this.ctx, personId);
     return rows.map((r) => ({ legId: r.id, sessionId: r.session_id, appearance: r.appearance }));
   }
 
@@ -218,30 +239,15 @@ export class KyselyCallRepository implements CallRepository {
 
   async addEvents(events: readonly CallEventRecord[]): Promise<void> {
     if (events.length === 0) return;
-    await this.ctx.db
-      .insertInto('call_events')
-      .values(
-        events.map((e) => ({
-          id: e.id,
-          org_id: e.orgId,
-          session_id: e.sessionId,
-          seq: e.seq,
-          person_id: e.personId,
-          call_id: e.callId,
-          event_type: e.eventType,
-          data: e.data,
-          created: e.created,
-          webhook_event: e.webhookEvent,
-          personality: e.personality,
-          state: e.state,
-          call_type: e.callType,
-        })),
-      )
-      .execute();
-    await this.ctx.db
-      .insertInto('call_events_pending')
-      .values(events.map((e) => ({ event_id: e.id })))
-      .execute();
+    const values: unknown[] = [];
+    for (const e of events) {
+      values.push(e.id, e.orgId, e.sessionId, e.seq, e.personId, e.callId, e.eventType, e.data, e.created, e.webhookEvent, e.personality, e.state, e.callType ?? null);
+    }
+    await insertEvents(this.ctx, values);
+    await insertPending(
+      this.ctx,
+      events.map((e) => e.id),
+    );
   }
 
   async lastEventSeq(sessionId: string): Promise<number> {

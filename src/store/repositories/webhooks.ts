@@ -275,6 +275,18 @@ export class KyselyWebhookRepository implements WebhookRepository {
     }));
   }
 
+  async anyActiveOutside(exclude: DueQuery['exclude']): Promise<boolean> {
+    const row = await this.ctx.db
+      .selectFrom('webhooks')
+      .select('id')
+      .where('status', '=', 'active')
+      .$if(exclude.webhookIds.length > 0, (qb) => qb.where('id', 'not in', [...exclude.webhookIds]))
+      .$if(exclude.orgIds.length > 0, (qb) => qb.where('org_id', 'not in', [...exclude.orgIds]))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async lease(deliveryIds: readonly string[], owner: string, leaseUntil: string): Promise<void> {
     if (deliveryIds.length === 0) return;
     await this.ctx.db
