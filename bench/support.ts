@@ -338,3 +338,35 @@ export const quickFlag = () => process.argv.includes('--quick');
 export function loadAverage(): number[] {
   return os.loadavg().map((v) => Math.round(v * 100) / 100);
 }
+
+// ---------------------------------------------------------------- memory detail
+
+export type MemoryDetail = {
+  rssMiB: number;
+  heapTotalMiB: number;
+  heapUsedMiB: number;
+  externalMiB: number;
+  arrayBuffersMiB: number;
+  spaces: Record<string, { size: number; used: number }>;
+};
+
+/** Environment for startServer that preloads bench/memory-probe.ts, answering memoryDetail. */
+export function memoryProbeEnv(file: string): Record<string, string> {
+  const preload = `--import=${join(ROOT, 'bench', 'memory-probe.ts')}`;
+  return { NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '), CALLPLANE_MEMORY_PROBE: file };
+}
+
+/** Where a server started with memoryProbeEnv(file) has its memory now (undefined if it does not answer). */
+export async function memoryDetail(pid: number, file: string): Promise<MemoryDetail | undefined> {
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGWINCH');
+  for (let i = 0; i < 200; i++) {
+    await sleep(10);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as MemoryDetail;
+    } catch {
+      // not written (or not completely) yet
+    }
+  }
+  return undefined;
+}
