@@ -178,7 +178,7 @@ export class WebhookDeliveryWorker {
       await this.store.transaction(async (tx) => {
         if (await this.settle(tx, settling)) this.wakeWanted = true;
         // A full batch: more may be waiting.
-        if (fanOut && !(await this.fanOut(tx))) this.fanOutWanted = this.again = true;
+        if (fanOut && !(await this.fanOut(tx, query.due))) this.fanOutWanted = this.again = true;
         // Rounds: each reads the earliest due deliveries outside the full lanes and admits what
         // fits; one that admits nothing, or reads less than a window, has seen all there is.
         for (let round = 0; round < 8 && this.lanes.room > 0; round++) {
@@ -216,7 +216,7 @@ export class WebhookDeliveryWorker {
    * Queues one batch of outbox events under the fan-out lock; true when there is nothing more
    * to queue now.
    */
-  private async fanOut(tx: Store): Promise<boolean> {
+  private async fanOut(tx: Store, now: string): Promise<boolean> {
     // Nothing waits (most passes of an idle server): no lock is taken. On PostgreSQL a row lock is
     // a write, which would move the store's change mark every pass and empty the read caches.
     // An event committed after this look is seen by the pass its commit's nudge or the watch runs.
@@ -235,7 +235,9 @@ export class WebhookDeliveryWorker {
       deliveries,
       events.map((e) => e.id),
       position,
-      this.clock.now().toISOString(),
+      // Due at the pass's own time, not the clock's now: read later, it is past the pass's claim
+      // (PostgreSQL: a few ms on), which then missed them until the next watch.
+      now,
     );
     return events.length < FAN_OUT_BATCH;
   }
