@@ -440,6 +440,8 @@ export type App = {
   /** Reset, export and import of the whole state (the sandbox API and the CLI). */
   state: SandboxState;
   seeder: SandboxSeeder;
+  /** Delivers the call-event outbox (tests stop it to see another process deliver). */
+  delivery: WebhookDeliveryWorker;
   /** The demo organization, when the demo is on. */
   demo: DemoOrganization | undefined;
   /** The operations of Cisco's catalogue answering 501 (docs/coverage.md). */
@@ -582,8 +584,15 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
     tokens.recognizeOperator(config.adminToken ?? demo?.adminToken);
     const faults = new FaultInjector();
     let notServed: CatalogueRow[] = [];
-    const delivery = new WebhookDeliveryWorker(store, clock, config.webhooks, (error) => server?.log.error({ err: error }, 'webhook delivery failed'));
+    const delivery = new WebhookDeliveryWorker(
+      store,
+      clock,
+      config.webhooks,
+      (error) => server?.log.error({ err: error }, 'webhook delivery failed'),
+      (error) => server?.log.warn({ err: error }, 'webhook delivery: not hearing other processes, looking every watch'),
+    );
     calls.onEvents = (orgIds) => delivery.nudge(orgIds);
+    calls.signalsEvents = (orgIds) => delivery.wants(orgIds);
     const state = new SandboxState(store, {
       clock,
       clockMode: config.clock,
@@ -626,6 +635,7 @@ export async function buildApp(config: Config, options: { clock?: SandboxClock }
       clock,
       state,
       seeder,
+      delivery,
       demo,
       notServed,
       listen: () => built.listen({ port: config.port, host: config.host }),

@@ -62,6 +62,8 @@ export type Config = {
     egress: EgressPolicy;
     /** Tests only: resolves target host names in place of the system resolver. */
     lookup?: LookupFunction;
+    /** Tests only: real time between the delivery worker's looks for new work (default 100 ms). */
+    watchMs?: number;
   };
   /** How long finished records are kept, in days; undefined keeps them for ever (docs/webhooks.md#retention). */
   retention: RetentionConfig;

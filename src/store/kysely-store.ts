@@ -45,8 +45,8 @@ import { KyselyOwnerSettingRepository } from './repositories/owner-settings.ts';
 import { KyselySettingRepository, KyselyTokenRepository } from './repositories/tokens.ts';
 import { KyselySnapshotRepository, type ShapeCache } from './repositories/snapshots.ts';
 import { KyselyMetricsRepository } from './repositories/metrics.ts';
-import type { ChangeMark, Store } from './store.ts';
-import { withStartupLock } from './postgres.ts';
+import type { ChangeMark, OutboxListener, Store } from './store.ts';
+import { withStartupLock, type OutboxSignals } from './postgres.ts';
 import { KyselyAiReceptionistRepository } from './repositories/ai-receptionists.ts';
 import { KyselyKnowledgeBaseRepository } from './repositories/knowledge-bases.ts';
 
@@ -57,6 +57,8 @@ export type Dialect = {
   schema?: string;
   /** The store's change mark (see Store.changeMark). */
   changeMark?: () => ChangeMark | Promise<ChangeMark | undefined>;
+  /** Outbox signals to and from other processes (PostgreSQL). */
+  outbox?: OutboxSignals;
 };
 
 /** The one Store implementation: the same repositories over either dialect. */
@@ -174,6 +176,14 @@ export class KyselyStore implements Store {
     // A transaction inside a transaction joins the outer one.
     if (this.inTransaction) return fn(this);
     return this.db.transaction().execute((trx) => fn(new KyselyStore(trx, this.dialectInfo, true, this.shapes)));
+  }
+
+  async signalOutbox(): Promise<void> {
+    await this.dialectInfo.outbox?.send(this.db);
+  }
+
+  async listenOutbox(onSignal: () => void, onError: (error: unknown) => void): Promise<OutboxListener | undefined> {
+    return this.dialectInfo.outbox?.listen(onSignal, onError);
   }
 
   async exclusively<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '../config.ts';
 import { KyselyStore } from './kysely-store.ts';
-import { createPostgresDatabase, isPostgresUniqueViolation, walInsertPosition } from './postgres.ts';
+import { createPostgresDatabase, isPostgresUniqueViolation, outboxSignals, walInsertPosition } from './postgres.ts';
 import { createSqliteDatabase, isSqliteUniqueViolation } from './sqlite.ts';
 
 /** Connects to the configured database and brings its schema up to date (one process at a time). */
@@ -18,6 +18,7 @@ export async function openStore(config: DatabaseConfig): Promise<KyselyStore> {
       isUniqueViolation: isPostgresUniqueViolation,
       schema: config.schema ?? 'public',
       changeMark: walInsertPosition(db),
+      outbox: outboxSignals(config.url, config.schema ?? 'public'),
     });
   }
   try {

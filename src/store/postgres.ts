@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { oneReadingPerTurn } from './change-mark.ts';
 import type { Database } from './database.ts';
+import type { OutboxListener } from './store.ts';
 import { NamedStatements } from './postgres-statements.ts';
 
 // Connection wiring for PostgreSQL. A schema other than public is created on first use and
@@ -72,3 +74,66 @@ export function walInsertPosition(db: Kysely<Database>): () => Promise<string | 
 export function isPostgresUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
+
+/** The channel of outbox signals; its payload names the sender and the schema (several share a database). */
+const OUTBOX_CHANNEL = 'callplane_outbox';
+
+/**
+ * Outbox signals across the processes sharing a schema (Store.signalOutbox, Store.listenOutbox):
+ * NOTIFY inside the transaction that wrote events, so it is heard only once they are committed;
+ * LISTEN on a connection of its own (a pooled one would be handed to queries, and lose it).
+ * A process ignores its own signals: its commits nudge its worker directly.
+ */
+export function outboxSignals(url: string, schema: string) {
+  const sender = randomUUID();
+  const payload = `${sender} ${schema}`;
+  return {
+    async send(db: Kysely<Database>): Promise<void> {
+      await sql`select pg_notify(${OUTBOX_CHANNEL}, ${payload})`.execute(db);
+    },
+    async listen(onSignal: () => void, onError: (error: unknown) => void): Promise<OutboxListener> {
+      // Named, so that an operator can tell it in pg_stat_activity (it stays idle, listening).
+      // A database out of reach fails the attempt in seconds, so that a later watch tries again.
+      const client = new pg.Client({ connectionString: url, application_name: `callplane outbox ${schema}`, connectionTimeoutMillis: 5000 });
+      let failed = false;
+      let closing = false;
+      // Once: a broken connection may report an error and then its end.
+      const fail = (error: unknown) => {
+        if (failed || closing) return;
+        failed = true;
+        onError(error);
+      };
+      client.on('error', fail);
+      client.on('end', () => fail(new Error('the outbox listener connection ended')));
+      client.on('notification', (message) => {
+        const text = message.payload ?? '';
+        const space = text.indexOf(' ');
+        if (space < 0 || text.slice(0, space) === sender || text.slice(space + 1) !== schema) return;
+        onSignal();
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      } catch (error) {
+        closing = true;
+        client.end().catch(() => {});
+        throw error;
+      }
+      // Closing never waits long: shutdown must not hang on a dead connection.
+      return {
+        async close() {
+          closing = true;
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, 1000);
+            timer.unref();
+          });
+          await Promise.race([client.end().catch(() => {}), late]);
+          clearTimeout(timer);
+        },
+      };
+    },
+  };
+}
+
+export type OutboxSignals = ReturnType<typeof outboxSignals>;

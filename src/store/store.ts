@@ -387,6 +387,17 @@ export interface Store {
   readonly alternateNumbers: AlternateNumberRepository;
   /** Call notify's outbox: the emails Webex would send about calls. */
   readonly callNotifications: CallNotificationRepository;
+  /**
+   * In a transaction that wrote webhook outbox events: once it commits, the delivery workers of the
+   * other processes sharing this database look for them at once (PostgreSQL: NOTIFY). SQLite: nothing
+   * (one process).
+   */
+  signalOutbox(): Promise<void>;
+  /**
+   * Hears other processes' signalOutbox on a connection of its own, until closed; onError hears the
+   * connection fail (it is then closed). Undefined where there are no other processes (SQLite).
+   */
+  listenOutbox(onSignal: () => void, onError: (error: unknown) => void): Promise<OutboxListener | undefined>;
   /** Runs fn in one transaction: all its writes land together or none do. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Runs fn while no other process sharing the database runs its own (start-up: migration, the demo). */
@@ -405,6 +416,8 @@ export interface Store {
   readonly changeMarkCostsRoundTrip: boolean;
   close(): Promise<void>;
 }
+
+export type OutboxListener = { close(): Promise<void> };
 
 /** Thrown by a repository when a write breaks a uniqueness rule the database enforces. */
 export class UniqueViolation extends Error {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
-import type { Store } from '../store/store.ts';
+import type { OutboxListener, Store } from '../store/store.ts';
 import type { AttemptToRecord, ClaimedDelivery } from '../store/webhooks-store.ts';
 import { DeliveryLanes } from './delivery-lanes.ts';
 import { FilterCache, planDeliveries } from './fan-out.ts';
@@ -23,13 +23,17 @@ import { newAgents, post, type Agents } from './sender.ts';
 // together), when a retry falls due (on the clock), when this process commits call events of an
 // organization with a webhook (nudge), and every WATCH_MS of real time, which is how new outbox
 // rows (from another process, or of an organization whose first webhook is new) are noticed
-// promptly whatever the clock does. Nothing else is scheduled on the clock: advancing a manual
-// clock by a year must not run a year of periodic passes.
+// promptly whatever the clock does. On PostgreSQL another process's commit of such events wakes it
+// too (its NOTIFY, heard on a connection of this worker's own): the watch is then the fallback.
+// Nothing else is scheduled on the clock: advancing a manual clock by a year must not run a year
+// of periodic passes.
 // A crash loses the results not settled yet: their leases run out and they are sent again, as a
 // crash during a POST always did (at least once).
 
 /** Real time between looks at the store for new work. */
 const WATCH_MS = 100;
+/** After the listening connection fails, a watch tries again no sooner than this. */
+const LISTEN_RETRY_MS = 5000;
 const FAN_OUT_BATCH = 200;
 /** Deliveries read per claim round; a round that fills a lane reads again without it. */
 const CLAIM_WINDOW = 64;
@@ -64,12 +68,27 @@ export class WebhookDeliveryWorker {
   /** Whether the next pass looks for new outbox events (a nudge, the watch) and sets the retry wake (the watch, a retry). */
   private fanOutWanted = true;
   private wakeWanted = true;
+  private readonly onWarn: (error: unknown) => void;
+  private readonly watchMs: number;
+  /** Hears other processes' outbox signals (PostgreSQL); undefined while not listening. */
+  private listener: OutboxListener | undefined;
+  private listening: Promise<void> | undefined;
+  private listenUnsupported = false;
+  private listenRetryAt = 0;
 
-  constructor(store: Store, clock: Clock, config: Config['webhooks'], onError: (error: unknown) => void = () => {}) {
+  constructor(
+    store: Store,
+    clock: Clock,
+    config: Config['webhooks'],
+    onError: (error: unknown) => void = () => {},
+    onWarn: (error: unknown) => void = () => {},
+  ) {
     this.store = store;
     this.clock = clock;
     this.config = config;
     this.onError = onError;
+    this.onWarn = onWarn;
+    this.watchMs = config.watchMs ?? WATCH_MS;
   }
 
   start(): void {
@@ -77,8 +96,9 @@ export class WebhookDeliveryWorker {
     this.stopped = false;
     this.fanOutWanted = this.wakeWanted = true;
     this.agents = newAgents(this.config.egress, this.config.lookup);
-    this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
+    this.watchTimer = setTimeout(() => this.watch(), this.watchMs);
     this.watchTimer.unref();
+    this.listen();
     void this.pump();
   }
 
@@ -89,7 +109,10 @@ export class WebhookDeliveryWorker {
     clearTimeout(this.watchTimer);
     this.wake?.cancel();
     this.wake = undefined;
-    await this.running;
+    // A connection still opening closes itself once open (listen()).
+    const listener = this.listener;
+    this.listener = undefined;
+    await Promise.all([listener?.close(), this.running]);
     for (const { abort } of this.inFlight.values()) abort.abort();
     await Promise.all([...this.inFlight.values()].map((f) => f.done));
     // What finished is recorded, what was aborted given back, before the store closes.
@@ -105,13 +128,57 @@ export class WebhookDeliveryWorker {
    * Other organizations' events cost nothing more: only the watch looks at them.
    */
   nudge(orgIds: Iterable<string>): void {
+    if (this.stopped || !this.wants(orgIds)) return;
+    this.fanOutWanted = true;
+    this.soon();
+  }
+
+  /** Whether one of these organizations has a webhook for call events, as the last fan-out saw them. */
+  wants(orgIds: Iterable<string>): boolean {
+    for (const orgId of orgIds) if (this.subscribed.has(orgId)) return true;
+    return false;
+  }
+
+  /** Another process committed outbox events (its NOTIFY): as its nudge would, had it been ours. */
+  private signalled(): void {
     if (this.stopped) return;
-    for (const orgId of orgIds) {
-      if (!this.subscribed.has(orgId)) continue;
-      this.fanOutWanted = true;
-      this.soon();
-      return;
-    }
+    this.fanOutWanted = true;
+    this.soon();
+  }
+
+  /**
+   * Listens for other processes' outbox signals, on a connection of its own. When it fails: a
+   * warning, the watch meanwhile, and a later watch tries again. Never in the way of a pass or of
+   * stop().
+   */
+  private listen(): void {
+    if (this.stopped || this.listener || this.listening || this.listenUnsupported || Date.now() < this.listenRetryAt) return;
+    let opened: OutboxListener | undefined;
+    let lost = false;
+    const onLost = (error: unknown) => {
+      lost = true;
+      this.onWarn(error);
+      this.listenRetryAt = Date.now() + LISTEN_RETRY_MS;
+      if (opened && this.listener === opened) this.listener = undefined;
+      void opened?.close();
+    };
+    this.listening = this.store
+      .listenOutbox(() => this.signalled(), onLost)
+      .then(
+        (listener) => {
+          opened = listener;
+          if (listener === undefined) this.listenUnsupported = true;
+          else if (this.stopped || lost) void listener.close();
+          else this.listener = listener;
+        },
+        (error: unknown) => {
+          this.onWarn(error);
+          this.listenRetryAt = Date.now() + LISTEN_RETRY_MS;
+        },
+      )
+      .finally(() => {
+        this.listening = undefined;
+      });
   }
 
   /**
@@ -130,9 +197,10 @@ export class WebhookDeliveryWorker {
 
   private watch(): void {
     this.fanOutWanted = this.wakeWanted = true;
+    this.listen();
     void this.pump().finally(() => {
       if (this.stopped) return;
-      this.watchTimer = setTimeout(() => this.watch(), WATCH_MS);
+      this.watchTimer = setTimeout(() => this.watch(), this.watchMs);
       this.watchTimer.unref();
     });
   }
@@ -178,7 +246,7 @@ export class WebhookDeliveryWorker {
       await this.store.transaction(async (tx) => {
         if (await this.settle(tx, settling)) this.wakeWanted = true;
         // A full batch: more may be waiting.
-        if (fanOut && !(await this.fanOut(tx))) this.fanOutWanted = this.again = true;
+        if (fanOut && !(await this.fanOut(tx, query.due))) this.fanOutWanted = this.again = true;
         // Rounds: each reads the earliest due deliveries outside the full lanes and admits what
         // fits; one that admits nothing, or reads less than a window, has seen all there is.
         for (let round = 0; round < 8 && this.lanes.room > 0; round++) {
@@ -216,7 +284,7 @@ export class WebhookDeliveryWorker {
    * Queues one batch of outbox events under the fan-out lock; true when there is nothing more
    * to queue now.
    */
-  private async fanOut(tx: Store): Promise<boolean> {
+  private async fanOut(tx: Store, now: string): Promise<boolean> {
     // Nothing waits (most passes of an idle server): no lock is taken. On PostgreSQL a row lock is
     // a write, which would move the store's change mark every pass and empty the read caches.
     // An event committed after this look is seen by the pass its commit's nudge or the watch runs.
@@ -235,7 +303,9 @@ export class WebhookDeliveryWorker {
       deliveries,
       events.map((e) => e.id),
       position,
-      this.clock.now().toISOString(),
+      // Due at the pass's own time, not the clock's now: read later, it is past the pass's claim
+      // (PostgreSQL: a few ms on), which then missed them until the next watch.
+      now,
     );
     return events.length < FAN_OUT_BATCH;
   }

@@ -626,6 +626,38 @@ for (const dialect of dialects) {
             await store.drop();
           }
         });
+
+        it('given an instance that does not deliver, its commits wake the other instance at once (NOTIFY), not at its next watch', async () => {
+          const store = testDatabase(dialect, { file: true });
+          const sink = await WebhookSink.start();
+          const servers: TestServer[] = [];
+          try {
+            const one = await startServer(dialect, { config: { ...TIMING, database: store.config } });
+            servers.push(one);
+            // The other looks for new work on its own only once a minute: what it delivers sooner, it was told of.
+            const watchMs = 60_000;
+            const two = await startServer(dialect, { config: { ...TIMING, database: store.config, webhooks: { ...TIMING.webhooks!, watchMs } } });
+            servers.push(two);
+            await createWebhook(one.admin, sink.url('/woken'), { ownedBy: 'org' });
+            const alex = await demoPerson(one.admin, 'Alex');
+            // A first call, which the first instance's watch finds: it now knows the organization has a webhook.
+            await answeredCall(one.admin, alex);
+            await sink.waitForAccepted(3, '/woken', 10_000);
+            await one.app.delivery.stop();
+            const callId = await pstnCall(one.admin, OTHER_CALLER, alex);
+            await act(alex, 'answer', { callId });
+            await act(alex, 'hangup', { callId });
+            const committed = Date.now();
+            await sink.waitForAccepted(6, '/woken', 5000);
+            const waited = Date.now() - committed;
+            assert.ok(waited < watchMs / 10, `delivered ${waited} ms after the commit`);
+            assert.deepEqual(steps(ofCall(sink.bodies('/woken'), callId)), PSTN_FLOW);
+          } finally {
+            for (const server of servers.reverse()) await server.app.close();
+            await sink.close();
+            await store.drop();
+          }
+        });
       });
     }
   });

@@ -100,6 +100,8 @@ export class CallRuntime {
   private readonly onTransition: (line: string) => void;
   /** Hears the organizations whose call events a commit added (the webhook delivery worker's nudge). */
   onEvents: (orgIds: ReadonlySet<string>) => void = () => {};
+  /** Whether a commit adding call events of these organizations signals other processes too (the worker's nudge condition). */
+  signalsEvents: (orgIds: ReadonlySet<string>) => boolean = () => false;
 
   /** onTransition hears every state change of a leg, as `alerting -[answered]-> connected`. */
   constructor(
@@ -163,6 +165,8 @@ export class CallRuntime {
           if ('refused' in result) throw callActionRefused(result.refused);
           const step = await this.holdOtherCalls(w, result.step);
           const eventOrgs = await this.commit(w, step);
+          // PostgreSQL: the other processes' workers hear of these events once they commit (NOTIFY).
+          if (eventOrgs.size > 0 && tx.dialect === 'postgres' && this.signalsEvents(eventOrgs)) await tx.signalOutbox();
           return { step, value: result.value, eventOrgs };
         });
         if (done.eventOrgs.size > 0) this.onEvents(done.eventOrgs);
