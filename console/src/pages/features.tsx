@@ -224,14 +224,18 @@ function FeatureFields({ spec, locationId, details, onDone, onCancel }: { spec: 
 
 const ALWAYS_OPEN = 'Always open';
 
+// Starts yesterday by UTC's calendar, so it has begun wherever the location is (UTC−12 to UTC+14):
+// starting on today's UTC date left a location west of UTC closed until its own midnight (a call
+// at 00:30 UTC to a location in California reached the after-hours menu).
+const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const alwaysOpen = () => ({
   type: 'businessHours',
   name: ALWAYS_OPEN,
   events: [
     {
       name: 'Open',
-      startDate: new Date().toISOString().slice(0, 10),
-      endDate: new Date().toISOString().slice(0, 10),
+      startDate: yesterday(),
+      endDate: yesterday(),
       allDayEnabled: true,
       recurrence: { recurForEver: true, recurWeekly: { sunday: true, monday: true, tuesday: true, wednesday: true, thursday: true, friday: true, saturday: true } },
     },
