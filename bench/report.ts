@@ -97,16 +97,34 @@ const largest = Math.max(...scaleFiles.map((f) => Number(/^scale-(\d+)-/.exec(f)
 const scale = Number.isFinite(largest) ? latest(new RegExp(`^scale-${largest}-`)) : undefined;
 if (scale) {
   const o = scale.data.options;
-  out.push(`### Scale (${o.people.toLocaleString('en')} people over ${o.locations.toLocaleString('en')} locations, through the API at concurrency ${o.concurrency})`, '');
-  table(
-    ['store', 'provisioning s', 'people/s', 'store on disk MiB', 'RSS after provisioning MiB', 'peak RSS MiB'],
-    scale.data.stores.map((st: any) => [st.store, st.seconds.total, st.rate.peoplePerSecond, st.storeBytes / 2 ** 20, st.memory.afterSeed.rssMiB, st.memory.afterReads.peakMiB]),
-  );
-  const rows: (string | number)[][] = [];
-  for (const st of scale.data.stores) {
-    for (const r of st.provisioning) rows.push([st.store, r.operation, r.mode, String(r.requests), fmt(r.perSecond, 0), r.latency.p50, r.latency.p99]);
+  const how = o.cached ? 'on the store an earlier run provisioned through the API' : `through the API at concurrency ${o.concurrency}`;
+  out.push(`### Scale (${o.people.toLocaleString('en')} people over ${o.locations.toLocaleString('en')} locations, ${how})`, '');
+  // A run with --cached provisioned nothing: it has no provisioning figures.
+  const provisioned = scale.data.stores.filter((st: any) => st.seconds);
+  if (provisioned.length) {
+    table(
+      ['store', 'provisioning s', 'people/s', 'store on disk MiB', 'RSS after provisioning MiB', 'peak RSS MiB'],
+      provisioned.map((st: any) => [st.store, st.seconds.total, st.rate.peoplePerSecond, st.storeBytes / 2 ** 20, st.memory.afterSeed.rssMiB, st.memory.afterReads.peakMiB]),
+    );
+    const rows: (string | number)[][] = [];
+    for (const st of provisioned) {
+      for (const r of st.provisioning) rows.push([st.store, r.operation, r.mode, String(r.requests), fmt(r.perSecond, 0), r.latency.p50, r.latency.p99]);
+    }
+    table(['store', 'provisioning step', 'mode', 'requests', 'req/s', 'p50 ms', 'p99 ms'], rows);
   }
-  table(['store', 'provisioning step', 'mode', 'requests', 'req/s', 'p50 ms', 'p99 ms'], rows);
+  // The server's memory at each phase (runs since the live calls were added to the benchmark).
+  const phases: (string | number)[][] = [];
+  for (const st of scale.data.stores) {
+    for (const m of st.memory.phases ?? []) phases.push([st.store, m.phase, m.rssMiB, m.peakMiB, m.detail?.heapUsedMiB ?? '', m.detail?.heapTotalMiB ?? '']);
+  }
+  if (phases.length) table(['store', 'phase', 'RSS MiB', 'peak RSS MiB', 'JS heap used MiB', 'JS heap total MiB'], phases);
+  const calls = scale.data.stores.filter((st: any) => st.calls);
+  if (calls.length) {
+    table(
+      ['store', 'live calls held', 'connected', 'set up/s', 'hung up/s'],
+      calls.map((st: any) => [st.store, String(st.calls.held), String(st.calls.connected), st.calls.setupPerSecond, st.calls.hangupPerSecond]),
+    );
+  }
   const growth: (string | number)[][] = [];
   for (const st of scale.data.stores) {
     (st.checkpoints ?? []).forEach((c: { people: number; seconds: number }, i: number, all: { people: number; seconds: number }[]) => {
