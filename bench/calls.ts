@@ -42,7 +42,7 @@ const pstnNumber = () => {
 };
 
 /** A PSTN call to the person, answered by their phone; returns the person's call ID. */
-async function connect(base: string, person: Caller, ms?: { place: number[]; answer: number[] }): Promise<string> {
+export async function connect(base: string, person: Caller, ms?: { place: number[]; answer: number[] }): Promise<string> {
   const placed = expectStatus(await call(`${base}/sandbox/v1/calls`, { method: 'POST', body: { from: pstnNumber(), to: person.number } }), 201, 'place a PSTN call');
   const leg = placed.body.legs.find((l: { party: { kind: string } }) => l.party.kind === 'person');
   if (!leg || leg.state !== 'alerting') throw new Error(`the called person's leg is not alerting: ${JSON.stringify(placed.body)}`);
@@ -54,6 +54,30 @@ async function connect(base: string, person: Caller, ms?: { place: number[]; ans
 
 async function hangup(base: string, person: Caller, callId: string): Promise<number> {
   return expectStatus(await call(`${base}/sandbox/v1/people/${person.id}/calls/hangup`, { method: 'POST', body: { callId } }), 204, 'hang up').ms;
+}
+
+export type HeldCall = { person: Caller; callId: string };
+type Session = { callSessionId: string; legs: { callId: string; state: string; party: { kind: string } }[] };
+
+/** The calls the server has up (`GET /sandbox/v1/calls`), and how many of them are two connected legs. */
+export async function activeCalls(base: string): Promise<{ sessions: Session[]; connected: number; ms: number }> {
+  const active = expectStatus(await call(`${base}/sandbox/v1/calls`), 200, 'list active calls');
+  const sessions: Session[] = active.body.items;
+  return { sessions, connected: sessions.filter(isConnected).length, ms: active.ms };
+}
+
+const isConnected = (s: Session) => s.legs.length === 2 && s.legs.every((l) => l.state === 'connected');
+
+/** Hangs up every held call, 16 at a time; a call already gone is counted as refused, not thrown. */
+export async function hangUpAll(base: string, held: readonly HeldCall[]): Promise<{ seconds: number; refused: number }> {
+  let refused = 0;
+  const t0 = performance.now();
+  await pool(held.length, 16, async (i) => {
+    const { person, callId } = held[i]!;
+    const reply = await call(`${base}/sandbox/v1/people/${person.id}/calls/hangup`, { method: 'POST', body: { callId } });
+    if (reply.status !== 204) refused++;
+  });
+  return { seconds: (performance.now() - t0) / 1000, refused };
 }
 
 /** `count` lifecycles, `concurrency` at a time, each worker calling its own person. */
@@ -204,7 +228,7 @@ export async function runCalls(options: CallsOptions): Promise<object> {
       else process.stdout.write(`  ${target.name}: POST /v1/webhooks answers 501: measured without webhooks only\n`);
 
       // Calls held: ramp N, each call a different person's, connected and left up.
-      const held: { person: Caller; callId: string }[] = [];
+      const held: HeldCall[] = [];
       await sleep(2000);
       const idle = residentMemory(pid);
       const idleStoreMiB = (await storeBytes(store.url)) / 2 ** 20;
@@ -220,14 +244,12 @@ export async function runCalls(options: CallsOptions): Promise<object> {
         const setupSeconds = (performance.now() - t0) / 1000;
         await sleep(3000);
         const memory = residentMemory(pid);
-        const active = expectStatus(await call(`${server.base}/sandbox/v1/calls`), 200, 'list active calls');
         // Every call answered must still be up; any that is not is reported (a server bug).
-        type Session = { callSessionId: string; legs: { callId: string; state: string; party: { kind: string } }[] };
-        const sessions: Session[] = active.body.items;
-        const connected = sessions.filter((s) => s.legs.length === 2 && s.legs.every((l) => l.state === 'connected')).length;
+        const active = await activeCalls(server.base);
+        const { sessions, connected } = active;
         const up = new Set(sessions.flatMap((s) => s.legs.map((l) => l.callId)));
         const lost = held.filter((h) => !up.has(h.callId)).map((h) => h.callId);
-        const odd = sessions.filter((s) => !(s.legs.length === 2 && s.legs.every((l) => l.state === 'connected'))).slice(0, 5);
+        const odd = sessions.filter((s) => !isConnected(s)).slice(0, 5);
         if (connected !== n) {
           process.stdout.write(`  WARNING: ${n} calls placed and answered, ${sessions.length} sessions active, ${connected} fully connected; calls gone: ${lost.slice(0, 5).join(', ')}; odd sessions: ${JSON.stringify(odd)}\n`);
         }
@@ -235,14 +257,10 @@ export async function runCalls(options: CallsOptions): Promise<object> {
         ramp.push({ calls: n, connected, lost: lost.length, setupPerSecond: adding / setupSeconds, rssMiB: memory.rssMiB, perThousandMiB: ((memory.rssMiB - idle.rssMiB) / n) * 1000, storeMiB, listActiveMs: active.ms });
         process.stdout.write(`  ${target.name}: ${n} calls up, RSS ${fmt(memory.rssMiB)} MiB\n`);
       }
-      const t0 = performance.now();
-      let teardownRefused = 0; // calls already gone (see the warning above) cannot be hung up
-      await pool(held.length, 16, async (i) => {
-        const { person, callId } = held[i]!;
-        const reply = await call(`${server.base}/sandbox/v1/people/${person.id}/calls/hangup`, { method: 'POST', body: { callId } });
-        if (reply.status !== 204) teardownRefused++;
-      });
-      const teardownPerSecond = held.length / ((performance.now() - t0) / 1000);
+      // Calls already gone (see the warning above) cannot be hung up: counted as refused.
+      const teardown = await hangUpAll(server.base, held);
+      const teardownRefused = teardown.refused;
+      const teardownPerSecond = held.length / teardown.seconds;
       await sleep(3000);
       const after = residentMemory(pid);
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
+import { activeCalls, connect, hangUpAll, type Caller, type HeldCall } from './calls.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { saveScaleCache, scaleStore, seedScale, type ScaleOptions, type ScaleSeeded } from './scale-seed.ts';
 import { residentMemory, storeBytes } from './processes.ts';
@@ -70,41 +71,18 @@ async function locationIds(base: string): Promise<string[]> {
   return ids;
 }
 
-// Callers +1 416 000-1000 onwards, one per held call (calls.ts uses +1 415; the last four digits
-// stay at 1000 or more, clear of the simulator's special endings).
-const pstnNumber = (s: number) => `+1416${String(Math.floor(s / 9000) % 1000).padStart(3, '0')}${1000 + (s % 9000)}`;
-
 /**
  * Connects `count` calls, each a PSTN call to a different person answered by their phone, and
  * leaves them up; then how many the server lists as connected.
  */
-async function holdCalls(base: string, people: { id: string; number: string }[], count: number) {
-  const held: { personId: string; callId: string }[] = [];
+async function holdCalls(base: string, people: Caller[], count: number) {
+  const held: HeldCall[] = [];
   const t0 = performance.now();
   await pool(Math.min(count, people.length), 16, async (i) => {
-    const person = people[i]!;
-    const placed = expectStatus(await call(`${base}/sandbox/v1/calls`, { method: 'POST', body: { from: pstnNumber(i), to: person.number } }), 201, 'place a PSTN call');
-    const leg = placed.body.legs.find((l: { party: { kind: string } }) => l.party.kind === 'person');
-    if (!leg || leg.state !== 'alerting') throw new Error(`the called person's leg is not alerting: ${JSON.stringify(placed.body)}`);
-    expectStatus(await call(`${base}/sandbox/v1/people/${person.id}/calls/answer`, { method: 'POST', body: { callId: leg.callId } }), 204, 'answer');
-    held.push({ personId: person.id, callId: leg.callId });
+    held.push({ person: people[i]!, callId: await connect(base, people[i]!) });
   });
   const setupSeconds = (performance.now() - t0) / 1000;
-  type Session = { legs: { state: string }[] };
-  const sessions: Session[] = expectStatus(await call(`${base}/sandbox/v1/calls`), 200, 'list active calls').body.items;
-  const connected = sessions.filter((s) => s.legs.length === 2 && s.legs.every((l) => l.state === 'connected')).length;
-  return { held, setupSeconds, connected };
-}
-
-async function hangUpAll(base: string, held: { personId: string; callId: string }[]): Promise<{ seconds: number; refused: number }> {
-  let refused = 0;
-  const t0 = performance.now();
-  await pool(held.length, 16, async (i) => {
-    const { personId, callId } = held[i]!;
-    const reply = await call(`${base}/sandbox/v1/people/${personId}/calls/hangup`, { method: 'POST', body: { callId } });
-    if (reply.status !== 204) refused++;
-  });
-  return { seconds: (performance.now() - t0) / 1000, refused };
+  return { held, setupSeconds, connected: (await activeCalls(base)).connected };
 }
 
 export async function runScale(options: ScaleBenchOptions): Promise<object> {
@@ -118,9 +96,8 @@ export async function runScale(options: ScaleBenchOptions): Promise<object> {
     const probeFile = join(mkdtempSync(join(os.tmpdir(), 'callplane-memory-')), 'memory.json');
     const server = await startServer(store.url, memoryProbeEnv(probeFile));
     const pid = server.child.pid!;
-    // RSS from /proc and the server's own breakdown, at each phase.
-    // and the server's CPU since the previous phase (per request: a smaller young generation
-    // saves memory at the cost of more collections).
+    // At each phase: RSS from /proc, the server's own breakdown, and its CPU since the previous
+    // phase (per request: a smaller young generation saves memory at the cost of more collections).
     const memory: { phase: string; rssMiB: number; peakMiB: number; cpuMs: number; detail?: MemoryDetail }[] = [];
     let cpuBefore = cpuMs(server.child);
     const phase = async (name: string) => {
@@ -184,8 +161,8 @@ export async function runScale(options: ScaleBenchOptions): Promise<object> {
       await phase('after the reads');
 
       // Live calls held on this store, each to a different calling user, then hung up.
-      const callers = w.people.filter((p): p is { id: string; number: string } => p.number !== undefined && p.number.startsWith('+1571'));
-      let calls: object | undefined;
+      const callers = w.people.filter((p): p is Caller => p.number !== undefined && p.number.startsWith('+1571'));
+      let calls: { held: number; connected: number; setupPerSecond: number; hangupPerSecond: number; hangupRefused: number } | undefined;
       if (options.calls > 0) {
         const up = await holdCalls(server.base, callers, options.calls);
         await sleep(3000);
@@ -236,8 +213,8 @@ export async function runScale(options: ScaleBenchOptions): Promise<object> {
       const readRequests = reads.reduce((sum, r) => sum + r.result.requests, 0) + walkRows.pages;
       const cpu = {
         readsUsPerRequest: (byPhase['after the reads']!.cpuMs * 1000) / readRequests,
-        ...(calls ? { callSetupUsPerCall: (memory.find((m) => m.phase.startsWith('with '))!.cpuMs * 1000) / (calls as { held: number }).held } : {}),
-        ...(calls ? { hangupUsPerCall: (byPhase['after hang-up']!.cpuMs * 1000) / (calls as { held: number }).held } : {}),
+        ...(calls ? { callSetupUsPerCall: (memory.find((m) => m.phase.startsWith('with '))!.cpuMs * 1000) / calls.held } : {}),
+        ...(calls ? { hangupUsPerCall: (byPhase['after hang-up']!.cpuMs * 1000) / calls.held } : {}),
       };
       process.stdout.write(`  server CPU: ${fmt(cpu.readsUsPerRequest, 0)} µs per read (warm-ups included)${calls ? `, ${fmt(cpu.callSetupUsPerCall!, 0)} µs per call set up, ${fmt(cpu.hangupUsPerCall!, 0)} µs per hang-up` : ''}\n`);
       const d = (m: (typeof memory)[number], pick: (x: MemoryDetail) => number) => (m.detail ? pick(m.detail) : NaN);
