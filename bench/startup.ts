@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { scaleStore, type ScaleOptions } from './scale-seed.ts';
 import { scaleOptions } from './scale.ts';
@@ -14,6 +17,50 @@ import { ROOT, loadAverage, printTable, quickFlag, spread, startServer, storeTar
 // once and cached: scale-seed.ts), and notes the server's memory once it answers. src/main.ts
 // turns on Node's compile cache, so every start but the first after an install or a change of
 // the code reuses compiled modules; "no compile cache" measures that first start.
+
+/**
+ * The floor: a bare Fastify server (bench/floor-server.ts, bundled like Callplane's start) with
+ * the routes Callplane documents at /openapi.json of a server started on `databaseUrl`, and
+ * nothing else. Its start is the part of ours no work on our own code can remove.
+ */
+async function fastifyFloor(databaseUrl: string, runs: number): Promise<{ routes: number; samples: number[] }> {
+  const server = await startServer(databaseUrl);
+  const document = (await (await fetch(`${server.base}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  await server.stop();
+  const methods = new Set(['get', 'put', 'post', 'delete', 'patch']);
+  const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations)
+      .filter((method) => methods.has(method))
+      // The router reads `:` as a parameter, `::` as a colon; OpenAPI writes parameters in braces.
+      .map((method) => ({ method: method.toUpperCase(), url: path.replaceAll(':', '::').replace(/\{([^}]+)\}/g, ':$1') })),
+  );
+  const scratch = mkdtempSync(join(tmpdir(), 'callplane-floor-'));
+  try {
+    const routesFile = join(scratch, 'routes.json');
+    writeFileSync(routesFile, JSON.stringify(routes));
+    const esbuild = await import('esbuild');
+    const bundle = join(scratch, 'floor-server.mjs');
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'bench', 'floor-server.ts')],
+      outfile: bundle,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node24',
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const floor = await startServer(databaseUrl, {}, [bundle, routesFile]);
+      samples.push(floor.startMs);
+      await floor.stop();
+    }
+    return { routes: routes.length, samples };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 export type StartupOptions = { runs: number; scale: ScaleOptions };
 
@@ -44,6 +91,8 @@ export async function runStartup(options: StartupOptions): Promise<object> {
   spawnSync(process.execPath, ['scripts/build-dist.ts', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   const load = loadAverage();
   const baseline = nodeBaseline(runs);
+  const floorStore = await storeTargets()[0]!.fresh();
+  const floor = await fastifyFloor(floorStore.url, runs).finally(() => floorStore.drop());
   const results: StoreResult[] = [];
   for (const target of storeTargets()) {
     const empty: number[] = [];
@@ -103,7 +152,7 @@ export async function runStartup(options: StartupOptions): Promise<object> {
   }
 
   const row = (label: string, s: Spread) => [label, String(s.runs), s.min, s.median, s.max];
-  const rows = [row('node -e 0 (baseline)', spread(baseline))];
+  const rows = [row('node -e 0 (baseline)', spread(baseline)), row(`bare Fastify, the same ${floor.routes} routes (floor)`, spread(floor.samples))];
   for (const r of results) {
     rows.push(
       row(`${r.store}: empty store (+ demo org)`, r.emptyStore),
@@ -115,7 +164,7 @@ export async function runStartup(options: StartupOptions): Promise<object> {
   }
   printTable('startup: spawn to first 200 on GET /healthz (ms)', ['case', 'runs', 'min', 'median', 'max'], rows);
   for (const r of results) process.stdout.write(`  ${r.store}: server RSS right after start on ${r.scaledStore.people} people: median ${r.scaledStore.rssMiB.median.toFixed(0)} MiB\n`);
-  const data = { options, loadAverage: load, nodeBaseline: { ...spread(baseline), samples: baseline }, stores: results };
+  const data = { options, loadAverage: load, nodeBaseline: { ...spread(baseline), samples: baseline }, fastifyFloor: { ...spread(floor.samples), routes: floor.routes, samples: floor.samples }, stores: results };
   writeResults('startup', data);
   return data;
 }

@@ -104,7 +104,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Spawns `node bin/callplane.js` (what `npm start` runs) and resolves when GET /healthz first answers 200 (polled every ~5 ms). */
-export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/** Spawns `node ARGS` (by default Callplane's `npm start` entry) and waits for its first 200 on /healthz. */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}, args = ['bin/callplane.js']): Promise<RunningServer> {
   // The server is the only process the numbers are about: quiet logs, nothing on the console.
   extraEnv = { LOG_LEVEL: 'warn', ...extraEnv };
   const port = await freePort();
@@ -112,7 +113,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   let output = '';
   let exited: number | null | undefined;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['bin/callplane.js'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, CALLPLANE_ADMIN_TOKEN: ADMIN_TOKEN, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
