@@ -142,6 +142,43 @@ for (const dialect of dialects) {
       assert.equal(await store.people.get(orgId, p.id), undefined);
     });
 
+    it('a transaction that remembers locations reads each once, and its own writes are read back at once', async () => {
+      const kept = location(orgId);
+      const added = location(orgId);
+      await store.locations.insert(kept);
+      await store.transaction(async (tx) => {
+        tx.locations.rememberInTransaction();
+        const first = (await tx.locations.get(orgId, kept.id))!;
+        first.name = 'changed by the caller';
+        first.address.city = 'changed by the caller';
+        assert.deepEqual(await tx.locations.get(orgId, kept.id), kept, 'each get gives its own copy');
+        assert.equal(await tx.locations.get(orgId, added.id), undefined);
+        assert.equal(await tx.locations.get(randomUUID(), kept.id), undefined, 'another organization');
+        await tx.locations.insert(added);
+        assert.deepEqual(await tx.locations.get(orgId, added.id), added, 'after an insert');
+        await tx.locations.update({ ...kept, name: `${kept.name} renamed` });
+        assert.equal((await tx.locations.get(orgId, kept.id))?.name, `${kept.name} renamed`, 'after an update');
+        // A write sent while a read is under way (transaction-memo.test.ts holds the read back).
+        const reading = tx.locations.get(orgId, kept.id);
+        const writing = tx.locations.update({ ...kept, name: `${kept.name} again` });
+        await Promise.all([reading, writing]);
+        assert.equal((await tx.locations.get(orgId, kept.id))?.name, `${kept.name} again`, 'after a write during a read');
+        await tx.locations.delete(orgId, added.id);
+        assert.equal(await tx.locations.get(orgId, added.id), undefined, 'after a delete');
+      });
+      // Nothing outlives the transaction: a later one reads the store again.
+      await store.locations.update({ ...kept, name: `${kept.name} outside` });
+      await store.transaction(async (tx) => {
+        tx.locations.rememberInTransaction();
+        assert.equal((await tx.locations.get(orgId, kept.id))?.name, `${kept.name} outside`);
+      });
+      // Outside a transaction nothing is remembered.
+      store.locations.rememberInTransaction();
+      assert.equal((await store.locations.get(orgId, kept.id))?.name, `${kept.name} outside`);
+      await store.transaction((tx) => tx.locations.update({ ...kept, name: `${kept.name} last` }));
+      assert.equal((await store.locations.get(orgId, kept.id))?.name, `${kept.name} last`);
+    });
+
     it('a duplicate email, extension in a location or number owner is a UniqueViolation', async () => {
       const a = person(orgId, { locationId: hq.id, extension: '5001' });
       await store.people.insert(a);

@@ -158,8 +158,10 @@ export class CallRuntime {
         const done = await this.store.transaction(async (tx) => {
           // The engine asks for a person's settings one document at a time, several times a call:
           // one read of each owner's documents serves the transaction (it writes settings, if
-          // ever, through the same repository, which forgets what it read of that owner).
+          // ever, through the same repository, which forgets what it read of that owner). So
+          // for locations (ring schedules, call records), which calls never write.
           tx.ownerSettings.rememberInTransaction();
+          tx.locations.rememberInTransaction();
           const w = new CallWork(tx, this);
           const result = await work(w);
           if ('refused' in result) throw callActionRefused(result.refused);

@@ -1,13 +1,14 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CallEventRecord, CallHistoryRecord, CallRepository, PhoneSettings, SessionDocument, StoredSession } from '../calls-store.ts';
 import type { CallTables } from '../tables/calls.ts';
-import { fixedStatement, flag, type RepositoryContext } from './context.ts';
+import { fixedStatement, flag, rowsOf, type RepositoryContext } from './context.ts';
 
 // The statements every call step sends (a lifecycle: three steps, about 25 of these), built and
 // compiled by Kysely once per shape rather than on each call (context.ts fixedStatement).
 type SessionRow = Insertable<CallTables['call_sessions']>;
 type LegRow = Insertable<CallTables['call_legs']>;
 type EventRow = Insertable<CallTables['call_events']>;
+type HistoryRow = Insertable<CallTables['call_history']>;
 
 const insertSessionRow = fixedStatement((db, row: SessionRow) => db.insertInto('call_sessions').values(row));
 const sessionById = fixedStatement((db, id: string) => db.selectFrom('call_sessions').select(['data', 'event_seq']).where('id', '=', id));
@@ -26,20 +27,13 @@ const activeLegs = fixedStatement((db, personId: string) =>
   db.selectFrom('call_legs').select(['id', 'session_id', 'appearance']).where('person_id', '=', personId).where('active', '=', 1).orderBy('created').orderBy('id'),
 );
 
+const phoneOf = fixedStatement((db, personId: string) => db.selectFrom('phones').selectAll().where('person_id', '=', personId));
+const recordingSettingsOf = fixedStatement((db, personId: string) => db.selectFrom('call_recording_settings').select('data').where('person_id', '=', personId));
+const peoplePresent = fixedStatement((db, ids: string[]) => db.selectFrom('people').select('id').where('id', 'in', ids));
+
 const LEG_COLUMNS = ['id', 'session_id', 'org_id', 'person_id', 'active', 'appearance', 'created'] as const;
 const EVENT_COLUMNS = ['id', 'org_id', 'session_id', 'seq', 'person_id', 'call_id', 'event_type', 'data', 'created', 'webhook_event', 'personality', 'state', 'call_type'] as const;
-
-/**
- * Rows of a multi-row insert from one flat list of values (fixedStatement binds lists of values,
- * not lists of objects): `values` holds the columns of each row in turn.
- */
-function rowsOf<R>(columns: readonly string[], values: readonly unknown[]): R[] {
-  const rows: R[] = [];
-  for (let i = 0; i < values.length; i += columns.length) {
-    rows.push(Object.fromEntries(columns.map((c, j) => [c, values[i + j]])) as R);
-  }
-  return rows;
-}
+const HISTORY_COLUMNS = ['id', 'org_id', 'person_id', 'type', 'name', 'number', 'privacy_enabled', 'time', 'call_id', 'session_id'] as const;
 
 // Inserts new legs into the index, moves legs that changed session, and updates active flags.
 const upsertLegs = fixedStatement((db, values: unknown[]) =>
@@ -49,6 +43,7 @@ const upsertLegs = fixedStatement((db, values: unknown[]) =>
     .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ session_id: eb.ref('excluded.session_id'), active: eb.ref('excluded.active') }))),
 );
 const insertEvents = fixedStatement((db, values: unknown[]) => db.insertInto('call_events').values(rowsOf<EventRow>(EVENT_COLUMNS, values)));
+const insertHistory = fixedStatement((db, values: unknown[]) => db.insertInto('call_history').values(rowsOf<HistoryRow>(HISTORY_COLUMNS, values)));
 const insertPending = fixedStatement((db, ids: string[]) => db.insertInto('call_events_pending').values(ids.map((event_id) => ({ event_id }))));
 
 export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEventRecord => ({
@@ -182,28 +177,12 @@ export class KyselyCallRepository implements CallRepository {
   async addHistory(all: readonly CallHistoryRecord[]): Promise<void> {
     if (all.length === 0) return;
     // A person deleted while their call was ending: call_history.person_id would break its key.
-    const present = new Set(
-      (await this.ctx.db.selectFrom('people').select('id').where('id', 'in', [...new Set(all.map((r) => r.personId))]).execute()).map((r) => r.id),
-    );
+    const present = new Set((await peoplePresent(this.ctx, [...new Set(all.map((r) => r.personId))])).rows.map((r) => r.id));
     const records = all.filter((r) => present.has(r.personId));
     if (records.length === 0) return;
-    await this.ctx.db
-      .insertInto('call_history')
-      .values(
-        records.map((r) => ({
-          id: r.id,
-          org_id: r.orgId,
-          person_id: r.personId,
-          type: r.type,
-          name: r.name,
-          number: r.number,
-          privacy_enabled: flag(r.privacyEnabled),
-          time: r.time,
-          call_id: r.callId,
-          session_id: r.sessionId,
-        })),
-      )
-      .execute();
+    const values: unknown[] = [];
+    for (const r of records) values.push(r.id, r.orgId, r.personId, r.type, r.name ?? null, r.number ?? null, flag(r.privacyEnabled), r.time, r.callId, r.sessionId);
+    await insertHistory(this.ctx, values);
   }
 
   async history(personId: string, type: CallHistoryRecord['type'] | undefined, perType: number): Promise<CallHistoryRecord[]> {
@@ -282,7 +261,7 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async phone(personId: string): Promise<PhoneSettings | undefined> {
-    const row = await this.ctx.db.selectFrom('phones').selectAll().where('person_id', '=', personId).executeTakeFirst();
+    const row = (await phoneOf(this.ctx, personId)).rows[0];
     return row && { personId: row.person_id, orgId: row.org_id, autoAnswer: row.auto_answer === 1, autoAnswerDelayMs: row.auto_answer_delay_ms, busy: row.busy === 1, offline: row.offline === 1 };
   }
 
@@ -296,7 +275,7 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async recordingSettings(personId: string): Promise<string | undefined> {
-    const row = await this.ctx.db.selectFrom('call_recording_settings').select('data').where('person_id', '=', personId).executeTakeFirst();
+    const row = (await recordingSettingsOf(this.ctx, personId)).rows[0];
     return row?.data;
   }
 

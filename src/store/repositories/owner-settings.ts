@@ -1,5 +1,5 @@
 import type { OwnerSettingRepository, SettingOwner } from '../owner-settings-store.ts';
-import { fixedStatement, type RepositoryContext } from './context.ts';
+import { fixedStatement, TransactionMemo, type RepositoryContext } from './context.ts';
 
 // Every document of one owner: the call engine reads a person's settings one by one (forwarding,
 // caller ID, permissions, music on hold, call notify...), about 18 statements a call lifecycle;
@@ -8,57 +8,48 @@ const ownerDocuments = fixedStatement((db, orgId: string, kind: string, id: stri
   db.selectFrom('owner_settings').select(['setting', 'data']).where('org_id', '=', orgId).where('owner_kind', '=', kind).where('owner_id', '=', id),
 );
 
+// One document, read outside a call's transaction (a call request's screening): issue 17.
+const ownerDocument = fixedStatement((db, orgId: string, kind: string, id: string, setting: string) =>
+  db.selectFrom('owner_settings').select('data').where('org_id', '=', orgId).where('owner_kind', '=', kind).where('owner_id', '=', id).where('setting', '=', setting),
+);
+
 const memoKey = (owner: SettingOwner) => `${owner.orgId}\u0000${owner.kind}\u0000${owner.id}`;
 
 export class KyselyOwnerSettingRepository implements OwnerSettingRepository {
   private readonly ctx: RepositoryContext;
-  private readonly inTransaction: boolean;
   /** Each owner's documents as read in this transaction, once rememberInTransaction was asked. */
-  private memo: Map<string, Map<string, string>> | undefined;
+  private readonly memo: TransactionMemo<Map<string, string>>;
   constructor(ctx: RepositoryContext, inTransaction = false) {
     this.ctx = ctx;
-    this.inTransaction = inTransaction;
+    this.memo = new TransactionMemo(inTransaction);
   }
 
   rememberInTransaction(): void {
-    if (this.inTransaction) this.memo ??= new Map();
+    this.memo.start();
   }
 
-  private async remembered(owner: SettingOwner, memo: Map<string, Map<string, string>>): Promise<Map<string, string>> {
-    const key = memoKey(owner);
-    let documents = memo.get(key);
-    if (!documents) {
-      const { rows } = await ownerDocuments(this.ctx, owner.orgId, owner.kind, owner.id);
-      documents = new Map(rows.map((r) => [r.setting, r.data]));
-      memo.set(key, documents);
-    }
-    return documents;
+  private async documents(owner: SettingOwner): Promise<Map<string, string>> {
+    const { rows } = await ownerDocuments(this.ctx, owner.orgId, owner.kind, owner.id);
+    return new Map(rows.map((r) => [r.setting, r.data]));
+  }
+
+  private remembered(owner: SettingOwner): Promise<Map<string, string>> {
+    return this.memo.read(memoKey(owner), () => this.documents(owner));
   }
 
   /** A write of this owner's documents: what was read of them is read again next time. */
   private forget(owner: SettingOwner): void {
-    this.memo?.delete(memoKey(owner));
-  }
-
-  private ofOwner(owner: SettingOwner) {
-    return this.ctx.db
-      .selectFrom('owner_settings')
-      .where('org_id', '=', owner.orgId)
-      .where('owner_kind', '=', owner.kind)
-      .where('owner_id', '=', owner.id);
+    this.memo.forget(memoKey(owner));
   }
 
   async get(owner: SettingOwner, setting: string): Promise<string | undefined> {
-    if (this.memo) return (await this.remembered(owner, this.memo)).get(setting);
-    const row = await this.ofOwner(owner).select('data').where('setting', '=', setting).executeTakeFirst();
-    return row?.data;
+    if (this.memo.active) return (await this.remembered(owner)).get(setting);
+    return (await ownerDocument(this.ctx, owner.orgId, owner.kind, owner.id, setting)).rows[0]?.data;
   }
 
   async all(owner: SettingOwner): Promise<Map<string, string>> {
     // A copy: the caller may change the map it gets.
-    if (this.memo) return new Map(await this.remembered(owner, this.memo));
-    const rows = await this.ofOwner(owner).select(['setting', 'data']).execute();
-    return new Map(rows.map((r) => [r.setting, r.data]));
+    return this.memo.active ? new Map(await this.remembered(owner)) : this.documents(owner);
   }
 
   async ofSetting(orgId: string, setting: string): Promise<Map<string, string>> {
