@@ -70,6 +70,13 @@ export interface CallRepository {
   saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean>;
   /** The active legs of a person: leg id and session id, oldest first. */
   activeLegsOf(personId: string): Promise<{ legId: string; sessionId: string; appearance: number | null }[]>;
+  /**
+   * From now on, for the rest of this transaction, activeLegsOf reads each person's legs once and
+   * answers again from what it read; storing a session (which writes the leg index) forgets all
+   * of it. Only for a transaction that writes legs through this repository alone (the call
+   * engine's). Outside a transaction it does nothing.
+   */
+  rememberInTransaction(): void;
   /** Sessions with at least one active leg (of every organization, or of one). */
   activeSessions(orgId?: string): Promise<string[]>;
   /**

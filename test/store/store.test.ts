@@ -179,6 +179,48 @@ for (const dialect of dialects) {
       assert.equal((await store.locations.get(orgId, kept.id))?.name, `${kept.name} last`);
     });
 
+    it('a transaction that remembers active legs reads each person\'s once, and storing a session reads them again', async () => {
+      const p = person(orgId);
+      await store.people.insert(p);
+      const leg = (id: string, active: boolean, appearance: number | null) => ({ id, personId: p.id, active, appearance, created: now() });
+      const session = (id: string, version: number, legs: ReturnType<typeof leg>[]) => ({
+        id,
+        orgId,
+        data: '{}',
+        version,
+        active: legs.some((l) => l.active),
+        parkedAgainst: null,
+        created: now(),
+        timerDue: null,
+        legs,
+      });
+      const [first, second] = [randomUUID(), randomUUID()];
+      await store.calls.insertSession(session(first, 1, [leg(`${first}-a`, true, 1)]), now());
+      const ids = async (s: Store) => (await s.calls.activeLegsOf(p.id)).map((l) => `${l.legId}@${l.appearance}`);
+      await store.transaction(async (tx) => {
+        tx.calls.rememberInTransaction();
+        assert.deepEqual(await ids(tx), [`${first}-a@1`]);
+        const given = await tx.calls.activeLegsOf(p.id);
+        given.pop();
+        assert.deepEqual(await ids(tx), [`${first}-a@1`], 'each answer is its own list');
+        await tx.calls.insertSession(session(second, 1, [leg(`${second}-a`, true, 2)]), now());
+        assert.deepEqual(await ids(tx), [`${first}-a@1`, `${second}-a@2`], 'after a session is inserted');
+        assert.equal(await tx.calls.saveSession(session(first, 2, [leg(`${first}-a`, false, 1)]), 1, 0, now()), true);
+        assert.deepEqual(await ids(tx), [`${second}-a@2`], 'after a session is saved');
+      });
+      // Nothing outlives the transaction: a later one reads the store again.
+      assert.equal(await store.calls.saveSession(session(second, 2, [leg(`${second}-a`, false, 2)]), 1, 0, now()), true);
+      await store.transaction(async (tx) => {
+        tx.calls.rememberInTransaction();
+        assert.deepEqual(await ids(tx), []);
+      });
+      // Outside a transaction nothing is remembered.
+      store.calls.rememberInTransaction();
+      assert.deepEqual(await ids(store), []);
+      await store.calls.insertSession(session(randomUUID(), 1, [leg(`${first}-b`, true, 1)]), now());
+      assert.deepEqual(await ids(store), [`${first}-b@1`]);
+    });
+
     it('a duplicate email, extension in a location or number owner is a UniqueViolation', async () => {
       const a = person(orgId, { locationId: hq.id, extension: '5001' });
       await store.people.insert(a);

@@ -159,9 +159,12 @@ export class CallRuntime {
           // The engine asks for a person's settings one document at a time, several times a call:
           // one read of each owner's documents serves the transaction (it writes settings, if
           // ever, through the same repository, which forgets what it read of that owner). So
-          // for locations (ring schedules, call records), which calls never write.
+          // for locations (ring schedules, call records), which calls never write, and for
+          // people's active legs (routing, line appearances, holding other calls), forgotten
+          // when a session is stored.
           tx.ownerSettings.rememberInTransaction();
           tx.locations.rememberInTransaction();
+          tx.calls.rememberInTransaction();
           const w = new CallWork(tx, this);
           const result = await work(w);
           if ('refused' in result) throw callActionRefused(result.refused);

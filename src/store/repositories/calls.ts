@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CallEventRecord, CallHistoryRecord, CallRepository, PhoneSettings, SessionDocument, StoredSession } from '../calls-store.ts';
 import type { CallTables } from '../tables/calls.ts';
-import { fixedStatement, flag, rowsOf, type RepositoryContext } from './context.ts';
+import { fixedStatement, flag, rowsOf, TransactionMemo, type RepositoryContext } from './context.ts';
 
 // The statements every call step sends (a lifecycle: three steps, about 25 of these), built and
 // compiled by Kysely once per shape rather than on each call (context.ts fixedStatement).
@@ -62,10 +62,19 @@ export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEvent
   callType: r.call_type,
 });
 
+type ActiveLegRow = { id: string; session_id: string; appearance: number | null };
+
 export class KyselyCallRepository implements CallRepository {
   private readonly ctx: RepositoryContext;
-  constructor(ctx: RepositoryContext) {
+  /** Each person's active legs as read in this transaction (routing, line appearances and holding other calls each ask). */
+  private readonly legs: TransactionMemo<ActiveLegRow[]>;
+  constructor(ctx: RepositoryContext, inTransaction = false) {
     this.ctx = ctx;
+    this.legs = new TransactionMemo(inTransaction);
+  }
+
+  rememberInTransaction(): void {
+    this.legs.start();
   }
 
   async insertSession(session: SessionDocument, now: string): Promise<void> {
@@ -118,6 +127,7 @@ export class KyselyCallRepository implements CallRepository {
   /** Inserts new legs into the index, moves legs that changed session, and updates active flags: one statement. */
   private async indexLegs(session: SessionDocument): Promise<void> {
     if (session.legs.length === 0) return;
+    this.legs.forget();
     const values: unknown[] = [];
     // A list's values are bound by position (no key to leave out): an absent one is null.
     for (const leg of session.legs) values.push(leg.id, session.id, session.orgId, leg.personId ?? null, flag(leg.active), leg.appearance ?? null, leg.created);
@@ -125,7 +135,7 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async activeLegsOf(personId: string) {
-    const { rows } = await activeLegs(this.ctx, personId);
+    const rows = await this.legs.read(personId, async () => (await activeLegs(this.ctx, personId)).rows);
     return rows.map((r) => ({ legId: r.id, sessionId: r.session_id, appearance: r.appearance }));
   }
 
