@@ -35,6 +35,23 @@ describe('TransactionMemo', () => {
     assert.equal(await memo.read('a', async () => 'after the write'), 'after the write');
   });
 
+  it('reads the keys not yet remembered at once, and keeps none of them when a write forgot meanwhile', async () => {
+    const memo = new TransactionMemo<string | undefined>(true);
+    memo.start();
+    await memo.read('a', async () => 'a1');
+    const asked: string[][] = [];
+    await memo.readAll(['a', 'b', 'c', 'b'], async (missing) => (asked.push(missing), new Map([['b', 'b1']])));
+    assert.deepEqual(asked, [['b', 'c']]);
+    assert.equal(await memo.read('b', async () => 'not read'), 'b1');
+    assert.equal(await memo.read('c', async () => 'not read'), undefined, 'a key load left out is remembered as absent');
+    let release!: (values: Map<string, string>) => void;
+    const reading = memo.readAll(['d'], () => new Promise((resolve) => (release = resolve)));
+    memo.forget('d');
+    release(new Map([['d', 'before the write']]));
+    await reading;
+    assert.equal(await memo.read('d', async () => 'after the write'), 'after the write');
+  });
+
   it('outside a transaction remembers nothing', async () => {
     const memo = new TransactionMemo<number>(false);
     memo.start();

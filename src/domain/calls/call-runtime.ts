@@ -5,6 +5,7 @@ import { act, fireTimer } from '../../engine/session.ts';
 import { consultTransfer } from '../../engine/transfer.ts';
 import { WEBHOOK_EVENT_OF, type Leg, type Party, type Session } from '../../engine/types.ts';
 import type { CallEventRecord, CallHistoryRecord, SessionDocument } from '../../store/calls-store.ts';
+import type { SettingOwner } from '../../store/owner-settings-store.ts';
 import type { Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { WebexError } from '../errors.ts';
@@ -89,6 +90,17 @@ function partiesOf(session: Session): Party[] {
   ];
 }
 
+/** Whose settings documents the engine reads for a party: a line's own, its location's and its organization's. */
+function settingOwnersOf(party: Party): SettingOwner[] {
+  if (party.kind !== 'person') return [];
+  const { orgId } = party;
+  return [
+    { orgId, kind: party.line ?? 'person', id: party.personId },
+    { orgId, kind: 'location', id: party.locationId },
+    { orgId, kind: 'organization', id: orgId },
+  ];
+}
+
 const personIdOf = (party: Party) => (party.kind === 'person' ? party.personId : null);
 
 export class CallRuntime {
@@ -119,6 +131,9 @@ export class CallRuntime {
   }
 
   async context(tx: Store, given: Party[]): Promise<EngineContext> {
+    // The settings documents a step asks of each person (their own, their location's, their
+    // organization's), in one statement when the transaction remembers them (transact).
+    await tx.ownerSettings.rememberOwners(given.flatMap(settingOwnersOf));
     const attendants = await loadAttendantPlans(tx, given, this.clock.now());
     const parties = [...given, ...[...attendants.values()].flatMap(attendantTargets)];
     const plans = await loadHuntPlans(tx, parties, this.clock.now());

@@ -127,6 +127,20 @@ export class TransactionMemo<V> {
     return value;
   }
 
+  /**
+   * Reads the keys not yet remembered at once (load answers each key it was given; a key it leaves
+   * out is remembered as undefined), as read would one by one. Nothing when not started.
+   */
+  async readAll(keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<void> {
+    const memo = this.memo;
+    if (!memo) return;
+    const missing = [...new Set(keys)].filter((key) => !memo.has(key));
+    if (missing.length === 0) return;
+    const generation = this.generation;
+    const values = await load(missing);
+    if (generation === this.generation) for (const key of missing) memo.set(key, values.get(key) as V);
+  }
+
   /** Forgets one key, or everything. */
   forget(key?: string): void {
     if (!this.memo) return;
