@@ -57,8 +57,8 @@ export type CallEventRecord = {
 export type PhoneSettings = { personId: string; orgId: string; autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean; offline: boolean };
 
 export interface CallRepository {
-  /** Stores a new session and its legs. */
-  insertSession(session: SessionDocument, now: string): Promise<void>;
+  /** Stores a new session and its legs; eventSeq: the last seq of the events it was stored with (0: none). */
+  insertSession(session: SessionDocument, now: string, eventSeq?: number): Promise<void>;
   get(sessionId: string): Promise<StoredSession | undefined>;
   /** The session holding a leg (a callId), if any. */
   sessionOfLeg(legId: string): Promise<StoredSession | undefined>;

@@ -196,6 +196,7 @@ for (const dialect of dialects) {
       });
       const [first, second] = [randomUUID(), randomUUID()];
       await store.calls.insertSession(session(first, 1, [leg(`${first}-a`, true, 1)]), now());
+      assert.equal((await store.calls.get(first))?.eventSeq, 0, 'no events: seq 0');
       const ids = async (s: Store) => (await s.calls.activeLegsOf(p.id)).map((l) => `${l.legId}@${l.appearance}`);
       await store.transaction(async (tx) => {
         tx.calls.rememberInTransaction();
@@ -203,7 +204,8 @@ for (const dialect of dialects) {
         const given = await tx.calls.activeLegsOf(p.id);
         given.pop();
         assert.deepEqual(await ids(tx), [`${first}-a@1`], 'each answer is its own list');
-        await tx.calls.insertSession(session(second, 1, [leg(`${second}-a`, true, 2)]), now());
+        await tx.calls.insertSession(session(second, 1, [leg(`${second}-a`, true, 2)]), now(), 3);
+        assert.equal((await tx.calls.get(second))?.eventSeq, 3, 'stored with the seq of its events');
         assert.deepEqual(await ids(tx), [`${first}-a@1`, `${second}-a@2`], 'after a session is inserted');
         assert.equal(await tx.calls.saveSession(session(first, 2, [leg(`${first}-a`, false, 1)]), 1, 0, now()), true);
         assert.deepEqual(await ids(tx), [`${second}-a@2`], 'after a session is saved');

@@ -276,8 +276,8 @@ export class CallRuntime {
       if (prior) {
         if (!(await tx.calls.saveSession(document, prior.version, seq, now))) throw new VersionConflict();
       } else {
-        await tx.calls.insertSession(document, now);
-        if (seq > 0) await tx.calls.saveSession(document, document.version, seq, now);
+        // Stored with its events' last seq at once (it was inserted, then saved again: issue 17).
+        await tx.calls.insertSession(document, now, seq);
       }
     }
     await tx.calls.addEvents(events);

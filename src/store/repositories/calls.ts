@@ -77,14 +77,14 @@ export class KyselyCallRepository implements CallRepository {
     this.legs.start();
   }
 
-  async insertSession(session: SessionDocument, now: string): Promise<void> {
+  async insertSession(session: SessionDocument, now: string, eventSeq = 0): Promise<void> {
     await insertSessionRow(this.ctx, {
       id: session.id,
       org_id: session.orgId,
       data: session.data,
       active: flag(session.active),
       version: session.version,
-      event_seq: 0,
+      event_seq: eventSeq,
       parked_against: session.parkedAgainst,
       created: session.created,
       updated: now,
