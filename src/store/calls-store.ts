@@ -106,5 +106,7 @@ export interface CallRepository {
   phone(personId: string): Promise<PhoneSettings | undefined>;
   savePhone(settings: PhoneSettings): Promise<void>;
   recordingSettings(personId: string): Promise<string | undefined>;
+  /** phone and recordingSettings of a person in one statement (each call step asks both of each person). */
+  phoneAndRecording(personId: string): Promise<{ phone: PhoneSettings | undefined; recording: string | undefined }>;
   saveRecordingSettings(personId: string, orgId: string, data: string): Promise<void>;
 }

@@ -223,6 +223,21 @@ for (const dialect of dialects) {
       assert.deepEqual(await ids(store), [`${first}-b@1`]);
     });
 
+    it('reads a person\'s phone and recording settings in one answer, either missing', async () => {
+      const [both, phoneOnly, recordingOnly, neither] = [person(orgId), person(orgId), person(orgId), person(orgId)];
+      for (const p of [both, phoneOnly, recordingOnly, neither]) await store.people.insert(p);
+      const phone = (p: Person, busy: boolean) => ({ personId: p.id, orgId, autoAnswer: true, autoAnswerDelayMs: 1500, busy, offline: !busy });
+      await store.calls.savePhone(phone(both, true));
+      await store.calls.savePhone(phone(phoneOnly, false));
+      await store.calls.saveRecordingSettings(both.id, orgId, '{"record":"Always"}');
+      await store.calls.saveRecordingSettings(recordingOnly.id, orgId, '{"record":"Never"}');
+      assert.deepEqual(await store.calls.phoneAndRecording(both.id), { phone: phone(both, true), recording: '{"record":"Always"}' });
+      assert.deepEqual(await store.calls.phoneAndRecording(phoneOnly.id), { phone: phone(phoneOnly, false), recording: undefined });
+      assert.deepEqual(await store.calls.phoneAndRecording(recordingOnly.id), { phone: undefined, recording: '{"record":"Never"}' });
+      assert.deepEqual(await store.calls.phoneAndRecording(neither.id), { phone: undefined, recording: undefined });
+      assert.deepEqual((await store.calls.phoneAndRecording(both.id)).phone, await store.calls.phone(both.id));
+    });
+
     it('a duplicate email, extension in a location or number owner is a UniqueViolation', async () => {
       const a = person(orgId, { locationId: hq.id, extension: '5001' });
       await store.people.insert(a);

@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Flag } from '../database.ts';
 import type { CallEventRecord, CallHistoryRecord, CallRepository, PhoneSettings, SessionDocument, StoredSession } from '../calls-store.ts';
 import type { CallTables } from '../tables/calls.ts';
 import { fixedStatement, flag, rowsOf, TransactionMemo, type RepositoryContext } from './context.ts';
@@ -29,6 +30,19 @@ const activeLegs = fixedStatement((db, personId: string) =>
 
 const phoneOf = fixedStatement((db, personId: string) => db.selectFrom('phones').selectAll().where('person_id', '=', personId));
 const recordingSettingsOf = fixedStatement((db, personId: string) => db.selectFrom('call_recording_settings').select('data').where('person_id', '=', personId));
+// Both of a person's call policy rows, told apart by `kind` (a union: either may be missing).
+const phoneAndRecordingOf = fixedStatement((db, personId: string) =>
+  db
+    .selectFrom('phones')
+    .select([sql.lit('phone').as('kind'), 'org_id', 'auto_answer', 'auto_answer_delay_ms', 'busy', 'offline', sql<string | null>`null`.as('data')])
+    .where('person_id', '=', personId)
+    .unionAll(
+      db
+        .selectFrom('call_recording_settings')
+        .select([sql.lit('recording').as('kind'), 'org_id', sql<Flag>`null`.as('auto_answer'), sql<number>`null`.as('auto_answer_delay_ms'), sql<Flag>`null`.as('busy'), sql<Flag>`null`.as('offline'), 'data'])
+        .where('person_id', '=', personId),
+    ),
+);
 const peoplePresent = fixedStatement((db, ids: string[]) => db.selectFrom('people').select('id').where('id', 'in', ids));
 
 const LEG_COLUMNS = ['id', 'session_id', 'org_id', 'person_id', 'active', 'appearance', 'created'] as const;
@@ -63,6 +77,16 @@ export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEvent
 });
 
 type ActiveLegRow = { id: string; session_id: string; appearance: number | null };
+
+type PhoneRow = { org_id: string; auto_answer: number; auto_answer_delay_ms: number; busy: number; offline: number };
+const toPhone = (personId: string, row: PhoneRow): PhoneSettings => ({
+  personId,
+  orgId: row.org_id,
+  autoAnswer: Number(row.auto_answer) === 1,
+  autoAnswerDelayMs: Number(row.auto_answer_delay_ms),
+  busy: Number(row.busy) === 1,
+  offline: Number(row.offline) === 1,
+});
 
 export class KyselyCallRepository implements CallRepository {
   private readonly ctx: RepositoryContext;
@@ -272,7 +296,13 @@ export class KyselyCallRepository implements CallRepository {
 
   async phone(personId: string): Promise<PhoneSettings | undefined> {
     const row = (await phoneOf(this.ctx, personId)).rows[0];
-    return row && { personId: row.person_id, orgId: row.org_id, autoAnswer: row.auto_answer === 1, autoAnswerDelayMs: row.auto_answer_delay_ms, busy: row.busy === 1, offline: row.offline === 1 };
+    return row && toPhone(personId, row);
+  }
+
+  async phoneAndRecording(personId: string): Promise<{ phone: PhoneSettings | undefined; recording: string | undefined }> {
+    const { rows } = await phoneAndRecordingOf(this.ctx, personId);
+    const phone = rows.find((r) => r.kind === 'phone');
+    return { phone: phone && toPhone(personId, phone), recording: rows.find((r) => r.kind === 'recording')?.data ?? undefined };
   }
 
   async savePhone(s: PhoneSettings): Promise<void> {
