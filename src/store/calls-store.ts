@@ -57,8 +57,8 @@ export type CallEventRecord = {
 export type PhoneSettings = { personId: string; orgId: string; autoAnswer: boolean; autoAnswerDelayMs: number; busy: boolean; offline: boolean };
 
 export interface CallRepository {
-  /** Stores a new session and its legs. */
-  insertSession(session: SessionDocument, now: string): Promise<void>;
+  /** Stores a new session and its legs; eventSeq: the last seq of the events it was stored with (0: none). */
+  insertSession(session: SessionDocument, now: string, eventSeq?: number): Promise<void>;
   get(sessionId: string): Promise<StoredSession | undefined>;
   /** The session holding a leg (a callId), if any. */
   sessionOfLeg(legId: string): Promise<StoredSession | undefined>;
@@ -70,6 +70,13 @@ export interface CallRepository {
   saveSession(session: SessionDocument, expectedVersion: number, eventSeq: number, now: string): Promise<boolean>;
   /** The active legs of a person: leg id and session id, oldest first. */
   activeLegsOf(personId: string): Promise<{ legId: string; sessionId: string; appearance: number | null }[]>;
+  /**
+   * From now on, for the rest of this transaction, activeLegsOf reads each person's legs once and
+   * answers again from what it read; storing a session (which writes the leg index) forgets all
+   * of it. Only for a transaction that writes legs through this repository alone (the call
+   * engine's). Outside a transaction it does nothing.
+   */
+  rememberInTransaction(): void;
   /** Sessions with at least one active leg (of every organization, or of one). */
   activeSessions(orgId?: string): Promise<string[]>;
   /**
@@ -99,5 +106,7 @@ export interface CallRepository {
   phone(personId: string): Promise<PhoneSettings | undefined>;
   savePhone(settings: PhoneSettings): Promise<void>;
   recordingSettings(personId: string): Promise<string | undefined>;
+  /** phone and recordingSettings of a person in one statement (each call step asks both of each person). */
+  phoneAndRecording(personId: string): Promise<{ phone: PhoneSettings | undefined; recording: string | undefined }>;
   saveRecordingSettings(personId: string, orgId: string, data: string): Promise<void>;
 }

@@ -124,7 +124,7 @@ export class KyselyStore implements Store {
     this.inTransaction = inTransaction;
     const ctx: RepositoryContext = { db, dialect: dialect.name, isUniqueViolation: dialect.isUniqueViolation };
     this.organizations = new KyselyOrganizationRepository(ctx);
-    this.locations = new KyselyLocationRepository(ctx);
+    this.locations = new KyselyLocationRepository(ctx, inTransaction);
     this.licenses = new KyselyLicenseRepository(ctx);
     this.people = new KyselyPersonRepository(ctx);
     this.numbers = new KyselyNumberRepository(ctx);
@@ -136,7 +136,7 @@ export class KyselyStore implements Store {
     this.locationNumbers = new KyselyLocationNumberRepository(ctx);
     this.announcements = new KyselyAnnouncementRepository(ctx);
     this.receptionistContacts = new KyselyReceptionistContactRepository(ctx);
-    this.calls = new KyselyCallRepository(ctx);
+    this.calls = new KyselyCallRepository(ctx, inTransaction);
     this.webhooks = new KyselyWebhookRepository(ctx);
     this.retention = new KyselyRetentionRepository(ctx);
     this.snapshots = new KyselySnapshotRepository(ctx, dialect.name, shapes);

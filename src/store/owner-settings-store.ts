@@ -32,4 +32,9 @@ export interface OwnerSettingRepository {
    * restored, would leave what it read stale. Outside a transaction it does nothing.
    */
   rememberInTransaction(): void;
+  /**
+   * Once remembering (rememberInTransaction), reads the documents of these owners not yet read,
+   * all in one statement, as their first `get` or `all` would have; otherwise does nothing.
+   */
+  rememberOwners(owners: readonly SettingOwner[]): Promise<void>;
 }

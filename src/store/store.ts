@@ -242,6 +242,13 @@ export interface LocationRepository {
   list(orgId: string, filter: LocationFilter, after: Cursor | undefined, limit: number): Promise<Page<Location, Cursor>>;
   update(location: Location): Promise<void>;
   delete(orgId: string, id: string): Promise<void>;
+  /**
+   * From now on, for the rest of this transaction, `get` reads each location once and answers
+   * again from what it read; any write through this repository forgets all of it. Only for a
+   * transaction that writes locations through this repository alone (the call engine's).
+   * Outside a transaction it does nothing.
+   */
+  rememberInTransaction(): void;
 }
 
 export interface LicenseRepository {

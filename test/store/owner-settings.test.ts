@@ -56,6 +56,44 @@ for (const dialect of dialects) {
       assert.equal(await store.ownerSettings.get(a, 'hoteling'), undefined);
     });
 
+    it('a transaction reads several owners\' documents at once, each answered as its own, and its writes are read back at once', async () => {
+      const person = { orgId, kind: 'person' as const, id: randomUUID() };
+      const location = { orgId, kind: 'location' as const, id: randomUUID() };
+      const organization = { orgId, kind: 'organization' as const, id: orgId };
+      const empty = { orgId, kind: 'workspace' as const, id: randomUUID() };
+      const elsewhere = { orgId: otherOrg, kind: 'person' as const, id: person.id };
+      await store.ownerSettings.put(person, 'intercept', '{"person":true}', now());
+      await store.ownerSettings.put(person, 'callWaiting', '{"enabled":true}', now());
+      await store.ownerSettings.put(location, 'intercept', '{"location":true}', now());
+      await store.ownerSettings.put(organization, 'intercept', '{"organization":true}', now());
+      await store.ownerSettings.put(elsewhere, 'intercept', '{"elsewhere":true}', now());
+      await store.transaction(async (tx) => {
+        tx.ownerSettings.rememberInTransaction();
+        await tx.ownerSettings.rememberOwners([person, location, organization, empty, elsewhere, person]);
+        assert.equal(await tx.ownerSettings.get(person, 'intercept'), '{"person":true}');
+        assert.deepEqual([...(await tx.ownerSettings.all(person)).keys()].sort(), ['callWaiting', 'intercept']);
+        assert.equal(await tx.ownerSettings.get(location, 'intercept'), '{"location":true}');
+        assert.equal(await tx.ownerSettings.get(organization, 'intercept'), '{"organization":true}');
+        assert.equal((await tx.ownerSettings.all(empty)).size, 0);
+        assert.equal(await tx.ownerSettings.get(elsewhere, 'intercept'), '{"elsewhere":true}', 'another organization, read apart');
+        await tx.ownerSettings.put(location, 'intercept', '{"location":false}', now());
+        await tx.ownerSettings.rememberOwners([location]);
+        assert.equal(await tx.ownerSettings.get(location, 'intercept'), '{"location":false}', 'after a put');
+        await tx.ownerSettings.put(empty, 'hoteling', '{"enabled":true}', now());
+        assert.equal(await tx.ownerSettings.get(empty, 'hoteling'), '{"enabled":true}', 'after a put to an owner read empty');
+      });
+      // Nothing outlives the transaction; outside one, rememberOwners reads nothing ahead.
+      await store.ownerSettings.put(person, 'intercept', '{"person":false}', now());
+      await store.transaction(async (tx) => {
+        tx.ownerSettings.rememberInTransaction();
+        await tx.ownerSettings.rememberOwners([person]);
+        assert.equal(await tx.ownerSettings.get(person, 'intercept'), '{"person":false}');
+      });
+      await store.ownerSettings.rememberOwners([person]);
+      await store.ownerSettings.put(person, 'intercept', '{"person":"again"}', now());
+      assert.equal(await store.ownerSettings.get(person, 'intercept'), '{"person":"again"}');
+    });
+
     it('a transaction that remembers what it read answers from it, and its own writes are read back at once', async () => {
       const owner = { orgId, kind: 'person' as const, id: randomUUID() };
       await store.ownerSettings.put(owner, 'callWaiting', '{"enabled":true}', now());

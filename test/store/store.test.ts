@@ -142,6 +142,102 @@ for (const dialect of dialects) {
       assert.equal(await store.people.get(orgId, p.id), undefined);
     });
 
+    it('a transaction that remembers locations reads each once, and its own writes are read back at once', async () => {
+      const kept = location(orgId);
+      const added = location(orgId);
+      await store.locations.insert(kept);
+      await store.transaction(async (tx) => {
+        tx.locations.rememberInTransaction();
+        const first = (await tx.locations.get(orgId, kept.id))!;
+        first.name = 'changed by the caller';
+        first.address.city = 'changed by the caller';
+        assert.deepEqual(await tx.locations.get(orgId, kept.id), kept, 'each get gives its own copy');
+        assert.equal(await tx.locations.get(orgId, added.id), undefined);
+        assert.equal(await tx.locations.get(randomUUID(), kept.id), undefined, 'another organization');
+        await tx.locations.insert(added);
+        assert.deepEqual(await tx.locations.get(orgId, added.id), added, 'after an insert');
+        await tx.locations.update({ ...kept, name: `${kept.name} renamed` });
+        assert.equal((await tx.locations.get(orgId, kept.id))?.name, `${kept.name} renamed`, 'after an update');
+        // A write sent while a read is under way (transaction-memo.test.ts holds the read back).
+        const reading = tx.locations.get(orgId, kept.id);
+        const writing = tx.locations.update({ ...kept, name: `${kept.name} again` });
+        await Promise.all([reading, writing]);
+        assert.equal((await tx.locations.get(orgId, kept.id))?.name, `${kept.name} again`, 'after a write during a read');
+        await tx.locations.delete(orgId, added.id);
+        assert.equal(await tx.locations.get(orgId, added.id), undefined, 'after a delete');
+      });
+      // Nothing outlives the transaction: a later one reads the store again.
+      await store.locations.update({ ...kept, name: `${kept.name} outside` });
+      await store.transaction(async (tx) => {
+        tx.locations.rememberInTransaction();
+        assert.equal((await tx.locations.get(orgId, kept.id))?.name, `${kept.name} outside`);
+      });
+      // Outside a transaction nothing is remembered.
+      store.locations.rememberInTransaction();
+      assert.equal((await store.locations.get(orgId, kept.id))?.name, `${kept.name} outside`);
+      await store.transaction((tx) => tx.locations.update({ ...kept, name: `${kept.name} last` }));
+      assert.equal((await store.locations.get(orgId, kept.id))?.name, `${kept.name} last`);
+    });
+
+    it('a transaction that remembers active legs reads each person\'s once, and storing a session reads them again', async () => {
+      const p = person(orgId);
+      await store.people.insert(p);
+      const leg = (id: string, active: boolean, appearance: number | null) => ({ id, personId: p.id, active, appearance, created: now() });
+      const session = (id: string, version: number, legs: ReturnType<typeof leg>[]) => ({
+        id,
+        orgId,
+        data: '{}',
+        version,
+        active: legs.some((l) => l.active),
+        parkedAgainst: null,
+        created: now(),
+        timerDue: null,
+        legs,
+      });
+      const [first, second] = [randomUUID(), randomUUID()];
+      await store.calls.insertSession(session(first, 1, [leg(`${first}-a`, true, 1)]), now());
+      assert.equal((await store.calls.get(first))?.eventSeq, 0, 'no events: seq 0');
+      const ids = async (s: Store) => (await s.calls.activeLegsOf(p.id)).map((l) => `${l.legId}@${l.appearance}`);
+      await store.transaction(async (tx) => {
+        tx.calls.rememberInTransaction();
+        assert.deepEqual(await ids(tx), [`${first}-a@1`]);
+        const given = await tx.calls.activeLegsOf(p.id);
+        given.pop();
+        assert.deepEqual(await ids(tx), [`${first}-a@1`], 'each answer is its own list');
+        await tx.calls.insertSession(session(second, 1, [leg(`${second}-a`, true, 2)]), now(), 3);
+        assert.equal((await tx.calls.get(second))?.eventSeq, 3, 'stored with the seq of its events');
+        assert.deepEqual(await ids(tx), [`${first}-a@1`, `${second}-a@2`], 'after a session is inserted');
+        assert.equal(await tx.calls.saveSession(session(first, 2, [leg(`${first}-a`, false, 1)]), 1, 0, now()), true);
+        assert.deepEqual(await ids(tx), [`${second}-a@2`], 'after a session is saved');
+      });
+      // Nothing outlives the transaction: a later one reads the store again.
+      assert.equal(await store.calls.saveSession(session(second, 2, [leg(`${second}-a`, false, 2)]), 1, 0, now()), true);
+      await store.transaction(async (tx) => {
+        tx.calls.rememberInTransaction();
+        assert.deepEqual(await ids(tx), []);
+      });
+      // Outside a transaction nothing is remembered.
+      store.calls.rememberInTransaction();
+      assert.deepEqual(await ids(store), []);
+      await store.calls.insertSession(session(randomUUID(), 1, [leg(`${first}-b`, true, 1)]), now());
+      assert.deepEqual(await ids(store), [`${first}-b@1`]);
+    });
+
+    it('reads a person\'s phone and recording settings in one answer, either missing', async () => {
+      const [both, phoneOnly, recordingOnly, neither] = [person(orgId), person(orgId), person(orgId), person(orgId)];
+      for (const p of [both, phoneOnly, recordingOnly, neither]) await store.people.insert(p);
+      const phone = (p: Person, busy: boolean) => ({ personId: p.id, orgId, autoAnswer: true, autoAnswerDelayMs: 1500, busy, offline: !busy });
+      await store.calls.savePhone(phone(both, true));
+      await store.calls.savePhone(phone(phoneOnly, false));
+      await store.calls.saveRecordingSettings(both.id, orgId, '{"record":"Always"}');
+      await store.calls.saveRecordingSettings(recordingOnly.id, orgId, '{"record":"Never"}');
+      assert.deepEqual(await store.calls.phoneAndRecording(both.id), { phone: phone(both, true), recording: '{"record":"Always"}' });
+      assert.deepEqual(await store.calls.phoneAndRecording(phoneOnly.id), { phone: phone(phoneOnly, false), recording: undefined });
+      assert.deepEqual(await store.calls.phoneAndRecording(recordingOnly.id), { phone: undefined, recording: '{"record":"Never"}' });
+      assert.deepEqual(await store.calls.phoneAndRecording(neither.id), { phone: undefined, recording: undefined });
+      assert.deepEqual((await store.calls.phoneAndRecording(both.id)).phone, await store.calls.phone(both.id));
+    });
+
     it('a duplicate email, extension in a location or number owner is a UniqueViolation', async () => {
       const a = person(orgId, { locationId: hq.id, extension: '5001' });
       await store.people.insert(a);

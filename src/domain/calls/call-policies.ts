@@ -49,7 +49,7 @@ export async function loadPolicies(
   for (const orgId of new Set(orgIds)) if (!(await CallRecordingConfigService.enabled(store, orgId))) notRecording.add(orgId);
   const people = new Map<string, PartyPolicy>();
   for (const personId of new Set(personIds)) {
-    const [phone, recording] = await Promise.all([store.calls.phone(personId), store.calls.recordingSettings(personId)]);
+    const { phone, recording } = await store.calls.phoneAndRecording(personId);
     const mode: RecordingMode = recordingModeOf(recording);
     people.set(personId, {
       recording: mode,

@@ -5,6 +5,7 @@ import { act, fireTimer } from '../../engine/session.ts';
 import { consultTransfer } from '../../engine/transfer.ts';
 import { WEBHOOK_EVENT_OF, type Leg, type Party, type Session } from '../../engine/types.ts';
 import type { CallEventRecord, CallHistoryRecord, SessionDocument } from '../../store/calls-store.ts';
+import type { SettingOwner } from '../../store/owner-settings-store.ts';
 import type { Store } from '../../store/store.ts';
 import { timestamp, type Clock } from '../clock.ts';
 import { WebexError } from '../errors.ts';
@@ -89,6 +90,17 @@ function partiesOf(session: Session): Party[] {
   ];
 }
 
+/** Whose settings documents the engine reads for a party: a line's own, its location's and its organization's. */
+function settingOwnersOf(party: Party): SettingOwner[] {
+  if (party.kind !== 'person') return [];
+  const { orgId } = party;
+  return [
+    { orgId, kind: party.line ?? 'person', id: party.personId },
+    { orgId, kind: 'location', id: party.locationId },
+    { orgId, kind: 'organization', id: orgId },
+  ];
+}
+
 const personIdOf = (party: Party) => (party.kind === 'person' ? party.personId : null);
 
 export class CallRuntime {
@@ -119,6 +131,9 @@ export class CallRuntime {
   }
 
   async context(tx: Store, given: Party[]): Promise<EngineContext> {
+    // The settings documents a step asks of each person (their own, their location's, their
+    // organization's), in one statement when the transaction remembers them (transact).
+    await tx.ownerSettings.rememberOwners(given.flatMap(settingOwnersOf));
     const attendants = await loadAttendantPlans(tx, given, this.clock.now());
     const parties = [...given, ...[...attendants.values()].flatMap(attendantTargets)];
     const plans = await loadHuntPlans(tx, parties, this.clock.now());
@@ -158,8 +173,13 @@ export class CallRuntime {
         const done = await this.store.transaction(async (tx) => {
           // The engine asks for a person's settings one document at a time, several times a call:
           // one read of each owner's documents serves the transaction (it writes settings, if
-          // ever, through the same repository, which forgets what it read of that owner).
+          // ever, through the same repository, which forgets what it read of that owner). So
+          // for locations (ring schedules, call records), which calls never write, and for
+          // people's active legs (routing, line appearances, holding other calls), forgotten
+          // when a session is stored.
           tx.ownerSettings.rememberInTransaction();
+          tx.locations.rememberInTransaction();
+          tx.calls.rememberInTransaction();
           const w = new CallWork(tx, this);
           const result = await work(w);
           if ('refused' in result) throw callActionRefused(result.refused);
@@ -256,8 +276,8 @@ export class CallRuntime {
       if (prior) {
         if (!(await tx.calls.saveSession(document, prior.version, seq, now))) throw new VersionConflict();
       } else {
-        await tx.calls.insertSession(document, now);
-        if (seq > 0) await tx.calls.saveSession(document, document.version, seq, now);
+        // Stored with its events' last seq at once (it was inserted, then saved again: issue 17).
+        await tx.calls.insertSession(document, now, seq);
       }
     }
     await tx.calls.addEvents(events);

@@ -21,8 +21,9 @@ type CallerIdDoc = {
   directLineCallerIdName?: { selection?: 'CUSTOM_NAME' | 'FIRSTNAME_LASTNAME' | 'LASTNAME_FIRSTNAME' | 'DISPLAY_NAME'; customName?: string };
 };
 
-async function documentOf(store: Store, party: PersonParty, key: string, defaults: SettingDocument): Promise<SettingDocument> {
-  const stored = await store.ownerSettings.get({ orgId: party.orgId, kind: party.line ?? 'person', id: party.personId }, key);
+/** A setting document from an owner's documents (all read in one statement), merged over its defaults. */
+function documentIn(documents: ReadonlyMap<string, string>, key: string, defaults: SettingDocument): SettingDocument {
+  const stored = documents.get(key);
   return stored === undefined ? defaults : mergeDocument(defaults, JSON.parse(stored) as SettingDocument);
 }
 
@@ -32,15 +33,26 @@ async function documentOf(store: Store, party: PersonParty, key: string, default
  * as the person a call reaches (`answering`: blocked by connected line identification restriction).
  */
 export async function presentedParty(store: Store, party: PersonParty, role: 'calling' | 'answering' = 'calling'): Promise<PersonParty> {
-  const doc = (await documentOf(store, party, CALLER_ID.key, CALLER_ID.defaults)) as CallerIdDoc;
-  const delivery = await documentOf(store, party, CALLER_ID_DELIVERY.key, CALLER_ID_DELIVERY.defaults);
+  // Both documents in one read (each placed call presents its callee: issue 17).
+  const documents = await store.ownerSettings.all({ orgId: party.orgId, kind: party.line ?? 'person', id: party.personId });
+  const doc = documentIn(documents, CALLER_ID.key, CALLER_ID.defaults) as CallerIdDoc;
+  const delivery = documentIn(documents, CALLER_ID_DELIVERY.key, CALLER_ID_DELIVERY.defaults);
   const selected = doc.selected ?? (party.number ? 'DIRECT_LINE' : 'LOCATION_NUMBER');
   const locationNumber = async () => (await store.locationNumbers.mainNumber(party.locationId))?.phoneNumber ?? null;
   let number = selected === 'CUSTOM' ? (doc.customNumber ?? null) : selected === 'DIRECT_LINE' && party.number ? party.number : await locationNumber();
-  // A virtual line's names are its own; a workspace has only its display name.
-  const own = party.line === 'virtualLine' ? await store.virtualLines.get(party.orgId, party.personId) : party.line ? undefined : await store.people.get(party.orgId, party.personId);
-  const first = doc.firstName ?? own?.firstName ?? '';
-  const last = doc.lastName ?? own?.lastName ?? '';
+  // A virtual line's names are its own; a workspace has only its display name. Read only for a
+  // name made of them (the person was read already by whoever made the party: issue 17).
+  const names = async () => {
+    const own =
+      doc.firstName !== undefined && doc.lastName !== undefined
+        ? undefined
+        : party.line === 'virtualLine'
+          ? await store.virtualLines.get(party.orgId, party.personId)
+          : party.line
+            ? undefined
+            : await store.people.get(party.orgId, party.personId);
+    return { first: doc.firstName ?? own?.firstName ?? '', last: doc.lastName ?? own?.lastName ?? '' };
+  };
   let name = party.name;
   switch (doc.externalCallerIdNamePolicy) {
     case 'OTHER':
@@ -54,8 +66,10 @@ export async function presentedParty(store: Store, party: PersonParty, role: 'ca
     default: {
       const selection = doc.directLineCallerIdName?.selection;
       if (selection === 'CUSTOM_NAME' && doc.directLineCallerIdName?.customName) name = doc.directLineCallerIdName.customName;
-      else if (selection === 'FIRSTNAME_LASTNAME' && (first || last)) name = `${first} ${last}`.trim();
-      else if (selection === 'LASTNAME_FIRSTNAME' && (first || last)) name = `${last} ${first}`.trim();
+      else if (selection === 'FIRSTNAME_LASTNAME' || selection === 'LASTNAME_FIRSTNAME') {
+        const { first, last } = await names();
+        if (first || last) name = (selection === 'FIRSTNAME_LASTNAME' ? `${first} ${last}` : `${last} ${first}`).trim();
+      }
     }
   }
   // An agent presenting a hunt group's caller ID shows the group's name and number instead.

@@ -1,6 +1,6 @@
 import type { AlsoRing, CallerMatch, CallerRules, PersonRouting } from '../../engine/person-routing.ts';
 import type { Party, PersonParty } from '../../engine/types.ts';
-import type { Store } from '../../store/store.ts';
+import type { Location, Store } from '../../store/store.ts';
 import { isInSchedule } from '../schedules/schedule-time.ts';
 import { PUSH_TO_TALK } from '../settings/person-config-settings.ts';
 import { decodeId } from '../webex-ids.ts';
@@ -34,13 +34,18 @@ function matchOf(c: Criterion): CallerMatch {
 
 /** Whether a criterion counts at `now`: always without a schedule, else while its schedule is in force. */
 async function inForceAt(store: Store, person: PersonParty, now: Date): Promise<(c: Criterion) => Promise<boolean>> {
-  const location = await store.locations.get(person.orgId, person.locationId);
+  // The location (its time zone) is read once, and only for a criterion with a schedule: most
+  // people have none, and every call step asks (issue 17).
+  let location: Promise<Location | undefined> | undefined;
   return async (c) => {
     if (!c.scheduleName || !c.scheduleType) return true;
     // Level PEOPLE: the person's own schedule; otherwise their location's.
     const own = c.scheduleLevel === 'PEOPLE' && person.line === undefined ? person.personId : undefined;
     const schedule = await store.schedules.findByName(person.orgId, person.locationId, c.scheduleType, c.scheduleName, own);
-    return schedule !== undefined && location !== undefined && isInSchedule(schedule, now, location.timeZone);
+    if (schedule === undefined) return false;
+    location ??= store.locations.get(person.orgId, person.locationId);
+    const timeZone = (await location)?.timeZone;
+    return timeZone !== undefined && isInSchedule(schedule, now, timeZone);
   };
 }
 

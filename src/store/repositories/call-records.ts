@@ -1,5 +1,11 @@
 import type { CallRecordQuery, CallRecordRepository, StoredCallRecord } from '../call-records-store.ts';
-import { chunks, type RepositoryContext } from './context.ts';
+import type { Insertable } from 'kysely';
+import type { CallRecordsTable } from '../tables/call-records.ts';
+import { chunks, fixedStatement, rowsOf, type RepositoryContext } from './context.ts';
+
+// Each ended call writes its records (issue 17): built and compiled once per number of records.
+const RECORD_COLUMNS = ['id', 'org_id', 'location_id', 'report_time', 'data'] as const;
+const insertRecords = fixedStatement((db, values: unknown[]) => db.insertInto('call_records').values(rowsOf<Insertable<CallRecordsTable>>(RECORD_COLUMNS, values)));
 
 export class KyselyCallRecordRepository implements CallRecordRepository {
   private readonly ctx: RepositoryContext;
@@ -9,10 +15,9 @@ export class KyselyCallRecordRepository implements CallRecordRepository {
 
   async add(records: readonly StoredCallRecord[]): Promise<void> {
     for (const chunk of chunks(records, 100)) {
-      await this.ctx.db
-        .insertInto('call_records')
-        .values(chunk.map((r) => ({ id: r.id, org_id: r.orgId, location_id: r.locationId, report_time: r.reportTime, data: JSON.stringify(r.data) })))
-        .execute();
+      const values: unknown[] = [];
+      for (const r of chunk) values.push(r.id, r.orgId, r.locationId ?? null, r.reportTime, JSON.stringify(r.data));
+      await insertRecords(this.ctx, values);
     }
   }
 

@@ -1,13 +1,15 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Flag } from '../database.ts';
 import type { CallEventRecord, CallHistoryRecord, CallRepository, PhoneSettings, SessionDocument, StoredSession } from '../calls-store.ts';
 import type { CallTables } from '../tables/calls.ts';
-import { fixedStatement, flag, type RepositoryContext } from './context.ts';
+import { fixedStatement, flag, rowsOf, TransactionMemo, type RepositoryContext } from './context.ts';
 
 // The statements every call step sends (a lifecycle: three steps, about 25 of these), built and
 // compiled by Kysely once per shape rather than on each call (context.ts fixedStatement).
 type SessionRow = Insertable<CallTables['call_sessions']>;
 type LegRow = Insertable<CallTables['call_legs']>;
 type EventRow = Insertable<CallTables['call_events']>;
+type HistoryRow = Insertable<CallTables['call_history']>;
 
 const insertSessionRow = fixedStatement((db, row: SessionRow) => db.insertInto('call_sessions').values(row));
 const sessionById = fixedStatement((db, id: string) => db.selectFrom('call_sessions').select(['data', 'event_seq']).where('id', '=', id));
@@ -26,20 +28,26 @@ const activeLegs = fixedStatement((db, personId: string) =>
   db.selectFrom('call_legs').select(['id', 'session_id', 'appearance']).where('person_id', '=', personId).where('active', '=', 1).orderBy('created').orderBy('id'),
 );
 
+const phoneOf = fixedStatement((db, personId: string) => db.selectFrom('phones').selectAll().where('person_id', '=', personId));
+const recordingSettingsOf = fixedStatement((db, personId: string) => db.selectFrom('call_recording_settings').select('data').where('person_id', '=', personId));
+// Both of a person's call policy rows, told apart by `kind` (a union: either may be missing).
+const phoneAndRecordingOf = fixedStatement((db, personId: string) =>
+  db
+    .selectFrom('phones')
+    .select([sql.lit('phone').as('kind'), 'org_id', 'auto_answer', 'auto_answer_delay_ms', 'busy', 'offline', sql<string | null>`null`.as('data')])
+    .where('person_id', '=', personId)
+    .unionAll(
+      db
+        .selectFrom('call_recording_settings')
+        .select([sql.lit('recording').as('kind'), 'org_id', sql<Flag>`null`.as('auto_answer'), sql<number>`null`.as('auto_answer_delay_ms'), sql<Flag>`null`.as('busy'), sql<Flag>`null`.as('offline'), 'data'])
+        .where('person_id', '=', personId),
+    ),
+);
+const peoplePresent = fixedStatement((db, ids: string[]) => db.selectFrom('people').select('id').where('id', 'in', ids));
+
 const LEG_COLUMNS = ['id', 'session_id', 'org_id', 'person_id', 'active', 'appearance', 'created'] as const;
 const EVENT_COLUMNS = ['id', 'org_id', 'session_id', 'seq', 'person_id', 'call_id', 'event_type', 'data', 'created', 'webhook_event', 'personality', 'state', 'call_type'] as const;
-
-/**
- * Rows of a multi-row insert from one flat list of values (fixedStatement binds lists of values,
- * not lists of objects): `values` holds the columns of each row in turn.
- */
-function rowsOf<R>(columns: readonly string[], values: readonly unknown[]): R[] {
-  const rows: R[] = [];
-  for (let i = 0; i < values.length; i += columns.length) {
-    rows.push(Object.fromEntries(columns.map((c, j) => [c, values[i + j]])) as R);
-  }
-  return rows;
-}
+const HISTORY_COLUMNS = ['id', 'org_id', 'person_id', 'type', 'name', 'number', 'privacy_enabled', 'time', 'call_id', 'session_id'] as const;
 
 // Inserts new legs into the index, moves legs that changed session, and updates active flags.
 const upsertLegs = fixedStatement((db, values: unknown[]) =>
@@ -49,6 +57,7 @@ const upsertLegs = fixedStatement((db, values: unknown[]) =>
     .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ session_id: eb.ref('excluded.session_id'), active: eb.ref('excluded.active') }))),
 );
 const insertEvents = fixedStatement((db, values: unknown[]) => db.insertInto('call_events').values(rowsOf<EventRow>(EVENT_COLUMNS, values)));
+const insertHistory = fixedStatement((db, values: unknown[]) => db.insertInto('call_history').values(rowsOf<HistoryRow>(HISTORY_COLUMNS, values)));
 const insertPending = fixedStatement((db, ids: string[]) => db.insertInto('call_events_pending').values(ids.map((event_id) => ({ event_id }))));
 
 export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEventRecord => ({
@@ -67,20 +76,39 @@ export const toCallEvent = (r: Selectable<CallTables['call_events']>): CallEvent
   callType: r.call_type,
 });
 
+type ActiveLegRow = { id: string; session_id: string; appearance: number | null };
+
+type PhoneRow = { org_id: string; auto_answer: number; auto_answer_delay_ms: number; busy: number; offline: number };
+const toPhone = (personId: string, row: PhoneRow): PhoneSettings => ({
+  personId,
+  orgId: row.org_id,
+  autoAnswer: Number(row.auto_answer) === 1,
+  autoAnswerDelayMs: Number(row.auto_answer_delay_ms),
+  busy: Number(row.busy) === 1,
+  offline: Number(row.offline) === 1,
+});
+
 export class KyselyCallRepository implements CallRepository {
   private readonly ctx: RepositoryContext;
-  constructor(ctx: RepositoryContext) {
+  /** Each person's active legs as read in this transaction (routing, line appearances and holding other calls each ask). */
+  private readonly legs: TransactionMemo<ActiveLegRow[]>;
+  constructor(ctx: RepositoryContext, inTransaction = false) {
     this.ctx = ctx;
+    this.legs = new TransactionMemo(inTransaction);
   }
 
-  async insertSession(session: SessionDocument, now: string): Promise<void> {
+  rememberInTransaction(): void {
+    this.legs.start();
+  }
+
+  async insertSession(session: SessionDocument, now: string, eventSeq = 0): Promise<void> {
     await insertSessionRow(this.ctx, {
       id: session.id,
       org_id: session.orgId,
       data: session.data,
       active: flag(session.active),
       version: session.version,
-      event_seq: 0,
+      event_seq: eventSeq,
       parked_against: session.parkedAgainst,
       created: session.created,
       updated: now,
@@ -123,6 +151,7 @@ export class KyselyCallRepository implements CallRepository {
   /** Inserts new legs into the index, moves legs that changed session, and updates active flags: one statement. */
   private async indexLegs(session: SessionDocument): Promise<void> {
     if (session.legs.length === 0) return;
+    this.legs.forget();
     const values: unknown[] = [];
     // A list's values are bound by position (no key to leave out): an absent one is null.
     for (const leg of session.legs) values.push(leg.id, session.id, session.orgId, leg.personId ?? null, flag(leg.active), leg.appearance ?? null, leg.created);
@@ -130,7 +159,7 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async activeLegsOf(personId: string) {
-    const { rows } = await activeLegs(this.ctx, personId);
+    const rows = await this.legs.read(personId, async () => (await activeLegs(this.ctx, personId)).rows);
     return rows.map((r) => ({ legId: r.id, sessionId: r.session_id, appearance: r.appearance }));
   }
 
@@ -182,28 +211,12 @@ export class KyselyCallRepository implements CallRepository {
   async addHistory(all: readonly CallHistoryRecord[]): Promise<void> {
     if (all.length === 0) return;
     // A person deleted while their call was ending: call_history.person_id would break its key.
-    const present = new Set(
-      (await this.ctx.db.selectFrom('people').select('id').where('id', 'in', [...new Set(all.map((r) => r.personId))]).execute()).map((r) => r.id),
-    );
+    const present = new Set((await peoplePresent(this.ctx, [...new Set(all.map((r) => r.personId))])).rows.map((r) => r.id));
     const records = all.filter((r) => present.has(r.personId));
     if (records.length === 0) return;
-    await this.ctx.db
-      .insertInto('call_history')
-      .values(
-        records.map((r) => ({
-          id: r.id,
-          org_id: r.orgId,
-          person_id: r.personId,
-          type: r.type,
-          name: r.name,
-          number: r.number,
-          privacy_enabled: flag(r.privacyEnabled),
-          time: r.time,
-          call_id: r.callId,
-          session_id: r.sessionId,
-        })),
-      )
-      .execute();
+    const values: unknown[] = [];
+    for (const r of records) values.push(r.id, r.orgId, r.personId, r.type, r.name ?? null, r.number ?? null, flag(r.privacyEnabled), r.time, r.callId, r.sessionId);
+    await insertHistory(this.ctx, values);
   }
 
   async history(personId: string, type: CallHistoryRecord['type'] | undefined, perType: number): Promise<CallHistoryRecord[]> {
@@ -282,8 +295,14 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async phone(personId: string): Promise<PhoneSettings | undefined> {
-    const row = await this.ctx.db.selectFrom('phones').selectAll().where('person_id', '=', personId).executeTakeFirst();
-    return row && { personId: row.person_id, orgId: row.org_id, autoAnswer: row.auto_answer === 1, autoAnswerDelayMs: row.auto_answer_delay_ms, busy: row.busy === 1, offline: row.offline === 1 };
+    const row = (await phoneOf(this.ctx, personId)).rows[0];
+    return row && toPhone(personId, row);
+  }
+
+  async phoneAndRecording(personId: string): Promise<{ phone: PhoneSettings | undefined; recording: string | undefined }> {
+    const { rows } = await phoneAndRecordingOf(this.ctx, personId);
+    const phone = rows.find((r) => r.kind === 'phone');
+    return { phone: phone && toPhone(personId, phone), recording: rows.find((r) => r.kind === 'recording')?.data ?? undefined };
   }
 
   async savePhone(s: PhoneSettings): Promise<void> {
@@ -296,7 +315,7 @@ export class KyselyCallRepository implements CallRepository {
   }
 
   async recordingSettings(personId: string): Promise<string | undefined> {
-    const row = await this.ctx.db.selectFrom('call_recording_settings').select('data').where('person_id', '=', personId).executeTakeFirst();
+    const row = (await recordingSettingsOf(this.ctx, personId)).rows[0];
     return row?.data;
   }
 

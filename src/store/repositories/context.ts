@@ -93,6 +93,75 @@ export function fixedStatement<A extends unknown[], O>(
   };
 }
 
+/**
+ * Reads a repository remembers for the rest of one transaction, once asked (its
+ * rememberInTransaction, called by the call engine's transactions): a call step asks for the same
+ * rows several times. Outside a transaction it remembers nothing, and it lives and dies with the
+ * transaction's store. The repository forgets (`forget`) before each of its own writes; a read
+ * that was under way when a write forgot is not kept (it may have read what the write changed).
+ */
+export class TransactionMemo<V> {
+  private readonly inTransaction: boolean;
+  private memo: Map<string, V> | undefined;
+  private generation = 0;
+  constructor(inTransaction: boolean) {
+    this.inTransaction = inTransaction;
+  }
+
+  start(): void {
+    if (this.inTransaction) this.memo ??= new Map();
+  }
+
+  get active(): boolean {
+    return this.memo !== undefined;
+  }
+
+  /** The remembered value of key, or load()'s (remembered once started). */
+  async read(key: string, load: () => Promise<V>): Promise<V> {
+    const memo = this.memo;
+    if (!memo) return load();
+    if (memo.has(key)) return memo.get(key) as V;
+    const generation = this.generation;
+    const value = await load();
+    if (generation === this.generation) memo.set(key, value);
+    return value;
+  }
+
+  /**
+   * Reads the keys not yet remembered at once (load answers each key it was given; a key it leaves
+   * out is remembered as undefined), as read would one by one. Nothing when not started.
+   */
+  async readAll(keys: readonly string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<void> {
+    const memo = this.memo;
+    if (!memo) return;
+    const missing = [...new Set(keys)].filter((key) => !memo.has(key));
+    if (missing.length === 0) return;
+    const generation = this.generation;
+    const values = await load(missing);
+    if (generation === this.generation) for (const key of missing) memo.set(key, values.get(key) as V);
+  }
+
+  /** Forgets one key, or everything. */
+  forget(key?: string): void {
+    if (!this.memo) return;
+    this.generation++;
+    if (key === undefined) this.memo.clear();
+    else this.memo.delete(key);
+  }
+}
+
+/**
+ * Rows of a multi-row insert from one flat list of values (fixedStatement binds lists of values,
+ * not lists of objects): `values` holds the columns of each row in turn.
+ */
+export function rowsOf<R>(columns: readonly string[], values: readonly unknown[]): R[] {
+  const rows: R[] = [];
+  for (let i = 0; i < values.length; i += columns.length) {
+    rows.push(Object.fromEntries(columns.map((c, j) => [c, values[i + j]])) as R);
+  }
+  return rows;
+}
+
 const MARKER = '\u0000param:';
 const MAX_SHAPES = 64;
 

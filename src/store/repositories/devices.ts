@@ -2,7 +2,15 @@ import type { Insertable, Selectable } from 'kysely';
 import type { BackgroundImage, DeviceFilter, DeviceLine, DeviceRepository, MemberKind, StoredApplicationMember, StoredDevice, StoredDeviceMember } from '../devices-store.ts';
 import type { Page } from '../store.ts';
 import type { ApplicationMembersTable, DeviceMembersTable, DevicesTable } from '../tables/devices.ts';
-import { chunks, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
+import { chunks, fixedStatement, guardUnique, matches, offsetPage, type RepositoryContext } from './context.ts';
+
+// A call's parties' shared lines, asked at each call step (issue 17).
+const deviceLinesOf = fixedStatement((db, orgId: string, memberId: string) =>
+  db.selectFrom('device_members').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('device_id'),
+);
+const applicationLinesOfMember = fixedStatement((db, orgId: string, memberId: string) =>
+  db.selectFrom('application_members').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('person_id'),
+);
 
 const toDevice = (row: Selectable<DevicesTable>): StoredDevice => ({
   id: row.id,
@@ -144,7 +152,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
   }
 
   async linesOf(orgId: string, memberId: string): Promise<StoredDeviceMember[]> {
-    const rows = await this.ctx.db.selectFrom('device_members').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('device_id').execute();
+    const { rows } = await deviceLinesOf(this.ctx, orgId, memberId);
     return rows.map(toMember);
   }
 
@@ -173,7 +181,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
   }
 
   async applicationLinesOf(orgId: string, memberId: string): Promise<StoredApplicationMember[]> {
-    const rows = await this.ctx.db.selectFrom('application_members').selectAll().where('org_id', '=', orgId).where('member_id', '=', memberId).orderBy('person_id').execute();
+    const { rows } = await applicationLinesOfMember(this.ctx, orgId, memberId);
     return rows.map(toApplicationMember);
   }
 

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { LocationsTable } from '../database.ts';
 import type { Cursor, Location, LocationFilter, LocationRepository, Page } from '../store.ts';
-import { fixedStatement, flag, guardUnique, keysetPage, matches, type RepositoryContext } from './context.ts';
+import { fixedStatement, flag, guardUnique, keysetPage, matches, TransactionMemo, type RepositoryContext } from './context.ts';
 
 export const toLocation = (row: Selectable<LocationsTable>): Location => ({
   id: row.id,
@@ -68,23 +68,29 @@ const locationWithRunningJob = fixedStatement((db, orgId: string, id: string | u
     .where('l.id', '=', (eb) => (id !== undefined ? eb.val(id) : eb.selectFrom('organizations as o').select('o.default_location_id').where('o.id', '=', orgId))),
 );
 
+// Read by each call step (the called person's ring schedules, the call record's site): issue 17.
+const locationById = fixedStatement((db, orgId: string, id: string) => db.selectFrom('locations').selectAll().where('org_id', '=', orgId).where('id', '=', id));
+
 export class KyselyLocationRepository implements LocationRepository {
   private readonly ctx: RepositoryContext;
-  constructor(ctx: RepositoryContext) {
+  /** Rows read by get in this transaction, once rememberInTransaction was asked (each get builds its own Location from the row). */
+  private readonly memo: TransactionMemo<Selectable<LocationsTable> | undefined>;
+  constructor(ctx: RepositoryContext, inTransaction = false) {
     this.ctx = ctx;
+    this.memo = new TransactionMemo(inTransaction);
+  }
+
+  rememberInTransaction(): void {
+    this.memo.start();
   }
 
   async insert(location: Location): Promise<void> {
+    this.memo.forget();
     await guardUnique(this.ctx, 'location name', () => this.ctx.db.insertInto('locations').values(toRow(location)).execute());
   }
 
   async get(orgId: string, id: string): Promise<Location | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('locations')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await this.memo.read(`${orgId}\u0000${id}`, async () => (await locationById(this.ctx, orgId, id)).rows[0]);
     return row && toLocation(row);
   }
 
@@ -129,12 +135,14 @@ export class KyselyLocationRepository implements LocationRepository {
 
   async update(location: Location): Promise<void> {
     const { id, org_id, created, ...changes } = toRow(location);
+    this.memo.forget();
     await guardUnique(this.ctx, 'location name', () =>
       this.ctx.db.updateTable('locations').set(changes).where('org_id', '=', org_id).where('id', '=', id).execute(),
     );
   }
 
   async delete(orgId: string, id: string): Promise<void> {
+    this.memo.forget();
     await this.ctx.db.deleteFrom('locations').where('org_id', '=', orgId).where('id', '=', id).execute();
   }
 }

@@ -154,6 +154,10 @@ const claimNumber = fixedStatement((db, phoneNumber: string, ownerId: string) =>
   db.updateTable('numbers').set({ owner_id: ownerId }).where('phone_number', '=', phoneNumber).where('owner_id', 'is', null),
 );
 
+// Each placed call looks its number up and each call step its parties' numbers (issue 17).
+const numberByPhone = fixedStatement((db, phoneNumber: string) => db.selectFrom('numbers').selectAll().where('phone_number', '=', phoneNumber));
+const numbersOwnedBy = fixedStatement((db, ownerIds: string[]) => db.selectFrom('numbers').selectAll().where('owner_id', 'in', ownerIds));
+
 export class KyselyNumberRepository implements NumberRepository {
   private readonly ctx: RepositoryContext;
   constructor(ctx: RepositoryContext) {
@@ -190,7 +194,7 @@ export class KyselyNumberRepository implements NumberRepository {
   }
 
   async get(phoneNumber: string): Promise<PhoneNumber | undefined> {
-    const row = await this.ctx.db.selectFrom('numbers').selectAll().where('phone_number', '=', phoneNumber).executeTakeFirst();
+    const row = (await numberByPhone(this.ctx, phoneNumber)).rows[0];
     return row && toNumber(row);
   }
 
@@ -224,7 +228,7 @@ export class KyselyNumberRepository implements NumberRepository {
   async ownedBy(ownerIds: readonly string[]): Promise<Map<string, PhoneNumber>> {
     const owned = new Map<string, PhoneNumber>();
     if (ownerIds.length === 0) return owned;
-    const rows = await this.ctx.db.selectFrom('numbers').selectAll().where('owner_id', 'in', [...new Set(ownerIds)]).execute();
+    const { rows } = await numbersOwnedBy(this.ctx, [...new Set(ownerIds)]);
     for (const row of rows) owned.set(row.owner_id!, toNumber(row));
     return owned;
   }

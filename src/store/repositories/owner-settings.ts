@@ -1,5 +1,5 @@
 import type { OwnerSettingRepository, SettingOwner } from '../owner-settings-store.ts';
-import { fixedStatement, type RepositoryContext } from './context.ts';
+import { fixedStatement, TransactionMemo, type RepositoryContext } from './context.ts';
 
 // Every document of one owner: the call engine reads a person's settings one by one (forwarding,
 // caller ID, permissions, music on hold, call notify...), about 18 statements a call lifecycle;
@@ -8,57 +8,75 @@ const ownerDocuments = fixedStatement((db, orgId: string, kind: string, id: stri
   db.selectFrom('owner_settings').select(['setting', 'data']).where('org_id', '=', orgId).where('owner_kind', '=', kind).where('owner_id', '=', id),
 );
 
+// One document, read outside a call's transaction (a call request's screening): issue 17.
+const ownerDocument = fixedStatement((db, orgId: string, kind: string, id: string, setting: string) =>
+  db.selectFrom('owner_settings').select('data').where('org_id', '=', orgId).where('owner_kind', '=', kind).where('owner_id', '=', id).where('setting', '=', setting),
+);
+
+// The owners a call step asks about (each person's own, their location's and the organization's
+// documents), read at once when the step starts: one statement instead of one per owner.
+const documentsOfOwners = fixedStatement((db, orgId: string, kinds: string[], ids: string[]) =>
+  db
+    .selectFrom('owner_settings')
+    .select(['owner_kind', 'owner_id', 'setting', 'data'])
+    .where('org_id', '=', orgId)
+    .where((eb) => eb.or(kinds.map((kind, i) => eb.and([eb('owner_kind', '=', kind), eb('owner_id', '=', ids[i]!)])))),
+);
+
 const memoKey = (owner: SettingOwner) => `${owner.orgId}\u0000${owner.kind}\u0000${owner.id}`;
 
 export class KyselyOwnerSettingRepository implements OwnerSettingRepository {
   private readonly ctx: RepositoryContext;
-  private readonly inTransaction: boolean;
   /** Each owner's documents as read in this transaction, once rememberInTransaction was asked. */
-  private memo: Map<string, Map<string, string>> | undefined;
+  private readonly memo: TransactionMemo<Map<string, string>>;
   constructor(ctx: RepositoryContext, inTransaction = false) {
     this.ctx = ctx;
-    this.inTransaction = inTransaction;
+    this.memo = new TransactionMemo(inTransaction);
   }
 
   rememberInTransaction(): void {
-    if (this.inTransaction) this.memo ??= new Map();
+    this.memo.start();
   }
 
-  private async remembered(owner: SettingOwner, memo: Map<string, Map<string, string>>): Promise<Map<string, string>> {
-    const key = memoKey(owner);
-    let documents = memo.get(key);
-    if (!documents) {
-      const { rows } = await ownerDocuments(this.ctx, owner.orgId, owner.kind, owner.id);
-      documents = new Map(rows.map((r) => [r.setting, r.data]));
-      memo.set(key, documents);
-    }
-    return documents;
+  private async documents(owner: SettingOwner): Promise<Map<string, string>> {
+    const { rows } = await ownerDocuments(this.ctx, owner.orgId, owner.kind, owner.id);
+    return new Map(rows.map((r) => [r.setting, r.data]));
+  }
+
+  private remembered(owner: SettingOwner): Promise<Map<string, string>> {
+    return this.memo.read(memoKey(owner), () => this.documents(owner));
+  }
+
+  async rememberOwners(owners: readonly SettingOwner[]): Promise<void> {
+    const byKey = new Map(owners.map((o) => [memoKey(o), o]));
+    await this.memo.readAll([...byKey.keys()], async (missing) => {
+      const found = new Map(missing.map((key) => [key, new Map<string, string>()]));
+      const byOrg = new Map<string, SettingOwner[]>();
+      for (const key of missing) {
+        const owner = byKey.get(key)!;
+        byOrg.set(owner.orgId, [...(byOrg.get(owner.orgId) ?? []), owner]);
+      }
+      for (const [orgId, of] of byOrg) {
+        const { rows } = await documentsOfOwners(this.ctx, orgId, of.map((o) => o.kind), of.map((o) => o.id));
+        for (const r of rows) found.get(memoKey({ orgId, kind: r.owner_kind as SettingOwner['kind'], id: r.owner_id }))?.set(r.setting, r.data);
+      }
+      return found;
+    });
   }
 
   /** A write of this owner's documents: what was read of them is read again next time. */
   private forget(owner: SettingOwner): void {
-    this.memo?.delete(memoKey(owner));
-  }
-
-  private ofOwner(owner: SettingOwner) {
-    return this.ctx.db
-      .selectFrom('owner_settings')
-      .where('org_id', '=', owner.orgId)
-      .where('owner_kind', '=', owner.kind)
-      .where('owner_id', '=', owner.id);
+    this.memo.forget(memoKey(owner));
   }
 
   async get(owner: SettingOwner, setting: string): Promise<string | undefined> {
-    if (this.memo) return (await this.remembered(owner, this.memo)).get(setting);
-    const row = await this.ofOwner(owner).select('data').where('setting', '=', setting).executeTakeFirst();
-    return row?.data;
+    if (this.memo.active) return (await this.remembered(owner)).get(setting);
+    return (await ownerDocument(this.ctx, owner.orgId, owner.kind, owner.id, setting)).rows[0]?.data;
   }
 
   async all(owner: SettingOwner): Promise<Map<string, string>> {
     // A copy: the caller may change the map it gets.
-    if (this.memo) return new Map(await this.remembered(owner, this.memo));
-    const rows = await this.ofOwner(owner).select(['setting', 'data']).execute();
-    return new Map(rows.map((r) => [r.setting, r.data]));
+    return this.memo.active ? new Map(await this.remembered(owner)) : this.documents(owner);
   }
 
   async ofSetting(orgId: string, setting: string): Promise<Map<string, string>> {

@@ -59,6 +59,8 @@ const toRow = (p: Person): Insertable<PeopleTable> => ({
 // Creating a person (issue 17): built and compiled once.
 const insertPerson = fixedStatement((db, row: Insertable<PeopleTable>) => db.insertInto('people').values(row));
 const personByEmail = fixedStatement((db, email: string) => db.selectFrom('people').selectAll().where('email', '=', email));
+// Read by each call request (its actor, the called person and their caller ID): issue 17.
+const personById = fixedStatement((db, orgId: string, id: string) => db.selectFrom('people').selectAll().where('org_id', '=', orgId).where('id', '=', id));
 
 /** The person joined as `p` has a display, first or last name containing `name`, regardless of case. */
 export const personNameContains = (eb: ExpressionBuilder<any, any>, name: string): Expression<SqlBool> =>
@@ -77,7 +79,7 @@ export class KyselyPersonRepository implements PersonRepository {
   }
 
   async get(orgId: string, id: string): Promise<Person | undefined> {
-    const row = await this.ctx.db.selectFrom('people').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    const row = (await personById(this.ctx, orgId, id)).rows[0];
     return row && toPerson(row);
   }
 
