@@ -14,14 +14,9 @@ import type { Server } from './types.ts';
 // and each answer keeps its own TrackingID. The key is the token, the host (a page's Link header
 // names it) and the URL.
 
-/**
- * At most this many answers, or this many bytes, before the cache starts over. 16 MB still holds
- * as many answers as it may (2,000) of a person (~2 KB each), or 200 pages of 100 people with
- * calling data; what the heap keeps counts 1.5 times toward RSS (bin/old-generation.js), and at
- * 32 MB a full cache was a third of the heap kept at 100,000 people (issue 17).
- */
+/** At most this many answers, or this many bytes, before the cache starts over. */
 const MAX_ENTRIES = 2000;
-const MAX_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = 32 * 1024 * 1024;
 
 type Entry = { payload: string; contentType: string; link?: string };
 
