@@ -7,12 +7,14 @@ import module from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { currentBuild } from './built-server.js';
+import { limitOldGenerationGrowth } from './old-generation.js';
 import { capYoungGeneration } from './young-generation.js';
 
 // Node keeps compiled (and type-stripped) modules in a cache on disk; turned on here, before
 // anything of the server is loaded, so that src/main.ts itself is cached too.
 module.enableCompileCache();
-capYoungGeneration();
+const started = capYoungGeneration();
+limitOldGenerationGrowth();
 const root = new URL('..', import.meta.url);
 const sources = new URL('src/main.ts', root);
 const clone = existsSync(fileURLToPath(sources)) && !fileURLToPath(sources).includes('/node_modules/');
@@ -25,3 +27,5 @@ if (build) {
 } else {
   await import('../dist/cli/callplane.js');
 }
+// Listening (or a command done): the young generation may grow to its cap from here.
+started();

@@ -9,24 +9,33 @@ import v8 from 'node:v8';
 // on every `node` command line (or a second start); instead the new space's growth factor, which
 // V8 reads at each scavenge, is 1 while the new space is at or past the cap and V8's own 2 below it
 // (after V8 shrank it, say). Collections are reported to an observer only after the work that ran
-// them, so the new space can still pass the cap in a long synchronous stretch (loading the server's
-// code takes it to 64 MiB); it does not grow from there, and once V8 shrinks it (when allocation
-// slows) it stays at the cap. Plain JavaScript, run by bin/callplane.js before the server's code.
-// A `--max-semi-space-size` given to node (on its command line or in NODE_OPTIONS) wins.
+// them, so the new space could pass the cap in a long synchronous stretch: loading the server's
+// code took it to 64 MiB, where it stayed under load. So it does not grow at all until the server
+// has started (`started()`, once it listens), and from there up to the cap; once V8 shrinks it
+// (when allocation slows) it stays at the cap. Plain JavaScript, run by bin/callplane.js before
+// the server's code. A `--max-semi-space-size` given to node (on its command line or in
+// NODE_OPTIONS) wins.
 
 const NEW_SPACE_CAP = 32 * 2 ** 20;
 
+/** Holds the new space where it is; the function returned lets it grow up to the cap from then on. */
 export function capYoungGeneration() {
   const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (given.some((flag) => /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)\b/.test(flag))) return;
-  let atCap;
+  if (given.some((flag) => /^--(max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)\b/.test(flag))) return () => {};
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+  let atCap = true;
   const check = () => {
     const size = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
     if (size >= NEW_SPACE_CAP === atCap) return;
     atCap = size >= NEW_SPACE_CAP;
     v8.setFlagsFromString(`--semi-space-growth-factor=${atCap ? 1 : 2}`);
   };
-  check();
-  // The new space changes size only at a collection: looked at after each (a few a second under load).
-  new PerformanceObserver(check).observe({ entryTypes: ['gc'] });
+  let observer;
+  return function started() {
+    if (observer) return;
+    check();
+    // The new space changes size only at a collection: looked at after each (a few a second under load).
+    observer = new PerformanceObserver(check);
+    observer.observe({ entryTypes: ['gc'] });
+  };
 }
