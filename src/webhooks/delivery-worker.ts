@@ -35,7 +35,7 @@ const WATCH_MS = 100;
 /** After the listening connection fails, a watch tries again no sooner than this. */
 const LISTEN_RETRY_MS = 5000;
 const FAN_OUT_BATCH = 200;
-/** Deliveries read per claim round; a round that fills a lane reads again without it. */
+/** At most this many deliveries read per claim round; a round that fills a lane reads again without it. */
 const CLAIM_WINDOW = 64;
 /** A claimed delivery stays leased this long (real time) past the timeout; a dead process's claims then expire. */
 const LEASE_GRACE_MS = 5000;
@@ -255,15 +255,18 @@ export class WebhookDeliveryWorker {
           // them would read the whole queue of theirs, ~1.3 ms a pass on SQLite with 2,000
           // waiting, to find nothing. The webhooks table is small; the queue is not.
           if ((exclude.webhookIds.length > 0 || exclude.orgIds.length > 0) && !(await tx.webhooks.anyActiveOutside(exclude))) break;
-          const window = await tx.webhooks.due({ ...query, limit: CLAIM_WINDOW, exclude });
+          // No more than the lanes could take: each row read costs (SQLite, 2,600 waiting: a
+          // window of 64 0.25 ms, of 24 0.14 ms).
+          const limit = Math.min(CLAIM_WINDOW, this.lanes.room);
+          const window = await tx.webhooks.due({ ...query, limit, exclude });
           const admitted = window.filter((d) => this.lanes.admit(d));
-          await tx.webhooks.lease(
+          const bodies = await tx.webhooks.lease(
             admitted.map((d) => d.id),
             this.owner,
             leaseUntil,
           );
-          taken.push(...admitted);
-          if (admitted.length === 0 || window.length < CLAIM_WINDOW) break;
+          for (const d of admitted) taken.push({ ...d, body: bodies.get(d.id)! });
+          if (admitted.length === 0 || window.length < limit) break;
         }
       });
     } catch (error) {
