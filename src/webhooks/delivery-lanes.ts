@@ -34,6 +34,11 @@ export class DeliveryLanes {
     this.total--;
   }
 
+  /** How many more deliveries of this webhook could go now (its organization's lanes shared with its other webhooks). */
+  roomFor(key: LaneKey): number {
+    return Math.max(0, Math.min(this.room, PER_WEBHOOK - (this.byWebhook.get(key.webhookId) ?? 0), PER_ORGANIZATION - (this.byOrg.get(key.orgId) ?? 0)));
+  }
+
   /** The lanes that take nothing more now: a claim skips their deliveries. */
   full(): { webhookIds: string[]; orgIds: string[] } {
     return {

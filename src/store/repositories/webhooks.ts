@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely';
 import type { Database } from '../database.ts';
 import type { CallEventRecord } from '../calls-store.ts';
 import type { Cursor, Page } from '../store.ts';
@@ -304,8 +304,14 @@ export class KyselyWebhookRepository implements WebhookRepository {
 
   async due({ due, leaseNow, limit, exclude }: DueQuery): Promise<DueDelivery[]> {
     if (limit <= 0) return [];
-    const claim = this.ctx.dialect === 'postgres' ? claimDuePostgres : claimDueSqlite;
-    const { rows } = await claim(this.ctx, due, leaseNow, limit, exclude.webhookIds, exclude.orgIds);
+    const postgres = this.ctx.dialect === 'postgres';
+    // PostgreSQL plans the claim on its statistics, which lag a queue that grows within a minute:
+    // believing one delivery pending, it read every pending delivery of the webhook by the call
+    // index and sorted them (2,600 waiting: 29 ms); without sorts it walks the due index in order
+    // and stops at the limit (2.6 ms), whatever the statistics say. For the rest of the
+    // transaction (see the interface): a round trip less than setting it back.
+    if (postgres) await sql`set local enable_sort = off`.execute(this.ctx.db);
+    const { rows } = await (postgres ? claimDuePostgres : claimDueSqlite)(this.ctx, due, leaseNow, limit, exclude.webhookIds, exclude.orgIds);
     return rows.map((r) => ({
       id: r.id,
       webhookId: r.webhook_id,
@@ -318,16 +324,16 @@ export class KyselyWebhookRepository implements WebhookRepository {
     }));
   }
 
-  async anyActiveOutside(exclude: DueQuery['exclude']): Promise<boolean> {
-    const row = await this.ctx.db
+  async activeOutside(exclude: DueQuery['exclude'], limit: number): Promise<{ webhookId: string; orgId: string }[]> {
+    const rows = await this.ctx.db
       .selectFrom('webhooks')
-      .select('id')
+      .select(['id', 'org_id'])
       .where('status', '=', 'active')
       .$if(exclude.webhookIds.length > 0, (qb) => qb.where('id', 'not in', [...exclude.webhookIds]))
       .$if(exclude.orgIds.length > 0, (qb) => qb.where('org_id', 'not in', [...exclude.orgIds]))
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ webhookId: r.id, orgId: r.org_id }));
   }
 
   async lease(deliveryIds: readonly string[], owner: string, leaseUntil: string): Promise<Map<string, string>> {
