@@ -67,6 +67,9 @@ export type DueQuery = {
   exclude: { webhookIds: readonly string[]; orgIds: readonly string[] };
 };
 
+/** A delivery a claim found due, with where to send it. */
+export type DueDelivery = Omit<ClaimedDelivery, 'body'>;
+
 /** A delivery a worker has claimed, with where and how to send it. */
 export type ClaimedDelivery = {
   id: string;
@@ -150,19 +153,24 @@ export interface WebhookRepository {
    * Up to `limit` deliveries due by `due` (clock time), of active webhooks, first in their
    * (webhook, call) queue, not leased at `leaseNow`, and not of the webhooks or organizations
    * named in `exclude` (lanes that are full), earliest due first (then oldest). On PostgreSQL rows another
-   * transaction is claiming are skipped and those read are locked; SQLite has one writer. Claiming is this and lease() in one transaction.
+   * transaction is claiming are skipped and those read are locked (so a claim reads no more than it
+   * may take), and sorts are off for the rest of the transaction (a claim is planned without
+   * them, whatever the statistics say): claim last. SQLite has one writer. Claiming is this and
+   * lease() in one transaction.
    */
-  due(query: DueQuery): Promise<ClaimedDelivery[]>;
+  due(query: DueQuery): Promise<DueDelivery[]>;
   /**
-   * Whether an active webhook lies outside `exclude` (its own id and its organization's): when
-   * none does, a claim excluding those lanes can find nothing, and need not read the queue.
+   * Up to `limit` active webhooks outside `exclude` (their own ids and their organizations'): a
+   * claim excluding those lanes can only find deliveries of these, so no more than their lanes
+   * hold, and nothing when there are none. The webhooks table is small; the queue is not.
    */
-  anyActiveOutside(exclude: DueQuery['exclude']): Promise<boolean>;
+  activeOutside(exclude: DueQuery['exclude'], limit: number): Promise<{ webhookId: string; orgId: string }[]>;
   /**
    * Leases deliveries to `owner` until `leaseUntil` (leases are wall time: they measure whether a
-   * process is alive, whatever its clock does).
+   * process is alive, whatever its clock does); answers their bodies by id (the claim's read
+   * leaves them out: only those leased are read).
    */
-  lease(deliveryIds: readonly string[], owner: string, leaseUntil: string): Promise<void>;
+  lease(deliveryIds: readonly string[], owner: string, leaseUntil: string): Promise<Map<string, string>>;
   /**
    * Logs each attempt and settles its delivery (delivered, failed, or pending until
    * `nextAttemptAt`), the attempts logged with one insert. Answers, for each in the order given,
