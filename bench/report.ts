@@ -28,7 +28,7 @@ if (startup) {
   const rows: (string | number)[][] = [['node -e 0 (baseline)', String(s.nodeBaseline.runs), s.nodeBaseline.min, s.nodeBaseline.median, s.nodeBaseline.max]];
   // Runs before 2026-12-05 did not measure the floor.
   const floor = s.fastifyFloor;
-  if (floor) rows.push([`bare Fastify, the same ${floor.routes} routes (floor)`, String(floor.runs), floor.min, floor.median, floor.max]);
+  if (floor) rows.push([`bare Fastify, the same ${floor.routes.toLocaleString('en')} routes (floor)`, String(floor.runs), floor.min, floor.median, floor.max]);
   for (const st of s.stores) {
     const row = (label: string, x: { runs: number; min: number; median: number; max: number }) => [`${st.store}: ${label}`, String(x.runs), x.min, x.median, x.max];
     rows.push(row('empty store (+ demo org)', st.emptyStore), row('warm store', st.warmStore));

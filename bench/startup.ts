@@ -152,7 +152,7 @@ export async function runStartup(options: StartupOptions): Promise<object> {
   }
 
   const row = (label: string, s: Spread) => [label, String(s.runs), s.min, s.median, s.max];
-  const rows = [row('node -e 0 (baseline)', spread(baseline)), row(`bare Fastify, the same ${floor.routes} routes (floor)`, spread(floor.samples))];
+  const rows = [row('node -e 0 (baseline)', spread(baseline)), row(`bare Fastify, the same ${floor.routes.toLocaleString('en')} routes (floor)`, spread(floor.samples))];
   for (const r of results) {
     rows.push(
       row(`${r.store}: empty store (+ demo org)`, r.emptyStore),
