@@ -107,8 +107,7 @@ export async function runScale(options: ScaleBenchOptions): Promise<object> {
       const m = memory.at(-1)!;
       process.stdout.write(`    RSS ${name}: ${fmt(m.rssMiB)} MiB${m.detail ? ` (JS heap ${fmt(m.detail.heapUsedMiB)} used of ${fmt(m.detail.heapTotalMiB)}, external ${fmt(m.detail.externalMiB)})` : ''}\n`);
       // RSS by kind of mapping (bench/memory-probe.ts): is what lies outside the JS heap malloc's, V8's or files'?
-      const maps = (m.detail as { mappings?: Record<string, unknown> } | undefined)?.mappings;
-      if (maps) process.stdout.write(`      mappings: ${JSON.stringify(maps)}\n`);
+      if (m.detail?.mappings) process.stdout.write(`      mappings: ${JSON.stringify(m.detail.mappings)}\n`);
     };
     let kept = false;
     try {

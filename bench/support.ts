@@ -349,6 +349,8 @@ export type MemoryDetail = {
   externalMiB: number;
   arrayBuffersMiB: number;
   spaces: Record<string, { size: number; used: number }>;
+  /** RSS by kind of mapping (files, malloc's brk heap, anonymous) and the largest anonymous ones; absent from older probes. */
+  mappings?: Record<string, unknown>;
 };
 
 /** Environment for startServer that preloads bench/memory-probe.ts, answering memoryDetail. */

@@ -51,11 +51,10 @@ export class KyselyOwnerSettingRepository implements OwnerSettingRepository {
     const byKey = new Map(owners.map((o) => [memoKey(o), o]));
     await this.memo.readAll([...byKey.keys()], async (missing) => {
       const found = new Map(missing.map((key) => [key, new Map<string, string>()]));
-      const byOrg = new Map<string, SettingOwner[]>();
-      for (const key of missing) {
-        const owner = byKey.get(key)!;
-        byOrg.set(owner.orgId, [...(byOrg.get(owner.orgId) ?? []), owner]);
-      }
+      const byOrg = Map.groupBy(
+        missing.map((key) => byKey.get(key)!),
+        (owner) => owner.orgId,
+      );
       for (const [orgId, of] of byOrg) {
         const { rows } = await documentsOfOwners(this.ctx, orgId, of.map((o) => o.kind), of.map((o) => o.id));
         for (const r of rows) found.get(memoKey({ orgId, kind: r.owner_kind as SettingOwner['kind'], id: r.owner_id }))?.set(r.setting, r.data);
